@@ -1,0 +1,92 @@
+"""Importers, one module per archive format, and the plain registry that picks one per file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from reader.formats import rmrb, text_issue
+from reader.formats.settings import read_settings
+from reader.formats.source import FileSource, FolderSource, Source, is_ignored
+from reader.model import Archive, Article, CorruptArchive, Issue, Problem
+
+log = logging.getLogger(__name__)
+
+# Each importer module exposes NAME, score(name, head) -> int,
+# load(source, names, settings) -> Loaded and read_original(source, article) -> str.
+IMPORTERS: tuple[ModuleType, ...] = (text_issue, rmrb)
+HEAD_BYTES = 4096
+
+Progress = Callable[[int, int], None]
+
+
+def open_source(path: Path) -> Source:
+    """A read-only view of an archive folder or of a single issue file."""
+    if path.is_dir():
+        return FolderSource(path)
+    if path.is_file():
+        return FileSource(path)
+    raise CorruptArchive(str(path), "no such file or folder")
+
+
+def pick_importer(name: str, head: bytes) -> ModuleType | None:
+    """The importer that scores a file highest, or None when none recognises it."""
+    best, best_score = None, 0
+    for importer in IMPORTERS:
+        score = importer.score(name, head)
+        if score > best_score:
+            best, best_score = importer, score
+    return best
+
+
+def load_archive(source: Source, progress: Progress | None = None) -> Archive:
+    """Read every issue in ``source``; unreadable files become problems, never exceptions."""
+    settings, problems = read_settings(source)
+    names = [n for n in source.names() if not is_ignored(n)]
+    claimed: dict[ModuleType, list[str]] = {}
+    for done, name in enumerate(names, start=1):
+        if progress is not None:
+            progress(done, len(names))
+        try:
+            head = source.read_bytes(name, HEAD_BYTES)
+        except CorruptArchive as exc:
+            problems.append(Problem(name, exc.detail))
+            continue
+        importer = pick_importer(name, head)
+        if importer is None:
+            problems.append(Problem(name, _unknown_reason(head)))
+        else:
+            claimed.setdefault(importer, []).append(name)
+    issues: list[Issue] = []
+    for importer, members in claimed.items():
+        try:
+            loaded = importer.load(source, members, settings)
+        except Exception as exc:  # a bug in one importer must not lose the other formats
+            log.exception("importer %s failed", importer.NAME)
+            problems.extend(Problem(n, f"internal error in {importer.NAME}: {exc}") for n in members)
+            continue
+        issues.extend(loaded.issues)
+        problems.extend(loaded.problems)
+    issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
+    return Archive(root=source.root, settings=settings, issues=tuple(issues), problems=tuple(problems))
+
+
+def read_original(source: Source, issue: Issue, article: Article) -> str:
+    """The article's text exactly as its file has it."""
+    importer = next((i for i in IMPORTERS if i.NAME == issue.format), None)
+    if importer is None:
+        raise CorruptArchive(issue.source, f"unknown format {issue.format!r}")
+    return importer.read_original(source, article)
+
+
+def _unknown_reason(head: bytes) -> str:
+    if not head.strip():
+        return "the file is empty"
+    if b"\x00" in head[:1024]:
+        return "not a recognised archive format (binary data)"
+    return "not a recognised archive format"
+
+

@@ -1,0 +1,86 @@
+"""Recovering reading text from OCR: joining broken lines and paragraphs, spotting bylines."""
+
+from __future__ import annotations
+
+import re
+
+# What a finished sentence (or a deliberate break) ends with. A paragraph that ends otherwise was
+# cut by a column or page break and continues in the next one.
+SENTENCE_ENDS = frozenset("。！？!?…”’」』）)》】.:：;；")
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_NAME = rf"[{_HAN}][{_HAN}·•]{{0,4}}"
+_NAMES_LINE = re.compile(rf"^{_NAME}(?:[ \u3000\t]+{_NAME}){{0,3}}$")
+# Roles printed before the names in a byline; they are not names themselves.
+_ROLE_PREFIX = re.compile(
+    r"^(?:本报记者|本报通讯员|特约记者|记者|通讯员|见习记者|文/图|文／图|图/文|图／文|文|图|摄影|摄|责编|责任编辑)"
+    r"[\s:：/／]*"
+)
+# Short stock words that look like a name but close an article instead.
+_NOT_NAMES = frozenset({"完", "待续", "未完", "未完待续", "全文完", "续完", "图片", "资料图", "本报讯"})
+_DATELINE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{0,6}电|新华社[\u4e00-\u9fff]{0,8}电)")
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether a character is a Han ideograph or CJK punctuation (no spaces between them)."""
+    code = ord(ch)
+    return (
+        0x3000 <= code <= 0x303F
+        or 0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3134F
+    )
+
+
+def join_lines(first: str, second: str) -> str:
+    """Join two pieces of one sentence: no space between CJK, a hyphen healed, else one space."""
+    first, second = first.rstrip(), second.lstrip()
+    if not first or not second:
+        return first + second
+    if first.endswith("-") and first[-2:-1].isalpha() and second[:1].islower():
+        return first[:-1] + second
+    if is_cjk(first[-1]) or is_cjk(second[0]):
+        return first + second
+    return f"{first} {second}"
+
+
+def ends_sentence(paragraph: str) -> bool:
+    """Whether a paragraph ends the way finished text does."""
+    stripped = paragraph.rstrip()
+    return not stripped or stripped[-1] in SENTENCE_ENDS
+
+
+def reflow(paragraphs: list[str]) -> list[str]:
+    """Join paragraphs that a column or page break cut mid-sentence; the rest stay as they are."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        if not text:
+            continue
+        if joined and not ends_sentence(joined[-1]) and not is_dateline(text):
+            joined[-1] = join_lines(joined[-1], text)
+        else:
+            joined.append(text)
+    return joined
+
+
+def is_dateline(paragraph: str) -> bool:
+    """Whether a paragraph opens an article (本报讯, 新华社…电): it never continues another."""
+    return bool(_DATELINE.match(paragraph.lstrip()))
+
+
+def byline_names(line: str) -> tuple[str, ...] | None:
+    """The names when a line is only a byline of 1–4 personal names, else None.
+
+    ``张晓明 郭强`` → ("张晓明", "郭强"); ``记者 刘盼`` → ("刘盼",). A line of prose is None.
+    """
+    text = _ROLE_PREFIX.sub("", line.strip()).strip()
+    if not text or len(text) > 24 or not _NAMES_LINE.match(text):
+        return None
+    names = tuple(text.split())
+    if any(name in _NOT_NAMES for name in names):
+        return None
+    # One word alone must still look like a name (two or three characters), not a stray syllable.
+    if len(names) == 1 and not 2 <= len(names[0]) <= 3:
+        return None
+    return names

@@ -1,0 +1,46 @@
+"""The optional ``archive.toml`` at an archive's root: publication name, masthead spellings."""
+
+from __future__ import annotations
+
+import tomllib
+
+from reader.formats.source import Source
+from reader.formats.textio import decode_text
+from reader.model import ArchiveSettings, CorruptArchive, Problem
+
+SETTINGS_FILE = "archive.toml"
+
+
+def read_settings(source: Source) -> tuple[ArchiveSettings, list[Problem]]:
+    """Read ``archive.toml`` if there is one; a broken file is a problem and defaults apply.
+
+    The file looks like::
+
+        publication = "今日长子"
+        mastheads = ["今日长子", "今日长孑"]   # spellings in the files (OCR misreads too)
+        language = "zh-Hans"
+    """
+    if SETTINGS_FILE not in source.names() and not _exists(source):
+        return ArchiveSettings(), []
+    try:
+        data = tomllib.loads(decode_text(source.read_bytes(SETTINGS_FILE), SETTINGS_FILE))
+    except CorruptArchive as exc:
+        return ArchiveSettings(), [Problem(SETTINGS_FILE, exc.detail)]
+    except tomllib.TOMLDecodeError as exc:
+        return ArchiveSettings(), [Problem(SETTINGS_FILE, f"not valid TOML: {exc}")]
+    publication = data.get("publication", "")
+    mastheads = data.get("mastheads", [])
+    language = data.get("language", "")
+    if not isinstance(publication, str) or not isinstance(language, str):
+        return ArchiveSettings(), [Problem(SETTINGS_FILE, "publication and language must be text")]
+    if not isinstance(mastheads, list) or not all(isinstance(m, str) for m in mastheads):
+        return ArchiveSettings(), [Problem(SETTINGS_FILE, "mastheads must be a list of text")]
+    return ArchiveSettings(publication.strip(), tuple(m.strip() for m in mastheads), language), []
+
+
+def _exists(source: Source) -> bool:
+    try:
+        source.info(SETTINGS_FILE)
+    except OSError:
+        return False
+    return True

@@ -1,0 +1,111 @@
+"""Where an archive's files come from: a folder or a single file, read-only and confined to the root."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from reader.model import CorruptArchive
+
+# Files that are never issues: page images, PDFs, our own settings, checksums.
+IGNORED_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2", ".pdf", ".md5", ".sha1", ".db"}
+)
+IGNORED_NAMES = frozenset({"archive.toml", "thumbs.db", "desktop.ini", ".ds_store"})
+# A text issue is a few hundred kB; anything this large is not one and is refused unread.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """A file's size and modification time: what tells a changed file from an unchanged one."""
+
+    size: int
+    mtime_ns: int
+
+
+class Source(Protocol):
+    """Read-only access to the files of one archive, by relative POSIX name."""
+
+    root: str
+
+    def names(self) -> list[str]:
+        """Every candidate file, sorted, relative to the root."""
+        ...
+
+    def read_bytes(self, name: str, limit: int | None = None) -> bytes:
+        """The file's bytes (the first ``limit`` bytes when given)."""
+        ...
+
+    def info(self, name: str) -> FileInfo:
+        """Size and modification time of a file."""
+        ...
+
+
+def is_ignored(name: str) -> bool:
+    """Whether a file is never part of an issue (images, PDFs, settings, hidden files)."""
+    base = name.rsplit("/", 1)[-1]
+    if base.startswith(".") or base.lower() in IGNORED_NAMES:
+        return True
+    return Path(base).suffix.lower() in IGNORED_SUFFIXES
+
+
+class FolderSource:
+    """A folder of files; symbolic links that leave the folder are not followed."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root.resolve()
+        self.root = str(self._root)
+
+    def names(self) -> list[str]:
+        """Every file below the root, hidden folders skipped."""
+        found = []
+        for folder, dirs, files in os.walk(self._root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            base = Path(folder)
+            for file in files:
+                path = base / file
+                if path.is_symlink() and not self._inside(path):
+                    continue
+                found.append(path.relative_to(self._root).as_posix())
+        return sorted(found)
+
+    def read_bytes(self, name: str, limit: int | None = None) -> bytes:
+        """Read a file below the root; never anything outside it."""
+        path = self._path(name)
+        try:
+            size = path.stat().st_size
+            if limit is None and size > MAX_FILE_BYTES:
+                raise CorruptArchive(name, f"the file is too large ({size:,} bytes)")
+            with path.open("rb") as handle:
+                return handle.read(-1 if limit is None else limit)
+        except OSError as exc:
+            raise CorruptArchive(name, f"cannot read the file: {exc.strerror or exc}") from exc
+
+    def info(self, name: str) -> FileInfo:
+        """Size and modification time of a file below the root."""
+        stat = self._path(name).stat()
+        return FileInfo(stat.st_size, stat.st_mtime_ns)
+
+    def _path(self, name: str) -> Path:
+        path = self._root / name
+        if not self._inside(path):
+            raise CorruptArchive(name, "the path leads outside the archive")
+        return path
+
+    def _inside(self, path: Path) -> bool:
+        return path.resolve().is_relative_to(self._root)
+
+
+class FileSource(FolderSource):
+    """A single issue file opened on its own: its folder is the root, the file its only member."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path.parent)
+        self._name = path.name
+
+    def names(self) -> list[str]:
+        """Just the one file."""
+        return [self._name]

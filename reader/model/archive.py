@@ -1,0 +1,139 @@
+"""Archive, Issue and Article: the catalogue every importer produces and every view reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+
+def stable_id(*parts: str, length: int = 10) -> str:
+    """Return a short hex digest of ``parts``: the same parts give the same id on every run."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16)
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be read, and why, in words a user understands."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ArchiveSettings:
+    """Per-archive settings from the optional ``archive.toml``.
+
+    ``aliases`` maps every masthead spelling seen in the files (OCR misreads included)
+    to the publication's display name.
+    """
+
+    publication: str = ""
+    aliases: tuple[str, ...] = ()
+    language: str = ""
+
+    def publication_for(self, masthead: str) -> str:
+        """Return the display name for a masthead as printed (or the masthead itself)."""
+        cleaned = masthead.strip()
+        if self.publication and (cleaned in self.aliases or cleaned == self.publication):
+            return self.publication
+        return cleaned or self.publication
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of an issue.
+
+    ``paragraphs`` is the text as a reader wants it (column and page breaks joined);
+    the original text is read on demand through the importer with ``source`` and ``ref``.
+    """
+
+    id: str
+    issue_id: str
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+    column: str = ""
+    authors: tuple[str, ...] = ()
+    page: str = ""
+    date: dt.date | None = None
+    paragraphs: tuple[str, ...] = ()
+    language: str = ""
+    source: str = ""
+    ref: str = ""
+
+    @property
+    def has_text(self) -> bool:
+        """Whether any body text survived (OCR sometimes keeps only a headline)."""
+        return any(p.strip() for p in self.paragraphs)
+
+    @property
+    def headline(self) -> str:
+        """The title, or a stand-in for an untitled article."""
+        return self.title or self.kicker or self.subtitle
+
+    @property
+    def text(self) -> str:
+        """The reading text, paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue of a publication: its date, printed numbers and articles in print order."""
+
+    id: str
+    publication: str
+    date: dt.date | None
+    number: str = ""
+    numbers_printed: tuple[str, ...] = ()
+    masthead: str = ""
+    source: str = ""
+    format: str = ""
+    articles: tuple[Article, ...] = ()
+    front_matter: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """``2022-09-19 · 总1810期``: the date and the numbers as printed."""
+        parts = [self.date.isoformat() if self.date else "undated"]
+        if self.numbers_printed:
+            parts.append(" ".join(self.numbers_printed))
+        elif self.number:
+            parts.append(f"No. {self.number}")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything found under one archive location, plus the files that could not be read."""
+
+    root: str
+    settings: ArchiveSettings = field(default_factory=ArchiveSettings)
+    issues: tuple[Issue, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def issue(self, issue_id: str) -> Issue | None:
+        """Return the issue with this id, or None."""
+        return next((i for i in self.issues if i.id == issue_id), None)
+
+    def article(self, article_id: str) -> tuple[Issue, Article] | None:
+        """Return the article with this id and its issue, or None."""
+        for issue in self.issues:
+            for article in issue.articles:
+                if article.id == article_id:
+                    return issue, article
+        return None
+
+    @property
+    def article_count(self) -> int:
+        """How many articles the archive holds."""
+        return sum(len(i.articles) for i in self.issues)
+
+    @property
+    def all_problems(self) -> tuple[Problem, ...]:
+        """The archive's problems and those of each issue."""
+        nested = tuple(p for i in self.issues for p in i.problems)
+        return self.problems + nested
