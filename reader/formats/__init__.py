@@ -66,17 +66,21 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             loaded = importer.load(source, members, settings)
         except Exception as exc:  # a bug in one importer must not lose the other formats
             log.exception("importer %s failed", importer.NAME)
-            problems.extend(Problem(n, f"internal error in {importer.NAME}: {exc}") for n in members)
+            problems.extend(
+                Problem(n, f"internal error in {importer.NAME}: {exc}") for n in members
+            )
             continue
         issues.extend(loaded.issues)
         problems.extend(loaded.problems)
     issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
-    return Archive(root=source.root, settings=settings, issues=tuple(issues), problems=tuple(problems))
+    return Archive(
+        root=source.root, settings=settings, issues=tuple(issues), problems=tuple(problems)
+    )
 
 
 def read_original(source: Source, issue: Issue, article: Article) -> str:
     """The article's text exactly as its file has it."""
-    importer = next((i for i in IMPORTERS if i.NAME == issue.format), None)
+    importer = next((i for i in IMPORTERS if issue.format == i.NAME), None)
     if importer is None:
         raise CorruptArchive(issue.source, f"unknown format {issue.format!r}")
     return importer.read_original(source, article)
@@ -88,5 +92,3 @@ def _unknown_reason(head: bytes) -> str:
     if b"\x00" in head[:1024]:
         return "not a recognised archive format (binary data)"
     return "not a recognised archive format"
-
-

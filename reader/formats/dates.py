@@ -94,6 +94,7 @@ def find_numbers(text: str) -> tuple[str, tuple[str, ...]]:
         printed.append(match.group(0).replace(" ", ""))
         number = number or next(g for g in match.groups() if g)
     for match in _NUMBER.finditer(folded):
-        printed.append(match.group(0).strip())
+        found = match.group(0).strip()
+        printed.append(re.sub(r"\s+", "", found) if found.startswith("第") else found)
         number = number or next(g for g in match.groups() if g)
     return number, tuple(dict.fromkeys(printed))

@@ -8,7 +8,7 @@ import re
 # cut by a column or page break and continues in the next one.
 SENTENCE_ENDS = frozenset("。！？!?…”’」』）)》】.:：;；")
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_NAME = rf"[{_HAN}][{_HAN}·•]{{0,4}}"
+_NAME = rf"[{_HAN}]{{1,4}}(?:[·•][{_HAN}]{{1,6}})?"
 _NAMES_LINE = re.compile(rf"^{_NAME}(?:[ \u3000\t]+{_NAME}){{0,3}}$")
 # Roles printed before the names in a byline; they are not names themselves.
 _ROLE_PREFIX = re.compile(
@@ -16,7 +16,9 @@ _ROLE_PREFIX = re.compile(
     r"[\s:：/／]*"
 )
 # Short stock words that look like a name but close an article instead.
-_NOT_NAMES = frozenset({"完", "待续", "未完", "未完待续", "全文完", "续完", "图片", "资料图", "本报讯"})
+_NOT_NAMES = frozenset(
+    {"完", "待续", "未完", "未完待续", "全文完", "续完", "图片", "资料图", "本报讯"}
+)
 _DATELINE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{0,6}电|新华社[\u4e00-\u9fff]{0,8}电)")
 
 
@@ -75,7 +77,7 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     ``张晓明 郭强`` → ("张晓明", "郭强"); ``记者 刘盼`` → ("刘盼",). A line of prose is None.
     """
     text = _ROLE_PREFIX.sub("", line.strip()).strip()
-    if not text or len(text) > 24 or not _NAMES_LINE.match(text):
+    if not text or len(text) > 40 or not _NAMES_LINE.match(text):
         return None
     names = tuple(text.split())
     if any(name in _NOT_NAMES for name in names):

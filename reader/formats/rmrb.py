@@ -61,7 +61,9 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
     for date, members in sorted(by_date.items()):
         issue_id = f"{date.isoformat()}-{stable_id(publication, date.isoformat(), length=8)}"
 
-        def rank(member: tuple[str, dict[str, str], list[str]], day: str = date.isoformat()) -> tuple:
+        def rank(
+            member: tuple[str, dict[str, str], list[str]], day: str = date.isoformat()
+        ) -> tuple:
             name, header, _ = member
             position = order.get((day, _squash(header["title"])), len(order))
             return (_page_number(header["page"]), position, name)

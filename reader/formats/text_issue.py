@@ -18,7 +18,9 @@ NAME = "text-issue"
 EXTENSIONS = (".md", ".markdown", ".txt", ".text")
 
 _HEADING = re.compile(r"^(#{1,3})[ \t\u3000]+(.*?)[ \t#]*$")
-_PAGE_MARK = re.compile(r"^第?\s*([A-Z]?[0-9０-９一二三四五六七八九十]{1,3})\s*版(?:\s*[:：·]?\s*\S{0,12})?$")
+_PAGE_MARK = re.compile(
+    r"^第?\s*([A-Z]?[0-9０-９一二三四五六七八九十]{1,3})\s*版(?:\s*[:：·]?\s*\S{0,12})?$"
+)
 _ARTICLE_HEADING = re.compile(r"^\ufeff?##[ \t\u3000]", re.M)
 _DATELINE_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -42,7 +44,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
 
 
 def read_original(source: Source, article: Article) -> str:
-    """The article's lines exactly as in the file (OCR breaks and all)."""
+    """The article's body lines exactly as in the file (OCR breaks and all), headings left out."""
     text = decode_text(source.read_bytes(article.source), article.source)
     first, last = (int(n) for n in article.ref.removeprefix("L").split("-L"))
     return "\n".join(text.split("\n")[first - 1 : last]).strip("\n")
@@ -67,7 +69,7 @@ class _Draft:
     subtitle: str = ""
     column: str = ""
     page: str = ""
-    first: int = 0
+    body_first: int = 0
     last: int = 0
     paragraphs: list[str] = field(default_factory=list)
 
@@ -90,7 +92,7 @@ def parse_issue(data: bytes, name: str, settings: ArchiveSettings) -> Issue:
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(name, length=8)}"
     articles = tuple(
         _finish(draft, n, issue_id, name, date, settings.language)
-        for n, draft in enumerate(_drafts(blocks[start:]), start=1)
+        for n, draft in enumerate(_drafts(blocks[start:], _page_mark(front)), start=1)
     )
     return Issue(
         id=issue_id,
@@ -116,7 +118,9 @@ def _blocks(lines: list[str]) -> list[_Block]:
         if not line or heading:
             paragraph = None
             if heading:
-                blocks.append(_Block(len(heading.group(1)), heading.group(2).strip(), number, number))
+                blocks.append(
+                    _Block(len(heading.group(1)), heading.group(2).strip(), number, number)
+                )
             continue
         if paragraph is None:
             paragraph = _Block(0, line, number, number)
@@ -127,18 +131,27 @@ def _blocks(lines: list[str]) -> list[_Block]:
     return blocks
 
 
-def _drafts(blocks: list[_Block]) -> list[_Draft]:
+def _page_mark(blocks: list[_Block]) -> str:
+    """The page named by the last page mark (第2版, A3版) among ``blocks``, or ""."""
+    page = ""
+    for block in blocks:
+        mark = _PAGE_MARK.match(block.text) if block.level == 0 else None
+        if mark:
+            page = str(chinese_number(mark.group(1)) or mark.group(1))
+    return page
+
+
+def _drafts(blocks: list[_Block], page: str) -> list[_Draft]:
     """Group blocks into articles: kicker + title pairs, column labels, page marks."""
     drafts: list[_Draft] = []
-    column = page = ""
+    column = ""
     i = 0
     while i < len(blocks):
         block = blocks[i]
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if block.level == 0:
-            mark = _PAGE_MARK.match(block.text)
-            if mark:
-                page = str(chinese_number(mark.group(1)) or mark.group(1))
+            if _PAGE_MARK.match(block.text):
+                page = _page_mark([block])
             elif drafts:
                 drafts[-1].paragraphs.append(block.text)
                 drafts[-1].last = block.last
@@ -149,8 +162,7 @@ def _drafts(blocks: list[_Block]) -> list[_Draft]:
             column = block.text
             i += 1
             continue
-        draft = _Draft(title=block.text, column=column, page=page, first=block.first)
-        draft.last = block.last
+        draft = _Draft(title=block.text, column=column, page=page, last=block.last)
         column = ""
         if block.level == 2 and following is not None and following.level == 1:
             draft.kicker, draft.title, draft.last = block.text, following.text, following.last
@@ -158,6 +170,7 @@ def _drafts(blocks: list[_Block]) -> list[_Draft]:
         if i + 1 < len(blocks) and blocks[i + 1].level == 3:
             draft.subtitle, draft.last = blocks[i + 1].text, blocks[i + 1].last
             i += 1
+        draft.body_first = draft.last + 1
         drafts.append(draft)
         i += 1
     return drafts
@@ -168,7 +181,12 @@ def _finish(
 ) -> Article:
     paragraphs, authors = _split_byline(draft.paragraphs)
     subtitle = draft.subtitle
-    if not subtitle and paragraphs and paragraphs[0].startswith(("——", "—")) and len(paragraphs[0]) < 60:
+    if (
+        not subtitle
+        and paragraphs
+        and paragraphs[0].startswith(("——", "—"))
+        and len(paragraphs[0]) < 60
+    ):
         subtitle = paragraphs.pop(0).lstrip("—").strip()
     reflowed = prose.reflow(paragraphs)
     return Article(
@@ -184,7 +202,7 @@ def _finish(
         paragraphs=tuple(reflowed),
         language=language,
         source=name,
-        ref=f"L{draft.first}-L{draft.last}",
+        ref=f"L{draft.body_first}-L{draft.last}",
     )
 
 
@@ -226,5 +244,3 @@ def _dateline_date(lead: str, issue_date: dt.date | None) -> dt.date | None:
         return dt.date(year, int(month), int(day))
     except ValueError:
         return None
-
-

@@ -1,0 +1,32 @@
+"""The ``issue-reader`` entry point: a subcommand runs the command line, anything else opens the window.
+
+This is the composition root, the one module allowed to know both front ends.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from reader import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``issue-reader COMMAND …`` runs a command; ``issue-reader [PATH]`` opens the window."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and (args[0] in cli.COMMANDS or args[0].startswith("-")):
+        return cli.main(args)
+    if len(args) > 1:
+        return cli.main(args)  # argparse explains the unknown command in one line
+    from reader.ui import app  # Qt loads only when the window is wanted
+
+    return app.main(args[0] if args else None)
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

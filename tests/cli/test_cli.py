@@ -1,0 +1,106 @@
+"""The command line's JSON and human output, and its one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.termtable import width
+
+SAMPLES = Path(__file__).parents[2] / "sample_issues"
+
+
+def run_json(capsys, *argv: str):
+    assert main([*argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_issues_json(capsys):
+    (issue,) = run_json(capsys, "issues", str(SAMPLES))
+    assert set(issue) == {"id", "publication", "date", "number", "articles", "source"}
+    assert issue["publication"] == "今日长子"
+    assert issue["date"] == "2022-09-19"
+    assert issue["number"] == "1810"
+    assert issue["articles"] == 8
+    assert issue["source"] == "000_a5ccaf801afbd13c.txt"
+
+
+def test_articles_json(capsys):
+    (issue,) = run_json(capsys, "issues", str(SAMPLES))
+    articles = run_json(capsys, "articles", str(SAMPLES), issue["id"])
+    assert len(articles) == 8
+    assert set(articles[0]) == {"id", "title", "kicker", "subtitle", "column", "authors", "page"}
+    assert articles[0]["authors"] == ["张晓明", "郭强"]
+    assert articles[1]["kicker"] == "强在精卫湖康养小镇项目前期策划方案汇报会上强调"
+    assert articles[6]["column"] == "抓党建促基层治理能力提升·长子行"
+
+
+def test_show_json(capsys):
+    (issue,) = run_json(capsys, "issues", str(SAMPLES))
+    first = run_json(capsys, "articles", str(SAMPLES), issue["id"])[0]
+    article = run_json(capsys, "show", str(SAMPLES), first["id"])
+    assert article["issue_id"] == issue["id"]
+    assert article["publication"] == "今日长子"
+    assert article["date"] == "2022-09-19"
+    assert article["article_date"] == "2022-09-11"
+    assert article["title"] == "我县召开供热工程项目协调会"
+    assert any("各级各部门要高度重视" in p for p in article["paragraphs"])
+    with_original = run_json(capsys, "show", str(SAMPLES), first["id"], "--original")
+    assert "各级各部门要\n\n高度重视" in with_original["original"]
+
+
+def test_problems_json(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert run_json(capsys, "problems", str(tmp_path)) == [
+        {"source": "empty.txt", "reason": "the file is empty"}
+    ]
+    assert run_json(capsys, "problems", str(SAMPLES)) == []
+
+
+def test_human_tables_align_chinese(capsys):
+    (issue,) = run_json(capsys, "issues", str(SAMPLES))
+    assert main(["articles", str(SAMPLES), issue["id"]]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = lines[lines.index("") + 1 :]
+    assert len(table) == 9
+    # The AUTHORS column starts at the same display column on every line, whatever the CJK
+    # titles before it: the names are the last cell, so measure where they begin.
+    header = table[0]
+    authors_at = width(header[: header.index("AUTHORS")])
+    for line in table[1:3]:
+        names = line.rstrip().rsplit("  ", 1)[-1].strip()
+        assert width(line[: line.rindex(names)]) == authors_at
+
+
+def test_show_human_output_of_an_article_without_text(capsys):
+    (issue,) = run_json(capsys, "issues", str(SAMPLES))
+    last = run_json(capsys, "articles", str(SAMPLES), issue["id"])[-1]
+    assert main(["show", str(SAMPLES), last["id"]]) == 0
+    out = capsys.readouterr().out
+    assert "龙头镇老马沟村" in out
+    assert "text of this article was lost" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["articles", str(SAMPLES), "no-such-issue"], "no issue with id"),
+        (["show", str(SAMPLES), "no-such-article"], "no article with id"),
+        (["issues", "/no/such/folder"], "no such file or folder"),
+        (["frobnicate", "x"], "invalid choice"),
+        (["issues"], "required"),
+    ],
+)
+def test_errors_are_one_line_and_exit_1(argv, message, capsys):
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_help_exits_0(capsys):
+    assert main(["--help"]) == 0
+    assert "issues" in capsys.readouterr().out

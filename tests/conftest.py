@@ -1,0 +1,28 @@
+"""Shared test fixtures: the ../shared samples (skipped when absent) and the bundled sample archive."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLE_ISSUES = REPO / "sample_issues"
+
+
+def shared_path(relative: str) -> Path:
+    """A path inside ../shared, or skip the test when that folder is not there."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"../shared/{relative} is not available")
+    return path
+
+
+@pytest.fixture
+def seed_file() -> Path:
+    """The bundled copy of the seed issue (its text kept exact)."""
+    return next(SAMPLE_ISSUES.glob("*.txt"))

@@ -1,0 +1,80 @@
+"""Dates, numbers, bylines and paragraph joining as they appear in OCR'd newspapers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.formats.dates import chinese_number, find_date, find_numbers
+from reader.formats.prose import byline_names, join_lines, reflow
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年9月19日  总1810期", dt.date(2022, 9, 19)),
+        ("２０２２年９月１９日", dt.date(2022, 9, 19)),
+        ("2022 年 09 月 19 日", dt.date(2022, 9, 19)),
+        ("2022-09-19", dt.date(2022, 9, 19)),
+        ("2022/9/19", dt.date(2022, 9, 19)),
+        ("September 19, 2022", dt.date(2022, 9, 19)),
+        ("Mon., Sept. 19th 2022", dt.date(2022, 9, 19)),
+        ("19 September 2022", dt.date(2022, 9, 19)),
+        ("20220919.txt", dt.date(2022, 9, 19)),
+        ("2022年2月30日", None),
+        ("no date here", None),
+    ],
+)
+def test_find_date(text, expected):
+    assert find_date(text) == expected
+
+
+def test_find_numbers():
+    assert find_numbers("总1810期") == ("1810", ("总1810期",))
+    assert find_numbers("第 3 期") == ("3", ("第3期",))
+    assert find_numbers("Vol. 2, No. 45") == ("45", ("No. 45",))
+    assert find_numbers("no number") == ("", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "n"), [("一", 1), ("十", 10), ("十五", 15), ("二十", 20), ("3", 3)]
+)
+def test_chinese_number(text, n):
+    assert chinese_number(text) == n
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("张晓明 郭强", ("张晓明", "郭强")),
+        ("燕慧 瑞杰 刘", ("燕慧", "瑞杰", "刘")),
+        ("马丽虹", ("马丽虹",)),
+        ("本报记者 王小明", ("王小明",)),
+        ("阿依古丽·买买提 李四", ("阿依古丽·买买提", "李四")),
+        ("会议结束了", None),
+        ("刘", None),
+        ("待续", None),
+        ("郭强指出，供热工程是一项重要的民生工程", None),
+        ("甲 乙 丙 丁 戊", None),
+        ("John Smith", None),
+    ],
+)
+def test_byline_names(line, names):
+    assert byline_names(line) == names
+
+
+def test_join_lines():
+    assert join_lines("各级各部门要", "高度重视") == "各级各部门要高度重视"
+    assert join_lines("a hyphen-", "ated word") == "a hyphenated word"
+    assert join_lines("New-", "York") == "New- York"
+    assert join_lines("two", "words") == "two words"
+
+
+def test_reflow_joins_only_mid_sentence_breaks():
+    assert reflow(["一句话没有说", "完。", "新的一段。", "本报讯 另起"]) == [
+        "一句话没有说完。",
+        "新的一段。",
+        "本报讯 另起",
+    ]
+    assert reflow(["没有结束", "本报讯 新闻"]) == ["没有结束", "本报讯 新闻"]

@@ -1,0 +1,93 @@
+"""One article per file (the People's Daily corpus layout), grouped into issues by date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reader.library import Library
+from tests.conftest import shared_path
+
+HEADER = "### {title}\r\n{author}\r\n{date}\r\n第{page}版()\n专栏：{column}\n\n"
+
+
+def write_article(folder: Path, date: str, title: str, body: str, page: int = 1, **extra: str):
+    folder.mkdir(parents=True, exist_ok=True)
+    text = HEADER.format(
+        title=title,
+        author=extra.get("author", ""),
+        date=date,
+        page=page,
+        column=extra.get("column", ""),
+    )
+    name = f"{date}_{title.replace('  ', '_')}.md"
+    (folder / name).write_text(text + body, encoding="utf-8", newline="")
+
+
+def test_articles_grouped_by_date_in_page_order(tmp_path):
+    folder = tmp_path / "1950年01月"
+    write_article(folder, "1950-01-02", "第二版文章", "　　正文。\n", page=2, author="王五")
+    write_article(
+        folder, "1950-01-02", "头版头条  副题在此", "　　头版。\n　　第二段。\r\n", page=1
+    )
+    write_article(folder, "1950-01-03", "次日文章", "　　次日。\n", page=1, column="读者来信")
+    library = Library.open(tmp_path)
+    assert [i.date for i in library.issues] == [dt.date(1950, 1, 2), dt.date(1950, 1, 3)]
+    first, second = library.issues[0].articles
+    assert (first.title, first.page, first.paragraphs) == (
+        "头版头条 副题在此",
+        "1",
+        ("头版。", "第二段。"),
+    )
+    assert (second.title, second.page, second.authors) == ("第二版文章", "2", ("王五",))
+    assert library.issues[1].articles[0].column == "读者来信"
+    assert library.issues[0].publication == "人民日报"
+    assert library.problems == ()
+
+
+def test_month_index_is_not_an_article_and_orders_a_page(tmp_path):
+    folder = tmp_path / "example"
+    write_article(folder, "1950-01-02", "乙文", "　　乙。\n")
+    write_article(folder, "1950-01-02", "甲文", "　　甲。\n")
+    index = tmp_path / "dir" / "1950年01月.md"
+    index.parent.mkdir()
+    index.write_text("### 1950年01月\r\n1950-01-02 乙文\r\n1950-01-02 甲文", encoding="utf-8")
+    (issue,) = Library.open(tmp_path).issues
+    assert [a.title for a in issue.articles] == ["乙文", "甲文"]
+
+
+def test_original_text_is_the_body_as_in_the_file(tmp_path):
+    write_article(tmp_path, "1950-01-02", "文章", "　　第一段，\n　　接续。\n")
+    library = Library.open(tmp_path)
+    article = library.issues[0].articles[0]
+    assert article.paragraphs == ("第一段，接续。",)
+    assert library.original_text(article.id) == "　　第一段，\n　　接续。"
+
+
+def test_bad_date_line_is_a_problem(tmp_path):
+    write_article(tmp_path, "1950-01-02", "好文", "　　正文。\n")
+    write_article(tmp_path, "1950-13-45", "坏文", "　　正文。\n")
+    library = Library.open(tmp_path)
+    assert [a.title for a in library.issues[0].articles] == ["好文"]
+    assert [p.source for p in library.problems] == ["1950-13-45_坏文.md"]
+
+
+def test_rmrb_founding_issue_sample():
+    library = Library.open(shared_path("samples/rmrb-1946-05-15"))
+    (issue,) = library.issues
+    assert issue.date == dt.date(1946, 5, 15)
+    assert len(issue.articles) == 38
+    assert {a.page for a in issue.articles} == {"1", "2", "3", "4"}
+    pages = [int(a.page) for a in issue.articles]
+    assert pages == sorted(pages)
+    titles = {a.title for a in issue.articles}
+    assert "发刊词" in titles
+    assert "英勇的四平街保卫战" in titles
+    by_title = {a.title: a for a in issue.articles}
+    assert by_title["英勇的四平街保卫战"].authors == ("刘白羽",)
+    assert by_title["新闻界的祝贺"].column == "新闻界的祝贺"
+    assert all(a.has_text for a in issue.articles)
+    # The sample's provenance note is the one file that is not part of the archive.
+    assert [p.source for p in library.problems] == ["PROVENANCE.txt"]
+    again = Library.open(shared_path("samples/rmrb-1946-05-15"))
+    assert [a.id for a in again.issues[0].articles] == [a.id for a in issue.articles]
