@@ -8,16 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from reader.formats import rmrb, text_issue
+from reader.formats import didl, founder, mets_alto, ndnp, newsml, nitf, rmrb, text_issue
 from reader.formats.settings import read_settings
 from reader.formats.source import FileSource, FolderSource, Source, is_ignored
+from reader.formats.zipsource import ZipSource, is_zip
 from reader.model import Archive, Article, CorruptArchive, Issue, Problem
 
 log = logging.getLogger(__name__)
 
 # Each importer module exposes NAME, score(name, head) -> int,
 # load(source, names, settings) -> Loaded and read_original(source, article) -> str.
-IMPORTERS: tuple[ModuleType, ...] = (text_issue, rmrb)
+IMPORTERS: tuple[ModuleType, ...] = (text_issue, rmrb, mets_alto, didl, ndnp, newsml, nitf, founder)
 HEAD_BYTES = 4096
 
 Progress = Callable[[int, int], None]
@@ -27,6 +28,8 @@ def open_source(path: Path) -> Source:
     """A read-only view of an archive folder or of a single issue file."""
     if path.is_dir():
         return FolderSource(path)
+    if is_zip(path):
+        return ZipSource(path)
     if path.is_file():
         return FileSource(path)
     raise CorruptArchive(str(path), "no such file or folder")

@@ -9,9 +9,11 @@ from typing import Protocol
 
 from reader.model import CorruptArchive
 
-# Files that are never issues: page images, PDFs, our own settings, checksums.
+# Files that are never issues: page images, PDFs, checksums, and the style sheets and scripts
+# that come with saved e-paper pages.
 IGNORED_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2", ".pdf", ".md5", ".sha1", ".db"}
+    | {".css", ".js", ".svg", ".webp", ".ico"}
 )
 IGNORED_NAMES = frozenset({"archive.toml", "thumbs.db", "desktop.ini", ".ds_store"})
 # A text issue is a few hundred kB; anything this large is not one and is refused unread.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
+
 from lxml import etree
 
 from reader.model import CorruptArchive
@@ -30,6 +33,44 @@ def parse_bytes(data: bytes, name: str) -> etree._Element:
         raise CorruptArchive(name, f"not well-formed XML: {exc}") from exc
     check_doctype(root.getroottree(), name)
     return root
+
+
+def iterparse(
+    data: bytes,
+    name: str,
+    events: tuple[str, ...] = ("end",),
+    tag: str | tuple[str, ...] | None = None,
+) -> Iterator[tuple[str, etree._Element]]:
+    """Stream a document's elements with the same safety options as :func:`parser`.
+
+    The DOCTYPE is checked before the first element is handed out, so nothing from a refused
+    document reaches the caller. Callers clear elements they are done with to keep memory
+    bounded. Raises CorruptArchive for refused or malformed XML (possibly after some elements
+    of a truncated file were already yielded).
+    """
+    context = etree.iterparse(
+        io.BytesIO(data),
+        events=events,
+        tag=tag,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    checked = False
+    try:
+        for event, element in context:
+            if not checked:
+                check_doctype(element.getroottree(), name)
+                checked = True
+            yield event, element
+    except etree.XMLSyntaxError as exc:
+        raise CorruptArchive(name, f"not well-formed XML: {exc}") from exc
+    if not checked and context.root is not None:
+        check_doctype(context.root.getroottree(), name)
 
 
 def check_doctype(tree: etree._ElementTree, name: str) -> None:

@@ -1,0 +1,300 @@
+"""Turning a METS issue and its ALTO pages into articles: logical divs, titles, pages, paragraphs.
+
+Shared by the METS/ALTO and NDNP importers. The logical structMap says which ALTO blocks make
+each article (``ARTICLE``, ``ADVERTISEMENT``…) and in which order; MODS records give titles,
+authors and languages; the physical structMap gives the printed page of every ALTO file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from reader.formats import prose
+from reader.formats.alto import AltoPage
+from reader.formats.dates import find_date
+from reader.formats.mets import Area, Div, MetsDocument, Mods
+
+ARTICLE_KINDS = frozenset({"article", "obituary", "announcement", "letter", "review"})
+ADVERT_KINDS = frozenset({"advertisement", "advertising", "advert"})
+SECTION_KINDS = frozenset({"section", "chapter", "supplement"})
+FRONT_KINDS = frozenset({"title_section", "masthead"})
+ADVERT_COLUMN = "Advertisement"
+_KICKER_KINDS = frozenset({"overline", "kicker"})
+_TITLE_KINDS = frozenset({"title", "headline", "main_title"})
+_SUBTITLE_KINDS = frozenset({"subheadline", "subtitle", "subheading"})
+_AUTHOR_KINDS = frozenset({"author", "byline"})
+_HEADING_KINDS = frozenset({"heading"}) | _KICKER_KINDS | _TITLE_KINDS | _SUBTITLE_KINDS
+_DOTTED_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_NUMBER = re.compile(r"(?:n[º°o]\.?|nr\.?|no\.?|#)\s*(\d+)", re.I)
+
+# Block texts for an area, or None when the area points at nothing that was read.
+Resolve = Callable[[Area], "list[str] | None"]
+
+
+@dataclass
+class Pages:
+    """The ALTO pages of one issue: file ID → archive name → parsed page, and printed numbers."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, str] = field(default_factory=dict)
+    parsed: dict[str, AltoPage] = field(default_factory=dict)
+    unresolved: int = 0
+
+    def resolve(self, area: Area) -> list[str] | None:
+        """The block texts an area points at; counts the ones that point at nothing."""
+        page = self.parsed.get(self.names.get(area.file_id, ""))
+        if page is None:
+            return None
+        texts = page.all_texts() if not area.begin else page.texts(area.begin, area.end)
+        if texts is None:
+            self.unresolved += 1
+        return texts
+
+
+@dataclass
+class Piece:
+    """An article found in the logical structMap, with the section it sits in."""
+
+    div: Div
+    column: str
+    advert: bool
+
+
+def find_pieces(root: Div | None, document: MetsDocument) -> tuple[list[Piece], list[Div]]:
+    """The article divs in reading (document) order, and the title-section divs."""
+    pieces: list[Piece] = []
+    front: list[Div] = []
+
+    def visit(div: Div, column: str) -> None:
+        kind = div.kind
+        if kind in ARTICLE_KINDS or kind in ADVERT_KINDS:
+            advert = kind in ADVERT_KINDS
+            pieces.append(Piece(div, ADVERT_COLUMN if advert else column, advert))
+            return
+        if kind in FRONT_KINDS:
+            front.append(div)
+            return
+        if kind in SECTION_KINDS:
+            column = section_title(div, document) or column
+        for child in div.children:
+            visit(child, column)
+
+    if root is not None:
+        visit(root, "")
+    return pieces, front
+
+
+def section_title(div: Div, document: MetsDocument) -> str:
+    """A section's name: its MODS titles (both languages of a bilingual paper) or its label."""
+    titles = [t for m in document.mods_for(div) for t, _ in m.titles if _wordy(t)]
+    return " / ".join(dict.fromkeys(titles)) or div.label
+
+
+@dataclass
+class Parts:
+    """What an article div holds, by role, as text."""
+
+    kicker: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    subtitles: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    first_file: str = ""
+
+
+def article_parts(div: Div, resolve: Resolve) -> Parts:
+    """Read an article div's headings, byline and body paragraphs from its ALTO blocks.
+
+    Every div with pointers makes one paragraph of the blocks it lists (a paragraph continued in
+    the next column is one div with two areas); an area naming a whole ComposedBlock or page
+    gives one paragraph per block in it.
+    """
+    parts = Parts()
+    for role, inner in _roles(div, "body"):
+        if not inner.areas:
+            continue
+        if not parts.first_file:
+            parts.first_file = inner.areas[0].file_id
+        paragraphs = _div_paragraphs(inner, resolve)
+        target = {
+            "kicker": parts.kicker,
+            "title": parts.titles,
+            "subtitle": parts.subtitles,
+            "author": parts.authors,
+        }.get(role, parts.paragraphs)
+        target.extend(paragraphs)
+    return parts
+
+
+def _roles(div: Div, role: str) -> Iterator[tuple[str, Div]]:
+    """Each div under an article with the role its nearest typed ancestor gives it."""
+    kind = div.kind
+    if kind in _KICKER_KINDS:
+        role = "kicker"
+    elif kind in _TITLE_KINDS:
+        role = "title"
+    elif kind in _SUBTITLE_KINDS:
+        role = "subtitle"
+    elif kind in _AUTHOR_KINDS:
+        role = "author"
+    elif kind in _HEADING_KINDS:
+        role = "title"
+    yield role, div
+    for child in div.children:
+        yield from _roles(child, role)
+
+
+def _div_paragraphs(div: Div, resolve: Resolve) -> list[str]:
+    paragraphs: list[str] = []
+    running = ""
+    for area in div.areas:
+        texts = resolve(area)
+        if not texts:
+            continue
+        if len(texts) == 1 and area.begin:
+            running = prose.join_lines(running, texts[0]) if running else texts[0]
+            continue
+        if running:
+            paragraphs.append(running)
+            running = ""
+        paragraphs.extend(texts)
+    if running:
+        paragraphs.append(running)
+    return paragraphs
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An article's title, kicker, subtitle, authors and language."""
+
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    language: str = ""
+
+
+def article_heading(piece: Piece, parts: Parts, document: MetsDocument) -> Heading:
+    """Title, kicker, subtitle, authors and language of an article, MODS first, then its text."""
+    records = document.mods_for(piece.div)
+    titles = [t for m in records for t, _ in m.titles if _wordy(t)]
+    kicker = " ".join(parts.kicker)
+    if parts.kicker and len(titles) > 1:
+        # The first MODS title is the overline (FEUILLETON.) when the heading has one.
+        kicker, titles = titles[0], titles[1:]
+    title = " ".join(titles) or piece.div.label or " ".join(parts.titles)
+    if piece.advert and not title:
+        title = ADVERT_COLUMN
+    subtitle = " ".join(s for m in records for s in m.subtitles) or " ".join(parts.subtitles)
+    authors = tuple(a for m in records for a in m.authors)
+    if not authors and parts.authors and len(" ".join(parts.authors)) <= 80:
+        authors = (" ".join(parts.authors),)
+    language = next((lang for m in records for lang in m.languages), "")
+    language = language or next((lang for m in records for _, lang in m.titles if lang), "")
+    return Heading(title, kicker, subtitle, authors, language)
+
+
+def issue_records(document: MetsDocument) -> list[Mods]:
+    """The MODS records about the issue itself: the issue div's first, then volume, title, page."""
+    ranked: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for root in (document.logical, document.physical):
+        if root is None:
+            continue
+        for div in _issue_level(root):
+            for dmd in div.dmd_ids:
+                if dmd in document.mods and dmd not in seen:
+                    seen.add(dmd)
+                    ranked.append((0 if div.kind == "issue" else 1, len(ranked), dmd))
+    if not ranked and document.mods:
+        ranked.append((0, 0, next(iter(document.mods))))
+    return [document.mods[dmd] for _, _, dmd in sorted(ranked)]
+
+
+def _issue_level(div: Div) -> Iterator[Div]:
+    """Divs above the articles and pages: newspaper, volume, issue (not sections or pages)."""
+    kind = div.kind
+    if kind in ARTICLE_KINDS | ADVERT_KINDS | SECTION_KINDS | FRONT_KINDS or "page" in kind:
+        return
+    yield div
+    for child in div.children:
+        yield from _issue_level(child)
+
+
+def issue_title(records: list[Mods], label: str) -> str:
+    """The publication's name from the issue MODS, else the METS label without its date."""
+    title = next((t for m in records for t, _ in m.titles if _wordy(t)), "")
+    if title:
+        return title
+    # "Boston Business Bimonthly, 1999-08-15" / "… no. 01.08.1821": cut at the date or number.
+    cut = re.split(r",?\s+(?:no\.|nr\.|\d{1,4}[-./]\d)", label, maxsplit=1, flags=re.I)[0]
+    return cut.strip(" ,")
+
+
+def issue_date(records: list[Mods], *fallbacks: str) -> dt.date | None:
+    """The first readable MODS date, else a date found in the label or the file name."""
+    for text in [d for m in records for d in m.dates]:
+        date = parse_date(text)
+        if date is not None:
+            return date
+    for text in fallbacks:
+        date = parse_date(text) or find_date(text)
+        if date is not None:
+            return date
+    return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``1858-12-07``, ``1858-12-07T…``, ``01.08.1821`` or a date as :func:`find_date` reads it."""
+    iso = _ISO_DATE.match(text)
+    dotted = _DOTTED_DATE.match(text)
+    try:
+        if iso:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if dotted:
+            return dt.date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+    except ValueError:
+        return None
+    return find_date(text)
+
+
+def issue_number(records: list[Mods]) -> str:
+    """The issue number from MODS: ``part/detail[@type=issue]`` or a ``partNumber`` like nº 288."""
+    for record in records:
+        number = record.detail("issue")
+        if number:
+            return number
+    for text in (p for m in records for p in m.part_numbers):
+        match = _NUMBER.search(text)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def page_numbers(document: MetsDocument) -> dict[str, str]:
+    """File ID → printed page number, from the physical structMap (ORDERLABEL, MODS, ORDER)."""
+    numbers: dict[str, str] = {}
+    if document.physical is None:
+        return numbers
+    pages = [d for d in document.physical.walk() if d.areas]
+    for index, page in enumerate(pages, start=1):
+        records = document.mods_for(page)
+        number = (
+            page.order_label
+            or next((m.detail("page number") for m in records if m.detail("page number")), "")
+            or next((m.page_start for m in records if m.page_start), "")
+            or page.order
+            or str(index)
+        )
+        for area in page.areas:
+            numbers.setdefault(area.file_id, number)
+    return numbers
+
+
+def _wordy(text: str) -> bool:
+    """Whether a title has a letter or digit (MODS keeps OCR'd dashes such as "–" as titles)."""
+    return any(ch.isalnum() for ch in text)

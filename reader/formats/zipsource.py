@@ -1,0 +1,158 @@
+"""A zip archive as a Source: members read in memory, never unpacked, with zip-bomb limits.
+
+Member names that would leave the archive when unpacked (``../x``, ``/etc/x``, ``C:\\x``) are
+listed but refused when read, so they become problems; so are members over the size limits,
+members that expand suspiciously (a compression ratio no real text reaches) and members beyond
+the total the archive may expand to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+from reader.formats.source import FileInfo
+from reader.model import CorruptArchive
+
+# A member is at most this large uncompressed (a generous issue file or page).
+MAX_MEMBER_BYTES = 256 * 1024 * 1024
+# Everything in the archive together expands to at most this much.
+MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
+# Text and XML compress 3-20 times; a member expanding more than this is refused...
+MAX_RATIO = 200
+# ...unless it is small enough that expanding it cannot hurt.
+RATIO_EXEMPT_BYTES = 1024 * 1024
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_UTF8_NAMES = 0x800
+
+
+class ZipSource:
+    """Read-only access to the files inside one ``.zip`` (a Source, see ``source.py``).
+
+    The zip stays open while the source lives (reading a member must not re-read the central
+    directory); :meth:`close` or ``with`` closes it sooner.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        max_member_bytes: int = MAX_MEMBER_BYTES,
+        max_total_bytes: int = MAX_TOTAL_BYTES,
+        max_ratio: float = MAX_RATIO,
+    ) -> None:
+        self.root = str(path.resolve())
+        self._lock = threading.Lock()
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (OSError, zipfile.BadZipFile, ValueError) as exc:
+            raise CorruptArchive(str(path), f"not a readable zip archive: {exc}") from exc
+        self._entries: dict[str, zipfile.ZipInfo] = {}
+        self._refused: dict[str, str] = {}
+        total = 0
+        for info in self._zip.infolist():
+            if info.is_dir() or info.filename.startswith("__MACOSX/"):
+                continue
+            name = _display_name(info)
+            if name in self._entries:
+                continue  # a repeated name: the first one is the file
+            self._entries[name] = info
+            reason = _unsafe(name)
+            if reason is None:
+                reason = _too_big(info, max_member_bytes, max_ratio)
+            if reason is None:
+                total += info.file_size
+                if total > max_total_bytes:
+                    reason = f"the archive expands to more than {max_total_bytes:,} bytes"
+            if reason is not None:
+                self._refused[name] = reason
+
+    def names(self) -> list[str]:
+        """Every file in the archive (refused ones too, so that they are reported), sorted."""
+        return sorted(self._entries)
+
+    def read_bytes(self, name: str, limit: int | None = None) -> bytes:
+        """A member's bytes (the first ``limit`` bytes when given); CorruptArchive if refused."""
+        if name in self._refused:
+            raise CorruptArchive(name, self._refused[name])
+        info = self._entries.get(name)
+        if info is None:
+            raise CorruptArchive(name, "no such file in the zip archive")
+        try:
+            with self._lock, self._zip.open(info) as member:
+                # zipfile never returns more than the declared size, so a lying header cannot
+                # expand past the limits checked when the archive was opened.
+                return member.read(-1 if limit is None else limit)
+        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
+            raise CorruptArchive(name, f"cannot read the file: {exc}") from exc
+        except NotImplementedError as exc:
+            raise CorruptArchive(name, f"unsupported compression: {exc}") from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            raise CorruptArchive(name, f"the zip member is damaged: {exc}") from exc
+
+    def info(self, name: str) -> FileInfo:
+        """Size and modification time from the zip entry; FileNotFoundError for no such file."""
+        info = self._entries.get(name)
+        if info is None:
+            raise FileNotFoundError(name)
+        try:
+            stamp = dt.datetime(*info.date_time, tzinfo=dt.UTC)
+        except ValueError:  # a damaged timestamp: the size alone must tell
+            stamp = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+        return FileInfo(info.file_size, int(stamp.timestamp()) * 1_000_000_000)
+
+    def close(self) -> None:
+        """Close the zip file."""
+        self._zip.close()
+
+    def __enter__(self) -> ZipSource:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def is_zip(path: Path) -> bool:
+    """Whether a path names a zip archive to open as a source."""
+    return path.is_file() and path.suffix.lower() == ".zip"
+
+
+def _display_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its author saw it.
+
+    Zips made on Chinese Windows store GBK names without the UTF-8 flag; zipfile reads them as
+    CP437, so they are decoded again (UTF-8 first, which some tools write without the flag).
+    """
+    name = info.filename
+    if not info.flag_bits & _UTF8_NAMES and not name.isascii():
+        raw = name.encode("cp437", errors="replace")
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                name = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    return name.replace("\\", "/")
+
+
+def _unsafe(name: str) -> str | None:
+    """Why a member name would leave the archive when unpacked, or None when it is safe."""
+    if "\x00" in name:
+        return "the file name contains a NUL character"
+    if name.startswith("/") or _DRIVE.match(name):
+        return "the path is absolute: it leads outside the archive"
+    if ".." in PurePosixPath(name).parts:
+        return "the path leads outside the archive"
+    return None
+
+
+def _too_big(info: zipfile.ZipInfo, max_member_bytes: int, max_ratio: float) -> str | None:
+    if info.file_size > max_member_bytes:
+        return f"the file is too large ({info.file_size:,} bytes uncompressed)"
+    ratio = info.file_size / max(1, info.compress_size)
+    if info.file_size > RATIO_EXEMPT_BYTES and ratio > max_ratio:
+        return f"the file expands {ratio:,.0f} times (a zip bomb?), refused"
+    return None

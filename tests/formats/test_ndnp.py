@@ -1,0 +1,87 @@
+"""NDNP batches: the written fixture batch and the Open ONI test batch (skipped when absent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from reader.formats import ndnp
+from reader.library import Library
+from tests.conftest import shared_path
+
+BATCH = Path(__file__).parents[1] / "data" / "alto" / "ndnp_batch"
+
+
+def test_batch_opens_as_one_archive_of_issues():
+    library = Library.open(BATCH)
+    first, second = library.issues
+    assert (first.publication, first.date, first.number) == (
+        "The Example Sentinel",
+        dt.date(1901, 1, 1),
+        "42",
+    )
+    assert first.numbers_printed == ("Vol. 3", "No. 42")
+    assert second.numbers_printed == ("Vol. 3", "No. 42", "Ed. 2")
+    assert first.front_matter == ("LCCN sn00000001", "Edition 1")
+    assert first.id != second.id
+    assert {i.format for i in library.issues} == {ndnp.NAME}
+
+
+def test_one_article_per_page_with_printed_page_numbers():
+    library = Library.open(BATCH)
+    pages = library.issues[0].articles
+    assert [(a.title, a.page) for a in pages] == [("Page 5", "5"), ("Page 6", "6")]
+    assert pages[0].text == "Edition 1 page 1: the mill reopened today."
+    assert library.original_text(pages[0].id) == "Edition 1 page 1: the mill re-\nopened today."
+
+
+def test_missing_issue_is_a_problem_and_reels_are_quietly_skipped():
+    library = Library.open(BATCH)
+    assert [(p.source, p.reason) for p in library.problems] == [
+        (
+            "data/batch.xml",
+            "lists the issue data/sn00000001/print/1901010201/1901010201.xml, which is missing",
+        )
+    ]
+
+
+def test_an_issue_folder_opens_without_its_batch():
+    library = Library.open(BATCH / "data" / "sn00000001" / "print" / "1901010102")
+    (issue,) = library.issues
+    assert (issue.date, issue.numbers_printed) == (
+        dt.date(1901, 1, 1),
+        ("Vol. 3", "No. 42", "Ed. 2"),
+    )
+    assert library.problems == ()
+
+
+def test_scores():
+    batch_head = (BATCH / "data" / "batch.xml").read_bytes()
+    issue_head = (
+        BATCH / "data" / "sn00000001" / "print" / "1901010101" / "1901010101.xml"
+    ).read_bytes()
+    assert ndnp.score("batch.xml", batch_head[:4096]) == 95
+    assert ndnp.score("1901010101.xml", issue_head[:4096]) == 95
+    assert ndnp.score("mets.xml", b"<mets xmlns='http://www.loc.gov/METS/' PROFILE='ENMAP'>") == 0
+
+
+@pytest.fixture(scope="module")
+def open_oni(tmp_path_factory):
+    archive = shared_path("samples/openoni-ndnp-testbatch/core/test-data/testbatch.tgz")
+    target = tmp_path_factory.mktemp("ndnp")
+    with tarfile.open(archive) as tar:
+        tar.extractall(target, filter="data")
+    return Library.open(target / "batch_oru_testbatch_ver01")
+
+
+def test_open_oni_test_batch(open_oni):
+    issues = open_oni.issues
+    assert [i.date for i in issues] == [dt.date(1999, m, 15) for m in (6, 8, 10, 12)]
+    assert {i.publication for i in issues} == {"Boston Business Bimonthly"}
+    assert [len(i.articles) for i in issues] == [15, 4, 4, 4]
+    assert issues[0].front_matter == ("LCCN sn83030214", "Edition 1")
+    assert issues[0].articles[2].text == "LCCNsn83030214Page3"
+    assert open_oni.problems == ()
