@@ -76,7 +76,7 @@ def _issues(library: Library, args: argparse.Namespace) -> int:
             r["date"] or "-",
             r["number"] or "-",
             str(r["articles"]),
-            r["source"],
+            termtable.clip_left(r["source"], 48),
         )
         for r in rows
     ]

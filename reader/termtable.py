@@ -30,6 +30,14 @@ def clip(text: str, columns: int) -> str:
     return "".join(out) + "…"
 
 
+def clip_left(text: str, columns: int) -> str:
+    """Cut ``text`` from the left to at most ``columns`` display columns: paths keep their file name."""
+    if width(text) <= columns:
+        return text
+    kept = clip(text[::-1], columns)[::-1]
+    return kept if kept.startswith("…") else "…" + kept[1:]
+
+
 def pad(text: str, columns: int) -> str:
     """``text`` followed by spaces up to ``columns`` display columns."""
     return text + " " * max(0, columns - width(text))
