@@ -86,7 +86,8 @@ def read_original(source: Source, issue: Issue, article: Article) -> str:
     importer = next((i for i in IMPORTERS if issue.format == i.NAME), None)
     if importer is None:
         raise CorruptArchive(issue.source, f"unknown format {issue.format!r}")
-    return importer.read_original(source, article)
+    text: str = importer.read_original(source, article)
+    return text
 
 
 def _unknown_reason(head: bytes) -> str:

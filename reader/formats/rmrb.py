@@ -63,7 +63,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
 
         def rank(
             member: tuple[str, dict[str, str], list[str]], day: str = date.isoformat()
-        ) -> tuple:
+        ) -> tuple[int, int, str]:
             name, header, _ = member
             position = order.get((day, _squash(header["title"])), len(order))
             return (_page_number(header["page"]), position, name)

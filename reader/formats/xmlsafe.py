@@ -10,7 +10,7 @@ from lxml import etree
 from reader.model import CorruptArchive
 
 
-def parser(**options: bool) -> etree.XMLParser:
+def parser(*, remove_comments: bool = False) -> etree.XMLParser:
     """An lxml parser that refuses XXE, billion laughs and external DTDs.
 
     ``huge_tree`` stays off, so libxml2's default limits on depth and text size apply.
@@ -21,14 +21,14 @@ def parser(**options: bool) -> etree.XMLParser:
         load_dtd=False,
         dtd_validation=False,
         huge_tree=False,
-        **options,
+        remove_comments=remove_comments,
     )
 
 
 def parse_bytes(data: bytes, name: str) -> etree._Element:
     """Parse a whole document, refusing any DOCTYPE that declares entities."""
     try:
-        root = etree.fromstring(data, parser(remove_comments=False))
+        root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
         raise CorruptArchive(name, f"not well-formed XML: {exc}") from exc
     check_doctype(root.getroottree(), name)
@@ -76,7 +76,9 @@ def iterparse(
 def check_doctype(tree: etree._ElementTree, name: str) -> None:
     """Refuse documents whose DOCTYPE declares entities or points at an external DTD."""
     docinfo = tree.docinfo
-    if docinfo.internalDTD is not None and any(True for _ in docinfo.internalDTD.iterentities()):
+    dtd = docinfo.internalDTD
+    # lxml-stubs lag behind lxml: DTD.iterentities and DocInfo.system_url exist since lxml 2.x/4.x.
+    if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
         raise CorruptArchive(name, "the XML declares entities, which are refused for safety")
-    if docinfo.system_url or docinfo.public_id:
+    if docinfo.system_url or docinfo.public_id:  # type: ignore[attr-defined]
         raise CorruptArchive(name, "the XML names an external DTD, which is refused for safety")
