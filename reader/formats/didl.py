@@ -21,6 +21,7 @@ from reader.formats.loaded import Loaded
 from reader.formats.mets import ArchiveNames
 from reader.formats.mets_articles import ADVERT_COLUMN, parse_date
 from reader.formats.source import Source
+from reader.formats.stories import default_publication
 from reader.formats.xmlhead import RootTag, root_tag
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Problem, stable_id
 
@@ -173,7 +174,8 @@ def _issue(
         id=issue_id,
         publication=settings.publication
         or meta.get("title", "")
-        or PurePosixPath(name).parent.name,
+        or PurePosixPath(name).parent.name
+        or default_publication(source.root),
         date=date,
         number=meta.get("issuenumber", ""),
         source=name,

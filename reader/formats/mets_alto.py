@@ -30,6 +30,7 @@ from reader.formats.mets_articles import (
     page_numbers,
 )
 from reader.formats.source import Source
+from reader.formats.stories import default_publication
 from reader.formats.xmlhead import RootTag, root_tag
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Problem, stable_id
 
@@ -309,7 +310,7 @@ def _page_issues(
 def _page_issue(
     source: Source, folder: str, members: list[str], settings: ArchiveSettings, loaded: Loaded
 ) -> Issue | None:
-    title = PurePosixPath(folder).name or PurePosixPath(source.root).name
+    title = PurePosixPath(folder).name or default_publication(source.root)
     date = find_date(folder) or find_date(PurePosixPath(members[0]).name)
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(folder, 'alto', length=8)}"
     articles = []

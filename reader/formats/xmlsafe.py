@@ -30,7 +30,7 @@ def parse_bytes(data: bytes, name: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
-        raise CorruptArchive(name, f"not well-formed XML: {exc}") from exc
+        raise malformed(name, exc) from exc
     check_doctype(root.getroottree(), name)
     return root
 
@@ -68,9 +68,18 @@ def iterparse(
                 checked = True
             yield event, element
     except etree.XMLSyntaxError as exc:
-        raise CorruptArchive(name, f"not well-formed XML: {exc}") from exc
+        raise malformed(name, exc) from exc
     if not checked and context.root is not None:
         check_doctype(context.root.getroottree(), name)
+
+
+def malformed(name: str, error: etree.XMLSyntaxError) -> CorruptArchive:
+    """The problem for a file lxml cannot parse, worded for a user.
+
+    ``error.msg`` is libxml2's message and position without lxml's ``(<string>, line N)``.
+    """
+    detail = error.msg or str(error)
+    return CorruptArchive(name, f"not well-formed XML (damaged or cut off?): {detail}")
 
 
 def check_doctype(tree: etree._ElementTree, name: str) -> None:

@@ -52,11 +52,18 @@ class ZipSource:
             raise CorruptArchive(str(path), f"not a readable zip archive: {exc}") from exc
         self._entries: dict[str, zipfile.ZipInfo] = {}
         self._refused: dict[str, str] = {}
+        members = [
+            (_display_name(info), info)
+            for info in self._zip.infolist()
+            if not info.is_dir() and not info.filename.startswith("__MACOSX/")
+        ]
+        # Zipping a folder the usual way (Explorer, Finder, ``zip -r x.zip x``) puts the folder
+        # itself in the zip; names inside it are taken as the folder's, so ids do not change.
+        top = f"{path.stem}/"
+        if members and all(name.startswith(top) for name, _ in members):
+            members = [(name.removeprefix(top), info) for name, info in members]
         total = 0
-        for info in self._zip.infolist():
-            if info.is_dir() or info.filename.startswith("__MACOSX/"):
-                continue
-            name = _display_name(info)
+        for name, info in members:
             if name in self._entries:
                 continue  # a repeated name: the first one is the file
             self._entries[name] = info

@@ -361,6 +361,22 @@ def test_the_same_archive_opens_from_a_zip(case, archive_folder, tmp_path):
     assert ids(from_zip) == ids(from_folder)
 
 
+def test_zipping_the_folder_itself_keeps_the_ids(case, archive_folder, tmp_path):
+    # Explorer's "Send to > Compressed folder", Finder's "Compress" and `zip -r archive.zip
+    # archive` all put the folder itself in the zip: archive.zip holds archive/...
+    packed = tmp_path / "zipped" / "archive.zip"
+    packed.parent.mkdir()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive_zip:
+        archive_zip.writestr("archive/", b"")
+        for path in sorted(archive_folder.rglob("*")):
+            if path.is_file():
+                archive_zip.write(path, path.relative_to(archive_folder.parent).as_posix())
+    from_folder, from_zip = load(archive_folder), load(packed)
+    assert headlines(from_zip) == list(case.headlines)
+    assert ids(from_zip) == ids(from_folder)
+    assert {i.publication for i in from_zip.issues} == {i.publication for i in from_folder.issues}
+
+
 def test_one_folder_may_mix_every_format(tmp_path):
     for case in CASES:
         (tmp_path / case.importer).mkdir()

@@ -47,6 +47,18 @@ def test_articles_from_alto_blocks_or_the_article_text():
     assert {a.language for a in (verkooping, advert, notice)} == {"nl"}
 
 
+def test_an_untitled_didl_at_the_top_of_the_archive_is_named_after_the_folder(tmp_path):
+    folder = tmp_path / "groningen"
+    shutil.copytree(DATA, folder)
+    didl_xml = folder / "didl.xml"
+    text = didl_xml.read_text(encoding="utf-8")
+    didl_xml.write_text(
+        text.replace("<dc:title>Proefkrant van Groningen</dc:title>", ""), encoding="utf-8"
+    )
+    (issue,) = Library.open(folder).issues
+    assert issue.publication == "groningen"
+
+
 def test_original_text_prefers_the_article_text_file():
     library = Library.open(DATA)
     verkooping, advert, _ = library.issues[0].articles

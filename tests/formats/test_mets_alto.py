@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -205,6 +206,17 @@ def test_loose_alto_pages_make_one_issue_per_folder(tmp_path):
     assert (other.date, other.publication) == (None, "other")
     single = Library.open(tmp_path / "other" / "x.xml")
     assert [a.text for a in single.issues[0].articles] == ["text of x"]
+
+
+def test_loose_pages_at_the_top_of_a_zip_are_named_like_their_folder(tmp_path):
+    folder = tmp_path / "gazette"
+    folder.mkdir()
+    (folder / "p1.xml").write_bytes(alto_page("text of 1"))
+    packed = tmp_path / "gazette.zip"
+    with zipfile.ZipFile(packed, "w") as archive_zip:
+        archive_zip.write(folder / "p1.xml", "p1.xml")
+    from_folder, from_zip = Library.open(folder).issues, Library.open(packed).issues
+    assert [i.publication for i in from_zip] == [i.publication for i in from_folder] == ["gazette"]
 
 
 @pytest.mark.parametrize(

@@ -148,3 +148,12 @@ def test_html_pages_do_not_resolve_entities_or_fetch_dtds(tmp_path, secret_file)
     archive = load_archive(open_source(folder))
     assert SECRET not in everything_read(archive)
     assert [a.title for i in archive.issues for a in i.articles] == ["标题&leak;"]
+
+
+@pytest.mark.parametrize("importer", sorted(ROOTS))
+def test_a_cut_off_file_is_explained_without_parser_internals(tmp_path, importer):
+    data = attack("", "Cut", importer)
+    archive = load_attack(tmp_path, importer, data[: len(data) - 30])
+    [problem] = archive.all_problems
+    assert problem.reason.startswith("not well-formed XML (damaged or cut off?): ")
+    assert "<string>" not in problem.reason
