@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 # Each importer module exposes NAME, score(name, head) -> int,
 # load(source, names, settings) -> Loaded and read_original(source, article) -> str.
 IMPORTERS: tuple[ModuleType, ...] = (text_issue, rmrb, mets_alto, didl, ndnp, newsml, nitf, founder)
-HEAD_BYTES = 4096
+# Enough to get past long XML prologs and HTML <head>s to the markers importers look for.
+HEAD_BYTES = 16384
 
 Progress = Callable[[int, int], None]
 
@@ -93,6 +94,8 @@ def read_original(source: Source, issue: Issue, article: Article) -> str:
 def _unknown_reason(head: bytes) -> str:
     if not head.strip():
         return "the file is empty"
+    if head.startswith(b"PK\x03\x04"):
+        return "a zip inside the archive is not opened: unpack it, or open the zip on its own"
     if b"\x00" in head[:1024]:
         return "not a recognised archive format (binary data)"
     return "not a recognised archive format"

@@ -148,3 +148,24 @@ def test_settings_map_masthead_misreads(tmp_path):
     assert {i.publication for i in library.issues} == {"周报"}
     assert {i.masthead for i in library.issues} == {"周报", "周扳"}
     assert library.issues[0].articles[0].language == "zh-Hans"
+
+
+def test_zip_inside_a_folder_is_explained(tmp_path):
+    import zipfile
+
+    write_issue(tmp_path / "a.txt", "2022年9月26日", 11)
+    with zipfile.ZipFile(tmp_path / "more.zip", "w") as archive:
+        archive.writestr("b.txt", ISSUE.format(date="2022年10月3日", n=12))
+    library = Library.open(tmp_path)
+    assert [i.number for i in library.issues] == ["11"]
+    (problem,) = library.problems
+    assert problem.source == "more.zip"
+    assert "zip inside the archive" in problem.reason
+
+
+def test_long_prolog_before_the_first_heading_is_still_recognised(tmp_path):
+    front = "# 周报\n\n2022年9月26日\n\n" + "出版说明。" * 700 + "\n\n"
+    (tmp_path / "a.txt").write_text(front + "## 标题\n\n正文。\n", encoding="utf-8")
+    assert len(front.encode()) > 4096
+    (issue,) = Library.open(tmp_path).issues
+    assert issue.articles[0].title == "标题"
