@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from reader.formats import xmlsafe
+from reader.formats.prose import is_cjk
 from reader.formats.xmlhead import RootTag
 from reader.model import CorruptArchive
 
@@ -310,7 +311,7 @@ def _word_gap(before: str, after: str, spaced: bool) -> str:
     """The space between two words: none between CJK characters, else one where there was a gap."""
     if before == _SOFT_HYPHEN:
         return ""
-    before_cjk, after_cjk = _is_cjk(before), _is_cjk(after)
+    before_cjk, after_cjk = is_cjk(before), is_cjk(after)
     if before_cjk and after_cjk:
         return ""
     if spaced:
@@ -332,7 +333,7 @@ def _join_lines(lines: list[str]) -> str:
             elif previous.endswith("-") and previous[-2:-1].isalpha() and line[0].islower():
                 # A hyphen the OCR left in the word itself (no HYP element): heal it too.
                 out[-1] = previous[:-1]
-            elif not (_is_cjk(previous[-1]) or _is_cjk(line[0])):
+            elif not (is_cjk(previous[-1]) or is_cjk(line[0])):
                 out.append(" ")
         out.append(line)
         previous = line
@@ -342,16 +343,3 @@ def _join_lines(lines: list[str]) -> str:
         # paragraph joiner heal it there.
         text = text[:-1] + "-"
     return text.replace(_SOFT_HYPHEN, "")
-
-
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    if code < 0x3000:
-        return False
-    return (
-        code <= 0x303F
-        or 0x3400 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFF00 <= code <= 0xFFEF
-        or 0x20000 <= code <= 0x3134F
-    )

@@ -1,4 +1,4 @@
-"""Dates and issue numbers as newspapers print them: 2022年9月19日, 2022-09-19, September 19, 2022."""
+"""Dates and issue numbers as newspapers print them (2022年9月19日, May 7, 1858) and as metadata writes them."""
 
 from __future__ import annotations
 
@@ -35,6 +35,12 @@ _DATE_PATTERNS = (
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+(?P<y>\d{{4}})\b", re.I),
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
 )
+# Dates written by machines, matched at the start of a field: ISO 8601 basic or extended (the
+# form NewsML, NITF and e-paper properties use), and what library records (MODS, Dublin Core)
+# write: ISO extended, or day.month.year.
+_ISO_DATE = re.compile(r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})(?!\d)")
+_RECORD_ISO_DATE = re.compile(r"^\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+_RECORD_DOTTED_DATE = re.compile(r"^\s*(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>\d{4})\s*$")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -55,6 +61,28 @@ def find_date(text: str) -> dt.date | None:
                 found.append((match.start(), date))
                 break
     return min(found, key=lambda item: item[0])[1] if found else None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2016-10-18T11:12:00-05:00``, ``20161018T120000``, ``2023-02-11 00:00:00:0`` or prose.
+
+    The date is the one written (the publisher's local date), not converted to UTC.
+    """
+    return _parse(text, (_ISO_DATE,))
+
+
+def parse_record_date(text: str) -> dt.date | None:
+    """``1858-12-07``, ``1858-12-07T…``, ``01.08.1821`` or a date as :func:`find_date` reads it."""
+    return _parse(text, (_RECORD_ISO_DATE, _RECORD_DOTTED_DATE))
+
+
+def _parse(text: str, forms: tuple[re.Pattern[str], ...]) -> dt.date | None:
+    """The date of the first form ``text`` starts with (None if invalid), else :func:`find_date`'s."""
+    for form in forms:
+        match = form.match(text)
+        if match:
+            return _to_date(match)
+    return find_date(text)
 
 
 def _to_date(match: re.Match[str]) -> dt.date | None:

@@ -15,14 +15,14 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from reader.formats import alto, prose, xmlsafe
-from reader.formats.dates import find_date
+from reader.formats import alto, prose, xmlsafe, xmltree
+from reader.formats.archive_names import ArchiveNames
+from reader.formats.dates import find_date, parse_record_date
 from reader.formats.loaded import Loaded
-from reader.formats.mets import ArchiveNames
-from reader.formats.mets_articles import ADVERT_COLUMN, parse_date
+from reader.formats.mets_articles import ADVERT_COLUMN
 from reader.formats.source import Source
 from reader.formats.stories import default_publication
-from reader.formats.xmlhead import RootTag, root_tag
+from reader.formats.xmlhead import RootTag, read_root, root_tag
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Problem, stable_id
 
 NAME = "delpher-didl"
@@ -66,7 +66,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
     everything = ArchiveNames(source)
     used: set[str] = set()
     for name in names:
-        if not is_didl(_root(source, name)):
+        if not is_didl(read_root(source, name)):
             continue
         try:
             issue, files = _issue(source, name, settings, everything)
@@ -128,11 +128,11 @@ def _issue(
     source: Source, name: str, settings: ArchiveSettings, names: ArchiveNames
 ) -> tuple[Issue, set[str]]:
     root = parse_didl(source.read_bytes(name), name)
-    item = next(_children(root, "Item"), None)
+    item = next(xmltree.children(root, "Item"), None)
     if item is None:
         raise CorruptArchive(name, "the DIDL has no issue item")
     meta = _metadata(item)
-    date = parse_date(meta.get("date", "")) or find_date(name)
+    date = parse_record_date(meta.get("date", "")) or find_date(name)
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(name, length=8)}"
     page_numbers = {}
     for page in _items(item, "page"):
@@ -233,13 +233,13 @@ def _text_file(source: Source, name: str, problems: list[Problem]) -> tuple[str,
 def _article_text(data: bytes, name: str) -> tuple[str, list[str]]:
     """Title and paragraphs of a Delpher ``<text><title/><p/>…</text>`` file."""
     root = xmlsafe.parse_bytes(data, name)
-    title = " ".join(_text(t) for t in _descendants(root, "title"))
-    return title, [_text(p) for p in _descendants(root, "p") if _text(p)]
+    title = " ".join(xmltree.text(t) for t in xmltree.descendants(root, "title"))
+    return title, [xmltree.text(p) for p in xmltree.descendants(root, "p") if xmltree.text(p)]
 
 
 def _find_article(source: Source, didl_name: str, identifier: str) -> _Record:
     root = parse_didl(source.read_bytes(didl_name), didl_name)
-    item = next(_children(root, "Item"), None)
+    item = next(xmltree.children(root, "Item"), None)
     for article in _items(item, "article") if item is not None else []:
         if article.get(_IDENTIFIER, "") == identifier:
             return _record(article)
@@ -248,10 +248,10 @@ def _find_article(source: Source, didl_name: str, identifier: str) -> _Record:
 
 def _record(item: etree._Element) -> _Record:
     record = _Record(item.get(_IDENTIFIER, ""))
-    for component in _children(item, "Component"):
+    for component in xmltree.children(item, "Component"):
         role = _role(component)
         if role == "ocr":
-            resource = next(_descendants(component, "Resource"), None)
+            resource = next(xmltree.descendants(component, "Resource"), None)
             if resource is not None:
                 record.text_file = _filename(resource)
         elif role == "metadata":
@@ -259,9 +259,9 @@ def _record(item: etree._Element) -> _Record:
             record.title = meta.get("title", "")
             record.subject = meta.get("subject", "")
         elif role == "metadata/zoning":
-            for part in _descendants(component, "article-part"):
+            for part in xmltree.descendants(component, "article-part"):
                 record.page_id = record.page_id or part.get("pageid", "")
-                for blocks in _descendants(part, "blocks"):
+                for blocks in xmltree.descendants(part, "blocks"):
                     ids = [
                         b.get("ID", "") for b in blocks if isinstance(b.tag, str) and b.get("ID")
                     ]
@@ -270,30 +270,32 @@ def _record(item: etree._Element) -> _Record:
 
 
 def _metadata(item: etree._Element) -> dict[str, str]:
-    component = next((c for c in _children(item, "Component") if _role(c) == "metadata"), None)
+    component = next(
+        (c for c in xmltree.children(item, "Component") if _role(c) == "metadata"), None
+    )
     return _metadata_of(component) if component is not None else {}
 
 
 def _metadata_of(component: etree._Element) -> dict[str, str]:
     """The Dublin Core fields of a metadata component, by local name (repeats space-joined)."""
     found: dict[str, list[str]] = {}
-    for resource in _children(component, "Resource"):
+    for resource in xmltree.children(component, "Resource"):
         for element in resource.iter():
-            if isinstance(element.tag, str) and len(element) == 0 and _text(element):
-                found.setdefault(etree.QName(element).localname, []).append(_text(element))
+            if isinstance(element.tag, str) and len(element) == 0 and xmltree.text(element):
+                found.setdefault(etree.QName(element).localname, []).append(xmltree.text(element))
     return {key: " ".join(values) for key, values in found.items()}
 
 
 def _items(item: etree._Element, role: str) -> Iterator[etree._Element]:
     """Child items whose role starts with ``role`` (``page 1``, ``article 3``)."""
-    return (i for i in _children(item, "Item") if _role(i).startswith(role))
+    return (i for i in xmltree.children(item, "Item") if _role(i).startswith(role))
 
 
 def _role(element: etree._Element) -> str:
-    for descriptor in _children(element, "Descriptor"):
-        for statement in _children(descriptor, "Statement"):
+    for descriptor in xmltree.children(element, "Descriptor"):
+        for statement in xmltree.children(descriptor, "Statement"):
             if statement.get(_ROLE) == "role":
-                return _text(statement)
+                return xmltree.text(statement)
     return ""
 
 
@@ -302,24 +304,3 @@ def _filename(resource: etree._Element) -> str:
         if str(key).endswith("filename"):
             return str(value)
     return resource.get("ref", "")
-
-
-def _root(source: Source, name: str) -> RootTag | None:
-    try:
-        return root_tag(source.read_bytes(name, 4096))
-    except CorruptArchive:
-        return None
-
-
-def _children(element: etree._Element, name: str) -> Iterator[etree._Element]:
-    return (c for c in element if isinstance(c.tag, str) and etree.QName(c).localname == name)
-
-
-def _descendants(element: etree._Element, name: str) -> Iterator[etree._Element]:
-    return (
-        c for c in element.iter() if isinstance(c.tag, str) and etree.QName(c).localname == name
-    )
-
-
-def _text(element: etree._Element) -> str:
-    return " ".join("".join(map(str, element.itertext())).split())

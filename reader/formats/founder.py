@@ -15,9 +15,8 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from reader.formats import founder_html as pages
-from reader.formats.dates import find_date
+from reader.formats.dates import find_date, parse_date
 from reader.formats.loaded import Loaded
-from reader.formats.markup import parse_date
 from reader.formats.source import Source
 from reader.formats.stories import Story, build_issues, default_publication
 from reader.model import ArchiveSettings, Article, CorruptArchive

@@ -1,15 +1,13 @@
-"""Reading text out of XML and HTML trees: safe parsing, paragraphs, headlines, dates."""
+"""Reading text out of XML and HTML trees: safe parsing, local names, paragraphs, headlines."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
 from lxml import etree
 
 from reader.formats import xmlsafe
-from reader.formats.dates import find_date
 from reader.formats.stories import clean_text, clean_title
 from reader.formats.textio import decode_text
 from reader.model import CorruptArchive
@@ -27,7 +25,6 @@ SKIPPED = frozenset(
 _BREAK = "\x00"
 _ENCODING_ERROR = re.compile(r"UTF-8|UTF-16|encoding|conversion failed", re.I)
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
 
 def parse_xml(data: bytes, name: str) -> etree._Element:
@@ -100,20 +97,6 @@ def paragraphs(element: etree._Element | None) -> list[str]:
     if element is not None:
         _collect(element, found)
     return [p for p in found if p]
-
-
-def parse_date(text: str) -> dt.date | None:
-    """``2016-10-18T11:12:00-05:00``, ``20161018T120000``, ``2023-02-11 00:00:00:0`` or prose.
-
-    The date is the one written (the publisher's local date), not converted to UTC.
-    """
-    match = _ISO_DATE.match(text)
-    if match:
-        try:
-            return dt.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            return None
-    return find_date(text) if text.strip() else None
 
 
 def _collect(element: etree._Element, found: list[str]) -> None:

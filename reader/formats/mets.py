@@ -7,17 +7,13 @@ dropped once read, so a METS of tens of MB does not become a tree of hundreds.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from reader.formats import xmlsafe
-from reader.formats.source import Source
+from reader.formats import xmlsafe, xmltree
 from reader.formats.xmlhead import RootTag
-from reader.model import CorruptArchive
 
 METS_NAMESPACE = "http://www.loc.gov/METS/"
 # Roles that make a MODS name an author of the text (MARC relator codes and words).
@@ -143,7 +139,7 @@ def read_mets(data: bytes, name: str) -> MetsDocument:
         if event != "end":
             continue
         if local == "dmdSec":
-            record = next(_descendants(element, "mods"), None)
+            record = next(xmltree.descendants(element, "mods"), None)
             if record is not None:
                 document.mods[element.get("ID", "")] = read_mods(record)
         elif local == "file":
@@ -160,23 +156,27 @@ def read_mods(record: etree._Element) -> Mods:
     titles: list[tuple[str, str]] = []
     subtitles: list[str] = []
     part_numbers: list[str] = []
-    for info in _children(record, "titleInfo"):
+    for info in xmltree.children(record, "titleInfo"):
         if info.get("type") in ("abbreviated", "uniform"):
             continue
-        lang = info.get("{http://www.w3.org/XML/1998/namespace}lang", "")
-        non_sort = " ".join(_texts(info, "nonSort"))
-        for title in _texts(info, "title"):
+        lang = info.get(xmltree.XML_LANG, "")
+        non_sort = " ".join(xmltree.texts(info, "nonSort"))
+        for title in xmltree.texts(info, "title"):
             titles.append((f"{non_sort} {title}".strip(), lang))
-        subtitles.extend(_texts(info, "subTitle"))
-        part_numbers.extend(_texts(info, "partNumber"))
+        subtitles.extend(xmltree.texts(info, "subTitle"))
+        part_numbers.extend(xmltree.texts(info, "partNumber"))
     dates = [
-        (d.get("keyDate") != "yes", _text(d))
-        for d in _descendants(record, "dateIssued", "dateCreated")
-        if _text(d) and d.get("qualifier") != "questionable" and d.get("qualifer") != "questionable"
+        (d.get("keyDate") != "yes", xmltree.text(d))
+        for d in xmltree.descendants(record, "dateIssued", "dateCreated")
+        if xmltree.text(d)
+        and d.get("qualifier") != "questionable"
+        and d.get("qualifer") != "questionable"
     ]
     details = []
-    for detail in _descendants(record, "detail"):
-        number = next((_text(n) for n in _children(detail, "number") if _text(n)), "")
+    for detail in xmltree.descendants(record, "detail"):
+        number = next(
+            (xmltree.text(n) for n in xmltree.children(detail, "number") if xmltree.text(n)), ""
+        )
         if number:
             details.append((detail.get("type", "").lower(), number))
     return Mods(
@@ -187,83 +187,21 @@ def read_mods(record: etree._Element) -> Mods:
         languages=tuple(_languages(record)),
         dates=tuple(text for _, text in sorted(dates, key=lambda d: d[0])),
         details=tuple(details),
-        page_start=next((_text(s) for s in _descendants(record, "start") if _text(s)), ""),
+        page_start=next(
+            (xmltree.text(s) for s in xmltree.descendants(record, "start") if xmltree.text(s)), ""
+        ),
         identifiers=tuple(
-            (i.get("type", "").lower(), _text(i)) for i in _descendants(record, "identifier")
+            (i.get("type", "").lower(), xmltree.text(i))
+            for i in xmltree.descendants(record, "identifier")
         ),
     )
-
-
-class ArchiveNames:
-    """Every file name in an archive, indexed by base name and by folder, to find files by.
-
-    Built once per load from the source's listing. METS files list pages (and images that are often not there) by paths
-    that may not match the archive's, and looking each of those up by scanning every name
-    would cost an archive of ten thousand pages minutes.
-    """
-
-    def __init__(self, source: Source) -> None:
-        self._source = source
-        self.names = frozenset(source.names())
-        self._by_base: dict[str, list[str]] = {}
-        self._by_folder: dict[str, list[str]] = {}
-        for name in sorted(self.names):
-            folder, _, base = name.rpartition("/")
-            self._by_base.setdefault(base, []).append(name)
-            self._by_folder.setdefault(folder, []).append(name)
-
-    def __contains__(self, name: object) -> bool:
-        if name in self.names:
-            return True
-        # A single file opened on its own lists only itself; its pages are still beside it.
-        if not isinstance(name, str) or not name:
-            return False
-        try:
-            self._source.info(name)
-        except (OSError, CorruptArchive):
-            return False
-        return True
-
-    def in_folder(self, folder: str) -> list[str]:
-        """The files directly in a folder ("" for the root), sorted."""
-        return self._by_folder.get(folder, [])
-
-    def resolve(self, href: str, relative_to: str) -> str:
-        """The archive name of a file a METS (or DIDL) points at.
-
-        ``file://./ALTO/p1.xml``, ``ALTO/p1.xml`` and ``p1.xml`` are taken relative to the
-        folder of ``relative_to``. A URL, or a path leading out of the archive, cannot be read,
-        so the file is looked for by its base name in that folder or below it instead. Returns
-        the name even when no such file exists (so that it can be reported missing), or "" when
-        the href names no file at all.
-        """
-        parts = urlsplit(href.strip())
-        folder = posixpath.dirname(relative_to)
-        candidate = ""
-        if parts.scheme in ("", "file") and not parts.netloc.strip("."):
-            path = unquote(parts.path)
-            if parts.netloc == ".":
-                path = path.lstrip("/")
-            joined = posixpath.normpath(posixpath.join(folder, path)) if path else ""
-            if joined and joined != ".." and not joined.startswith(("../", "/")):
-                candidate = joined
-                if candidate in self.names:
-                    return candidate
-        base = posixpath.basename(unquote(parts.path).rstrip("/"))
-        if not base:
-            return candidate
-        prefix = f"{folder}/" if folder else ""
-        found = [n for n in self._by_base.get(base, []) if n.startswith(prefix)]
-        if found:
-            return found[0]
-        return candidate or (prefix + base)
 
 
 def _add_file(document: MetsDocument, element: etree._Element) -> None:
     parent = element.getparent()
     if parent is None or etree.QName(parent).localname != "fileGrp":
         return
-    location = next(_children(element, "FLocat"), None)
+    location = next(xmltree.children(element, "FLocat"), None)
     if location is None:
         return
     href = location.get("{http://www.w3.org/1999/xlink}href", "") or location.get("href", "")
@@ -274,7 +212,7 @@ def _add_file(document: MetsDocument, element: etree._Element) -> None:
 
 
 def _add_struct_map(document: MetsDocument, element: etree._Element) -> None:
-    top = next(_children(element, "div"), None)
+    top = next(xmltree.children(element, "div"), None)
     if top is None:
         return
     root = _div(top)
@@ -308,22 +246,22 @@ def _div(element: etree._Element) -> Div:
                 div.areas.append(Area(child.get("FILEID", "")))
             div.areas.extend(
                 Area(a.get("FILEID", ""), a.get("BEGIN", ""), a.get("END", ""))
-                for a in _descendants(child, "area")
+                for a in xmltree.descendants(child, "area")
                 if a.get("FILEID")
             )
     return div
 
 
 def _authors(record: etree._Element) -> Iterator[str]:
-    for name in _children(record, "name"):
-        roles = {_text(r).lower() for r in _descendants(name, "roleTerm")} or {""}
+    for name in xmltree.children(record, "name"):
+        roles = {xmltree.text(r).lower() for r in xmltree.descendants(name, "roleTerm")} or {""}
         if not roles & _AUTHOR_ROLES:
             continue
-        display = " ".join(_texts(name, "displayForm"))
+        display = " ".join(xmltree.texts(name, "displayForm"))
         if display:
             yield display
             continue
-        parts = {p.get("type", ""): _text(p) for p in _children(name, "namePart")}
+        parts = {p.get("type", ""): xmltree.text(p) for p in xmltree.children(name, "namePart")}
         given, family = parts.pop("given", ""), parts.pop("family", "")
         full = " ".join(p for p in (given, family, *parts.values()) if p)
         if full:
@@ -331,29 +269,9 @@ def _authors(record: etree._Element) -> Iterator[str]:
 
 
 def _languages(record: etree._Element) -> Iterator[str]:
-    for language in _children(record, "language"):
-        terms = list(_children(language, "languageTerm"))
+    for language in xmltree.children(record, "language"):
+        terms = list(xmltree.children(language, "languageTerm"))
         coded = [t for t in terms if t.get("type") == "code"]
         for term in coded or terms:
-            if _text(term):
-                yield _text(term)
-
-
-def _children(element: etree._Element, name: str) -> Iterator[etree._Element]:
-    for child in element:
-        if isinstance(child.tag, str) and etree.QName(child).localname == name:
-            yield child
-
-
-def _descendants(element: etree._Element, *names: str) -> Iterator[etree._Element]:
-    for child in element.iter():
-        if isinstance(child.tag, str) and etree.QName(child).localname in names:
-            yield child
-
-
-def _texts(element: etree._Element, name: str) -> list[str]:
-    return [_text(c) for c in _children(element, name) if _text(c)]
-
-
-def _text(element: etree._Element) -> str:
-    return " ".join("".join(map(str, element.itertext())).split())
+            if xmltree.text(term):
+                yield xmltree.text(term)

@@ -10,33 +10,20 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from reader.formats import alto, didl, mets, prose
-from reader.formats.dates import find_date, find_numbers
+from reader.formats import alto, didl, mets, mets_issue
+from reader.formats.archive_names import ArchiveNames
+from reader.formats.dates import find_date
 from reader.formats.loaded import Loaded
-from reader.formats.mets import MetsDocument
-from reader.formats.mets_articles import (
-    Pages,
-    Piece,
-    article_heading,
-    article_parts,
-    find_pieces,
-    issue_date,
-    issue_number,
-    issue_records,
-    issue_title,
-    page_numbers,
-)
+from reader.formats.mets_issue import page_article
 from reader.formats.source import Source
 from reader.formats.stories import default_publication
-from reader.formats.xmlhead import RootTag, root_tag
+from reader.formats.xmlhead import RootTag, read_root, root_tag
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Problem, stable_id
 
 NAME = "mets-alto"
 EXTENSIONS = (".xml",)
-HEAD_BYTES = 4096
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -53,8 +40,8 @@ def score(name: str, head: bytes) -> int:
 def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
     """One issue per METS; ALTO pages no METS lists make one issue per folder."""
     loaded = Loaded()
-    everything = mets.ArchiveNames(source)
-    roots = {name: _root(source, name) for name in names}
+    everything = ArchiveNames(source)
+    roots = {name: read_root(source, name) for name in names}
     used: set[str] = set()
     for name in (n for n in names if mets.is_mets(roots[n])):
         try:
@@ -63,7 +50,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
             # Its pages are not lost: they load below as pages without a METS.
             loaded.add_problem(name, exc.detail)
             continue
-        built = build_issue(source, document, settings, everything, NAME)
+        built = mets_issue.build_issue(source, document, settings, everything, NAME)
         used |= built.page_names
         if built.issue is None:
             loaded.add_problem(name, "the METS lists no ALTO text")
@@ -76,218 +63,13 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
 
 def read_original(source: Source, article: Article) -> str:
     """The article's OCR text as the ALTO has it: line by line, words and hyphens untouched."""
-    if not article.ref:
-        page = alto.parse_page(source.read_bytes(article.source), article.source, raw=True)
-        return "\n\n".join(page.all_texts())
-    document = mets.read_mets(source.read_bytes(article.source), article.source)
-    pieces, _ = find_pieces(document.logical, document)
-    piece = next((p for n, p in enumerate(pieces, 1) if _ref(p, n) == article.ref), None)
-    if piece is None:
-        raise CorruptArchive(article.source, f"the METS no longer has the article {article.ref}")
-    pages = _pages(document, mets.ArchiveNames(source))
-    areas = list(piece.div.all_areas())
-    for file_id in dict.fromkeys(a.file_id for a in areas):
-        name = pages.names.get(file_id)
-        if name:
-            ids = {i for a in areas if a.file_id == file_id for i in (a.begin, a.end) if i}
-            pages.parsed[name] = alto.parse_page(source.read_bytes(name), name, ids, raw=True)
-    return "\n\n".join(text for area in areas for text in pages.resolve(area) or [])
-
-
-@dataclass
-class Built:
-    """An issue built from a METS (None when it has no text) and the ALTO files it used."""
-
-    issue: Issue | None
-    page_names: set[str] = field(default_factory=set)
-
-
-def build_issue(
-    source: Source,
-    document: MetsDocument,
-    settings: ArchiveSettings,
-    names: mets.ArchiveNames,
-    format_name: str,
-    front_matter: tuple[str, ...] = (),
-) -> Built:
-    """Build the issue a METS describes, reading the ALTO pages it points at.
-
-    Args:
-        source: the archive.
-        document: the METS, read.
-        settings: the archive's settings (its publication name wins over the METS's).
-        names: every file name in the archive, to find the pages by.
-        format_name: the importer's NAME, recorded on the issue.
-        front_matter: extra lines for the issue's front matter (the NDNP LCCN, say).
-    """
-    pages = _pages(document, names)
-    pieces, front = find_pieces(document.logical, document)
-    structured = any(a for p in pieces for a in p.div.all_areas())
-    if structured:
-        wanted = [a for d in [p.div for p in pieces] + front for a in d.all_areas()]
-    else:
-        wanted = [a for a in _page_order(document) if a.file_id in pages.names]
-    problems = _read_pages(source, document.name, pages, wanted, names)
-    if not pages.names or not wanted:
-        return Built(None, set(pages.names.values()))
-    records = issue_records(document)
-    front_lines = [t for d in front for a in d.all_areas() for t in pages.resolve(a) or []]
-    masthead = next(
-        (
-            t
-            for d in front
-            for sub in d.walk()
-            if sub.kind == "headline"
-            for a in sub.areas
-            for t in pages.resolve(a) or []
-        ),
-        "",
-    )
-    number, printed = find_numbers("\n".join(front_lines))
-    date = issue_date(records, document.label, PurePosixPath(document.name).stem)
-    issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(document.name, length=8)}"
-    language = next((m.languages[0] for m in records if len(m.languages) == 1), "")
-    language = language or settings.language
-    if structured:
-        articles = [
-            _article(p, n, issue_id, document, pages, language) for n, p in enumerate(pieces, 1)
-        ]
-    else:
-        articles = _page_articles(issue_id, pages, wanted, language)
-    if pages.unresolved:
-        problems.append(
-            Problem(
-                document.name,
-                f"{pages.unresolved} article parts point at text missing from their ALTO page",
-            )
-        )
-    issue = Issue(
-        id=issue_id,
-        publication=settings.publication
-        or issue_title(records, document.label)
-        or PurePosixPath(document.name).stem,
-        date=date,
-        number=issue_number(records) or number,
-        numbers_printed=printed,
-        masthead=masthead,
-        source=document.name,
-        format=format_name,
-        articles=tuple(a for a in articles if a.headline or a.has_text),
-        front_matter=front_matter + tuple(front_lines),
-        problems=tuple(problems),
-    )
-    return Built(issue, set(pages.names.values()))
-
-
-def _pages(document: MetsDocument, names: mets.ArchiveNames) -> Pages:
-    """The METS's ALTO files (every listed ``.xml`` file) by file ID, with page numbers."""
-    pages = Pages(numbers=page_numbers(document))
-    for file_id, listed in document.files.items():
-        if not (listed.href.lower().endswith(".xml") or "xml" in listed.mimetype.lower()):
-            continue  # page images, PDFs
-        name = names.resolve(listed.href, document.name)
-        if name and name != document.name:
-            pages.names[file_id] = name
-    return pages
-
-
-def _page_order(document: MetsDocument) -> list[mets.Area]:
-    """One pointer per page file, in the physical structMap's order (fileSec order without one)."""
-    if document.physical is not None:
-        areas = [mets.Area(a.file_id) for d in document.physical.walk() for a in d.areas]
-    else:
-        areas = [mets.Area(file_id) for file_id in document.files]
-    return list(dict.fromkeys(areas))
-
-
-def _read_pages(
-    source: Source,
-    mets_name: str,
-    pages: Pages,
-    wanted: list[mets.Area],
-    names: mets.ArchiveNames,
-) -> list[Problem]:
-    """Parse each ALTO file the wanted areas point at, once; problems for the ones that fail."""
-    problems: list[Problem] = []
-    line_ids: dict[str, set[str]] = {}
-    for area in wanted:
-        ids = line_ids.setdefault(area.file_id, set())
-        ids.update(i for i in (area.begin, area.end) if i)
-    for file_id, ids in line_ids.items():
-        name = pages.names.get(file_id)
-        if name is None or name in pages.parsed:
-            continue
-        if name not in names:
-            problems.append(Problem(name, f"missing: {mets_name} lists it as a page"))
-            continue
-        try:
-            page, note = alto.read_page(source.read_bytes(name), name, ids)
-        except CorruptArchive as exc:
-            problems.append(Problem(name, exc.detail))
-            continue
-        pages.parsed[name] = page
-        if note:
-            problems.append(Problem(name, note))
-    return problems
-
-
-def _ref(piece: Piece, n: int) -> str:
-    return piece.div.id or f"#{n}"
-
-
-def _article(
-    piece: Piece, n: int, issue_id: str, document: MetsDocument, pages: Pages, language: str
-) -> Article:
-    parts = article_parts(piece.div, pages.resolve)
-    heading = article_heading(piece, parts, document)
-    ref = _ref(piece, n)
-    return Article(
-        id=f"{issue_id}-{stable_id(document.name, ref, length=6)}",
-        issue_id=issue_id,
-        title=heading.title,
-        kicker=heading.kicker,
-        subtitle=heading.subtitle,
-        column=piece.column,
-        authors=heading.authors,
-        page=pages.numbers.get(parts.first_file, ""),
-        paragraphs=tuple(prose.reflow(parts.paragraphs)),
-        language=heading.language or language,
-        source=document.name,
-        ref=ref,
-    )
-
-
-def _page_articles(
-    issue_id: str, pages: Pages, order: list[mets.Area], language: str
-) -> list[Article]:
-    """One article per page, for a METS that names pages but no articles."""
-    articles = []
-    for index, area in enumerate(order, start=1):
-        name = pages.names[area.file_id]
-        page = pages.parsed.get(name)
-        number = pages.numbers.get(area.file_id) or str(index)
-        articles.append(_page_article(issue_id, name, page, number, language))
-    return articles
-
-
-def _page_article(
-    issue_id: str, name: str, page: alto.AltoPage | None, number: str, language: str
-) -> Article:
-    return Article(
-        id=f"{issue_id}-{stable_id(name, length=6)}",
-        issue_id=issue_id,
-        title=f"Page {number}",
-        page=number,
-        paragraphs=tuple(prose.reflow(page.all_texts())) if page else (),
-        language=language,
-        source=name,
-    )
+    return mets_issue.read_original(source, article)
 
 
 def _page_issues(
     source: Source,
     loose: list[str],
-    names: mets.ArchiveNames,
+    names: ArchiveNames,
     settings: ArchiveSettings,
     loaded: Loaded,
 ) -> list[Issue]:
@@ -324,7 +106,7 @@ def _page_issue(
         if note:
             problems.append(Problem(name, note))
         number = page.printed_number or page.physical_number or str(index)
-        articles.append(_page_article(issue_id, name, page, number, settings.language))
+        articles.append(page_article(issue_id, name, page, number, settings.language))
     if not articles:
         loaded.problems.extend(problems)
         return None
@@ -340,7 +122,7 @@ def _page_issue(
 
 
 def _owned_elsewhere(
-    source: Source, folder: str, names: mets.ArchiveNames, ours: set[str], cache: dict[str, bool]
+    source: Source, folder: str, names: ArchiveNames, ours: set[str], cache: dict[str, bool]
 ) -> bool:
     """Whether a folder (or the one above) holds a DIDL or NDNP issue file: its pages are theirs."""
     for place in dict.fromkeys((folder, posixpath.dirname(folder))):
@@ -348,7 +130,7 @@ def _owned_elsewhere(
             candidates = (
                 n for n in names.in_folder(place) if n.lower().endswith(".xml") and n not in ours
             )
-            cache[place] = any(_owner(_root(source, n)) for n in candidates)
+            cache[place] = any(_owner(read_root(source, n)) for n in candidates)
         if cache[place]:
             return True
     return False
@@ -356,13 +138,6 @@ def _owned_elsewhere(
 
 def _owner(root: RootTag | None) -> bool:
     return didl.is_didl(root) or mets.is_ndnp(root)
-
-
-def _root(source: Source, name: str) -> RootTag | None:
-    try:
-        return root_tag(source.read_bytes(name, HEAD_BYTES))
-    except CorruptArchive:
-        return None
 
 
 def _natural(name: str) -> list[object]:

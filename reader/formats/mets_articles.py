@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.formats import prose
 from reader.formats.alto import AltoPage
-from reader.formats.dates import find_date
+from reader.formats.dates import find_date, parse_record_date
 from reader.formats.mets import Area, Div, MetsDocument, Mods
 
 ARTICLE_KINDS = frozenset({"article", "obituary", "announcement", "letter", "review"})
@@ -27,8 +27,6 @@ _TITLE_KINDS = frozenset({"title", "headline", "main_title"})
 _SUBTITLE_KINDS = frozenset({"subheadline", "subtitle", "subheading"})
 _AUTHOR_KINDS = frozenset({"author", "byline"})
 _HEADING_KINDS = frozenset({"heading"}) | _KICKER_KINDS | _TITLE_KINDS | _SUBTITLE_KINDS
-_DOTTED_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _NUMBER = re.compile(r"(?:n[º°o]\.?|nr\.?|no\.?|#)\s*(\d+)", re.I)
 
 # Block texts for an area, or None when the area points at nothing that was read.
@@ -238,28 +236,14 @@ def issue_title(records: list[Mods], label: str) -> str:
 def issue_date(records: list[Mods], *fallbacks: str) -> dt.date | None:
     """The first readable MODS date, else a date found in the label or the file name."""
     for text in [d for m in records for d in m.dates]:
-        date = parse_date(text)
+        date = parse_record_date(text)
         if date is not None:
             return date
     for text in fallbacks:
-        date = parse_date(text) or find_date(text)
+        date = parse_record_date(text) or find_date(text)
         if date is not None:
             return date
     return None
-
-
-def parse_date(text: str) -> dt.date | None:
-    """``1858-12-07``, ``1858-12-07T…``, ``01.08.1821`` or a date as :func:`find_date` reads it."""
-    iso = _ISO_DATE.match(text)
-    dotted = _DOTTED_DATE.match(text)
-    try:
-        if iso:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dotted:
-            return dt.date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
-    except ValueError:
-        return None
-    return find_date(text)
 
 
 def issue_number(records: list[Mods]) -> str:

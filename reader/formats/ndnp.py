@@ -12,11 +12,13 @@ import dataclasses
 import posixpath
 from dataclasses import dataclass
 
-from reader.formats import mets, mets_alto, xmlsafe
+from reader.formats import mets, mets_issue, xmlsafe
+from reader.formats.archive_names import ArchiveNames
+from reader.formats.dates import parse_record_date
 from reader.formats.loaded import Loaded
-from reader.formats.mets_articles import issue_records, issue_title, parse_date
+from reader.formats.mets_articles import issue_records, issue_title
 from reader.formats.source import Source
-from reader.formats.xmlhead import RootTag, root_tag
+from reader.formats.xmlhead import RootTag, read_root, root_tag
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue
 
 NAME = "ndnp"
@@ -49,8 +51,8 @@ class Listed:
 def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
     """Every issue METS of the batch (listed or not); listed issues that are missing are problems."""
     loaded = Loaded()
-    everything = mets.ArchiveNames(source)
-    roots = {name: _root(source, name) for name in names}
+    everything = ArchiveNames(source)
+    roots = {name: read_root(source, name) for name in names}
     listed: dict[str, Listed] = {}
     for name in (n for n in names if is_batch(roots[n])):
         try:
@@ -81,7 +83,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
 
 def read_original(source: Source, article: Article) -> str:
     """The page's OCR text as the ALTO has it, line by line."""
-    return mets_alto.read_original(source, article)
+    return mets_issue.read_original(source, article)
 
 
 def read_batch(data: bytes, name: str) -> dict[str, Listed]:
@@ -105,7 +107,7 @@ def _issue(
     source: Source,
     document: mets.MetsDocument,
     settings: ArchiveSettings,
-    names: mets.ArchiveNames,
+    names: ArchiveNames,
     listed: Listed | None,
 ) -> Issue | None:
     records = issue_records(document)
@@ -118,7 +120,7 @@ def _issue(
         for line in (f"LCCN {lccn}" if lccn else "", f"Edition {edition}" if edition else "")
         if line
     )
-    built = mets_alto.build_issue(source, document, settings, names, NAME, front)
+    built = mets_issue.build_issue(source, document, settings, names, NAME, front)
     if built.issue is None:
         return None
     volume = next((m.detail("volume") for m in records if m.detail("volume")), "")
@@ -130,17 +132,10 @@ def _issue(
         printed.append(f"Ed. {edition}")
     issue = built.issue
     if issue.date is None and listed is not None:
-        issue = dataclasses.replace(issue, date=parse_date(listed.date))
+        issue = dataclasses.replace(issue, date=parse_record_date(listed.date))
     publication = settings.publication or issue_title(records, document.label) or lccn
     return dataclasses.replace(
         issue,
         publication=publication or issue.publication,
         numbers_printed=tuple(p for p in printed if p),
     )
-
-
-def _root(source: Source, name: str) -> RootTag | None:
-    try:
-        return root_tag(source.read_bytes(name, 4096))
-    except CorruptArchive:
-        return None

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from lxml import etree
 
 from reader.formats import markup
+from reader.formats.dates import parse_date
 from reader.formats.loaded import Loaded
 from reader.formats.source import Source
 from reader.formats.stories import Story, build_issues, default_publication
 from reader.formats.xmlhead import root_tag
+from reader.formats.xmltree import XML_LANG
 from reader.model import ArchiveSettings, Article, CorruptArchive
 
 NAME = "nitf"
 EXTENSIONS = (".xml", ".nitf")
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BY = re.compile(r"^\s*(?:by|von|par|por|door|av)\s+", re.I)
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|&|、|，|；)\s*")
 
@@ -116,7 +117,7 @@ def read_nitf(nitf: etree._Element) -> NitfText:
         edition=_attribute(pubdata, "edition.name"),
         page=_attribute(pubdata, "position.sequence"),
         column=_attribute(pubdata, "position.section"),
-        language=nitf.get(_XML_LANG, "") or (body.get(_XML_LANG, "") if body is not None else ""),
+        language=nitf.get(XML_LANG, "") or (body.get(XML_LANG, "") if body is not None else ""),
         doc_id=doc_id.get("id-string", "") if doc_id is not None else "",
     )
 
@@ -186,11 +187,11 @@ def _attribute(element: etree._Element | None, name: str) -> str:
 
 def _attribute_date(element: etree._Element | None, name: str) -> dt.date | None:
     value = _attribute(element, name)
-    return markup.parse_date(value) if value else None
+    return parse_date(value) if value else None
 
 
 def _norm_date(element: etree._Element | None) -> dt.date | None:
     """A date element's ``norm`` attribute (ISO 8601), else its text."""
     if element is None:
         return None
-    return _attribute_date(element, "norm") or markup.parse_date(markup.text_of(element))
+    return _attribute_date(element, "norm") or parse_date(markup.text_of(element))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.formats.source import Source
 from reader.formats.textio import peek_text
+from reader.model import CorruptArchive
 
 # Everything that may come before the root element: declaration, comments, PIs, a DOCTYPE
 # (with or without an internal subset), whitespace and a BOM.
@@ -14,6 +16,8 @@ _PROLOG = re.compile(
     re.S,
 )
 _START_TAG = re.compile(r"<(?:([\w.-]+):)?([\w.-]+)((?:\s+[^>]*)?)/?>?", re.S)
+# Enough for the root element of any archive file seen so far, prolog and namespaces included.
+ROOT_BYTES = 4096
 _ATTRIBUTE = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
@@ -48,3 +52,11 @@ def root_tag(head: bytes) -> RootTag | None:
     }
     namespace = attributes.get(f"xmlns:{prefix}" if prefix else "xmlns", "")
     return RootTag(name, namespace, attributes)
+
+
+def read_root(source: Source, name: str) -> RootTag | None:
+    """The root element of an archive file from its first bytes; None when unreadable or not XML."""
+    try:
+        return root_tag(source.read_bytes(name, ROOT_BYTES))
+    except CorruptArchive:
+        return None

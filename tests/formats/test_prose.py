@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from reader.formats.dates import chinese_number, find_date, find_numbers
+from reader.formats.dates import (
+    chinese_number,
+    find_date,
+    find_numbers,
+    parse_date,
+    parse_record_date,
+)
 from reader.formats.prose import byline_names, join_lines, reflow
 
 
@@ -28,6 +34,26 @@ from reader.formats.prose import byline_names, join_lines, reflow
 )
 def test_find_date(text, expected):
     assert find_date(text) == expected
+
+
+# The two parsers of dates written by machines differ on purpose: NewsML/NITF write ISO 8601
+# basic as well as extended; library records write ISO extended or day.month.year.
+@pytest.mark.parametrize(
+    ("text", "metadata", "record"),
+    [
+        ("2016-10-18T11:12:00-05:00", dt.date(2016, 10, 18), dt.date(2016, 10, 18)),
+        ("20161018T120000", dt.date(2016, 10, 18), dt.date(2016, 10, 18)),
+        ("18581207", dt.date(1858, 12, 7), None),
+        ("2016-10-181", None, dt.date(2016, 10, 18)),
+        ("01.08.1821", None, dt.date(1821, 8, 1)),
+        ("2016-02-30", None, None),
+        ("printed September 19, 2022", dt.date(2022, 9, 19), dt.date(2022, 9, 19)),
+        ("", None, None),
+    ],
+)
+def test_parse_date_and_parse_record_date(text, metadata, record):
+    assert parse_date(text) == metadata
+    assert parse_record_date(text) == record
 
 
 def test_find_numbers():

@@ -1,0 +1,34 @@
+"""Elements by exact local name, and their text, in library XML (METS, MODS, DIDL) of any namespace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+# Case is kept: these schemas are case-sensitive (``markup`` folds case, for HTML's sake).
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def children(element: etree._Element, name: str) -> Iterator[etree._Element]:
+    """Direct children with this local name, whatever their namespace."""
+    for child in element:
+        if isinstance(child.tag, str) and etree.QName(child).localname == name:
+            yield child
+
+
+def descendants(element: etree._Element, *names: str) -> Iterator[etree._Element]:
+    """Every element below (and including) ``element`` with one of these local names."""
+    for child in element.iter():
+        if isinstance(child.tag, str) and etree.QName(child).localname in names:
+            yield child
+
+
+def texts(element: etree._Element, name: str) -> list[str]:
+    """The non-empty texts (see :func:`text`) of the direct children with this local name."""
+    return [text(c) for c in children(element, name) if text(c)]
+
+
+def text(element: etree._Element) -> str:
+    """All the text inside an element, runs of white space folded to one space."""
+    return " ".join("".join(map(str, element.itertext())).split())
