@@ -1,4 +1,4 @@
-"""The command line: ``issue-reader issues|articles|show|problems``, the same services as the window."""
+"""The command line: ``issue-reader issues|articles|show|problems|index|search``, like the window."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from reader import termtable
+from reader import index, termtable
 from reader.library import Library
 from reader.model import Article, Issue, ReaderError
+from reader.progress import ProgressBar
 
 PROG = "issue-reader"
-COMMANDS = ("issues", "articles", "show", "problems")
+COMMANDS = ("issues", "articles", "show", "problems", "index", "search")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON")
     problems = command("problems", "List the files that could not be read.")
     problems.add_argument("--json", action="store_true", help="print JSON")
+    index_cmd = command("index", "Build the search index of an archive, or bring it up to date.")
+    index_cmd.add_argument("--rebuild", action="store_true", help="build it again from scratch")
+    index_cmd.add_argument("--index-dir", metavar="DIR", help="keep the index in DIR")
+    search = command("search", "Search an archive (its index is built or updated first).")
+    search.add_argument("query", metavar="QUERY", help='words, "phrases", OR, -word, title:…')
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="show N hits")
+    search.add_argument("--sort", choices=index.SORTS, default="relevance")
+    search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    search.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -158,6 +168,95 @@ def _problems(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def _index(library: Library, args: argparse.Namespace) -> int:
+    if args.index_dir:
+        library.use_index_dir(args.index_dir)
+    bar = ProgressBar("Indexing")
+    try:
+        stats = library.update_index(progress=bar, rebuild=args.rebuild)
+    finally:
+        bar.finish()
+    where = library.index_dir() if not args.index_dir else args.index_dir
+    if stats.rebuilt:
+        done = f"built: {stats.articles:,} articles"
+    elif stats.written or stats.removed:
+        done = (
+            f"updated: {stats.added} issues added, {stats.changed} changed, "
+            f"{stats.removed} removed ({stats.articles:,} articles)"
+        )
+    else:
+        done = f"already up to date ({stats.articles:,} articles)"
+    print(f"Index {done} in {stats.seconds:.1f} s: {where}")
+    _mention_problems(library)
+    return 0
+
+
+def _search(library: Library, args: argparse.Namespace) -> int:
+    if args.limit < 0:
+        raise index.QueryError("--limit must be 0 or more")
+    if args.index_dir:
+        library.use_index_dir(args.index_dir)
+    bar = ProgressBar("Indexing")
+    try:
+        library.ensure_index(progress=bar)
+    finally:
+        bar.finish()
+    result = library.search(args.query, limit=args.limit, sort=args.sort)
+    library.close()
+    if args.json:
+        return _print_json(_result_json(result))
+    shown = len(result.hits)
+    more = f", the first {shown} shown" if shown < result.total else ""
+    print(f"{result.total:,} article{'s' if result.total != 1 else ''} found{more}.")
+    tty = sys.stdout.isatty()
+    for n, hit in enumerate(result.hits, start=1):
+        print()
+        print(f"{n}. {_marked(hit.title, hit.title_spans, tty)}")
+        place = [hit.publication, hit.date.isoformat() if hit.date else "undated"]
+        if hit.page:
+            place.append(f"page {hit.page}")
+        print(f"   {' · '.join(place)} · {hit.article_id}")
+        if hit.snippet.text:
+            print(f"   {_marked(hit.snippet.text, hit.snippet.spans, tty)}")
+    if result.total:
+        years = " ".join(f"{y} ({c})" for y, c in result.facets.year.items())
+        publications = " ".join(f"{p} ({c})" for p, c in result.facets.publication.items())
+        print(f"\nBy year: {years}\nBy publication: {publications}")
+    return 0
+
+
+def _marked(text: str, spans: Sequence[tuple[int, int]], tty: bool) -> str:
+    """``text`` with its matches in bold on a terminal (unchanged when piped)."""
+    if not tty:
+        return text.replace("\n", " ")
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], "\x1b[1m", text[start:end], "\x1b[0m"]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts).replace("\n", " ")
+
+
+def _result_json(result: index.SearchResult) -> dict[str, Any]:
+    return {
+        "total": result.total,
+        "hits": [
+            {
+                "article_id": hit.article_id,
+                "issue_id": hit.issue_id,
+                "publication": hit.publication,
+                "date": _iso(hit.date),
+                "title": hit.title,
+                "page": hit.page or None,
+                "snippet": index.snippet_html(hit.snippet),
+                "score": round(hit.score, 4),
+            }
+            for hit in result.hits
+        ],
+        "facets": {"year": result.facets.year, "publication": result.facets.publication},
+    }
+
+
 def _mention_problems(library: Library) -> None:
     if library.problems:
         count = len(library.problems)
@@ -201,4 +300,11 @@ def _print_json(data: object) -> int:
     return 0
 
 
-_COMMANDS = {"issues": _issues, "articles": _articles, "show": _show, "problems": _problems}
+_COMMANDS = {
+    "issues": _issues,
+    "articles": _articles,
+    "show": _show,
+    "problems": _problems,
+    "index": _index,
+    "search": _search,
+}

@@ -6,12 +6,14 @@ through it.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from reader import formats
+from reader import formats, index
 from reader.formats.source import Source
-from reader.model import Archive, Article, Issue, NotFound, Problem
+from reader.model import Archive, Article, CorruptArchive, Issue, NotFound, Problem
 
 Progress = Callable[[int, int], None]
 
@@ -19,19 +21,25 @@ Progress = Callable[[int, int], None]
 class Library:
     """One archive, opened: its catalogue, and lookups by id."""
 
-    def __init__(self, archive: Archive, source: Source) -> None:
+    def __init__(self, archive: Archive, source: Source, path: Path | None = None) -> None:
         self.archive = archive
         self._source = source
+        # What was opened (a folder, or a single issue file): a spawned index job reopens it.
+        self.path = path or Path(archive.root)
         self._issues = {issue.id: issue for issue in archive.issues}
         self._articles = {
             article.id: (issue, article) for issue in archive.issues for article in issue.articles
         }
+        self._index_dir: Path | None = None
+        self._searcher: index.IndexSearcher | None = None
+        self._searcher_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path | str, progress: Progress | None = None) -> Library:
         """Open an archive folder or a single issue file; unreadable files become problems."""
-        source = formats.open_source(Path(path).expanduser())
-        return cls(formats.load_archive(source, progress), source)
+        opened = Path(path).expanduser()
+        source = formats.open_source(opened)
+        return cls(formats.load_archive(source, progress), source, opened.resolve())
 
     @property
     def root(self) -> Path:
@@ -66,3 +74,150 @@ class Library:
         """The article's text exactly as its file has it (OCR line breaks and all)."""
         issue, article = self.article(article_id)
         return formats.read_original(self._source, issue, article)
+
+    # The search index (reader.index does the work; this supplies the archive's side).
+
+    def fingerprints(self) -> dict[str, str]:
+        """Per issue, a hash of its files' sizes and modification times (and its metadata).
+
+        It changes whenever a file of the issue does, so the index re-reads only those issues.
+        """
+        result = {}
+        for issue in self.archive.issues:
+            digest = hashlib.blake2b(digest_size=12)
+            digest.update(
+                f"{issue.format}|{issue.publication}|{issue.date}|{issue.number}".encode()
+            )
+            for name in sorted({issue.source, *(a.source for a in issue.articles)} - {""}):
+                try:
+                    info = self._source.info(name)
+                except (OSError, CorruptArchive):
+                    digest.update(f"|{name}:missing".encode())
+                    continue
+                digest.update(f"|{name}:{info.size}:{info.mtime_ns}".encode())
+            result[issue.id] = digest.hexdigest()
+        return result
+
+    def index_dir(self, index_root: Path | str | None = None) -> Path:
+        """The folder of this archive's index below ``index_root`` (the per-user cache if None).
+
+        Searches use the folder last asked for here (the default one until then).
+        """
+        root = Path(index_root) if index_root is not None else index.default_index_root()
+        folder = index.index_dir_in(root, self.root)
+        self.use_index_dir(folder)
+        return folder
+
+    def use_index_dir(self, folder: Path | str) -> None:
+        """Search (and index) in ``folder`` from now on: ``--index-dir`` on the command line."""
+        folder = Path(folder)
+        with self._searcher_lock:
+            if folder != self._index_dir and self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._index_dir = folder
+
+    def _current_index_dir(self) -> Path:
+        return self._index_dir if self._index_dir is not None else self.index_dir()
+
+    def index_available(self, index_dir: Path | str | None = None) -> bool:
+        """Whether a complete index exists to search (it may predate the latest changes)."""
+        return index.is_usable(Path(index_dir) if index_dir else self._current_index_dir())
+
+    def index_current(self, index_dir: Path | str | None = None) -> bool:
+        """Whether the index matches the archive as it is now (no update needed)."""
+        folder = Path(index_dir) if index_dir else self._current_index_dir()
+        return index.is_current(folder, self.fingerprints())
+
+    def update_index(
+        self,
+        index_dir: Path | str | None = None,
+        progress: Progress | None = None,
+        *,
+        rebuild: bool = False,
+    ) -> index.IndexStats:
+        """Build or update the index in this process (the CLI's way; the window uses a job)."""
+        folder = Path(index_dir) if index_dir else self._current_index_dir()
+        return index.update_index(
+            folder, self.archive.issues, self.fingerprints(), progress, rebuild=rebuild
+        )
+
+    def ensure_index(
+        self, index_dir: Path | str | None = None, progress: Progress | None = None
+    ) -> index.IndexStats | None:
+        """Update the index when the archive changed since it was built; None when it had not."""
+        if self.index_current(index_dir):
+            return None
+        return self.update_index(index_dir, progress)
+
+    def index_job_args(self, index_dir: Path | str) -> tuple[str, str]:
+        """The arguments of :meth:`index_job` for this archive: plain strings, picklable."""
+        return str(self.path), str(index_dir)
+
+    @staticmethod
+    def index_job(path: str, index_dir: str, progress: Progress | None = None) -> index.IndexStats:
+        """Run in a spawned process: :func:`build_index` (picklable, plain arguments)."""
+        return build_index(path, index_dir, progress)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: index.Sort = "relevance",
+        years: tuple[str, ...] = (),
+        publications: tuple[str, ...] = (),
+    ) -> index.SearchResult:
+        """Search the archive's index (build it first: :meth:`ensure_index` or :attr:`index_job`).
+
+        Raises:
+            QueryError: The query is malformed.
+            IndexUnavailable: There is no index yet, or it is damaged.
+        """
+        with self._searcher_lock:
+            if self._searcher is None:
+                self._searcher = index.open_searcher(self._current_index_dir())
+            searcher = self._searcher
+        return searcher.search(
+            query,
+            limit=limit,
+            sort=sort,
+            filters=index.SearchFilters(years=tuple(years), publications=tuple(publications)),
+        )
+
+    def matches(self, article_id: str, query: str) -> list[tuple[str, int, int]]:
+        """Where ``query`` matches in an article, for highlighting it whole.
+
+        Returns ``(field, start, end)`` in Python ``str`` offsets; ``field`` is ``kicker``,
+        ``title``, ``subtitle`` or ``body`` (offsets into ``Article.text``).
+
+        Raises:
+            QueryError: The query is malformed.
+            NotFound: There is no such article.
+        """
+        _issue, article = self.article(article_id)
+        texts = {
+            "kicker": article.kicker,
+            "title": article.title,
+            "subtitle": article.subtitle,
+            "body": article.text,
+        }
+        found = index.highlights(query, texts)
+        return [(name, start, end) for name, spans in found.items() for start, end in spans]
+
+    def close(self) -> None:
+        """Close the index searchers (the catalogue stays usable)."""
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+
+def build_index(path: str, index_dir: str, progress: Progress | None = None) -> index.IndexStats:
+    """Open the archive at ``path`` and bring its index in ``index_dir`` up to date.
+
+    A top-level function of plain arguments, for a spawned process (``Library.index_job`` with
+    ``Library.index_job_args()``). ``progress`` may raise ``Cancelled``.
+    """
+    library = Library.open(path)
+    return library.update_index(index_dir, progress)

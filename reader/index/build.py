@@ -1,0 +1,310 @@
+"""Building and updating an archive's index: a first build, incremental updates, recovery.
+
+:func:`update_index` is the one entry point. It takes plain data (model objects and the
+issues' fingerprints) and reports progress through a callback that may raise ``Cancelled``,
+so it runs as well in a spawned process as in the caller's.
+
+* A first build (or a rebuild) is written into ``build-*/`` and moved into place whole, so a
+  half-built index is never seen; it uses several processes for large archives.
+* Later updates re-index only the issues whose fingerprint changed, add new ones and delete
+  removed ones, in one whoosh commit; ``meta.json`` is written after it.
+* A missing, unreadable or inconsistent index is rebuilt; an interrupted build leaves the
+  previous index as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+
+from reader.index import store
+from reader.index.damage import is_damage, release
+from reader.index.lock import WriteLock
+from reader.index.parallel import Progress, add_issue, report, write_parallel
+from reader.index.schema import KEY_SEPARATOR, make_schema, versions
+from reader.index.segments import SegmentBuilder
+from reader.model import IndexUnavailable, Issue
+
+log = logging.getLogger(__name__)
+
+
+# A first build of at least this many articles is split across processes.
+PARALLEL_MIN_ARTICLES = 2000
+MAX_WORKERS = 4
+# Rebuild instead of updating when this share of the documents would be deleted ones.
+MAX_DELETED_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What an update did.
+
+    Attributes:
+        articles: Articles in the index afterwards.
+        added: Issues indexed for the first time.
+        changed: Issues re-indexed because their files changed.
+        removed: Issues taken out because they are gone from the archive.
+        written: Articles written by this update.
+        rebuilt: Whether the index was built from scratch.
+        seconds: How long the update took.
+    """
+
+    articles: int
+    added: int
+    changed: int
+    removed: int
+    written: int
+    rebuilt: bool
+    seconds: float
+
+
+def update_index(
+    index_dir: Path | str,
+    issues: Sequence[Issue],
+    fingerprints: Mapping[str, str],
+    progress: Progress | None = None,
+    *,
+    rebuild: bool = False,
+    workers: int | None = None,
+) -> IndexStats:
+    """Bring the index in ``index_dir`` up to date with ``issues``.
+
+    Args:
+        index_dir: The index folder (see :func:`default_index_dir`); created when missing.
+        issues: Every issue of the archive.
+        fingerprints: Issue id to a string that changes whenever the issue's files change.
+        progress: Called with (articles written, articles to write); may raise ``Cancelled``,
+            which stops the update and leaves the index as it was.
+        rebuild: Build from scratch even when the index could be updated.
+        workers: Processes for a first build (default: one per core, at most four, for
+            large archives only).
+
+    Returns:
+        What was done.
+
+    Raises:
+        IndexUnavailable: The index folder cannot be created or written.
+        Cancelled: ``progress`` raised it.
+    """
+    started = time.monotonic()
+    index_dir = Path(index_dir)
+    missing = [issue.id for issue in issues if issue.id not in fingerprints]
+    if missing:
+        raise ValueError(f"no fingerprint for issues {missing[:3]}")
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        lock = WriteLock(index_dir / store.LOCK_FILE, wait=lambda: report(progress, 0, 0))
+        with lock:
+            return _update_locked(
+                index_dir, issues, fingerprints, progress, rebuild, workers, started
+            )
+    except OSError as exc:
+        raise IndexUnavailable(
+            f"cannot write the search index in {index_dir}: {exc.strerror or exc}"
+        ) from exc
+
+
+def _update_locked(
+    index_dir: Path,
+    issues: Sequence[Issue],
+    fingerprints: Mapping[str, str],
+    progress: Progress | None,
+    rebuild: bool,
+    workers: int | None,
+    started: float,
+) -> IndexStats:
+    store.remove_leftovers(index_dir)
+    wanted = [issue for issue in issues if issue.articles]
+    stamp = store.archive_fingerprint(fingerprints)
+    existing = None if rebuild else _open_existing(index_dir)
+    if existing is None:
+        return _build_fresh(index_dir, wanted, fingerprints, stamp, progress, workers, started)
+    ix = existing.ix
+    present = existing.fingerprints
+    by_id = {issue.id: issue for issue in wanted}
+    removed = [iid for iid in present if iid not in by_id]
+    changed = [iid for iid, fp in present.items() if iid in by_id and fp != fingerprints[iid]]
+    added = [iid for iid in by_id if iid not in present]
+    stale = len(removed) + len(changed)
+    # Whoosh keeps deleted documents until a merge; past a point a rebuild is cheaper.
+    gone = existing.deleted + sum(existing.counts[iid] for iid in removed + changed)
+    if stale and gone > MAX_DELETED_SHARE * ix.doc_count_all():
+        log.info("rebuilding %s: too much of it would be deleted documents", index_dir)
+        return _build_fresh(index_dir, wanted, fingerprints, stamp, progress, workers, started)
+    to_write = [by_id[iid] for iid in changed + added]
+    total = sum(len(issue.articles) for issue in to_write)
+    report(progress, 0, total)
+    if stale or to_write:
+        writer = SegmentBuilder(ix)
+        try:
+            for iid in removed + changed:
+                writer.delete_by_term("issue_id", iid)
+            done = 0
+            for issue in to_write:
+                done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
+            writer.commit()
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+    meta = store.read_meta(index_dir)
+    articles = ix.doc_count()
+    store.write_meta(
+        index_dir,
+        store.Meta(
+            versions=versions(),
+            build=meta.build if meta else store.new_build_id(),
+            generation=ix.latest_generation(),
+            fingerprint=stamp,
+            articles=articles,
+            files=store.whoosh_files(index_dir / store.WHOOSH_DIR),
+        ),
+    )
+    report(progress, total, total)
+    return IndexStats(
+        articles=articles,
+        added=len(added),
+        changed=len(changed),
+        removed=len(removed),
+        written=total,
+        rebuilt=False,
+        seconds=time.monotonic() - started,
+    )
+
+
+@dataclass
+class _Existing:
+    """An index that can be updated: each issue's fingerprint and article count in it."""
+
+    ix: Any
+    fingerprints: dict[str, str]
+    counts: dict[str, int]
+    deleted: int
+
+
+def _open_existing(index_dir: Path) -> _Existing | None:
+    """The index as it stands, or None when it must be rebuilt."""
+    meta = store.read_meta(index_dir)
+    whoosh_dir = index_dir / store.WHOOSH_DIR
+    if meta is None or meta.versions != versions() or (index_dir / store.DAMAGED_FILE).exists():
+        return None
+    generation = store.latest_generation(whoosh_dir)
+    if generation < meta.generation:
+        return None
+    if generation == meta.generation and not store.meta_matches_files(index_dir, meta):
+        log.warning("the index in %s does not match its meta.json; rebuilding", index_dir)
+        return None
+    # A newer generation: an update committed but was stopped before writing meta.json.
+    # Whoosh commits are atomic, so reading the index back (below) is check enough.
+    try:
+        ix = whoosh_index.open_dir(str(whoosh_dir), indexname=store.INDEX_NAME)
+        existing = _Existing(ix, {}, {}, 0)
+        with ix.reader() as reader:
+            keys = reader.column_reader("issue_key")
+            for docnum in reader.all_doc_ids():
+                issue_id, _, fingerprint = keys[docnum].decode("utf-8").partition(KEY_SEPARATOR)
+                if existing.fingerprints.setdefault(issue_id, fingerprint) != fingerprint:
+                    existing.fingerprints[issue_id] = ""  # inconsistent: re-index it
+                existing.counts[issue_id] = existing.counts.get(issue_id, 0) + 1
+            existing.deleted = reader.doc_count_all() - reader.doc_count()
+    except Exception as exc:
+        if not is_damage(exc):
+            raise
+        log.warning("the index in %s cannot be read (%r); rebuilding", index_dir, exc)
+        release(exc)
+        return None
+    return existing
+
+
+def _build_fresh(
+    index_dir: Path,
+    issues: list[Issue],
+    fingerprints: Mapping[str, str],
+    stamp: str,
+    progress: Progress | None,
+    workers: int | None,
+    started: float,
+) -> IndexStats:
+    build_id = store.new_build_id()
+    build_dir = index_dir / f"build-{build_id}"
+    whoosh_dir = build_dir / store.WHOOSH_DIR
+    whoosh_dir.mkdir(parents=True)
+    try:
+        ix = whoosh_index.create_in(str(whoosh_dir), make_schema(), indexname=store.INDEX_NAME)
+        total = sum(len(issue.articles) for issue in issues)
+        count = _default_workers(total) if workers is None else max(1, workers)
+        if count > 1 and len(issues) > 1:
+            write_parallel(ix, issues, fingerprints, progress, count, total)
+        else:
+            _write_serial(ix, issues, fingerprints, progress, total)
+        generation = ix.latest_generation()
+        files = store.whoosh_files(whoosh_dir)
+        _swap_in(index_dir, whoosh_dir)
+        store.write_meta(
+            index_dir,
+            store.Meta(versions(), build_id, generation, stamp, total, files),
+        )
+        report(progress, total, total)
+    finally:
+        shutil.rmtree(build_dir, ignore_errors=True)
+    return IndexStats(
+        articles=total,
+        added=len(issues),
+        changed=0,
+        removed=0,
+        written=total,
+        rebuilt=True,
+        seconds=time.monotonic() - started,
+    )
+
+
+def _swap_in(index_dir: Path, whoosh_dir: Path) -> None:
+    """Put a finished whoosh folder in place of the current one."""
+    (index_dir / store.META_FILE).unlink(missing_ok=True)
+    (index_dir / store.DAMAGED_FILE).unlink(missing_ok=True)
+    target = index_dir / store.WHOOSH_DIR
+    old = None
+    if target.exists():
+        old = index_dir / f"old-{store.new_build_id()}"
+        os.replace(target, old)
+    os.replace(whoosh_dir, target)
+    if old is not None:
+        # Open searchers elsewhere may still read it (POSIX keeps the files until closed).
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _default_workers(articles: int) -> int:
+    if articles < PARALLEL_MIN_ARTICLES:
+        return 1
+    if multiprocessing.current_process().daemon:
+        return 1  # a daemonic process may not start children
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def _write_serial(
+    ix: Any,
+    issues: list[Issue],
+    fingerprints: Mapping[str, str],
+    progress: Progress | None,
+    total: int,
+) -> None:
+    report(progress, 0, total)
+    writer = SegmentBuilder(ix)
+    try:
+        done = 0
+        for issue in issues:
+            done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
+        writer.commit(merge=False)
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise

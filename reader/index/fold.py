@@ -1,0 +1,257 @@
+"""Folding text for search: NFKC, case, Traditional→Simplified per character, OCR breaks bridged.
+
+Index and query go through the same :func:`fold`, so 長子 finds 长子, ＰＭ２．５ finds pm2.5 and
+供热\\n工程 (a line break from OCR) finds 供热工程. :func:`fold_with_offsets` also says where each
+folded character came from, so highlights land on the exact characters of the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib.metadata
+import json
+import logging
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+
+# Bump when the folding changes: indexes built with another version are rebuilt.
+FOLD_VERSION = 1
+
+# Letters written without spaces between words: Han (with 々 and 〇), kana, bopomofo, Hangul.
+# Runs of them are indexed as characters and bigrams; whitespace between two of them is an OCR
+# artefact and is dropped ("bridged").
+CJK_CLASS = (
+    "\u3005\u3007\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u3100-\u312f\u3131-\u318e"
+    "\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\U00020000-\U000323af"
+)
+_CJK = re.compile(f"[{CJK_CLASS}]")
+_SPACE_RUN = re.compile(" +")
+_SPACES = re.compile(" {2,}")
+_BRIDGE = re.compile(f"(?<=[{CJK_CLASS}]) (?=[{CJK_CLASS}])")
+# Ranges of Han characters that may have a Traditional form.
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x323B0))
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether a (folded) character is a CJK letter: indexed per character, never split by spaces."""
+    return _CJK.match(ch) is not None
+
+
+@functools.cache
+def t2s_table() -> dict[str, str]:
+    """Traditional (and variant) → Simplified, one character to one character.
+
+    Built from opencc-purepy's ``t2s`` conversion of every Han character on its own (phrase
+    rules never apply across characters), closed so that applying it twice changes nothing.
+    Building takes most of a second, so the table is also kept in the per-user cache.
+    """
+    cache = _t2s_cache_file()
+    table = _read_cached(cache)
+    if table is not None:
+        return table
+    table = _build_t2s_table()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        temp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, cache)
+    except OSError as exc:
+        log.info("cannot cache the t2s table in %s: %s", cache, exc)
+    return table
+
+
+def _read_cached(cache: Path) -> dict[str, str] | None:
+    """The cached table, or None when there is none (or it is unreadable: it is rebuilt)."""
+    try:
+        table = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return table if isinstance(table, dict) and table else None
+
+
+def _t2s_cache_file() -> Path:
+    version = importlib.metadata.version("opencc-purepy")
+    folder = Path(platformdirs.user_cache_dir("issue-reader", appauthor=False))
+    return folder / f"t2s-fold{FOLD_VERSION}-opencc{version}.json"
+
+
+def _build_t2s_table() -> dict[str, str]:
+    from opencc_purepy import OpenCC
+
+    chars = [chr(code) for low, high in _HAN_RANGES for code in range(low, high)]
+    # One character per line: OpenCC never matches a phrase across a line break.
+    converted = OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):
+        raise RuntimeError("opencc t2s changed the number of lines")
+    table = {c: s for c, s in zip(chars, converted, strict=True) if s != c and len(s) == 1}
+    for char, target in table.items():
+        seen = {char}
+        while target in table and target not in seen:
+            seen.add(target)
+            target = table[target]
+        table[char] = target
+    return table
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character (then C speed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Characters that fold to zero or several characters: their offsets need the slow path.
+        self.irregular: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        if len(folded) != 1:
+            self.irregular.add(chr(code))
+        return folded
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isspace() or unicodedata.category(ch) == "Cc":
+        return " "
+    if unicodedata.category(ch) == "Cf":  # zero-width space, soft hyphen, BOM: invisible
+        return ""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).casefold())
+    table = t2s_table()
+    return "".join(" " if c.isspace() else table.get(c, c) for c in folded)
+
+
+_TABLE = _FoldTable()
+
+
+def _fold_cluster(cluster: str) -> str:
+    """Fold a base character with the combining marks after it (text that is not NFC)."""
+    return unicodedata.normalize("NFC", cluster).translate(_TABLE)
+
+
+def fold(text: str) -> str:
+    """The searchable form of ``text``.
+
+    NFKC (full-width → half-width), case-folded, Traditional → Simplified per character,
+    invisible format characters dropped, every run of whitespace made one space, and the space
+    between two CJK letters dropped (a line break inside a word, from OCR).
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        return fold_with_offsets(text).text
+    return _BRIDGE.sub("", _SPACES.sub(" ", text.translate(_TABLE)))
+
+
+class Folded:
+    """Folded text, and where each of its characters came from in the original.
+
+    Offsets are Python ``str`` indexes (code points), so a character beyond the BMP counts one.
+    The map is kept as pieces: a run copied one to one, or folded characters that all stand
+    for one original span (a whitespace run made one space, a ligature made two letters).
+    """
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, int]]) -> None:
+        self.text = text
+        # (first folded index, original start, original end or -1 for a one-to-one run)
+        self._pieces = pieces
+        self._firsts = [piece[0] for piece in pieces]
+
+    def _source(self, index: int) -> tuple[int, int]:
+        first, start, end = self._pieces[bisect.bisect_right(self._firsts, index) - 1]
+        if end < 0:
+            return start + index - first, start + index - first + 1
+        return start, end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the folded characters ``start:end`` (``end > start``)."""
+        return self._source(start)[0], self._source(end - 1)[1]
+
+
+def fold_with_offsets(text: str) -> Folded:
+    """Like :func:`fold`, also mapping each folded character back to the original text."""
+    translated = text.translate(_TABLE)
+    if unicodedata.is_normalized("NFC", text) and _TABLE.irregular.isdisjoint(text):
+        # One folded character per original one: only whitespace changes the map.
+        return _squeeze(translated, [(0, 0, -1)])
+    chars: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    for start, end in _clusters(text):
+        folded = unicodedata.normalize("NFC", text[start:end]).translate(_TABLE)
+        if not folded:
+            continue
+        single = len(folded) == 1 and end - start == 1
+        previous = pieces[-1] if pieces else None
+        if not (
+            single and previous and previous[2] < 0 and _continues(previous, len(chars), start)
+        ):
+            pieces.append((len(chars), start, -1 if single else end))
+        chars.extend(folded)
+    return _squeeze("".join(chars), pieces)
+
+
+def _continues(piece: tuple[int, int, int], index: int, start: int) -> bool:
+    """Whether a one-to-one piece extends to folded ``index`` at original ``start``."""
+    return piece[1] + index - piece[0] == start
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """Spans of a base character and the combining marks that follow it."""
+    spans: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if spans and unicodedata.combining(ch) and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
+def _squeeze(text: str, pieces: list[tuple[int, int, int]]) -> Folded:
+    """Collapse space runs and bridge CJK letters in ``text`` (mapped by ``pieces``)."""
+    before = Folded(text, pieces)
+    out: list[str] = []
+    mapped: list[tuple[int, int, int]] = []
+    size = 0
+    last = 0
+    for match in _SPACE_RUN.finditer(text):
+        a, b = match.span()
+        if a > last:
+            size = _copy(before, last, a, out, mapped, size)
+        prev = text[a - 1] if a > 0 else ""
+        after = text[b] if b < len(text) else ""
+        if not (prev and after and is_cjk(prev) and is_cjk(after)):
+            out.append(" ")
+            mapped.append((size, *before.span(a, b)))
+            size += 1
+        last = b
+    if last < len(text):
+        _copy(before, last, len(text), out, mapped, size)
+    return Folded("".join(out), mapped or [(0, 0, -1)])
+
+
+def _copy(
+    source: Folded,
+    start: int,
+    end: int,
+    out: list[str],
+    mapped: list[tuple[int, int, int]],
+    size: int,
+) -> int:
+    """Append ``source.text[start:end]`` to ``out`` and its pieces to ``mapped``."""
+    out.append(source.text[start:end])
+    firsts = source._firsts
+    first_piece = bisect.bisect_right(firsts, start) - 1
+    for n in range(first_piece, len(firsts)):
+        piece_first, orig_start, orig_end = source._pieces[n]
+        if piece_first >= end:
+            break
+        at = max(piece_first, start)
+        if orig_end < 0:
+            mapped.append((size + at - start, orig_start + at - piece_first, -1))
+        else:
+            mapped.append((size + at - start, orig_start, orig_end))
+    return size + end - start

@@ -1,0 +1,161 @@
+"""A first build split across processes: one segment here, one in each spawned worker.
+
+Whoosh's own ``MpWriter`` cannot be cancelled (its workers never see the flag) and silently
+drops the documents of a worker that crashed; this writes the same multi-segment commit with
+a queue for progress, so cancelling or a failed worker stops the whole build.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import traceback
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from whoosh import index as whoosh_index
+
+from reader.index import store
+from reader.index.schema import documents
+from reader.index.segments import SegmentBuilder
+from reader.model import Issue
+
+Progress = Callable[[int, int], None]
+
+
+def report(progress: Progress | None, done: int, total: int) -> None:
+    """Tell ``progress`` (if any) how far the work is; it may raise Cancelled."""
+    if progress is not None:
+        progress(done, total)
+
+
+def add_issue(
+    writer: SegmentBuilder,
+    issue: Issue,
+    fingerprint: str,
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> int:
+    """Add an issue's articles to ``writer``, reporting each; return the new ``done``."""
+    for document in documents(issue, fingerprint):
+        writer.add_document(**document)
+        done += 1
+        report(progress, done, total)
+    return done
+
+
+def _shares(issues: list[Issue], count: int) -> list[list[Issue]]:
+    """Split issues into ``count`` shares of about the same amount of text."""
+    shares: list[list[Issue]] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for issue in sorted(issues, key=_text_size, reverse=True):
+        smallest = sizes.index(min(sizes))
+        shares[smallest].append(issue)
+        sizes[smallest] += _text_size(issue)
+    return [share for share in shares if share]
+
+
+def _text_size(issue: Issue) -> int:
+    return sum(len(p) for article in issue.articles for p in article.paragraphs) + 1
+
+
+def write_parallel(
+    ix: Any,
+    issues: list[Issue],
+    fingerprints: Mapping[str, str],
+    progress: Progress | None,
+    count: int,
+    total: int,
+) -> None:
+    """Write one segment here and one in each of ``count - 1`` spawned processes.
+
+    The segments are committed together, as ``MpWriter(multisegment=True)`` does.
+    """
+    report(progress, 0, total)
+    own, *others = _shares(issues, count)
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    workers = [
+        context.Process(
+            target=build_part,
+            args=(ix.storage.folder, share, {i.id: fingerprints[i.id] for i in share}, messages),
+            daemon=True,
+        )
+        for share in others
+    ]
+    writer = SegmentBuilder(ix)
+    segments: list[Any] = []
+    done = 0
+
+    def receive(timeout: float | None) -> bool:
+        nonlocal done
+        try:
+            kind, value = messages.get(timeout=timeout) if timeout else messages.get_nowait()
+        except queue.Empty:
+            return False
+        if kind == "progress":
+            done += value
+        elif kind == "segment":
+            segments.append(value)
+        else:
+            raise RuntimeError(f"an index worker failed:\n{value}")
+        return True
+
+    try:
+        for worker in workers:
+            worker.start()
+        for issue in own:
+            done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
+            while receive(None):
+                pass
+        while len(segments) < len(workers):
+            got = receive(0.2)
+            report(progress, done, total)
+            # A worker's messages are all in the queue once it has exited.
+            if not got and any(w.exitcode is not None and w.exitcode != 0 for w in workers):
+                raise RuntimeError("an index worker stopped without finishing its part")
+        # SegmentWriter.commit() with segments written elsewhere (what MpWriter does).
+        segments.append(writer._finalize_segment())
+        writer._commit_toc(segments)
+        writer._finish()
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    finally:
+        for worker in workers:
+            if worker.pid is None:
+                continue  # never started
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+        messages.close()
+
+
+def build_part(
+    whoosh_dir: str,
+    issues: list[Issue],
+    fingerprints: Mapping[str, str],
+    messages: Any,
+) -> None:
+    """Write the documents of ``issues`` as one new segment (in a worker process).
+
+    Sends ``("progress", n)`` after each issue and ``("segment", segment)`` at the end, or
+    ``("error", traceback)``.
+    """
+    parent = multiprocessing.parent_process()
+    try:
+        ix = whoosh_index.open_dir(whoosh_dir, indexname=store.INDEX_NAME)
+        # The parent holds whoosh's lock for all of them.
+        writer = SegmentBuilder(ix, _lk=False)
+        for issue in issues:
+            if parent is not None and not parent.is_alive():
+                return  # the build was killed: its folder is deleted by the next one
+            for document in documents(issue, fingerprints[issue.id]):
+                writer.add_document(**document)
+            messages.put(("progress", len(issue.articles)))
+        messages.put(("segment", writer._finalize_segment()))
+    except BaseException:
+        messages.put(("error", traceback.format_exc()))
+        raise

@@ -1,0 +1,278 @@
+"""The query language a person types, parsed into a small tree (no whoosh here).
+
+    供热 工程            both terms (anywhere in title, body, authors or column)
+    "供热工程"           an exact phrase (spaces inside match any whitespace)
+    供热 OR 供暖         either
+    -广告  NOT 广告      without
+    (供热 OR 供暖) 工程  grouping
+    title:供热  author:郭强  column:要闻  page:2  publication:今日长子  number:1810
+    date:2022  date:2022-09  date:2022-09-19  date:2022-01..2022-06  date:2022..
+
+Full-width forms work too (（）：＂), and so do “curly quotes”. A malformed query raises
+:class:`QueryError` with a message meant for the person who typed it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from reader.index.schema import FIELD_PREFIXES
+from reader.model import ReaderError
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 64
+DATE_FIELD = "date"
+_QUOTES = {'"': '"', "“": "”", "”": "”"}
+_FIELD = re.compile(r"([A-Za-z]+):")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DATE_HELP = "use date:2022, date:2022-09, date:2022-09-19 or a range like date:2022-01..2022-06"
+
+
+class QueryError(ReaderError):
+    """A query that cannot be understood; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """Text to find: in the plain-term fields (``field`` None) or in one field."""
+
+    text: str
+    field: str | None = None
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """Issues dated from ``start`` to ``end``, both included."""
+
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class Not:
+    """Documents that do not match ``node``."""
+
+    node: Node
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Documents matching every node."""
+
+    nodes: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Documents matching at least one node."""
+
+    nodes: tuple[Node, ...]
+
+
+Node = Term | DateSpan | Not | AllOf | AnyOf
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "word", "phrase", "open", "close", "or", "and", "not", "minus"
+    text: str = ""
+    field: str | None = None
+
+
+def parse(query: str) -> Node:
+    """Parse a query; raise QueryError with a clear message when it is malformed."""
+    text = unicodedata.normalize("NFKC", query).strip()
+    if not text:
+        raise QueryError("the query is empty")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is too long (more than {MAX_QUERY_CHARS} characters)")
+    tokens = _tokenize(text)
+    if sum(1 for t in tokens if t.kind in ("word", "phrase")) > MAX_TERMS:
+        raise QueryError(f"the query has too many terms (more than {MAX_TERMS})")
+    parser = _Parser(tokens)
+    node = parser.expression()
+    if parser.peek() is not None:
+        raise QueryError("unexpected ')': there is no '(' to close")
+    return node
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i = 0
+    depth = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch == "(":
+            tokens.append(_Token("open"))
+            depth += 1
+            i += 1
+            continue
+        if ch == ")":
+            if depth <= 0:
+                raise QueryError("unexpected ')': there is no '(' to close")
+            tokens.append(_Token("close"))
+            depth -= 1
+            i += 1
+            continue
+        if ch == "-" and i + 1 < len(text) and not text[i + 1].isspace():
+            tokens.append(_Token("minus"))
+            i += 1
+            continue
+        field = None
+        prefix = _FIELD.match(text, i)
+        if prefix and prefix.group(1).lower() in (*FIELD_PREFIXES, DATE_FIELD):
+            field = prefix.group(1).lower()
+            i = prefix.end()
+            if i >= len(text) or text[i].isspace() or text[i] == ")":
+                raise QueryError(f"{field}: needs something after it, like {field}:供热")
+            if text[i] == "(":
+                raise QueryError(f"{field}: takes one term or a quoted phrase, not a group")
+        if text[i] in _QUOTES:
+            close = text.find(_QUOTES[text[i]], i + 1)
+            if close < 0:
+                raise QueryError(f"the quote {text[i]} is not closed")
+            tokens.append(_Token("phrase", text[i + 1 : close], field))
+            i = close + 1
+            continue
+        end = i
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        word = text[i:end]
+        # A ")" at the end of a word closes a group unless the word opened it: 县(区) is a
+        # word, (供热 供暖) a group.
+        closing = 0
+        while word.endswith(")") and word.count("(") < word.count(")"):
+            if depth - closing <= 0:
+                raise QueryError("unexpected ')': there is no '(' to close (quote it to find it)")
+            word = word[:-1]
+            closing += 1
+        if word:
+            tokens.append(_word_token(word, field))
+        tokens.extend(_Token("close") for _ in range(closing))
+        depth -= closing
+        i = end
+    return tokens
+
+
+def _word_token(word: str, field: str | None) -> _Token:
+    if field is None and word in ("OR", "AND", "NOT"):
+        return _Token(word.lower())
+    return _Token("word", word, field)
+
+
+class _Parser:
+    """Recursive descent: expression = and-group ('OR' and-group)*."""
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
+        self.at = 0
+
+    def peek(self) -> _Token | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def take(self) -> _Token:
+        token = self.tokens[self.at]
+        self.at += 1
+        return token
+
+    def expression(self) -> Node:
+        options = [self.group()]
+        while (token := self.peek()) is not None and token.kind == "or":
+            self.take()
+            if self.peek() is None or self.peek().kind in ("or", "close"):  # type: ignore[union-attr]
+                raise QueryError("OR needs a term on both sides")
+            options.append(self.group())
+        return options[0] if len(options) == 1 else AnyOf(tuple(options))
+
+    def group(self) -> Node:
+        items: list[Node] = []
+        while (token := self.peek()) is not None and token.kind not in ("or", "close"):
+            if token.kind == "and":
+                self.take()
+                if not items or self.peek() is None or self.peek().kind in ("or", "close"):  # type: ignore[union-attr]
+                    raise QueryError("AND needs a term on both sides")
+                continue
+            items.append(self.unary())
+        if not items:
+            token = self.peek()
+            if token is not None and token.kind == "or":
+                raise QueryError("OR needs a term on both sides")
+            if token is not None and token.kind == "close":
+                raise QueryError("empty parentheses or a ')' without a '('")
+            raise QueryError("the query has no terms")
+        return items[0] if len(items) == 1 else AllOf(tuple(items))
+
+    def unary(self) -> Node:
+        token = self.take()
+        if token.kind in ("not", "minus"):
+            following = self.peek()
+            if following is None or following.kind in ("or", "and", "close"):
+                name = "NOT" if token.kind == "not" else "-"
+                raise QueryError(f"{name} needs a term after it")
+            return Not(self.unary())
+        if token.kind == "open":
+            if self.peek() is None:
+                raise QueryError("the parenthesis '(' is not closed")
+            node = self.expression()
+            if self.peek() is None:
+                raise QueryError("the parenthesis '(' is not closed")
+            self.take()
+            return node
+        if token.field == DATE_FIELD:
+            return parse_date(token.text)
+        if token.kind == "phrase":
+            if not token.text.strip():
+                raise QueryError("the quotes hold nothing to search for")
+            return Term(token.text, _field(token.field), phrase=True)
+        return Term(token.text, _field(token.field))
+
+
+def _field(prefix: str | None) -> str | None:
+    return None if prefix is None else FIELD_PREFIXES[prefix]
+
+
+def parse_date(value: str) -> DateSpan:
+    """``2022``, ``2022-09``, ``2022-09-19`` or a range ``A..B`` (either end may be left out)."""
+    text = value.strip()
+    if ".." in text:
+        low, _, high = text.partition("..")
+        if not low and not high:
+            raise QueryError(f"date:{value} has no dates; {_DATE_HELP}")
+        start = _date_bound(low, value, end=False) if low else dt.date(1, 1, 1)
+        end = _date_bound(high, value, end=True) if high else dt.date(9999, 12, 31)
+        if start > end:
+            raise QueryError(f"date:{value} ends before it starts")
+        return DateSpan(start, end)
+    return DateSpan(_date_bound(text, value, end=False), _date_bound(text, value, end=True))
+
+
+def _date_bound(text: str, value: str, end: bool) -> dt.date:
+    match = _DATE.match(text.strip())
+    if match is None:
+        raise QueryError(f"date:{value} is not a date; {_DATE_HELP}")
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else (12 if end else 1)
+    try:
+        if match.group(3):
+            return dt.date(year, month, int(match.group(3)))
+        day = calendar.monthrange(year, month)[1] if end else 1
+        return dt.date(year, month, day)
+    except (ValueError, calendar.IllegalMonthError):
+        raise QueryError(f"date:{value} is not a valid date; {_DATE_HELP}") from None
+
+
+def positive_terms(node: Node) -> list[Term]:
+    """The terms a matching document contains (those under a NOT are left out): what to highlight."""
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, AllOf | AnyOf):
+        return [term for child in node.nodes for term in positive_terms(child)]
+    return []

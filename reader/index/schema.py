@@ -1,0 +1,149 @@
+"""The index schema (one document per article) and how an article becomes a document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from whoosh import columns, fields
+
+from reader.index.analysis import ANALYZER_VERSION, FoldedText
+from reader.index.fold import fold
+from reader.model import Article, Issue
+
+# Bump when fields change: an index with another version is rebuilt.
+SCHEMA_VERSION = 1
+# Title hits rank above body hits (BM25F weight of a title term).
+TITLE_BOOST = 5.0
+# The fields a plain term searches.
+TEXT_FIELDS = ("title", "body", "authors", "column")
+# Fields searched as folded text (the rest hold exact values: page, number, date).
+CHAIN_FIELDS = frozenset({*TEXT_FIELDS, "publication"})
+# Query-language prefixes and the fields they search.
+FIELD_PREFIXES = {
+    "title": "title",
+    "author": "authors",
+    "column": "column",
+    "publication": "publication",
+    "page": "page",
+    "number": "number",
+}
+KEY_SEPARATOR = "\x1f"
+
+
+def make_schema() -> fields.Schema:
+    """The whoosh schema of an article document."""
+    return fields.Schema(
+        article_id=fields.ID(stored=True, unique=True),
+        issue_id=fields.ID(),
+        # issue id + fingerprint: what tells a changed issue from an unchanged one.
+        issue_key=fields.COLUMN(columns.VarBytesColumn()),
+        title=FoldedText(field_boost=TITLE_BOOST),
+        body=FoldedText(),
+        authors=FoldedText(),
+        column=FoldedText(),
+        publication=FoldedText(),
+        # Exact publication name, for the facet filter and the per-document facet column.
+        publication_name=fields.ID(sortable=True),
+        page=fields.ID(),
+        number=fields.ID(),
+        # "2022", "2022-09" and "2022-09-19": date:2022-09 is one term.
+        date=fields.ID(),
+        # The issue date as a day number (0 when undated), for sorting and the year facet.
+        day=fields.COLUMN(columns.NumericColumn("i")),
+        payload=fields.STORED(),
+    )
+
+
+def versions() -> dict[str, int]:
+    """What an index must have been built with to be used as it is."""
+    return {"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
+
+
+def issue_key(issue_id: str, fingerprint: str) -> str:
+    """The value of the ``issue_key`` column."""
+    return f"{issue_id}{KEY_SEPARATOR}{fingerprint}"
+
+
+def documents(issue: Issue, fingerprint: str) -> Iterator[dict[str, object]]:
+    """The index documents of an issue's articles (keyword arguments for ``add_document``)."""
+    key = issue_key(issue.id, fingerprint).encode("utf-8")
+    date_terms = _date_terms(issue.date)
+    day = issue.date.toordinal() if issue.date else 0
+    for article in issue.articles:
+        yield {
+            "article_id": article.id,
+            "issue_id": issue.id,
+            "issue_key": key,
+            "title": (article.kicker, article.title, article.subtitle),
+            "body": article.text,
+            "authors": article.authors,
+            "column": article.column,
+            "publication": issue.publication,
+            "publication_name": issue.publication,
+            "page": fold(article.page).strip() or None,
+            "number": fold(issue.number).strip() or None,
+            "date": date_terms or None,
+            "day": day,
+            "payload": encode_payload(issue, article),
+        }
+
+
+def _date_terms(date: dt.date | None) -> list[str]:
+    if date is None:
+        return []
+    return [f"{date.year:04d}", f"{date.year:04d}-{date.month:02d}", date.isoformat()]
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """What the index keeps of an article to show a hit and compute its snippet."""
+
+    article_id: str
+    issue_id: str
+    publication: str
+    date: dt.date | None
+    title: str
+    title_parts: tuple[str, str, str]
+    page: str
+    authors: tuple[str, ...]
+    column: str
+    body: str
+
+
+def encode_payload(issue: Issue, article: Article) -> bytes:
+    """The stored value of an article: compressed JSON (text is most of the index otherwise)."""
+    data = {
+        "a": article.id,
+        "i": issue.id,
+        "p": issue.publication,
+        "d": issue.date.isoformat() if issue.date else "",
+        "h": article.headline,
+        "t": [article.kicker, article.title, article.subtitle],
+        "g": article.page,
+        "u": list(article.authors),
+        "c": article.column,
+        "b": article.text,
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
+
+
+def decode_payload(payload: bytes) -> StoredArticle:
+    """The article as stored by :func:`encode_payload`."""
+    data = json.loads(zlib.decompress(payload).decode("utf-8"))
+    kicker, title, subtitle = data["t"]
+    return StoredArticle(
+        article_id=data["a"],
+        issue_id=data["i"],
+        publication=data["p"],
+        date=dt.date.fromisoformat(data["d"]) if data["d"] else None,
+        title=data["h"],
+        title_parts=(kicker, title, subtitle),
+        page=data["g"],
+        authors=tuple(data["u"]),
+        column=data["c"],
+        body=data["b"],
+    )

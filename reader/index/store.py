@@ -1,0 +1,194 @@
+"""Where an index lives and how its state is recorded: the folder layout and ``meta.json``.
+
+An index folder holds::
+
+    meta.json     versions, the archive's fingerprint, the whoosh generation and file sizes
+    write.lock    held by the one process writing (see reader.index.lock)
+    whoosh/       the whoosh index; a first build is made in build-*/ and moved here whole
+    damaged       present when a search found the index unreadable: the next update rebuilds
+
+``meta.json`` is written (atomically) after every successful commit, so an index whose files
+do not match it was damaged or interrupted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from reader.index.schema import versions
+
+log = logging.getLogger(__name__)
+
+META_FILE = "meta.json"
+LOCK_FILE = "write.lock"
+DAMAGED_FILE = "damaged"
+WHOOSH_DIR = "whoosh"
+INDEX_NAME = "MAIN"
+APP_NAME = "issue-reader"
+_LEFTOVER = re.compile(r"^(build|old)-[0-9a-f]{32}$")
+_TOC = re.compile(rf"^_{INDEX_NAME}_(\d+)\.toc$")
+# Whoosh's files: the tables of contents and the segments' files, not its lock.
+_INDEX_FILE = re.compile(rf"^(_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_[0-9a-z]+\..+)$")
+
+
+def default_index_root() -> Path:
+    """The per-user cache folder that holds the indexes of all archives."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "indexes"
+
+
+def index_dir_in(index_root: str | os.PathLike[str], archive_root: str | os.PathLike[str]) -> Path:
+    """The folder below ``index_root`` for an archive's index, keyed by the archive's location."""
+    root = Path(archive_root).expanduser().resolve()
+    digest = hashlib.blake2b(str(root).encode("utf-8"), digest_size=8).hexdigest()
+    name = re.sub(r"[^\w.-]+", "_", root.name)[:40] or "archive"
+    return Path(index_root) / f"{name}-{digest}"
+
+
+def default_index_dir(archive_root: str | os.PathLike[str]) -> Path:
+    """The per-user cache folder for an archive's index, keyed by the archive's location.
+
+    Never inside the archive: archives may be read-only, shared or on removable media.
+    """
+    return index_dir_in(default_index_root(), archive_root)
+
+
+def archive_fingerprint(fingerprints: Mapping[str, str]) -> str:
+    """One fingerprint for a whole archive, from its issues' fingerprints."""
+    digest = hashlib.blake2b(digest_size=16)
+    for issue_id in sorted(fingerprints):
+        digest.update(f"{issue_id}\x1f{fingerprints[issue_id]}\x1e".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The contents of ``meta.json``."""
+
+    versions: dict[str, int]
+    build: str
+    generation: int
+    fingerprint: str
+    articles: int
+    files: dict[str, int]
+
+
+def read_meta(index_dir: Path) -> Meta | None:
+    """The recorded state, or None when there is none or it is unreadable."""
+    try:
+        data = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+        return Meta(
+            versions=dict(data["versions"]),
+            build=str(data["build"]),
+            generation=int(data["generation"]),
+            fingerprint=str(data["fingerprint"]),
+            articles=int(data["articles"]),
+            files={str(k): int(v) for k, v in data["files"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write_meta(index_dir: Path, meta: Meta) -> None:
+    """Record the state atomically (a reader never sees half a file)."""
+    data = {
+        "versions": meta.versions,
+        "build": meta.build,
+        "generation": meta.generation,
+        "fingerprint": meta.fingerprint,
+        "articles": meta.articles,
+        "files": meta.files,
+    }
+    temp = index_dir / f"{META_FILE}.{uuid.uuid4().hex}.tmp"
+    temp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(temp, index_dir / META_FILE)
+
+
+def new_build_id() -> str:
+    """A fresh id for a build from scratch (searchers notice the index was replaced)."""
+    return uuid.uuid4().hex
+
+
+def whoosh_files(whoosh_dir: Path) -> dict[str, int]:
+    """Whoosh's index files and their sizes (lock and temporary files left out)."""
+    files = {}
+    with os.scandir(whoosh_dir) as entries:
+        for entry in entries:
+            if entry.is_file() and _INDEX_FILE.match(entry.name):
+                files[entry.name] = entry.stat().st_size
+    return files
+
+
+def latest_generation(whoosh_dir: Path) -> int:
+    """The generation of the newest table of contents in a whoosh folder (-1 when none)."""
+    try:
+        names = os.listdir(whoosh_dir)
+    except OSError:
+        return -1
+    found = [int(m.group(1)) for m in map(_TOC.match, names) if m]
+    return max(found, default=-1)
+
+
+def meta_matches_files(index_dir: Path, meta: Meta) -> bool:
+    """Whether the whoosh folder is exactly what meta.json recorded (same generation, sizes)."""
+    whoosh_dir = index_dir / WHOOSH_DIR
+    if latest_generation(whoosh_dir) != meta.generation:
+        return False
+    try:
+        files = whoosh_files(whoosh_dir)
+    except OSError:
+        return False
+    return all(files.get(name) == size for name, size in meta.files.items())
+
+
+def is_usable(index_dir: str | os.PathLike[str]) -> bool:
+    """Whether a complete index is there to search, current or not."""
+    folder = Path(index_dir)
+    meta = read_meta(folder)
+    return (
+        meta is not None
+        and meta.versions == versions()
+        and not (folder / DAMAGED_FILE).exists()
+        and meta_matches_files(folder, meta)
+    )
+
+
+def is_current(index_dir: str | os.PathLike[str], fingerprints: Mapping[str, str]) -> bool:
+    """Whether the index can be used as it is for an archive with these issue fingerprints."""
+    meta = read_meta(Path(index_dir))
+    return (
+        meta is not None
+        and meta.fingerprint == archive_fingerprint(fingerprints)
+        and is_usable(index_dir)
+    )
+
+
+def mark_damaged(index_dir: Path, reason: str) -> None:
+    """Note that the index could not be read, so the next update rebuilds it."""
+    try:
+        (index_dir / DAMAGED_FILE).write_text(reason + "\n", encoding="utf-8")
+    except OSError as exc:
+        # The search reports the damage anyway; the next update finds it again by itself.
+        log.warning("cannot mark %s as damaged: %s", index_dir, exc)
+
+
+def remove_leftovers(index_dir: Path) -> None:
+    """Delete what interrupted builds left behind (only call with the write lock held)."""
+    for entry in index_dir.iterdir():
+        if entry.is_dir() and _LEFTOVER.match(entry.name):
+            shutil.rmtree(entry, ignore_errors=True)
+    whoosh_dir = index_dir / WHOOSH_DIR
+    if whoosh_dir.is_dir():
+        for entry in whoosh_dir.iterdir():
+            if entry.is_dir() and entry.name.endswith(".tmp"):
+                shutil.rmtree(entry, ignore_errors=True)

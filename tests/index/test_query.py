@@ -1,0 +1,143 @@
+"""The query language: what each form parses to, and a clear message for each malformed one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.index.dates import date_terms
+from reader.index.query import (
+    AllOf,
+    AnyOf,
+    DateSpan,
+    Not,
+    QueryError,
+    Term,
+    parse,
+    positive_terms,
+)
+from reader.model import ReaderError
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("query", "tree"),
+    [
+        ("供热", Term("供热")),
+        ("供热 工程", AllOf((Term("供热"), Term("工程")))),
+        ("供热 AND 工程", AllOf((Term("供热"), Term("工程")))),
+        ('"供热 工程"', Term("供热 工程", phrase=True)),
+        ("“清化收”", Term("清化收", phrase=True)),
+        ("供热 OR 供暖", AnyOf((Term("供热"), Term("供暖")))),
+        ("a b OR c", AnyOf((AllOf((Term("a"), Term("b"))), Term("c")))),
+        ("-广告", Not(Term("广告"))),
+        ("NOT 广告 供热", AllOf((Not(Term("广告")), Term("供热")))),
+        ("(供热 OR 供暖) 工程", AllOf((AnyOf((Term("供热"), Term("供暖"))), Term("工程")))),
+        ("（供热 OR 供暖）", AnyOf((Term("供热"), Term("供暖")))),
+        ("-(a OR b)", Not(AnyOf((Term("a"), Term("b"))))),
+        ("title:供热", Term("供热", "title")),
+        ("TITLE：供热", Term("供热", "title")),
+        ('title:"供热 工程"', Term("供热 工程", "title", phrase=True)),
+        ("author:郭强", Term("郭强", "authors")),
+        ("column:要闻", Term("要闻", "column")),
+        ("page:2", Term("2", "page")),
+        ("publication:今日长子", Term("今日长子", "publication")),
+        ("number:1810", Term("1810", "number")),
+        ("date:2022", DateSpan(D(2022, 1, 1), D(2022, 12, 31))),
+        ("date:2022-09", DateSpan(D(2022, 9, 1), D(2022, 9, 30))),
+        ("date:2024-02", DateSpan(D(2024, 2, 1), D(2024, 2, 29))),
+        ("date:2022-09-19", DateSpan(D(2022, 9, 19), D(2022, 9, 19))),
+        ("date:2022-01..2022-06", DateSpan(D(2022, 1, 1), D(2022, 6, 30))),
+        ("date:2022..", DateSpan(D(2022, 1, 1), D(9999, 12, 31))),
+        ("date:..2021-03", DateSpan(D(1, 1, 1), D(2021, 3, 31))),
+        ("县(区)", Term("县(区)")),
+        ("(县(区))", Term("县(区)")),
+        ("COVID-19", Term("COVID-19")),
+        ("covid -19", AllOf((Term("covid"), Not(Term("19"))))),
+        ("PM2.5", Term("PM2.5")),
+        ("http://example.org", Term("http://example.org")),
+        ("or", Term("or")),
+        ("-", Term("-")),
+    ],
+)
+def test_parse(query: str, tree: object) -> None:
+    assert parse(query) == tree
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "the query is empty"),
+        ("   ", "the query is empty"),
+        ('"供热', 'the quote " is not closed'),
+        ("“供热", "the quote “ is not closed"),
+        ('""', "the quotes hold nothing to search for"),
+        ("(供热", "the parenthesis '(' is not closed"),
+        ("供热)", "there is no '(' to close"),
+        ("供热 )", "there is no '(' to close"),
+        ("()", "empty parentheses"),
+        ("OR 供热", "OR needs a term on both sides"),
+        ("供热 OR", "OR needs a term on both sides"),
+        ("供热 OR OR 供暖", "OR needs a term on both sides"),
+        ("AND 供热", "AND needs a term on both sides"),
+        ("NOT", "NOT needs a term after it"),
+        ("供热 NOT", "NOT needs a term after it"),
+        ("title:", "title: needs something after it"),
+        ("title: 供热", "title: needs something after it"),
+        ("title:(a b)", "not a group"),
+        ("date:2022-13", "date:2022-13 is not a valid date"),
+        ("date:2022-02-30", "is not a valid date"),
+        ("date:22", "date:22 is not a date"),
+        ("date:yesterday", "is not a date"),
+        ("date:..", "has no dates"),
+        ("date:2023..2022", "ends before it starts"),
+        ("供" * 1001, "the query is too long"),
+        (" ".join(["供热"] * 65), "too many terms"),
+    ],
+)
+def test_malformed_queries_say_why(query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=None) as caught:
+        parse(query)
+    assert message in str(caught.value)
+    assert isinstance(caught.value, ReaderError)
+
+
+def test_positive_terms_leave_out_negated_ones() -> None:
+    node = parse('供热 -广告 (title:工程 OR "乡村 振兴") NOT (a OR b) date:2022')
+    assert positive_terms(node) == [
+        Term("供热"),
+        Term("工程", "title"),
+        Term("乡村 振兴", phrase=True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "terms"),
+    [
+        (D(2022, 1, 1), D(2022, 12, 31), ["2022"]),
+        (
+            D(2022, 1, 1),
+            D(2022, 6, 30),
+            ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06"],
+        ),
+        (D(2022, 9, 19), D(2022, 9, 19), ["2022-09-19"]),
+        (D(2021, 12, 30), D(2023, 1, 1), ["2021-12-30", "2021-12-31", "2022", "2023-01-01"]),
+        (D(2024, 2, 28), D(2024, 3, 1), ["2024-02-28", "2024-02-29", "2024-03-01"]),
+    ],
+)
+def test_date_terms_cover_the_span_exactly(start: D, end: D, terms: list[str]) -> None:
+    assert date_terms(start, end) == terms
+
+
+def test_date_terms_of_every_day_range_in_a_year_are_exact() -> None:
+    days = [D(2023, 12, 25) + dt.timedelta(days=n) for n in range(400)]
+    for start in days[::37]:
+        for end in days[::53]:
+            if end < start:
+                continue
+            covered = set()
+            for term in date_terms(start, end):
+                covered |= {d for d in days if d.isoformat().startswith(term)}
+            assert covered == {d for d in days if start <= d <= end}
