@@ -1,0 +1,95 @@
+"""Screenshots for the README: the sample archive on the seed issue, a search for 供热, in Chinese.
+
+Renders offscreen (no display needed; CJK text needs a CJK font such as fonts-noto-cjk) and
+writes PNGs into ``docs/``: the seed issue, the search for 供热 in it, the same in Chinese, and
+a search over three years of a generated archive (facets and the hits chart at work). Settings
+and indexes go to a temporary folder, never the user's.
+
+    .venv/bin/python -m benchmarks.screenshots [--out docs] [--archive sample_issues]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs")
+    parser.add_argument("--archive", type=Path, default=REPO / "sample_issues")
+    parser.add_argument("--query", default="供热")
+    parser.add_argument(
+        "--years", type=int, default=3, help="years of generated issues to search (0: none)"
+    )
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.generate import generate
+    from reader.ui import i18n, settings
+    from reader.ui.main_window import MainWindow
+    from reader.ui.tasks import SyncExecutor
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        settings.configure(Path(scratch) / "settings.ini")
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        i18n.install(app, "en")
+        window = MainWindow(
+            index_root=Path(scratch) / "index", executor=SyncExecutor(), index_in_process=False
+        )
+        window.resize(1280, 800)
+        window.show()
+        QTest.qWaitForWindowExposed(window)
+        window.open_path(str(args.archive))
+        app.processEvents()
+
+        def shot(name: str) -> None:
+            QTest.qWait(300)  # let layouts settle (a language switch relays the menu bar)
+            path = args.out / name
+            window.grab().save(str(path))
+            print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+
+        shot("reader-browse.png")
+
+        if window.search_panel.index_ready:
+            window.search_panel.focus_field()
+            window.search_panel.field.setText(args.query)
+            QTest.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+            QTest.keyClick(window.search_panel.field, Qt.Key.Key_Down)
+            QTest.keyClick(window.search_panel.view, Qt.Key.Key_Return)
+            QTest.keyClick(window.pane.browser, Qt.Key.Key_F3)
+            shot("reader-search.png")
+        else:
+            print("search is not available: no search screenshot", file=sys.stderr)
+
+        i18n.install(app, "zh_CN")
+        shot("reader-zh.png")
+        i18n.install(app, "en")
+
+        if args.years:
+            generated = Path(scratch) / "generated"
+            generate(generated, issues=args.years * 208, articles=2)
+            window.open_path(str(generated))
+            window.search_panel.focus_field()
+            window.search_panel.field.setText(args.query)
+            QTest.keyClick(window.search_panel.field, Qt.Key.Key_Return)
+            QTest.keyClick(window.search_panel.field, Qt.Key.Key_Down)
+            QTest.keyClick(window.search_panel.view, Qt.Key.Key_Down)
+            QTest.keyClick(window.search_panel.view, Qt.Key.Key_Return)
+            shot("reader-search-years.png")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

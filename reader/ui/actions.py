@@ -1,0 +1,195 @@
+"""Every command of the window as a QAction with its shortcuts, and the menus that hold them all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
+
+# The interface languages offered in View › Language ("" follows the system).
+LANGUAGES = ("", "en", "zh_CN")
+
+
+class Actions(QObject):
+    """The window's actions; texts are set by ``retranslate`` so a language switch renames them."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        make = self._make
+        # File
+        self.open_folder = make("open_folder", "Ctrl+O")
+        self.open_file = make("open_file", "Ctrl+Shift+O")
+        self.quit = make("quit", "Ctrl+Q")
+        # Edit
+        self.copy_citation = make("copy_citation", "Ctrl+Shift+C")
+        self.find = make("find", "Ctrl+F")
+        # Search
+        self.search = make("search", "Ctrl+K", "/")
+        self.next_match = make("next_match", "F3", "Ctrl+G")
+        self.previous_match = make("previous_match", "Shift+F3", "Ctrl+Shift+G")
+        self.sort_relevance = make("sort_relevance", checkable=True)
+        self.sort_newest = make("sort_newest", checkable=True)
+        self.sort_oldest = make("sort_oldest", checkable=True)
+        self.sort_group = QActionGroup(self)
+        for action in (self.sort_relevance, self.sort_newest, self.sort_oldest):
+            self.sort_group.addAction(action)
+        self.sort_relevance.setChecked(True)
+        self.escape = make("escape", "Esc")
+        self.cancel_indexing = make("cancel_indexing")
+        # View
+        self.zoom_in = make("zoom_in", "Ctrl+=", "Ctrl++")
+        self.zoom_out = make("zoom_out", "Ctrl+-")
+        self.zoom_reset = make("zoom_reset", "Ctrl+0")
+        self.original_text = make("original_text", "Ctrl+U", checkable=True)
+        self.problems = make("problems", "Ctrl+Shift+P", checkable=True)
+        self.language_group = QActionGroup(self)
+        self.languages: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            action = make(f"language_{code or 'system'}", checkable=True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.languages[code] = action
+        # Go
+        self.back = make("back", "Alt+Left")
+        self.forward = make("forward", "Alt+Right")
+        self.next_article = make("next_article", "J", "Ctrl+PgDown")
+        self.previous_article = make("previous_article", "K", "Ctrl+PgUp")
+        self.next_issue = make("next_issue", "]", "Ctrl+Shift+PgDown")
+        self.previous_issue = make("previous_issue", "[", "Ctrl+Shift+PgUp")
+        self.go_to_date = make("go_to_date", "Ctrl+D")
+        # Help
+        # "Shift+?" too: where the keyboard layout reports the Shift that makes "?", "?" alone misses.
+        self.shortcuts = make("shortcuts", "F1", "?", "Shift+?")
+        self.about = make("about")
+        style = window.style()
+        icons = {
+            self.back: QStyle.StandardPixmap.SP_ArrowBack,
+            self.forward: QStyle.StandardPixmap.SP_ArrowForward,
+            self.previous_issue: QStyle.StandardPixmap.SP_ArrowUp,
+            self.next_issue: QStyle.StandardPixmap.SP_ArrowDown,
+            self.open_folder: QStyle.StandardPixmap.SP_DirOpenIcon,
+            self.open_file: QStyle.StandardPixmap.SP_FileIcon,
+        }
+        for action, pixmap in icons.items():
+            action.setIcon(style.standardIcon(pixmap))
+        self.retranslate()
+
+    def _make(self, name: str, *keys: str, checkable: bool = False) -> QAction:
+        action = QAction(self._window)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(checkable)
+        self._window.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        """Set every action's text in the current language."""
+        texts = {
+            self.open_folder: self.tr("Open &Folder…"),
+            self.open_file: self.tr("Open F&ile…"),
+            self.quit: self.tr("&Quit"),
+            self.copy_citation: self.tr("&Copy Article with Citation"),
+            self.find: self.tr("&Find in Article…"),
+            self.search: self.tr("&Search Archive"),
+            self.next_match: self.tr("&Next Match"),
+            self.previous_match: self.tr("&Previous Match"),
+            self.sort_relevance: self.tr("Sort by &Relevance"),
+            self.sort_newest: self.tr("Sort &Newest First"),
+            self.sort_oldest: self.tr("Sort &Oldest First"),
+            self.escape: self.tr("&Back to Browsing"),
+            self.cancel_indexing: self.tr("&Cancel Indexing"),
+            self.zoom_in: self.tr("Zoom &In"),
+            self.zoom_out: self.tr("Zoom &Out"),
+            self.zoom_reset: self.tr("&Actual Size"),
+            self.original_text: self.tr("&Original Line Breaks"),
+            self.problems: self.tr("&Problems Panel"),
+            self.back: self.tr("&Back"),
+            self.forward: self.tr("&Forward"),
+            self.next_article: self.tr("Next &Article"),
+            self.previous_article: self.tr("Previous A&rticle"),
+            self.next_issue: self.tr("Next &Issue"),
+            self.previous_issue: self.tr("Previous I&ssue"),
+            self.go_to_date: self.tr("Go to &Date…"),
+            self.shortcuts: self.tr("&Keyboard Shortcuts"),
+            self.about: self.tr("&About Issue Reader"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        # Toolbar labels without mnemonics: a translated "后退(&B)" would show as "后退(B)".
+        self.back.setIconText(self.tr("Back"))
+        self.forward.setIconText(self.tr("Forward"))
+        self.previous_issue.setIconText(self.tr("Previous Issue"))
+        self.next_issue.setIconText(self.tr("Next Issue"))
+        self.languages[""].setText(self.tr("&System Language"))
+        # Each language is named in itself, so anyone can find their own.
+        self.languages["en"].setText("English")
+        self.languages["zh_CN"].setText("简体中文")
+
+
+class Menus(QObject):
+    """The menu bar: every action is in a menu (the shortcuts dialog lists them from here)."""
+
+    def __init__(self, menubar: QMenuBar, actions: Actions) -> None:
+        super().__init__(menubar)
+        a = actions
+        self.file = menubar.addMenu("")
+        self.file.addAction(a.open_folder)
+        self.file.addAction(a.open_file)
+        self.recent = self.file.addMenu("")
+        self.file.addSeparator()
+        self.file.addAction(a.quit)
+        self.edit = menubar.addMenu("")
+        self.edit.addActions([a.copy_citation, a.find])
+        self.view = menubar.addMenu("")
+        self.view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        self.view.addSeparator()
+        self.view.addActions([a.original_text, a.problems])
+        self.language = self.view.addMenu("")
+        self.language.addActions(list(a.languages.values()))
+        self.go = menubar.addMenu("")
+        self.go.addActions([a.back, a.forward])
+        self.go.addSeparator()
+        self.go.addActions([a.next_article, a.previous_article, a.next_issue, a.previous_issue])
+        self.go.addSeparator()
+        self.go.addAction(a.go_to_date)
+        self.search = menubar.addMenu("")
+        self.search.addActions([a.search, a.next_match, a.previous_match])
+        self.search.addSeparator()
+        self.search.addActions([a.sort_relevance, a.sort_newest, a.sort_oldest])
+        self.search.addSeparator()
+        self.search.addActions([a.escape, a.cancel_indexing])
+        self.help = menubar.addMenu("")
+        self.help.addActions([a.shortcuts, a.about])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the menu titles in the current language."""
+        self.file.setTitle(self.tr("&File"))
+        self.recent.setTitle(self.tr("Open &Recent"))
+        self.edit.setTitle(self.tr("&Edit"))
+        self.view.setTitle(self.tr("&View"))
+        self.language.setTitle(self.tr("&Language"))
+        self.go.setTitle(self.tr("&Go"))
+        self.search.setTitle(self.tr("&Search"))
+        self.help.setTitle(self.tr("&Help"))
+
+    def all_actions(self) -> list[tuple[str, QAction]]:
+        """(menu title, action) for every action in a menu, in menu order."""
+        rows: list[tuple[str, QAction]] = []
+        for menu in (self.file, self.edit, self.view, self.go, self.search, self.help):
+            rows.extend(self._walk(menu, menu.title().replace("&", "")))
+        return rows
+
+    def _walk(self, menu: QMenu, path: str) -> list[tuple[str, QAction]]:
+        rows: list[tuple[str, QAction]] = []
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            submenu = action.menu()
+            if submenu is not None and submenu is not self.recent:
+                rows.extend(self._walk(submenu, f"{path} › {submenu.title().replace('&', '')}"))
+            elif submenu is None:
+                rows.append((path, action))
+        return rows

@@ -1,0 +1,250 @@
+"""Sets an article as a newspaper would, in a QTextDocument, and maps text offsets into it.
+
+The document is built with QTextCursor rather than HTML so that the position of every field and
+paragraph is known: search spans arrive as Python ``str`` offsets and are converted to Qt's UTF-16
+positions here (a character beyond the BMP such as 𠮷 takes two).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from reader.model import Article, Issue
+from reader.ui.i18n import fill
+
+# Simplified-Chinese families first (Song/Ming for reading, Hei for headlines), each with the
+# names it has on Linux, macOS and Windows; Qt falls back along the list per character.
+CJK_SERIF = (
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Songti SC",
+    "STSong",
+    "SimSun",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+)
+CJK_SANS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Heiti SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "WenQuanYi Micro Hei",
+)
+LATIN_SERIF = ("Noto Serif", "Georgia", "Times New Roman", "DejaVu Serif", "Liberation Serif")
+LATIN_SANS = ("Noto Sans", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans")
+
+BASE_POINT_SIZE = 12.0
+ZOOM_FACTOR = 1.1
+MIN_ZOOM, MAX_ZOOM = -6, 12
+# Newspaper red, used for the column label (栏目).
+COLUMN_COLOUR = QColor("#a61b29")
+
+
+@dataclass
+class RenderedArticle:
+    """A built document and where each piece of text starts in it.
+
+    ``fields`` maps ``title``, ``kicker`` and ``subtitle`` to (position, text); ``paragraphs``
+    holds (position, text) for each paragraph of the reflowed body. In the original-text mode
+    ``paragraphs`` is empty: search spans refer to the reflowed text.
+    """
+
+    document: QTextDocument
+    fields: dict[str, tuple[int, str]] = field(default_factory=dict)
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
+    original: bool = False
+
+
+def utf16_length(text: str) -> int:
+    """How many UTF-16 code units ``text`` takes (what Qt's positions count)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def document_span(
+    rendered: RenderedArticle, name: str, start: int, end: int
+) -> tuple[int, int] | None:
+    """The document positions of ``text[start:end]`` of a field.
+
+    ``name`` is ``title``, ``kicker``, ``subtitle`` or ``body``; body offsets count in
+    ``Article.text`` (paragraphs joined by blank lines). A span across paragraphs is cut at the
+    first paragraph's end. Returns None when the span is not shown.
+    """
+    if name == "body":
+        offset = 0
+        for position, text in rendered.paragraphs:
+            if start < offset + len(text):
+                local = max(0, start - offset)
+                local_end = min(len(text), end - offset)
+                return _positions(position, text, local, local_end)
+            offset += len(text) + 2
+        return None
+    if name not in rendered.fields:
+        return None
+    position, text = rendered.fields[name]
+    return _positions(position, text, max(0, start), min(len(text), end))
+
+
+def _positions(base: int, text: str, start: int, end: int) -> tuple[int, int] | None:
+    if end <= start:
+        return None
+    first = base + utf16_length(text[:start])
+    return first, first + utf16_length(text[start:end])
+
+
+def render_article(
+    issue: Issue,
+    article: Article,
+    *,
+    palette: QPalette,
+    zoom: int = 0,
+    original_text: str | None = None,
+) -> RenderedArticle:
+    """Build the document for ``article``; with ``original_text`` the body keeps its line breaks."""
+    document = QTextDocument()
+    document.setDocumentMargin(24)
+    rendered = RenderedArticle(document, original=original_text is not None)
+    chinese = _is_chinese(article, issue)
+    serif = CJK_SERIF if chinese else LATIN_SERIF + CJK_SERIF
+    sans = CJK_SANS if chinese else LATIN_SANS + CJK_SANS
+    size = BASE_POINT_SIZE * ZOOM_FACTOR**zoom
+    document.setDefaultFont(_font(serif, size))
+    text_colour = palette.color(QPalette.ColorRole.Text)
+    dim = palette.color(QPalette.ColorRole.PlaceholderText)
+    cursor = QTextCursor(document)
+    first = True
+
+    def block(
+        text: str,
+        families: tuple[str, ...],
+        scale: float,
+        *,
+        colour: QColor = text_colour,
+        bold: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
+        space_after: float = 0.3,
+        name: str = "",
+    ) -> None:
+        nonlocal first
+        block_format = QTextBlockFormat()
+        block_format.setAlignment(align)
+        block_format.setBottomMargin(space_after * size * 1.33)
+        block_format.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        char_format = _char_format(families, size * scale, colour, bold)
+        if first:
+            cursor.setBlockFormat(block_format)
+            cursor.setBlockCharFormat(char_format)
+            first = False
+        else:
+            cursor.insertBlock(block_format, char_format)
+        if name:
+            rendered.fields[name] = (cursor.position(), text)
+        cursor.insertText(text, char_format)
+
+    if article.kicker:
+        block(article.kicker, serif, 1.05, colour=dim, name="kicker")
+    block(article.title or article.headline, sans, 1.75, bold=True, space_after=0.4, name="title")
+    if article.subtitle:
+        block(article.subtitle, serif, 1.15, name="subtitle")
+    if article.column:
+        block(f"【{article.column}】", sans, 0.9, colour=COLUMN_COLOUR)
+    if article.authors:
+        byline = QCoreApplication.translate("ArticleDocument", "By %1").replace(
+            "%1", "\u3000".join(article.authors)
+        )
+        block(byline, serif, 0.95, colour=dim)
+    block(_dateline(issue, article), sans, 0.85, colour=dim, space_after=1.2)
+    _rule(cursor)
+
+    if original_text is not None:
+        _original_body(cursor, original_text, serif, size, text_colour)
+    elif article.has_text:
+        indent = 2 * QFontMetricsF(_font(serif, size)).horizontalAdvance("\u4e2d") if chinese else 0
+        for paragraph in article.paragraphs:
+            block_format = QTextBlockFormat()
+            block_format.setAlignment(Qt.AlignmentFlag.AlignJustify)
+            block_format.setTextIndent(indent if chinese else 1.5 * size)
+            block_format.setLineHeight(
+                175, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
+            block_format.setBottomMargin(0.5 * size)
+            cursor.insertBlock(block_format, _char_format(serif, size, text_colour, False))
+            rendered.paragraphs.append((cursor.position(), paragraph))
+            cursor.insertText(paragraph)
+    else:
+        note = QCoreApplication.translate(
+            "ArticleDocument", "Only the headline of this article survived in the file."
+        )
+        block(note, serif, 0.95, colour=dim, align=Qt.AlignmentFlag.AlignLeft)
+    return rendered
+
+
+def _dateline(issue: Issue, article: Article) -> str:
+    parts = [
+        issue.publication,
+        issue.label.replace("undated", QCoreApplication.translate("ArticleDocument", "undated")),
+    ]
+    if article.page:
+        parts.append(fill(QCoreApplication.translate("ArticleDocument", "page %1"), article.page))
+    return " · ".join(p for p in parts if p)
+
+
+def _original_body(
+    cursor: QTextCursor, text: str, families: tuple[str, ...], size: float, colour: QColor
+) -> None:
+    char_format = _char_format(families, size, colour, False)
+    for line in text.split("\n"):
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.insertBlock(block_format, char_format)
+        cursor.insertText(line)
+
+
+def _rule(cursor: QTextCursor) -> None:
+    """A thin line under the headline block, as under a newspaper's title area."""
+    block_format = cursor.blockFormat()
+    block_format.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 1)
+    cursor.setBlockFormat(block_format)
+
+
+def _font(families: tuple[str, ...], size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(list(families))
+    font.setPointSizeF(size)
+    return font
+
+
+def _char_format(
+    families: tuple[str, ...], size: float, colour: QColor, bold: bool
+) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    char_format.setFontFamilies(list(families))
+    char_format.setFontPointSize(size)
+    char_format.setForeground(colour)
+    if bold:
+        char_format.setFontWeight(QFont.Weight.Bold)
+    return char_format
+
+
+def _is_chinese(article: Article, issue: Issue) -> bool:
+    if article.language:
+        return article.language.lower().startswith("zh")
+    sample = article.title + "".join(article.paragraphs[:1])
+    return any("\u4e00" <= ch <= "\u9fff" for ch in sample[:200])

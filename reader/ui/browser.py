@@ -1,0 +1,201 @@
+"""Where the reader is: the issue tree, the article list and the text pane kept in step, with history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, Signal, Slot
+from PySide6.QtWidgets import QListView, QTreeView
+
+from reader.library import Library
+from reader.model import Article, Issue, ReaderError
+from reader.ui.article_list_model import ArticleListModel
+from reader.ui.issue_tree_model import IssueTreeModel
+from reader.ui.navigation import History, Place
+from reader.ui.text_pane import TextPane
+
+# Up to this many issues the whole tree opens expanded; a larger archive opens at its position.
+EXPAND_ALL_ISSUES = 400
+
+
+class Browser(QObject):
+    """Moves through an open archive by issue and article; the views follow and history records.
+
+    Signals:
+        moved(): another issue or article is shown.
+        message(str): something for the status bar (the original text could not be read).
+    """
+
+    moved = Signal()
+    message = Signal(str)
+
+    def __init__(
+        self,
+        tree: QTreeView,
+        article_list: QListView,
+        pane: TextPane,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tree = tree
+        self.tree_model: IssueTreeModel = tree.model()  # type: ignore[assignment]
+        self.article_list = article_list
+        self.article_model: ArticleListModel = article_list.model()  # type: ignore[assignment]
+        self.pane = pane
+        self.library: Library | None = None
+        self.history = History()
+        self.original = False
+        # Set while the browser itself moves the tree's or list's current row.
+        self._navigating = False
+        tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        tree.activated.connect(self._tree_activated)
+        article_list.selectionModel().currentChanged.connect(self._list_current_changed)
+        article_list.activated.connect(self._list_activated)
+
+    def set_library(self, library: Library) -> None:
+        """Browse ``library``: the tree shows its issues, history starts afresh."""
+        self.library = library
+        self.history.clear()
+        self.article_model.clear()
+        self.tree_model.set_issues(library.issues)
+        if len(library.issues) <= EXPAND_ALL_ISSUES:
+            self.tree.expandAll()
+
+    def go_to(
+        self,
+        issue_id: str,
+        article_id: str = "",
+        *,
+        scroll: float = 0.0,
+        record: bool = True,
+    ) -> None:
+        """Show an issue in the tree and list and an article (its first when none) in the pane."""
+        if self.library is None:
+            return
+        issue = self.library.issue(issue_id)
+        if not article_id or all(a.id != article_id for a in issue.articles):
+            article_id = issue.articles[0].id if issue.articles else ""
+        self._select_in_tree(issue_id)
+        self._fill_list(issue)
+        row = self.article_model.row_of(article_id)
+        if row >= 0:
+            self._set_list_row(row)
+        if article_id:
+            self._show(issue, self.library.article(article_id)[1], scroll=scroll)
+        else:
+            self.pane.clear(self.tr("This issue has no articles."))
+        if record:
+            self.history.visit(Place(issue_id, article_id))
+        self.moved.emit()
+
+    def step_article(self, step: int) -> None:
+        """Show the next (1) or previous (-1) article, crossing into the neighbouring issue."""
+        issue, article = self.pane.issue, self.pane.article
+        if self.library is None or issue is None:
+            return
+        ids = [a.id for a in issue.articles]
+        at = ids.index(article.id) if article is not None and article.id in ids else -1
+        if 0 <= at + step < len(ids):
+            self.go_to(issue.id, ids[at + step])
+            return
+        neighbour = self._neighbour_issue(step)
+        if neighbour is not None and neighbour.articles:
+            self.go_to(neighbour.id, neighbour.articles[0 if step > 0 else -1].id)
+
+    def step_issue(self, step: int) -> None:
+        """Show the next (1) or previous (-1) issue in catalogue order."""
+        neighbour = self._neighbour_issue(step)
+        if neighbour is not None:
+            self.go_to(neighbour.id)
+
+    def back(self) -> None:
+        """Return to the previous place read."""
+        place = self.history.back()
+        if place is not None:
+            self.go_to(place.issue_id, place.article_id, record=False)
+
+    def forward(self) -> None:
+        """Undo a ``back``."""
+        place = self.history.forward()
+        if place is not None:
+            self.go_to(place.issue_id, place.article_id, record=False)
+
+    def set_original(self, on: bool) -> None:
+        """Show articles with their original line breaks (True) or reflowed."""
+        self.original = on
+        if self.pane.article is not None:
+            self.pane.set_original_text(self._original_text(self.pane.article) if on else None)
+
+    def _neighbour_issue(self, step: int) -> Issue | None:
+        if self.library is None or self.pane.issue is None:
+            return None
+        ids = [i.id for i in self.library.issues]
+        at = ids.index(self.pane.issue.id) + step
+        return self.library.issues[at] if 0 <= at < len(ids) else None
+
+    def _select_in_tree(self, issue_id: str) -> None:
+        index = self.tree_model.issue_index(issue_id)
+        if not index.isValid():
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self._navigating = True
+        try:
+            self.tree.setCurrentIndex(index)
+        finally:
+            self._navigating = False
+        self.tree.scrollTo(index)
+
+    def _fill_list(self, issue: Issue) -> None:
+        assert self.library is not None
+        shown = self.pane.issue
+        if shown is not None and shown.id == issue.id and self.article_model.rowCount():
+            return
+        self.article_model.set_articles([a.id for a in issue.articles], self.library.article)
+
+    def _set_list_row(self, row: int) -> None:
+        index = self.article_model.index(row, 0)
+        self._navigating = True
+        try:
+            self.article_list.setCurrentIndex(index)
+        finally:
+            self._navigating = False
+        self.article_list.scrollTo(index)
+
+    def _show(self, issue: Issue, article: Article, *, scroll: float) -> None:
+        original = self._original_text(article) if self.original else None
+        self.pane.show_article(issue, article, original_text=original)
+        if scroll:
+            self.pane.set_scroll_fraction(scroll)
+
+    def _original_text(self, article: Article) -> str | None:
+        assert self.library is not None
+        try:
+            return self.library.original_text(article.id)
+        except ReaderError as exc:
+            self.message.emit(str(exc))
+            return None
+
+    @Slot(QModelIndex, QModelIndex)
+    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        issue_id = self.tree_model.issue_id(current)
+        if issue_id is not None and not self._navigating:
+            self.go_to(issue_id)
+
+    @Slot(QModelIndex)
+    def _tree_activated(self, index: QModelIndex) -> None:
+        if self.tree_model.issue_id(index) is not None:
+            self.article_list.setFocus()
+        else:
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.article_model.article_id(current.row())
+        if article_id and self.library is not None and not self._navigating:
+            issue, _article = self.library.article(article_id)
+            self.go_to(issue.id, article_id)
+
+    @Slot(QModelIndex)
+    def _list_activated(self, _index: QModelIndex) -> None:
+        self.pane.setFocus()

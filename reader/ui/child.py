@@ -1,0 +1,56 @@
+"""The entry point of a spawned worker process: runs one function, reports over a queue.
+
+Kept free of Qt so the child starts fast and never creates a second QApplication.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from reader.model import Cancelled, ReaderError
+
+# Seconds between two progress messages: the GUI polls every 50 ms, more would only fill the queue.
+PROGRESS_INTERVAL = 0.05
+
+
+def run_child(fn: Callable[..., Any], args: tuple[Any, ...], queue: Any, cancel: Any) -> None:
+    """Call ``fn(*args, progress)`` and put its outcome on ``queue``.
+
+    Messages are tuples: ``("progress", done, total)``, then one of ``("done", result)``,
+    ``("cancelled",)`` or ``("error", kind, message, traceback_text)`` where ``kind`` is
+    ``"reader"`` for a ReaderError (the user's files) and ``"bug"`` for anything else.
+    """
+    last = 0.0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal last
+        if cancel.is_set():
+            raise Cancelled()
+        now = time.monotonic()
+        if now - last >= PROGRESS_INTERVAL or done >= total:
+            last = now
+            queue.put(("progress", done, total))
+
+    try:
+        result = fn(*args, progress)
+    except Cancelled:
+        queue.put(("cancelled",))
+    except ReaderError as exc:
+        queue.put(("error", "reader", _describe(exc), traceback.format_exc()))
+    except BaseException as exc:  # reported to the GUI, which logs it and shows the bug dialog
+        queue.put(("error", "bug", _describe(exc), traceback.format_exc()))
+    else:
+        try:
+            pickle.dumps(result)
+        except Exception as exc:  # an unpicklable result would vanish in the queue's feeder thread
+            queue.put(("error", "bug", f"unpicklable result: {exc}", traceback.format_exc()))
+        else:
+            queue.put(("done", result))
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if not isinstance(exc, ReaderError) else str(exc)

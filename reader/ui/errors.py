@@ -1,0 +1,133 @@
+"""Errors shown to users: one sentence per expected failure, a bug dialog for the rest, and the log.
+
+A ReaderError comes from the user's files or environment and gets a plain sentence; anything else
+is a bug: it is logged with its traceback and shown once in a non-blocking dialog, so a burst of
+failures never turns into a storm of modal boxes.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.model import (
+    Cancelled,
+    CorruptArchive,
+    IndexUnavailable,
+    NotFound,
+    ReaderError,
+    UnsupportedFormat,
+)
+from reader.ui.i18n import fill
+
+log = logging.getLogger("reader")
+
+_log_path: Path | None = None
+_open_bug_box: QMessageBox | None = None
+
+
+def setup_logging(folder: Path | None = None) -> Path:
+    """Log to a rotating file in the per-user log folder (or ``folder``); return its path."""
+    global _log_path
+    folder = folder or Path(platformdirs.user_log_dir("issue-reader", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    _log_path = folder / "issue-reader.log"
+    handler = RotatingFileHandler(_log_path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return _log_path
+
+
+def summary(exc: BaseException) -> str:
+    """One sentence saying what kind of failure ``exc`` is, in the user's language."""
+    if isinstance(exc, CorruptArchive):
+        return QCoreApplication.translate(
+            "errors", "This file or folder cannot be read as an archive."
+        )
+    if isinstance(exc, UnsupportedFormat):
+        return QCoreApplication.translate("errors", "Issue Reader does not know this file format.")
+    if isinstance(exc, IndexUnavailable):
+        return QCoreApplication.translate("errors", "The search index cannot be built or opened.")
+    if isinstance(exc, NotFound):
+        return QCoreApplication.translate("errors", "That issue or article is not in this archive.")
+    if isinstance(exc, ReaderError):
+        return QCoreApplication.translate("errors", "The archive could not be read.")
+    return QCoreApplication.translate(
+        "errors", "Something went wrong inside Issue Reader. This is a bug."
+    )
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
+    """Show a ReaderError as a warning; anything else goes to the bug dialog."""
+    if isinstance(exc, Cancelled):
+        return None
+    if not isinstance(exc, ReaderError):
+        return show_bug(parent, type(exc), exc, exc.__traceback__)
+    log.info("shown to the user: %s", exc)
+    box = QMessageBox(QMessageBox.Icon.Warning, _title(), summary(exc), parent=parent)
+    box.setInformativeText(str(exc))
+    if isinstance(exc, CorruptArchive):
+        box.setDetailedText(f"{exc.path}\n{exc.detail}")
+    box.open()
+    return box
+
+
+def show_bug(
+    parent: QWidget | None,
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+) -> QMessageBox | None:
+    """Log a bug with its traceback and show it; while one bug dialog is open, only log."""
+    global _open_bug_box
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("unexpected error\n%s", text)
+    if _open_bug_box is not None:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Critical, _title(), summary(exc), parent=parent)
+    where = str(_log_path) if _log_path else QCoreApplication.translate("errors", "the terminal")
+    box.setInformativeText(
+        fill(
+            QCoreApplication.translate(
+                "errors", "Issue Reader keeps running. The details below are also in %1."
+            ),
+            where,
+        )
+    )
+    box.setDetailedText(text)
+    box.finished.connect(_bug_box_closed)
+    _open_bug_box = box
+    box.open()
+    return box
+
+
+def _bug_box_closed(_result: int) -> None:
+    global _open_bug_box
+    _open_bug_box = None
+
+
+def install_excepthook(parent: Callable[[], QWidget | None]) -> None:
+    """Route uncaught exceptions (in slots, too) to the log and the bug dialog."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        show_bug(parent(), exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
+def _title() -> str:
+    return QCoreApplication.translate("errors", "Issue Reader")

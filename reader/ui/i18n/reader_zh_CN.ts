@@ -1,0 +1,528 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open F&amp;ile…</source>
+        <translation>打开文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Article with Citation</source>
+        <translation>复制文章及出处(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>在文章中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search Archive</source>
+        <translation>搜索档案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Match</source>
+        <translation>下一处匹配(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Match</source>
+        <translation>上一处匹配(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sort by &amp;Relevance</source>
+        <translation>按相关度排序(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sort &amp;Newest First</source>
+        <translation>最新在前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sort &amp;Oldest First</source>
+        <translation>最早在前(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Browsing</source>
+        <translation>返回浏览(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Indexing</source>
+        <translation>取消索引(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>原始大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Original Line Breaks</source>
+        <translation>原始换行(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Problems Panel</source>
+        <translation>问题面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Article</source>
+        <translation>下一篇文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Previous A&amp;rticle</source>
+        <translation>上一篇文章(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Issue</source>
+        <translation>下一期(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Previous I&amp;ssue</source>
+        <translation>上一期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Date…</source>
+        <translation>转到日期(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Issue Reader</source>
+        <translation>关于 Issue Reader(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Previous Issue</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>Next Issue</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDocument</name>
+    <message>
+        <source>By %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>Only the headline of this article survived in the file.</source>
+        <translation>文件中只保留了这篇文章的标题。</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>第%1版</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>p. %1</source>
+        <translation>第%1版</translation>
+    </message>
+    <message>
+        <source>headline only</source>
+        <translation>仅存标题</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>Browser</name>
+    <message>
+        <source>This issue has no articles.</source>
+        <translation>这一期没有文章。</translation>
+    </message>
+</context>
+<context>
+    <name>FacetStrip</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+Enter)</source>
+        <translation>上一个（Shift+回车）</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>下一个（回车）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>GoToDateDialog</name>
+    <message>
+        <source>Go to Date</source>
+        <translation>转到日期</translation>
+    </message>
+    <message>
+        <source>Pick a date; Enter opens the issue nearest to it.</source>
+        <translation>选择日期，按回车打开离它最近的一期。</translation>
+    </message>
+    <message>
+        <source>No dated issues in this archive.</source>
+        <translation>此档案中没有带日期的期次。</translation>
+    </message>
+    <message>
+        <source>Nearest issue: %1</source>
+        <translation>最近的一期：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IndexStatus</name>
+    <message>
+        <source>Indexing for search: %1 of %2</source>
+        <translation>正在建立搜索索引：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop indexing; search keeps using the previous index</source>
+        <translation>停止索引；搜索继续使用之前的索引</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTreeModel</name>
+    <message>
+        <source>Issue</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open an archive folder with File › Open Folder… or drop it here.</source>
+        <translation>用“文件 › 打开文件夹…”打开档案文件夹，或把它拖到这里。</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Issue Reader</source>
+        <translation>Issue Reader 报刊阅读器</translation>
+    </message>
+    <message>
+        <source>Open Archive Folder</source>
+        <translation>打开档案文件夹</translation>
+    </message>
+    <message>
+        <source>Open Issue File</source>
+        <translation>打开期刊文件</translation>
+    </message>
+    <message>
+        <source>Issues and archives (*.txt *.md *.xml *.html *.htm *.zip);;All files (*)</source>
+        <translation>期刊与档案 (*.txt *.md *.xml *.html *.htm *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Reading files: %1 of %2</source>
+        <translation>正在读取文件：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 issues, %3 articles</source>
+        <translation>已打开 %1：%2 期，%3 篇文章</translation>
+    </message>
+    <message>
+        <source>This archive has no readable issues. See View › Problems Panel.</source>
+        <translation>此档案中没有可读的期次。请查看“视图 › 问题面板”。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Match %1 of %2</source>
+        <translation>第 %1 处匹配，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Copied the article with its citation.</source>
+        <translation>已复制文章及出处。</translation>
+    </message>
+    <message>
+        <source>⚠ Problems: %1</source>
+        <translation>⚠ 问题：%1</translation>
+    </message>
+    <message>
+        <source>Files that could not be read (View › Problems Panel)</source>
+        <translation>无法读取的文件（视图 › 问题面板）</translation>
+    </message>
+    <message>
+        <source>About Issue Reader</source>
+        <translation>关于 Issue Reader</translation>
+    </message>
+    <message>
+        <source>Issue Reader %1
+Read and search archives of newspaper issues.</source>
+        <translation>Issue Reader %1
+阅读和搜索报刊档案。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search the archive (Ctrl+K)</source>
+        <translation>搜索档案（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>相关度</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>最早在前</translation>
+    </message>
+    <message>
+        <source>Sort the hits</source>
+        <translation>结果排序</translation>
+    </message>
+    <message>
+        <source>Hits over time; click a bar to show only its hits</source>
+        <translation>命中随时间的分布；点击柱条只看该时段的结果</translation>
+    </message>
+    <message>
+        <source>The search index is ready.</source>
+        <translation>搜索索引已就绪。</translation>
+    </message>
+    <message>
+        <source>Indexing cancelled.</source>
+        <translation>已取消索引。</translation>
+    </message>
+    <message>
+        <source>Indexing failed: %1</source>
+        <translation>索引失败：%1</translation>
+    </message>
+    <message>
+        <source>There is no search index yet.</source>
+        <translation>还没有搜索索引。</translation>
+    </message>
+    <message>
+        <source>The archive is being indexed; the search runs when it is ready.</source>
+        <translation>正在为档案建立索引，完成后自动搜索。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No hits</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <source>%1 hits, the first %2 shown</source>
+        <translation>共 %1 条结果，显示前 %2 条</translation>
+    </message>
+    <message>
+        <source>Hits: %1</source>
+        <translation>结果：%1 条</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>p. %1</source>
+        <translation>第%1版</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+</context>
+<context>
+    <name>citation</name>
+    <message>
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>第%1版</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>This file or folder cannot be read as an archive.</source>
+        <translation>无法将此文件或文件夹作为档案读取。</translation>
+    </message>
+    <message>
+        <source>Issue Reader does not know this file format.</source>
+        <translation>Issue Reader 无法识别此文件格式。</translation>
+    </message>
+    <message>
+        <source>The search index cannot be built or opened.</source>
+        <translation>无法建立或打开搜索索引。</translation>
+    </message>
+    <message>
+        <source>That issue or article is not in this archive.</source>
+        <translation>此档案中没有这一期或这篇文章。</translation>
+    </message>
+    <message>
+        <source>The archive could not be read.</source>
+        <translation>无法读取此档案。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Issue Reader. This is a bug.</source>
+        <translation>Issue Reader 内部出错了。这是一个程序缺陷。</translation>
+    </message>
+    <message>
+        <source>the terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Issue Reader keeps running. The details below are also in %1.</source>
+        <translation>Issue Reader 仍在运行。以下详情也已记录在 %1。</translation>
+    </message>
+    <message>
+        <source>Issue Reader</source>
+        <translation>Issue Reader 报刊阅读器</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,177 @@
+"""Keeps an archive's search index current: builds it in a spawned process, shows progress, cancels.
+
+Search stays available on the previous index while an update runs: the index is built aside
+and moved into place only when complete, so the old one is readable until then.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from reader.library import Library
+from reader.model import Cancelled, IndexUnavailable, ReaderError
+from reader.ui.i18n import fill
+from reader.ui.tasks import ProcessJob, Tasks
+
+log = logging.getLogger(__name__)
+
+
+class Indexer(QObject):
+    """Brings the index of the open archive up to date, in a process or (tests) the task runner.
+
+    Signals:
+        progressed(int, int): articles indexed so far, and how many there are.
+        ready(): the index is complete and searchable.
+        stopped(str): indexing ended without a new index: "cancelled" or the error text.
+    """
+
+    progressed = Signal(int, int)
+    ready = Signal()
+    stopped = Signal(str)
+
+    def __init__(
+        self, tasks: Tasks, *, in_process: bool = True, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._in_process = in_process
+        self._job: ProcessJob | None = None
+        self.running = False
+        self.available = False
+
+    def start(self, library: Library, index_root: Path | None) -> None:
+        """Index ``library`` below ``index_root`` (None: the per-user default).
+
+        An index that is up to date is used as it is; one that is not stays searchable while
+        the update runs. A job still running for another archive is cancelled.
+        """
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._tasks.cancel("index")
+        self.running = False
+        index_dir = library.index_dir(index_root)
+        self.available = library.index_available(index_dir)
+        if library.index_current(index_dir):
+            self.available = True
+            self.ready.emit()
+            return
+        self.running = True
+        args = library.index_job_args(index_dir)
+        if self._in_process:
+            self._job = ProcessJob(library.index_job, args, parent=self)
+            self._job.progressed.connect(self._job_progressed)
+            self._job.finished.connect(self._job_finished)
+            self._job.failed.connect(self._job_failed)
+            self._job.cancelled.connect(self._job_cancelled)
+            self._job.start()
+        else:
+            self._tasks.run(
+                library.index_job,
+                *args,
+                on_done=self._finished,
+                on_error=self._failed,
+                on_progress=self.progressed.emit,
+                channel="index",
+            )
+
+    def cancel(self) -> None:
+        """Stop indexing (the previous index, if any, stays usable)."""
+        if not self.running:
+            return
+        if self._job is not None:
+            self._job.cancel()
+        else:
+            self._tasks.cancel("index")
+            self._cancelled()
+
+    # A job given up for another (a new archive) still reports its end: only the current
+    # job's signals count. Every job is deleted once it has ended.
+
+    def _job_progressed(self, done: int, total: int) -> None:
+        if self.sender() is self._job:
+            self.progressed.emit(done, total)
+
+    def _job_finished(self, result: Any) -> None:
+        if self._job_ended():
+            self._finished(result)
+
+    def _job_failed(self, exc: BaseException) -> None:
+        if self._job_ended():
+            self._failed(exc)
+
+    def _job_cancelled(self) -> None:
+        if self._job_ended():
+            self._cancelled()
+
+    def _job_ended(self) -> bool:
+        """Whether the job that just ended is the current one; either way it goes."""
+        job = self.sender()
+        job.deleteLater()
+        return job is self._job
+
+    def shutdown(self) -> None:
+        """Stop the worker process for good (the window is closing)."""
+        if self._job is not None:
+            self._job.stop()
+        self.running = False
+
+    def _finished(self, _result: Any) -> None:
+        self.running = False
+        self._job = None
+        self.available = True
+        self.ready.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        self._job = None
+        if isinstance(exc, Cancelled):
+            self.stopped.emit("cancelled")
+            return
+        if not isinstance(exc, ReaderError):
+            log.error("indexing failed", exc_info=exc)
+            exc = IndexUnavailable(str(exc))
+        self.stopped.emit(str(exc))
+
+    def _cancelled(self) -> None:
+        self.running = False
+        self._job = None
+        self.stopped.emit("cancelled")
+
+
+class IndexStatus(QWidget):
+    """Status-bar part: indexing progress with a cancel button, hidden when idle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setMaximumWidth(160)
+        self.bar.setMaximumHeight(16)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setAutoRaise(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Show ``done`` of ``total`` articles indexed."""
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+        self.label.setText(
+            fill(self.tr("Indexing for search: %1 of %2"), f"{done:,}", f"{total:,}")
+        )
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop indexing; search keeps using the previous index")
+        )
+        self.show()

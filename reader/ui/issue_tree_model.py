@@ -1,0 +1,197 @@
+"""The issue tree: publication › year › month › issue, built at once from the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from reader.model import Issue
+
+ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Node:
+    """One row of the tree; group rows have children, issue rows carry the issue."""
+
+    __slots__ = ("_keys", "articles", "children", "issue", "key", "parent", "row")
+
+    def __init__(self, key: Any, parent: _Node | None, issue: Issue | None = None) -> None:
+        self.key = key
+        self.parent = parent
+        self.issue = issue
+        self.children: list[_Node] = []
+        self.row = len(parent.children) if parent is not None else 0
+        self.articles = 0
+        self._keys: dict[Any, _Node] = {}
+
+    def child(self, key: Any) -> _Node:
+        """The group child with ``key``, created at the end when it is new."""
+        node = self._keys.get(key)
+        if node is None:
+            node = self._keys[key] = _Node(key, self)
+            self.children.append(node)
+        return node
+
+    @property
+    def depth(self) -> int:
+        depth, node = 0, self.parent
+        while node is not None:
+            depth, node = depth + 1, node.parent
+        return depth
+
+
+class IssueTreeModel(QAbstractItemModel):
+    """Issues grouped by publication, year and month, in catalogue order.
+
+    Column 0 is the label (``2022-09-19 · 总1810期`` for an issue), column 1 the article count.
+    """
+
+    def __init__(self, issues: Iterable[Issue] = (), locale: QLocale | None = None) -> None:
+        super().__init__()
+        self._locale = locale or QLocale()
+        self._root = _Node(None, None)
+        self._by_id: dict[str, _Node] = {}
+        self._build(issues)
+
+    def set_issues(self, issues: Iterable[Issue]) -> None:
+        """Replace every row with ``issues`` (they arrive sorted by publication and date)."""
+        self.beginResetModel()
+        self._root = _Node(None, None)
+        self._by_id = {}
+        self._build(issues)
+        self.endResetModel()
+
+    def set_locale(self, locale: QLocale) -> None:
+        """Name the months in ``locale`` (the interface language)."""
+        self._locale = locale
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        self._refresh(self._root)
+
+    def _refresh(self, node: _Node) -> None:
+        if node.children:
+            parent = self._index(node)
+            self.dataChanged.emit(
+                self.index(0, 0, parent), self.index(len(node.children) - 1, 1, parent)
+            )
+            for child in node.children:
+                self._refresh(child)
+
+    def _build(self, issues: Iterable[Issue]) -> None:
+        for issue in issues:
+            year = issue.date.year if issue.date else None
+            month = issue.date.month if issue.date else None
+            publication = self._root.child(issue.publication)
+            year_node = publication.child(year)
+            month_node = year_node.child(month)
+            node = _Node(issue.id, month_node, issue)
+            node.articles = len(issue.articles)
+            month_node.children.append(node)
+            self._by_id[issue.id] = node
+            for group in (month_node, year_node, publication):
+                group.articles += node.articles
+
+    def issue_index(self, issue_id: str) -> QModelIndex:
+        """The index of an issue's row, or an invalid index."""
+        node = self._by_id.get(issue_id)
+        return self._index(node) if node is not None else QModelIndex()
+
+    def issue_id(self, index: Index) -> str | None:
+        """The id of the issue at ``index``; None for a group row."""
+        node = self._node(index)
+        return node.issue.id if node is not None and node.issue is not None else None
+
+    def _node(self, index: Index) -> _Node | None:
+        if not index.isValid():
+            return None
+        parent: _Node = index.internalPointer()
+        return parent.children[index.row()]
+
+    def _index(self, node: _Node, column: int = 0) -> QModelIndex:
+        if node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node.parent)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt override."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        node = self._node(parent) if parent.isValid() else self._root
+        if node is None:
+            return QModelIndex()
+        # The internal pointer is the parent node: a child's row indexes its children.
+        return self.createIndex(row, column, node)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """Qt override."""
+        if not index.isValid():
+            return QModelIndex()
+        parent: _Node = index.internalPointer()
+        return self._index(parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        if parent.column() > 0:
+            return 0
+        node = self._node(parent) if parent.isValid() else self._root
+        return len(node.children) if node is not None else 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt override."""
+        node = self._node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._label(node) if index.column() == 0 else str(node.articles)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and node.issue is not None:
+            return self._tooltip(node.issue)
+        if role == ISSUE_ID_ROLE:
+            return node.issue.id if node.issue is not None else None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Qt override."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return QCoreApplication.translate("IssueTreeModel", "Issue")
+            if section == 1:
+                return QCoreApplication.translate("IssueTreeModel", "Articles")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Qt override."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _label(self, node: _Node) -> str:
+        if node.issue is not None and node.issue.date is not None:
+            return node.issue.label
+        if node.key is None or node.issue is not None:
+            undated = QCoreApplication.translate("IssueTreeModel", "Undated")
+            return node.issue.label.replace("undated", undated) if node.issue else undated
+        if node.depth == 3:
+            return self._locale.standaloneMonthName(node.key)
+        return str(node.key)
+
+    def _tooltip(self, issue: Issue) -> str:
+        lines = [issue.publication, issue.label, issue.source]
+        return "\n".join(line for line in lines if line)

@@ -1,0 +1,100 @@
+"""The Problems panel: every file that could not be read, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QWidget
+
+from reader.model import Problem
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ProblemsModel(QAbstractTableModel):
+    """Problems as rows of (file, reason)."""
+
+    def __init__(self, problems: Sequence[Problem] = ()) -> None:
+        super().__init__()
+        self._problems = list(problems)
+
+    def set_problems(self, problems: Sequence[Problem]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self._problems = list(problems)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt override."""
+        if not index.isValid():
+            return None
+        problem = self._problems[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return problem.source if index.column() == 0 else problem.reason
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Qt override."""
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == 0:
+            return QCoreApplication.translate("ProblemsModel", "File")
+        return QCoreApplication.translate("ProblemsModel", "Reason")
+
+    def retranslate(self) -> None:
+        """Redraw the headers in the new language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+
+
+class ProblemsPanel(QDockWidget):
+    """A dock listing the files that could not be read."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.model = ProblemsModel()
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.setWidget(self.view)
+        self.retranslate()
+
+    def set_problems(self, problems: Sequence[Problem]) -> None:
+        """Show these problems."""
+        self.model.set_problems(problems)
+        self.view.resizeColumnToContents(0)
+
+    def retranslate(self) -> None:
+        """Set the visible texts in the current language."""
+        self.setWindowTitle(self.tr("Problems"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt override: follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,90 @@
+"""Search hits as list rows: date, publication and page, the title, and a snippet, matches marked."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from reader.ui.article_list_model import HTML_ROLE, ID_ROLE
+from reader.ui.i18n import fill
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def marked_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` escaped for HTML, each span (Python str offsets) wrapped in ``<span class="hit">``.
+
+    Overlapping and touching spans are merged; spans outside the text are clipped.
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, at = [], 0
+    for start, end in merged:
+        out.append(html.escape(text[at:start], quote=False))
+        out.append(f'<span class="hit">{html.escape(text[start:end], quote=False)}</span>')
+        at = end
+    out.append(html.escape(text[at:], quote=False))
+    return "".join(out)
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The hits of one search, best first (or by date), as the search returned them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[Any] = []
+
+    def set_hits(self, hits: Sequence[Any]) -> None:
+        """Show these hits (the ``Hit`` values of a search result)."""
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> Any | None:
+        """The hit at ``row``, or None."""
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override."""
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt override."""
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == ID_ROLE:
+            return hit.article_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.title}\n{hit.snippet.text}"
+        if role == HTML_ROLE:
+            return hit_html(hit)
+        return None
+
+
+def hit_html(hit: Any) -> str:
+    """A hit as a list row: where it appeared, its title and snippet with the matches marked."""
+    where = [hit.date.isoformat() if hit.date else "", hit.publication]
+    if getattr(hit, "page", ""):
+        where.append(fill(QCoreApplication.translate("SearchResultsModel", "p. %1"), hit.page))
+    meta = " · ".join(html.escape(w, quote=False) for w in where if w)
+    title = marked_html(hit.title, hit.title_spans)
+    snippet = marked_html(hit.snippet.text, hit.snippet.spans)
+    return f'<div class="meta">{meta}</div><div><b>{title}</b></div><div>{snippet}</div>'

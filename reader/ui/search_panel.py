@@ -1,0 +1,374 @@
+"""Archive search: the toolbar field, and the panel of results (count, facets, chart, hits).
+
+The panel replaces the article list while searching. Searches run on the task runner's
+``search`` channel, so a new one makes the previous one's result go unseen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
+
+from reader.library import Library
+from reader.ui.actions import Actions
+from reader.ui.hits_chart import Bar, HitsChart
+from reader.ui.i18n import fill
+from reader.ui.indexing import Indexer, IndexStatus
+from reader.ui.rich_delegate import RichTextDelegate
+from reader.ui.search_job import UNDATED, SearchOutcome, SearchRequest, run_search
+from reader.ui.search_model import SearchResultsModel
+from reader.ui.search_widgets import FacetStrip, SearchField
+from reader.ui.tasks import Tasks
+from reader.ui.text_pane import Span
+
+RESULT_LIMIT = 200
+SORTS = ("relevance", "newest", "oldest")
+
+
+class SearchPanel(QWidget):
+    """The results that replace the article list while searching.
+
+    Signals:
+        article_opened(str, str): issue id and article id of the hit chosen.
+        mode_changed(bool): True when results are shown, False when back to browsing.
+        results_shown(): the hits of a (new or refined) search are shown.
+        status(str): a message for the status bar.
+    """
+
+    article_opened = Signal(str, str)
+    mode_changed = Signal(bool)
+    results_shown = Signal()
+    status = Signal(str)
+
+    def __init__(
+        self,
+        actions: Actions,
+        tasks: Tasks,
+        index_root: Path | None,
+        *,
+        index_in_process: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._actions = actions
+        self._tasks = tasks
+        self._index_root = index_root
+        self._library: Library | None = None
+        self._request = SearchRequest("")
+        self._pending = False
+        self._outcome: SearchOutcome | None = None
+        self.searching = False
+
+        self.field = SearchField(self)
+        self.index_status = IndexStatus(self)
+        self.indexer = Indexer(tasks, in_process=index_in_process, parent=self)
+        self.count_label = QLabel(self)
+        self.sort_box = QComboBox(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("search_message")
+        self.message.hide()
+        self.facets = FacetStrip(self)
+        self.chart = HitsChart(self)
+        self.model = SearchResultsModel()
+        self.view = QListView(self)
+        self.view.setObjectName("search_results")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(RichTextDelegate(self.view))
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setWordWrap(True)
+        self.view.installEventFilter(self)
+
+        header = QHBoxLayout()
+        header.addWidget(self.count_label, 1)
+        header.addWidget(self.sort_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.facets)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.view, 1)
+
+        actions.search.triggered.connect(self.focus_field)
+        self.field.submitted.connect(self.search)
+        self.field.down_pressed.connect(self.focus_results)
+        self.view.activated.connect(self._open)
+        self.view.clicked.connect(self._open)
+        self.facets.chosen.connect(self.set_filter)
+        self.chart.bar_clicked.connect(self.set_filter)
+        self.sort_box.activated.connect(self._sort_box_changed)
+        for action in (actions.sort_relevance, actions.sort_newest, actions.sort_oldest):
+            action.triggered.connect(self._sort_action_changed)
+        actions.cancel_indexing.triggered.connect(self.indexer.cancel)
+        self.index_status.cancel_button.clicked.connect(self.indexer.cancel)
+        self.indexer.progressed.connect(self._index_progress)
+        self.indexer.ready.connect(self._index_ready)
+        self.indexer.stopped.connect(self._index_stopped)
+        self.retranslate()
+        self._update_index_actions()
+
+    def retranslate(self) -> None:
+        """Set the visible texts in the current language."""
+        self.field.setPlaceholderText(self.tr("Search the archive (Ctrl+K)"))
+        current = self.sort_box.currentIndex()
+        self.sort_box.clear()
+        self.sort_box.addItems(
+            [self.tr("Relevance"), self.tr("Newest first"), self.tr("Oldest first")]
+        )
+        self.sort_box.setCurrentIndex(max(0, current))
+        self.sort_box.setToolTip(self.tr("Sort the hits"))
+        self.chart.setToolTip(self.tr("Hits over time; click a bar to show only its hits"))
+        if self._outcome is not None:
+            self._show_counts(self._outcome)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt override: follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the archive and its index ------------------------------------------------------
+
+    def set_library(self, library: Library) -> None:
+        """Search this archive from now on; its index is brought up to date in the background."""
+        self._tasks.cancel("search")
+        self._library = library
+        self._outcome = None
+        self.browse()
+        self.indexer.start(library, self._index_root)
+        self._update_index_actions()
+
+    @property
+    def index_ready(self) -> bool:
+        """Whether a search can run now (on the current or the previous index)."""
+        return self.indexer.available
+
+    def _index_progress(self, done: int, total: int) -> None:
+        self.index_status.show_progress(done, total)
+        self._update_index_actions()
+
+    def _index_ready(self) -> None:
+        self.index_status.hide()
+        self._update_index_actions()
+        self.status.emit(self.tr("The search index is ready."))
+        if self._pending:
+            self._pending = False
+            self._run()
+
+    def _index_stopped(self, reason: str) -> None:
+        self.index_status.hide()
+        self._update_index_actions()
+        if reason == "cancelled":
+            self.status.emit(self.tr("Indexing cancelled."))
+        else:
+            self.status.emit(fill(self.tr("Indexing failed: %1"), reason))
+        if self._pending:
+            self._pending = False
+            self._show_message(self.tr("There is no search index yet."), error=True)
+
+    def _update_index_actions(self) -> None:
+        self._actions.cancel_indexing.setEnabled(self.indexer.running)
+
+    # --- searching -----------------------------------------------------------------------
+
+    def focus_field(self) -> None:
+        """Put the cursor in the search field, its text selected."""
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def focus_results(self) -> None:
+        """Move the keyboard to the hits, the current one (or the first) selected."""
+        if not self.searching or self.model.rowCount() == 0:
+            return
+        index = self.view.currentIndex()
+        # Selected before the focus moves: focusing a view makes its first row current
+        # without selecting it.
+        self.view.setCurrentIndex(index if index.isValid() else self.model.index(0, 0))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def search(self, query: str) -> None:
+        """Search the archive for ``query`` (an empty query returns to browsing)."""
+        query = query.strip()
+        if not query:
+            self.browse()
+            return
+        if self._library is None:
+            return
+        # A new query starts unfiltered; the same one again keeps its filters.
+        if query != self._request.query:
+            self._request = SearchRequest(query, sort=self.sort, limit=RESULT_LIMIT)
+        self._enter()
+        if not self.index_ready:
+            self._pending = True
+            self._show_message(
+                self.tr("The archive is being indexed; the search runs when it is ready.")
+            )
+            return
+        self._run()
+
+    @property
+    def request(self) -> SearchRequest:
+        """The search shown (or being run)."""
+        return self._request
+
+    def set_filter(self, key: str) -> None:
+        """Show only the hits of a year (``2022``), a month (``2022-09``) or a publication.
+
+        Publications are given as ``publication:NAME``; "" shows every hit. Choosing the
+        active filter again removes it.
+        """
+        request = self._request
+        if key.startswith("publication:"):
+            name = key.removeprefix("publication:")
+            request = replace(request, publication="" if name == request.publication else name)
+        elif len(key) == 7 and key[4] == "-":
+            month = "" if key == request.month else key
+            request = replace(request, year=key[:4], month=month)
+        elif key:
+            same = key == request.year and not request.month
+            request = replace(request, year="" if same else key, month="")
+        else:
+            request = replace(request, year="", month="", publication="")
+        self._request = request
+        self._run()
+
+    def set_sort(self, sort: str) -> None:
+        """Order the hits by ``relevance``, ``newest`` or ``oldest``."""
+        self.sort_box.setCurrentIndex(SORTS.index(sort))
+        {"relevance": self._actions.sort_relevance, "newest": self._actions.sort_newest}.get(
+            sort, self._actions.sort_oldest
+        ).setChecked(True)
+        self._request = replace(self._request, sort=sort)
+        if self.searching and self._request.query and self.index_ready:
+            self._run()
+
+    @property
+    def sort(self) -> str:
+        """The current order of the hits."""
+        return SORTS[max(0, self.sort_box.currentIndex())]
+
+    def _sort_box_changed(self, row: int) -> None:
+        self.set_sort(SORTS[row])
+
+    def _sort_action_changed(self) -> None:
+        if self._actions.sort_newest.isChecked():
+            self.set_sort("newest")
+        elif self._actions.sort_oldest.isChecked():
+            self.set_sort("oldest")
+        else:
+            self.set_sort("relevance")
+
+    def _run(self) -> None:
+        if self._library is None or not self._request.query:
+            return
+        self.count_label.setText(self.tr("Searching…"))
+        self._tasks.run(
+            run_search,
+            self._library,
+            self._request,
+            on_done=self._show_outcome,
+            on_error=self._search_failed,
+            channel="search",
+        )
+
+    def _show_outcome(self, outcome: SearchOutcome) -> None:
+        self._outcome = outcome
+        self.message.hide()
+        self.model.set_hits(outcome.result.hits)
+        self._show_counts(outcome)
+        self.view.scrollToTop()
+        self.results_shown.emit()
+
+    def _show_counts(self, outcome: SearchOutcome) -> None:
+        """The count, the facet strip and the chart (again after a language switch)."""
+        result = outcome.result
+        request = outcome.request
+        if result.total == 0:
+            self.count_label.setText(self.tr("No hits"))
+        elif result.total > len(result.hits):
+            self.count_label.setText(
+                fill(
+                    self.tr("%1 hits, the first %2 shown"),
+                    f"{result.total:,}",
+                    f"{len(result.hits):,}",
+                )
+            )
+        else:
+            self.count_label.setText(fill(self.tr("Hits: %1"), f"{result.total:,}"))
+        years = [(y, self._year_label(y), n) for y, n in result.facets.year.items()]
+        publications = result.facets.publication
+        if len(publications) > 1 or request.publication:
+            years += [(f"publication:{p}", p, n) for p, n in publications.items()]
+        selected = request.month or request.year
+        self.facets.set_facets(years, request.year, request.publication)
+        self.chart.set_bars(self._bars(outcome), selected)
+        self.facets.setVisible(bool(years))
+        self.chart.setVisible(bool(years))
+
+    def _year_label(self, year: str) -> str:
+        return self.tr("Undated") if year == UNDATED else year
+
+    def _bars(self, outcome: SearchOutcome) -> list[Bar]:
+        """Bars per year, or per month when the hits (or the filter) keep to one year."""
+        if outcome.year:
+            return [Bar(key[5:], count, key) for key, count in sorted(outcome.months.items())]
+        years = {int(y): n for y, n in outcome.result.facets.year.items() if y.isdigit()}
+        if not years:
+            return []
+        return [Bar(str(y), years.get(y, 0), str(y)) for y in range(min(years), max(years) + 1)]
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self._outcome = None
+        self.model.set_hits(())
+        self.count_label.setText(self.tr("No hits"))
+        self.facets.hide()
+        self.chart.hide()
+        self._show_message(str(exc), error=True)
+
+    def _show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "")
+        self.message.show()
+
+    def _enter(self) -> None:
+        if not self.searching:
+            self.searching = True
+            self.mode_changed.emit(True)
+
+    def browse(self) -> None:
+        """Leave the results for the article list; highlights go with them."""
+        if self.searching:
+            self.searching = False
+            self.mode_changed.emit(False)
+
+    @Slot(QModelIndex)
+    def _open(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index.row())
+        if hit is None:
+            return
+        self.article_opened.emit(hit.issue_id, hit.article_id)
+
+    def spans_for(self, article_id: str) -> tuple[Span, ...]:
+        """Where the query shown matches in an article (none when not searching)."""
+        if self._library is None or not self.searching or not self._request.query:
+            return ()
+        matches = self._library.matches(article_id, self._request.query)
+        return tuple(Span(name, start, end) for name, start, end in matches)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up on the first hit goes back to the search field."""
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Up and self.view.currentIndex().row() <= 0:
+                self.focus_field()
+                return True
+        return super().eventFilter(watched, event)
+
+    def shutdown(self) -> None:
+        """Stop background work (the window is closing)."""
+        self.indexer.shutdown()

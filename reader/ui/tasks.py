@@ -1,0 +1,314 @@
+"""Background work, and the only place threads and processes start.
+
+Light jobs (opening an archive, a search) run on a one-thread executor, as Anki's collection
+executor does. Index building holds the GIL for seconds, so it runs in a spawned process whose
+progress arrives over a queue that a QTimer polls; cancelling sets an Event the child checks.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue as queue_module
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from reader.model import Cancelled, IndexUnavailable
+from reader.ui.child import run_child
+
+log = logging.getLogger(__name__)
+
+# Seconds between two progress reports from a worker thread to the GUI.
+PROGRESS_INTERVAL = 0.05
+
+
+class SyncExecutor(Executor):
+    """Runs each job at once in the calling thread: tests use it (Picard's FakeThreadPool)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Run ``fn`` now and return its finished future."""
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # the future carries it to on_error
+            future.set_exception(exc)
+        return future
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread and runs the calls that workers hand it there.
+
+    A worker emits ``delivered`` from its own thread; the connection to this object's bound
+    method is queued, so the call runs in the GUI thread (a lambda slot would run in the worker).
+
+    Signals:
+        delivered(object): a callable without arguments, to be run in the GUI thread.
+    """
+
+    delivered = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.delivered.connect(self._run)
+
+    @Slot(object)
+    def _run(self, call: Callable[[], None]) -> None:
+        call()
+
+
+class Tasks(QObject):
+    """Runs jobs off the GUI thread and hands their outcome to callbacks in the GUI thread.
+
+    Jobs on the same ``channel`` replace each other: a new search makes the running one's
+    progress raise Cancelled and its result is dropped.
+    """
+
+    def __init__(
+        self,
+        on_error: Callable[[BaseException], None],
+        executor: Executor | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._executor = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader")
+        self._relay = _Relay(self)
+        self._on_error = on_error
+        self._generations: dict[str, int] = {}
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        channel: str = "",
+    ) -> Future[Any]:
+        """Run ``fn(*args)`` in the worker; ``on_done(result)`` or ``on_error(exc)`` follow.
+
+        With ``on_progress`` the job is called as ``fn(*args, progress=callable)``; the callable
+        reports to ``on_progress`` in the GUI thread and raises Cancelled once the job is stale.
+        """
+        generation = self._generations.get(channel, 0) + 1
+        self._generations[channel] = generation
+        failed = on_error or self._on_error
+
+        def current() -> bool:
+            return self._generations.get(channel) == generation
+
+        def deliver(call: Callable[[], None]) -> None:
+            def guarded() -> None:
+                if current():
+                    call()
+
+            self._relay.delivered.emit(guarded)
+
+        def job() -> None:
+            # The outcome is handed over from inside the job, so it follows the job's progress
+            # reports in order (a done-callback may run in the GUI thread, ahead of them).
+            try:
+                if not current():
+                    raise Cancelled()
+                if on_progress is None:
+                    result = fn(*args)
+                else:
+                    result = fn(*args, progress=_ThrottledProgress(current, on_progress, deliver))
+            except Cancelled:
+                return
+            except BaseException as exc:  # handed to on_error in the GUI thread
+                # Bound now: the name ``exc`` is unset when the except block ends.
+                deliver(partial(failed, exc))
+                return
+            deliver(partial(on_done, result))
+
+        return self._executor.submit(job)
+
+    def cancel(self, channel: str = "") -> None:
+        """Drop the outcome of the job running on ``channel`` and ask it to stop."""
+        self._generations[channel] = self._generations.get(channel, 0) + 1
+
+    def shutdown(self) -> None:
+        """Stop taking jobs; the running one finishes in the background."""
+        for channel in list(self._generations):
+            self.cancel(channel)
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+class _ThrottledProgress:
+    """The ``progress(done, total)`` a worker thread calls; a few reports a second reach the GUI."""
+
+    def __init__(
+        self,
+        current: Callable[[], bool],
+        report: Callable[[int, int], None],
+        deliver: Callable[[Callable[[], None]], None],
+    ) -> None:
+        self._current = current
+        self._report = report
+        self._deliver = deliver
+        self._last = 0.0
+        self._lock = threading.Lock()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._current():
+            raise Cancelled()
+        now = time.monotonic()
+        with self._lock:
+            if now - self._last < PROGRESS_INTERVAL and done < total:
+                return
+            self._last = now
+        self._deliver(lambda: self._report(done, total))
+
+
+class ProcessJob(QObject):
+    """One function run in a spawned process, as ``fn(*args, progress)``.
+
+    ``fn`` and ``args`` must be picklable (a top-level function and plain data). Progress comes
+    back over a queue polled by a QTimer; ``cancel()`` sets an Event that the child's
+    ``progress`` turns into Cancelled, and the child is terminated if it does not stop soon.
+
+    Signals:
+        progressed(int, int): done and total, as the child reports them.
+        finished(object): the function's result.
+        failed(object): a ReaderError (the user's files), or IndexUnavailable wrapping a bug's
+            text (the traceback is logged).
+        cancelled(): the job stopped because it was cancelled.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    # How long a cancelled child may take to stop before it is terminated.
+    CANCEL_GRACE = 3.0
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        parent: QObject | None = None,
+        poll_ms: int = 50,
+    ) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        context = multiprocessing.get_context("spawn")
+        self._queue = context.Queue()
+        self._cancel = context.Event()
+        self._process = context.Process(
+            target=run_child, args=(fn, args, self._queue, self._cancel), daemon=True
+        )
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_ms)
+        self._timer.timeout.connect(self._poll)
+        self._outcome: tuple[Any, ...] | None = None
+        self._cancel_requested_at: float | None = None
+        self._running = False
+        self._launcher: threading.Thread | None = None
+        self._launch_error: BaseException | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether the job has started and not yet reported its end."""
+        return self._running
+
+    def start(self) -> None:
+        """Start the child process and begin polling.
+
+        The process is started from a short-lived thread: spawning pickles the arguments and
+        writes them down a pipe the child reads only once its interpreter is up, which would
+        hold the GUI thread for half a second or more.
+        """
+        log.info("starting a worker process for %s", getattr(self._fn, "__qualname__", self._fn))
+        self._running = True
+        self._launcher = threading.Thread(target=self._launch, name="reader-spawn", daemon=True)
+        self._launcher.start()
+        self._timer.start()
+
+    def _launch(self) -> None:
+        try:
+            self._process.start()
+        except BaseException as exc:  # reported by _poll in the GUI thread
+            self._launch_error = exc
+
+    def cancel(self) -> None:
+        """Ask the child to stop; ``cancelled`` follows once it has."""
+        if self._running and self._cancel_requested_at is None:
+            self._cancel.set()
+            self._cancel_requested_at = time.monotonic()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Cancel and wait for the child (closing the window); terminate it if it lingers."""
+        if not self._running:
+            return
+        self._cancel.set()
+        if self._launcher is not None:
+            self._launcher.join(timeout)
+        if self._process.pid is not None:
+            self._process.join(timeout)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(1.0)
+        self._finish(("cancelled",), emit=False)
+
+    @Slot()
+    def _poll(self) -> None:
+        if self._launcher is not None and self._launcher.is_alive():
+            return
+        if self._launch_error is not None:
+            error = self._launch_error
+            self._finish(("error", "bug", f"cannot start the worker process: {error}", ""))
+            return
+        while self._outcome is None:
+            try:
+                message = self._queue.get_nowait()
+            except queue_module.Empty:
+                break
+            if message[0] == "progress":
+                self.progressed.emit(message[1], message[2])
+                if not self._running:
+                    return  # a slot of ``progressed`` stopped the job
+            else:
+                self._outcome = message
+        if self._outcome is not None:
+            # The outcome is in; the child exits right after putting it.
+            if self._process.exitcode is not None or not self._process.is_alive():
+                self._finish(self._outcome)
+            return
+        if self._process.exitcode is not None:
+            self._finish(
+                ("error", "bug", f"the worker process ended with code {self._process.exitcode}", "")
+            )
+        elif (
+            self._cancel_requested_at is not None
+            and time.monotonic() - self._cancel_requested_at > self.CANCEL_GRACE
+        ):
+            log.warning("the worker did not stop within %.0f s; terminating it", self.CANCEL_GRACE)
+            self._process.terminate()
+            self._process.join(1.0)
+            self._finish(("cancelled",))
+
+    def _finish(self, outcome: tuple[Any, ...], emit: bool = True) -> None:
+        self._timer.stop()
+        self._running = False
+        if self._process.pid is not None:
+            self._process.join(0.5)
+        self._queue.close()
+        if not emit:
+            return
+        kind = outcome[0]
+        if kind == "done":
+            self.finished.emit(outcome[1])
+        elif kind == "cancelled" or self._cancel_requested_at is not None:
+            self.cancelled.emit()
+        else:
+            _, origin, message, trace = outcome
+            if origin == "bug":
+                log.error("the worker process failed: %s\n%s", message, trace)
+            self.failed.emit(IndexUnavailable(message))

@@ -1,0 +1,58 @@
+"""The item models, checked by qtmodeltester, and what they show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+
+from reader.library import Library
+from reader.model import Problem
+from reader.ui.article_list_model import HTML_ROLE, ID_ROLE, ArticleListModel
+from reader.ui.issue_tree_model import ISSUE_ID_ROLE, IssueTreeModel
+from reader.ui.problems_panel import ProblemsModel
+from tests.conftest import SAMPLE_ISSUES
+
+
+def test_issue_tree_model(qtmodeltester, archive):
+    library = Library.open(archive)
+    model = IssueTreeModel(library.issues, QLocale("zh_CN"))
+    qtmodeltester.check(model)
+    january = model.index(0, 0, model.index(1, 0, model.index(0, 0)))
+    assert model.data(january) == "一月"
+    issue = model.issue_index("2022-01-03-8f9b1ba0")
+    assert issue.parent() == january
+    assert model.data(issue, ISSUE_ID_ROLE) == "2022-01-03-8f9b1ba0"
+    assert model.issue_id(january) is None
+    model.set_issues(())
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0
+
+
+def test_issue_tree_counts_articles_per_group(archive):
+    model = IssueTreeModel(Library.open(archive).issues)
+    publication = model.index(0, 1)
+    assert model.data(publication) == "7"
+    assert model.data(model.index(0, 1, model.index(0, 0))) == "2"  # 2021
+
+
+def test_article_list_model(qtmodeltester):
+    library = Library.open(SAMPLE_ISSUES)
+    issue = library.issues[0]
+    model = ArticleListModel()
+    model.set_articles([a.id for a in issue.articles], library.article)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 8
+    second = model.index(1, 0)
+    assert model.data(second, ID_ROLE) == issue.articles[1].id
+    assert model.data(second) == "立足生态优势 深挖文化底蕴 精准发展定位 全力打造精品康养旅游度假区"
+    html = model.data(second, HTML_ROLE)
+    assert html.index("强在精卫湖") < html.index("<b>立足生态优势")
+    assert "【抓党建促基层治理能力提升·长子行】" in model.data(model.index(6, 0), HTML_ROLE)
+    assert "headline only" in model.data(model.index(7, 0), HTML_ROLE)
+    assert model.row_of(issue.articles[3].id) == 3
+
+
+def test_problems_model(qtmodeltester):
+    model = ProblemsModel([Problem("a.txt", "the file is empty"), Problem("b.xml", "not XML")])
+    qtmodeltester.check(model)
+    assert model.data(model.index(1, 1)) == "not XML"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "File"

@@ -1,0 +1,155 @@
+"""Archive search from the keyboard: field, hits, facets, chart, highlights and F3."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from reader.ui import settings
+from tests.ui.conftest import type_text
+
+
+def search(qtbot, window, text: str) -> None:
+    qtbot.keyClick(window.tree, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    field = window.search_panel.field
+    assert field.hasFocus()
+    field.clear()
+    type_text(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def hit_titles(window) -> list[str]:
+    model = window.search_panel.model
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def test_search_by_keyboard_end_to_end(qtbot, window, archive):
+    window.open_path(str(archive))
+    assert window.search_panel.index_ready
+    search(qtbot, window, "供热")
+    panel = window.search_panel
+    assert window.middle.currentWidget() is panel
+    assert panel.count_label.text() == "Hits: 3"
+    assert set(hit_titles(window)) == {
+        "冬季供热保障会议召开",
+        "𠮷祥村的新路",
+        "供热工程项目协调会召开",
+    }
+    # Down leads from the field into the hits (Up on the first one leads back), Enter opens.
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    assert panel.view.hasFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up)
+    assert panel.field.hasFocus()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    assert panel.view.hasFocus()
+    assert panel.view.currentIndex().row() == 0
+    assert panel.view.selectionModel().isSelected(panel.model.index(0, 0))
+    first = hit_titles(window)[0]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    pane = window.pane
+    assert pane.article.title == first
+    assert pane.browser.hasFocus()
+    assert pane.match_count >= 2
+    assert pane.current_match == 0
+    # F3 and Shift+F3 (and Ctrl+G) step through the matches, the view following.
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3)
+    assert pane.current_match == 1
+    assert (
+        pane.browser.textCursor().position()
+        == pane.browser.extraSelections()[1].cursor.selectionStart()
+    )
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.current_match == 0
+    qtbot.keyClick(pane.browser, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert pane.current_match == 1
+    highlighted = {s.cursor.selectedText() for s in pane.browser.extraSelections()}
+    assert highlighted == {"供热"}
+    # Esc returns to browsing, and the highlights go.
+    qtbot.keyClick(pane.browser, Qt.Key.Key_Escape)
+    assert window.middle.currentWidget() is window.article_list
+    assert pane.browser.extraSelections() == []
+
+
+def test_highlights_after_a_character_beyond_the_bmp(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "供热")
+    row = hit_titles(window).index("𠮷祥村的新路")
+    panel = window.search_panel
+    panel.view.setCurrentIndex(panel.model.index(row, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    (selection,) = window.pane.browser.extraSelections()
+    assert selection.cursor.selectedText() == "供热"
+
+
+def test_facet_filter_and_chart(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "供热")
+    panel = window.search_panel
+    buttons = panel.facets.buttons
+    assert {k: b.text() for k, b in buttons.items()} == {
+        "": "All (3)",
+        "2021": "2021 (1)",
+        "2022": "2022 (2)",
+    }
+    assert [(b.label, b.count) for b in panel.chart.bars] == [("2021", 1), ("2022", 2)]
+    qtbot.mouseClick(buttons["2022"], Qt.MouseButton.LeftButton)
+    assert panel.count_label.text() == "Hits: 2"
+    assert set(hit_titles(window)) == {"𠮷祥村的新路", "供热工程项目协调会召开"}
+    assert panel.facets.buttons["2022"].isChecked()
+    # Inside one year the chart shows months; a click on one keeps its hits.
+    months = {b.key: b.count for b in panel.chart.bars}
+    assert len(months) == 12 and months["2022-01"] == 1 and months["2022-09"] == 1
+    chart = panel.chart
+    september = QPoint(round(4 + 8.5 * (chart.width() - 8) / 12), chart.height() // 2)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=september)
+    assert hit_titles(window) == ["供热工程项目协调会召开"]
+    assert panel.request.month == "2022-09"
+    qtbot.mouseClick(panel.facets.buttons[""], Qt.MouseButton.LeftButton)
+    assert panel.count_label.text() == "Hits: 3"
+
+
+def test_sort_newest_and_oldest(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "供热")
+    window.actions.sort_newest.trigger()
+    assert hit_titles(window) == ["供热工程项目协调会召开", "𠮷祥村的新路", "冬季供热保障会议召开"]
+    window.actions.sort_oldest.trigger()
+    assert hit_titles(window)[0] == "冬季供热保障会议召开"
+    assert window.search_panel.sort_box.currentIndex() == 2
+
+
+def test_query_error_shows_inline(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "date:2022-13")
+    panel = window.search_panel
+    assert panel.message.isVisible()
+    assert "date:" in panel.message.text()
+    assert panel.model.rowCount() == 0
+    assert window.findChildren(QMessageBox) == []
+    # The next good query clears it.
+    search(qtbot, window, "供热")
+    assert not panel.message.isVisible()
+
+
+def test_search_history_in_the_field(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "供热")
+    search(qtbot, window, "会议")
+    assert settings.read("search_history")[:2] == ["会议", "供热"]
+    field = window.search_panel.field
+    field.clear()
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert field.text() == "会议"
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert field.text() == "供热"
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert field.text() == "会议"
+
+
+def test_browsing_in_search_mode_keeps_highlighting(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "会议")
+    window.actions.next_issue.trigger()  # 2022-01-03: no 会议 there
+    assert window.pane.match_count == 0
+    window.actions.next_issue.trigger()  # 2022-09-19: 会议 twice in the first article
+    assert window.pane.match_count == 2
