@@ -201,8 +201,10 @@ class ProcessJob(QObject):
         context = multiprocessing.get_context("spawn")
         self._queue = context.Queue()
         self._cancel = context.Event()
+        # Not a daemon: the index build starts worker processes of its own to use both cores,
+        # which a daemonic process may not. stop() (on closing the window) ends it instead.
         self._process = context.Process(
-            target=run_child, args=(fn, args, self._queue, self._cancel), daemon=True
+            target=run_child, args=(fn, args, self._queue, self._cancel), daemon=False
         )
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
