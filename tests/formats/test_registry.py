@@ -169,3 +169,17 @@ def test_long_prolog_before_the_first_heading_is_still_recognised(tmp_path):
     assert len(front.encode()) > 4096
     (issue,) = Library.open(tmp_path).issues
     assert issue.articles[0].title == "标题"
+
+
+def test_big5_and_utf16_issue_files_load_like_utf8(tmp_path):
+    traditional = "# 週報\n\n2022年9月26日\n總11期\n\n## 第一篇報導\n\n本報訊 正文。\n\n張三 李四\n"
+    (tmp_path / "big5.txt").write_bytes(traditional.encode("big5"))
+    (tmp_path / "utf16.txt").write_bytes(ISSUE.format(date="2022年10月3日", n=12).encode("utf-16"))
+    library = Library.open(tmp_path)
+    assert library.problems == ()
+    by_number = {i.number: i for i in library.issues}
+    assert by_number["11"].publication == "週報"
+    assert by_number["11"].numbers_printed == ("總11期",)
+    assert by_number["11"].articles[0].title == "第一篇報導"
+    assert by_number["11"].articles[0].authors == ("張三", "李四")
+    assert by_number["12"].articles[1].title == "第二篇"
