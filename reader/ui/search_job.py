@@ -61,13 +61,9 @@ def run_search(library: Library, request: SearchRequest) -> SearchOutcome:
         year = dated[0]
     months: dict[str, int] = {}
     if year:
-        # The index counts per year; a month is a date: query of its own (one hit is enough).
-        for month in range(1, 13):
-            key = f"{year}-{month:02d}"
-            found = library.search(
-                _in_month(request.query, key), limit=1, years=(year,), publications=publications
-            )
-            months[key] = found.total
+        # Every month of the year gets a bar, the empty ones too.
+        counted = result.facets.month
+        months = {f"{year}-{m:02d}": counted.get(f"{year}-{m:02d}", 0) for m in range(1, 13)}
     if request.month:
         # The facets stay those of the whole query; the hits and their count are the month's.
         in_month = library.search(

@@ -146,6 +146,15 @@ def test_facets_count_each_year_and_publication(index_dir: Path) -> None:
     assert result.facets.publication == {"乙报": 1, "甲报": 1}
 
 
+def test_month_facet_counts_the_filtered_hits(index_dir: Path) -> None:
+    result = search(index_dir, "供热")
+    assert result.facets.month == {"2021-03": 2, "2022-01": 1, "undated": 1}
+    in_2021 = search(index_dir, "供热", filters=SearchFilters(years=("2021",)))
+    assert in_2021.facets.month == {"2021-03": 2}
+    of_b = search(index_dir, "郭强", filters=SearchFilters(publications=("乙报",)))
+    assert of_b.facets.month == {"2022-09": 1}
+
+
 def test_filters_and_the_facets_of_the_other_dimension(index_dir: Path) -> None:
     result = search(index_dir, "郭强", filters=SearchFilters(publications=("乙报",)))
     assert [h.article_id for h in result.hits] == ["b2022-1"]
