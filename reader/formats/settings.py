@@ -20,7 +20,7 @@ def read_settings(source: Source) -> tuple[ArchiveSettings, list[Problem]]:
         mastheads = ["今日长子", "今日长孑"]   # spellings in the files (OCR misreads too)
         language = "zh-Hans"
     """
-    if SETTINGS_FILE not in source.names() and not _exists(source):
+    if not _exists(source):
         return ArchiveSettings(), []
     try:
         data = tomllib.loads(decode_text(source.read_bytes(SETTINGS_FILE), SETTINGS_FILE))
@@ -39,6 +39,7 @@ def read_settings(source: Source) -> tuple[ArchiveSettings, list[Problem]]:
 
 
 def _exists(source: Source) -> bool:
+    # A stat, not source.names(): listing walks the whole archive, which the registry does anyway.
     try:
         source.info(SETTINGS_FILE)
     except OSError:
