@@ -39,6 +39,17 @@ def main(argv: list[str] | None = None) -> int:
     from reader.ui.main_window import MainWindow
     from reader.ui.tasks import SyncExecutor
 
+    def search_and_open(window: MainWindow, query: str, hit: int) -> None:
+        """Search from the field by keyboard and open the ``hit``-th result (1 is the first)."""
+        panel = window.search_panel
+        panel.focus_field()
+        panel.field.setText(query)
+        QTest.keyClick(panel.field, Qt.Key.Key_Return)
+        QTest.keyClick(panel.field, Qt.Key.Key_Down)
+        for _ in range(hit - 1):
+            QTest.keyClick(panel.view, Qt.Key.Key_Down)
+        QTest.keyClick(panel.view, Qt.Key.Key_Return)
+
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         settings.configure(Path(scratch) / "settings.ini")
@@ -62,11 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         shot("reader-browse.png")
 
         if window.search_panel.index_ready:
-            window.search_panel.focus_field()
-            window.search_panel.field.setText(args.query)
-            QTest.keyClick(window.search_panel.field, Qt.Key.Key_Return)
-            QTest.keyClick(window.search_panel.field, Qt.Key.Key_Down)
-            QTest.keyClick(window.search_panel.view, Qt.Key.Key_Return)
+            search_and_open(window, args.query, hit=1)
             QTest.keyClick(window.pane.browser, Qt.Key.Key_F3)
             shot("reader-search.png")
         else:
@@ -80,12 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             generated = Path(scratch) / "generated"
             generate(generated, issues=args.years * 208, articles=2)
             window.open_path(str(generated))
-            window.search_panel.focus_field()
-            window.search_panel.field.setText(args.query)
-            QTest.keyClick(window.search_panel.field, Qt.Key.Key_Return)
-            QTest.keyClick(window.search_panel.field, Qt.Key.Key_Down)
-            QTest.keyClick(window.search_panel.view, Qt.Key.Key_Down)
-            QTest.keyClick(window.search_panel.view, Qt.Key.Key_Return)
+            search_and_open(window, args.query, hit=2)
             shot("reader-search-years.png")
         window.close()
     return 0
