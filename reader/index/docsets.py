@@ -1,30 +1,33 @@
-"""Matching and ranking: posting lists read a block at a time, set algebra, BM25F in bulk.
+"""Matching and ranking: posting lists read a block at a time, evaluated as numpy arrays.
 
 Whoosh's matchers cost several Python calls per document and score every match, which is
 far too slow to count (for the total and the facets) tens of thousands of matches. Here a
-query's terms are read once, whole blocks at a time, into ``docnum → term frequency``
-maps; the query is evaluated with Python set operations; and the matching documents are
-scored with BM25F (as whoosh would: same idf, same parameters, field boosts) from those
-maps. Whoosh stays the storage: the term dictionary, posting blocks and stored fields.
+query's terms are read once, whole blocks at a time, into arrays of document numbers,
+frequencies and positions; a chain of bigrams is checked by intersecting position keys; the
+query is evaluated as boolean masks over all documents; and the matches are scored with
+BM25F (as whoosh would: same idf, same parameters, field boosts) in bulk. Whoosh stays the
+storage: the term dictionary, posting blocks and stored fields.
 """
 
 from __future__ import annotations
 
+import io
 import math
-import operator
-import sys
-from array import array
-from collections import Counter
+import pickle
+import struct
+import zlib
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, repeat
-from itertools import chain as chain_from
+from dataclasses import dataclass
+from functools import reduce
+from itertools import accumulate
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from whoosh import matching
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from reader.index.analysis import chain
-from reader.index.dates import date_terms_in
 from reader.index.fold import fold
 from reader.index.query import AnyOf, DateSpan, Node, Not, Term
 from reader.index.schema import CHAIN_FIELDS, TEXT_FIELDS
@@ -32,85 +35,117 @@ from reader.index.schema import CHAIN_FIELDS, TEXT_FIELDS
 # BM25F's free parameters (whoosh's defaults).
 B = 0.75
 K1 = 1.2
+# Documents kept between queries, summed over the cached terms (about 12 bytes each).
+CACHE_ENTRIES = 2_000_000
 
-# A term's hits in one field: global docnum → term frequency.
-Hits = dict[int, int]
-# Postings kept between queries (about 100 bytes each).
-CACHE_ENTRIES = 500_000
+Ints = npt.NDArray[np.int64]
+Mask = npt.NDArray[np.bool_]
+Floats = npt.NDArray[np.float64]
+_EMPTY: Ints = np.zeros(0, np.int64)
+
+
+@dataclass(frozen=True)
+class Hits:
+    """A term's matches in one field: ascending global docnums and how often it occurs in each."""
+
+    docs: Ints
+    counts: Ints
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+
+_NONE = Hits(_EMPTY, _EMPTY)
+
+
+@dataclass(frozen=True)
+class Postings:
+    """One segment's posting list: docnums, positions per document, all positions in order."""
+
+    docs: Ints
+    counts: Ints
+    positions: Ints
 
 
 class DocSets:
-    """Evaluates parsed queries on one whoosh searcher (one thread's)."""
+    """Evaluates parsed queries on one whoosh searcher (one thread's).
 
-    def __init__(self, searcher: Any, years: tuple[int, int] | None) -> None:
+    ``days`` holds each document's issue date as a proleptic ordinal (0 when undated).
+    """
+
+    def __init__(self, searcher: Any, days: Ints) -> None:
         self.searcher = searcher
-        self.years = years
         self.reader = searcher.reader()
         self.parts = list(searcher.leaf_searchers())
-        self.all: set[int] = set(self.reader.all_doc_ids())
         self.count = self.reader.doc_count_all()
+        self.days = days
+        self.live: Mask = np.zeros(self.count, np.bool_)
+        self.live[np.fromiter(self.reader.all_doc_ids(), np.int64)] = True
         self.boosts = {f: self.reader.schema[f].format.field_boost for f in CHAIN_FIELDS}
-        self._lengths: dict[str, list[int]] = {}
+        self._lengths: dict[str, Floats] = {}
         # Recent terms' hits, oldest first: the same terms come back within moments (a facet
-        # clicked, another sort, the window's per-month counts: one search per month).
+        # clicked, another sort, the next query typed as a refinement of this one).
         self._hits: dict[tuple[str, Term], Hits] = {}
         self._cached = 0
 
-    def of(self, node: Node) -> set[int]:
-        """The documents matching ``node``."""
+    def of(self, node: Node) -> Mask:
+        """Which documents match ``node``, as a mask over all docnums."""
         if isinstance(node, Term):
-            return set().union(*(self._term_hits(field, node) for field in _fields(node)))
+            mask = np.zeros(self.count, np.bool_)
+            for field in _fields(node):
+                mask[self._term_hits(field, node).docs] = True
+            return mask
         if isinstance(node, DateSpan):
-            return self._docs("date", date_terms_in(node, self.reader, self.years))
+            first, last = node.start.toordinal(), node.end.toordinal()
+            return self.live & (self.days >= first) & (self.days <= last)
         if isinstance(node, Not):
-            return self.all - self.of(node.node)
+            return self.live & ~self.of(node.node)
         if isinstance(node, AnyOf):
-            return set().union(*(self.of(child) for child in node.nodes))
+            return reduce(np.logical_or, (self.of(child) for child in node.nodes))
         positives = [self.of(c) for c in node.nodes if not isinstance(c, Not)]
         negatives = [self.of(c.node) for c in node.nodes if isinstance(c, Not)]
-        result = set.intersection(*positives) if positives else set(self.all)
-        return result.difference(*negatives)
+        result = reduce(np.logical_and, positives) if positives else self.live.copy()
+        for negative in negatives:
+            result &= ~negative
+        return result
 
-    def scores(self, terms: Iterable[Term], docs: set[int]) -> dict[int, float]:
-        """BM25F scores of ``docs`` for the query's (positive) terms.
+    def scores(self, terms: Iterable[Term]) -> Floats:
+        """BM25F scores of every document for the query's (positive) terms.
 
         Like whoosh's BM25F: per field ``idf × tf·(K1+1) / (tf + K1·(1−B+B·len/avglen))``
         with tf weighted by the field's boost and idf ``log(N / (df+1)) + 1``. A chain's tf
         and df are its own (occurrences of the whole term), not those of its bigrams.
         """
-        scores = dict.fromkeys(docs, 0.0)
+        scores = np.zeros(self.count, np.float64)
         for term in terms:
             for field in _fields(term):
                 if field not in CHAIN_FIELDS:
                     continue
                 hits = self._term_hits(field, term)
-                if not hits:
+                if not len(hits):
                     continue
                 idf = math.log(self.count / (len(hits) + 1)) + 1
-                lengths = self._field_lengths(field)
                 average = self.reader.field_length(field) / max(1, self.count) or 1.0
-                boost = self.boosts[field]
-                norm = K1 * (1 - B)
-                slope = K1 * B / average
-                for docnum in docs.intersection(hits):
-                    weight = hits[docnum] * boost
-                    scores[docnum] += (
-                        idf * weight * (K1 + 1) / (weight + norm + slope * lengths[docnum])
-                    )
+                weight = hits.counts * self.boosts[field]
+                lengths = self._field_lengths(field)[hits.docs]
+                scores[hits.docs] += (
+                    idf * weight * (K1 + 1) / (weight + K1 * (1 - B) + K1 * B / average * lengths)
+                )
         return scores
 
     def forget(self, keep: int = CACHE_ENTRIES) -> None:
-        """Drop the oldest terms' hits until at most ``keep`` postings remain cached."""
+        """Drop the oldest terms' hits until at most ``keep`` documents remain cached."""
         while self._hits and self._cached > keep:
             oldest = next(iter(self._hits))
             self._cached -= len(self._hits.pop(oldest))
 
-    def _field_lengths(self, field: str) -> list[int]:
+    def _field_lengths(self, field: str) -> Floats:
         lengths = self._lengths.get(field)
         if lengths is None:
             # Whoosh's own (byte-rounded) lengths, as its scorer uses them.
             get = self.reader.doc_field_length
-            lengths = self._lengths[field] = [get(d, field) for d in range(self.count)]
+            lengths = np.fromiter((get(d, field) for d in range(self.count)), np.float64)
+            self._lengths[field] = lengths
         return lengths
 
     def _term_hits(self, field: str, term: Term) -> Hits:
@@ -125,118 +160,155 @@ class DocSets:
     def _read_term(self, field: str, term: Term) -> Hits:
         if field not in CHAIN_FIELDS:
             value = fold(term.text).strip()
-            return dict.fromkeys(self._docs(field, [value] if value else []), 1)
+            return self._docs(field, value) if value else _NONE
         found = chain(term.text)
         if found is None:
-            return {}
+            return _NONE
         texts = list(dict.fromkeys(text for _, text in found.links))
         offsets = [[o for o, t in found.links if t == text] for text in texts]
-        hits: Hits = {}
+        docs: list[Ints] = []
+        counts: list[Ints] = []
         for searcher, base in self.parts:
             reader = searcher.reader()
             if any((field, text) not in reader for text in texts):
                 continue
-            postings = [leaf_postings(reader.postings(field, text)) for text in texts]
+            # The rarest first: its documents bound the work for the others.
+            rarest = sorted(
+                zip(texts, offsets, strict=True),
+                key=lambda item: reader.doc_frequency(field, item[0]),
+            )
+            lists = [(reader.postings(field, text), offset) for text, offset in rarest]
             if len(found.links) == 1:
-                hits.update((d + base, len(v) >> 2) for d, v in postings[0].items())
-                continue
-            order = sorted(range(len(texts)), key=lambda i: len(postings[i]))
-            candidates = set(postings[order[0]])
-            for i in order[1:]:
-                candidates.intersection_update(postings[i])
-            checks = [(postings[i], offsets[i]) for i in order]
-            for docnum, occurrences in _chain_hits(sorted(candidates), checks):
-                hits[docnum + base] = occurrences
-        return hits
+                postings = read_postings(lists[0][0], positions=False)
+                found_docs, found_counts = postings.docs, postings.counts
+            else:
+                found_docs, found_counts = _chain_hits(lists)
+            docs.append(found_docs + base)
+            counts.append(found_counts)
+        if not docs:
+            return _NONE
+        return Hits(np.concatenate(docs), np.concatenate(counts))
 
-    def _docs(self, field: str, texts: list[str]) -> set[int]:
-        """Documents with any of the terms ``texts`` in ``field``."""
-        docs: set[int] = set()
-        for searcher, base in self.parts:
-            reader = searcher.reader()
-            for text in texts:
-                if (field, text) in reader:
-                    ids = leaf_ids(reader.postings(field, text))
-                    docs.update(ids if not base else (d + base for d in ids))
-        return docs
+    def _docs(self, field: str, text: str) -> Hits:
+        """Documents with the (untokenized) term ``text`` in ``field``."""
+        docs = [
+            leaf_ids(searcher.reader().postings(field, text)) + base
+            for searcher, base in self.parts
+            if (field, text) in searcher.reader()
+        ]
+        found = np.concatenate(docs) if docs else _EMPTY
+        return Hits(found, np.ones(len(found), np.int64))
 
 
 def _fields(term: Term) -> tuple[str, ...]:
     return TEXT_FIELDS if term.field is None else (term.field,)
 
 
-Checks = list[tuple[dict[int, bytes], list[int]]]
-
-
-def _chain_hits(candidates: list[int], checks: Checks) -> Iterator[tuple[int, int]]:
-    """(docnum, occurrences) of the candidates where the chain's positions line up.
+def _chain_hits(lists: list[tuple[Any, list[int]]]) -> tuple[Ints, Ints]:
+    """(docnums, occurrences) where a chain's terms stand at their offsets from each other.
 
     Every position of every term becomes a key ``docnum << 32 | start`` (its position less the
-    term's offset in the chain); the chain occurs where all terms propose the same key. The
-    keys are made and intersected by C loops (map, arrays, sets), not one Python call per
-    document: thousands of candidates are checked in milliseconds.
+    term's offset in the chain); the chain occurs where all terms propose the same key. A term
+    whose offset exceeds a position proposes a key in the previous document's range far beyond
+    any real position, which matches nothing.
     """
-    keys: set[int] | None = None
-    for postings, offsets in checks:
-        values = [postings[d] for d in candidates]
-        owners = chain_from.from_iterable(
-            map(repeat, candidates, map(operator.rshift, map(len, values), repeat(2)))
-        )
-        base = list(
-            map(operator.or_, map(operator.lshift, owners, repeat(32)), _uint32s(b"".join(values)))
-        )
+    keys: Ints | None = None
+    candidates: Ints | None = None
+    for matcher, offsets in lists:
+        postings = read_postings(matcher)
+        chosen = np.ones(len(postings.docs), np.bool_)
+        if candidates is not None:
+            chosen = np.isin(postings.docs, candidates, assume_unique=True)
+        owners = np.repeat(postings.docs[chosen], postings.counts[chosen])
+        base = (owners << 32) | postings.positions[np.repeat(chosen, postings.counts)]
         for offset in offsets:
-            here = set(map(operator.sub, base, repeat(offset))) if offset else set(base)
-            keys = here if keys is None else keys & here
-        if not keys:
-            return
-    yield from Counter(map(operator.rshift, keys or (), repeat(32))).items()
+            here = base - offset if offset else base
+            keys = here if keys is None else np.intersect1d(keys, here, assume_unique=True)
+        if keys is None or not len(keys):
+            return _EMPTY, _EMPTY
+        candidates, _ = _runs(keys >> 32)
+    return _runs(np.asarray(keys) >> 32)
 
 
-def _uint32s(data: bytes) -> array[int]:
-    """Little-endian uint32 values (how positions are stored) as an array."""
-    values = array("I", data)
-    if sys.byteorder == "big":  # pragma: no cover - no big-endian machine to test on
-        values.byteswap()
-    return values
+def _runs(values: Ints) -> tuple[Ints, Ints]:
+    """The distinct values of a sorted array, and how many times each occurs."""
+    if not len(values):
+        return _EMPTY, _EMPTY
+    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    return values[starts], np.diff(np.append(starts, len(values)))
 
 
-def leaf_postings(matcher: Any) -> dict[int, bytes]:
-    """A term's postings as docnum → value, read a block at a time."""
+def read_postings(matcher: Any, positions: bool = True) -> Postings:
+    """A term's postings in one segment, read a block at a time (positions left empty if not)."""
+    ids: list[int] = []
+    values: list[bytes] = []
+    for block_ids, block_values in _blocks_of(matcher):
+        ids.extend(block_ids)
+        values.extend(block_values)  # positions are never empty, so none were left out
+    docs = np.array(ids, np.int64)
+    counts = np.fromiter(map(len, values), np.int64, len(values)) >> 2
+    if not positions:
+        return Postings(docs, counts, _EMPTY)
+    found = np.frombuffer(b"".join(values), "<u4").astype(np.int64)
+    return Postings(docs, counts, found)
+
+
+def _blocks_of(matcher: Any) -> Iterator[tuple[list[int], Any]]:
     if isinstance(matcher, W3LeafMatcher):
-        found: dict[int, bytes] = {}
-        for ids, values in _blocks(matcher):
-            found.update(zip(ids, values, strict=True))
-        return found
-    if isinstance(matcher, matching.FilterMatcher):
+        yield from _blocks(matcher)
+    elif isinstance(matcher, matching.FilterMatcher):
         # A segment with deleted documents: whoosh filters its postings by that set.
         wanted, exclude = matcher._ids, matcher._exclude
-        return {d: v for d, v in leaf_postings(matcher.child).items() if (d in wanted) != exclude}
-    return dict(matcher.all_items())
+        for ids, values in _blocks_of(matcher.child):
+            kept = [i for i, d in enumerate(ids) if (d in wanted) != exclude]
+            yield [ids[i] for i in kept], [values[i] for i in kept]
+    else:
+        items = list(matcher.all_items())
+        yield [d for d, _ in items], [v for _, v in items]
 
 
-def _blocks(matcher: W3LeafMatcher) -> Any:
-    """(docnums, values) of each block still ahead of a fresh matcher.
+def _blocks(matcher: W3LeafMatcher) -> Iterator[tuple[list[int], Any]]:
+    """(docnums, values) of each block of a fresh matcher's posting list.
 
-    The block data is (docnum deltas, weights, values) as W3PostingsWriter pickles it;
-    the deltas are summed here in C (whoosh's own decoding is a Python generator).
+    Each block is read with one call, as W3PostingsWriter lays it out: its signed length
+    (negative for the last block), its pickled info (whose fourth item says whether the data
+    is compressed), then the data: pickled docnum deltas, weights and values. The deltas are
+    summed in C; whoosh's own decoding takes a Python generator and several reads a block.
     """
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        deltas, _, values = matcher._data
+    if not matcher.is_active():
+        return
+    postfile = matcher._postfile
+    data = postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    packed, last, end = matcher._compression, matcher._lastblock, matcher._nextoffset
+    skip = matcher._i  # whoosh's matcher may already stand past the first posting
+    while True:
+        deltas, _, values = pickle.loads(zlib.decompress(data) if packed else data)
         ids = list(accumulate(deltas))
-        at = matcher._i
-        yield (ids[at:], values[at:]) if at else (ids, values)
-        matcher._i = matcher._blocklength - 1
-        matcher.next()  # on to the next block
+        yield (ids[skip:], values[skip:]) if skip else (ids, values)
+        if last:
+            return
+        skip = 0
+        (length,) = _BLOCK_LENGTH.unpack(postfile.get(end, _BLOCK_LENGTH.size))
+        last, length = length < 0, abs(length)
+        block = postfile.get(end + _BLOCK_LENGTH.size, length)
+        stream = io.BytesIO(block)
+        packed = pickle.load(stream)[3]
+        data = block[stream.tell() :]
+        end += _BLOCK_LENGTH.size + length
 
 
-def leaf_ids(matcher: Any) -> list[int]:
+_BLOCK_LENGTH = struct.Struct("!i")
+
+
+def leaf_ids(matcher: Any) -> Ints:
     """Every document of a term's posting list, read a block (not a posting) at a time."""
+    ids: list[int] = []
     if isinstance(matcher, W3LeafMatcher):
-        return [d for ids, _ in _blocks(matcher) for d in ids]
-    if isinstance(matcher, matching.FilterMatcher):
+        for block_ids, _ in _blocks(matcher):
+            ids.extend(block_ids)
+    elif isinstance(matcher, matching.FilterMatcher):
         wanted, exclude = matcher._ids, matcher._exclude
-        return [d for d in leaf_ids(matcher.child) if (d in wanted) != exclude]
-    return list(matcher.all_ids())
+        ids = [d for d in leaf_ids(matcher.child).tolist() if (d in wanted) != exclude]
+    else:
+        ids = list(matcher.all_ids())
+    return np.array(ids, np.int64)

@@ -177,7 +177,7 @@ def fold_with_offsets(text: str) -> Folded:
     translated = text.translate(_TABLE)
     if unicodedata.is_normalized("NFC", text) and _TABLE.irregular.isdisjoint(text):
         # One folded character per original one: only whitespace changes the map.
-        return _squeeze(translated, [(0, 0, -1)])
+        return _squeeze_plain(translated)
     chars: list[str] = []
     pieces: list[tuple[int, int, int]] = []
     for start, end in _clusters(text):
@@ -230,6 +230,33 @@ def _squeeze(text: str, pieces: list[tuple[int, int, int]]) -> Folded:
         last = b
     if last < len(text):
         _copy(before, last, len(text), out, mapped, size)
+    return Folded("".join(out), mapped or [(0, 0, -1)])
+
+
+def _squeeze_plain(text: str) -> Folded:
+    """:func:`_squeeze` for text whose characters map one to one to the original's.
+
+    The common case (most articles need no normalization), worth its own loop: OCR text has
+    a line break every few dozen characters, and each costs the general loop two lookups.
+    """
+    out: list[str] = []
+    mapped: list[tuple[int, int, int]] = []
+    size = 0
+    last = 0
+    for match in _SPACE_RUN.finditer(text):
+        a, b = match.span()
+        if a > last:
+            out.append(text[last:a])
+            mapped.append((size, last, -1))
+            size += a - last
+        if not (a > 0 and b < len(text) and is_cjk(text[a - 1]) and is_cjk(text[b])):
+            out.append(" ")
+            mapped.append((size, a, b))
+            size += 1
+        last = b
+    if last < len(text):
+        out.append(text[last:])
+        mapped.append((size, last, -1))
     return Folded("".join(out), mapped or [(0, 0, -1)])
 
 

@@ -15,7 +15,7 @@ from reader.index.fold import fold
 from reader.model import Article, Issue
 
 # Bump when fields change: an index with another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Title hits rank above body hits (BM25F weight of a title term).
 TITLE_BOOST = 5.0
 # The fields a plain term searches.
@@ -50,9 +50,7 @@ def make_schema() -> fields.Schema:
         publication_name=fields.ID(sortable=True),
         page=fields.ID(),
         number=fields.ID(),
-        # "2022", "2022-09" and "2022-09-19": date:2022-09 is one term.
-        date=fields.ID(),
-        # The issue date as a day number (0 when undated), for sorting and the year facet.
+        # The issue date as a day number (0 when undated): date: filters, sorting, facets.
         day=fields.COLUMN(columns.NumericColumn("i")),
         payload=fields.STORED(),
     )
@@ -71,7 +69,6 @@ def issue_key(issue_id: str, fingerprint: str) -> str:
 def documents(issue: Issue, fingerprint: str) -> Iterator[dict[str, object]]:
     """The index documents of an issue's articles (keyword arguments for ``add_document``)."""
     key = issue_key(issue.id, fingerprint).encode("utf-8")
-    date_terms = _date_terms(issue.date)
     day = issue.date.toordinal() if issue.date else 0
     for article in issue.articles:
         yield {
@@ -86,16 +83,9 @@ def documents(issue: Issue, fingerprint: str) -> Iterator[dict[str, object]]:
             "publication_name": issue.publication,
             "page": fold(article.page).strip() or None,
             "number": fold(issue.number).strip() or None,
-            "date": date_terms or None,
             "day": day,
             "payload": encode_payload(issue, article),
         }
-
-
-def _date_terms(date: dt.date | None) -> list[str]:
-    if date is None:
-        return []
-    return [f"{date.year:04d}", f"{date.year:04d}-{date.month:02d}", date.isoformat()]
 
 
 @dataclass(frozen=True)

@@ -6,23 +6,20 @@ Nothing whoosh-specific leaves this module: results are :class:`SearchResult` va
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import logging
 import threading
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
+import numpy as np
 from whoosh import index as whoosh_index
 
 from reader.index import store
 from reader.index.analysis import chain
 from reader.index.damage import is_damage, release
-from reader.index.dates import year_range
-from reader.index.docsets import DocSets
+from reader.index.docsets import DocSets, Floats, Ints, Mask
 from reader.index.query import parse, positive_terms
 from reader.index.schema import CHAIN_FIELDS, decode_payload
 from reader.index.snippets import Snippet, Span, find_matches, make_snippet
@@ -34,6 +31,28 @@ Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 UNDATED = "undated"
 _NEVER = dt.date.max.toordinal() + 1
+
+
+class _Labels:
+    """A label per document (its year, month or publication) as codes, for counting in bulk."""
+
+    def __init__(self, values: list[str]) -> None:
+        names, codes = np.unique(np.array(values, dtype=object).astype(str), return_inverse=True)
+        self.names = [str(name) for name in names]
+        self.codes: Ints = codes.astype(np.int64)
+
+    def mask(self, wanted: set[str]) -> Mask:
+        """Which documents carry one of the ``wanted`` labels."""
+        chosen = np.array([name in wanted for name in self.names], np.bool_)
+        return chosen[self.codes]
+
+    def count(self, docs: Mask, by_key: bool = False) -> dict[str, int]:
+        """How many of ``docs`` carry each label (labels with none left out)."""
+        counts = np.bincount(self.codes[docs], minlength=len(self.names))
+        found = [(self.names[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        if by_key:
+            return dict(found)  # names are sorted already
+        return dict(sorted(found, key=lambda item: (-item[1], item[0])))
 
 
 @dataclass(frozen=True)
@@ -103,14 +122,13 @@ class _State:
         self.searcher = ix.searcher()
         try:
             reader = self.searcher.reader()
-            self.days: list[int] = list(reader.column_reader("day"))
-            self.publications: list[str] = list(reader.column_reader("publication_name"))
-            self.months = [
-                dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in self.days
-            ]
-            self.years = [month[:4] if month != UNDATED else UNDATED for month in self.months]
-            self.year_range = year_range(reader)
-            self.docsets = DocSets(self.searcher, self.year_range)
+            days = list(reader.column_reader("day"))
+            self.days: Ints = np.array(days, np.int64)
+            self.publications = _Labels(list(reader.column_reader("publication_name")))
+            months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
+            self.months = _Labels(months)
+            self.years = _Labels([month[:4] if month != UNDATED else UNDATED for month in months])
+            self.docsets = DocSets(self.searcher, self.days)
         except BaseException:
             self.searcher.close()
             raise
@@ -234,47 +252,47 @@ class IndexSearcher:
         filters: SearchFilters,
     ) -> SearchResult:
         matched = state.docsets.of(node)
-        years = set(filters.years)
-        publications = set(filters.publications)
-        in_years = {d for d in matched if state.years[d] in years} if years else matched
+        in_years = matched & state.years.mask(set(filters.years)) if filters.years else matched
         in_publications = (
-            {d for d in matched if state.publications[d] in publications}
-            if publications
+            matched & state.publications.mask(set(filters.publications))
+            if filters.publications
             else matched
         )
         kept = in_years & in_publications
         facets = Facets(
-            year=_count(state.years, in_publications, by_key=True),
-            publication=_count(state.publications, in_years),
-            month=_count(state.months, kept, by_key=True),
+            year=state.years.count(in_publications, by_key=True),
+            publication=state.publications.count(in_years),
+            month=state.months.count(kept, by_key=True),
         )
-        terms = positive_terms(node)
+        scores = state.docsets.scores(positive_terms(node))
+        docs = np.flatnonzero(kept)
         if sort == "relevance":
-            scores = state.docsets.scores(terms, kept)
             # Best first; among equals, the earlier document (print order within an issue).
-            best = heapq.nlargest(limit, kept, key=lambda d: (scores[d], -d)) if limit else []
-            ranked = [(d, scores[d]) for d in best]
+            ranked = _first(docs, -scores[docs], limit)
+        elif sort == "newest":
+            ranked = _first(docs, -state.days[docs], limit)
         else:
             # Undated issues (day 0) come last either way; an issue's articles in print order.
-            days = state.days
-            if sort == "newest":
-                dated = heapq.nlargest(limit, kept, key=lambda d: (days[d], -d))
-            else:
-                dated = heapq.nsmallest(limit, kept, key=lambda d: (days[d] or _NEVER, d))
-            scores = state.docsets.scores(terms, set(dated))
-            ranked = [(d, scores[d]) for d in dated]
+            days = state.days[docs]
+            ranked = _first(docs, np.where(days == 0, _NEVER, days), limit)
         state.docsets.forget()
         needles = _needles(node)
         searcher = state.searcher
-        hits = tuple(_hit(searcher, docnum, score, needles) for docnum, score in ranked)
-        return SearchResult(text, len(kept), hits, facets)
+        hits = tuple(_hit(searcher, int(d), float(scores[d]), needles) for d in ranked)
+        return SearchResult(text, len(docs), hits, facets)
 
 
-def _count(values: Sequence[str], docnums: Any, by_key: bool = False) -> dict[str, int]:
-    counts = Counter(values[d] for d in docnums)
-    if by_key:
-        return dict(sorted(counts.items()))
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+def _first(docs: Ints, keys: Floats | Ints, limit: int) -> list[int]:
+    """The ``limit`` documents of ``docs`` with the smallest keys, ties in docnum order."""
+    if limit <= 0 or not len(docs):
+        return []
+    if len(docs) > limit:
+        # Everything tied with the limit-th key stays in, so ties still go by docnum.
+        bound = np.partition(keys, limit - 1)[limit - 1]
+        near = keys <= bound
+        docs, keys = docs[near], keys[near]
+    order = np.lexsort((docs, keys))[:limit]
+    return [int(d) for d in docs[order]]
 
 
 def _needles(node: Any) -> dict[str, list[str]]:

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from reader.index.dates import date_terms
 from reader.index.query import (
     AllOf,
     AnyOf,
@@ -111,33 +110,3 @@ def test_positive_terms_leave_out_negated_ones() -> None:
         Term("工程", "title"),
         Term("乡村 振兴", phrase=True),
     ]
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "terms"),
-    [
-        (D(2022, 1, 1), D(2022, 12, 31), ["2022"]),
-        (
-            D(2022, 1, 1),
-            D(2022, 6, 30),
-            ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06"],
-        ),
-        (D(2022, 9, 19), D(2022, 9, 19), ["2022-09-19"]),
-        (D(2021, 12, 30), D(2023, 1, 1), ["2021-12-30", "2021-12-31", "2022", "2023-01-01"]),
-        (D(2024, 2, 28), D(2024, 3, 1), ["2024-02-28", "2024-02-29", "2024-03-01"]),
-    ],
-)
-def test_date_terms_cover_the_span_exactly(start: D, end: D, terms: list[str]) -> None:
-    assert date_terms(start, end) == terms
-
-
-def test_date_terms_of_every_day_range_in_a_year_are_exact() -> None:
-    days = [D(2023, 12, 25) + dt.timedelta(days=n) for n in range(400)]
-    for start in days[::37]:
-        for end in days[::53]:
-            if end < start:
-                continue
-            covered = set()
-            for term in date_terms(start, end):
-                covered |= {d for d in days if d.isoformat().startswith(term)}
-            assert covered == {d for d in days if start <= d <= end}
