@@ -158,7 +158,7 @@ def _show(library: Library, args: argparse.Namespace) -> int:
 
 
 def _problems(library: Library, args: argparse.Namespace) -> int:
-    rows = [{"source": p.source, "reason": p.reason} for p in library.problems]
+    rows = [{"source": p.source, "code": p.code, "reason": p.reason} for p in library.problems]
     if args.json:
         return _print_json(rows)
     if not rows:

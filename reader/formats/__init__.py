@@ -12,7 +12,7 @@ from reader.formats import didl, founder, mets_alto, ndnp, newsml, nitf, rmrb, t
 from reader.formats.settings import read_settings
 from reader.formats.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.zipsource import ZipSource, is_zip
-from reader.model import Archive, Article, CorruptArchive, Issue, Problem
+from reader.model import Archive, Article, CorruptArchive, Issue, Problem, Reason
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def open_source(path: Path) -> Source:
         return ZipSource(path)
     if path.is_file():
         return FileSource(path)
-    raise CorruptArchive(str(path), "no such file or folder")
+    raise CorruptArchive(str(path), Reason.of("no_such_path"))
 
 
 def pick_importer(name: str, head: bytes) -> ModuleType | None:
@@ -57,7 +57,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
         try:
             head = source.read_bytes(name, HEAD_BYTES)
         except CorruptArchive as exc:
-            problems.append(Problem(name, exc.detail))
+            problems.append(Problem(name, exc.reason))
             continue
         importer = pick_importer(name, head)
         if importer is None:
@@ -70,9 +70,8 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             loaded = importer.load(source, members, settings)
         except Exception as exc:  # a bug in one importer must not lose the other formats
             log.exception("importer %s failed", importer.NAME)
-            problems.extend(
-                Problem(n, f"internal error in {importer.NAME}: {exc}") for n in members
-            )
+            reason = Reason.of("importer_failed", importer=importer.NAME, detail=exc)
+            problems.extend(Problem(n, reason) for n in members)
             continue
         issues.extend(loaded.issues)
         problems.extend(loaded.problems)
@@ -86,16 +85,16 @@ def read_original(source: Source, issue: Issue, article: Article) -> str:
     """The article's text exactly as its file has it."""
     importer = next((i for i in IMPORTERS if issue.format == i.NAME), None)
     if importer is None:
-        raise CorruptArchive(issue.source, f"unknown format {issue.format!r}")
+        raise CorruptArchive(issue.source, Reason.of("unknown_importer", format=issue.format))
     text: str = importer.read_original(source, article)
     return text
 
 
-def _unknown_reason(head: bytes) -> str:
+def _unknown_reason(head: bytes) -> Reason:
     if not head.strip():
-        return "the file is empty"
+        return Reason.of("empty_file")
     if head.startswith(b"PK\x03\x04"):
-        return "a zip inside the archive is not opened: unpack it, or open the zip on its own"
+        return Reason.of("nested_zip")
     if b"\x00" in head[:1024]:
-        return "not a recognised archive format (binary data)"
-    return "not a recognised archive format"
+        return Reason.of("unknown_format_binary")
+    return Reason.of("unknown_format")

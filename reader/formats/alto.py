@@ -18,7 +18,7 @@ from lxml import etree
 from reader.formats import xmlsafe
 from reader.formats.prose import is_cjk
 from reader.formats.xmlhead import RootTag
-from reader.model import CorruptArchive
+from reader.model import CorruptArchive, Reason
 
 # The namespaces ALTO has been written in: none (1.x, CCS docWorks), CCS's own, and loc.gov's.
 NAMESPACES = frozenset(
@@ -34,6 +34,7 @@ _SOFT_HYPHEN = "\u00ad"
 _FIRST_CJK = "\u3000"
 # How libxml2 reports bytes that are not the UTF-8 the file declares (the wording changed).
 _BAD_BYTES = ("not proper UTF-8", "Invalid bytes in character encoding")
+_REFUSED = frozenset({"xml_entities_refused", "xml_external_dtd_refused"})
 # Elements whose IDs a METS may point at: blocks that hold text, and those that hold none.
 _WATCHED = (
     "{*}Page",
@@ -57,7 +58,7 @@ def is_alto(root: RootTag | None) -> bool:
 class AltoPage:
     """The text of one ALTO file: its blocks in reading order, addressable by ID.
 
-    ``error`` says why the text stops early (a truncated or broken file); it is "" when the
+    ``error`` says why the text stops early (a truncated or broken file); it is None when the
     whole file was read.
     """
 
@@ -69,7 +70,7 @@ class AltoPage:
     groups: dict[str, list[str]] = field(default_factory=dict)
     lines: dict[str, str] = field(default_factory=dict)
     line_blocks: dict[str, str] = field(default_factory=dict)
-    error: str = ""
+    error: Reason | None = None
 
     def texts(self, begin: str, end: str = "") -> list[str] | None:
         """The block texts an area points at (``BEGIN`` to ``END``), or None if it is not here.
@@ -153,19 +154,22 @@ def parse_page(
                     page.groups.setdefault(ancestor_id, []).append(block_id)
             element.clear()
     except CorruptArchive as exc:
-        if not page.blocks or exc.detail.endswith("refused for safety"):
+        if not page.blocks or exc.reason.code in _REFUSED:
             raise
-        page.error = exc.detail
+        page.error = exc.reason
     return page
 
 
-def read_page(data: bytes, name: str, line_ids: Collection[str] = ()) -> tuple[AltoPage, str]:
+def read_page(
+    data: bytes, name: str, line_ids: Collection[str] = ()
+) -> tuple[AltoPage, Reason | None]:
     """Read an ALTO file for its text, forgiving what can be forgiven.
 
     A file that declares UTF-8 but is not (older Windows tools) is read again as Windows-1252.
 
     Returns:
-        The page and a note for the problems list: "" when the whole file was read as it says.
+        The page and a note for the problems list: None when the whole file was read as it
+        says.
 
     Raises:
         CorruptArchive: the file is refused for safety, or none of its text could be read.
@@ -174,21 +178,24 @@ def read_page(data: bytes, name: str, line_ids: Collection[str] = ()) -> tuple[A
         page = parse_page(data, name, line_ids)
         error = page.error
     except CorruptArchive as exc:
-        if not _mislabelled(exc.detail, data):
+        if not _mislabelled(exc.reason, data):
             raise
-        error = exc.detail
+        error = exc.reason
     if _mislabelled(error, data):
         page = parse_page(_as_utf8(data), name, line_ids)
-        note = "not valid UTF-8 as the file declares: read as Windows-1252"
-        return page, f"{note}; {page.error}" if page.error else note
-    if error:
-        return page, f"{error} (the text after that point is lost)"
-    return page, ""
+        if page.error is None:
+            return page, Reason.of("read_as_windows_1252")
+        cut = page.error.value("detail")
+        return page, Reason.of("read_as_windows_1252_cut_short", detail=cut)
+    if error is not None:
+        return page, Reason.of("xml_cut_short", detail=error.value("detail"))
+    return page, None
 
 
-def _mislabelled(error: str, data: bytes) -> bool:
+def _mislabelled(error: Reason | None, data: bytes) -> bool:
     """Whether an error is bad UTF-8 in a file that says (or, by saying nothing, means) UTF-8."""
-    if not any(marker in error for marker in _BAD_BYTES):
+    detail = error.value("detail") if error is not None else ""
+    if not any(marker in detail for marker in _BAD_BYTES):
         return False
     declared = _DECLARED_ENCODING.match(data[:200].decode("latin-1"))
     return declared is None or declared.group(2).lower().replace("_", "-") in ("utf-8", "utf8")

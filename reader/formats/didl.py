@@ -23,7 +23,15 @@ from reader.formats.mets_articles import ADVERT_COLUMN
 from reader.formats.source import Source
 from reader.formats.stories import default_publication
 from reader.formats.xmlhead import RootTag, read_root, root_tag
-from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Problem, stable_id
+from reader.model import (
+    ArchiveSettings,
+    Article,
+    CorruptArchive,
+    Issue,
+    Problem,
+    Reason,
+    stable_id,
+)
 
 NAME = "delpher-didl"
 EXTENSIONS = (".xml",)
@@ -71,13 +79,13 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
         try:
             issue, files = _issue(source, name, settings, everything)
         except CorruptArchive as exc:
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
             continue
         used |= files
         loaded.issues.append(issue)
     for name in names:
         if name.lower().endswith(ARTICLE_TEXT_SUFFIX) and name not in used:
-            loaded.add_problem(name, "a Delpher article text without the didl.xml that lists it")
+            loaded.add_problem(name, Reason.of("didl_orphan_text"))
     return loaded
 
 
@@ -106,7 +114,7 @@ def parse_didl(data: bytes, name: str) -> etree._Element:
     try:
         return xmlsafe.parse_bytes(data, name)
     except CorruptArchive as exc:
-        if "Namespace prefix xsi" not in exc.detail or _XSI_DECLARATION in data:
+        if "Namespace prefix xsi" not in exc.reason.value("detail") or _XSI_DECLARATION in data:
             raise
     mended = _ROOT_START.sub(rb"\g<0> " + _XSI_DECLARATION, data, count=1)
     return xmlsafe.parse_bytes(mended, name)
@@ -130,7 +138,7 @@ def _issue(
     root = parse_didl(source.read_bytes(name), name)
     item = next(xmltree.children(root, "Item"), None)
     if item is None:
-        raise CorruptArchive(name, "the DIDL has no issue item")
+        raise CorruptArchive(name, Reason.of("didl_without_issue"))
     meta = _metadata(item)
     date = parse_record_date(meta.get("date", "")) or find_date(name)
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(name, length=8)}"
@@ -215,9 +223,9 @@ def _alto_page(
     try:
         page, note = alto.read_page(source.read_bytes(name), name)
     except CorruptArchive as exc:
-        problems.append(Problem(name, exc.detail))
+        problems.append(Problem(name, exc.reason))
         return None
-    if note:
+    if note is not None:
         problems.append(Problem(name, note))
     return page
 
@@ -226,7 +234,7 @@ def _text_file(source: Source, name: str, problems: list[Problem]) -> tuple[str,
     try:
         return _article_text(source.read_bytes(name), name)
     except CorruptArchive as exc:
-        problems.append(Problem(name, exc.detail))
+        problems.append(Problem(name, exc.reason))
         return "", []
 
 
@@ -243,7 +251,7 @@ def _find_article(source: Source, didl_name: str, identifier: str) -> _Record:
     for article in _items(item, "article") if item is not None else []:
         if article.get(_IDENTIFIER, "") == identifier:
             return _record(article)
-    raise CorruptArchive(didl_name, f"the DIDL no longer has the article {identifier}")
+    raise CorruptArchive(didl_name, Reason.of("didl_article_gone", identifier=identifier))
 
 
 def _record(item: etree._Element) -> _Record:

@@ -19,7 +19,7 @@ from reader.formats.dates import find_date, parse_date
 from reader.formats.loaded import Loaded
 from reader.formats.source import Source
 from reader.formats.stories import Story, build_issues, default_publication
-from reader.model import ArchiveSettings, Article, CorruptArchive
+from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
 NAME = "founder-epaper"
 EXTENSIONS = (".htm", ".html", ".shtml", ".txt")
@@ -73,15 +73,15 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
                 # other articles ("本版其他文章") are not the page's own list.
                 found = _stories(root, blocks, name, position)
                 if not found:
-                    raise CorruptArchive(name, "the Founder article has no headline and no text")
+                    raise CorruptArchive(name, Reason.of("founder_article_empty"))
                 stories.extend(found)
                 continue
             listing = pages.read_listing(root, name)
             if listing is None:
-                raise CorruptArchive(name, "no Founder e-paper article or page list in the page")
+                raise CorruptArchive(name, Reason.of("founder_nothing_to_read"))
             listings.append(_Listed(name, position, listing))
         except CorruptArchive as exc:
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
     placed = _place(_unique(stories), listings)
     loaded.issues.extend(build_issues(placed, settings, NAME, default_publication(source.root)))
     return loaded
@@ -94,12 +94,12 @@ def read_original(source: Source, article: Article) -> str:
     if kind == "entry":
         link = pages.listing_link(root, number)
         if not link:
-            raise CorruptArchive(article.source, "the page no longer lists the article")
+            raise CorruptArchive(article.source, Reason.of("listing_lost_article"))
         return link
     blocks = pages.find_blocks(root)
     index = int(number) if number.isdigit() else len(blocks)
     if index >= len(blocks):
-        raise CorruptArchive(article.source, "the article is no longer in the file")
+        raise CorruptArchive(article.source, Reason.of("article_gone"))
     return pages.block_markup(blocks[index])
 
 

@@ -26,7 +26,7 @@ from reader.formats import markup
 from reader.formats.dates import chinese_number, find_date, fold_digits
 from reader.formats.stories import clean_title
 from reader.formats.textio import decode_text
-from reader.model import CorruptArchive
+from reader.model import CorruptArchive, Reason
 
 CAPTION_IDS = ("intro-title", "main-title", "sub-title", "author", "nowlayout")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
@@ -102,7 +102,7 @@ def decode_page(data: bytes, name: str) -> str:
     empty or binary file.
     """
     if not data.strip():
-        raise CorruptArchive(name, "the file is empty")
+        raise CorruptArchive(name, Reason.of("empty_file"))
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_text(data, name)
     data = _without_cut_character(data)
@@ -142,12 +142,12 @@ def parse_page(data: bytes, name: str) -> etree._Element:
     """Parse a page with lxml's HTML parser (no network, comments kept)."""
     text = _XML_DECLARATION.sub("", decode_page(data, name), count=1)
     if "\x00" in text:
-        raise CorruptArchive(name, "binary data, not a web page")
+        raise CorruptArchive(name, Reason.of("binary_web_page"))
     parser = lxml.html.HTMLParser(remove_comments=False, no_network=True)
     try:
         return lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise CorruptArchive(name, f"not a readable web page: {exc}") from exc
+        raise CorruptArchive(name, Reason.of("bad_web_page", detail=exc)) from exc
 
 
 def find_blocks(root: etree._Element) -> list[Block]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.model import Issue, Problem
+from reader.model import Issue, Problem, Reason
 
 
 @dataclass
@@ -14,6 +14,6 @@ class Loaded:
     issues: list[Issue] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def add_problem(self, source: str, reason: str) -> None:
+    def add_problem(self, source: str, reason: Reason) -> None:
         """Record a file that could not be read."""
         self.problems.append(Problem(source, reason))

@@ -36,7 +36,7 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     try:
         return xmlsafe.parse_bytes(data, name)
     except CorruptArchive as exc:
-        if not _ENCODING_ERROR.search(exc.detail):
+        if not _ENCODING_ERROR.search(exc.reason.value("detail")):
             raise
         first_error = exc
     text = _DECLARATION.sub("", decode_text(data, name), count=1)

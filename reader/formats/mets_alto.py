@@ -20,7 +20,15 @@ from reader.formats.mets_issue import page_article
 from reader.formats.source import Source
 from reader.formats.stories import default_publication
 from reader.formats.xmlhead import RootTag, read_root, root_tag
-from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Problem, stable_id
+from reader.model import (
+    ArchiveSettings,
+    Article,
+    CorruptArchive,
+    Issue,
+    Problem,
+    Reason,
+    stable_id,
+)
 
 NAME = "mets-alto"
 EXTENSIONS = (".xml",)
@@ -48,12 +56,12 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
             document = mets.read_mets(source.read_bytes(name), name)
         except CorruptArchive as exc:
             # Its pages are not lost: they load below as pages without a METS.
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
             continue
         built = mets_issue.build_issue(source, document, settings, everything, NAME)
         used |= built.page_names
         if built.issue is None:
-            loaded.add_problem(name, "the METS lists no ALTO text")
+            loaded.add_problem(name, Reason.of("mets_without_alto"))
         else:
             loaded.issues.append(built.issue)
     loose = [n for n in names if alto.is_alto(roots[n]) and n not in used]
@@ -101,9 +109,9 @@ def _page_issue(
         try:
             page, note = alto.read_page(source.read_bytes(name), name)
         except CorruptArchive as exc:
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
             continue
-        if note:
+        if note is not None:
             problems.append(Problem(name, note))
         number = page.printed_number or page.physical_number or str(index)
         articles.append(page_article(issue_id, name, page, number, settings.language))

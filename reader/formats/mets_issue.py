@@ -27,7 +27,15 @@ from reader.formats.mets_articles import (
     page_numbers,
 )
 from reader.formats.source import Source
-from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Problem, stable_id
+from reader.model import (
+    ArchiveSettings,
+    Article,
+    CorruptArchive,
+    Issue,
+    Problem,
+    Reason,
+    stable_id,
+)
 
 
 def read_original(source: Source, article: Article) -> str:
@@ -39,7 +47,7 @@ def read_original(source: Source, article: Article) -> str:
     pieces, _ = find_pieces(document.logical, document)
     piece = next((p for n, p in enumerate(pieces, 1) if _ref(p, n) == article.ref), None)
     if piece is None:
-        raise CorruptArchive(article.source, f"the METS no longer has the article {article.ref}")
+        raise CorruptArchive(article.source, Reason.of("mets_article_gone", ref=article.ref))
     pages = _pages(document, ArchiveNames(source))
     areas = list(piece.div.all_areas())
     for file_id in dict.fromkeys(a.file_id for a in areas):
@@ -111,12 +119,8 @@ def build_issue(
     else:
         articles = _page_articles(issue_id, pages, wanted, language)
     if pages.unresolved:
-        problems.append(
-            Problem(
-                document.name,
-                f"{pages.unresolved} article parts point at text missing from their ALTO page",
-            )
-        )
+        reason = Reason.of("parts_missing_text", count=pages.unresolved)
+        problems.append(Problem(document.name, reason))
     issue = Issue(
         id=issue_id,
         publication=settings.publication
@@ -174,15 +178,15 @@ def _read_pages(
         if name is None or name in pages.parsed:
             continue
         if name not in names:
-            problems.append(Problem(name, f"missing: {mets_name} lists it as a page"))
+            problems.append(Problem(name, Reason.of("page_missing", mets=mets_name)))
             continue
         try:
             page, note = alto.read_page(source.read_bytes(name), name, ids)
         except CorruptArchive as exc:
-            problems.append(Problem(name, exc.detail))
+            problems.append(Problem(name, exc.reason))
             continue
         pages.parsed[name] = page
-        if note:
+        if note is not None:
             problems.append(Problem(name, note))
     return problems
 

@@ -19,7 +19,7 @@ from reader.formats.loaded import Loaded
 from reader.formats.mets_articles import issue_records, issue_title
 from reader.formats.source import Source
 from reader.formats.xmlhead import RootTag, read_root, root_tag
-from reader.model import ArchiveSettings, Article, CorruptArchive, Issue
+from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason
 
 NAME = "ndnp"
 EXTENSIONS = (".xml",)
@@ -58,11 +58,11 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
         try:
             entries = read_batch(source.read_bytes(name), name)
         except CorruptArchive as exc:
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
             continue
         for path, entry in entries.items():
             if path not in everything:
-                loaded.add_problem(name, f"lists the issue {path}, which is missing")
+                loaded.add_problem(name, Reason.of("batch_issue_missing", path=path))
             listed.setdefault(path, entry)
     for name in names:
         root = roots[name]
@@ -71,11 +71,11 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
         try:
             document = mets.read_mets(source.read_bytes(name), name)
         except CorruptArchive as exc:
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
             continue
         issue = _issue(source, document, settings, everything, listed.get(name))
         if issue is None:
-            loaded.add_problem(name, "the issue METS lists no ALTO pages")
+            loaded.add_problem(name, Reason.of("ndnp_without_pages"))
         else:
             loaded.issues.append(issue)
     return loaded

@@ -21,7 +21,7 @@ from reader.formats.newsml_package import Package, latest_versions, place, read_
 from reader.formats.source import Source
 from reader.formats.stories import build_issues, default_publication
 from reader.formats.xmlhead import root_tag
-from reader.model import ArchiveSettings, Article, CorruptArchive
+from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
 NAME = "newsml-g2"
 EXTENSIONS = (".xml", ".newsml")
@@ -59,7 +59,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
         try:
             root = markup.parse_xml(source.read_bytes(name), name)
         except CorruptArchive as exc:
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
             continue
         roots[name] = markup.local(root)
         file_items, file_packages = _read_file(root, name, position)
@@ -88,7 +88,7 @@ def read_original(source: Source, article: Article) -> str:
             return _serialise(list(markup.descendants(element, "itemref"))[int(ref)])
         return _serialise(body_element(_item_elements(root)[int(number)]))
     except (IndexError, ValueError) as exc:  # the file changed since it was opened
-        raise CorruptArchive(article.source, "the item is no longer in the file") from exc
+        raise CorruptArchive(article.source, Reason.of("article_gone")) from exc
 
 
 def _read_file(root: etree._Element, name: str, position: int) -> tuple[list[Item], list[Package]]:
@@ -122,14 +122,14 @@ def _package_elements(root: etree._Element) -> list[etree._Element]:
     return list(markup.descendants(root, "packageitem"))
 
 
-def _nothing_to_read(root: str, kinds: set[str]) -> str:
+def _nothing_to_read(root: str, kinds: set[str]) -> Reason:
     others = sorted(k for k in kinds if k not in TEXT_CLASSES)
     if others and others == sorted(kinds):
-        return f"a NewsML-G2 {', '.join(others)} item: no text to read"
+        return Reason.of("newsml_no_text_item", kinds=", ".join(others))
     shown = _ELEMENT_NAMES.get(root, root)
     if root in FRAGMENT_ROOTS:
-        return f"a NewsML-G2 <{shown}> fragment with no headline or text"
-    return f"a NewsML-G2 {shown} with no headline or text (metadata only)"
+        return Reason.of("newsml_empty_fragment", element=shown)
+    return Reason.of("newsml_metadata_only", element=shown)
 
 
 def _serialise(element: etree._Element | None) -> str:

@@ -20,7 +20,7 @@ from reader.formats.source import Source
 from reader.formats.stories import Story, build_issues, default_publication
 from reader.formats.xmlhead import root_tag
 from reader.formats.xmltree import XML_LANG
-from reader.model import ArchiveSettings, Article, CorruptArchive
+from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
 NAME = "nitf"
 EXTENSIONS = (".xml", ".nitf")
@@ -61,7 +61,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
         try:
             stories.append(_story(source.read_bytes(name), name, position))
         except CorruptArchive as exc:
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
     loaded.issues.extend(build_issues(stories, settings, NAME, default_publication(source.root)))
     return loaded
 
@@ -145,7 +145,7 @@ def byline_names(byline: etree._Element) -> tuple[str, ...]:
 def _story(data: bytes, name: str, position: int) -> Story:
     root = markup.parse_xml(data, name)
     if markup.local(root) != "nitf":
-        raise CorruptArchive(name, f"not an NITF document: the root element is <{root.tag}>")
+        raise CorruptArchive(name, Reason.of("not_nitf", element=root.tag))
     text = read_nitf(root)
     story = Story(
         source=name,
@@ -165,7 +165,7 @@ def _story(data: bytes, name: str, position: int) -> Story:
         order=(position,),
     )
     if story.is_empty:
-        raise CorruptArchive(name, "the NITF document has no headline and no text")
+        raise CorruptArchive(name, Reason.of("nitf_empty"))
     return story
 
 

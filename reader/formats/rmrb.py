@@ -16,7 +16,7 @@ from reader.formats.dates import chinese_number, fold_digits
 from reader.formats.loaded import Loaded
 from reader.formats.source import Source
 from reader.formats.textio import decode_text, peek_text
-from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, stable_id
+from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason, stable_id
 
 NAME = "article-per-file"
 EXTENSIONS = (".md", ".markdown", ".txt")
@@ -53,8 +53,11 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
                 continue
             header, body = _parse(text, name)
             date = dt.date.fromisoformat(header["date"])
-        except (CorruptArchive, ValueError) as exc:
-            loaded.add_problem(name, getattr(exc, "detail", None) or f"bad date line: {exc}")
+        except CorruptArchive as exc:
+            loaded.add_problem(name, exc.reason)
+            continue
+        except ValueError as exc:
+            loaded.add_problem(name, Reason.of("bad_date_line", detail=exc))
             continue
         by_date.setdefault(date, []).append((name, header, body))
     publication = settings.publication or DEFAULT_PUBLICATION
@@ -95,7 +98,7 @@ def read_original(source: Source, article: Article) -> str:
 def _parse(text: str, name: str) -> tuple[dict[str, str], list[str]]:
     match = _HEADER.match(text)
     if match is None:
-        raise CorruptArchive(name, "not an article file: the header lines are missing")
+        raise CorruptArchive(name, Reason.of("no_article_header"))
     header = {k: (v or "").strip() for k, v in match.groupdict().items()}
     body = [line.strip(" \t\u3000") for line in text[match.end() :].split("\n")]
     return header, [line for line in body if line]

@@ -6,7 +6,7 @@ import tomllib
 
 from reader.formats.source import Source
 from reader.formats.textio import decode_text
-from reader.model import ArchiveSettings, CorruptArchive, Problem
+from reader.model import ArchiveSettings, CorruptArchive, Problem, Reason
 
 SETTINGS_FILE = "archive.toml"
 
@@ -25,16 +25,17 @@ def read_settings(source: Source) -> tuple[ArchiveSettings, list[Problem]]:
     try:
         data = tomllib.loads(decode_text(source.read_bytes(SETTINGS_FILE), SETTINGS_FILE))
     except CorruptArchive as exc:
-        return ArchiveSettings(), [Problem(SETTINGS_FILE, exc.detail)]
+        return ArchiveSettings(), [Problem(SETTINGS_FILE, exc.reason)]
     except tomllib.TOMLDecodeError as exc:
-        return ArchiveSettings(), [Problem(SETTINGS_FILE, f"not valid TOML: {exc}")]
+        return ArchiveSettings(), [Problem(SETTINGS_FILE, Reason.of("bad_toml", detail=exc))]
     publication = data.get("publication", "")
     mastheads = data.get("mastheads", [])
     language = data.get("language", "")
     if not isinstance(publication, str) or not isinstance(language, str):
-        return ArchiveSettings(), [Problem(SETTINGS_FILE, "publication and language must be text")]
+        return ArchiveSettings(), [Problem(SETTINGS_FILE, Reason.of("settings_not_text"))]
     if not isinstance(mastheads, list) or not all(isinstance(m, str) for m in mastheads):
-        return ArchiveSettings(), [Problem(SETTINGS_FILE, "mastheads must be a list of text")]
+        reason = Reason.of("settings_mastheads_not_list")
+        return ArchiveSettings(), [Problem(SETTINGS_FILE, reason)]
     return ArchiveSettings(publication.strip(), tuple(m.strip() for m in mastheads), language), []
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from reader.model import CorruptArchive
+from reader.model import CorruptArchive, Reason
 
 # Files that are never issues: page images, PDFs, checksums, and the style sheets and scripts
 # that come with saved e-paper pages.
@@ -80,11 +80,12 @@ class FolderSource:
         try:
             size = path.stat().st_size
             if limit is None and size > MAX_FILE_BYTES:
-                raise CorruptArchive(name, f"the file is too large ({size:,} bytes)")
+                raise CorruptArchive(name, Reason.of("file_too_large", size=f"{size:,}"))
             with path.open("rb") as handle:
                 return handle.read(-1 if limit is None else limit)
         except OSError as exc:
-            raise CorruptArchive(name, f"cannot read the file: {exc.strerror or exc}") from exc
+            reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
+            raise CorruptArchive(name, reason) from exc
 
     def info(self, name: str) -> FileInfo:
         """Size and modification time of a file below the root."""
@@ -94,7 +95,7 @@ class FolderSource:
     def _path(self, name: str) -> Path:
         path = self._root / name
         if not self._inside(path):
-            raise CorruptArchive(name, "the path leads outside the archive")
+            raise CorruptArchive(name, Reason.of("path_outside_archive"))
         return path
 
     def _inside(self, path: Path) -> bool:

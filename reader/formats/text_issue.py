@@ -12,7 +12,7 @@ from reader.formats.dates import chinese_number, find_date, find_numbers
 from reader.formats.loaded import Loaded
 from reader.formats.source import Source
 from reader.formats.textio import decode_text, peek_text
-from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, stable_id
+from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason, stable_id
 
 NAME = "text-issue"
 EXTENSIONS = (".md", ".markdown", ".txt", ".text")
@@ -39,7 +39,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
         try:
             loaded.issues.append(parse_issue(source.read_bytes(name), name, settings))
         except CorruptArchive as exc:
-            loaded.add_problem(name, exc.detail)
+            loaded.add_problem(name, exc.reason)
     return loaded
 
 
@@ -81,7 +81,7 @@ def parse_issue(data: bytes, name: str, settings: ArchiveSettings) -> Issue:
     blocks = _blocks(lines)
     start = next((i for i, b in enumerate(blocks) if b.level == 2), None)
     if start is None:
-        raise CorruptArchive(name, "no articles: the file has no '## ' headings")
+        raise CorruptArchive(name, Reason.of("no_article_headings"))
     front = blocks[:start]
     front_lines = [ln.strip() for b in front for ln in lines[b.first - 1 : b.last]]
     masthead = next((b.text for b in front if b.level == 1), "")

@@ -6,7 +6,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-from reader.model import CorruptArchive
+from reader.model import CorruptArchive, Reason
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -27,10 +27,10 @@ def decode_text(data: bytes, name: str) -> str:
     Line endings are normalised to ``\\n``.
     """
     if not data.strip(b" \t\r\n\x00"):
-        raise CorruptArchive(name, "the file is empty")
+        raise CorruptArchive(name, Reason.of("empty_file"))
     text = _decode(data, name)
     if "\x00" in text or _control_ratio(text) > 0.05:
-        raise CorruptArchive(name, "binary data, not text")
+        raise CorruptArchive(name, Reason.of("binary_data"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -40,7 +40,8 @@ def _decode(data: bytes, name: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise CorruptArchive(name, f"not valid {encoding.upper()} text") from exc
+                reason = Reason.of("bad_encoding", encoding=encoding.upper().removesuffix("-SIG"))
+                raise CorruptArchive(name, reason) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -51,7 +52,7 @@ def _decode(data: bytes, name: str) -> str:
     if utf16 is not None:
         return utf16
     if b"\x00" in data:
-        raise CorruptArchive(name, "binary data, not text")
+        raise CorruptArchive(name, Reason.of("binary_data"))
     return _decode_legacy(data, name)
 
 
@@ -90,7 +91,7 @@ def _decode_legacy(data: bytes, name: str) -> str:
         return next(iter(decodings.values()))
     match = from_bytes(data).best()
     if match is None or match.encoding is None:
-        raise CorruptArchive(name, "cannot tell the text encoding (not UTF-8, GB18030 or Big5)")
+        raise CorruptArchive(name, Reason.of("unknown_encoding"))
     return str(match)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from reader.model import CorruptArchive
+from reader.model import CorruptArchive, Reason
 
 
 def parser(*, remove_comments: bool = False) -> etree.XMLParser:
@@ -78,8 +78,7 @@ def malformed(name: str, error: etree.XMLSyntaxError) -> CorruptArchive:
 
     ``error.msg`` is libxml2's message and position without lxml's ``(<string>, line N)``.
     """
-    detail = error.msg or str(error)
-    return CorruptArchive(name, f"not well-formed XML (damaged or cut off?): {detail}")
+    return CorruptArchive(name, Reason.of("not_well_formed_xml", detail=error.msg or error))
 
 
 def check_doctype(tree: etree._ElementTree, name: str) -> None:
@@ -88,6 +87,6 @@ def check_doctype(tree: etree._ElementTree, name: str) -> None:
     dtd = docinfo.internalDTD
     # lxml-stubs lag behind lxml: DTD.iterentities and DocInfo.system_url exist since lxml 2.x/4.x.
     if dtd is not None and any(True for _ in dtd.iterentities()):  # type: ignore[attr-defined]
-        raise CorruptArchive(name, "the XML declares entities, which are refused for safety")
+        raise CorruptArchive(name, Reason.of("xml_entities_refused"))
     if docinfo.system_url or docinfo.public_id:  # type: ignore[attr-defined]
-        raise CorruptArchive(name, "the XML names an external DTD, which is refused for safety")
+        raise CorruptArchive(name, Reason.of("xml_external_dtd_refused"))

@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from reader.formats.source import FileInfo
-from reader.model import CorruptArchive
+from reader.model import CorruptArchive, Reason
 
 # A member is at most this large uncompressed (a generous issue file or page).
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
@@ -49,9 +49,9 @@ class ZipSource:
         try:
             self._zip = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile, ValueError) as exc:
-            raise CorruptArchive(str(path), f"not a readable zip archive: {exc}") from exc
+            raise CorruptArchive(str(path), Reason.of("bad_zip", detail=exc)) from exc
         self._entries: dict[str, zipfile.ZipInfo] = {}
-        self._refused: dict[str, str] = {}
+        self._refused: dict[str, Reason] = {}
         members = [
             (_display_name(info), info)
             for info in self._zip.infolist()
@@ -73,7 +73,7 @@ class ZipSource:
             if reason is None:
                 total += info.file_size
                 if total > max_total_bytes:
-                    reason = f"the archive expands to more than {max_total_bytes:,} bytes"
+                    reason = Reason.of("zip_expands_too_much", limit=f"{max_total_bytes:,}")
             if reason is not None:
                 self._refused[name] = reason
 
@@ -87,18 +87,19 @@ class ZipSource:
             raise CorruptArchive(name, self._refused[name])
         info = self._entries.get(name)
         if info is None:
-            raise CorruptArchive(name, "no such file in the zip archive")
+            raise CorruptArchive(name, Reason.of("zip_no_such_member"))
         try:
             with self._lock, self._zip.open(info) as member:
                 # zipfile never returns more than the declared size, so a lying header cannot
                 # expand past the limits checked when the archive was opened.
                 return member.read(-1 if limit is None else limit)
         except RuntimeError as exc:  # zipfile's way of saying "encrypted"
-            raise CorruptArchive(name, f"cannot read the file: {exc}") from exc
+            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
         except NotImplementedError as exc:
-            raise CorruptArchive(name, f"unsupported compression: {exc}") from exc
+            reason = Reason.of("zip_unsupported_compression", detail=exc)
+            raise CorruptArchive(name, reason) from exc
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-            raise CorruptArchive(name, f"the zip member is damaged: {exc}") from exc
+            raise CorruptArchive(name, Reason.of("zip_member_damaged", detail=exc)) from exc
 
     def info(self, name: str) -> FileInfo:
         """Size and modification time from the zip entry; FileNotFoundError for no such file."""
@@ -145,21 +146,21 @@ def _display_name(info: zipfile.ZipInfo) -> str:
     return name.replace("\\", "/")
 
 
-def _unsafe(name: str) -> str | None:
+def _unsafe(name: str) -> Reason | None:
     """Why a member name would leave the archive when unpacked, or None when it is safe."""
     if "\x00" in name:
-        return "the file name contains a NUL character"
+        return Reason.of("nul_in_name")
     if name.startswith("/") or _DRIVE.match(name):
-        return "the path is absolute: it leads outside the archive"
+        return Reason.of("absolute_path")
     if ".." in PurePosixPath(name).parts:
-        return "the path leads outside the archive"
+        return Reason.of("path_outside_archive")
     return None
 
 
-def _too_big(info: zipfile.ZipInfo, max_member_bytes: int, max_ratio: float) -> str | None:
+def _too_big(info: zipfile.ZipInfo, max_member_bytes: int, max_ratio: float) -> Reason | None:
     if info.file_size > max_member_bytes:
-        return f"the file is too large ({info.file_size:,} bytes uncompressed)"
+        return Reason.of("zip_member_too_large", size=f"{info.file_size:,}")
     ratio = info.file_size / max(1, info.compress_size)
     if info.file_size > RATIO_EXEMPT_BYTES and ratio > max_ratio:
-        return f"the file expands {ratio:,.0f} times (a zip bomb?), refused"
+        return Reason.of("zip_bomb", ratio=f"{ratio:,.0f}")
     return None

@@ -16,8 +16,10 @@ from reader.model.errors import (
     ReaderError,
     UnsupportedFormat,
 )
+from reader.model.reasons import CATALOGUE, Reason
 
 __all__ = [
+    "CATALOGUE",
     "Archive",
     "ArchiveSettings",
     "Article",
@@ -28,6 +30,7 @@ __all__ = [
     "NotFound",
     "Problem",
     "ReaderError",
+    "Reason",
     "UnsupportedFormat",
     "stable_id",
 ]

@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from reader.model.reasons import Reason
+
 
 def stable_id(*parts: str, length: int = 10) -> str:
     """Return a short hex digest of ``parts``: the same parts give the same id on every run."""
@@ -15,10 +17,25 @@ def stable_id(*parts: str, length: int = 10) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """A file that could not be read, and why, in words a user understands."""
+    """A file that could not be read, and why (a catalogue code the window translates)."""
 
     source: str
-    reason: str
+    cause: Reason
+
+    def __post_init__(self) -> None:
+        # Free text cannot be translated; a str here is a bug in the caller, caught at once.
+        if not isinstance(self.cause, Reason):
+            raise TypeError(f"a Problem's cause is a Reason, not {type(self.cause).__name__}")
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (what the command line prints)."""
+        return self.cause.text
+
+    @property
+    def code(self) -> str:
+        """The catalogue code of the reason."""
+        return self.cause.code
 
 
 @dataclass(frozen=True)

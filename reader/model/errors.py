@@ -1,5 +1,9 @@
 """Expected failures (the user's files and environment), kept apart from bugs."""
 
+from __future__ import annotations
+
+from reader.model.reasons import Reason
+
 
 class ReaderError(Exception):
     """A failure caused by the user's input or environment, not by a bug."""
@@ -10,12 +14,23 @@ class UnsupportedFormat(ReaderError):
 
 
 class CorruptArchive(ReaderError):
-    """A file or folder cannot be read as an archive."""
+    """A file or folder cannot be read as an archive, for a catalogued ``reason``."""
 
-    def __init__(self, path: str, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
+    def __init__(self, path: str, reason: Reason) -> None:
+        if not isinstance(reason, Reason):
+            raise TypeError(f"CorruptArchive takes a Reason, not {type(reason).__name__}")
+        super().__init__(f"{path}: {reason.text}")
         self.path = path
-        self.detail = detail
+        self.reason = reason
+
+    @property
+    def detail(self) -> str:
+        """The reason in English."""
+        return self.reason.text
+
+    def __reduce__(self) -> tuple[type[CorruptArchive], tuple[str, Reason]]:
+        # The default pickles only the message, and unpickling would then lack the reason.
+        return type(self), (self.path, self.reason)
 
 
 class NotFound(ReaderError):

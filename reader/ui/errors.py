@@ -28,6 +28,7 @@ from reader.model import (
     UnsupportedFormat,
 )
 from reader.ui.i18n import fill
+from reader.ui.reasons import reason_text
 
 log = logging.getLogger("reader")
 
@@ -78,6 +79,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None
     box = QMessageBox(QMessageBox.Icon.Warning, _title(), summary(exc), parent=parent)
     box.setInformativeText(str(exc))
     if isinstance(exc, CorruptArchive):
+        # The reason in the interface language; the details keep the English, for bug reports.
+        box.setInformativeText(f"{exc.path}: {reason_text(exc.reason)}")
         box.setDetailedText(f"{exc.path}\n{exc.detail}")
     box.open()
     return box

@@ -16,21 +16,24 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QWidget
 
 from reader.model import Problem
+from reader.ui.reasons import reason_text, templates
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ProblemsModel(QAbstractTableModel):
-    """Problems as rows of (file, reason)."""
+    """Problems as rows of (file, reason), the reason in the interface language."""
 
     def __init__(self, problems: Sequence[Problem] = ()) -> None:
         super().__init__()
         self._problems = list(problems)
+        self._reasons = self._translated()
 
     def set_problems(self, problems: Sequence[Problem]) -> None:
         """Replace the rows."""
         self.beginResetModel()
         self._problems = list(problems)
+        self._reasons = self._translated()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -47,7 +50,7 @@ class ProblemsModel(QAbstractTableModel):
             return None
         problem = self._problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return problem.source if index.column() == 0 else problem.reason
+            return problem.source if index.column() == 0 else self._reasons[index.row()]
         return None
 
     def headerData(
@@ -61,8 +64,17 @@ class ProblemsModel(QAbstractTableModel):
         return QCoreApplication.translate("ProblemsModel", "Reason")
 
     def retranslate(self) -> None:
-        """Redraw the headers in the new language."""
+        """Redraw the headers and the reasons in the new language."""
+        self._reasons = self._translated()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        if self._problems:
+            last = self.index(len(self._problems) - 1, 1)
+            self.dataChanged.emit(self.index(0, 1), last, [Qt.ItemDataRole.DisplayRole])
+
+    def _translated(self) -> list[str]:
+        # Translated once per language, not on every paint: an archive may have thousands.
+        table = templates()
+        return [reason_text(problem.cause, table) for problem in self._problems]
 
 
 class ProblemsPanel(QDockWidget):

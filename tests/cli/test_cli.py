@@ -55,7 +55,7 @@ def test_show_json(capsys):
 def test_problems_json(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     assert run_json(capsys, "problems", str(tmp_path)) == [
-        {"source": "empty.txt", "reason": "the file is empty"}
+        {"source": "empty.txt", "code": "empty_file", "reason": "the file is empty"}
     ]
     assert run_json(capsys, "problems", str(SAMPLES)) == []
 

@@ -135,7 +135,7 @@ def test_raw_mode_keeps_lines_and_hyphens_as_printed():
 
 def test_page_without_blocks_is_empty_not_an_error():
     page = alto.parse_page(page_xml("", "<Layout><Page ID='P9'/></Layout>"), "p.xml")
-    assert (page.page_id, page.blocks, page.error) == ("P9", {}, "")
+    assert (page.page_id, page.blocks, page.error) == ("P9", {}, None)
 
 
 def test_truncated_file_keeps_the_blocks_before_the_cut():
@@ -143,7 +143,8 @@ def test_truncated_file_keeps_the_blocks_before_the_cut():
     cut = data[: data.index(b'<TextBlock ID="TB3"')]
     page, note = alto.read_page(cut, "p.xml")
     assert list(page.blocks) == ["TB1", "TB2"]
-    assert "text after that point is lost" in note
+    assert note.code == "xml_cut_short"
+    assert "text after that point is lost" in note.text
     with pytest.raises(CorruptArchive, match="not well-formed"):
         alto.read_page(data[:60], "p.xml")
 
@@ -153,14 +154,15 @@ def test_mislabelled_windows_1252_is_read_again():
     data = f'<?xml version="1.0" encoding="UTF-8"?><alto>{body}</alto>'.encode("cp1252")
     page, note = alto.read_page(data, "p.xml")
     assert page.blocks["B"] == "café crème"
-    assert "read as Windows-1252" in note
+    assert note.code == "read_as_windows_1252"
+    assert "read as Windows-1252" in note.text
 
 
 def test_utf16_file_is_read_as_it_declares():
     body = "<Layout><TextBlock ID='B'><TextLine><String CONTENT='人民'/></TextLine></TextBlock></Layout>"
     data = f'<?xml version="1.0" encoding="UTF-16"?><alto>{body}</alto>'.encode("utf-16")
     page, note = alto.read_page(data, "p.xml")
-    assert (page.blocks["B"], note) == ("人民", "")
+    assert (page.blocks["B"], note) == ("人民", None)
 
 
 HOSTILE = {
@@ -199,4 +201,4 @@ def test_huge_text_node_is_refused_by_the_default_limits():
     )
     page, note = alto.read_page(data, "big.xml")
     assert list(page.blocks) == ["A"]
-    assert note
+    assert note is not None and note.code == "xml_cut_short"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reader.model import Archive, ArchiveSettings, Article, Issue, Problem, stable_id
+from reader.model import Archive, ArchiveSettings, Article, Issue, Problem, Reason, stable_id
 
 
 def test_stable_id_is_deterministic_and_separates_parts():
@@ -31,10 +31,11 @@ def test_settings_map_aliases_only_when_named():
 
 def test_archive_lookups_and_problems():
     article = Article(id="i-01", issue_id="i", title="t", paragraphs=("", " "))
-    issue = Issue(
-        id="i", publication="p", date=None, articles=(article,), problems=(Problem("b", "x"),)
+    empty = Problem("b", Reason.of("empty_file"))
+    issue = Issue(id="i", publication="p", date=None, articles=(article,), problems=(empty,))
+    archive = Archive(
+        root="/r", issues=(issue,), problems=(Problem("a", Reason.of("binary_data")),)
     )
-    archive = Archive(root="/r", issues=(issue,), problems=(Problem("a", "y"),))
     assert archive.issue("i") is issue
     assert archive.article("i-01") == (issue, article)
     assert archive.article("nope") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from reader.model import CorruptArchive
+from reader.model import CorruptArchive, Reason
 
 
 def count(n: int, delay: float, progress) -> int:
@@ -17,4 +17,4 @@ def count(n: int, delay: float, progress) -> int:
 
 def refuse(path: str, progress) -> None:
     """Fail as a user's broken archive does."""
-    raise CorruptArchive(path, "not an archive")
+    raise CorruptArchive(path, Reason.of("unknown_format"))

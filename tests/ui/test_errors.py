@@ -7,19 +7,34 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reader.model import Cancelled, CorruptArchive
-from reader.ui import errors
+from reader.model import Cancelled, CorruptArchive, Reason
+from reader.ui import errors, i18n
 
 
 def test_reader_error_gets_a_sentence_and_the_detail(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
-    box = errors.show_error(parent, CorruptArchive("/x/a.xml", "not well-formed XML"))
+    reason = Reason.of("not_well_formed_xml", detail="EndTag: '</' not found")
+    box = errors.show_error(parent, CorruptArchive("/x/a.xml", reason))
     assert box.isVisible()
     assert box.text() == "This file or folder cannot be read as an archive."
-    assert box.informativeText() == "/x/a.xml: not well-formed XML"
+    assert box.informativeText() == f"/x/a.xml: {reason.text}"
     assert "not well-formed XML" in box.detailedText()
     box.close()
+
+
+def test_corrupt_archive_reason_is_shown_in_the_interface_language(qtbot, qapp):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    i18n.install(qapp, "zh_CN")
+    try:
+        box = errors.show_error(parent, CorruptArchive("/x/empty.txt", Reason.of("empty_file")))
+        assert box.text() == "无法将此文件或文件夹作为档案读取。"
+        assert box.informativeText() == "/x/empty.txt: 文件是空的"
+        assert box.detailedText() == "/x/empty.txt\nthe file is empty"  # English, for reports
+        box.close()
+    finally:
+        i18n.install(qapp, "en")
 
 
 def test_cancelled_shows_nothing(qtbot):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt
 
 from reader.library import Library
-from reader.model import Problem
+from reader.model import Problem, Reason
 from reader.ui.article_list_model import HTML_ROLE, ID_ROLE, ArticleListModel
 from reader.ui.issue_tree_model import ISSUE_ID_ROLE, IssueTreeModel
 from reader.ui.problems_panel import ProblemsModel
@@ -52,7 +52,9 @@ def test_article_list_model(qtmodeltester):
 
 
 def test_problems_model(qtmodeltester):
-    model = ProblemsModel([Problem("a.txt", "the file is empty"), Problem("b.xml", "not XML")])
+    empty = Problem("a.txt", Reason.of("empty_file"))
+    broken = Problem("b.xml", Reason.of("not_well_formed_xml", detail="EndTag: '</' not found"))
+    model = ProblemsModel([empty, broken])
     qtmodeltester.check(model)
-    assert model.data(model.index(1, 1)) == "not XML"
+    assert model.data(model.index(1, 1)) == broken.reason
     assert model.headerData(0, Qt.Orientation.Horizontal) == "File"

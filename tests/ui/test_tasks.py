@@ -112,4 +112,4 @@ def test_process_job_failure_is_a_reader_error(qtbot):
         job.start()
     (error,) = blocker.args
     assert isinstance(error, IndexUnavailable)
-    assert "not an archive" in str(error)
+    assert "not a recognised archive format" in str(error)

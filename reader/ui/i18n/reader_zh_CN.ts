@@ -383,6 +383,225 @@ Read and search archives of newspaper issues.</source>
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file is too large ({size} bytes)</source>
+        <translation>文件太大（{size} 字节）</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {detail}</source>
+        <translation>无法读取文件：{detail}</translation>
+    </message>
+    <message>
+        <source>the path leads outside the archive</source>
+        <translation>路径指向档案之外</translation>
+    </message>
+    <message>
+        <source>the path is absolute: it leads outside the archive</source>
+        <translation>路径是绝对路径，指向档案之外</translation>
+    </message>
+    <message>
+        <source>the file name contains a NUL character</source>
+        <translation>文件名含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>not a recognised archive format</source>
+        <translation>不是可识别的档案格式</translation>
+    </message>
+    <message>
+        <source>not a recognised archive format (binary data)</source>
+        <translation>不是可识别的档案格式（二进制数据）</translation>
+    </message>
+    <message>
+        <source>a zip inside the archive is not opened: unpack it, or open the zip on its own</source>
+        <translation>档案中的 zip 压缩包不会打开：请先解压，或单独打开这个 zip</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;{format}&apos;</source>
+        <translation>未知格式“{format}”</translation>
+    </message>
+    <message>
+        <source>internal error in {importer}: {detail}</source>
+        <translation>{importer} 内部错误：{detail}</translation>
+    </message>
+    <message>
+        <source>not a readable zip archive: {detail}</source>
+        <translation>不是可读的 zip 压缩包：{detail}</translation>
+    </message>
+    <message>
+        <source>no such file in the zip archive</source>
+        <translation>zip 压缩包中没有这个文件</translation>
+    </message>
+    <message>
+        <source>the file is too large ({size} bytes uncompressed)</source>
+        <translation>文件太大（解压后 {size} 字节）</translation>
+    </message>
+    <message>
+        <source>the file expands {ratio} times (a zip bomb?), refused</source>
+        <translation>文件解压后膨胀 {ratio} 倍（疑似 zip 炸弹），已拒绝</translation>
+    </message>
+    <message>
+        <source>the archive expands to more than {limit} bytes</source>
+        <translation>压缩包解压后超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>unsupported compression: {detail}</source>
+        <translation>不支持的压缩方式：{detail}</translation>
+    </message>
+    <message>
+        <source>the zip member is damaged: {detail}</source>
+        <translation>zip 中的文件已损坏：{detail}</translation>
+    </message>
+    <message>
+        <source>binary data, not text</source>
+        <translation>二进制数据，不是文本</translation>
+    </message>
+    <message>
+        <source>not valid {encoding} text</source>
+        <translation>不是有效的 {encoding} 文本</translation>
+    </message>
+    <message>
+        <source>cannot tell the text encoding (not UTF-8, GB18030 or Big5)</source>
+        <translation>无法判断文本编码（不是 UTF-8、GB18030 或 Big5）</translation>
+    </message>
+    <message>
+        <source>not well-formed XML (damaged or cut off?): {detail}</source>
+        <translation>XML 格式不正确（文件损坏或不完整？）：{detail}</translation>
+    </message>
+    <message>
+        <source>not well-formed XML (damaged or cut off?): {detail} (the text after that point is lost)</source>
+        <translation>XML 格式不正确（文件损坏或不完整？）：{detail}（此处之后的文字已丢失）</translation>
+    </message>
+    <message>
+        <source>the XML declares entities, which are refused for safety</source>
+        <translation>XML 声明了实体，出于安全考虑已拒绝</translation>
+    </message>
+    <message>
+        <source>the XML names an external DTD, which is refused for safety</source>
+        <translation>XML 引用了外部 DTD，出于安全考虑已拒绝</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 as the file declares: read as Windows-1252</source>
+        <translation>文件声明为 UTF-8，但并非有效的 UTF-8：已按 Windows-1252 读取</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 as the file declares: read as Windows-1252; not well-formed XML (damaged or cut off?): {detail}</source>
+        <translation>文件声明为 UTF-8，但并非有效的 UTF-8：已按 Windows-1252 读取；XML 格式不正确（文件损坏或不完整？）：{detail}</translation>
+    </message>
+    <message>
+        <source>binary data, not a web page</source>
+        <translation>二进制数据，不是网页</translation>
+    </message>
+    <message>
+        <source>not a readable web page: {detail}</source>
+        <translation>不是可读的网页：{detail}</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {detail}</source>
+        <translation>不是有效的 TOML：{detail}</translation>
+    </message>
+    <message>
+        <source>publication and language must be text</source>
+        <translation>publication 和 language 必须是文本</translation>
+    </message>
+    <message>
+        <source>mastheads must be a list of text</source>
+        <translation>mastheads 必须是文本列表</translation>
+    </message>
+    <message>
+        <source>no articles: the file has no &apos;## &apos; headings</source>
+        <translation>没有文章：文件中没有“## ”标题</translation>
+    </message>
+    <message>
+        <source>not an article file: the header lines are missing</source>
+        <translation>不是文章文件：缺少开头的信息行</translation>
+    </message>
+    <message>
+        <source>bad date line: {detail}</source>
+        <translation>日期行有误：{detail}</translation>
+    </message>
+    <message>
+        <source>the METS lists no ALTO text</source>
+        <translation>METS 没有列出任何 ALTO 文本</translation>
+    </message>
+    <message>
+        <source>missing: {mets} lists it as a page</source>
+        <translation>缺失：{mets} 把它列为一个版面</translation>
+    </message>
+    <message>
+        <source>{count} article parts point at text missing from their ALTO page</source>
+        <translation>{count} 个文章片段指向 ALTO 版面中不存在的文字</translation>
+    </message>
+    <message>
+        <source>the METS no longer has the article {ref}</source>
+        <translation>METS 中已没有文章 {ref}</translation>
+    </message>
+    <message>
+        <source>lists the issue {path}, which is missing</source>
+        <translation>列出了期次 {path}，但该文件缺失</translation>
+    </message>
+    <message>
+        <source>the issue METS lists no ALTO pages</source>
+        <translation>该期的 METS 没有列出任何 ALTO 版面</translation>
+    </message>
+    <message>
+        <source>a Delpher article text without the didl.xml that lists it</source>
+        <translation>Delpher 文章文本，但缺少列出它的 didl.xml</translation>
+    </message>
+    <message>
+        <source>the DIDL has no issue item</source>
+        <translation>DIDL 中没有期次条目</translation>
+    </message>
+    <message>
+        <source>the DIDL no longer has the article {identifier}</source>
+        <translation>DIDL 中已没有文章 {identifier}</translation>
+    </message>
+    <message>
+        <source>a NewsML-G2 {kinds} item: no text to read</source>
+        <translation>NewsML-G2 {kinds} 条目：没有可读的文字</translation>
+    </message>
+    <message>
+        <source>a NewsML-G2 &lt;{element}&gt; fragment with no headline or text</source>
+        <translation>NewsML-G2 &lt;{element}&gt; 片段，没有标题或正文</translation>
+    </message>
+    <message>
+        <source>a NewsML-G2 {element} with no headline or text (metadata only)</source>
+        <translation>NewsML-G2 {element}，没有标题或正文（只有元数据）</translation>
+    </message>
+    <message>
+        <source>not an NITF document: the root element is &lt;{element}&gt;</source>
+        <translation>不是 NITF 文档：根元素是 &lt;{element}&gt;</translation>
+    </message>
+    <message>
+        <source>the NITF document has no headline and no text</source>
+        <translation>NITF 文档既没有标题也没有正文</translation>
+    </message>
+    <message>
+        <source>the Founder article has no headline and no text</source>
+        <translation>方正文章既没有标题也没有正文</translation>
+    </message>
+    <message>
+        <source>no Founder e-paper article or page list in the page</source>
+        <translation>页面中没有方正电子报的文章或版面列表</translation>
+    </message>
+    <message>
+        <source>the page no longer lists the article</source>
+        <translation>页面已不再列出这篇文章</translation>
+    </message>
+    <message>
+        <source>the article is no longer in the file</source>
+        <translation>文件中已没有这篇文章</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the archive (Ctrl+K)</source>

@@ -1,0 +1,96 @@
+"""Problem reasons in the window: every code translatable, Chinese reasons in the Problems panel."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from reader.library import Library
+from reader.model import CATALOGUE, Reason
+from reader.model.reasons import placeholders
+from reader.ui import i18n
+from reader.ui.problems_panel import ProblemsPanel
+from reader.ui.reasons import reason_text, templates
+
+TS = i18n.FOLDER / "reader_zh_CN.ts"
+
+
+@pytest.fixture
+def english(qapp):
+    i18n.install(qapp, "en")
+    yield
+    i18n.install(qapp, "en")
+
+
+def sample(code: str) -> Reason:
+    """A reason of this code with a made-up value for each placeholder."""
+    return Reason.of(code, **{name: f"<{name}>" for name in placeholders(CATALOGUE[code])})
+
+
+def chinese_messages() -> dict[str, etree._Element]:
+    tree = etree.parse(str(TS))
+    return {m.findtext("source"): m for m in tree.iterfind("context[name='Reasons']/message")}
+
+
+def test_the_window_knows_every_code_with_the_catalogue_english(english):
+    assert templates() == CATALOGUE
+
+
+def test_every_reason_has_a_finished_chinese_translation_with_the_same_values():
+    messages = chinese_messages()
+    assert set(messages) == set(CATALOGUE.values())
+    for template in CATALOGUE.values():
+        translation = messages[template].find("translation")
+        assert translation.get("type") is None, template  # not "unfinished" or "obsolete"
+        assert translation.text and translation.text != template
+        assert placeholders(translation.text) == placeholders(template), template
+
+
+def test_english_in_the_window_is_the_english_of_the_command_line(english):
+    table = templates()
+    for code in CATALOGUE:
+        reason = sample(code)
+        assert reason_text(reason, table) == reason.text == reason_text(reason)
+
+
+def test_values_are_put_in_once_and_unknown_placeholders_left(english):
+    reason = Reason.of("importer_failed", importer="{detail}", detail="boom")
+    assert reason_text(reason) == "internal error in {detail}: boom"
+    assert reason_text(reason, {"importer_failed": "{importer} / {other}"}) == "{detail} / {other}"
+    assert reason_text(Reason.of("empty_file"), {}) == "the file is empty"
+
+
+def test_chinese_reasons_keep_their_values(qapp, english):
+    i18n.install(qapp, "zh_CN")
+    reason = Reason.of("not_well_formed_xml", detail="EndTag: '</' not found")
+    assert reason_text(reason) == "XML 格式不正确（文件损坏或不完整？）：EndTag: '</' not found"
+    assert (
+        reason_text(Reason.of("page_missing", mets="mets.xml")) == "缺失：mets.xml 把它列为一个版面"
+    )
+
+
+def test_problems_panel_shows_chinese_reasons(qtbot, qapp, tmp_path, english):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02\x03" * 64)
+    (tmp_path / "controls.md").write_bytes(b"## title\n" + bytes(range(1, 9)) * 200)
+    library = Library.open(tmp_path)
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    panel.set_problems(library.problems)
+    model = panel.model
+
+    def shown() -> dict[str, str]:
+        return {model.data(model.index(r, 0)): model.data(model.index(r, 1)) for r in range(3)}
+
+    assert shown()["empty.txt"] == "the file is empty"
+    i18n.install(qapp, "zh_CN")
+    # The panel follows the LanguageChange event Qt posts when a translator is installed.
+    qtbot.waitUntil(lambda: panel.windowTitle() == "问题")
+    assert shown() == {
+        "empty.txt": "文件是空的",
+        "blob.bin": "不是可识别的档案格式（二进制数据）",
+        "controls.md": "二进制数据，不是文本",
+    }
+    i18n.install(qapp, "en")
+    qtbot.waitUntil(lambda: panel.windowTitle() == "Problems")
+    assert shown()["controls.md"] == "binary data, not text"
