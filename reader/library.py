@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from reader import formats, index
+from reader import catalogue, formats, index
 from reader.formats.source import Source
 from reader.model import Archive, Article, CorruptArchive, Issue, NotFound, Problem
 
@@ -35,11 +35,33 @@ class Library:
         self._searcher_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path | str, progress: Progress | None = None) -> Library:
-        """Open an archive folder or a single issue file; unreadable files become problems."""
+    def open(
+        cls,
+        path: Path | str,
+        progress: Progress | None = None,
+        *,
+        cache_root: Path | str | None = None,
+        use_cache: bool = True,
+    ) -> Library:
+        """Open an archive folder, a zip or a single issue file; unreadable files become problems.
+
+        The catalogue is cached below ``cache_root`` (the per-user cache folder if None) and
+        reused while no file of the archive has changed; ``use_cache=False`` reads every file.
+        """
         opened = Path(path).expanduser()
         source = formats.open_source(opened)
-        return cls(formats.load_archive(source, progress), source, opened.resolve())
+        if not use_cache:
+            return cls(formats.load_archive(source, progress), source, opened.resolve())
+        root = Path(cache_root) if cache_root is not None else catalogue.default_cache_root()
+        cached = catalogue.cache_file(root, opened)
+        current = catalogue.stamp(source, opened)
+        archive = catalogue.load(cached, current)
+        if archive is None:
+            archive = formats.load_archive(source, progress)
+            catalogue.save(cached, current, archive)
+        elif progress is not None:
+            progress(1, 1)
+        return cls(archive, source, opened.resolve())
 
     @property
     def root(self) -> Path:

@@ -14,6 +14,12 @@ SHARED = REPO.parent / "shared"
 SAMPLE_ISSUES = REPO / "sample_issues"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Catalogues and indexes cached by the code under test go to a folder of the test run's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 def shared_path(relative: str) -> Path:
     """A path inside ../shared, or skip the test when that folder is not there."""
     path = SHARED / relative

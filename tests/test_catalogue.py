@@ -1,0 +1,113 @@
+"""The catalogue cache: a reopened archive comes from the cache, and any change makes it miss."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader import catalogue
+from reader.library import Library
+
+from .conftest import SAMPLE_ISSUES
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    shutil.copytree(SAMPLE_ISSUES, root)
+    for day in (5, 12):  # two more issues, so reading the files takes more than one step
+        (root / f"2022-10-{day:02d}.txt").write_text(
+            f"今日长子\n\n2022年10月{day}日\n\n总{1800 + day}期\n\n## 县城集中供热\n\n"
+            "本报讯 县城新建供热管网十公里，今冬全面供热。\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def _open(root: Path, cache: Path) -> tuple[Library, list[tuple[int, int]]]:
+    calls: list[tuple[int, int]] = []
+    library = Library.open(root, lambda done, total: calls.append((done, total)), cache_root=cache)
+    return library, calls
+
+
+def _count(library: Library, word: str) -> int:
+    return sum(
+        (a.headline + a.text).count(word) for issue in library.issues for a in issue.articles
+    )
+
+
+def _touch(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    later = path.stat().st_mtime_ns + 2_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+def test_a_second_open_reads_the_cache_and_gives_the_same_catalogue(
+    archive: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first, read = _open(archive, cache)
+    second, cached = _open(archive, cache)
+    assert len(read) > 1  # every file was read the first time
+    assert cached == [(1, 1)]  # one step: the cache
+    assert second.archive == first.archive
+    assert [p.name for p in cache.iterdir()] == [catalogue.cache_file(cache, archive).name]
+    assert not list(archive.rglob("*.pickle"))  # nothing written into the archive
+
+
+def test_an_edited_added_or_removed_file_is_read_again(archive: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    seed = next(archive.glob("*.txt"))
+    original, _ = _open(archive, cache)
+    text = seed.read_text(encoding="utf-8")
+    _touch(seed, text.replace("供热", "供暖", 1))
+    edited, calls = _open(archive, cache)
+    assert len(calls) > 1
+    assert edited.archive != original.archive
+    assert _count(edited, "供暖") == _count(original, "供暖") + 1
+    (archive / "empty.txt").write_bytes(b"")
+    added, calls = _open(archive, cache)
+    assert len(calls) > 1
+    assert [p.source for p in added.problems] == ["empty.txt"]
+    assert len(added.issues) == len(original.issues)
+    (archive / "empty.txt").unlink()
+    removed, _ = _open(archive, cache)
+    assert removed.problems == ()
+
+
+def test_an_edited_archive_toml_is_read_again(archive: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    before, _ = _open(archive, cache)
+    _touch(
+        archive / "archive.toml", 'publication = "长子周报"\nmastheads = ["今日长子", "今日长孑"]\n'
+    )
+    after, _ = _open(archive, cache)
+    assert before.issues[0].publication != "长子周报"
+    assert after.issues[0].publication == "长子周报"
+
+
+def test_a_damaged_cache_file_is_a_miss(archive: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, _ = _open(archive, cache)
+    cached = catalogue.cache_file(cache, archive)
+    cached.write_bytes(cached.read_bytes()[:200])
+    again, calls = _open(archive, cache)
+    assert len(calls) > 1
+    assert again.archive == first.archive
+    assert catalogue.load(cached, catalogue.stamp(again._source, archive)) == first.archive
+
+
+def test_an_unwritable_cache_folder_still_opens(archive: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    library, _ = _open(archive, blocker / "cache")
+    assert library.issues
+
+
+def test_without_the_cache_nothing_is_written(archive: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    Library.open(archive, cache_root=cache, use_cache=False)
+    assert not cache.exists()
