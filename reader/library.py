@@ -207,11 +207,14 @@ class Library:
             filters=index.SearchFilters(years=tuple(years), publications=tuple(publications)),
         )
 
-    def matches(self, article_id: str, query: str) -> list[tuple[str, int, int]]:
+    def matches(
+        self, article_id: str, query: str, *, body: str | None = None
+    ) -> list[tuple[str, int, int]]:
         """Where ``query`` matches in an article, for highlighting it whole.
 
         Returns ``(field, start, end)`` in Python ``str`` offsets; ``field`` is ``kicker``,
-        ``title``, ``subtitle`` or ``body`` (offsets into ``Article.text``).
+        ``title``, ``subtitle`` or ``body`` (offsets into ``Article.text``, or into ``body``
+        when given: the original text, whose line breaks may fall inside a match).
 
         Raises:
             QueryError: The query is malformed.
@@ -222,7 +225,7 @@ class Library:
             "kicker": article.kicker,
             "title": article.title,
             "subtitle": article.subtitle,
-            "body": article.text,
+            "body": article.text if body is None else body,
         }
         found = index.highlights(query, texts)
         return [(name, start, end) for name, spans in found.items() for start, end in spans]

@@ -37,6 +37,7 @@ class Actions(QObject):
         self.sort_relevance.setChecked(True)
         self.escape = make("escape", "Esc")
         self.cancel_indexing = make("cancel_indexing")
+        self.update_index = make("update_index")
         # View
         self.zoom_in = make("zoom_in", "Ctrl+=", "Ctrl++")
         self.zoom_out = make("zoom_out", "Ctrl+-")
@@ -100,6 +101,7 @@ class Actions(QObject):
             self.sort_oldest: self.tr("Sort &Oldest First"),
             self.escape: self.tr("&Back to Browsing"),
             self.cancel_indexing: self.tr("&Cancel Indexing"),
+            self.update_index: self.tr("&Update Search Index"),
             self.zoom_in: self.tr("Zoom &In"),
             self.zoom_out: self.tr("Zoom &Out"),
             self.zoom_reset: self.tr("&Actual Size"),
@@ -159,7 +161,7 @@ class Menus(QObject):
         self.search.addSeparator()
         self.search.addActions([a.sort_relevance, a.sort_newest, a.sort_oldest])
         self.search.addSeparator()
-        self.search.addActions([a.escape, a.cancel_indexing])
+        self.search.addActions([a.escape, a.update_index, a.cancel_indexing])
         self.help = menubar.addMenu("")
         self.help.addActions([a.shortcuts, a.about])
         self.retranslate()
@@ -176,10 +178,13 @@ class Menus(QObject):
         self.help.setTitle(self.tr("&Help"))
 
     def all_actions(self) -> list[tuple[str, QAction]]:
-        """(menu title, action) for every action in a menu, in menu order."""
+        """(menu title, action) for every action in a menu, in menu order.
+
+        Titles keep their mnemonics (``&View › &Language``); a submenu's path joins them.
+        """
         rows: list[tuple[str, QAction]] = []
         for menu in (self.file, self.edit, self.view, self.go, self.search, self.help):
-            rows.extend(self._walk(menu, menu.title().replace("&", "")))
+            rows.extend(self._walk(menu, menu.title()))
         return rows
 
     def _walk(self, menu: QMenu, path: str) -> list[tuple[str, QAction]]:
@@ -189,7 +194,7 @@ class Menus(QObject):
                 continue
             submenu = action.menu()
             if submenu is not None and submenu is not self.recent:
-                rows.extend(self._walk(submenu, f"{path} › {submenu.title().replace('&', '')}"))
+                rows.extend(self._walk(submenu, f"{path} › {submenu.title()}"))
             elif submenu is None:
                 rows.append((path, action))
         return rows

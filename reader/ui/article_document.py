@@ -62,15 +62,21 @@ COLUMN_COLOUR = QColor("#a61b29")
 class RenderedArticle:
     """A built document and where each piece of text starts in it.
 
-    ``fields`` maps ``title``, ``kicker`` and ``subtitle`` to (position, text); ``paragraphs``
-    holds (position, text) for each paragraph of the reflowed body. In the original-text mode
-    ``paragraphs`` is empty: search spans refer to the reflowed text.
+    ``fields`` maps ``title``, ``kicker`` and ``subtitle`` to (position, text). ``paragraphs``
+    holds (position, text) for each piece of the body: the paragraphs of ``Article.text``
+    (joined there by blank lines), or in the original-text mode the lines of the original
+    text (joined there by single line breaks). Body offsets count in that joined text.
     """
 
     document: QTextDocument
     fields: dict[str, tuple[int, str]] = field(default_factory=dict)
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
     original: bool = False
+
+    @property
+    def separator(self) -> int:
+        """How many characters join two body pieces in the text body offsets count in."""
+        return 1 if self.original else 2
 
 
 def utf16_length(text: str) -> int:
@@ -83,30 +89,42 @@ def document_span(
 ) -> tuple[int, int] | None:
     """The document positions of ``text[start:end]`` of a field.
 
-    ``name`` is ``title``, ``kicker``, ``subtitle`` or ``body``; body offsets count in
-    ``Article.text`` (paragraphs joined by blank lines). A span across paragraphs is cut at the
-    first paragraph's end. Returns None when the span is not shown.
+    ``name`` is ``title``, ``kicker``, ``subtitle`` or ``body``; body offsets count in the body
+    text shown (see :class:`RenderedArticle`). A span may run across a line or paragraph break
+    (供\n热 in the original text); the break is one position in the document. Returns None when
+    the span is not shown.
     """
     if name == "body":
-        offset = 0
-        for position, text in rendered.paragraphs:
-            if start < offset + len(text):
-                local = max(0, start - offset)
-                local_end = min(len(text), end - offset)
-                return _positions(position, text, local, local_end)
-            offset += len(text) + 2
+        first = _body_position(rendered, start, is_end=False)
+        last = _body_position(rendered, end, is_end=True)
+    elif name in rendered.fields:
+        position, text = rendered.fields[name]
+        first = position + utf16_length(text[: max(0, start)])
+        last = position + utf16_length(text[: max(0, end)])
+    else:
         return None
-    if name not in rendered.fields:
+    if first is None or last is None or last <= first:
         return None
-    position, text = rendered.fields[name]
-    return _positions(position, text, max(0, start), min(len(text), end))
+    return first, last
 
 
-def _positions(base: int, text: str, start: int, end: int) -> tuple[int, int] | None:
-    if end <= start:
-        return None
-    first = base + utf16_length(text[:start])
-    return first, first + utf16_length(text[start:end])
+def _body_position(rendered: RenderedArticle, offset: int, *, is_end: bool) -> int | None:
+    """The document position of a body offset.
+
+    An offset inside the characters that join two pieces (the blank line between paragraphs)
+    moves to the next piece's start for a span's start, and to the previous piece's end for its
+    end. A start past the body is None; an end past it is the body's end.
+    """
+    at = 0
+    previous_end: int | None = None
+    for position, text in rendered.paragraphs:
+        if offset < at + len(text) or (is_end and offset <= at + len(text)):
+            if offset < at:
+                return previous_end if is_end and previous_end is not None else position
+            return position + utf16_length(text[: offset - at])
+        previous_end = position + utf16_length(text)
+        at += len(text) + rendered.separator
+    return previous_end if is_end else None
 
 
 def render_article(
@@ -166,15 +184,19 @@ def render_article(
     if article.column:
         block(f"【{article.column}】", sans, 0.9, colour=COLUMN_COLOUR)
     if article.authors:
-        byline = QCoreApplication.translate("ArticleDocument", "By %1").replace(
-            "%1", "\u3000".join(article.authors)
+        names = ("\u3000" if chinese else ", ").join(article.authors)
+        # A Chinese paper prints the names alone, whatever the interface language.
+        byline = (
+            names
+            if chinese
+            else fill(QCoreApplication.translate("ArticleDocument", "By %1"), names)
         )
         block(byline, serif, 0.95, colour=dim)
-    block(_dateline(issue, article), sans, 0.85, colour=dim, space_after=1.2)
+    block(_dateline(issue, article, chinese), sans, 0.85, colour=dim, space_after=1.2)
     _rule(cursor)
 
     if original_text is not None:
-        _original_body(cursor, original_text, serif, size, text_colour)
+        rendered.paragraphs = _original_body(cursor, original_text, serif, size, text_colour)
     elif article.has_text:
         indent = 2 * QFontMetricsF(_font(serif, size)).horizontalAdvance("\u4e2d") if chinese else 0
         for paragraph in article.paragraphs:
@@ -196,25 +218,31 @@ def render_article(
     return rendered
 
 
-def _dateline(issue: Issue, article: Article) -> str:
+def _dateline(issue: Issue, article: Article, chinese: bool) -> str:
     parts = [
         issue.publication,
         issue.label.replace("undated", QCoreApplication.translate("ArticleDocument", "undated")),
     ]
     if article.page:
-        parts.append(fill(QCoreApplication.translate("ArticleDocument", "page %1"), article.page))
+        # Like the byline, the page is set as the paper prints it: 第3版 in a Chinese one.
+        page = QCoreApplication.translate("ArticleDocument", "page %1")
+        parts.append(fill("第%1版" if chinese else page, article.page))
     return " · ".join(p for p in parts if p)
 
 
 def _original_body(
     cursor: QTextCursor, text: str, families: tuple[str, ...], size: float, colour: QColor
-) -> None:
+) -> list[tuple[int, str]]:
+    """One block per line of ``text``; returns each line's (position, text)."""
     char_format = _char_format(families, size, colour, False)
+    lines = []
     for line in text.split("\n"):
         block_format = QTextBlockFormat()
         block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.insertBlock(block_format, char_format)
+        lines.append((cursor.position(), line))
         cursor.insertText(line)
+    return lines
 
 
 def _rule(cursor: QTextCursor) -> None:

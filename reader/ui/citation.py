@@ -16,7 +16,10 @@ def citation(issue: Issue, article: Article) -> str:
         issue.publication,
         issue.date.isoformat() if issue.date else QCoreApplication.translate("citation", "undated"),
         " ".join(issue.numbers_printed) or (f"No. {issue.number}" if issue.number else ""),
-        fill(QCoreApplication.translate("citation", "page %1"), article.page)
+        # The page as the paper prints it, like the 《》 around the title.
+        fill(
+            "第%1版" if chinese else QCoreApplication.translate("citation", "page %1"), article.page
+        )
         if article.page
         else "",
         (f"《{title}》" if chinese else f"“{title}”") if title else "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt
@@ -78,29 +79,28 @@ class GoToDateDialog(QDialog):
 
 
 class ShortcutsDialog(QDialog):
-    """Every action with its keyboard shortcuts and the menu that holds it."""
+    """Every action with its keyboard shortcuts and the menu that holds it.
+
+    After the menu actions come the keys that work in one place only (the search field, the
+    hits, the find bar), where Qt has no action to list.
+    """
 
     def __init__(self, rows: Sequence[tuple[str, QAction]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys"), self.tr("Menu")])
+        self.model.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys"), self.tr("Where")])
         for menu, action in rows:
-            keys = ", ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-            )
-            items = [
-                QStandardItem(action.text().replace("&", "")),
-                QStandardItem(keys),
-                QStandardItem(menu),
-            ]
-            for item in items:
-                item.setEditable(False)
-            self.model.appendRow(items)
+            self._add(plain_text(action.text()), shortcut_text(action), plain_text(menu))
+        for where, keys, what in self._context_keys():
+            self._add(what, keys, where)
         view = QTableView(self)
         view.setModel(self.model)
         view.verticalHeader().hide()
+        # One line of text per row, not Qt's default of a roomy 30 pixels.
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setWordWrap(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         view.setAlternatingRowColors(True)
@@ -109,5 +109,57 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(view)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        # Tall enough for every row where the screen allows; the table scrolls otherwise.
+        screen = (parent or self).screen().availableGeometry().height()
+        lines = self.model.rowCount() + 4  # and the header, the margins, the button
+        height = view.verticalHeader().defaultSectionSize() * lines
+        self.resize(620, min(int(screen * 0.85), height))
         view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add(self, name: str, keys: str, where: str) -> None:
+        items = [QStandardItem(name), QStandardItem(keys), QStandardItem(where)]
+        for item in items:
+            item.setEditable(False)
+        self.model.appendRow(items)
+
+    def _context_keys(self) -> list[tuple[str, str, str]]:
+        """(where, keys, what they do) for keys that belong to one widget."""
+        search_field = self.tr("Search field")
+        hits = self.tr("Hits and article list")
+        find_bar = self.tr("Find bar")
+        return [
+            (search_field, self.tr("Enter"), self.tr("Search")),
+            (search_field, self.tr("Up (in an empty field)"), self.tr("Earlier searches")),
+            (search_field, self.tr("Down"), self.tr("Go to the hits")),
+            (search_field, self.tr("Esc"), self.tr("Back to reading")),
+            (self.tr("Issue tree"), self.tr("Enter"), self.tr("Go to the articles")),
+            (hits, self.tr("Enter"), self.tr("Read the article")),
+            (hits, self.tr("Up (on the first hit)"), self.tr("Back to the search field")),
+            (find_bar, self.tr("Enter, Shift+Enter"), self.tr("Next, previous")),
+            (find_bar, self.tr("Esc"), self.tr("Close the find bar")),
+            (self.tr("Article"), self.tr("Space, Shift+Space"), self.tr("Page down, page up")),
+        ]
+
+
+_MNEMONIC = re.compile(r"\(&\w\)|&(?=\S)")
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic: ``&Open`` → ``Open``, ``打开(&O)…`` → ``打开…``."""
+    return _MNEMONIC.sub("", text).replace("&&", "&")
+
+
+def shortcut_text(action: QAction) -> str:
+    """The action's shortcuts as the user types them, each once.
+
+    ``Shift+?`` is left out beside ``?``: it is there only for keyboard layouts that report
+    the Shift that makes the ``?``.
+    """
+    keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
+    shown = []
+    for key in keys:
+        if key.startswith("Shift+") and key.removeprefix("Shift+") in keys:
+            continue
+        if key not in shown:
+            shown.append(key)
+    return ", ".join(shown)

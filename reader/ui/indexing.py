@@ -25,11 +25,13 @@ class Indexer(QObject):
     """Brings the index of the open archive up to date, in a process or (tests) the task runner.
 
     Signals:
+        started(): a job started (its first progress report may take seconds).
         progressed(int, int): articles indexed so far, and how many there are.
         ready(): the index is complete and searchable.
         stopped(str): indexing ended without a new index: "cancelled" or the error text.
     """
 
+    started = Signal()
     progressed = Signal(int, int)
     ready = Signal()
     stopped = Signal(str)
@@ -62,6 +64,7 @@ class Indexer(QObject):
             self.ready.emit()
             return
         self.running = True
+        self.started.emit()
         args = library.index_job_args(index_dir)
         if self._in_process:
             self._job = ProcessJob(library.index_job, args, parent=self)
@@ -163,6 +166,12 @@ class IndexStatus(QWidget):
         layout.addWidget(self.cancel_button)
         self.hide()
 
+    def show_starting(self) -> None:
+        """Show that indexing is starting (a busy bar until the first count arrives)."""
+        self.bar.setRange(0, 0)
+        self.label.setText(self.tr("Preparing the search index…"))
+        self._show_cancel()
+
     def show_progress(self, done: int, total: int) -> None:
         """Show ``done`` of ``total`` articles indexed."""
         self.bar.setRange(0, max(1, total))
@@ -170,6 +179,9 @@ class IndexStatus(QWidget):
         self.label.setText(
             fill(self.tr("Indexing for search: %1 of %2"), f"{done:,}", f"{total:,}")
         )
+        self._show_cancel()
+
+    def _show_cancel(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(
             self.tr("Stop indexing; search keeps using the previous index")

@@ -1,45 +1,26 @@
-"""The main window: issue tree, article list (or search results) and text pane, and their wiring."""
+"""The main window: menus, toolbar, status bar and Problems panel around the reading area."""
 
 from __future__ import annotations
 
 import gc
 import logging
 from concurrent.futures import Executor
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QLabel,
-    QListView,
-    QMainWindow,
-    QMessageBox,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QToolButton,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from reader import __version__
 from reader.library import Library
-from reader.ui import errors, i18n, settings
+from reader.ui import errors, i18n, memory, settings, views
 from reader.ui.actions import Actions, Menus
-from reader.ui.article_list_model import ArticleListModel
-from reader.ui.browser import Browser
-from reader.ui.citation import article_with_citation
-from reader.ui.dialogs import GoToDateDialog, ShortcutsDialog
+from reader.ui.dialogs import ShortcutsDialog
 from reader.ui.i18n import fill
-from reader.ui.issue_tree_model import IssueTreeModel
+from reader.ui.opening import Opener, dropped_path
 from reader.ui.problems_panel import ProblemsPanel
-from reader.ui.rich_delegate import RichTextDelegate
-from reader.ui.search_panel import SearchPanel
+from reader.ui.reading_area import ReadingArea
 from reader.ui.tasks import Tasks
-from reader.ui.text_pane import TextPane
 
 log = logging.getLogger(__name__)
 
@@ -74,123 +55,62 @@ class MainWindow(QMainWindow):
         self.tasks = Tasks(on_error=self._show_error, executor=executor, parent=self)
         self.actions = Actions(self)
         self.menus = Menus(self.menuBar(), self.actions)
-        self.tree_model = IssueTreeModel(locale=i18n.locale_for(i18n.current()))
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("issue_tree")
-        self.tree.setModel(self.tree_model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setIndentation(14)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
-        self.article_model = ArticleListModel()
-        self.article_list = QListView(self)
-        self.article_list.setObjectName("article_list")
-        self.article_list.setModel(self.article_model)
-        self.article_list.setItemDelegate(RichTextDelegate(self.article_list))
-        self.article_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.article_list.setWordWrap(True)
-        self.search_panel = SearchPanel(
-            self.actions,
-            self.tasks,
-            index_root,
-            index_in_process=index_in_process,
-            parent=self,
+        self.opener = Opener(self, self.tasks, self.menus.recent, self._show_error)
+        self.area = ReadingArea(
+            self.actions, self.tasks, index_root, index_in_process=index_in_process, parent=self
         )
-        self.middle = QStackedWidget(self)
-        self.middle.addWidget(self.article_list)
-        self.middle.addWidget(self.search_panel)
-        self.pane = TextPane(self)
-        self.pane.setObjectName("text_pane")
-        self.browser = Browser(self.tree, self.article_list, self.pane, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("splitter")
-        for widget in (self.tree, self.middle, self.pane):
-            self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([300, 330, 650])
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.area)
+        # The parts of the reading area, by name (tests and scripts reach them here).
+        self.splitter = self.area
+        self.tree_model, self.tree = self.area.tree_model, self.area.tree
+        self.article_model, self.article_list = self.area.article_model, self.area.article_list
+        self.search_panel, self.middle = self.area.search_panel, self.area.middle
+        self.pane, self.browser = self.area.pane, self.area.browser
 
         self.problems_panel = ProblemsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
         self.resizeDocks([self.problems_panel], [160], Qt.Orientation.Vertical)
         self.problems_panel.hide()
-        self.problems_button = QToolButton(self)
-        self.problems_button.setObjectName("problems_button")
-        self.problems_button.setAutoRaise(True)
-        self.problems_button.hide()
+        self.problems_button = views.ProblemsButton(self)
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.search_panel.index_status)
         self.statusBar().addPermanentWidget(self.problems_button)
-
-        self.toolbar = self.addToolBar("")
-        self.toolbar.setObjectName("toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.actions.back, self.actions.forward])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.actions.previous_issue, self.actions.next_issue])
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.search_panel.field)
+        self.toolbar = views.toolbar(self, self.actions, self.search_panel.field)
 
         self._connect()
         self.retranslate()
-        self._restore_window()
-        self._update_actions()
+        self.actions.original_text.setChecked(memory.restore_window(self, self.pane))
         self.pane.clear(self.tr("Open an archive folder with File › Open Folder… or drop it here."))
-
-    # --- wiring --------------------------------------------------------------------------
 
     def _connect(self) -> None:
         a = self.actions
-        a.open_folder.triggered.connect(self.choose_folder)
-        a.open_file.triggered.connect(self.choose_file)
+        a.open_folder.triggered.connect(self.opener.choose_folder)
+        a.open_file.triggered.connect(self.opener.choose_file)
         a.quit.triggered.connect(self.close)
-        a.copy_citation.triggered.connect(self.copy_article)
-        a.find.triggered.connect(self.pane.open_find)
-        a.zoom_in.triggered.connect(partial(self.zoom_by, 1))
-        a.zoom_out.triggered.connect(partial(self.zoom_by, -1))
-        a.zoom_reset.triggered.connect(partial(self.zoom_by, None))
-        a.original_text.toggled.connect(self.browser.set_original)
         a.problems.toggled.connect(self.problems_panel.setVisible)
         self.problems_panel.visibilityChanged.connect(self._problems_visibility)
         self.problems_button.clicked.connect(self.problems_panel.show)
         for action in a.languages.values():
             action.triggered.connect(self._language_chosen)
-        a.back.triggered.connect(self.browser.back)
-        a.forward.triggered.connect(self.browser.forward)
-        a.next_article.triggered.connect(partial(self.browser.step_article, 1))
-        a.previous_article.triggered.connect(partial(self.browser.step_article, -1))
-        a.next_issue.triggered.connect(partial(self.browser.step_issue, 1))
-        a.previous_issue.triggered.connect(partial(self.browser.step_issue, -1))
-        a.go_to_date.triggered.connect(self.choose_date)
-        a.next_match.triggered.connect(self.pane.next_match)
-        a.previous_match.triggered.connect(self.pane.previous_match)
-        a.escape.triggered.connect(self.escape)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
-        self.menus.recent.aboutToShow.connect(self._fill_recent)
-        self.browser.moved.connect(self._update_actions)
-        self.browser.moved.connect(self._highlight)
-        self.browser.message.connect(self.status_label.setText)
-        self.search_panel.article_opened.connect(self._search_hit_opened)
-        self.search_panel.mode_changed.connect(self._search_mode_changed)
-        self.search_panel.results_shown.connect(self._highlight)
-        self.search_panel.status.connect(self.status_label.setText)
-        self.pane.matches_changed.connect(self._matches_changed)
+        self.opener.opened.connect(self._opened)
+        self.opener.status.connect(self.status_label.setText)
+        self.area.status.connect(self.status_label.setText)
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""
+        # Qt adds the display name to every window title (dialogs too): it must follow the
+        # language, and the window's own title end with it so it is not added twice.
+        QGuiApplication.setApplicationDisplayName(self.tr("Issue Reader"))
         self.setWindowTitle(self._title())
         self.actions.retranslate()
         self.menus.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.status_label.clear()  # whatever it said was in the other language
         self.tree_model.set_locale(i18n.locale_for(i18n.current()))
-        self._show_problem_count()
+        self.problems_button.retranslate()
         self.actions.languages.get(
             settings.read("language"), self.actions.languages[""]
         ).setChecked(True)
@@ -209,54 +129,16 @@ class MainWindow(QMainWindow):
 
     # --- opening -------------------------------------------------------------------------
 
-    def choose_folder(self) -> None:
-        """Ask for an archive folder and open it."""
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Open Archive Folder"), self._start_dir()
-        )
-        if folder:
-            self.open_path(folder)
-
-    def choose_file(self) -> None:
-        """Ask for a single issue file (or a zip of an archive) and open it."""
-        file, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open Issue File"),
-            self._start_dir(),
-            self.tr("Issues and archives (*.txt *.md *.xml *.html *.htm *.zip);;All files (*)"),
-        )
-        if file:
-            self.open_path(file)
-
-    def _start_dir(self) -> str:
-        return str(Path(self.opened_path).parent) if self.opened_path else str(Path.home())
-
     def open_path(self, path: str) -> None:
         """Open an archive folder or issue file in the background; the tree appears when read."""
-        # Absolute, so the last archive and reading positions hold wherever the app starts.
-        path = str(Path(path).expanduser().absolute())
-        self.status_label.setText(fill(self.tr("Opening %1…"), path))
-        self.tasks.run(
-            Library.open,
-            path,
-            on_done=partial(self._opened, path),
-            on_error=partial(self._open_failed, path),
-            on_progress=self._open_progress,
-            channel="open",
-        )
-
-    def _open_progress(self, done: int, total: int) -> None:
-        self.status_label.setText(fill(self.tr("Reading files: %1 of %2"), str(done), str(total)))
-
-    def _open_failed(self, path: str, exc: BaseException) -> None:
-        self.status_label.setText(fill(self.tr("Could not open %1"), path))
-        self._show_error(exc)
+        self.opener.open_path(path)
 
     @property
     def library(self) -> Library | None:
         """The open archive, or None."""
         return self.browser.library
 
+    @Slot(str, object)
     def _opened(self, path: str, library: Library) -> None:
         self.save_position()
         if self.library is not None:
@@ -269,158 +151,49 @@ class MainWindow(QMainWindow):
         # reference counting still frees them when another archive is opened.
         gc.freeze()
         self.problems_panel.set_problems(library.problems)
-        self._show_problem_count()
+        self.problems_button.show_count(len(library.problems))
         self.setWindowTitle(self._title())
-        settings.write(last_archive=path)
-        settings.remember("recent", path, settings.MAX_RECENT)
-        count = len(library.issues)
-        self.status_label.setText(
-            fill(
-                self.tr("Opened %1: %2 issues, %3 articles"),
+        counts = (f"{len(library.issues):,}", f"{library.archive.article_count:,}")
+        if library.problems:
+            summary = fill(
+                self.tr(
+                    "Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)"
+                ),
                 path,
-                str(count),
-                str(library.archive.article_count),
+                *counts,
+                f"{len(library.problems):,}",
             )
-        )
+        else:
+            summary = fill(self.tr("Opened %1 — issues: %2, articles: %3"), path, *counts)
+        self.status_label.setText(summary)
         self._restore_position(path)
-        self._update_actions()
+        self.area.update_actions()
         # The tree and the article are up; now the index, in the background.
         self.search_panel.set_library(library)
 
     def _restore_position(self, path: str) -> None:
         assert self.library is not None
-        position = settings.read("positions").get(path, {})
-        issue_id = position.get("issue", "")
-        if issue_id not in {i.id for i in self.library.issues}:
-            issue_id = self.library.issues[0].id if self.library.issues else ""
-            position = {}
-        if not issue_id:
+        position = memory.saved_position(path, self.library.issues)
+        if position is None:
             self.pane.clear(
                 self.tr("This archive has no readable issues. See View › Problems Panel.")
             )
             return
-        self.browser.go_to(
-            issue_id, position.get("article", ""), scroll=float(position.get("scroll", 0.0))
-        )
+        self.browser.go_to(position.issue_id, position.article_id, scroll=position.scroll)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Qt override: accept a dropped local folder or file."""
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        if dropped_path(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Qt override: open the first dropped local folder or file."""
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                event.acceptProposedAction()
-                self.open_path(url.toLocalFile())
-                return
-
-    def _fill_recent(self) -> None:
-        menu = self.menus.recent
-        menu.clear()
-        for path in settings.read("recent"):
-            action = menu.addAction(path)
-            action.triggered.connect(partial(self.open_path, path))
-        if menu.isEmpty():
-            menu.addAction(self.tr("(none)")).setEnabled(False)
-
-    # --- navigation ----------------------------------------------------------------------
-
-    def choose_date(self) -> None:
-        """Ask for a date and go to the issue nearest it."""
-        if self.library is None or not self.library.issues:
-            return
-        current = self.pane.issue
-        dialog = GoToDateDialog(
-            self.library.issues,
-            current.date if current else None,
-            current.publication if current else "",
-            self,
-        )
-        dialog.accepted.connect(partial(self._date_chosen, dialog))
-        dialog.open()
-
-    def _date_chosen(self, dialog: GoToDateDialog) -> None:
-        issue = dialog.nearest()
-        if issue is not None:
-            self.search_panel.browse()
-            self.browser.go_to(issue.id)
-
-    def escape(self) -> None:
-        """Esc: close the find bar, else leave the search results for browsing."""
-        if self.pane.find_bar.isVisible():
-            self.pane.close_find()
-        elif self.search_panel.searching:
-            self.search_panel.browse()
-
-    def _update_actions(self) -> None:
-        a = self.actions
-        has_library = self.library is not None
-        has_article = self.pane.article is not None
-        a.back.setEnabled(self.browser.history.can_go_back())
-        a.forward.setEnabled(self.browser.history.can_go_forward())
-        for action in (
-            a.next_article,
-            a.previous_article,
-            a.next_issue,
-            a.previous_issue,
-            a.go_to_date,
-        ):
-            action.setEnabled(has_library)
-        for action in (a.copy_citation, a.find, a.next_match, a.previous_match):
-            action.setEnabled(has_article)
-
-    # --- search (the panel does the work; the window shows what it opens) -----------------
-
-    @Slot(str, str)
-    def _search_hit_opened(self, issue_id: str, article_id: str) -> None:
-        self.browser.go_to(issue_id, article_id)
-        self.pane.setFocus()
-        if self.pane.match_count:
-            self.pane.next_match()
-
-    @Slot()
-    def _highlight(self) -> None:
-        """Mark the current query's matches in the open article (none when not searching)."""
-        article = self.pane.article
-        self.pane.set_spans(self.search_panel.spans_for(article.id) if article else ())
-
-    @Slot(bool)
-    def _search_mode_changed(self, searching: bool) -> None:
-        self.middle.setCurrentWidget(self.search_panel if searching else self.article_list)
-        if not searching:
-            self.pane.set_spans(())
-            self.status_label.clear()  # "Match 2 of 6" no longer holds
-            self.article_list.setFocus()
-
-    @Slot(int, int)
-    def _matches_changed(self, current: int, total: int) -> None:
-        self.status_label.setText(fill(self.tr("Match %1 of %2"), str(current + 1), str(total)))
-
-    # --- reading -------------------------------------------------------------------------
-
-    def zoom_by(self, step: int | None) -> None:
-        """Zoom the text in (1) or out (-1), or back to the default size (None)."""
-        self.pane.set_zoom(0 if step is None else self.pane.zoom + step)
-
-    def copy_article(self) -> None:
-        """Put the open article with its citation on the clipboard."""
-        if self.pane.issue is None or self.pane.article is None:
-            return
-        text = article_with_citation(self.pane.issue, self.pane.article)
-        QGuiApplication.clipboard().setText(text)
-        self.status_label.setText(self.tr("Copied the article with its citation."))
+        path = dropped_path(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.open_path(path)
 
     # --- problems, language, help ----------------------------------------------------------
-
-    def _show_problem_count(self) -> None:
-        count = len(self.library.problems) if self.library is not None else 0
-        self.problems_button.setVisible(count > 0)
-        self.problems_button.setText(fill(self.tr("⚠ Problems: %1"), str(count)))
-        self.problems_button.setToolTip(
-            self.tr("Files that could not be read (View › Problems Panel)")
-        )
 
     def _problems_visibility(self, visible: bool) -> None:
         self.actions.problems.blockSignals(True)
@@ -437,7 +210,9 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """The Keyboard Shortcuts dialog."""
-        ShortcutsDialog(self.menus.all_actions(), self).open()
+        dialog = ShortcutsDialog(self.menus.all_actions(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_about(self) -> None:
         """The About box."""
@@ -457,50 +232,19 @@ class MainWindow(QMainWindow):
 
     def save_position(self) -> None:
         """Remember the open issue, article and scroll position of the current archive."""
-        if not self.opened_path or self.pane.issue is None:
-            return
-        positions = settings.read("positions")
-        positions.pop(self.opened_path, None)
-        positions[self.opened_path] = {
-            "issue": self.pane.issue.id,
-            "article": self.pane.article.id if self.pane.article else "",
-            "scroll": round(self.pane.scroll_fraction(), 4),
-        }
-        while len(positions) > settings.MAX_POSITIONS:
-            positions.pop(next(iter(positions)))
-        settings.write(positions=positions)
-
-    def _restore_window(self) -> None:
-        geometry = settings.read("geometry")
-        if geometry:
-            self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
-        else:
-            self.resize(1280, 800)
-        state = settings.read("window_state")
-        if state:
-            self.restoreState(QByteArray.fromHex(state.encode()))
-        self.pane.set_zoom(settings.read("zoom"))
-        self.actions.original_text.setChecked(settings.read("original_text"))
+        memory.save_position(self.opened_path, self.pane)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Qt override: splitter sizes fit only once the restored geometry is in place."""
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            sizes = settings.read("splitter")
-            if len(sizes) == 3 and all(isinstance(s, int) for s in sizes):
-                self.splitter.setSizes(sizes)
+            memory.restore_splitter(self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override: remember everything, stop background work."""
         self.save_position()
-        settings.write(
-            geometry=bytes(self.saveGeometry().toHex()).decode(),
-            window_state=bytes(self.saveState().toHex()).decode(),
-            splitter=self.splitter.sizes(),
-            zoom=self.pane.zoom,
-            original_text=self.actions.original_text.isChecked(),
-        )
+        memory.save_window(self, self.splitter, self.pane, self.actions.original_text.isChecked())
         self.search_panel.shutdown()
         self.tasks.shutdown()
         if self.library is not None:

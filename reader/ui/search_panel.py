@@ -11,19 +11,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.library import Library
+from reader.model import ReaderError
 from reader.ui.actions import Actions
-from reader.ui.hits_chart import Bar, HitsChart
 from reader.ui.i18n import fill
 from reader.ui.indexing import Indexer, IndexStatus
 from reader.ui.rich_delegate import RichTextDelegate
-from reader.ui.search_job import UNDATED, SearchOutcome, SearchRequest, run_search
+from reader.ui.search_job import SearchOutcome, SearchRequest, run_search
 from reader.ui.search_model import SearchResultsModel
-from reader.ui.search_widgets import FacetStrip, SearchField
+from reader.ui.search_summary import SearchSummary
+from reader.ui.search_widgets import SearchField
 from reader.ui.tasks import Tasks
 from reader.ui.text_pane import Span
+from reader.ui.views import FocusCue
 
 RESULT_LIMIT = 200
 SORTS = ("relevance", "newest", "oldest")
@@ -61,19 +68,20 @@ class SearchPanel(QWidget):
         self._request = SearchRequest("")
         self._pending = False
         self._outcome: SearchOutcome | None = None
+        # Whether to say so when the index is ready: only after indexing the user waited for.
+        self._announce_ready = False
         self.searching = False
+        # The widget that had the keyboard before Ctrl+K or / moved it to the field.
+        self.came_from: QWidget | None = None
 
         self.field = SearchField(self)
         self.index_status = IndexStatus(self)
         self.indexer = Indexer(tasks, in_process=index_in_process, parent=self)
-        self.count_label = QLabel(self)
-        self.sort_box = QComboBox(self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setObjectName("search_message")
-        self.message.hide()
-        self.facets = FacetStrip(self)
-        self.chart = HitsChart(self)
+        self.summary = SearchSummary(self)
+        # Its parts by name, for the tests and the screenshots.
+        self.count_label, self.sort_box = self.summary.count_label, self.summary.sort_box
+        self.message, self.facets = self.summary.message, self.summary.facets
+        self.chart = self.summary.chart
         self.model = SearchResultsModel()
         self.view = QListView(self)
         self.view.setObjectName("search_results")
@@ -82,16 +90,11 @@ class SearchPanel(QWidget):
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setWordWrap(True)
         self.view.installEventFilter(self)
+        FocusCue(self.view)
 
-        header = QHBoxLayout()
-        header.addWidget(self.count_label, 1)
-        header.addWidget(self.sort_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
-        layout.addLayout(header)
-        layout.addWidget(self.message)
-        layout.addWidget(self.facets)
-        layout.addWidget(self.chart)
+        layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
 
         actions.search.triggered.connect(self.focus_field)
@@ -99,13 +102,14 @@ class SearchPanel(QWidget):
         self.field.down_pressed.connect(self.focus_results)
         self.view.activated.connect(self._open)
         self.view.clicked.connect(self._open)
-        self.facets.chosen.connect(self.set_filter)
-        self.chart.bar_clicked.connect(self.set_filter)
-        self.sort_box.activated.connect(self._sort_box_changed)
+        self.summary.filter_chosen.connect(self.set_filter)
+        self.summary.sort_chosen.connect(self._sort_box_changed)
         for action in (actions.sort_relevance, actions.sort_newest, actions.sort_oldest):
             action.triggered.connect(self._sort_action_changed)
         actions.cancel_indexing.triggered.connect(self.indexer.cancel)
+        actions.update_index.triggered.connect(self.update_index)
         self.index_status.cancel_button.clicked.connect(self.indexer.cancel)
+        self.indexer.started.connect(self._index_started)
         self.indexer.progressed.connect(self._index_progress)
         self.indexer.ready.connect(self._index_ready)
         self.indexer.stopped.connect(self._index_stopped)
@@ -115,16 +119,9 @@ class SearchPanel(QWidget):
     def retranslate(self) -> None:
         """Set the visible texts in the current language."""
         self.field.setPlaceholderText(self.tr("Search the archive (Ctrl+K)"))
-        current = self.sort_box.currentIndex()
-        self.sort_box.clear()
-        self.sort_box.addItems(
-            [self.tr("Relevance"), self.tr("Newest first"), self.tr("Oldest first")]
-        )
-        self.sort_box.setCurrentIndex(max(0, current))
-        self.sort_box.setToolTip(self.tr("Sort the hits"))
-        self.chart.setToolTip(self.tr("Hits over time; click a bar to show only its hits"))
+        self.summary.retranslate()
         if self._outcome is not None:
-            self._show_counts(self._outcome)
+            self.summary.show_outcome(self._outcome)
 
     def changeEvent(self, event: QEvent) -> None:
         """Qt override: follow a language switch."""
@@ -138,15 +135,33 @@ class SearchPanel(QWidget):
         """Search this archive from now on; its index is brought up to date in the background."""
         self._tasks.cancel("search")
         self._library = library
-        self._outcome = None
+        self._pending = False
+        self._clear_results()  # the hits shown are the previous archive's
         self.browse()
+        self._announce_ready = False
         self.indexer.start(library, self._index_root)
         self._update_index_actions()
+
+    def update_index(self) -> None:
+        """Bring the index up to date now (after a cancel, or files changed while open)."""
+        if self._library is None or self.indexer.running:
+            return
+        self._announce_ready = False
+        self.indexer.start(self._library, self._index_root)
+        self._update_index_actions()
+        if not self.indexer.running:
+            self.status.emit(self.tr("The search index is up to date."))
 
     @property
     def index_ready(self) -> bool:
         """Whether a search can run now (on the current or the previous index)."""
         return self.indexer.available
+
+    def _index_started(self) -> None:
+        # The child process reads the archive before its first report: say so meanwhile.
+        self._announce_ready = True
+        self.index_status.show_starting()
+        self._update_index_actions()
 
     def _index_progress(self, done: int, total: int) -> None:
         self.index_status.show_progress(done, total)
@@ -155,7 +170,10 @@ class SearchPanel(QWidget):
     def _index_ready(self) -> None:
         self.index_status.hide()
         self._update_index_actions()
-        self.status.emit(self.tr("The search index is ready."))
+        # Only after a wait: an index that was current already needs no news (and would
+        # push "Opened …" off the status bar at once).
+        if self._announce_ready:
+            self.status.emit(self.tr("The search index is ready."))
         if self._pending:
             self._pending = False
             self._run()
@@ -168,16 +186,21 @@ class SearchPanel(QWidget):
         else:
             self.status.emit(fill(self.tr("Indexing failed: %1"), reason))
         if self._pending:
-            self._pending = False
-            self._show_message(self.tr("There is no search index yet."), error=True)
+            self._show_no_index()  # still pending: an update the user asks for runs it
 
     def _update_index_actions(self) -> None:
         self._actions.cancel_indexing.setEnabled(self.indexer.running)
+        self._actions.update_index.setEnabled(
+            self._library is not None and not self.indexer.running
+        )
 
     # --- searching -----------------------------------------------------------------------
 
     def focus_field(self) -> None:
         """Put the cursor in the search field, its text selected."""
+        focused = QApplication.focusWidget()
+        if focused is not None and focused is not self.field:
+            self.came_from = focused  # where Esc in the field returns to
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
@@ -204,10 +227,15 @@ class SearchPanel(QWidget):
             self._request = SearchRequest(query, sort=self.sort, limit=RESULT_LIMIT)
         self._enter()
         if not self.index_ready:
+            # Run once an index is there (the one being built, or one the user asks for).
             self._pending = True
-            self._show_message(
-                self.tr("The archive is being indexed; the search runs when it is ready.")
-            )
+            self._clear_results()
+            if self.indexer.running:
+                self.summary.show_message(
+                    self.tr("The archive is being indexed; the search runs when it is ready.")
+                )
+            else:
+                self._show_no_index()
             return
         self._run()
 
@@ -278,62 +306,27 @@ class SearchPanel(QWidget):
 
     def _show_outcome(self, outcome: SearchOutcome) -> None:
         self._outcome = outcome
-        self.message.hide()
         self.model.set_hits(outcome.result.hits)
-        self._show_counts(outcome)
+        self.summary.show_outcome(outcome)
         self.view.scrollToTop()
         self.results_shown.emit()
-
-    def _show_counts(self, outcome: SearchOutcome) -> None:
-        """The count, the facet strip and the chart (again after a language switch)."""
-        result = outcome.result
-        request = outcome.request
-        if result.total == 0:
-            self.count_label.setText(self.tr("No hits"))
-        elif result.total > len(result.hits):
-            self.count_label.setText(
-                fill(
-                    self.tr("%1 hits, the first %2 shown"),
-                    f"{result.total:,}",
-                    f"{len(result.hits):,}",
-                )
-            )
-        else:
-            self.count_label.setText(fill(self.tr("Hits: %1"), f"{result.total:,}"))
-        years = [(y, self._year_label(y), n) for y, n in result.facets.year.items()]
-        publications = result.facets.publication
-        if len(publications) > 1 or request.publication:
-            years += [(f"publication:{p}", p, n) for p, n in publications.items()]
-        selected = request.month or request.year
-        self.facets.set_facets(years, request.year, request.publication)
-        self.chart.set_bars(self._bars(outcome), selected)
-        self.facets.setVisible(bool(years))
-        self.chart.setVisible(bool(years))
-
-    def _year_label(self, year: str) -> str:
-        return self.tr("Undated") if year == UNDATED else year
-
-    def _bars(self, outcome: SearchOutcome) -> list[Bar]:
-        """Bars per year, or per month when the hits (or the filter) keep to one year."""
-        if outcome.year:
-            return [Bar(key[5:], count, key) for key, count in sorted(outcome.months.items())]
-        years = {int(y): n for y, n in outcome.result.facets.year.items() if y.isdigit()}
-        if not years:
-            return []
-        return [Bar(str(y), years.get(y, 0), str(y)) for y in range(min(years), max(years) + 1)]
 
     def _search_failed(self, exc: BaseException) -> None:
         self._outcome = None
         self.model.set_hits(())
-        self.count_label.setText(self.tr("No hits"))
-        self.facets.hide()
-        self.chart.hide()
-        self._show_message(str(exc), error=True)
+        self.summary.show_failure(str(exc))
 
-    def _show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #b00020;" if error else "")
-        self.message.show()
+    def _show_no_index(self) -> None:
+        self.summary.show_message(
+            self.tr("There is no search index yet: Search › Update Search Index builds it."),
+            error=True,
+        )
+
+    def _clear_results(self) -> None:
+        """Show no hits, counts, facets or chart (until a search of this archive runs)."""
+        self._outcome = None
+        self.model.set_hits(())
+        self.summary.clear()
 
     def _enter(self) -> None:
         if not self.searching:
@@ -353,11 +346,17 @@ class SearchPanel(QWidget):
             return
         self.article_opened.emit(hit.issue_id, hit.article_id)
 
-    def spans_for(self, article_id: str) -> tuple[Span, ...]:
-        """Where the query shown matches in an article (none when not searching)."""
+    def spans_for(self, article_id: str, body: str | None = None) -> tuple[Span, ...]:
+        """Where the query shown matches in an article (none when not searching).
+
+        Body spans count in ``Article.text``, or in ``body`` when given (the original text).
+        """
         if self._library is None or not self.searching or not self._request.query:
             return ()
-        matches = self._library.matches(article_id, self._request.query)
+        try:
+            matches = self._library.matches(article_id, self._request.query, body=body)
+        except ReaderError:
+            return ()  # a malformed query: its error is shown in the panel already
         return tuple(Span(name, start, end) for name, start, end in matches)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import (
     QColor,
-    QKeyEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QTextBrowser,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +28,9 @@ from reader.ui.article_document import (
     RenderedArticle,
     document_span,
     render_article,
+    utf16_length,
 )
+from reader.ui.find_bar import FindBar
 
 MATCH_COLOUR = QColor("#ffe066")
 CURRENT_COLOUR = QColor("#ff9f1c")
@@ -44,89 +42,15 @@ MAX_TEXT_WIDTH = 760
 
 @dataclass(frozen=True)
 class Span:
-    """A search match in an article's field, in Python str offsets (``body`` counts in Article.text)."""
+    """A search match in an article's field, in Python str offsets.
+
+    ``body`` spans count in the body text shown: ``Article.text``, or the original text in the
+    original-line-breaks mode.
+    """
 
     field: str
     start: int
     end: int
-
-
-class FindBar(QWidget):
-    """Find text inside the open article, like a browser's find bar.
-
-    Signals:
-        search_changed(str): the text to find changed.
-        next_requested(): Enter, or the down button.
-        previous_requested(): Shift+Enter, or the up button.
-        closed(): Esc, or the close button.
-    """
-
-    search_changed = Signal(str)
-    next_requested = Signal()
-    previous_requested = Signal()
-    closed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.field = QLineEdit(self)
-        self.field.setClearButtonEnabled(True)
-        self.count = QLabel(self)
-        self.previous_button = QToolButton(self)
-        self.previous_button.setText("▲")
-        self.next_button = QToolButton(self)
-        self.next_button.setText("▼")
-        self.close_button = QToolButton(self)
-        self.close_button.setText("✕")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(self.field, 1)
-        layout.addWidget(self.count)
-        layout.addWidget(self.previous_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(self.close_button)
-        self.field.textChanged.connect(self.search_changed)
-        self.field.installEventFilter(self)
-        self.next_button.clicked.connect(self.next_requested)
-        self.previous_button.clicked.connect(self.previous_requested)
-        self.close_button.clicked.connect(self.closed)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Set the visible texts in the current language."""
-        self.field.setPlaceholderText(self.tr("Find in article"))
-        self.previous_button.setToolTip(self.tr("Previous (Shift+Enter)"))
-        self.next_button.setToolTip(self.tr("Next (Enter)"))
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
-
-    def show_count(self, current: int, total: int) -> None:
-        """Show ``3/12``, or that nothing was found."""
-        if not self.field.text():
-            self.count.setText("")
-        elif total == 0:
-            self.count.setText(self.tr("Not found"))
-        else:
-            self.count.setText(f"{current + 1}/{total}")
-
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        """Enter, Shift+Enter and Esc in the field."""
-        if watched is self.field and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                    self.previous_requested.emit()
-                else:
-                    self.next_requested.emit()
-                return True
-            if event.key() == Qt.Key.Key_Escape:
-                self.closed.emit()
-                return True
-        return super().eventFilter(watched, event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Qt override: follow a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class TextPane(QWidget):
@@ -166,6 +90,8 @@ class TextPane(QWidget):
         self._spans: list[Span] = []
         self._matches: list[tuple[int, int]] = []
         self._current = -1
+        # The current match and the match count before a switch of text mode (see set_spans).
+        self._kept: tuple[int, int] | None = None
         self._found: list[tuple[int, int]] = []
         self._found_current = -1
 
@@ -191,23 +117,38 @@ class TextPane(QWidget):
     ) -> None:
         """Show ``article``; with ``original_text`` the body keeps the file's line breaks."""
         self._issue, self._article, self._original = issue, article, original_text
+        self._kept = None
         self._spans = list(spans)
         self._render()
         self.browser.verticalScrollBar().setValue(0)
 
     def set_spans(self, spans: Sequence[Span]) -> None:
         """Highlight these search matches in the open article (none clears them)."""
+        kept, self._kept = self._kept, None
         if list(spans) == self._spans:
             return  # the same search again: keep the current match
         self._spans = list(spans)
         self._compute_matches()
         self._current = -1
+        if kept is not None and kept[1] == len(self._matches):
+            self._current = kept[0]  # the same matches in the other text mode
         self._update_selections()
 
+    @property
+    def original_text(self) -> str | None:
+        """The original text the body is shown as, or None when it is reflowed."""
+        return self._original if self._article is not None else None
+
     def set_original_text(self, original_text: str | None) -> None:
-        """Switch the open article between reflowed text (None) and its original line breaks."""
+        """Switch the open article between reflowed text (None) and its original line breaks.
+
+        The body's search spans counted in the other text, so they go: give the new ones with
+        :meth:`set_spans` (the current match is kept when there are as many).
+        """
         if self._article is not None:
+            self._kept = (self._current, len(self._matches))
             self._original = original_text
+            self._spans = [span for span in self._spans if span.field != "body"]
             self._rerender()
 
     def clear(self, message: str = "") -> None:
@@ -246,20 +187,8 @@ class TextPane(QWidget):
         self._matches = []
         if self._rendered is None or not self._spans:
             return
-        if not self._rendered.original:
-            found = (document_span(self._rendered, s.field, s.start, s.end) for s in self._spans)
-            self._matches = sorted({m for m in found if m is not None})
-            return
-        # The original text has other offsets: find the matched words themselves in it.
-        assert self._article is not None
-        texts = {"title": self._article.title, "kicker": self._article.kicker}
-        texts |= {"subtitle": self._article.subtitle, "body": self._article.text}
-        words = {texts.get(s.field, "")[s.start : s.end] for s in self._spans}
-        found_all: set[tuple[int, int]] = set()
-        for word in words:
-            if word.strip():
-                found_all.update(self._find_all(word))
-        self._matches = sorted(found_all)
+        found = (document_span(self._rendered, s.field, s.start, s.end) for s in self._spans)
+        self._matches = sorted({m for m in found if m is not None})
 
     @property
     def match_count(self) -> int:
@@ -351,12 +280,22 @@ class TextPane(QWidget):
             self.find_bar.show_count(-1, 0)
 
     def _find_all(self, text: str) -> list[tuple[int, int]]:
-        document: QTextDocument = self.browser.document()
+        """Where ``text`` occurs, ignoring case, even broken over lines (供\\n热, infor-\\nmation).
+
+        A blank line may come between, as where the OCR split a paragraph (要\\n\\n高度).
+
+        QTextDocument.find looks inside one block at a time, so in the original line breaks
+        a word the OCR broke over two lines would not be found.
+        """
+        plain = self.browser.document().toPlainText()  # block breaks as "\n", one position
+        pattern = r"(?:-?\n+)?".join(re.escape(char) for char in text)
         found = []
-        cursor = document.find(text, 0)
-        while not cursor.isNull():
-            found.append((cursor.selectionStart(), cursor.selectionEnd()))
-            cursor = document.find(text, cursor)
+        done, units = 0, 0  # code points converted so far, and the UTF-16 units they take
+        for match in re.finditer(pattern, plain, re.IGNORECASE):
+            start = units + utf16_length(plain[done : match.start()])
+            end = start + utf16_length(match.group())
+            found.append((start, end))
+            done, units = match.end(), end
         return found
 
     def _update_selections(self) -> None:
@@ -366,7 +305,10 @@ class TextPane(QWidget):
             selections.append(
                 self._selection(match, CURRENT_COLOUR if match == current else MATCH_COLOUR)
             )
-        found_current = self._found[self._found_current] if self._found_current >= 0 else None
+        found = self._found
+        found_current = (
+            found[self._found_current] if 0 <= self._found_current < len(found) else None
+        )
         for match in self._found:
             colour = FIND_CURRENT_COLOUR if match == found_current else FIND_COLOUR
             selections.append(self._selection(match, colour))
@@ -405,7 +347,11 @@ class TextPane(QWidget):
         fraction = self.scroll_fraction()
         current, found_current = self._current, self._found_current
         self._render()
-        self._current, self._found_current = current, found_current
+        # The same text again, so the same matches (unless the find bar has closed meanwhile).
+        if current < len(self._matches):
+            self._current = current
+        if found_current < len(self._found):
+            self._found_current = found_current
         self._update_selections()
         self.set_scroll_fraction(fraction)
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 
 from reader.model import Article, Issue
 from reader.ui.article_document import document_span, render_article, utf16_length
+from reader.ui.citation import citation
 from reader.ui.text_pane import Span, TextPane
 
 ARTICLE = Article(
@@ -52,10 +53,26 @@ def test_layout_order_like_a_newspaper(qapp):
         "𠮷祥村通路",
         "村民出行更方便",
         "【乡村】",
-        "By 陈静",
-        "测试周报 · 2022-01-03 · 总101期 · page 2",
+        "陈静",  # a Chinese byline is the names alone, also in an English interface
+        "测试周报 · 2022-01-03 · 总101期 · 第2版",  # the page as a Chinese paper prints it
     ]
     assert lines[-2:] == list(ARTICLE.paragraphs)
+
+
+def test_a_latin_article_gets_by_before_its_authors(qapp):
+    article = Article(
+        id="e-01", issue_id="i", title="Bridge opens", authors=("Ann Lee", "Bo Ek"), page="3"
+    )
+    rendered = render_article(ISSUE, article, palette=QPalette())
+    lines = rendered.document.toPlainText().split("\n")
+    assert lines[1:3] == ["By Ann Lee, Bo Ek", "测试周报 · 2022-01-03 · 总101期 · page 3"]
+
+
+def test_citations_set_the_page_as_the_paper_prints_it(qapp):
+    assert citation(ISSUE, ARTICLE) == "测试周报, 2022-01-03, 总101期, 第2版, 《𠮷祥村通路》"
+    english = Article(id="e-01", issue_id="i", title="Bridge opens", page="3")
+    latin = Issue(id="e", publication="The Weekly", date=dt.date(2022, 1, 3), number="7")
+    assert citation(latin, english) == "The Weekly, 2022-01-03, No. 7, page 3, “Bridge opens”"
 
 
 def test_spans_after_characters_beyond_the_bmp_land_exactly(qapp):
@@ -94,26 +111,67 @@ def test_pane_highlights_and_steps_through_matches(qtbot):
     assert reported[-1] == (2, 3)  # wraps around
 
 
-def test_original_text_mode_finds_the_matched_words(qtbot):
+ORIGINAL = "村民说𠮷祥村的供\n热也快通了，\n\n供热管道已铺好。"
+
+
+def test_original_text_spans_cross_line_breaks_and_count_utf16(qapp):
+    rendered = render_article(ISSUE, ARTICLE, palette=QPalette(), original_text=ORIGINAL)
+    split = ORIGINAL.index("供")
+    span = document_span(rendered, "body", split, split + 3)
+    # A line break is one position in the document (selectedText shows it as U+2029).
+    assert text_at(rendered.document, span) == "供\u2029热"
+    whole = ORIGINAL.rindex("供热")
+    assert text_at(rendered.document, document_span(rendered, "body", whole, whole + 2)) == "供热"
+    assert text_at(rendered.document, document_span(rendered, "body", 3, 4)) == "𠮷"
+    assert document_span(rendered, "body", len(ORIGINAL), len(ORIGINAL) + 2) is None
+
+
+def test_reflowed_span_across_paragraphs_skips_the_blank_line(qapp):
+    rendered = render_article(ISSUE, ARTICLE, palette=QPalette())
+    text = ARTICLE.text
+    # From the first paragraph's last character to the second's first: 。 then 村.
+    end_of_first = len(ARTICLE.paragraphs[0])
+    span = document_span(rendered, "body", end_of_first - 1, end_of_first + 3)
+    assert text[end_of_first - 1 : end_of_first + 3] == "。\n\n村"
+    assert text_at(rendered.document, span) == "。\u2029村"
+    # A span starting on the blank line starts with the next paragraph.
+    span = document_span(rendered, "body", end_of_first + 1, end_of_first + 3)
+    assert text_at(rendered.document, span) == "村"
+
+
+def test_pane_highlights_matches_split_by_an_original_line_break(qtbot):
     pane = TextPane()
     qtbot.addWidget(pane)
-    text = ARTICLE.text
-    start = text.index("供热")
-    pane.show_article(
-        ISSUE,
-        ARTICLE,
-        original_text="村民说𠮷祥村的供\n热也快通了",
-        spans=[Span("body", start, start + 2)],
-    )
-    # The original breaks 供热 over a line: what is found is found by the words themselves.
+    pane.resize(500, 200)
+    pane.show()
+    split = ORIGINAL.index("供")
+    whole = ORIGINAL.rindex("供热")
+    spans = [Span("body", split, split + 3), Span("body", whole, whole + 2), Span("title", 0, 1)]
+    pane.show_article(ISSUE, ARTICLE, original_text=ORIGINAL, spans=spans)
+    assert pane.match_count == 3
+    selections = pane.browser.extraSelections()
+    assert [s.cursor.selectedText() for s in selections] == ["𠮷", "供\u2029热", "供热"]
+    pane.next_match()
+    pane.next_match()
+    assert pane.current_match == 1
+    assert pane.browser.textCursor().position() == selections[1].cursor.selectionStart()
+
+
+def test_switching_text_mode_drops_body_spans_until_new_ones_come(qtbot):
+    pane = TextPane()
+    qtbot.addWidget(pane)
+    start = ARTICLE.text.index("供热")
+    pane.show_article(ISSUE, ARTICLE, spans=[Span("body", start, start + 2)])
+    pane.next_match()
+    assert pane.current_match == 0
+    pane.set_original_text(ORIGINAL)
+    # The reflowed offsets mean nothing in the original text: nothing is marked wrongly.
     assert pane.match_count == 0
-    pane.show_article(
-        ISSUE,
-        ARTICLE,
-        original_text="村民说𠮷祥村的供热\n也快通了，供热管道",
-        spans=[Span("body", start, start + 2)],
-    )
-    assert pane.match_count == 2
+    assert pane.original_text == ORIGINAL
+    split = ORIGINAL.index("供")
+    pane.set_spans([Span("body", split, split + 3)])
+    assert [s.cursor.selectedText() for s in pane.browser.extraSelections()] == ["供\u2029热"]
+    assert pane.current_match == 0  # as many matches as before: the current one is kept
 
 
 def test_documents_of_articles_read_before_are_deleted(qtbot):
@@ -126,3 +184,18 @@ def test_documents_of_articles_read_before_are_deleted(qtbot):
     pane.set_zoom(2)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(pane.browser.findChildren(QTextDocument)) == 1
+
+
+def test_zoom_or_language_change_while_hidden_with_find_results(qtbot):
+    pane = TextPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_article(ISSUE, ARTICLE)
+    pane.open_find()
+    pane.find_bar.field.setText("供热")
+    pane.find_next()
+    assert pane.found_count == 2
+    pane.hide()  # a minimised or closing window: the find bar counts as not visible
+    pane.set_zoom(1)
+    assert pane.found_count == 0
+    assert pane.browser.extraSelections() == []

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.ui import settings
+from reader.ui import i18n, settings
 from reader.ui.dialogs import GoToDateDialog, ShortcutsDialog
 from tests.conftest import SAMPLE_ISSUES
-from tests.ui.conftest import type_text
+from tests.ui.conftest import type_text, write_archive
 
 
 def shown_title(window) -> str:
@@ -283,3 +284,112 @@ def test_recent_archives_menu(window, archive, tmp_path):
 def test_question_mark_opens_the_shortcuts(qtbot, window):
     qtbot.keyClick(window.tree, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
     assert window.findChild(ShortcutsDialog) is not None
+
+
+def test_opening_summary_counts_and_points_to_the_problems(make_window, archive):
+    make_window().open_path(str(archive))  # builds the index, which then announces itself
+    (archive / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
+    (archive / "empty.md").write_bytes(b"")
+    window = make_window()
+    window.open_path(str(archive))
+    assert window.status_label.text() == (
+        f"Opened {archive} — issues: 3, articles: 7; files not read: 2 (see the Problems panel)"
+    )
+
+
+def test_esc_in_the_search_field_goes_back_where_the_reader_was(qtbot, window, archive):
+    window.open_path(str(archive))
+    for start in (window.pane.browser, window.tree):
+        start.setFocus()
+        qtbot.waitUntil(start.hasFocus)
+        qtbot.keyClick(start, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+        field = window.search_panel.field
+        assert field.hasFocus()
+        qtbot.keyClick(field, Qt.Key.Key_Escape)
+        assert start.hasFocus()
+
+
+def test_shortcuts_dialog_reads_cleanly_in_both_languages(qtbot, qapp, window):
+    window.actions.shortcuts.trigger()
+    dialog = window.findChild(ShortcutsDialog)
+    rows = [
+        [dialog.model.item(r, c).text() for c in range(3)] for r in range(dialog.model.rowCount())
+    ]
+    keys = {name: key for name, key, _where in rows}
+    # Shift+? is there for some keyboard layouts only: listed once, as "?".
+    assert keys["Keyboard Shortcuts"] == "F1, ?"
+    # Keys that belong to one widget are listed too.
+    assert ["Earlier searches", "Up (in an empty field)", "Search field"] in rows
+    assert ["English", "", "View › Language"] in rows
+    dialog.close()
+    try:
+        i18n.install(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: window.menus.file.title() == "文件(&F)")
+        window.actions.shortcuts.trigger()
+        dialog = next(d for d in window.findChildren(ShortcutsDialog) if d.isVisible())
+        names = [dialog.model.item(r, 0).text() for r in range(dialog.model.rowCount())]
+        wheres = [dialog.model.item(r, 2).text() for r in range(dialog.model.rowCount())]
+        # A Chinese mnemonic is "打开文件夹(&F)…": no "(F)" left over in the list.
+        assert "打开文件夹…" in names and "文件" in wheres and "视图 › 语言" in wheres
+        assert not any(re.search(r"\(\w\)", text) for text in names + wheres)
+    finally:
+        i18n.install(qapp, "en")
+        qtbot.waitUntil(lambda: window.menus.file.title() == "&File")
+
+
+def test_window_titles_name_the_app_once_in_the_interface_language(qtbot, qapp, window, archive):
+    window.open_path(str(archive))
+    assert QGuiApplication.applicationDisplayName() == "Issue Reader"
+    assert window.windowTitle() == "archive — Issue Reader"
+    try:
+        i18n.install(qapp, "zh_CN")
+        name = QCoreApplication.translate("MainWindow", "Issue Reader")
+        assert name != "Issue Reader"
+        qtbot.waitUntil(lambda: QGuiApplication.applicationDisplayName() == name)
+        # Qt adds the display name to a title that does not end with it (dialogs' titles).
+        assert window.windowTitle() == f"archive — {name}"
+    finally:
+        i18n.install(qapp, "en")
+        qtbot.waitUntil(lambda: QGuiApplication.applicationDisplayName() == "Issue Reader")
+
+
+def test_find_bar_finds_a_word_broken_over_lines_in_the_original(qtbot, window, tmp_path):
+    paragraphs = ["会议强调供\n热工程按期完成，𠮷祥村供热管道已铺好。"]
+    issues = [(dt.date(2022, 9, 19), 102, [("", "协调会召开", paragraphs, "张伟")])]
+    window.open_path(str(write_archive(tmp_path / "split", issues)))
+    window.actions.original_text.trigger()
+    window.actions.find.trigger()
+    bar = window.pane.find_bar
+    type_text(bar.field, "供热")
+    assert window.pane.found_count == 2
+    texts = [s.cursor.selectedText() for s in window.pane.browser.extraSelections()]
+    assert texts == ["供\u2029热", "供热"]
+    bar.field.clear()
+    type_text(bar.field, "祥村")  # after 𠮷, which Qt counts as two
+    assert [s.cursor.selectedText() for s in window.pane.browser.extraSelections()] == ["祥村"]
+
+
+def test_only_the_list_with_the_keyboard_shows_its_selection_in_full(qtbot, window, archive):
+    window.open_path(str(archive))
+
+    def highlight(view):
+        return view.palette().color(QPalette.ColorRole.Highlight)
+
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    assert highlight(window.tree) != highlight(window.article_list)
+    full = highlight(window.tree)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Return)  # the keyboard moves to the articles
+    assert window.article_list.hasFocus()
+    assert highlight(window.article_list) == full
+    assert highlight(window.tree) != full
+
+
+def test_find_bar_reaches_across_a_blank_line_the_ocr_put_in_a_paragraph(window):
+    window.open_path(str(SAMPLE_ISSUES))
+    window.actions.original_text.trigger()
+    window.actions.find.trigger()
+    type_text(window.pane.find_bar.field, "要高度重视")
+    assert window.pane.found_count == 1
+    (selection,) = window.pane.browser.extraSelections()
+    assert selection.cursor.selectedText() == "要\u2029\u2029高度重视"

@@ -55,8 +55,11 @@ def test_indexing_can_be_cancelled(qtbot, process_window, tmp_path):
     window = process_window
     panel = window.search_panel
     window.open_path(str(archive))
-    qtbot.waitUntil(lambda: panel.index_status.isVisible(), timeout=60_000)
+    # At once, before the child has read the archive and reported a count.
+    assert panel.index_status.isVisible()
+    assert panel.index_status.label.text() == "Preparing the search index…"
     assert window.actions.cancel_indexing.isEnabled()
+    assert not window.actions.update_index.isEnabled()
     stopped = []
     panel.indexer.stopped.connect(stopped.append)
     panel.index_status.cancel_button.click()
@@ -68,6 +71,14 @@ def test_indexing_can_be_cancelled(qtbot, process_window, tmp_path):
     # Without an index a search says so in the panel, not in a dialog.
     panel.search("供热")
     assert panel.message.isVisible()
+    assert "Update Search Index" in panel.message.text()
+    # ... and Search › Update Search Index starts it again; the search then runs.
+    assert window.actions.update_index.isEnabled()
+    window.actions.update_index.trigger()
+    assert panel.indexer.running
+    qtbot.waitUntil(lambda: panel.index_ready, timeout=180_000)
+    assert panel.model.rowCount() > 0
+    assert window.status_label.text() == "The search index is ready."
 
 
 def test_search_uses_the_previous_index_while_an_update_runs(qtbot, make_window, tmp_path):
@@ -113,3 +124,33 @@ def test_opening_another_archive_while_indexing_indexes_that_one(qtbot, process_
     # The big archive's job was given up quietly: no "cancelled" for it.
     qtbot.wait(500)
     assert stopped == []
+
+
+def test_an_index_already_current_leaves_the_opening_summary(qtbot, make_window, archive):
+    first = make_window()
+    first.open_path(str(archive))
+    first.close()
+    window = make_window()
+    window.open_path(str(archive))
+    assert window.search_panel.index_ready
+    assert window.status_label.text().startswith("Opened ")
+    window.actions.update_index.trigger()
+    assert window.status_label.text() == "The search index is up to date."
+
+
+def test_another_archive_shows_none_of_the_previous_hits(qtbot, make_window, archive, tmp_path):
+    window = make_window()
+    window.open_path(str(archive))
+    panel = window.search_panel
+    panel.search("供热")
+    assert panel.model.rowCount() == 3
+    other = tmp_path / "other"
+    generate(other, issues=2)
+    window.open_path(str(other))
+    # Hits of the first archive would open its ids in this one (or fail to).
+    assert panel.model.rowCount() == 0
+    assert panel.count_label.text() == ""
+    assert not panel.facets.isVisible() and not panel.chart.isVisible()
+    panel.search("供热")
+    ids = {a.id for i in window.library.issues for a in i.articles}
+    assert all(panel.model.hit(r).article_id in ids for r in range(panel.model.rowCount()))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reader.ui import settings
-from tests.ui.conftest import type_text
+from tests.ui.conftest import type_text, write_archive
 
 
 def search(qtbot, window, text: str) -> None:
@@ -153,3 +155,61 @@ def test_browsing_in_search_mode_keeps_highlighting(qtbot, window, archive):
     assert window.pane.match_count == 0
     window.actions.next_issue.trigger()  # 2022-09-19: 会议 twice in the first article
     assert window.pane.match_count == 2
+
+
+def open_first_hit(qtbot, window) -> None:
+    panel = window.search_panel
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+
+
+def marked(window) -> list[str]:
+    return [s.cursor.selectedText() for s in window.pane.browser.extraSelections()]
+
+
+def test_original_line_breaks_keep_every_match_highlighted(qtbot, window, tmp_path):
+    # OCR broke 供热 over a line in the file; the reflowed text heals it.
+    paragraphs = ["本报讯 会议强调供\n热工程按期完成。", "𠮷祥村的供热管道\n已铺好。"]
+    articles = [("", "供热工程协调会召开", paragraphs, "张伟"), ("", "秋收", ["繁忙。"], "孙丽")]
+    issues = [(dt.date(2022, 9, 19), 102, articles)]
+    window.open_path(str(write_archive(tmp_path / "split", issues)))
+    search(qtbot, window, "供热")
+    open_first_hit(qtbot, window)
+    pane = window.pane
+    assert marked(window) == ["供热", "供热", "供热"]  # the title and the body's two
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3)
+    assert pane.current_match == 1
+    qtbot.keyClick(pane.browser, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert "强调供\n热工程" in pane.browser.toPlainText()
+    # The match split by the line break is marked whole (U+2029 is the break), after 𠮷 too.
+    assert marked(window) == ["供热", "供\u2029热", "供热"]
+    assert pane.current_match == 1
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3)
+    assert pane.current_match == 2
+    assert (
+        pane.browser.textCursor().position()
+        == pane.browser.extraSelections()[2].cursor.selectionStart()
+    )
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert (
+        pane.browser.textCursor().position()
+        == pane.browser.extraSelections()[1].cursor.selectionStart()
+    )
+    assert window.status_label.text() == "Match 2 of 3"
+    # An article opened in this mode is highlighted in it too.
+    window.actions.next_article.trigger()
+    assert pane.article.title == "秋收" and marked(window) == []
+    window.actions.previous_article.trigger()
+    assert marked(window) == ["供热", "供\u2029热", "供热"]
+    qtbot.keyClick(pane.browser, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert marked(window) == ["供热", "供热", "供热"]
+
+
+def test_a_malformed_query_leaves_browsing_working(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "date:2022-13")
+    window.actions.next_article.trigger()
+    window.actions.original_text.trigger()
+    assert window.pane.article.title == "新书屋开放"
+    assert window.pane.match_count == 0
+    assert window.findChildren(QMessageBox) == []

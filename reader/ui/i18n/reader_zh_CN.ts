@@ -56,6 +56,10 @@
         <translation>取消索引(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Update Search Index</source>
+        <translation>更新搜索索引(&amp;U)</translation>
+    </message>
+    <message>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -225,6 +229,10 @@
 <context>
     <name>IndexStatus</name>
     <message>
+        <source>Preparing the search index…</source>
+        <translation>正在准备搜索索引…</translation>
+    </message>
+    <message>
         <source>Indexing for search: %1 of %2</source>
         <translation>正在建立搜索索引：%1 / %2</translation>
     </message>
@@ -263,6 +271,14 @@
         <translation>工具栏</translation>
     </message>
     <message>
+        <source>Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)</source>
+        <translation>已打开 %1 — 期数：%2，文章：%3；未能读取的文件：%4（见问题面板）</translation>
+    </message>
+    <message>
+        <source>Opened %1 — issues: %2, articles: %3</source>
+        <translation>已打开 %1 — 期数：%2，文章：%3</translation>
+    </message>
+    <message>
         <source>Issue Reader</source>
         <translation>Issue Reader 报刊阅读器</translation>
     </message>
@@ -289,10 +305,6 @@
     <message>
         <source>Could not open %1</source>
         <translation>无法打开 %1</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 issues, %3 articles</source>
-        <translation>已打开 %1：%2 期，%3 篇文章</translation>
     </message>
     <message>
         <source>This archive has no readable issues. See View › Problems Panel.</source>
@@ -628,6 +640,10 @@ Read and search archives of newspaper issues.</source>
         <translation>命中随时间的分布；点击柱条只看该时段的结果</translation>
     </message>
     <message>
+        <source>The search index is up to date.</source>
+        <translation>搜索索引已是最新。</translation>
+    </message>
+    <message>
         <source>The search index is ready.</source>
         <translation>搜索索引已就绪。</translation>
     </message>
@@ -640,8 +656,8 @@ Read and search archives of newspaper issues.</source>
         <translation>索引失败：%1</translation>
     </message>
     <message>
-        <source>There is no search index yet.</source>
-        <translation>还没有搜索索引。</translation>
+        <source>There is no search index yet: Search › Update Search Index builds it.</source>
+        <translation>还没有搜索索引：用“搜索 › 更新搜索索引”建立。</translation>
     </message>
     <message>
         <source>The archive is being indexed; the search runs when it is ready.</source>
@@ -690,8 +706,96 @@ Read and search archives of newspaper issues.</source>
         <translation>按键</translation>
     </message>
     <message>
-        <source>Menu</source>
-        <translation>菜单</translation>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Search field</source>
+        <translation>搜索框</translation>
+    </message>
+    <message>
+        <source>Hits and article list</source>
+        <translation>结果与文章列表</translation>
+    </message>
+    <message>
+        <source>Find bar</source>
+        <translation>查找栏</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Up (in an empty field)</source>
+        <translation>上方向键（搜索框为空时）</translation>
+    </message>
+    <message>
+        <source>Earlier searches</source>
+        <translation>以前的搜索</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下方向键</translation>
+    </message>
+    <message>
+        <source>Go to the hits</source>
+        <translation>转到结果</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Back to reading</source>
+        <translation>回到阅读</translation>
+    </message>
+    <message>
+        <source>Issue tree</source>
+        <translation>期次树</translation>
+    </message>
+    <message>
+        <source>Go to the articles</source>
+        <translation>转到文章</translation>
+    </message>
+    <message>
+        <source>Read the article</source>
+        <translation>阅读文章</translation>
+    </message>
+    <message>
+        <source>Up (on the first hit)</source>
+        <translation>上方向键（在第一条结果上）</translation>
+    </message>
+    <message>
+        <source>Back to the search field</source>
+        <translation>回到搜索框</translation>
+    </message>
+    <message>
+        <source>Enter, Shift+Enter</source>
+        <translation>Enter、Shift+Enter</translation>
+    </message>
+    <message>
+        <source>Next, previous</source>
+        <translation>下一处、上一处</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Space, Shift+Space</source>
+        <translation>空格、Shift+空格</translation>
+    </message>
+    <message>
+        <source>Page down, page up</source>
+        <translation>向下翻页、向上翻页</translation>
     </message>
 </context>
 <context>

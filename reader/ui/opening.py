@@ -1,0 +1,123 @@
+"""Opening archives: the file dialogs, the recent list, dropped paths, and reading in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from reader.library import Library
+from reader.ui import settings
+from reader.ui.i18n import fill
+from reader.ui.tasks import Tasks
+
+
+class Opener(QObject):
+    """Asks for an archive (or takes one given), reads it on the task runner, remembers it.
+
+    Its texts are translated in the ``MainWindow`` context, where they were first written.
+
+    Signals:
+        opened(str, object): the absolute path opened and its :class:`Library`.
+        status(str): progress or failure, for the status bar.
+    """
+
+    opened = Signal(str, object)
+    status = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        tasks: Tasks,
+        recent_menu: QMenu,
+        show_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._tasks = tasks
+        self._recent_menu = recent_menu
+        self._show_error = show_error
+        # The path opened last, where the file dialogs start.
+        self.current = ""
+        recent_menu.aboutToShow.connect(self.fill_recent)
+
+    def choose_folder(self) -> None:
+        """Ask for an archive folder and open it."""
+        folder = QFileDialog.getExistingDirectory(
+            self._window,
+            QCoreApplication.translate("MainWindow", "Open Archive Folder"),
+            self._start_dir(),
+        )
+        if folder:
+            self.open_path(folder)
+
+    def choose_file(self) -> None:
+        """Ask for a single issue file (or a zip of an archive) and open it."""
+        file, _ = QFileDialog.getOpenFileName(
+            self._window,
+            QCoreApplication.translate("MainWindow", "Open Issue File"),
+            self._start_dir(),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Issues and archives (*.txt *.md *.xml *.html *.htm *.zip);;All files (*)",
+            ),
+        )
+        if file:
+            self.open_path(file)
+
+    def _start_dir(self) -> str:
+        return str(Path(self.current).parent) if self.current else str(Path.home())
+
+    def open_path(self, path: str) -> None:
+        """Open an archive folder or issue file in the background; ``opened`` follows."""
+        # Absolute, so the last archive and reading positions hold wherever the app starts.
+        path = str(Path(path).expanduser().absolute())
+        self.status.emit(fill(QCoreApplication.translate("MainWindow", "Opening %1…"), path))
+        self._tasks.run(
+            Library.open,
+            path,
+            on_done=partial(self._done, path),
+            on_error=partial(self._failed, path),
+            on_progress=self._progress,
+            channel="open",
+        )
+
+    def _progress(self, done: int, total: int) -> None:
+        self.status.emit(
+            fill(
+                QCoreApplication.translate("MainWindow", "Reading files: %1 of %2"),
+                str(done),
+                str(total),
+            )
+        )
+
+    def _failed(self, path: str, exc: BaseException) -> None:
+        self.status.emit(fill(QCoreApplication.translate("MainWindow", "Could not open %1"), path))
+        self._show_error(exc)
+
+    def _done(self, path: str, library: Library) -> None:
+        self.current = path
+        settings.write(last_archive=path)
+        settings.remember("recent", path, settings.MAX_RECENT)
+        self.opened.emit(path, library)
+
+    def fill_recent(self) -> None:
+        """Fill File › Open Recent with the archives opened last."""
+        menu = self._recent_menu
+        menu.clear()
+        for path in settings.read("recent"):
+            action = menu.addAction(path)
+            action.triggered.connect(partial(self.open_path, path))
+        if menu.isEmpty():
+            menu.addAction(QCoreApplication.translate("MainWindow", "(none)")).setEnabled(False)
+
+
+def dropped_path(mime: QMimeData) -> str:
+    """The first local folder or file in dropped data, or "" when there is none."""
+    for url in mime.urls():
+        if url.isLocalFile():
+            return url.toLocalFile()
+    return ""

@@ -1,0 +1,210 @@
+"""The reading area: issue tree, article list (or search results) and text pane, kept in step."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
+
+from reader.library import Library
+from reader.ui import i18n, views
+from reader.ui.actions import Actions
+from reader.ui.article_list_model import ArticleListModel
+from reader.ui.browser import Browser
+from reader.ui.citation import article_with_citation
+from reader.ui.dialogs import GoToDateDialog
+from reader.ui.i18n import fill
+from reader.ui.issue_tree_model import IssueTreeModel
+from reader.ui.search_panel import SearchPanel
+from reader.ui.tasks import Tasks
+from reader.ui.text_pane import TextPane
+
+
+class ReadingArea(QSplitter):
+    """The three panes side by side, and the reading commands (Go, Search, zoom, copy) on them.
+
+    The text pane marks the matches of the search shown; opening a hit brings the first match
+    into view. Its texts are translated in the ``MainWindow`` context, where they were first
+    written.
+
+    Signals:
+        status(str): a message for the status bar ("" clears it).
+    """
+
+    status = Signal(str)
+
+    def __init__(
+        self,
+        actions: Actions,
+        tasks: Tasks,
+        index_root: Path | None,
+        *,
+        index_in_process: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("splitter")
+        self._actions = actions
+        self.tree_model = IssueTreeModel(locale=i18n.locale_for(i18n.current()))
+        self.tree = views.issue_tree(self.tree_model, self)
+        self.article_model = ArticleListModel()
+        self.article_list = views.article_list(self.article_model, self)
+        self.search_panel = SearchPanel(
+            actions, tasks, index_root, index_in_process=index_in_process, parent=self
+        )
+        self.middle = QStackedWidget(self)
+        self.middle.addWidget(self.article_list)
+        self.middle.addWidget(self.search_panel)
+        self.pane = TextPane(self)
+        self.pane.setObjectName("text_pane")
+        self.browser = Browser(self.tree, self.article_list, self.pane, self)
+        for widget in (self.tree, self.middle, self.pane):
+            self.addWidget(widget)
+        self.setStretchFactor(2, 1)
+        self.setSizes([300, 330, 650])
+        self._connect(actions)
+        self.update_actions()
+
+    def _connect(self, a: Actions) -> None:
+        a.copy_citation.triggered.connect(self.copy_article)
+        a.find.triggered.connect(self.pane.open_find)
+        a.zoom_in.triggered.connect(partial(self.zoom_by, 1))
+        a.zoom_out.triggered.connect(partial(self.zoom_by, -1))
+        a.zoom_reset.triggered.connect(partial(self.zoom_by, None))
+        a.original_text.toggled.connect(self._set_original)
+        a.back.triggered.connect(self.browser.back)
+        a.forward.triggered.connect(self.browser.forward)
+        a.next_article.triggered.connect(partial(self.browser.step_article, 1))
+        a.previous_article.triggered.connect(partial(self.browser.step_article, -1))
+        a.next_issue.triggered.connect(partial(self.browser.step_issue, 1))
+        a.previous_issue.triggered.connect(partial(self.browser.step_issue, -1))
+        a.go_to_date.triggered.connect(self.choose_date)
+        a.next_match.triggered.connect(self.pane.next_match)
+        a.previous_match.triggered.connect(self.pane.previous_match)
+        a.escape.triggered.connect(self.escape)
+        self.browser.moved.connect(self.update_actions)
+        self.browser.moved.connect(self._highlight)
+        self.browser.message.connect(self.status)
+        self.search_panel.article_opened.connect(self._search_hit_opened)
+        self.search_panel.mode_changed.connect(self._search_mode_changed)
+        self.search_panel.results_shown.connect(self._highlight)
+        self.search_panel.status.connect(self.status)
+        self.pane.matches_changed.connect(self._matches_changed)
+
+    @property
+    def library(self) -> Library | None:
+        """The open archive, or None."""
+        return self.browser.library
+
+    def update_actions(self) -> None:
+        """Enable the commands that make sense where the reader is."""
+        a = self._actions
+        has_library = self.library is not None
+        has_article = self.pane.article is not None
+        a.back.setEnabled(self.browser.history.can_go_back())
+        a.forward.setEnabled(self.browser.history.can_go_forward())
+        for action in (
+            a.next_article,
+            a.previous_article,
+            a.next_issue,
+            a.previous_issue,
+            a.go_to_date,
+        ):
+            action.setEnabled(has_library)
+        for action in (a.copy_citation, a.find, a.next_match, a.previous_match):
+            action.setEnabled(has_article)
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def choose_date(self) -> None:
+        """Ask for a date and go to the issue nearest it."""
+        if self.library is None or not self.library.issues:
+            return
+        current = self.pane.issue
+        dialog = GoToDateDialog(
+            self.library.issues,
+            current.date if current else None,
+            current.publication if current else "",
+            self.window(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(partial(self._date_chosen, dialog))
+        dialog.open()
+
+    def _date_chosen(self, dialog: GoToDateDialog) -> None:
+        issue = dialog.nearest()
+        if issue is not None:
+            self.search_panel.browse()
+            self.browser.go_to(issue.id)
+
+    def escape(self) -> None:
+        """Esc: close the find bar, else leave the search results, else leave the search field."""
+        if self.pane.find_bar.isVisible():
+            self.pane.close_find()
+        elif self.search_panel.searching:
+            self.search_panel.browse()
+        elif self.search_panel.field.hasFocus():
+            back = self.search_panel.came_from
+            target = back if back is not None and back.isVisible() else self.pane
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- search (the panel does the work; the pane shows what it opens) -------------------
+
+    @Slot(str, str)
+    def _search_hit_opened(self, issue_id: str, article_id: str) -> None:
+        self.browser.go_to(issue_id, article_id)
+        self.pane.setFocus()
+        if self.pane.match_count:
+            self.pane.next_match()
+
+    @Slot()
+    def _highlight(self) -> None:
+        """Mark the current query's matches in the open article (none when not searching)."""
+        article = self.pane.article
+        if article is None:
+            self.pane.set_spans(())
+            return
+        self.pane.set_spans(self.search_panel.spans_for(article.id, self.pane.original_text))
+
+    @Slot(bool)
+    def _set_original(self, on: bool) -> None:
+        """Show the original line breaks (or the reflowed text), the matches found in it."""
+        self.browser.set_original(on)
+        self._highlight()
+
+    @Slot(bool)
+    def _search_mode_changed(self, searching: bool) -> None:
+        self.middle.setCurrentWidget(self.search_panel if searching else self.article_list)
+        if not searching:
+            self.pane.set_spans(())
+            self.status.emit("")  # "Match 2 of 6" no longer holds
+            self.article_list.setFocus()
+
+    @Slot(int, int)
+    def _matches_changed(self, current: int, total: int) -> None:
+        self.status.emit(
+            fill(
+                QCoreApplication.translate("MainWindow", "Match %1 of %2"),
+                str(current + 1),
+                str(total),
+            )
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def zoom_by(self, step: int | None) -> None:
+        """Zoom the text in (1) or out (-1), or back to the default size (None)."""
+        self.pane.set_zoom(0 if step is None else self.pane.zoom + step)
+
+    def copy_article(self) -> None:
+        """Put the open article with its citation on the clipboard."""
+        if self.pane.issue is None or self.pane.article is None:
+            return
+        text = article_with_citation(self.pane.issue, self.pane.article)
+        QGuiApplication.clipboard().setText(text)
+        self.status.emit(
+            QCoreApplication.translate("MainWindow", "Copied the article with its citation.")
+        )

@@ -1,0 +1,132 @@
+"""The head of the search results: the count, the order, a message, the year facets and the chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from reader.ui.hits_chart import Bar, HitsChart
+from reader.ui.i18n import fill
+from reader.ui.search_job import UNDATED, SearchOutcome
+from reader.ui.search_widgets import FacetStrip
+
+
+class SearchSummary(QWidget):
+    """What a search found, above its hits; a click on a facet or a bar narrows it.
+
+    Its texts are translated in the ``SearchPanel`` context, where they were first written.
+
+    Signals:
+        filter_chosen(str): a facet or bar key (``2022``, ``2022-09``, ``publication:NAME``,
+            "" for all).
+        sort_chosen(int): the row chosen in the order box.
+    """
+
+    filter_chosen = Signal(str)
+    sort_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count_label = QLabel(self)
+        self.sort_box = QComboBox(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("search_message")
+        self.message.hide()
+        self.facets = FacetStrip(self)
+        self.chart = HitsChart(self)
+        header = QHBoxLayout()
+        header.addWidget(self.count_label, 1)
+        header.addWidget(self.sort_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.facets)
+        layout.addWidget(self.chart)
+        self.facets.chosen.connect(self.filter_chosen)
+        self.chart.bar_clicked.connect(self.filter_chosen)
+        self.sort_box.activated.connect(self.sort_chosen)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the order box and the tooltips in the current language."""
+        current = self.sort_box.currentIndex()
+        self.sort_box.clear()
+        self.sort_box.addItems(
+            [
+                QCoreApplication.translate("SearchPanel", "Relevance"),
+                QCoreApplication.translate("SearchPanel", "Newest first"),
+                QCoreApplication.translate("SearchPanel", "Oldest first"),
+            ]
+        )
+        self.sort_box.setCurrentIndex(max(0, current))
+        self.sort_box.setToolTip(QCoreApplication.translate("SearchPanel", "Sort the hits"))
+        self.chart.setToolTip(
+            QCoreApplication.translate(
+                "SearchPanel", "Hits over time; click a bar to show only its hits"
+            )
+        )
+
+    def show_outcome(self, outcome: SearchOutcome) -> None:
+        """The count, the facet strip and the chart of a search."""
+        result = outcome.result
+        request = outcome.request
+        self.message.hide()
+        if result.total == 0:
+            self.count_label.setText(QCoreApplication.translate("SearchPanel", "No hits"))
+        elif result.total > len(result.hits):
+            self.count_label.setText(
+                fill(
+                    QCoreApplication.translate("SearchPanel", "%1 hits, the first %2 shown"),
+                    f"{result.total:,}",
+                    f"{len(result.hits):,}",
+                )
+            )
+        else:
+            self.count_label.setText(
+                fill(QCoreApplication.translate("SearchPanel", "Hits: %1"), f"{result.total:,}")
+            )
+        years = [(y, self._year_label(y), n) for y, n in result.facets.year.items()]
+        publications = result.facets.publication
+        if len(publications) > 1 or request.publication:
+            years += [(f"publication:{p}", p, n) for p, n in publications.items()]
+        selected = request.month or request.year
+        self.facets.set_facets(years, request.year, request.publication)
+        self.chart.set_bars(bars_for(outcome), selected)
+        self.facets.setVisible(bool(years))
+        self.chart.setVisible(bool(years))
+
+    def show_failure(self, text: str) -> None:
+        """No hits, and why (a query error, shown where the hits would be)."""
+        self.count_label.setText(QCoreApplication.translate("SearchPanel", "No hits"))
+        self.facets.hide()
+        self.chart.hide()
+        self.show_message(text, error=True)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        """A line of news above the hits (red for an error)."""
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "")
+        self.message.show()
+
+    def clear(self) -> None:
+        """Show nothing (no search of this archive has run)."""
+        self.count_label.clear()
+        self.message.hide()
+        self.facets.hide()
+        self.chart.hide()
+
+    @staticmethod
+    def _year_label(year: str) -> str:
+        return QCoreApplication.translate("SearchPanel", "Undated") if year == UNDATED else year
+
+
+def bars_for(outcome: SearchOutcome) -> list[Bar]:
+    """Bars per year, or per month when the hits (or the filter) keep to one year."""
+    if outcome.year:
+        return [Bar(key[5:], count, key) for key, count in sorted(outcome.months.items())]
+    years = {int(y): n for y, n in outcome.result.facets.year.items() if y.isdigit()}
+    if not years:
+        return []
+    return [Bar(str(y), years.get(y, 0), str(y)) for y in range(min(years), max(years) + 1)]
