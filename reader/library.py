@@ -12,8 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader import catalogue, formats, index
-from reader.formats.source import Source
-from reader.model import Archive, Article, CorruptArchive, Issue, NotFound, Problem
+from reader.formats.settings import SETTINGS_FILE
+from reader.formats.source import FolderSource, Source, is_ignored
+from reader.model import Archive, Article, CorruptArchive, Issue, NotFound, Problem, Reason
 
 Progress = Callable[[int, int], None]
 
@@ -62,6 +63,39 @@ class Library:
         elif progress is not None:
             progress(1, 1)
         return cls(archive, source, opened.resolve())
+
+    @staticmethod
+    def file_state(path: Path | str) -> dict[str, tuple[int, int]]:
+        """Size and modification time of each file the catalogue of ``path`` is read from.
+
+        Two states differ exactly when opening ``path`` again could give another catalogue,
+        so a window watching the archive re-reads it only then. Page images, PDFs and the
+        other files no importer reads are left out (``archive.toml`` is in); a single issue
+        file or zip is one entry, under its name.
+
+        Raises:
+            CorruptArchive: Nothing is at ``path`` any more.
+        """
+        opened = Path(path).expanduser()
+        if not opened.is_dir():
+            try:
+                info = opened.stat()
+            except OSError as exc:
+                raise CorruptArchive(str(opened), Reason.of("no_such_path")) from exc
+            return {opened.name: (info.st_size, info.st_mtime_ns)}
+        source = FolderSource(opened)
+        state = {}
+        for name in source.names():
+            if is_ignored(name) and name != SETTINGS_FILE:
+                continue
+            try:
+                file = source.info(name)
+            except (OSError, CorruptArchive):
+                continue  # removed while listing: the next look sees it gone
+            state[name] = (file.size, file.mtime_ns)
+        if not opened.is_dir():  # removed while listing
+            raise CorruptArchive(str(opened), Reason.of("no_such_path"))
+        return state
 
     @property
     def root(self) -> Path:

@@ -20,6 +20,7 @@ class Actions(QObject):
         # File
         self.open_folder = make("open_folder", "Ctrl+O")
         self.open_file = make("open_file", "Ctrl+Shift+O")
+        self.reload = make("reload", "F5")
         self.quit = make("quit", "Ctrl+Q")
         # Edit
         self.copy_citation = make("copy_citation", "Ctrl+Shift+C")
@@ -90,6 +91,7 @@ class Actions(QObject):
         texts = {
             self.open_folder: self.tr("Open &Folder…"),
             self.open_file: self.tr("Open F&ile…"),
+            self.reload: self.tr("Re&load Archive"),
             self.quit: self.tr("&Quit"),
             self.copy_citation: self.tr("&Copy Article with Citation"),
             self.find: self.tr("&Find in Article…"),
@@ -140,6 +142,7 @@ class Menus(QObject):
         self.file.addAction(a.open_folder)
         self.file.addAction(a.open_file)
         self.recent = self.file.addMenu("")
+        self.file.addAction(a.reload)
         self.file.addSeparator()
         self.file.addAction(a.quit)
         self.edit = menubar.addMenu("")

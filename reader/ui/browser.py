@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Signal, Slot
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Signal, Slot
 from PySide6.QtWidgets import QListView, QTreeView
 
 from reader.library import Library
-from reader.model import Article, Issue, ReaderError
+from reader.model import Article, Issue, NotFound, ReaderError
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.issue_tree_model import IssueTreeModel
 from reader.ui.navigation import History, Place
@@ -59,6 +61,90 @@ class Browser(QObject):
         if len(library.issues) <= EXPAND_ALL_ISSUES:
             self.tree.expandAll()
 
+    def replace_library(self, library: Library) -> None:
+        """Browse ``library``, the same archive read again, staying where the reader was.
+
+        The issue and article shown stay, their text as read now, the scroll position kept.
+        An issue that is gone gives way to its nearest neighbour in the old order, an article
+        that is gone to the one now in its place. The tree keeps its open groups, and history
+        the places that still exist.
+        """
+        old_issues = self.library.issues if self.library is not None else ()
+        issue, article = self.pane.issue, self.pane.article
+        scroll = self.pane.scroll_fraction()
+        expanded, groups = self._groups()
+        tree_scroll = self.tree.verticalScrollBar().value()
+        self.library = library
+        ids = {i.id for i in library.issues}
+        self.history.retain(lambda place: place.issue_id in ids)
+        self._navigating = True
+        try:
+            self.article_model.clear()
+            self.tree_model.set_issues(library.issues)
+        finally:
+            self._navigating = False
+        self._restore_groups(expanded, groups, len(library.issues) <= EXPAND_ALL_ISSUES)
+        self.tree.verticalScrollBar().setValue(tree_scroll)
+        if issue is not None and issue.id in ids:
+            article_id = self._article_in_place(issue, article, library.issue(issue.id))
+            kept = article is not None and article_id == article.id
+            self.go_to(issue.id, article_id, scroll=scroll if kept else 0.0, record=False)
+            return
+        neighbour = _neighbour(issue.id if issue else "", [i.id for i in old_issues], ids)
+        if neighbour is None and library.issues:
+            neighbour = library.issues[0].id
+        if neighbour is not None:
+            self.go_to(neighbour)
+            return
+        self.pane.clear(
+            QCoreApplication.translate(
+                "MainWindow", "This archive has no readable issues. See View › Problems Panel."
+            )
+        )
+        self.moved.emit()
+
+    @staticmethod
+    def _article_in_place(old: Issue, article: Article | None, new: Issue) -> str:
+        """The article to show in ``new`` for ``article`` of ``old``: itself, or its row's."""
+        if article is None or not new.articles:
+            return ""
+        if any(a.id == article.id for a in new.articles):
+            return article.id
+        rows = [a.id for a in old.articles]
+        row = rows.index(article.id) if article.id in rows else 0
+        return new.articles[min(row, len(new.articles) - 1)].id
+
+    def _groups(self) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+        """The tree's expanded groups, and all its groups, by their keys."""
+        expanded: set[tuple[Any, ...]] = set()
+        groups: set[tuple[Any, ...]] = set()
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.tree_model.rowCount(parent)):
+                index = self.tree_model.index(row, 0, parent)
+                keys = self.tree_model.group_keys(index)
+                if keys is None:
+                    continue
+                groups.add(keys)
+                if self.tree.isExpanded(index):
+                    expanded.add(keys)
+                walk(index)
+
+        walk(QModelIndex())
+        return expanded, groups
+
+    def _restore_groups(
+        self, expanded: set[tuple[Any, ...]], groups: set[tuple[Any, ...]], open_new: bool
+    ) -> None:
+        """Expand the groups that were; new ones too when the archive is small (as on opening)."""
+        _now_expanded, now = self._groups()
+        wanted = expanded | (now - groups if open_new else set())
+        # Parents first: expanding a child of a collapsed group would not show it.
+        for keys in sorted(wanted, key=len):
+            index = self.tree_model.group_index(keys)
+            if index.isValid():
+                self.tree.expand(index)
+
     def go_to(
         self,
         issue_id: str,
@@ -70,7 +156,11 @@ class Browser(QObject):
         """Show an issue in the tree and list and an article (its first when none) in the pane."""
         if self.library is None:
             return
-        issue = self.library.issue(issue_id)
+        try:
+            issue = self.library.issue(issue_id)
+        except NotFound:  # a search hit shown before the archive was read again
+            self.message.emit(self.tr("That issue is no longer in the archive."))
+            return
         if not article_id or all(a.id != article_id for a in issue.articles):
             article_id = issue.articles[0].id if issue.articles else ""
         self._select_in_tree(issue_id)
@@ -199,3 +289,15 @@ class Browser(QObject):
     @Slot(QModelIndex)
     def _list_activated(self, _index: QModelIndex) -> None:
         self.pane.setFocus()
+
+
+def _neighbour(issue_id: str, old_order: list[str], present: set[str]) -> str | None:
+    """The issue nearest ``issue_id`` in ``old_order`` that is still ``present``: later first."""
+    if issue_id not in old_order:
+        return None
+    at = old_order.index(issue_id)
+    for distance in range(1, len(old_order)):
+        for candidate in (at + distance, at - distance):
+            if 0 <= candidate < len(old_order) and old_order[candidate] in present:
+                return old_order[candidate]
+    return None

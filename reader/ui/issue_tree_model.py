@@ -43,6 +43,10 @@ class _Node:
             self.children.append(node)
         return node
 
+    def find(self, key: Any) -> _Node | None:
+        """The group child with ``key``, or None."""
+        return self._keys.get(key)
+
     @property
     def depth(self) -> int:
         depth, node = 0, self.parent
@@ -105,6 +109,30 @@ class IssueTreeModel(QAbstractItemModel):
         """The index of an issue's row, or an invalid index."""
         node = self._by_id.get(issue_id)
         return self._index(node) if node is not None else QModelIndex()
+
+    def group_keys(self, index: Index) -> tuple[Any, ...] | None:
+        """The keys (publication, year, month) down to a group row; None for an issue row.
+
+        They name the same group in the tree of an archive read again, as indexes cannot.
+        """
+        node = self._node(index)
+        if node is None or node.issue is not None:
+            return None
+        keys = []
+        while node is not None and node.parent is not None:
+            keys.append(node.key)
+            node = node.parent
+        return tuple(reversed(keys))
+
+    def group_index(self, keys: tuple[Any, ...]) -> QModelIndex:
+        """The index of the group row named by :meth:`group_keys`, or an invalid index."""
+        node = self._root
+        for key in keys:
+            found = node.find(key)
+            if found is None:
+                return QModelIndex()
+            node = found
+        return self._index(node)
 
     def issue_id(self, index: Index) -> str | None:
         """The id of the issue at ``index``; None for a group row."""

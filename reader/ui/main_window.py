@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from reader import __version__
 from reader.library import Library
+from reader.model import CorruptArchive, Problem, ReaderError
 from reader.ui import errors, i18n, memory, settings, views
 from reader.ui.actions import Actions, Menus
 from reader.ui.dialogs import ShortcutsDialog
@@ -20,13 +23,22 @@ from reader.ui.i18n import fill
 from reader.ui.opening import Opener, dropped_path
 from reader.ui.problems_panel import ProblemsPanel
 from reader.ui.reading_area import ReadingArea
+from reader.ui.reasons import reason_text
+from reader.ui.rereading import Reading
 from reader.ui.tasks import Tasks
+from reader.ui.watching import Reloader, describe_changes
 
 log = logging.getLogger(__name__)
+
+# How long a one-off status message ("Copied…", "Indexing cancelled.") stays.
+MESSAGE_TIMEOUT_MS = 5000
 
 
 class MainWindow(QMainWindow):
     """Browse an archive issue by issue, read articles, and search the whole archive.
+
+    The archive is watched while open, and read again when its files change (or on F5).
+    The status bar's label says what is open; one-off messages cover it for a few seconds.
 
     Signals:
         closed(): the window was closed (its settings saved, background work stopped).
@@ -52,10 +64,15 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.opened_path = ""
         self._shown = False
+        # What the status bar's label says while no one-off message covers it, in the current
+        # language (rebuilt on a language switch).
+        self._state: Callable[[], str] = str
+        self.message_timeout_ms = MESSAGE_TIMEOUT_MS
         self.tasks = Tasks(on_error=self._show_error, executor=executor, parent=self)
         self.actions = Actions(self)
         self.menus = Menus(self.menuBar(), self.actions)
         self.opener = Opener(self, self.tasks, self.menus.recent, self._show_error)
+        self.reloader = Reloader(self.tasks, self)
         self.area = ReadingArea(
             self.actions, self.tasks, index_root, index_in_process=index_in_process, parent=self
         )
@@ -81,6 +98,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self.retranslate()
         self.actions.original_text.setChecked(memory.restore_window(self, self.pane))
+        # The panel shows when an archive with problems is open, if the reader had it open.
+        self.problems_panel.wanted = not self.problems_panel.isHidden()
+        self._show_problems(())
         self.pane.clear(self.tr("Open an archive folder with File › Open Folder… or drop it here."))
 
     def _connect(self) -> None:
@@ -88,16 +108,24 @@ class MainWindow(QMainWindow):
         a.open_folder.triggered.connect(self.opener.choose_folder)
         a.open_file.triggered.connect(self.opener.choose_file)
         a.quit.triggered.connect(self.close)
-        a.problems.toggled.connect(self.problems_panel.setVisible)
+        a.reload.triggered.connect(self.reload)
+        a.problems.toggled.connect(self.problems_panel.want)
         self.problems_panel.visibilityChanged.connect(self._problems_visibility)
-        self.problems_button.clicked.connect(self.problems_panel.show)
+        self.problems_button.clicked.connect(partial(self.problems_panel.want, True))
         for action in a.languages.values():
             action.triggered.connect(self._language_chosen)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
+        self.opener.opening.connect(self.reloader.cancel)
         self.opener.opened.connect(self._opened)
+        self.opener.failed.connect(self._open_failed)
         self.opener.status.connect(self.status_label.setText)
-        self.area.status.connect(self.status_label.setText)
+        self.area.status.connect(self.show_message)
+        self.reloader.reloaded.connect(self._reloaded)
+        self.reloader.unchanged.connect(self._reload_found_nothing)
+        self.reloader.progressed.connect(self._reload_progress)
+        self.reloader.gone.connect(self._archive_gone)
+        self.reloader.failed.connect(self._reload_failed)
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""
@@ -108,7 +136,8 @@ class MainWindow(QMainWindow):
         self.actions.retranslate()
         self.menus.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
-        self.status_label.clear()  # whatever it said was in the other language
+        self.statusBar().clearMessage()  # whatever it said was in the other language
+        self.status_label.setText(self._state())
         self.tree_model.set_locale(i18n.locale_for(i18n.current()))
         self.problems_button.retranslate()
         self.actions.languages.get(
@@ -139,7 +168,9 @@ class MainWindow(QMainWindow):
         return self.browser.library
 
     @Slot(str, object)
-    def _opened(self, path: str, library: Library) -> None:
+    def _opened(self, path: str, reading: Reading) -> None:
+        library = reading.library
+        assert library is not None
         self.save_position()
         if self.library is not None:
             self.library.close()
@@ -150,12 +181,21 @@ class MainWindow(QMainWindow):
         # collection paused the window 60–200 ms (measured). Frozen, the collector skips them;
         # reference counting still frees them when another archive is opened.
         gc.freeze()
-        self.problems_panel.set_problems(library.problems)
-        self.problems_button.show_count(len(library.problems))
+        self._show_problems(library.problems)
         self.setWindowTitle(self._title())
+        self._set_state(lambda: self._summary(path, library))
+        self.statusBar().clearMessage()
+        self._restore_position(path)
+        self.area.update_actions()
+        self.reloader.follow(path, reading)
+        # The tree and the article are up; now the index, in the background.
+        self.search_panel.set_library(library)
+
+    def _summary(self, path: str, library: Library) -> str:
+        """What the status bar says about the archive open: its counts, and problems if any."""
         counts = (f"{len(library.issues):,}", f"{library.archive.article_count:,}")
         if library.problems:
-            summary = fill(
+            return fill(
                 self.tr(
                     "Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)"
                 ),
@@ -163,13 +203,14 @@ class MainWindow(QMainWindow):
                 *counts,
                 f"{len(library.problems):,}",
             )
-        else:
-            summary = fill(self.tr("Opened %1 — issues: %2, articles: %3"), path, *counts)
-        self.status_label.setText(summary)
-        self._restore_position(path)
-        self.area.update_actions()
-        # The tree and the article are up; now the index, in the background.
-        self.search_panel.set_library(library)
+        return fill(self.tr("Opened %1 — issues: %2, articles: %3"), path, *counts)
+
+    @Slot(str)
+    def _open_failed(self, path: str) -> None:
+        self.status_label.setText(self._state())  # what is open stays open
+        self.show_message(fill(self.tr("Could not open %1"), path))
+        # Opening gave up any look at the open archive: look again, in case it changed.
+        self.reloader.watcher.poke()
 
     def _restore_position(self, path: str) -> None:
         assert self.library is not None
@@ -180,6 +221,74 @@ class MainWindow(QMainWindow):
             )
             return
         self.browser.go_to(position.issue_id, position.article_id, scroll=position.scroll)
+
+    # --- keeping the archive current ------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the open archive again in the background (File › Reload Archive)."""
+        if self.library is not None:
+            self.reloader.reload()
+
+    @Slot(object)
+    def _reloaded(self, reading: Reading) -> None:
+        library = reading.library
+        assert library is not None
+        previous = self.library
+        # The search first, so the matches marked in the article shown are found in it.
+        self.search_panel.replace_library(library)
+        self.browser.replace_library(library)
+        if previous is not None:
+            previous.close()
+        gc.freeze()
+        self._show_problems(library.problems)
+        path = self.opened_path
+        self._set_state(lambda: self._summary(path, library))
+        self.area.update_actions()
+        self.show_message(describe_changes(reading.changes))
+
+    @Slot(bool)
+    def _reload_found_nothing(self, asked: bool) -> None:
+        if asked:
+            self.show_message(self.tr("The archive is as it was: nothing to read again."))
+
+    @Slot(int, int)
+    def _reload_progress(self, done: int, total: int) -> None:
+        text = fill(self.tr("Reading the archive again: %1 of %2"), f"{done:,}", f"{total:,}")
+        self.statusBar().showMessage(text)
+
+    @Slot(str)
+    def _archive_gone(self, path: str) -> None:
+        self.statusBar().clearMessage()
+        self._set_state(
+            lambda: fill(
+                self.tr("%1 is no longer there; showing what was read from it before."), path
+            )
+        )
+
+    @Slot(object, bool)
+    def _reload_failed(self, exc: BaseException, asked: bool) -> None:
+        self.statusBar().clearMessage()
+        if asked or not isinstance(exc, ReaderError):
+            self._show_error(exc)
+            return
+        # Not asked for, and maybe a file caught half-copied: say so without a dialog.
+        why = reason_text(exc.reason) if isinstance(exc, CorruptArchive) else errors.summary(exc)
+        self.show_message(fill(self.tr("The archive could not be read again: %1"), why))
+
+    # --- the status bar ------------------------------------------------------------------
+
+    def _set_state(self, render: Callable[[], str]) -> None:
+        """Let the status bar's label say ``render()`` (again after a language switch)."""
+        self._state = render
+        self.status_label.setText(render())
+
+    @Slot(str)
+    def show_message(self, text: str) -> None:
+        """Show a one-off message over the label for a few seconds ("" takes it away)."""
+        if text:
+            self.statusBar().showMessage(text, self.message_timeout_ms)
+        else:
+            self.statusBar().clearMessage()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Qt override: accept a dropped local folder or file."""
@@ -194,6 +303,12 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     # --- problems, language, help ----------------------------------------------------------
+
+    def _show_problems(self, problems: Sequence[Problem]) -> None:
+        """List ``problems``; the panel, its pointer and its menu item go while there are none."""
+        self.problems_panel.show_problems(problems)
+        self.problems_button.show_count(len(problems))
+        self.actions.problems.setEnabled(bool(problems))
 
     def _problems_visibility(self, visible: bool) -> None:
         self.actions.problems.blockSignals(True)
@@ -245,6 +360,7 @@ class MainWindow(QMainWindow):
         """Qt override: remember everything, stop background work."""
         self.save_position()
         memory.save_window(self, self.splitter, self.pane, self.actions.original_text.isChecked())
+        self.reloader.stop()
         self.search_panel.shutdown()
         self.tasks.shutdown()
         if self.library is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.model import Issue
@@ -61,6 +61,17 @@ class History:
             return None
         self._at += 1
         return self._places[self._at]
+
+    def retain(self, keep: Callable[[Place], bool]) -> None:
+        """Forget the places ``keep`` refuses (their issue was removed from the archive).
+
+        The current place becomes the nearest earlier one kept (or the first kept).
+        """
+        at = self._at
+        kept = [(n, place) for n, place in enumerate(self._places) if keep(place)]
+        self._places = [place for _n, place in kept]
+        earlier = [i for i, (n, _place) in enumerate(kept) if n <= at]
+        self._at = earlier[-1] if earlier else (0 if kept else -1)
 
     def clear(self) -> None:
         """Forget everything (another archive was opened)."""

@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from reader.library import Library
 from reader.ui import settings
 from reader.ui.i18n import fill
+from reader.ui.rereading import Reading, open_archive
 from reader.ui.tasks import Tasks
 
 
@@ -21,12 +21,17 @@ class Opener(QObject):
     Its texts are translated in the ``MainWindow`` context, where they were first written.
 
     Signals:
-        opened(str, object): the absolute path opened and its :class:`Library`.
-        status(str): progress or failure, for the status bar.
+        opening(str): the absolute path about to be read.
+        opened(str, object): the absolute path opened, and the :class:`Reading` of it (its
+            library, and the snapshot of its files to watch from).
+        status(str): progress, for the status bar.
+        failed(str): the absolute path that could not be opened (an error dialog says why).
     """
 
+    opening = Signal(str)
     opened = Signal(str, object)
     status = Signal(str)
+    failed = Signal(str)
 
     def __init__(
         self,
@@ -75,9 +80,10 @@ class Opener(QObject):
         """Open an archive folder or issue file in the background; ``opened`` follows."""
         # Absolute, so the last archive and reading positions hold wherever the app starts.
         path = str(Path(path).expanduser().absolute())
+        self.opening.emit(path)
         self.status.emit(fill(QCoreApplication.translate("MainWindow", "Opening %1…"), path))
         self._tasks.run(
-            Library.open,
+            open_archive,
             path,
             on_done=partial(self._done, path),
             on_error=partial(self._failed, path),
@@ -95,14 +101,14 @@ class Opener(QObject):
         )
 
     def _failed(self, path: str, exc: BaseException) -> None:
-        self.status.emit(fill(QCoreApplication.translate("MainWindow", "Could not open %1"), path))
+        self.failed.emit(path)
         self._show_error(exc)
 
-    def _done(self, path: str, library: Library) -> None:
+    def _done(self, path: str, reading: Reading) -> None:
         self.current = path
         settings.write(last_archive=path)
         settings.remember("recent", path, settings.MAX_RECENT)
-        self.opened.emit(path, library)
+        self.opened.emit(path, reading)
 
     def fill_recent(self) -> None:
         """Fill File › Open Recent with the archives opened last."""

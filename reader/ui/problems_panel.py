@@ -78,11 +78,16 @@ class ProblemsModel(QAbstractTableModel):
 
 
 class ProblemsPanel(QDockWidget):
-    """A dock listing the files that could not be read."""
+    """A dock listing the files that could not be read; hidden while there are none."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problems")
+        # Whether the reader wants the panel open when there are problems, and whether the
+        # panel is being shown or hidden for them now (which says nothing of what they want).
+        self.wanted = False
+        self._placing = False
+        self.visibilityChanged.connect(self._visibility_changed)
         self.model = ProblemsModel()
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -99,6 +104,24 @@ class ProblemsPanel(QDockWidget):
         """Show these problems."""
         self.model.set_problems(problems)
         self.view.resizeColumnToContents(0)
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """List ``problems``; the panel is open while there are some, if the reader wants it."""
+        self.set_problems(problems)
+        self._placing = True
+        try:
+            self.setVisible(bool(problems) and self.wanted)
+        finally:
+            self._placing = False
+
+    def want(self, on: bool) -> None:
+        """Open (or close) the panel as the reader asks (View › Problems Panel, the pointer)."""
+        self.wanted = on
+        self.setVisible(on)
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if not self._placing:
+            self.wanted = visible  # the reader closed it (or a saved layout opened it)
 
     def retranslate(self) -> None:
         """Set the visible texts in the current language."""

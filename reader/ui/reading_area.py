@@ -107,6 +107,7 @@ class ReadingArea(QSplitter):
         a.back.setEnabled(self.browser.history.can_go_back())
         a.forward.setEnabled(self.browser.history.can_go_forward())
         for action in (
+            a.reload,
             a.next_article,
             a.previous_article,
             a.next_issue,

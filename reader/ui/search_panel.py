@@ -67,6 +67,11 @@ class SearchPanel(QWidget):
         self._library: Library | None = None
         self._request = SearchRequest("")
         self._pending = False
+        # Whether to run the search shown again once the index is ready (the archive changed),
+        # and the article of the hit to keep current when it does.
+        self._rerun = False
+        self._keep_hit = ""
+        self._quiet_update = False
         self._outcome: SearchOutcome | None = None
         # Whether to say so when the index is ready: only after indexing the user waited for.
         self._announce_ready = False
@@ -135,11 +140,29 @@ class SearchPanel(QWidget):
         """Search this archive from now on; its index is brought up to date in the background."""
         self._tasks.cancel("search")
         self._library = library
-        self._pending = False
+        self._pending = self._rerun = False
         self._clear_results()  # the hits shown are the previous archive's
         self.browse()
         self._announce_ready = False
         self.indexer.start(library, self._index_root)
+        self._update_index_actions()
+
+    def replace_library(self, library: Library) -> None:
+        """Search ``library``, the same archive read again; the search shown runs again.
+
+        It runs once the index has caught up with the changes (at once when nothing indexed
+        changed); meanwhile the hits shown stay, found in the previous index.
+        """
+        self._tasks.cancel("search")
+        self._library = library
+        self._rerun = self.searching and bool(self._request.query)
+        # The window says what changed; "the index is ready" right after would cover that.
+        self._announce_ready = False
+        self._quiet_update = True
+        try:
+            self.indexer.start(library, self._index_root)
+        finally:
+            self._quiet_update = False
         self._update_index_actions()
 
     def update_index(self) -> None:
@@ -159,7 +182,7 @@ class SearchPanel(QWidget):
 
     def _index_started(self) -> None:
         # The child process reads the archive before its first report: say so meanwhile.
-        self._announce_ready = True
+        self._announce_ready = not self._quiet_update
         self.index_status.show_starting()
         self._update_index_actions()
 
@@ -176,7 +199,10 @@ class SearchPanel(QWidget):
             self.status.emit(self.tr("The search index is ready."))
         if self._pending:
             self._pending = False
+            self._rerun = False
             self._run()
+        elif self._rerun:
+            self._rerun_search()
 
     def _index_stopped(self, reason: str) -> None:
         self.index_status.hide()
@@ -187,6 +213,8 @@ class SearchPanel(QWidget):
             self.status.emit(fill(self.tr("Indexing failed: %1"), reason))
         if self._pending:
             self._show_no_index()  # still pending: an update the user asks for runs it
+        elif self._rerun and self.index_ready:
+            self._rerun_search()  # on the previous index, which has the other issues at least
 
     def _update_index_actions(self) -> None:
         self._actions.cancel_indexing.setEnabled(self.indexer.running)
@@ -304,11 +332,26 @@ class SearchPanel(QWidget):
             channel="search",
         )
 
+    def _rerun_search(self) -> None:
+        """Run the search shown again, its current hit kept current if it is found again."""
+        self._rerun = False
+        hit = self.model.hit(self.view.currentIndex().row())
+        self._keep_hit = hit.article_id if hit is not None else ""
+        self._run()
+
     def _show_outcome(self, outcome: SearchOutcome) -> None:
+        keep, self._keep_hit = self._keep_hit, ""
         self._outcome = outcome
         self.model.set_hits(outcome.result.hits)
         self.summary.show_outcome(outcome)
-        self.view.scrollToTop()
+        hits = outcome.result.hits
+        row = next((r for r, hit in enumerate(hits) if keep and hit.article_id == keep), -1)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        else:
+            self.view.scrollToTop()
         self.results_shown.emit()
 
     def _search_failed(self, exc: BaseException) -> None:

@@ -67,7 +67,7 @@ def test_indexing_can_be_cancelled(qtbot, process_window, tmp_path):
     assert stopped == ["cancelled"]
     assert not panel.index_status.isVisible()
     assert not panel.index_ready
-    assert window.status_label.text() == "Indexing cancelled."
+    assert window.statusBar().currentMessage() == "Indexing cancelled."
     # Without an index a search says so in the panel, not in a dialog.
     panel.search("供热")
     assert panel.message.isVisible()
@@ -78,7 +78,7 @@ def test_indexing_can_be_cancelled(qtbot, process_window, tmp_path):
     assert panel.indexer.running
     qtbot.waitUntil(lambda: panel.index_ready, timeout=180_000)
     assert panel.model.rowCount() > 0
-    assert window.status_label.text() == "The search index is ready."
+    assert window.statusBar().currentMessage() == "The search index is ready."
 
 
 def test_search_uses_the_previous_index_while_an_update_runs(qtbot, make_window, tmp_path):
@@ -135,7 +135,7 @@ def test_an_index_already_current_leaves_the_opening_summary(qtbot, make_window,
     assert window.search_panel.index_ready
     assert window.status_label.text().startswith("Opened ")
     window.actions.update_index.trigger()
-    assert window.status_label.text() == "The search index is up to date."
+    assert window.statusBar().currentMessage() == "The search index is up to date."
 
 
 def test_another_archive_shows_none_of_the_previous_hits(qtbot, make_window, archive, tmp_path):

@@ -12,6 +12,10 @@
         <translation>打开文件(&amp;I)…</translation>
     </message>
     <message>
+        <source>Re&amp;load Archive</source>
+        <translation>重新读取档案(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -173,6 +177,10 @@
 <context>
     <name>Browser</name>
     <message>
+        <source>That issue is no longer in the archive.</source>
+        <translation>档案中已没有这一期。</translation>
+    </message>
+    <message>
         <source>This issue has no articles.</source>
         <translation>这一期没有文章。</translation>
     </message>
@@ -277,6 +285,22 @@
     <message>
         <source>Opened %1 — issues: %2, articles: %3</source>
         <translation>已打开 %1 — 期数：%2，文章：%3</translation>
+    </message>
+    <message>
+        <source>The archive is as it was: nothing to read again.</source>
+        <translation>档案没有变化，无需重新读取。</translation>
+    </message>
+    <message>
+        <source>Reading the archive again: %1 of %2</source>
+        <translation>正在重新读取档案：%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there; showing what was read from it before.</source>
+        <translation>%1 已不存在；显示的是之前读取的内容。</translation>
+    </message>
+    <message>
+        <source>The archive could not be read again: %1</source>
+        <translation>无法重新读取档案：%1</translation>
     </message>
     <message>
         <source>Issue Reader</source>
@@ -611,6 +635,49 @@ Read and search archives of newspaper issues.</source>
     <message>
         <source>the article is no longer in the file</source>
         <translation>文件中已没有这篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>Reloader</name>
+    <message>
+        <source>1 issue added</source>
+        <translation>新增 1 期</translation>
+    </message>
+    <message>
+        <source>%1 issues added</source>
+        <translation>新增 %1 期</translation>
+    </message>
+    <message>
+        <source>1 issue changed</source>
+        <translation>1 期有改动</translation>
+    </message>
+    <message>
+        <source>%1 issues changed</source>
+        <translation>%1 期有改动</translation>
+    </message>
+    <message>
+        <source>1 issue removed</source>
+        <translation>移除 1 期</translation>
+    </message>
+    <message>
+        <source>%1 issues removed</source>
+        <translation>移除 %1 期</translation>
+    </message>
+    <message>
+        <source>1 file could not be read</source>
+        <translation>1 个文件无法读取</translation>
+    </message>
+    <message>
+        <source>%1 files could not be read</source>
+        <translation>%1 个文件无法读取</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>The archive changed: %1.</source>
+        <translation>档案有变化：%1。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,156 @@
+"""Reading an archive again, in the worker: what is on disk now, and what changed in the catalogue.
+
+Runs in the task runner's thread; it takes and returns plain values and touches no widget.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.library import Library
+from reader.model import Archive
+
+# Watch at most this many folders and files in all: each is a kernel watch, and the user's
+# limit (8,192 on older kernels) is shared by every program. Folders come first, so new files
+# are seen in every folder watched; beyond the limit F5 still reloads.
+MAX_WATCHED = 3000
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An archive's files as they are on disk: what the catalogue was (or will be) read from.
+
+    ``files`` maps each file the catalogue is read from (relative to ``folder``) to its size and
+    modification time; ``folders`` are the archive's folders to watch (for a single file or zip,
+    none); ``watched`` is every path to watch, at most :data:`MAX_WATCHED`.
+    """
+
+    path: str
+    folder: str
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    folders: tuple[str, ...] = ()
+
+    @property
+    def is_folder(self) -> bool:
+        """Whether the archive is a folder (not a single issue file or zip)."""
+        return self.path == self.folder
+
+    @property
+    def watched(self) -> list[str]:
+        """The folders, then the files, to watch: at most :data:`MAX_WATCHED` paths."""
+        paths = list(self.folders[:MAX_WATCHED])
+        for name in sorted(self.files):
+            if len(paths) >= MAX_WATCHED:
+                break
+            paths.append(os.path.join(self.folder, *name.split("/")))
+        return paths
+
+    def youngest_change_ns(self, before: Snapshot) -> int:
+        """How long ago (ns) the most recently modified file that differs from ``before`` was."""
+        now = time.time_ns()
+        changed = [
+            stamp[1] for name, stamp in self.files.items() if before.files.get(name) != stamp
+        ]
+        return now - max(changed) if changed else now
+
+
+@dataclass(frozen=True)
+class Changes:
+    """How a re-read catalogue differs from the one shown: issue ids, and new problems."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unreadable: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.unreadable)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The outcome of a look at the archive.
+
+    ``library`` is the archive read again, or None when nothing it is read from had changed (or
+    a file was still being written: ``settling``).
+    """
+
+    snapshot: Snapshot
+    library: Library | None = None
+    changes: Changes = field(default_factory=Changes)
+    settling: bool = False
+
+
+def take_snapshot(path: str) -> Snapshot:
+    """The files of the archive at ``path`` now, and its folders (CorruptArchive when gone)."""
+    files = Library.file_state(path)
+    opened = Path(path)
+    if not opened.is_dir():
+        return Snapshot(path, str(opened.parent), files)
+    return Snapshot(path, path, files, _folders(path))
+
+
+def _folders(root: str) -> tuple[str, ...]:
+    """The archive's folders, its root first; hidden ones skipped as the importers skip them."""
+    found: list[str] = []
+    for folder, dirs, _files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.append(folder)
+        if len(found) >= MAX_WATCHED:
+            break
+    return tuple(found)
+
+
+def open_archive(path: str, progress: Progress | None = None) -> Reading:
+    """Open the archive at ``path`` (the window's first read), with the snapshot to watch from.
+
+    The snapshot is taken first: a file changed while reading then differs from it, and is
+    read again at the next look.
+    """
+    snapshot = take_snapshot(path)
+    return Reading(snapshot, Library.open(path, progress))
+
+
+def reread(
+    path: str,
+    previous: Snapshot | None,
+    shown: Archive | None,
+    *,
+    settle_ns: int = 0,
+    progress: Progress | None = None,
+) -> Reading:
+    """Read the archive at ``path`` again if its files differ from ``previous`` (always if None).
+
+    A changed file modified less than ``settle_ns`` ago may still be being written: the result
+    then only says ``settling``, and the caller looks again later.
+
+    Raises:
+        CorruptArchive: Nothing is at ``path`` any more.
+    """
+    snapshot = take_snapshot(path)
+    if previous is not None:
+        if snapshot.files == previous.files:
+            return Reading(snapshot)
+        if snapshot.youngest_change_ns(previous) < settle_ns:
+            return Reading(snapshot, settling=True)
+    library = Library.open(path, progress)
+    changes = compare(shown, library.archive) if shown is not None else Changes()
+    return Reading(snapshot, library, changes)
+
+
+def compare(old: Archive, new: Archive) -> Changes:
+    """Which issues were added, changed or removed, and how many files newly could not be read."""
+    before = {issue.id: issue for issue in old.issues}
+    after = {issue.id: issue for issue in new.issues}
+    added = tuple(i for i in after if i not in before)
+    removed = tuple(i for i in before if i not in after)
+    changed = tuple(i for i, issue in after.items() if i in before and before[i] != issue)
+    old_problems = {p.source for p in old.all_problems}
+    unreadable = len({p.source for p in new.all_problems} - old_problems)
+    return Changes(added, changed, removed, unreadable)
