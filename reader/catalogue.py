@@ -21,14 +21,16 @@ from pathlib import Path
 import platformdirs
 
 from reader.formats.source import Source
-from reader.model import Archive, CorruptArchive
+from reader.model import Archive, CorruptArchive, Issue
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "issue-reader"
 # Bump when what is pickled changes shape in a way the code digest below cannot see.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _MAGIC = b"issue-reader catalogue\n"
+# Issues per pickle call (about 10 ms each for a county weekly).
+CHUNK = 16
 
 
 def default_cache_root() -> Path:
@@ -65,13 +67,17 @@ def load(path: Path, expected: str) -> Archive | None:
         with path.open("rb") as handle:
             if handle.read(len(_MAGIC)) != _MAGIC or handle.readline().strip() != expected.encode():
                 return None
-            archive = pickle.load(handle)
+            head = pickle.load(handle)
+            issues: list[Issue] = []
+            for _ in range(head.pop("chunks")):
+                issues.extend(pickle.load(handle))
+            archive = Archive(issues=tuple(issues), **head)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a damaged or foreign cache file is only a miss
         log.warning("ignoring the catalogue cache %s: %r", path, exc)
         return None
-    return archive if isinstance(archive, Archive) else None
+    return archive
 
 
 def save(path: Path, current: str, archive: Archive) -> None:
@@ -81,7 +87,18 @@ def save(path: Path, current: str, archive: Archive) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temp.open("wb") as handle:
             handle.write(_MAGIC + current.encode() + b"\n")
-            pickle.dump(archive, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            # In chunks: one pickle call holds the GIL throughout (1.5 s for 2,000 issues),
+            # which would freeze a window opening the archive on a worker thread.
+            chunks = [archive.issues[i : i + CHUNK] for i in range(0, len(archive.issues), CHUNK)]
+            head = {
+                "root": archive.root,
+                "settings": archive.settings,
+                "problems": archive.problems,
+                "chunks": len(chunks),
+            }
+            pickle.dump(head, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            for chunk in chunks:
+                pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)  # readers see the old file or the new one, never half of one
     except OSError as exc:
         log.warning("cannot cache the catalogue in %s: %s", path, exc)

@@ -111,3 +111,19 @@ def test_without_the_cache_nothing_is_written(archive: Path, tmp_path: Path) -> 
     cache = tmp_path / "cache"
     Library.open(archive, cache_root=cache, use_cache=False)
     assert not cache.exists()
+
+
+def test_an_archive_of_many_issues_comes_back_whole(tmp_path: Path) -> None:
+    root = tmp_path / "many"
+    root.mkdir()
+    count = 2 * catalogue.CHUNK + 3  # cached in several pickles
+    for n in range(count):
+        (root / f"issue-{n:03d}.txt").write_text(
+            f"今日长子\n\n2021年3月{n % 28 + 1}日\n\n总{1000 + n}期\n\n## 第{n}期要闻\n\n本报讯 正文{n}。\n",
+            encoding="utf-8",
+        )
+    first, _ = _open(root, tmp_path / "cache")
+    second, cached = _open(root, tmp_path / "cache")
+    assert cached == [(1, 1)]
+    assert len(second.issues) == count
+    assert second.archive == first.archive
