@@ -59,7 +59,18 @@ class Indexer(QObject):
         self.running = False
         index_dir = library.index_dir(index_root)
         self.available = library.index_available(index_dir)
-        if library.index_current(index_dir):
+        # Whether the index is current takes a stat of every issue file (a fifth of a second
+        # for 2,000 issues): asked off the GUI thread.
+        self._tasks.run(
+            library.index_current,
+            index_dir,
+            on_done=lambda current: self._checked(current, library, index_dir),
+            on_error=self._failed,
+            channel="index",
+        )
+
+    def _checked(self, current: bool, library: Library, index_dir: Path) -> None:
+        if current:
             self.available = True
             self.ready.emit()
             return
