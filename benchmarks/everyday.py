@@ -9,21 +9,22 @@ from __future__ import annotations
 
 from benchmarks.vocabulary import lines, words
 
-PLANTS = words(
-    "玉米 小麦 谷子 高粱 土豆 红薯 白菜 萝卜 黄瓜 西红柿 辣椒 茄子 豆角 南瓜 韭菜 菠菜 "
-    "大葱 生姜 大蒜 芹菜 香菜 向日葵 核桃树 苹果树 梨树 枣树 杏树 桃树 柿子树 槐树 杨树 "
-    "柳树 松树 柏树 榆树 月季 牡丹 菊花 格桑花 油菜花 牵牛花 葡萄架 丝瓜 冬瓜 花椒树"
-)
 FOODS = words(
     "小米粥 馒头 面条 饺子 包子 烙饼 油糕 莜面 烧饼 豆腐 粉条 腊肉 咸菜 稀饭 烩菜 "
     "炸糕 月饼 年糕 粽子 红枣 柿饼 核桃 花生 瓜子 茶水 米酒 醋 蜂蜜 土鸡蛋 羊肉汤"
 )
-HOUSEHOLD = words(
-    "炕头 灶台 院子 大门 窗台 屋檐 堂屋 厨房 水缸 柜子 桌子 板凳 沙发 电视 冰箱 洗衣机 "
-    "热水器 空调 电动车 三轮车 小轿车 拖拉机 播种机 收割机 手机 电脑 智能电视 太阳能路灯 "
-    "水龙头 暖气片 电饭锅 微波炉 扫地机"
+# What grows in the fields (crops), shades the village (trees), and what is bought new.
+CROPS = words(
+    "玉米 谷子 土豆 高粱 红薯 小麦 黄豆 绿豆 荞麦 葵花 白菜 萝卜 黄瓜 西红柿 辣椒 茄子 "
+    "豆角 南瓜 大葱 大蒜"
 )
-ANIMALS = words("羊 牛 猪 鸡 鸭 鹅 狗 猫 驴 马 兔子 鸽子 燕子 喜鹊 麻雀 蜜蜂 蝴蝶 鱼")
+TREES = words("老槐树 核桃树 枣树 杏树 柿子树 杨树 柳树 榆树 梨树 松树")
+APPLIANCES = words(
+    "电视 冰箱 洗衣机 热水器 空调 电动车 三轮车 小轿车 手机 电脑 智能电视 电饭锅 微波炉 "
+    "扫地机 太阳能热水器"
+)
+ANIMALS = words("鸡 鸭 鹅 狗 猫 羊 鸽子")  # in the yard
+IDLING = words("在墙根下悠闲地踱着步 在院子里跑来跑去 趴在门口晒太阳 在树荫下打盹 在菜畦边转悠")
 WEATHER = lines(
     """
     天刚蒙蒙亮
@@ -40,37 +41,40 @@ WEATHER = lines(
     夜幕降临
     """
 )
-# Four-character expressions of feature writing.
+MORNINGS = words("天刚蒙蒙亮 太阳刚刚升起 一大早 清晨 天还没亮")
+# Four-character expressions of feature writing: of a person, and of a place.
 IDIOMS = words(
     "兢兢业业 任劳任怨 风雨无阻 默默无闻 勤勤恳恳 脚踏实地 一丝不苟 尽心尽力 全心全意 "
     "无怨无悔 不辞辛劳 起早贪黑 披星戴月 走村串户 不厌其烦 热情周到 精益求精 踏踏实实 "
-    "干劲十足 有声有色 井井有条 焕然一新 日新月异 翻天覆地 欣欣向荣 生机勃勃 热火朝天 "
-    "一派繁忙 喜笑颜开 赞不绝口 络绎不绝 人来人往 五颜六色 郁郁葱葱 错落有致 整齐划一 "
-    "干净整洁 宽敞明亮 窗明几净 远近闻名 家喻户晓 有口皆碑 心连心 手把手 面对面 实打实"
+    "干劲十足"
+)
+LOOKS = words(
+    "焕然一新 日新月异 翻天覆地 欣欣向荣 生机勃勃 热火朝天 干净整洁 井井有条 错落有致 "
+    "整齐划一 宽敞明亮 窗明几净 人来人往 络绎不绝"
 )
 FEATURE_SENTENCES = lines(
     """
-    {weather}，{P}就已经来到{place}，{begin}。
-    院子里种着{plant}和{plant}，{animal}在墙根下悠闲地踱着步。
+    {morning}，{P}就已经来到{place}，{begin}。
+    院子里种着{crop}，{animal}{idle}。
     {P}把记者让进屋里，端上{serve}。
-    屋子里{idiom}，{thing}、{thing}、{thing}一应俱全。
-    {weather}，{V}的村道上{idiom}，村民们有的{chore}，有的{chore}。
+    屋子里{look}，{gadget}、{gadget}、{gadget}一应俱全。
+    {weather}，{V}的村道上{look}，村民们有的{chore}，有的{chore}。
     这些年，{P}{idiom}，把{T}的事当成自家的事来办。
-    {P}家的{thing}是前年新买的，说起这个，他脸上露出了笑容。
-    村口的{plant}下，几位老人正晒着太阳拉家常。
-    地里的{plant}长得正旺，{P}蹲下身子，仔细查看{plant}的长势。
-    以前家里只有一台旧{thing}，如今{thing}、{thing}都添置齐了。
-    {P}指着院子里的{thing}说：“这在过去想都不敢想。”
+    {P}家的{gadget}是前年新买的，说起这个，他脸上露出了笑容。
+    村口的{tree}下，几位老人正晒着太阳拉家常。
+    地里的{crop}长得正旺，{P}蹲下身子，仔细查看庄稼的长势。
+    以前家里只有一台旧{gadget}，如今{gadget}、{gadget}都添置齐了。
+    {P}指着院子里的{gadget}说：“这在过去想都不敢想。”
     逢年过节，{P}总要做上一锅{food}，送给村里的孤寡老人。
     {P}的老伴在一旁插话：“他呀，一天到晚就惦记着{T}的事。”
     每天傍晚，{V}文化广场上{liveliness}。
-    如今的{V}，{idiom}，一条条水泥路连通了家家户户。
+    如今的{V}，{look}，一条条水泥路连通了家家户户。
     """
 )
 SERVINGS = lines(
     """
     一杯热茶
-    一盘刚摘的{plant}
+    一盘刚摘的{crop}
     一碗热腾腾的{food}
     自家做的{food}
     一把{food}
@@ -99,16 +103,16 @@ BEGINNINGS = lines(
     开始了一天的忙碌
     忙着{chore}
     和工友们一起干了起来
-    查看{plant}的长势
+    查看{crop}的长势
     """
 )
 CHORES = lines(
     """
-    在地里忙着收{plant}
-    在院子里晾晒{plant}
-    赶着{animal}上山
-    给{plant}浇水施肥
-    开着{thing}去镇上赶集
+    在地里忙着收{crop}
+    在院子里晾晒{crop}
+    赶着羊群上山
+    给{crop}浇水施肥
+    开着三轮车去镇上赶集
     在家门口的车间里干活
     在直播间里推销{food}
     """

@@ -16,13 +16,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from benchmarks import everyday as evd
-from benchmarks import sentences as snt
+from benchmarks import details, phrases, wordpools
 from benchmarks import templates as tpl
 from benchmarks import vocabulary as voc
-from benchmarks.cast import Cast, Pool
+from benchmarks.cast import Cast, head_of
 from benchmarks.kinds import BRIEF, KINDS, Kind
-from benchmarks.topics import FARMING, TOPICS
+from benchmarks.pools import Pool
+from benchmarks.topics import BUILDING, FARMING, TOPICS
 
 _SLOT = re.compile(r"\{(\w+)\}")
 ROUND = (50, 100, 200, 300, 500, 600, 800, 1000, 1200, 1500, 2000, 3000, 5000)
@@ -37,23 +37,6 @@ class Draft:
     subtitle: str = ""
     paragraphs: list[str] = field(default_factory=list)
     byline: list[str] = field(default_factory=list)
-
-
-def _pools(*named: tuple[str, tuple[str, ...]]) -> dict[str, Pool]:
-    return {name: Pool(items, offset=1.5) for name, items in named}
-
-
-def _verb_phrases() -> list[str]:
-    """Verb + object phrases composed from VERB_OBJECTS, commonest verbs' phrases first."""
-    by_rank: list[list[str]] = []
-    for line in voc.VERB_OBJECTS:
-        verb, *objects = line.split()
-        by_rank.append([verb + obj for obj in objects])
-    # Interleave so that each verb's first objects come before any verb's last ones.
-    phrases = []
-    for depth in range(max(map(len, by_rank))):
-        phrases += [row[depth] for row in by_rank if depth < len(row)]
-    return phrases
 
 
 def _congress(date: dt.date) -> str:
@@ -71,80 +54,11 @@ class Prose:
     def __init__(self, rnd: random.Random, cast: Cast) -> None:
         self.rnd = rnd
         self.cast = cast
-        self.pools = _pools(
-            ("adv", voc.ADVERBS),
-            ("subj", voc.SUBJECTS),
-            ("time", voc.TIMES),
-            ("conn", voc.CONNECTORS),
-            ("res", voc.RESULTS),
-            ("say", voc.SAY),
-            ("imp", voc.IMPORTANCE),
-            ("concern", voc.CONCERNS),
-            ("close", voc.CLOSINGS),
-            ("gq", voc.GENERAL_QUOTES),
-            ("meeting", voc.MEETINGS),
-            ("venue", voc.VENUES),
-            ("ord", voc.ORDINALS),
-            ("bureau_any", voc.BUREAUS),
-            ("occ_any", voc.OCCUPATIONS),
-            ("product", voc.PRODUCTS),
-            ("cunit", voc.COUNT_UNITS),
-            ("scene", snt.SCENES),
-            ("story", snt.STORIES),
-            ("honor", snt.HONORS),
-            ("gf", snt.GENERAL_FACTS),
-            ("principle", voc.PRINCIPLES),
-            ("ensure", voc.ENSURE),
-            ("caveat", voc.CAVEATS),
-            ("taskforce", voc.TASKFORCES),
-            ("unite", voc.UNITE),
-            ("gain", voc.GAINS),
-            ("followup", voc.FOLLOW_UPS),
-            ("done", voc.DONE),
-            ("attitude", voc.ATTITUDES),
-            ("site", snt.SITE_DEMANDS),
-            ("serve", evd.SERVINGS),
-            ("liveliness", evd.LIVELINESS),
-            ("repute", evd.REPUTES),
-            ("begin", evd.BEGINNINGS),
-            ("weather", evd.WEATHER),
-            ("plant", evd.PLANTS),
-            ("food", evd.FOODS),
-            ("thing", evd.HOUSEHOLD),
-            ("animal", evd.ANIMALS),
-            ("idiom", evd.IDIOMS),
-            ("chore", evd.CHORES),
-        )
-        # Long lists of stock phrases: flatter, so that no one phrase is in every article.
-        self.pools["sp"] = Pool(voc.SET_PHRASES, offset=10)
-        self.pools["vo"] = Pool(_verb_phrases(), offset=10)
+        self.pools = wordpools.word_pools()
         self.topic_weights = [t.weight for t in TOPICS]
         self.kind_weights = [k.weight for k in KINDS]
-        self.topic_pools = [
-            _pools(
-                ("t", t.themes),
-                ("tn", t.nouns),
-                ("va", t.actions),
-                ("tg", t.goals),
-                ("tf", t.facts),
-                ("bureau", t.bureaus),
-                ("tq", t.quotes),
-                ("occ", t.people),
-                ("act", t.activities),
-            )
-            for t in TOPICS
-        ]
-        self.sentence_pools = {
-            id(items): Pool(items, offset=2)
-            for items in (
-                *(k.leads for k in KINDS),
-                *(m for k in KINDS for m, _ in k.middle),
-                *(k.endings for k in KINDS if k.endings),
-                *(k.headlines for k in KINDS if k.headlines),
-                tpl.KICKERS,
-                tpl.SUBTITLES,
-            )
-        }
+        self.topic_pools = wordpools.topic_pools()
+        self.sentence_pools = wordpools.sentence_pools()
         self.fill = self._fillers()
         # The article being written (set by ``_cast_article``).
         self.tp = self.topic_pools[0]
@@ -165,8 +79,14 @@ class Prose:
         }
         fill.update(
             {
-                "gq": lambda: fresh(pools["gq"], 6),
-                "story": lambda: fresh(pools["story"], 6),
+                "gq": lambda: (
+                    fresh(pools["gq"], 6) if rnd.random() < 0.5 else self.sentence(details.QUOTES)
+                ),
+                "story": lambda: (
+                    fresh(pools["story"], 6)
+                    if rnd.random() < 0.5
+                    else self.sentence(details.STORIES)
+                ),
                 "scene": lambda: fresh(pools["scene"], 4),
                 "vp": lambda: self._verb_phrase(),
                 "vps": lambda: "，".join(self._verb_phrases(rnd.choice((2, 2, 3)))),
@@ -175,10 +95,8 @@ class Prose:
                 "t": lambda: self.theme if rnd.random() < 0.75 else self.tp["t"].draw(rnd),
                 "t2": lambda: self._topic_pools()["t"].draw(rnd),
                 "tn": self._noun,
-                "tg": lambda: fresh(self.tp["tg"], 2),
-                "tf": lambda: (
-                    fresh(self.tp["tf"], 6) if rnd.random() < 0.7 else fresh(pools["gf"], 4)
-                ),
+                "tg": self._goal,
+                "tf": self._fact,
                 "tq": lambda: fresh(self.tp["tq"], 6),
                 "A": lambda: self.activity,
                 "occ": lambda: (
@@ -209,19 +127,27 @@ class Prose:
                 "place": lambda: self.village if rnd.random() < 0.7 else cast.place_pool.draw(rnd),
                 "P": lambda: self.person,
                 "Q": lambda: self.occupation,
-                "person": lambda: cast.name_pool.draw(rnd),
+                "person": lambda: cast.person(rnd),
                 "org": lambda: (
                     cast.coop_pool.draw(rnd)
                     if self.tp is self.topic_pools[FARMING] and rnd.random() < 0.7
                     else cast.org_pool.draw(rnd)
                 ),
                 "reporter": lambda: cast.reporter_pool.draw(rnd),
-                "names": lambda: "、".join(
-                    dict.fromkeys(cast.name_pool.draw(rnd) for _ in range(rnd.randint(3, 7)))
+                "ZS": lambda: self._official(self.town, "党委书记"),
+                "ZH": lambda: self._official(
+                    self.town, "镇长" if self.town[-1] == "镇" else "乡长"
                 ),
-                "shop": lambda: cast.shop_pool.draw(rnd),
+                "BH": lambda: self._official(
+                    bureau := self.tp["bureau"].draw(rnd), head_of(bureau)
+                ),
+                "VS": lambda: self._official(self.village, "党支部书记", self.town),
+                "names": lambda: "、".join(
+                    dict.fromkeys(cast.person(rnd) for _ in range(rnd.randint(3, 7)))
+                ),
+                "shop": lambda: cast.shop(rnd),
                 "street": lambda: cast.street_pool.draw(rnd),
-                "brand": lambda: cast.brand_pool.draw(rnd),
+                "brand": lambda: cast.brand(rnd),
                 "sight": lambda: cast.sight_pool.draw(rnd),
                 "n": lambda: str(rnd.choice((2, 3, 3, 4, 5, 6, 8, 10, 12, 15, 20, 26))),
                 "s": lambda: str(int(10 ** rnd.uniform(0.7, 2.3))),
@@ -241,6 +167,9 @@ class Prose:
                 "season": lambda: voc.SEASONS[self.date.month],
             }
         )
+        extra = details.fillers(rnd, cast)
+        assert not extra.keys() & fill.keys(), extra.keys() & fill.keys()
+        fill.update(extra)
         return fill
 
     def _fresh(self, pool: Pool, tries: int) -> str:
@@ -255,13 +184,17 @@ class Prose:
     def _verb_phrase(self) -> str:
         rnd = self.rnd
         roll = rnd.random()
-        if roll < 0.35:
+        if roll < 0.14:
             return self.pools["adv"].draw(rnd) + self._fresh(self.pools["vo"], 2)
-        if roll < 0.55:
+        if roll < 0.22:
             return self._fresh(self.pools["vo"], 2)
-        if roll < 0.75:
+        if roll < 0.32:
             return self._fresh(self.pools["sp"], 2)
-        return self._fresh(self.tp["va"], 2)
+        if roll < 0.45:
+            return self._fresh(self.tp["va"], 2)
+        # A verb and head around a noun of the topic: 完善换热站管理制度.
+        adverb = self.pools["adv"].draw(rnd) if rnd.random() < 0.3 else ""
+        return adverb + phrases.compose(rnd, self._noun(), self.theme)
 
     def _verb_phrases(self, count: int) -> list[str]:
         """``count`` different verb phrases (fewer if the draws keep repeating)."""
@@ -271,6 +204,10 @@ class Prose:
         if self.rnd.random() < 0.7:
             return self.tp["bureau"].draw(self.rnd)
         return self.pools["bureau_any"].draw(self.rnd)
+
+    def _official(self, office: str, title: str, where: str = "") -> str:
+        """The office, the title and the name of who holds it this year: 城关镇党委书记张三."""
+        return office + title + self.cast.official(where + office + title, self.date.year)
 
     def _other_leader(self) -> str:
         role = self.cast.draw_role(self.rnd, self.role)
@@ -295,6 +232,30 @@ class Prose:
             noun = self.tp["tn"].draw(self.rnd)
         self.last_noun = noun
         return noun
+
+    def _goal(self) -> str:
+        """What the work should achieve: the topic's own goals, or 确保 the work or a facility …."""
+        rnd = self.rnd
+        roll = rnd.random()
+        if roll < 0.5:
+            return self._fresh(self.tp["tg"], 2)
+        noun = self._noun()
+        if roll < 0.7 and phrases.is_facility(noun):
+            return "确保" + noun + self.pools["facility_outcome"].draw(rnd)
+        return "确保" + self.theme + "工作" + self.pools["outcome"].draw(rnd)
+
+    def _building(self) -> bool:
+        """Whether the article's topic is one whose work is building things."""
+        return any(self.tp is self.topic_pools[i] for i in BUILDING)
+
+    def _fact(self) -> str:
+        """A statistic: of the topic, of any field, or (where building is the work) a work done."""
+        roll = self.rnd.random()
+        if roll < 0.6:
+            return self._fresh(self.tp["tf"], 6)
+        if roll < 0.8 or not self._building():
+            return self._fresh(self.pools["gf"], 4)
+        return self.fill["work"]()
 
     def _up_to(self) -> str:
         """The 截至…月底 of a progress report: the end of a month already past."""
@@ -337,7 +298,7 @@ class Prose:
         self.village = cast.village_pools[self.town].draw(rnd)
         roll = rnd.random()
         self.who = self.town if roll < 0.5 else self._bureau() if roll < 0.9 else "我县"
-        self.person = cast.name_pool.draw(rnd)
+        self.person = cast.person(rnd)
         self.occupation = tp["occ"].draw(rnd) if rnd.random() < 0.7 else pools["occ_any"].draw(rnd)
         self.role = cast.draw_role(rnd)
         self.leader = cast.leader(self.role, date.year)
@@ -357,7 +318,9 @@ class Prose:
         if kind.headlines and rnd.random() < 0.2:
             draft.subtitle = self.sentence(tpl.SUBTITLES)
         middles = [m for m, _ in kind.middle]
-        weights = [w for _, w in kind.middle]
+        # Works (硬化村道3.2公里) fill reports on building, not those on schools or the Party.
+        building = self._building()
+        weights = [w if building or m is not details.WORKS else w / 5 for m, w in kind.middle]
         if kind is BRIEF:
             draft.paragraphs.append(lead + self._sentences(middles[0], 1, 3))
             if rnd.random() < 0.4:

@@ -47,6 +47,7 @@ VISIT_LEADS = lines(
     {L}督导检查{T}工作 | 本报讯 {date}，{LR}带队督导检查{T}工作，实地察看{Z}、{town2}等地{T}推进情况。
     {L}调研{T}工作 | 本报讯 {date}，{LR}先后来到{vil}、{org}等地，就{T}工作进行调研。
     {L}到{Z}督导{T}工作 | 本报讯 {date}，{LR}到{Z}督导{T}工作，并召开座谈会听取意见建议。
+    {L}到{Z}调研{T}工作 | 本报讯 {date}，{LR}到{Z}调研{T}工作。{R}、{ZS}陪同调研。
     """
 )
 PROGRESS_LEADS = lines(
@@ -91,6 +92,7 @@ ATTENDANCE = lines(
     """
     县领导{leaders}出席会议，{bureaus}等相关单位负责人参加。
     县领导{leaders}参加会议。
+    县领导{leaders}，{ZS}、{BH}等参加会议。
     各乡镇、县直各有关部门主要负责人参加会议。
     县领导{leaders}出席会议，各乡镇党委书记、乡镇长及县直有关部门负责人参加。
     """
@@ -102,6 +104,7 @@ CLOSINGS = lines(
     据悉，{who}将以此次{meeting}为契机，{vps}，{tg}。
     {L}表示，将{vp}，{close}。
     “下一步，我们将{vp}，{vp}，{tg}。”{bureau}负责人说。
+    “{tq}”{BH}说。
     据了解，{org}成立于{y}年，现有员工{k}人，主要从事{product}的生产和销售。
     """
 )
@@ -139,5 +142,30 @@ SUBTITLES = lines(
     ——{V}{T}工作见闻
     ——记{V}{Q}{P}
     ——{Z}推进{T}工作纪实
+    """
+)
+# Local life: a hamlet's new water, a food festival, a folk artist, a good deed.
+SOCIAL_LEADS = lines(
+    """
+    {hamlet}通上了自来水 | 本报讯 {date}，随着阀门打开，清澈的自来水流进了{V}{hamlet}{k}户村民家中。
+    {V}举办首届{dish}美食节 | 本报讯 {date}，{V}首届{dish}美食节在村文化广场开幕，{r}余名群众和游客品尝了{dish}、{dish}等地方美食。
+    {craft}走进校园 | 本报讯 {date}，{Z}中心小学开展“{craft}进校园”活动，{trade}{person}为学生们现场表演。
+    村民{person}拾金不昧 | 本报讯 {date}，{V}村民{person}在{errand}捡到一个装有现金{k}元的钱包，多方打听后归还了失主。
+    {V}：老{bldg}修缮一新 | 本报讯 {date}，经过{n}个月的修缮，{V}的{bldg}重新向村民开放。
+    {hamlet}的{dish}火了 | 本报讯（记者 {reporter}）最近，{V}{hamlet}村民{person}做的{dish}在网上火了。
+    {surname}氏乡贤捐资修路 | 本报讯 {date}，{V}在外创业的{surname}氏乡贤捐资{m}元，为{hamlet}修通了一条{dec}公里的水泥路。
+    {P}：{n}年痴迷{craft} | 本报讯（记者 {reporter}）在{V}，提起{trade}{P}，村里人都竖起大拇指。
+    {V}为{n}对新人举办集体婚礼 | 本报讯 {date}，{V}为{n}对新人举办了集体婚礼，倡导婚事新办、移风易俗。
+    {Z}{k}亩{variety}喜获丰收 | 本报讯 {date}，{Z}{k}亩{variety}进入收获期，{hamlet}一带的{field}里，到处是忙着{farm}的村民。
+    {hill}上的“守山人” | 本报讯（记者 {reporter}）天刚亮，{P}就背着水壶上了{hill}，这样的巡山路，他已经走了{n}年。
+    {V}老年人乐享“幸福食堂” | 本报讯 {date}，在{V}幸福食堂，{s}位老人围坐在一起，吃上了热乎乎的{dish}。
+    """
+)
+SOCIAL_ENDINGS = lines(
+    """
+    {VS}表示，下一步将{vp}，让{hamlet}的群众过上更好的日子。
+    据悉，{V}还计划把{dish}、{craft}等特色资源串起来，发展乡村旅游。
+    “{gq}”{P}说。
+    临别时，{P}一再叮嘱记者：“下回来，一定尝尝我们这儿的{dish}。”
     """
 )

@@ -43,6 +43,9 @@ class Topic:
 
 # TOPICS[FARMING] is farming, whose stories meet cooperatives rather than companies.
 FARMING = 1
+# Topics whose work is building (heating, farming, projects, roads, environment, the town):
+# their statistics may be works done, 新打机井3眼; those of schools or the Party may not.
+BUILDING = (0, 1, 2, 6, 7, 11)
 TOPICS = (
     Topic(  # heating: the first users' own example
         weight=4,

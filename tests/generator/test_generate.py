@@ -36,14 +36,6 @@ def _han(text: str) -> list[str]:
     return HAN.findall(text)
 
 
-@pytest.fixture(scope="module")
-def year(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    """Half a year of issues from seed 1 (the benchmark's seed), loaded."""
-    root = tmp_path_factory.mktemp("generated") / "archive"
-    generate(root, issues=100, seed=1)
-    return Library.open(root)
-
-
 def test_the_same_arguments_write_the_same_bytes(tmp_path: Path) -> None:
     first = generate(tmp_path / "a", issues=3, seed=7)
     again = generate(tmp_path / "b", issues=3, seed=7)

@@ -1,0 +1,16 @@
+"""Fixtures for the generator tests: half a year of generated issues, loaded once."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.generate import generate
+from reader.library import Library
+
+
+@pytest.fixture(scope="session")
+def year(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """Half a year of issues from seed 1 (the benchmark's seed), loaded."""
+    root = tmp_path_factory.mktemp("generated") / "archive"
+    generate(root, issues=100, seed=1)
+    return Library.open(root)
