@@ -175,9 +175,13 @@ class Folded:
 def fold_with_offsets(text: str) -> Folded:
     """Like :func:`fold`, also mapping each folded character back to the original text."""
     translated = text.translate(_TABLE)
-    if unicodedata.is_normalized("NFC", text) and _TABLE.irregular.isdisjoint(text):
-        # One folded character per original one: only whitespace changes the map.
-        return _squeeze_plain(translated)
+    if unicodedata.is_normalized("NFC", text):
+        if _TABLE.irregular.isdisjoint(text):
+            # One folded character per original one: only whitespace changes the map.
+            return _squeeze_plain(translated)
+        # A few characters fold to several or none (… is ..., a soft hyphen vanishes): map
+        # the runs between them one to one, and only them on their own.
+        return _squeeze(*_around_irregular(text))
     chars: list[str] = []
     pieces: list[tuple[int, int, int]] = []
     for start, end in _clusters(text):
@@ -192,6 +196,30 @@ def fold_with_offsets(text: str) -> Folded:
             pieces.append((len(chars), start, -1 if single else end))
         chars.extend(folded)
     return _squeeze("".join(chars), pieces)
+
+
+def _around_irregular(text: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """Fold NFC ``text`` whose irregular characters (see ``_Table``) are few, with its pieces."""
+    irregular = _TABLE.irregular
+    chars: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    size = 0
+    last = 0
+    for at in (i for i, ch in enumerate(text) if ch in irregular):
+        if at > last:
+            chars.append(text[last:at].translate(_TABLE))
+            pieces.append((size, last, -1))
+            size += at - last
+        folded = text[at].translate(_TABLE)
+        if folded:
+            chars.append(folded)
+            pieces.append((size, at, at + 1))
+            size += len(folded)
+        last = at + 1
+    if last < len(text):
+        chars.append(text[last:].translate(_TABLE))
+        pieces.append((size, last, -1))
+    return "".join(chars), pieces or [(0, 0, -1)]
 
 
 def _continues(piece: tuple[int, int, int], index: int, start: int) -> bool:
