@@ -1,4 +1,4 @@
-"""Folding text for search: NFKC, case, Traditional→Simplified per character, OCR breaks bridged.
+"""Folding text for search: NFKC, case, accents, Traditional→Simplified, OCR breaks bridged.
 
 Index and query go through the same :func:`fold`, so 長子 finds 长子, ＰＭ２．５ finds pm2.5 and
 供热\\n工程 (a line break from OCR) finds 供热工程. :func:`fold_with_offsets` also says where each
@@ -22,7 +22,7 @@ import platformdirs
 log = logging.getLogger(__name__)
 
 # Bump when the folding changes: indexes built with another version are rebuilt.
-FOLD_VERSION = 1
+FOLD_VERSION = 2
 
 # Letters written without spaces between words: Han (with 々 and 〇), kana, bopomofo, Hangul.
 # Runs of them are indexed as characters and bigrams; whitespace between two of them is an OCR
@@ -122,9 +122,23 @@ def _fold_char(ch: str) -> str:
         return " "
     if unicodedata.category(ch) == "Cf":  # zero-width space, soft hyphen, BOM: invisible
         return ""
+    if "\u0300" <= ch <= "\u036f":  # a combining accent: décembre finds decembre
+        return ""
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).casefold())
     table = t2s_table()
-    return "".join(" " if c.isspace() else table.get(c, c) for c in folded)
+    return "".join(" " if c.isspace() else table.get(c, _unaccented(c)) for c in folded)
+
+
+def _unaccented(ch: str) -> str:
+    """A Latin, Greek or Cyrillic letter without its accents (é → e, ё → е); others as they are.
+
+    Only these scripts: in kana the combining marks are letters of their own (が is not か).
+    """
+    if ch < "\u00c0" or not (ch < "\u0530" or "\u1e00" <= ch <= "\u1fff"):
+        return ch
+    base = unicodedata.normalize("NFD", ch)
+    stripped = "".join(c for c in base if not "\u0300" <= c <= "\u036f")
+    return unicodedata.normalize("NFC", stripped)
 
 
 _TABLE = _FoldTable()
@@ -138,8 +152,9 @@ def _fold_cluster(cluster: str) -> str:
 def fold(text: str) -> str:
     """The searchable form of ``text``.
 
-    NFKC (full-width → half-width), case-folded, Traditional → Simplified per character,
-    invisible format characters dropped, every run of whitespace made one space, and the space
+    NFKC (full-width → half-width), case-folded, Latin/Greek/Cyrillic accents dropped
+    (DÉCEMBRE → decembre), Traditional → Simplified per character, invisible format
+    characters dropped, every run of whitespace made one space, and the space
     between two CJK letters dropped (a line break inside a word, from OCR).
     """
     if not unicodedata.is_normalized("NFC", text):

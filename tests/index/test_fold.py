@@ -1,4 +1,4 @@
-"""Folding: width, case, Traditional→Simplified, invisible characters, OCR breaks; exact offsets."""
+"""Folding: width, case, accents, Traditional→Simplified, invisible characters, OCR breaks; offsets."""
 
 from __future__ import annotations
 
@@ -29,8 +29,16 @@ from reader.index.fold import fold, fold_with_offsets, is_cjk, t2s_table
         ("\ufeff本报讯", "本报讯"),
         ("Straße", "strasse"),
         ("（区）", "(区)"),
-        ("café", "café"),
-        ("cafe\u0301", "café"),
+        # Accents go (Latin, Greek, Cyrillic), as on the library portals: décembre is decembre.
+        ("café", "cafe"),
+        ("cafe\u0301", "cafe"),
+        ("DÉCEMBRE", "decembre"),
+        ("Müller", "muller"),
+        ("Ελλάδα", "ελλαδα"),
+        ("ёлка", "елка"),
+        # ... but a kana's voicing mark is part of the letter.
+        ("がくせい", "がくせい"),
+        ("か\u3099", "が"),
     ],
 )
 def test_fold(text: str, folded: str) -> None:

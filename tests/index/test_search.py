@@ -241,6 +241,25 @@ def test_snippet_of_a_traditional_text_found_by_a_simplified_query(index_dir: Pa
     assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == ["长子县"]
 
 
+def test_accents_are_folded_and_highlighted_as_written(tmp_path: Path) -> None:
+    issue = _issue(
+        "fr",
+        "L'Indépendance",
+        dt.date(1858, 12, 4),
+        [
+            {"title": "Nouvelles de DÉCEMBRE", "paragraphs": ("Le 3 décembre, à Luxembourg.",)},
+            {"title": "Theatre", "paragraphs": ("Une pièce en trois actes.",)},
+        ],
+    )
+    update_index(tmp_path, [issue], {"fr": "1"})
+    for query in ("decembre", "DÉCEMBRE", "Décembre"):
+        (hit,) = search(tmp_path, query).hits
+        assert [hit.title[s:e] for s, e in hit.title_spans] == ["DÉCEMBRE"]
+        assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == ["décembre"]
+    assert [h.title for h in search(tmp_path, "théâtre").hits] == ["Theatre"]
+    assert [h.title for h in search(tmp_path, "piece").hits] == ["Theatre"]
+
+
 def test_negated_and_field_terms_are_not_highlighted(index_dir: Path) -> None:
     hit = search(index_dir, "检查 -疫情 author:郭强 OR 年初").hits[0]
     marked = [hit.snippet.text[s:e] for s, e in hit.snippet.spans]
