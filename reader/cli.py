@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import sys
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from typing import Any, NoReturn
 
 from reader import index, termtable
 from reader.library import Library
-from reader.model import Article, Issue, ReaderError
+from reader.model import Article, Issue, NotFound, ReaderError
 from reader.progress import ProgressBar
 
 PROG = "issue-reader"
@@ -26,7 +27,13 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    parser = _Parser(prog=PROG, description="Read and search archives of newspaper issues.")
+    parser = _Parser(
+        prog=PROG,
+        description="Read and search archives of newspaper issues.",
+        epilog=f"Without a command, '{PROG} [PATH]' opens the window on PATH "
+        "(or on the archive read last).",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -37,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     issues = command("issues", "List the issues of an archive.")
     issues.add_argument("--json", action="store_true", help="print JSON")
     articles = command("articles", "List the articles of one issue.")
-    articles.add_argument("issue_id", metavar="ISSUE_ID")
+    articles.add_argument(
+        "issue_id", metavar="ISSUE", help="an issue id, or its date (2022-09-19) or number (1810)"
+    )
     articles.add_argument("--json", action="store_true", help="print JSON")
     show = command("show", "Print one article.")
     show.add_argument("article_id", metavar="ARTICLE_ID")
@@ -48,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     index_cmd = command("index", "Build the search index of an archive, or bring it up to date.")
     index_cmd.add_argument("--rebuild", action="store_true", help="build it again from scratch")
     index_cmd.add_argument("--index-dir", metavar="DIR", help="keep the index in DIR")
+    index_cmd.add_argument("--json", action="store_true", help="print JSON")
     search = command("search", "Search an archive (its index is built or updated first).")
     search.add_argument("query", metavar="QUERY", help='words, "phrases", OR, -word, title:…')
     search.add_argument("--limit", type=int, default=20, metavar="N", help="show N hits")
@@ -55,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     search.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("issue-reader")
+    except importlib.metadata.PackageNotFoundError:  # running from a source tree
+        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,7 +113,7 @@ def _issues(library: Library, args: argparse.Namespace) -> int:
 
 
 def _articles(library: Library, args: argparse.Namespace) -> int:
-    issue = library.issue(args.issue_id)
+    issue = _find_issue(library, args.issue_id)
     rows = [_article_json(article) for article in issue.articles]
     if args.json:
         return _print_json(rows)
@@ -114,6 +131,26 @@ def _articles(library: Library, args: argparse.Namespace) -> int:
     ]
     print(termtable.render(("ID", "PAGE", "TITLE", "KICKER", "COLUMN", "AUTHORS"), table, 40))
     return 0
+
+
+def _find_issue(library: Library, wanted: str) -> Issue:
+    """The issue with id ``wanted``, or else the one issue of that date or printed number."""
+    try:
+        return library.issue(wanted)
+    except NotFound:
+        pass
+    number = wanted.strip().removeprefix("总").removesuffix("期")
+    found = [
+        issue
+        for issue in library.issues
+        if (issue.date and issue.date.isoformat() == wanted) or (number and issue.number == number)
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        ids = ", ".join(issue.id for issue in found[:5])
+        raise NotFound(f"{len(found)} issues match {wanted!r}; name one by its id: {ids}")
+    raise NotFound(f"no issue with id, date or number {wanted!r} in this archive")
 
 
 def _show(library: Library, args: argparse.Namespace) -> int:
@@ -177,6 +214,18 @@ def _index(library: Library, args: argparse.Namespace) -> int:
     finally:
         bar.finish()
     where = library.index_dir() if not args.index_dir else args.index_dir
+    if args.json:
+        return _print_json(
+            {
+                "index_dir": str(where),
+                "rebuilt": stats.rebuilt,
+                "added": stats.added,
+                "changed": stats.changed,
+                "removed": stats.removed,
+                "articles": stats.articles,
+                "seconds": round(stats.seconds, 3),
+            }
+        )
     if stats.rebuilt:
         done = f"built: {stats.articles:,} articles"
     elif stats.written or stats.removed:

@@ -135,6 +135,14 @@ def _tokenize(text: str) -> list[_Token]:
                 raise QueryError(f"{field}: needs something after it, like {field}:供热")
             if text[i] == "(":
                 raise QueryError(f"{field}: takes one term or a quoted phrase, not a group")
+        elif prefix and prefix.end() < len(text) and text[prefix.end()] not in " \t\n/":
+            # autor:郭强 finds nothing as text: more likely a mistyped field than a search
+            # (http://… is a web address, searched as text).
+            known = ", ".join(f"{name}:" for name in (*FIELD_PREFIXES, DATE_FIELD))
+            raise QueryError(
+                f"there is no field {prefix.group(0)} (the fields are {known}); "
+                f'to search for the text, put it in quotes: "{text[i:].split()[0]}"'
+            )
         if text[i] in _QUOTES:
             close = text.find(_QUOTES[text[i]], i + 1)
             if close < 0:

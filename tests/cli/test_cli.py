@@ -103,4 +103,26 @@ def test_errors_are_one_line_and_exit_1(argv, message, capsys):
 
 def test_help_exits_0(capsys):
     assert main(["--help"]) == 0
-    assert "issues" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "issues" in out
+    assert "opens the window" in out
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("issue-reader ")
+
+
+@pytest.mark.parametrize("wanted", ["2022-09-19", "1810", "总1810期"])
+def test_articles_of_an_issue_named_by_its_date_or_number(capsys, wanted):
+    articles = run_json(capsys, "articles", str(SAMPLES), wanted)
+    assert articles[0]["title"] == "我县召开供热工程项目协调会"
+
+
+def test_an_ambiguous_date_names_the_matching_issues(tmp_path, capsys):
+    seed = next(SAMPLES.glob("*.txt"))
+    for name in ("a.txt", "b.txt"):
+        text = seed.read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("今日长子", f"报{name[0]}", 1), encoding="utf-8")
+    assert main(["articles", str(tmp_path), "2022-09-19"]) == 1
+    assert "2 issues match '2022-09-19'; name one by its id" in capsys.readouterr().err

@@ -154,6 +154,17 @@ def test_index_builds_then_is_up_to_date_then_rebuilds(
     assert code == 0 and "already up to date (8 articles)" in out
     code, out, _ = run(capsys, "index", str(SAMPLE_ISSUES), "--index-dir", ix, "--rebuild")
     assert code == 0 and out.startswith("Index built: 8 articles")
+    code, out, _ = run(capsys, "index", str(SAMPLE_ISSUES), "--index-dir", ix, "--json")
+    assert code == 0
+    assert json.loads(out) | {"seconds": 0} == {
+        "index_dir": ix,
+        "rebuilt": False,
+        "added": 0,
+        "changed": 0,
+        "removed": 0,
+        "articles": 8,
+        "seconds": 0,
+    }
 
 
 def test_default_index_is_in_the_user_cache_not_the_archive(
