@@ -92,7 +92,7 @@ def test_parse(query: str, tree: object) -> None:
         ("date:yesterday", "is not a date"),
         ("date:..", "has no dates"),
         ("date:2023..2022", "ends before it starts"),
-        ("autor:郭强", 'there is no field autor: (the fields are title:, author:'),
+        ("autor:郭强", "there is no field autor: (the fields are title:, author:"),
         ("供热 foo:bar", 'put it in quotes: "foo:bar"'),
         ("供" * 1001, "the query is too long"),
         (" ".join(["供热"] * 65), "too many terms"),
