@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 from reader.formats import didl, founder, mets_alto, ndnp, newsml, nitf, rmrb, text_issue
+from reader.formats.publications import unify_publications
 from reader.formats.settings import read_settings
 from reader.formats.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.zipsource import ZipSource, is_zip
@@ -21,6 +23,25 @@ log = logging.getLogger(__name__)
 IMPORTERS: tuple[ModuleType, ...] = (text_issue, rmrb, mets_alto, didl, ndnp, newsml, nitf, founder)
 # Enough to get past long XML prologs and HTML <head>s to the markers importers look for.
 HEAD_BYTES = 16384
+
+# Tar archives, plain or compressed: named so, or (for .tar and gzip) told by their bytes.
+TAR_SUFFIXES = (
+    ".tar",
+    ".tgz",
+    ".tar.gz",
+    ".taz",
+    ".tbz",
+    ".tbz2",
+    ".tar.bz2",
+    ".txz",
+    ".tar.xz",
+    ".tzst",
+    ".tar.zst",
+    ".tlz",
+    ".tar.lz",
+    ".tar.lzma",
+    ".tar.z",
+)
 
 Progress = Callable[[int, int], None]
 
@@ -61,7 +82,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             continue
         importer = pick_importer(name, head)
         if importer is None:
-            problems.append(Problem(name, _unknown_reason(head)))
+            problems.append(Problem(name, _unknown_reason(name, head)))
         else:
             claimed.setdefault(importer, []).append(name)
     issues: list[Issue] = []
@@ -75,6 +96,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             continue
         issues.extend(loaded.issues)
         problems.extend(loaded.problems)
+    issues = unify_publications(issues, settings)
     issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
     return Archive(
         root=source.root, settings=settings, issues=tuple(issues), problems=tuple(problems)
@@ -90,11 +112,34 @@ def read_original(source: Source, issue: Issue, article: Article) -> str:
     return text
 
 
-def _unknown_reason(head: bytes) -> Reason:
+def is_tar(name: str, head: bytes) -> bool:
+    """Whether a file is a tar archive (plain or compressed), by its name or its first bytes."""
+    if name.lower().endswith(TAR_SUFFIXES):
+        return True
+    if _is_tar_header(head):
+        return True
+    if head.startswith(b"\x1f\x8b"):
+        # A gzip: the tar header sits in the first block, which the head is enough to inflate.
+        try:
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 512)
+        except zlib.error:
+            return False
+        return _is_tar_header(inner)
+    return False
+
+
+def _is_tar_header(block: bytes) -> bool:
+    # POSIX "ustar\0" and GNU "ustar  \0" both start with these bytes at offset 257.
+    return block[257:262] == b"ustar"
+
+
+def _unknown_reason(name: str, head: bytes) -> Reason:
     if not head.strip():
         return Reason.of("empty_file")
     if head.startswith(b"PK\x03\x04"):
         return Reason.of("nested_zip")
+    if is_tar(name, head):
+        return Reason.of("tar_archive")
     if b"\x00" in head[:1024]:
         return Reason.of("unknown_format_binary")
     return Reason.of("unknown_format")

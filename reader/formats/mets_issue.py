@@ -114,7 +114,8 @@ def build_issue(
     language = language or settings.language
     if structured:
         articles = [
-            _article(p, n, issue_id, document, pages, language) for n, p in enumerate(pieces, 1)
+            _article(p, n, issue_id, document, pages, language)
+            for n, p in _in_page_order(pieces, document)
         ]
     else:
         articles = _page_articles(issue_id, pages, wanted, language)
@@ -158,6 +159,26 @@ def _page_order(document: MetsDocument) -> list[Area]:
     else:
         areas = [Area(file_id) for file_id in document.files]
     return list(dict.fromkeys(areas))
+
+
+def _in_page_order(pieces: list[Piece], document: MetsDocument) -> list[tuple[int, Piece]]:
+    """The pieces numbered in document order, sorted by the page each starts on.
+
+    The logical structMap nests articles in sections that run over several pages, and puts
+    some page-1 pieces (a feuilleton along the foot of the page) after the whole section; a
+    reader expects page order, then the structMap's reading order within a page (a stable
+    sort). A piece that points at no page keeps its place after the piece before it.
+    """
+    positions = {area.file_id: i for i, area in enumerate(_page_order(document))}
+    keyed: list[tuple[int, int, Piece]] = []
+    position = 0
+    for n, piece in enumerate(pieces, 1):
+        first = next(piece.div.all_areas(), None)
+        if first is not None and first.file_id in positions:
+            position = positions[first.file_id]
+        keyed.append((position, n, piece))
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [(n, piece) for _, n, piece in keyed]
 
 
 def _read_pages(

@@ -19,7 +19,11 @@ _ROLE_PREFIX = re.compile(
 _NOT_NAMES = frozenset(
     {"完", "待续", "未完", "未完待续", "全文完", "续完", "图片", "资料图", "本报讯"}
 )
-_DATELINE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{0,6}电|新华社[\u4e00-\u9fff]{0,8}电)")
+# 本报讯, 新华社北京电, and the bracketed form of older papers: 【新华社延安十日电】, 【本市消息】.
+_DATELINE = re.compile(
+    r"^(?:本报讯|本报[\u4e00-\u9fff]{0,6}电|新华社[\u4e00-\u9fff]{0,8}电"
+    r"|【[^】\n]{1,24}(?:电|讯|消息)】)"
+)
 
 
 def is_cjk(ch: str) -> bool:

@@ -16,6 +16,13 @@ IGNORED_SUFFIXES = frozenset(
     | {".css", ".js", ".svg", ".webp", ".ico"}
 )
 IGNORED_NAMES = frozenset({"archive.toml", "thumbs.db", "desktop.ini", ".ds_store"})
+# Documentation that travels with archives and samples (README.md, LICENSE, PROVENANCE.txt):
+# about the files, never an issue, so listing it as a problem would only be noise.
+DOCUMENTATION_STEMS = frozenset(
+    {"readme", "license", "licence", "copying", "notice", "changelog", "changes", "provenance"}
+    | {"authors", "copyright"}
+)
+DOCUMENTATION_SUFFIXES = frozenset({"", ".txt", ".md", ".markdown", ".rst"})
 # A text issue is a few hundred kB; anything this large is not one and is refused unread.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
@@ -47,11 +54,14 @@ class Source(Protocol):
 
 
 def is_ignored(name: str) -> bool:
-    """Whether a file is never part of an issue (images, PDFs, settings, hidden files)."""
+    """Whether a file is never part of an issue (images, PDFs, settings, documentation, hidden)."""
     base = name.rsplit("/", 1)[-1]
     if base.startswith(".") or base.lower() in IGNORED_NAMES:
         return True
-    return Path(base).suffix.lower() in IGNORED_SUFFIXES
+    path = Path(base.lower())
+    if path.suffix in IGNORED_SUFFIXES:
+        return True
+    return path.stem in DOCUMENTATION_STEMS and path.suffix in DOCUMENTATION_SUFFIXES
 
 
 class FolderSource:

@@ -27,6 +27,7 @@ CATALOGUE: dict[str, str] = {
     "unknown_format": "not a recognised archive format",
     "unknown_format_binary": "not a recognised archive format (binary data)",
     "nested_zip": "a zip inside the archive is not opened: unpack it, or open the zip on its own",
+    "tar_archive": "a tar archive is not opened: unpack it, or zip it",
     "unknown_importer": "unknown format '{format}'",
     "importer_failed": "internal error in {importer}: {detail}",
     # Zip archives.

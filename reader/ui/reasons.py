@@ -44,6 +44,9 @@ def templates() -> dict[str, str]:
             "Reasons",
             "a zip inside the archive is not opened: unpack it, or open the zip on its own",
         ),
+        "tar_archive": QCoreApplication.translate(
+            "Reasons", "a tar archive is not opened: unpack it, or zip it"
+        ),
         "unknown_importer": QCoreApplication.translate("Reasons", "unknown format '{format}'"),
         "importer_failed": QCoreApplication.translate(
             "Reasons", "internal error in {importer}: {detail}"

@@ -382,9 +382,11 @@ def test_one_folder_may_mix_every_format(tmp_path):
         (tmp_path / case.importer).mkdir()
         case.write(tmp_path / case.importer)
     (tmp_path / "README.md").write_text("Scans from the county library.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Ask the archivist about 1987.\n", encoding="utf-8")
     archive = load_archive(FolderSource(tmp_path))
     found = headlines(archive)
     for case in CASES:
         for headline in case.headlines:
             assert headline in found, (case.importer, headline)
-    assert [p.source for p in archive.problems] == ["README.md"]
+    # README.md is documentation and ignored; notes.txt is just a file no importer reads.
+    assert [p.source for p in archive.problems] == ["notes.txt"]

@@ -21,10 +21,8 @@ def test_two_papers_two_days(library):
         ("湖北日报", dt.date(2023, 2, 11), "founder-epaper", "content.txt"),
         ("科技日报", dt.date(2023, 2, 10), "founder-epaper", "node_2.htm"),
     ]
-    # PROVENANCE.txt describes the markers in prose; it is no page.
-    assert [(p.source, p.reason) for p in library.problems] == [
-        ("PROVENANCE.txt", "not a recognised archive format")
-    ]
+    # PROVENANCE.txt describes the markers in prose; it is documentation, not a page.
+    assert library.problems == ()
 
 
 def test_content_txt_holds_32_blocks_of_31_articles(library):

@@ -361,3 +361,31 @@ def test_areas_may_span_blocks_and_name_single_lines(issue_copy):
         "Sir, the bridge is\n\ntoo narrow.\n\nA. Reader"
     )
     assert library.problems == ()
+
+
+def test_articles_come_in_page_order_whatever_the_mets_order(issue_copy):
+    # Move the page-1 letter after the page-2 advert in the logical structMap, as the BnL METS
+    # lists its page-1 feuilleton after a section that runs over three pages.
+    mets = issue_copy / "issue-mets.xml"
+    text = mets.read_text(encoding="utf-8")
+    start = text.index('<mets:div ID="LOG17"')
+    advert = text.index('<mets:div ID="LOG24"')
+    letter = text[start:advert]
+    text = text[:start] + text[advert:]
+    after_advert = text.index("</mets:div>", text.index('<mets:div ID="LOG24"')) + len(
+        "</mets:div>"
+    )
+    mets.write_text(text[:after_advert] + letter + text[after_advert:], encoding="utf-8")
+    listed = Library.open(ISSUE)
+    library = Library.open(issue_copy)
+    articles = library.issues[0].articles
+    assert [(a.title, a.page) for a in articles] == [
+        ("Harbour Works Begin", "1"),
+        ("Nouvelles de Paris", "1"),
+        ("The New Bridge", "1"),
+        ("Adv. 1 Page 2", "2"),
+    ]
+    # Ids and the original text still follow each article's own div.
+    assert [a.id for a in articles] == [a.id for a in listed.issues[0].articles]
+    letter_article = articles[2]
+    assert library.original_text(letter_article.id).startswith("LETTERS.")

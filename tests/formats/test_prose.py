@@ -13,7 +13,7 @@ from reader.formats.dates import (
     parse_date,
     parse_record_date,
 )
-from reader.formats.prose import byline_names, join_lines, reflow
+from reader.formats.prose import byline_names, is_dateline, join_lines, reflow
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,21 @@ def test_reflow_joins_only_mid_sentence_breaks():
         "本报讯 另起",
     ]
     assert reflow(["没有结束", "本报讯 新闻"]) == ["没有结束", "本报讯 新闻"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("本报讯 9月11日，", True),
+        ("新华社北京电 记者", True),
+        ("【新华社延安十日电】记者顷以", True),
+        ("【新华社晋冀鲁豫总分社邯郸讯】民营银行", True),
+        ("【本市消息】军区文艺工作团", True),
+        ("【注】本文有删节。", False),
+        ("大公报北平讯：沈阳", False),
+    ],
+)
+def test_is_dateline(paragraph, dateline):
+    assert is_dateline(paragraph) is dateline
+    # A dateline opens a paragraph of its own, even after a sentence left unfinished.
+    assert len(reflow(["没有结束", paragraph])) == (2 if dateline else 1)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
+import io
 import pickle
+import tarfile
 import zipfile
 
 import pytest
@@ -124,3 +127,48 @@ def test_missing_paths_and_unknown_formats_raise_with_codes(tmp_path):
     with pytest.raises(CorruptArchive) as unknown:
         read_original(source, stray, issue.articles[0])
     assert unknown.value.reason == Reason.of("unknown_importer", format="nonesuch")
+
+
+def tar_bytes(compression: str = "") -> bytes:
+    """A small real tar archive holding one text issue (gzip- or bz2-compressed when asked)."""
+    data = "# 周报\n\n2022年9月26日\n\n## 第一篇\n\n正文。\n".encode()
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=f"w:{compression}") as archive:
+        member = tarfile.TarInfo("issue.txt")
+        member.size = len(data)
+        archive.addfile(member, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def test_tar_archives_are_explained_by_name_or_by_their_bytes(tmp_path):
+    files = {
+        "issues.tgz": tar_bytes("gz"),
+        "issues.tar.gz": tar_bytes("gz"),
+        "issues.tar.bz2": tar_bytes("bz2"),
+        "issues.tar": tar_bytes(),
+        "download": tar_bytes(),  # a plain tar with no name to go by: its header says so
+        "download.bin": tar_bytes("gz"),  # a gzip: its first block says it holds a tar
+        "photo.gz": gzip.compress(b"\x00\x01 not a tar" * 100),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    problems = {p.source: p.code for p in load_archive(open_source(tmp_path)).problems}
+    assert problems == {
+        "issues.tgz": "tar_archive",
+        "issues.tar.gz": "tar_archive",
+        "issues.tar.bz2": "tar_archive",
+        "issues.tar": "tar_archive",
+        "download": "tar_archive",
+        "download.bin": "tar_archive",
+        "photo.gz": "unknown_format_binary",
+    }
+    reason = Reason.of("tar_archive")
+    assert reason.text == "a tar archive is not opened: unpack it, or zip it"
+
+
+def test_a_tar_opened_on_its_own_is_one_problem(tmp_path):
+    path = tmp_path / "issues.tgz"
+    path.write_bytes(tar_bytes("gz"))
+    library = Library.open(path, use_cache=False)
+    assert library.issues == ()
+    assert [(p.source, p.code) for p in library.problems] == [("issues.tgz", "tar_archive")]

@@ -178,8 +178,37 @@ def test_big5_and_utf16_issue_files_load_like_utf8(tmp_path):
     library = Library.open(tmp_path)
     assert library.problems == ()
     by_number = {i.number: i for i in library.issues}
-    assert by_number["11"].publication == "週報"
+    # 週報 and 周报 are one publication; one issue each, so the Simplified spelling names it.
+    assert by_number["11"].masthead == "週報"
+    assert {i.publication for i in library.issues} == {"周报"}
     assert by_number["11"].numbers_printed == ("總11期",)
     assert by_number["11"].articles[0].title == "第一篇報導"
     assert by_number["11"].articles[0].authors == ("張三", "李四")
     assert by_number["12"].articles[1].title == "第二篇"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PROVENANCE.txt",
+        "LICENSE",
+        "LICENSE.md",
+        "README",
+        "README.md",
+        "readme.txt",
+        "COPYING",
+        "NOTICE",
+        "CHANGELOG",
+        "CHANGELOG.md",
+        "docs/AUTHORS.rst",
+    ],
+)
+def test_documentation_files_are_not_problems(tmp_path, name):
+    write_issue(tmp_path / "2022" / "a.txt", "2022年9月26日", 11)
+    doc = tmp_path / name
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text("Where these scans came from, and who may use them.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Not documentation by name.\n", encoding="utf-8")
+    library = Library.open(tmp_path, use_cache=False)
+    assert [i.number for i in library.issues] == ["11"]
+    assert [p.source for p in library.problems] == ["notes.txt"]
