@@ -219,12 +219,24 @@ def render_article(
 
 
 def _dateline(issue: Issue, article: Article, chinese: bool) -> str:
-    parts = [
-        issue.publication,
-        issue.label.replace("undated", QCoreApplication.translate("ArticleDocument", "undated")),
-    ]
+    """Publication · date · numbers · page, all in the article's language, as its paper prints them.
+
+    Like the byline: a Chinese article reads 日期不详 · 第12期 · 第1版 whatever the interface
+    language; any other article reads in the interface language (undated · No. 12 · page 1).
+    """
+    parts = [issue.publication]
+    if issue.date is not None:
+        parts.append(issue.date.isoformat())
+    else:
+        parts.append(
+            "日期不详" if chinese else QCoreApplication.translate("ArticleDocument", "undated")
+        )
+    if issue.numbers_printed:
+        parts.append(" ".join(issue.numbers_printed))
+    elif issue.number:
+        number = QCoreApplication.translate("ArticleDocument", "No. %1")
+        parts.append(fill("第%1期" if chinese else number, issue.number))
     if article.page:
-        # Like the byline, the page is set as the paper prints it: 第3版 in a Chinese one.
         page = QCoreApplication.translate("ArticleDocument", "page %1")
         parts.append(fill("第%1版" if chinese else page, article.page))
     return " · ".join(p for p in parts if p)

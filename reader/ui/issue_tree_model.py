@@ -1,8 +1,9 @@
-"""The issue tree: publication › year › month › issue, built at once from the catalogue."""
+"""The issue tree: publication › year › month › issue (undated ones: publication › Undated › issue)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from reader.model import Issue
+from reader.ui.i18n import fill
 
 ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -58,7 +60,9 @@ class _Node:
 class IssueTreeModel(QAbstractItemModel):
     """Issues grouped by publication, year and month, in catalogue order.
 
-    Column 0 is the label (``2022-09-19 · 总1810期`` for an issue), column 1 the article count.
+    Undated issues hang straight under the publication's "Undated" group (there is no month
+    to group them by), each named by its printed numbers or else its file. Column 0 is the
+    label (``2022-09-19 · 总1810期`` for a dated issue), column 1 the article count.
     """
 
     def __init__(self, issues: Iterable[Issue] = (), locale: QLocale | None = None) -> None:
@@ -93,16 +97,17 @@ class IssueTreeModel(QAbstractItemModel):
 
     def _build(self, issues: Iterable[Issue]) -> None:
         for issue in issues:
-            year = issue.date.year if issue.date else None
-            month = issue.date.month if issue.date else None
             publication = self._root.child(issue.publication)
-            year_node = publication.child(year)
-            month_node = year_node.child(month)
-            node = _Node(issue.id, month_node, issue)
+            if issue.date is None:
+                groups = [publication.child(None)]  # the Undated group
+            else:
+                year_node = publication.child(issue.date.year)
+                groups = [year_node.child(issue.date.month), year_node]
+            node = _Node(issue.id, groups[0], issue)
             node.articles = len(issue.articles)
-            month_node.children.append(node)
+            groups[0].children.append(node)
             self._by_id[issue.id] = node
-            for group in (month_node, year_node, publication):
+            for group in (*groups, publication):
                 group.articles += node.articles
 
     def issue_index(self, issue_id: str) -> QModelIndex:
@@ -112,6 +117,8 @@ class IssueTreeModel(QAbstractItemModel):
 
     def group_keys(self, index: Index) -> tuple[Any, ...] | None:
         """The keys (publication, year, month) down to a group row; None for an issue row.
+
+        The Undated group's keys are (publication, None).
 
         They name the same group in the tree of an archive read again, as indexes cannot.
         """
@@ -211,15 +218,27 @@ class IssueTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _label(self, node: _Node) -> str:
-        if node.issue is not None and node.issue.date is not None:
-            return node.issue.label
-        if node.key is None or node.issue is not None:
-            undated = QCoreApplication.translate("IssueTreeModel", "Undated")
-            return node.issue.label.replace("undated", undated) if node.issue else undated
+        if node.issue is not None:
+            return node.issue.label if node.issue.date is not None else _undated_label(node.issue)
+        if node.key is None:
+            return QCoreApplication.translate("IssueTreeModel", "Undated")
         if node.depth == 3:
             return self._locale.standaloneMonthName(node.key)
         return str(node.key)
 
     def _tooltip(self, issue: Issue) -> str:
-        lines = [issue.publication, issue.label, issue.source]
+        if issue.date is not None:
+            lines = [issue.publication, issue.label, issue.source]
+        else:
+            undated = QCoreApplication.translate("IssueTreeModel", "Undated")
+            lines = [issue.publication, f"{undated} · {_undated_label(issue)}", issue.source]
         return "\n".join(line for line in lines if line)
+
+
+def _undated_label(issue: Issue) -> str:
+    """An undated issue's name in the tree: its numbers as printed, else its file's name."""
+    if issue.numbers_printed:
+        return " ".join(issue.numbers_printed)
+    if issue.number:
+        return fill(QCoreApplication.translate("IssueTreeModel", "No. %1"), issue.number)
+    return PurePosixPath(issue.source).name or issue.id

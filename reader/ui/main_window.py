@@ -89,8 +89,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.problems_panel], [160], Qt.Orientation.Vertical)
         self.problems_panel.hide()
         self.problems_button = views.ProblemsButton(self)
+        self.indicators = views.ReadingIndicators(self)
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.indicators)
         self.statusBar().addPermanentWidget(self.search_panel.index_status)
         self.statusBar().addPermanentWidget(self.problems_button)
         self.toolbar = views.toolbar(self, self.actions, self.search_panel.field)
@@ -111,6 +113,10 @@ class MainWindow(QMainWindow):
         a.reload.triggered.connect(self.reload)
         a.problems.toggled.connect(self.problems_panel.want)
         self.problems_panel.visibilityChanged.connect(self._problems_visibility)
+        self.pane.zoom_changed.connect(self.indicators.show_zoom)
+        a.original_text.toggled.connect(self.indicators.show_original)
+        self.indicators.reset_zoom.connect(a.zoom_reset.trigger)
+        self.indicators.reflow.connect(partial(a.original_text.setChecked, False))
         self.problems_button.clicked.connect(partial(self.problems_panel.want, True))
         for action in a.languages.values():
             action.triggered.connect(self._language_chosen)
@@ -140,6 +146,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self._state())
         self.tree_model.set_locale(i18n.locale_for(i18n.current()))
         self.problems_button.retranslate()
+        self.indicators.retranslate()
         self.actions.languages.get(
             settings.read("language"), self.actions.languages[""]
         ).setChecked(True)

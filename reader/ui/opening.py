@@ -45,7 +45,7 @@ class Opener(QObject):
         self._tasks = tasks
         self._recent_menu = recent_menu
         self._show_error = show_error
-        # The path opened last, where the file dialogs start.
+        # The archive open (the path opened last): the file dialogs start beside it.
         self.current = ""
         recent_menu.aboutToShow.connect(self.fill_recent)
 
@@ -54,9 +54,10 @@ class Opener(QObject):
         folder = QFileDialog.getExistingDirectory(
             self._window,
             QCoreApplication.translate("MainWindow", "Open Archive Folder"),
-            self._start_dir(),
+            self.start_dir(),
         )
         if folder:
+            self._used(folder)
             self.open_path(folder)
 
     def choose_file(self) -> None:
@@ -64,17 +65,32 @@ class Opener(QObject):
         file, _ = QFileDialog.getOpenFileName(
             self._window,
             QCoreApplication.translate("MainWindow", "Open Issue File"),
-            self._start_dir(),
+            self.start_dir(),
             QCoreApplication.translate(
                 "MainWindow",
                 "Issues and archives (*.txt *.md *.xml *.html *.htm *.zip);;All files (*)",
             ),
         )
         if file:
+            self._used(file)
             self.open_path(file)
 
-    def _start_dir(self) -> str:
-        return str(Path(self.current).parent) if self.current else str(Path.home())
+    def start_dir(self) -> str:
+        """Where the file dialogs start: beside the open archive, else in the last folder used.
+
+        Beside means in the folder that holds the archive folder (or the issue file), so that
+        another archive next to it is one click away. The home folder when neither is there.
+        """
+        beside = str(Path(self.current).parent) if self.current else ""
+        for folder in (beside, settings.read("dialog_folder")):
+            if folder and Path(folder).is_dir():
+                return folder
+        return str(Path.home())
+
+    @staticmethod
+    def _used(path: str) -> None:
+        """Remember the folder a dialog chose ``path`` in (the next dialog may start there)."""
+        settings.write(dialog_folder=str(Path(path).parent))
 
     def open_path(self, path: str) -> None:
         """Open an archive folder or issue file in the background; ``opened`` follows."""

@@ -42,7 +42,8 @@ class SearchPanel(QWidget):
     Signals:
         article_opened(str, str): issue id and article id of the hit chosen.
         mode_changed(bool): True when results are shown, False when back to browsing.
-        results_shown(): the hits of a (new or refined) search are shown.
+        results_shown(): the hits of a (new or refined) search are shown, or its query was
+            found malformed: the matches to mark in the open article changed.
         status(str): a message for the status bar.
     """
 
@@ -73,6 +74,9 @@ class SearchPanel(QWidget):
         self._keep_hit = ""
         self._quiet_update = False
         self._outcome: SearchOutcome | None = None
+        # The query typed last, to go into the search history once it has run (a malformed
+        # one never does).
+        self._unsaved = ""
         # Whether to say so when the index is ready: only after indexing the user waited for.
         self._announce_ready = False
         self.searching = False
@@ -143,6 +147,11 @@ class SearchPanel(QWidget):
         self._pending = self._rerun = False
         self._clear_results()  # the hits shown are the previous archive's
         self.browse()
+        # The query and its year or publication filter were the previous archive's too; the
+        # history stays.
+        self._request = SearchRequest("", sort=self.sort, limit=RESULT_LIMIT)
+        self._unsaved = ""
+        self.field.reset()
         self._announce_ready = False
         self.indexer.start(library, self._index_root)
         self._update_index_actions()
@@ -253,6 +262,7 @@ class SearchPanel(QWidget):
         # A new query starts unfiltered; the same one again keeps its filters.
         if query != self._request.query:
             self._request = SearchRequest(query, sort=self.sort, limit=RESULT_LIMIT)
+        self._unsaved = query
         self._enter()
         if not self.index_ready:
             # Run once an index is there (the one being built, or one the user asks for).
@@ -340,6 +350,9 @@ class SearchPanel(QWidget):
         self._run()
 
     def _show_outcome(self, outcome: SearchOutcome) -> None:
+        if self._unsaved and outcome.request.query == self._unsaved:
+            self.field.add_to_history(self._unsaved)
+            self._unsaved = ""
         keep, self._keep_hit = self._keep_hit, ""
         self._outcome = outcome
         self.model.set_hits(outcome.result.hits)
@@ -355,9 +368,12 @@ class SearchPanel(QWidget):
         self.results_shown.emit()
 
     def _search_failed(self, exc: BaseException) -> None:
+        self._unsaved = ""  # it did not run: not worth finding again in the history
         self._outcome = None
         self.model.set_hits(())
         self.summary.show_failure(str(exc))
+        # The previous query's matches are still marked in the article: they go.
+        self.results_shown.emit()
 
     def _show_no_index(self) -> None:
         self.summary.show_message(

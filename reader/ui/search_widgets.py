@@ -19,6 +19,9 @@ from reader.ui import settings
 class SearchField(QLineEdit):
     """The search field: Enter searches, Up in an empty field walks back through past searches.
 
+    A query goes into the history once it has run (:meth:`add_to_history`), so a malformed one
+    never does.
+
     Signals:
         submitted(str): Enter was pressed on this text.
         down_pressed(): Down was pressed outside the history (the results take the focus).
@@ -38,11 +41,18 @@ class SearchField(QLineEdit):
         self.textEdited.connect(self._edited)
 
     def _submit(self) -> None:
-        text = self.text().strip()
-        if text:
-            settings.remember("search_history", text, settings.MAX_HISTORY)
         self._history_at = -1
-        self.submitted.emit(text)
+        self.submitted.emit(self.text().strip())
+
+    def add_to_history(self, query: str) -> None:
+        """Put ``query`` first in the search history (it ran)."""
+        settings.remember("search_history", query, settings.MAX_HISTORY)
+        self._history_at = -1
+
+    def reset(self) -> None:
+        """Empty the field (another archive is open); the history stays."""
+        self.clear()
+        self._history_at = -1
 
     def _edited(self, _text: str) -> None:
         self._history_at = -1

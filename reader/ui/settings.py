@@ -15,6 +15,8 @@ from PySide6.QtCore import QSettings
 
 _DEFAULTS: dict[str, Any] = {
     "last_archive": "",
+    # The folder a file dialog last chose in, where the next one starts when no archive is open.
+    "dialog_folder": "",
     # Per archive root: {"issue": id, "article": id, "scroll": fraction}.
     "positions": {},
     "recent": [],

@@ -58,9 +58,11 @@ class TextPane(QWidget):
 
     Signals:
         matches_changed(int, int): the current match (0-based, -1 for none) and how many there are.
+        zoom_changed(int): the zoom steps now (0 is the actual size).
     """
 
     matches_changed = Signal(int, int)
+    zoom_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -341,6 +343,7 @@ class TextPane(QWidget):
         self._zoom = steps
         if self._article is not None:
             self._rerender()
+        self.zoom_changed.emit(steps)
 
     def _rerender(self) -> None:
         """Build the article again where the reader is (zoom, language)."""

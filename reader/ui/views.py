@@ -1,11 +1,12 @@
-"""The window's plain widgets, set up: the issue tree, the article list, the toolbar, the problems button."""
+"""The window's plain widgets, set up: issue tree, article list, toolbar, status bar buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QListView,
     QMainWindow,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.actions import Actions
+from reader.ui.article_document import ZOOM_FACTOR
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.i18n import fill
 from reader.ui.issue_tree_model import IssueTreeModel
@@ -94,6 +96,73 @@ class ProblemsButton(QToolButton):
     def retranslate(self) -> None:
         """Set the texts in the current language."""
         self.show_count(self._count)
+
+
+class ReadingIndicators(QWidget):
+    """The status bar's note of how the text is shown: its zoom, and the original-lines mode.
+
+    Each shows only when it is not the default ("110%", "Original lines"); a click on one
+    goes back to the default. Its texts are translated in the ``MainWindow`` context.
+
+    Signals:
+        reset_zoom(): the zoom note was clicked.
+        reflow(): the original-lines note was clicked.
+    """
+
+    reset_zoom = Signal()
+    reflow = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zoom_button = QToolButton(self)
+        self.zoom_button.setObjectName("zoom_indicator")
+        self.mode_button = QToolButton(self)
+        self.mode_button.setObjectName("mode_indicator")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for button in (self.zoom_button, self.mode_button):
+            button.setAutoRaise(True)
+            button.hide()
+            layout.addWidget(button)
+        self.zoom_button.clicked.connect(self.reset_zoom)
+        self.mode_button.clicked.connect(self.reflow)
+        self._zoom = 0
+        self._original = False
+        self.retranslate()
+
+    def show_zoom(self, steps: int) -> None:
+        """Note a zoom of ``steps`` (none at the actual size)."""
+        self._zoom = steps
+        self.zoom_button.setText(f"{zoom_percent(steps)}%")
+        self.zoom_button.setVisible(steps != 0)
+
+    def show_original(self, on: bool) -> None:
+        """Note whether the text shows the file's original line breaks."""
+        self._original = on
+        self.mode_button.setVisible(on)
+
+    def retranslate(self) -> None:
+        """Set the texts in the current language."""
+        self.zoom_button.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "Text size; click for the actual size (Ctrl+0)"
+            )
+        )
+        self.mode_button.setText(QCoreApplication.translate("MainWindow", "Original lines"))
+        self.mode_button.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow",
+                "The text keeps the line breaks of the file; click to reflow it (Ctrl+U)",
+            )
+        )
+        self.show_zoom(self._zoom)
+        self.show_original(self._original)
+
+
+def zoom_percent(steps: int) -> int:
+    """The text size at ``steps`` of zoom, in percent of the actual size."""
+    return round(100 * ZOOM_FACTOR**steps)
 
 
 class FocusCue(QObject):

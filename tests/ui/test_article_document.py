@@ -199,3 +199,17 @@ def test_zoom_or_language_change_while_hidden_with_find_results(qtbot):
     pane.set_zoom(1)
     assert pane.found_count == 0
     assert pane.browser.extraSelections() == []
+
+
+def dateline(issue, article) -> str:
+    return render_article(issue, article, palette=QPalette()).document.toPlainText().split("\n")[2]
+
+
+def test_the_whole_dateline_follows_the_articles_language(qapp):
+    undated = Issue(id="u", publication="测试周报", date=None, number="12")
+    chinese = Article(id="u-1", issue_id="u", title="特刊", authors=("陈静",), page="1")
+    assert dateline(undated, chinese) == "测试周报 · 日期不详 · 第12期 · 第1版"
+    latin = Article(id="u-2", issue_id="u", title="Special", authors=("Ann Lee",), page="1")
+    assert dateline(undated, latin) == "测试周报 · undated · No. 12 · page 1"
+    printed = Issue(id="p", publication="测试周报", date=None, numbers_printed=("总200期",))
+    assert dateline(printed, chinese).endswith("日期不详 · 总200期 · 第1版")

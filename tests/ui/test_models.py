@@ -10,6 +10,7 @@ from reader.ui.article_list_model import HTML_ROLE, ID_ROLE, ArticleListModel
 from reader.ui.issue_tree_model import ISSUE_ID_ROLE, IssueTreeModel
 from reader.ui.problems_panel import ProblemsModel
 from tests.conftest import SAMPLE_ISSUES
+from tests.ui.conftest import write_archive
 
 
 def test_issue_tree_model(qtmodeltester, archive):
@@ -58,3 +59,29 @@ def test_problems_model(qtmodeltester):
     qtmodeltester.check(model)
     assert model.data(model.index(1, 1)) == broken.reason
     assert model.headerData(0, Qt.Orientation.Horizontal) == "File"
+
+
+def test_undated_issues_hang_under_undated_named_by_number_or_file(qtmodeltester, tmp_path):
+    archive = write_archive(tmp_path / "archive")
+    # No date anywhere: one with its number printed, one with nothing but its file name.
+    (archive / "special.txt").write_text(
+        "# 测试周报\n\n总200期\n\n## 特刊文章\n\n正文。\n", encoding="utf-8"
+    )
+    (archive / "supplement.txt").write_text(
+        "# 测试周报\n\n## 副刊文章\n\n正文。\n\n## 另一篇\n\n正文。\n", encoding="utf-8"
+    )
+    model = IssueTreeModel(Library.open(archive, use_cache=False).issues)
+    qtmodeltester.check(model)
+    publication = model.index(0, 0)
+    groups = [
+        model.data(model.index(r, 0, publication)) for r in range(model.rowCount(publication))
+    ]
+    assert groups == ["Undated", "2021", "2022"]
+    undated = model.index(0, 0, publication)
+    labels = [model.data(model.index(r, 0, undated)) for r in range(model.rowCount(undated))]
+    assert sorted(labels) == ["supplement.txt", "总200期"]
+    # The issues are the group's children: no month level in between.
+    for row in range(model.rowCount(undated)):
+        assert model.issue_id(model.index(row, 0, undated)) is not None
+    assert model.group_keys(undated) == ("测试周报", None)
+    assert model.data(undated.siblingAtColumn(1)) == "3"  # articles in the group

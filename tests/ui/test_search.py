@@ -213,3 +213,55 @@ def test_a_malformed_query_leaves_browsing_working(qtbot, window, archive):
     assert window.pane.article.title == "新书屋开放"
     assert window.pane.match_count == 0
     assert window.findChildren(QMessageBox) == []
+
+
+def test_a_new_query_or_another_archive_clears_the_year_filter(qtbot, window, archive, tmp_path):
+    window.open_path(str(archive))
+    panel = window.search_panel
+    search(qtbot, window, "供热")
+    qtbot.mouseClick(panel.facets.buttons["2022"], Qt.MouseButton.LeftButton)
+    assert panel.count_label.text() == "Hits: 2"
+    # The same query re-run (another order) keeps the filter…
+    window.actions.sort_newest.trigger()
+    assert panel.count_label.text() == "Hits: 2"
+    assert panel.facets.buttons["2022"].isChecked()
+    # …a new one starts unfiltered.
+    search(qtbot, window, "会议")
+    assert panel.request.year == ""
+    assert panel.facets.buttons[""].isChecked()
+    assert panel.count_label.text() == "Hits: 2"
+    search(qtbot, window, "供热")
+    qtbot.mouseClick(panel.facets.buttons["2022"], Qt.MouseButton.LeftButton)
+    assert panel.count_label.text() == "Hits: 2"
+    # Another archive: the field (its text was about the old one) and the filter are cleared,
+    # the history kept.
+    window.open_path(str(write_archive(tmp_path / "other")))
+    assert panel.field.text() == ""
+    assert settings.read("search_history")[:2] == ["供热", "会议"]
+    search(qtbot, window, "供热")
+    assert panel.request.year == ""
+    assert panel.count_label.text() == "Hits: 3"
+    assert panel.facets.buttons[""].isChecked()
+    assert not panel.facets.buttons["2022"].isChecked()
+
+
+def test_only_queries_that_ran_go_into_the_history(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "供热")
+    search(qtbot, window, "date:2022-13")
+    assert window.search_panel.message.isVisible()
+    search(qtbot, window, "会议 AND")
+    assert settings.read("search_history") == ["供热"]
+    search(qtbot, window, "没有这个词")  # no hits, but it ran
+    assert settings.read("search_history") == ["没有这个词", "供热"]
+
+
+def test_a_malformed_query_takes_the_previous_highlights_away(qtbot, window, archive):
+    window.open_path(str(archive))
+    search(qtbot, window, "供热")
+    open_first_hit(qtbot, window)
+    assert window.pane.match_count >= 2
+    search(qtbot, window, "date:2022-13")
+    assert window.search_panel.message.isVisible()
+    assert window.pane.match_count == 0
+    assert marked(window) == []

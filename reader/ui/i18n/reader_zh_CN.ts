@@ -152,7 +152,11 @@
     </message>
     <message>
         <source>undated</source>
-        <translation>无日期</translation>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>第%1期</translation>
     </message>
     <message>
         <source>page %1</source>
@@ -267,6 +271,10 @@
         <source>Undated</source>
         <translation>无日期</translation>
     </message>
+    <message>
+        <source>No. %1</source>
+        <translation>第%1期</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -353,6 +361,18 @@
     <message>
         <source>Files that could not be read (View › Problems Panel)</source>
         <translation>无法读取的文件（视图 › 问题面板）</translation>
+    </message>
+    <message>
+        <source>Text size; click for the actual size (Ctrl+0)</source>
+        <translation>文字大小；点击恢复原始大小（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Original lines</source>
+        <translation>原始换行</translation>
+    </message>
+    <message>
+        <source>The text keeps the line breaks of the file; click to reflow it (Ctrl+U)</source>
+        <translation>正文按文件原样换行；点击重新排版（Ctrl+U）</translation>
     </message>
     <message>
         <source>About Issue Reader</source>
@@ -459,6 +479,10 @@ Read and search archives of newspaper issues.</source>
     <message>
         <source>a zip inside the archive is not opened: unpack it, or open the zip on its own</source>
         <translation>档案中的 zip 压缩包不会打开：请先解压，或单独打开这个 zip</translation>
+    </message>
+    <message>
+        <source>a tar archive is not opened: unpack it, or zip it</source>
+        <translation>tar 归档文件不会打开：请先解压，或改打包为 zip</translation>
     </message>
     <message>
         <source>unknown format &apos;{format}&apos;</source>

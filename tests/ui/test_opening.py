@@ -1,0 +1,68 @@
+"""File › Open Folder and Open File: where their dialogs start, and what they remember."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from reader.ui import settings
+from tests.ui.conftest import write_archive
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Stand in for Qt's blocking file dialogs: record the folder each starts in, answer ``chosen``."""
+    asked: dict = {"starts": [], "chosen": ""}
+
+    def folder(_parent, _caption, start, *args, **kwargs):
+        asked["starts"].append(start)
+        return asked["chosen"]
+
+    def file(_parent, _caption, start, *args, **kwargs):
+        asked["starts"].append(start)
+        return asked["chosen"], ""
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", folder)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", file)
+    return asked
+
+
+def test_dialogs_start_in_the_home_folder_at_first(window, dialogs, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # not where they start
+    window.actions.open_folder.trigger()
+    window.actions.open_file.trigger()
+    assert dialogs["starts"] == [str(Path.home())] * 2
+
+
+def test_dialogs_start_beside_the_open_archive(window, dialogs, tmp_path):
+    shelf = tmp_path / "shelf"
+    archive = write_archive(shelf / "weekly")
+    dialogs["chosen"] = str(archive)
+    window.actions.open_folder.trigger()
+    assert window.opened_path == str(archive)
+    window.actions.open_folder.trigger()
+    window.actions.open_file.trigger()
+    # Beside a folder archive: in the folder that holds it.
+    assert dialogs["starts"][1:] == [str(shelf)] * 2
+    issue = next(archive.glob("*.txt"))
+    window.open_path(str(issue))
+    window.actions.open_file.trigger()
+    # Beside an issue file: in its folder.
+    assert dialogs["starts"][-1] == str(archive)
+
+
+def test_dialogs_start_in_the_last_folder_used_when_no_archive_is_open(
+    make_window, dialogs, tmp_path
+):
+    first = make_window()
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    dialogs["chosen"] = str(shelf / "gone")  # chosen, and gone before it could be read
+    first.actions.open_folder.trigger()
+    assert first.library is None
+    assert settings.read("dialog_folder") == str(shelf)
+    second = make_window()
+    second.actions.open_file.trigger()
+    assert dialogs["starts"][-1] == str(shelf)
