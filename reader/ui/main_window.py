@@ -92,6 +92,11 @@ class MainWindow(QMainWindow):
         self.indicators = views.ReadingIndicators(self)
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
+        # QStatusBar hides its normal widgets for a message only if they are visible then: a
+        # message shown before the window is would be drawn over the label.
+        self.statusBar().messageChanged.connect(
+            lambda text: self.status_label.setHidden(bool(text))
+        )
         self.statusBar().addPermanentWidget(self.indicators)
         self.statusBar().addPermanentWidget(self.search_panel.index_status)
         self.statusBar().addPermanentWidget(self.problems_button)

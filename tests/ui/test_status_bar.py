@@ -49,3 +49,23 @@ def test_a_restored_zoom_and_mode_show_at_start(make_window, archive):
     assert second.indicators.zoom_button.isVisible()
     assert second.indicators.zoom_button.text() == "110%"
     assert second.indicators.mode_button.isVisible()
+
+
+def test_a_message_shown_before_the_window_is_not_drawn_over_the_label(qtbot, archive, tmp_path):
+    from reader.ui.main_window import MainWindow
+
+    from .conftest import SyncExecutor
+
+    window = MainWindow(
+        index_root=tmp_path / "index", executor=SyncExecutor(), index_in_process=False
+    )
+    qtbot.addWidget(window)
+    window.open_path(str(archive))  # its summary and "index ready" come before the window shows
+    window.show_message("The search index is ready.")
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.statusBar().currentMessage() == "The search index is ready."
+    assert not window.status_label.isVisible()
+    window.show_message("")
+    assert window.status_label.isVisible()
+    assert window.status_label.text().startswith("Opened ")
