@@ -158,6 +158,8 @@ def _update_locked(
             raise
     meta = store.read_meta(index_dir)
     articles = ix.doc_count()
+    whoosh_dir = index_dir / store.WHOOSH_DIR
+    files = store.whoosh_files(whoosh_dir)
     store.write_meta(
         index_dir,
         store.Meta(
@@ -166,7 +168,8 @@ def _update_locked(
             generation=ix.latest_generation(),
             fingerprint=stamp,
             articles=articles,
-            files=store.whoosh_files(index_dir / store.WHOOSH_DIR),
+            files=files,
+            checksums=store.checksums(whoosh_dir, files, meta),
         ),
     )
     report(progress, total, total)
@@ -202,6 +205,10 @@ def _open_existing(index_dir: Path) -> _Existing | None:
         return None
     if generation == meta.generation and not store.meta_matches_files(index_dir, meta):
         log.warning("the index in %s does not match its meta.json; rebuilding", index_dir)
+        return None
+    damaged = store.damaged_file(index_dir, meta)
+    if damaged is not None:
+        log.warning("the index in %s is damaged (%s); rebuilding", index_dir, damaged)
         return None
     # A newer generation: an update committed but was stopped before writing meta.json.
     # Whoosh commits are atomic, so reading the index back (below) is check enough.
@@ -248,10 +255,11 @@ def _build_fresh(
             _write_serial(ix, issues, fingerprints, progress, total)
         generation = ix.latest_generation()
         files = store.whoosh_files(whoosh_dir)
+        sums = store.checksums(whoosh_dir, files, None)
         _swap_in(index_dir, whoosh_dir)
         store.write_meta(
             index_dir,
-            store.Meta(versions(), build_id, generation, stamp, total, files),
+            store.Meta(versions(), build_id, generation, stamp, total, files, sums),
         )
         report(progress, total, total)
     finally:

@@ -229,6 +229,13 @@ class IndexSearcher:
         try:
             if state is not None and state.current(meta):
                 return state
+            damaged = store.damaged_file(self.index_dir, meta)
+            if damaged is not None:
+                store.mark_damaged(self.index_dir, f"{damaged} does not match its checksum")
+                raise IndexUnavailable(
+                    f"the search index in {self.index_dir} is damaged ({damaged}); "
+                    "it will be rebuilt when the archive is next opened"
+                )
             fresh = _State(self.index_dir, meta)
         except Exception as exc:
             if is_damage(exc):

@@ -20,8 +20,9 @@ import os
 import re
 import shutil
 import uuid
+import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -81,6 +82,8 @@ class Meta:
     fingerprint: str
     articles: int
     files: dict[str, int]
+    # CRC-32 of the files whose damage no read would notice (see checked_file).
+    checksums: dict[str, int] = field(default_factory=dict)
 
 
 def read_meta(index_dir: Path) -> Meta | None:
@@ -94,6 +97,7 @@ def read_meta(index_dir: Path) -> Meta | None:
             fingerprint=str(data["fingerprint"]),
             articles=int(data["articles"]),
             files={str(k): int(v) for k, v in data["files"].items()},
+            checksums={str(k): int(v) for k, v in data["checksums"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -108,6 +112,7 @@ def write_meta(index_dir: Path, meta: Meta) -> None:
         "fingerprint": meta.fingerprint,
         "articles": meta.articles,
         "files": meta.files,
+        "checksums": meta.checksums,
     }
     temp = index_dir / f"{META_FILE}.{uuid.uuid4().hex}.tmp"
     temp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
@@ -127,6 +132,61 @@ def whoosh_files(whoosh_dir: Path) -> dict[str, int]:
             if entry.is_file() and _INDEX_FILE.match(entry.name):
                 files[entry.name] = entry.stat().st_size
     return files
+
+
+def checked_file(name: str) -> bool:
+    """Whether a file's damage must be found by its checksum.
+
+    Posting lists and stored texts are zlib streams, whose own checksums fail on the first
+    read of a damaged block; the term dictionary and the columns are plain bytes, in which
+    damage only makes lookups miss or values wrong.
+    """
+    return not (name.endswith(".pst") or name.endswith("._stored.col"))
+
+
+def checksums(whoosh_dir: Path, files: Mapping[str, int], previous: Meta | None) -> dict[str, int]:
+    """CRC-32 of the checked files (reused from ``previous`` for files it had: whoosh never
+    rewrites a segment file, it writes new ones)."""
+    known = previous.checksums if previous is not None else {}
+    result = {}
+    for name, size in files.items():
+        if not checked_file(name):
+            continue
+        if name in known and previous is not None and previous.files.get(name) == size:
+            result[name] = known[name]
+        else:
+            result[name] = _crc32(whoosh_dir / name)
+    return result
+
+
+def damaged_file(index_dir: Path, meta: Meta) -> str | None:
+    """The first checked file whose contents differ from what was written, or None.
+
+    Files that are gone or have another size are left to :func:`meta_matches_files` (after an
+    update committed without its meta.json, a merge may have replaced them).
+    """
+    whoosh_dir = index_dir / WHOOSH_DIR
+    try:
+        present = whoosh_files(whoosh_dir)
+    except OSError:
+        return WHOOSH_DIR
+    for name, expected in meta.checksums.items():
+        if present.get(name) != meta.files.get(name):
+            continue
+        try:
+            if _crc32(whoosh_dir / name) != expected:
+                return name
+        except OSError:
+            return name
+    return None
+
+
+def _crc32(path: Path) -> int:
+    crc = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 22):
+            crc = zlib.crc32(chunk, crc)
+    return crc
 
 
 def latest_generation(whoosh_dir: Path) -> int:

@@ -134,15 +134,23 @@ def test_damaged_index_is_rebuilt(archive: Path, tmp_path: Path, damage: str) ->
     assert _ids(index_dir, "县委书记") == expected
 
 
-def test_damage_found_by_a_search_is_reported_then_rebuilt(archive: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "MAIN_*.pst",  # posting lists: zlib's own checksum fails on reading them
+        "MAIN_*.trm",  # the term dictionary: caught by the checksum in meta.json
+        "MAIN_*.day.col",  # issue dates: likewise
+    ],
+)
+def test_damage_found_by_a_search_is_reported_then_rebuilt(
+    archive: Path, tmp_path: Path, pattern: str
+) -> None:
     index_dir = tmp_path / "index"
     _update(archive, index_dir)
     expected = _ids(index_dir, "县委书记")
     whoosh_dir = index_dir / store.WHOOSH_DIR
-    # The posting lists, same size but scrambled inside: only reading them can tell. (A term
-    # dictionary scrambled in place is not caught: lookups in it just miss; there are no
-    # checksums. Truncated or missing files are, by their sizes in meta.json.)
-    segment = max(whoosh_dir.glob("MAIN_*.pst"), key=lambda p: p.stat().st_size)
+    # Same size, scrambled inside: only reading the file can tell.
+    segment = max(whoosh_dir.glob(pattern), key=lambda p: p.stat().st_size)
     data = bytearray(segment.read_bytes())
     rnd = random.Random(1)
     edge = len(data) // 20
