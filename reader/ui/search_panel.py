@@ -9,31 +9,21 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QListView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from reader.library import Library
 from reader.model import ReaderError
 from reader.ui.actions import Actions
-from reader.ui.i18n import fill
-from reader.ui.indexing import Indexer, IndexStatus
-from reader.ui.rich_delegate import RichTextDelegate
+from reader.ui.hit_list import HitList
+from reader.ui.index_keeper import IndexKeeper
 from reader.ui.search_job import SearchOutcome, SearchRequest, run_search
 from reader.ui.search_model import SearchResultsModel
+from reader.ui.search_query import RESULT_LIMIT, SortChoice, narrowed
 from reader.ui.search_summary import SearchSummary
 from reader.ui.search_widgets import SearchField
 from reader.ui.tasks import Tasks
 from reader.ui.text_pane import Span
-from reader.ui.views import FocusCue
-
-RESULT_LIMIT = 200
-SORTS = ("relevance", "newest", "oldest")
 
 
 class SearchPanel(QWidget):
@@ -62,9 +52,7 @@ class SearchPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._actions = actions
         self._tasks = tasks
-        self._index_root = index_root
         self._library: Library | None = None
         self._request = SearchRequest("")
         self._pending = False
@@ -72,34 +60,27 @@ class SearchPanel(QWidget):
         # and the article of the hit to keep current when it does.
         self._rerun = False
         self._keep_hit = ""
-        self._quiet_update = False
         self._outcome: SearchOutcome | None = None
         # The query typed last, to go into the search history once it has run (a malformed
         # one never does).
         self._unsaved = ""
-        # Whether to say so when the index is ready: only after indexing the user waited for.
-        self._announce_ready = False
         self.searching = False
         # The widget that had the keyboard before Ctrl+K or / moved it to the field.
         self.came_from: QWidget | None = None
 
         self.field = SearchField(self)
-        self.index_status = IndexStatus(self)
-        self.indexer = Indexer(tasks, in_process=index_in_process, parent=self)
+        self.keeper = IndexKeeper(
+            actions, tasks, index_root, in_process=index_in_process, parent=self
+        )
+        self.index_status, self.indexer = self.keeper.index_status, self.keeper.indexer
         self.summary = SearchSummary(self)
         # Its parts by name, for the tests and the screenshots.
         self.count_label, self.sort_box = self.summary.count_label, self.summary.sort_box
         self.message, self.facets = self.summary.message, self.summary.facets
         self.chart = self.summary.chart
+        self.sort_choice = SortChoice(actions, self.summary)
         self.model = SearchResultsModel()
-        self.view = QListView(self)
-        self.view.setObjectName("search_results")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(RichTextDelegate(self.view))
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setWordWrap(True)
-        self.view.installEventFilter(self)
-        FocusCue(self.view)
+        self.view = HitList(self.model, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
@@ -109,21 +90,14 @@ class SearchPanel(QWidget):
         actions.search.triggered.connect(self.focus_field)
         self.field.submitted.connect(self.search)
         self.field.down_pressed.connect(self.focus_results)
-        self.view.activated.connect(self._open)
-        self.view.clicked.connect(self._open)
+        self.view.article_opened.connect(self.article_opened)
+        self.view.up_from_top.connect(self.focus_field)
         self.summary.filter_chosen.connect(self.set_filter)
-        self.summary.sort_chosen.connect(self._sort_box_changed)
-        for action in (actions.sort_relevance, actions.sort_newest, actions.sort_oldest):
-            action.triggered.connect(self._sort_action_changed)
-        actions.cancel_indexing.triggered.connect(self.indexer.cancel)
-        actions.update_index.triggered.connect(self.update_index)
-        self.index_status.cancel_button.clicked.connect(self.indexer.cancel)
-        self.indexer.started.connect(self._index_started)
-        self.indexer.progressed.connect(self._index_progress)
-        self.indexer.ready.connect(self._index_ready)
-        self.indexer.stopped.connect(self._index_stopped)
+        self.sort_choice.chosen.connect(self.set_sort)
+        self.keeper.status.connect(self.status)
+        self.keeper.ready.connect(self._index_ready)
+        self.keeper.stopped.connect(self._index_stopped)
         self.retranslate()
-        self._update_index_actions()
 
     def retranslate(self) -> None:
         """Set the visible texts in the current language."""
@@ -152,9 +126,7 @@ class SearchPanel(QWidget):
         self._request = SearchRequest("", sort=self.sort, limit=RESULT_LIMIT)
         self._unsaved = ""
         self.field.reset()
-        self._announce_ready = False
-        self.indexer.start(library, self._index_root)
-        self._update_index_actions()
+        self.keeper.start(library)
 
     def replace_library(self, library: Library) -> None:
         """Search ``library``, the same archive read again; the search shown runs again.
@@ -165,47 +137,18 @@ class SearchPanel(QWidget):
         self._tasks.cancel("search")
         self._library = library
         self._rerun = self.searching and bool(self._request.query)
-        # The window says what changed; "the index is ready" right after would cover that.
-        self._announce_ready = False
-        self._quiet_update = True
-        try:
-            self.indexer.start(library, self._index_root)
-        finally:
-            self._quiet_update = False
-        self._update_index_actions()
+        self.keeper.start(library, quiet=True)
 
     def update_index(self) -> None:
         """Bring the index up to date now (after a cancel, or files changed while open)."""
-        if self._library is None or self.indexer.running:
-            return
-        self._announce_ready = False
-        self.indexer.start(self._library, self._index_root)
-        self._update_index_actions()
-        if not self.indexer.running:
-            self.status.emit(self.tr("The search index is up to date."))
+        self.keeper.update_index()
 
     @property
     def index_ready(self) -> bool:
         """Whether a search can run now (on the current or the previous index)."""
         return self.indexer.available
 
-    def _index_started(self) -> None:
-        # The child process reads the archive before its first report: say so meanwhile.
-        self._announce_ready = not self._quiet_update
-        self.index_status.show_starting()
-        self._update_index_actions()
-
-    def _index_progress(self, done: int, total: int) -> None:
-        self.index_status.show_progress(done, total)
-        self._update_index_actions()
-
     def _index_ready(self) -> None:
-        self.index_status.hide()
-        self._update_index_actions()
-        # Only after a wait: an index that was current already needs no news (and would
-        # push "Opened …" off the status bar at once).
-        if self._announce_ready:
-            self.status.emit(self.tr("The search index is ready."))
         if self._pending:
             self._pending = False
             self._rerun = False
@@ -213,23 +156,11 @@ class SearchPanel(QWidget):
         elif self._rerun:
             self._rerun_search()
 
-    def _index_stopped(self, reason: str) -> None:
-        self.index_status.hide()
-        self._update_index_actions()
-        if reason == "cancelled":
-            self.status.emit(self.tr("Indexing cancelled."))
-        else:
-            self.status.emit(fill(self.tr("Indexing failed: %1"), reason))
+    def _index_stopped(self) -> None:
         if self._pending:
             self._show_no_index()  # still pending: an update the user asks for runs it
         elif self._rerun and self.index_ready:
             self._rerun_search()  # on the previous index, which has the other issues at least
-
-    def _update_index_actions(self) -> None:
-        self._actions.cancel_indexing.setEnabled(self.indexer.running)
-        self._actions.update_index.setEnabled(
-            self._library is not None and not self.indexer.running
-        )
 
     # --- searching -----------------------------------------------------------------------
 
@@ -245,11 +176,7 @@ class SearchPanel(QWidget):
         """Move the keyboard to the hits, the current one (or the first) selected."""
         if not self.searching or self.model.rowCount() == 0:
             return
-        index = self.view.currentIndex()
-        # Selected before the focus moves: focusing a view makes its first row current
-        # without selecting it.
-        self.view.setCurrentIndex(index if index.isValid() else self.model.index(0, 0))
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.take_focus()
 
     def search(self, query: str) -> None:
         """Search the archive for ``query`` (an empty query returns to browsing)."""
@@ -288,27 +215,12 @@ class SearchPanel(QWidget):
         Publications are given as ``publication:NAME``; "" shows every hit. Choosing the
         active filter again removes it.
         """
-        request = self._request
-        if key.startswith("publication:"):
-            name = key.removeprefix("publication:")
-            request = replace(request, publication="" if name == request.publication else name)
-        elif len(key) == 7 and key[4] == "-":
-            month = "" if key == request.month else key
-            request = replace(request, year=key[:4], month=month)
-        elif key:
-            same = key == request.year and not request.month
-            request = replace(request, year="" if same else key, month="")
-        else:
-            request = replace(request, year="", month="", publication="")
-        self._request = request
+        self._request = narrowed(self._request, key)
         self._run()
 
     def set_sort(self, sort: str) -> None:
         """Order the hits by ``relevance``, ``newest`` or ``oldest``."""
-        self.sort_box.setCurrentIndex(SORTS.index(sort))
-        {"relevance": self._actions.sort_relevance, "newest": self._actions.sort_newest}.get(
-            sort, self._actions.sort_oldest
-        ).setChecked(True)
+        self.sort_choice.show(sort)
         self._request = replace(self._request, sort=sort)
         if self.searching and self._request.query and self.index_ready:
             self._run()
@@ -316,18 +228,7 @@ class SearchPanel(QWidget):
     @property
     def sort(self) -> str:
         """The current order of the hits."""
-        return SORTS[max(0, self.sort_box.currentIndex())]
-
-    def _sort_box_changed(self, row: int) -> None:
-        self.set_sort(SORTS[row])
-
-    def _sort_action_changed(self) -> None:
-        if self._actions.sort_newest.isChecked():
-            self.set_sort("newest")
-        elif self._actions.sort_oldest.isChecked():
-            self.set_sort("oldest")
-        else:
-            self.set_sort("relevance")
+        return self.sort_choice.current
 
     def _run(self) -> None:
         if self._library is None or not self._request.query:
@@ -345,7 +246,7 @@ class SearchPanel(QWidget):
     def _rerun_search(self) -> None:
         """Run the search shown again, its current hit kept current if it is found again."""
         self._rerun = False
-        hit = self.model.hit(self.view.currentIndex().row())
+        hit = self.view.current_hit()
         self._keep_hit = hit.article_id if hit is not None else ""
         self._run()
 
@@ -357,14 +258,7 @@ class SearchPanel(QWidget):
         self._outcome = outcome
         self.model.set_hits(outcome.result.hits)
         self.summary.show_outcome(outcome)
-        hits = outcome.result.hits
-        row = next((r for r, hit in enumerate(hits) if keep and hit.article_id == keep), -1)
-        if row >= 0:
-            index = self.model.index(row, 0)
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
-        else:
-            self.view.scrollToTop()
+        self.view.show_article(keep)
         self.results_shown.emit()
 
     def _search_failed(self, exc: BaseException) -> None:
@@ -398,13 +292,6 @@ class SearchPanel(QWidget):
             self.searching = False
             self.mode_changed.emit(False)
 
-    @Slot(QModelIndex)
-    def _open(self, index: QModelIndex) -> None:
-        hit = self.model.hit(index.row())
-        if hit is None:
-            return
-        self.article_opened.emit(hit.issue_id, hit.article_id)
-
     def spans_for(self, article_id: str, body: str | None = None) -> tuple[Span, ...]:
         """Where the query shown matches in an article (none when not searching).
 
@@ -417,15 +304,6 @@ class SearchPanel(QWidget):
         except ReaderError:
             return ()  # a malformed query: its error is shown in the panel already
         return tuple(Span(name, start, end) for name, start, end in matches)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up on the first hit goes back to the search field."""
-        if watched is self.view and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Up and self.view.currentIndex().row() <= 0:
-                self.focus_field()
-                return True
-        return super().eventFilter(watched, event)
 
     def shutdown(self) -> None:
         """Stop background work (the window is closing)."""

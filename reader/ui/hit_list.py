@@ -1,0 +1,76 @@
+"""The list of search hits: a click or Enter opens one, Up on the first goes back to the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QListView, QWidget
+
+from reader.ui.rich_delegate import RichTextDelegate
+from reader.ui.search_model import SearchResultsModel
+from reader.ui.views import FocusCue
+
+
+class HitList(QListView):
+    """The hits of a search, one rich-text row each.
+
+    Signals:
+        article_opened(str, str): issue id and article id of the hit chosen.
+        up_from_top(): Up was pressed on the first hit (the search field takes the keyboard).
+    """
+
+    article_opened = Signal(str, str)
+    up_from_top = Signal()
+
+    def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hits = model
+        self.setObjectName("search_results")
+        self.setModel(model)
+        self.setItemDelegate(RichTextDelegate(self))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        FocusCue(self)
+        self.activated.connect(self._open)
+        self.clicked.connect(self._open)
+
+    def current_hit(self) -> Any | None:
+        """The hit of the current row, or None."""
+        return self._hits.hit(self.currentIndex().row())
+
+    def take_focus(self) -> None:
+        """Move the keyboard here, the current hit (or the first) selected."""
+        index = self.currentIndex()
+        # Selected before the focus moves: focusing a view makes its first row current
+        # without selecting it.
+        self.setCurrentIndex(index if index.isValid() else self._hits.index(0, 0))
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_article(self, article_id: str) -> None:
+        """Make the hit of ``article_id`` current and scroll to it; without one, to the top."""
+        rows = range(self._hits.rowCount())
+        row = next(
+            (r for r in rows if article_id and self._hits.hit(r).article_id == article_id), -1
+        )
+        if row >= 0:
+            index = self._hits.index(row, 0)
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+        else:
+            self.scrollToTop()
+
+    @Slot(QModelIndex)
+    def _open(self, index: QModelIndex) -> None:
+        hit = self._hits.hit(index.row())
+        if hit is None:
+            return
+        self.article_opened.emit(hit.issue_id, hit.article_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Qt override: Up on the first hit goes back to the search field."""
+        if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+            self.up_from_top.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,78 @@
+"""How the reader narrows and orders a search: facet keys, and the order box and menu in step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.ui.actions import Actions
+from reader.ui.search_job import SearchRequest
+from reader.ui.search_summary import SearchSummary
+
+RESULT_LIMIT = 200
+SORTS = ("relevance", "newest", "oldest")
+
+
+def narrowed(request: SearchRequest, key: str) -> SearchRequest:
+    """``request`` showing only the hits of a year, a month or a publication.
+
+    Args:
+        request: the search shown.
+        key: a year (``2022``), a month (``2022-09``), ``publication:NAME``, or "" for every
+            hit. Choosing the active filter again removes it.
+
+    Returns:
+        The request with its filters changed (the query and the order stay).
+    """
+    if key.startswith("publication:"):
+        name = key.removeprefix("publication:")
+        return replace(request, publication="" if name == request.publication else name)
+    if len(key) == 7 and key[4] == "-":
+        month = "" if key == request.month else key
+        return replace(request, year=key[:4], month=month)
+    if key:
+        same = key == request.year and not request.month
+        return replace(request, year="" if same else key, month="")
+    return replace(request, year="", month="", publication="")
+
+
+class SortChoice(QObject):
+    """The order of the hits, as the summary's order box and Search › Sort… show it.
+
+    Signals:
+        chosen(str): the reader chose an order (one of ``SORTS``) in the box or the menu.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, actions: Actions, summary: SearchSummary) -> None:
+        super().__init__(summary)
+        self._actions = actions
+        self._box = summary.sort_box
+        summary.sort_chosen.connect(self._box_changed)
+        for action in (actions.sort_relevance, actions.sort_newest, actions.sort_oldest):
+            action.triggered.connect(self._action_changed)
+
+    @property
+    def current(self) -> str:
+        """The order shown."""
+        return SORTS[max(0, self._box.currentIndex())]
+
+    def show(self, sort: str) -> None:
+        """Show ``sort`` (one of ``SORTS``) in the box and the menu."""
+        self._box.setCurrentIndex(SORTS.index(sort))
+        {"relevance": self._actions.sort_relevance, "newest": self._actions.sort_newest}.get(
+            sort, self._actions.sort_oldest
+        ).setChecked(True)
+
+    def _box_changed(self, row: int) -> None:
+        self.chosen.emit(SORTS[row])
+
+    def _action_changed(self) -> None:
+        if self._actions.sort_newest.isChecked():
+            self.chosen.emit("newest")
+        elif self._actions.sort_oldest.isChecked():
+            self.chosen.emit("oldest")
+        else:
+            self.chosen.emit("relevance")
