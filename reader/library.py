@@ -264,6 +264,18 @@ class Library:
         found = index.highlights(query, texts)
         return [(name, start, end) for name, spans in found.items() for start, end in spans]
 
+    @staticmethod
+    def find_text(text: str, needle: str) -> list[tuple[int, int]]:
+        """Where ``needle`` occurs in ``text``, folded as search folds (the find bar's rule).
+
+        长子 finds 長子, pm2.5 finds ＰＭ２．５, decembre finds DÉCEMBRE and 供热 finds 供\\n热;
+        any substring counts, not only whole words.
+
+        Returns:
+            ``(start, end)`` Python ``str`` offsets into ``text``, in order, not overlapping.
+        """
+        return index.find_folded(text, needle)
+
     def close(self) -> None:
         """Close the index searchers (the catalogue stays usable)."""
         with self._searcher_lock:

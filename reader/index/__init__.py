@@ -19,7 +19,7 @@ from reader.index.search import (
     open_searcher,
     search,
 )
-from reader.index.snippets import Snippet, snippet_html
+from reader.index.snippets import Snippet, find_folded, snippet_html
 from reader.index.store import (
     archive_fingerprint,
     default_index_dir,
@@ -44,6 +44,7 @@ __all__ = [
     "archive_fingerprint",
     "default_index_dir",
     "default_index_root",
+    "find_folded",
     "highlights",
     "index_dir_in",
     "is_current",

@@ -2,11 +2,13 @@
 
 Computed over the stored text by the same folding and word rules as the index, so a
 highlighted span is exactly a match: never a neighbouring character, never half of one.
+:func:`find_folded` is the reader's find bar: the same folding, without the word rule.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections import Counter
@@ -14,11 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.index.analysis import is_word_char
-from reader.index.fold import fold_with_offsets
+from reader.index.fold import Folded, fold, fold_with_offsets
 
 # About this many characters of context in a snippet.
 SNIPPET_CHARS = 120
 ELLIPSIS = "…"
+# A hyphen at a line's end (OCR text in its original lines): the word goes on after the break.
+_LINE_END_HYPHENS = "-\u2010\u00ad"
 # Where a sentence ends: CJK 。！？ (and ；), Latin .!? before a space, or a line break.
 _SENTENCE_END = re.compile(r"[。！？；!?]+[”’」』）)]*|\.(?=\s)|\n+")
 
@@ -65,6 +69,81 @@ def find_matches(text: str, needles: Sequence[str]) -> list[Span]:
                 found.append(folded.span(at, end))
             at = haystack.find(needle, at + 1)
     return merge_spans(found)
+
+
+def find_folded(text: str, needle: str) -> list[Span]:
+    """Where ``needle`` occurs in ``text``, both folded as for search: a browser's find.
+
+    Plain substring matching on the folded text (no word boundaries): 长子 finds 長子,
+    pm2.5 finds ＰＭ２．５, decembre finds DÉCEMBRE, and 供热 finds 供\\n热. A word hyphenated
+    at a line's end (infor-\\nmation) is found as information, or as typed with its hyphen.
+    The folding of ``text`` is cached, so finding in the same text again is quick.
+
+    Returns:
+        ``(start, end)`` spans of ``text`` (Python ``str`` offsets: 𠮷 counts one), in order
+        and not overlapping; a span covers the original characters exactly.
+    """
+    wanted = fold(needle)
+    if not text or not wanted:
+        return []
+    findable = _findable(text)
+    folded = findable.folded
+    found = _occurrences(folded.text, wanted)
+    for joined, to_folded in findable.joined:
+        found += [(to_folded[a], to_folded[b - 1] + 1) for a, b in _occurrences(joined, wanted)]
+    spans: list[Span] = []
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        span = folded.span(start, end)
+        # Two matches inside one original character (a ligature) highlight it once.
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return spans
+
+
+@dataclass(frozen=True)
+class _Findable:
+    """A text folded for :func:`find_folded`.
+
+    ``joined`` holds the folded text with its words hyphenated at a line's end joined: once
+    without the hyphen (information), once with it (well-known), each with a map from its
+    characters to the folded text's. It is empty when no line ends with a hyphen.
+    """
+
+    folded: Folded
+    joined: tuple[tuple[str, tuple[int, ...]], ...]
+
+
+# The find bar asks again on each key typed, in the same article: keep its last few texts.
+@functools.lru_cache(maxsize=8)
+def _findable(text: str) -> _Findable:
+    folded = fold_with_offsets(text)
+    breaks: set[int] = set()  # the folded spaces that are line breaks after a hyphen
+    hyphens: set[int] = set()  # the folded hyphens before them
+    at = folded.text.find(" ")
+    while at >= 0:
+        start, end = folded.span(at, at + 1)
+        if start > 0 and text[start - 1] in _LINE_END_HYPHENS and "\n" in text[start:end]:
+            breaks.add(at)
+            if at > 0 and folded.text[at - 1] in _LINE_END_HYPHENS:
+                hyphens.add(at - 1)
+        at = folded.text.find(" ", at + 1)
+    if not breaks:
+        return _Findable(folded, ())
+    views = []
+    for dropped in (breaks | hyphens, breaks):
+        kept = tuple(i for i in range(len(folded.text)) if i not in dropped)
+        views.append(("".join(folded.text[i] for i in kept), kept))
+    return _Findable(folded, tuple(views))
+
+
+def _occurrences(haystack: str, needle: str) -> list[Span]:
+    """Non-overlapping ``(start, end)`` of ``needle`` in ``haystack``, left to right."""
+    found: list[Span] = []
+    at = haystack.find(needle)
+    while at >= 0:
+        found.append((at, at + len(needle)))
+        at = haystack.find(needle, at + len(needle))
+    return found
 
 
 def merge_spans(spans: Sequence[Span]) -> list[Span]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.library import Library
 from reader.model import Article, Issue
 from reader.ui.article_document import (
     MAX_ZOOM,
@@ -96,6 +96,8 @@ class TextPane(QWidget):
         self._kept: tuple[int, int] | None = None
         self._found: list[tuple[int, int]] = []
         self._found_current = -1
+        # The document's plain text, for the find bar (None until asked, and after a render).
+        self._plain: str | None = None
 
     # --- content -------------------------------------------------------------------------
 
@@ -156,7 +158,7 @@ class TextPane(QWidget):
     def clear(self, message: str = "") -> None:
         """Show nothing but ``message``."""
         self._issue = self._article = self._rendered = None
-        self._original = None
+        self._original = self._plain = None
         self._spans, self._matches, self._found = [], [], []
         self._current = self._found_current = -1
         self.browser.setExtraSelections([])
@@ -173,6 +175,7 @@ class TextPane(QWidget):
         )
         previous = self._document
         self._document = self._rendered.document
+        self._plain = None
         self.browser.setDocument(self._document)
         self._document.setParent(self.browser)
         # QTextEdit does not delete a document it was given: each article shown would stay.
@@ -282,22 +285,24 @@ class TextPane(QWidget):
             self.find_bar.show_count(-1, 0)
 
     def _find_all(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` occurs, ignoring case, even broken over lines (供\\n热, infor-\\nmation).
+        """Where ``text`` occurs, folded as search folds: 长子 finds 長子, pm2.5 ＰＭ２．５.
 
-        A blank line may come between, as where the OCR split a paragraph (要\\n\\n高度).
-
-        QTextDocument.find looks inside one block at a time, so in the original line breaks
-        a word the OCR broke over two lines would not be found.
+        Case, width, accents and Traditional/Simplified do not count, nor a line break
+        between CJK letters (供\\n热, and 要\\n\\n高度 where the OCR split a paragraph), nor a
+        hyphen at a line's end (infor-\\nmation). The whole document is searched (title and
+        byline too), as its plain text: QTextDocument.find looks inside one block at a time,
+        so in the original line breaks a word the OCR broke over two lines would not be found.
         """
-        plain = self.browser.document().toPlainText()  # block breaks as "\n", one position
-        pattern = r"(?:-?\n+)?".join(re.escape(char) for char in text)
+        if self._plain is None:
+            self._plain = self.browser.document().toPlainText()  # a block break is one "\n"
+        plain = self._plain
         found = []
         done, units = 0, 0  # code points converted so far, and the UTF-16 units they take
-        for match in re.finditer(pattern, plain, re.IGNORECASE):
-            start = units + utf16_length(plain[done : match.start()])
-            end = start + utf16_length(match.group())
-            found.append((start, end))
-            done, units = match.end(), end
+        for start, end in Library.find_text(plain, text):
+            first = units + utf16_length(plain[done:start])
+            last = first + utf16_length(plain[start:end])
+            found.append((first, last))
+            done, units = end, last
         return found
 
     def _update_selections(self) -> None:
