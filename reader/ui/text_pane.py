@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtGui import (
-    QColor,
-    QResizeEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
-from PySide6.QtWidgets import (
-    QTextBrowser,
-    QTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from reader.library import Library
 from reader.model import Article, Issue
 from reader.ui.article_document import (
     MAX_ZOOM,
@@ -28,29 +15,19 @@ from reader.ui.article_document import (
     RenderedArticle,
     document_span,
     render_article,
-    utf16_length,
 )
 from reader.ui.find_bar import FindBar
+from reader.ui.text_matches import Matches, Span, extra_selections, find_in_text
+from reader.ui.text_view import (
+    MAX_TEXT_WIDTH,
+    fit_margins,
+    scroll_fraction,
+    scroll_to,
+    set_scroll_fraction,
+)
 
-MATCH_COLOUR = QColor("#ffe066")
-CURRENT_COLOUR = QColor("#ff9f1c")
-FIND_COLOUR = QColor("#b3e5fc")
-FIND_CURRENT_COLOUR = QColor("#29b6f6")
-# The widest the text runs before the margins grow: long CJK lines tire the eye.
-MAX_TEXT_WIDTH = 760
-
-
-@dataclass(frozen=True)
-class Span:
-    """A search match in an article's field, in Python str offsets.
-
-    ``body`` spans count in the body text shown: ``Article.text``, or the original text in the
-    original-line-breaks mode.
-    """
-
-    field: str
-    start: int
-    end: int
+# Span and MAX_TEXT_WIDTH moved out; other modules still import them from here.
+__all__ = ["MAX_TEXT_WIDTH", "Span", "TextPane"]
 
 
 class TextPane(QWidget):
@@ -90,12 +67,10 @@ class TextPane(QWidget):
         self._document: QTextDocument | None = None
         self._zoom = 0
         self._spans: list[Span] = []
-        self._matches: list[tuple[int, int]] = []
-        self._current = -1
+        self._matches = Matches()  # the search's, from the spans
         # The current match and the match count before a switch of text mode (see set_spans).
         self._kept: tuple[int, int] | None = None
-        self._found: list[tuple[int, int]] = []
-        self._found_current = -1
+        self._found = Matches()  # the find bar's
         # The document's plain text, for the find bar (None until asked, and after a render).
         self._plain: str | None = None
 
@@ -133,9 +108,8 @@ class TextPane(QWidget):
             return  # the same search again: keep the current match
         self._spans = list(spans)
         self._compute_matches()
-        self._current = -1
         if kept is not None and kept[1] == len(self._matches):
-            self._current = kept[0]  # the same matches in the other text mode
+            self._matches.current = kept[0]  # the same matches in the other text mode
         self._update_selections()
 
     @property
@@ -150,7 +124,7 @@ class TextPane(QWidget):
         :meth:`set_spans` (the current match is kept when there are as many).
         """
         if self._article is not None:
-            self._kept = (self._current, len(self._matches))
+            self._kept = (self._matches.current, len(self._matches))
             self._original = original_text
             self._spans = [span for span in self._spans if span.field != "body"]
             self._rerender()
@@ -159,8 +133,9 @@ class TextPane(QWidget):
         """Show nothing but ``message``."""
         self._issue = self._article = self._rendered = None
         self._original = self._plain = None
-        self._spans, self._matches, self._found = [], [], []
-        self._current = self._found_current = -1
+        self._spans = []
+        self._matches.reset([])
+        self._found.reset([])
         self.browser.setExtraSelections([])
         self.browser.setPlainText(message)
 
@@ -181,19 +156,19 @@ class TextPane(QWidget):
         # QTextEdit does not delete a document it was given: each article shown would stay.
         if previous is not None:
             previous.deleteLater()
-        self._fit_margins()
+        fit_margins(self.browser)
         self._compute_matches()
-        self._current = -1
         self._find_changed(self.find_bar.field.text() if self.find_bar.isVisible() else "")
 
     # --- search matches ------------------------------------------------------------------
 
     def _compute_matches(self) -> None:
-        self._matches = []
+        """Place the spans in the document, none of them current."""
+        self._matches.reset([])
         if self._rendered is None or not self._spans:
             return
         found = (document_span(self._rendered, s.field, s.start, s.end) for s in self._spans)
-        self._matches = sorted({m for m in found if m is not None})
+        self._matches.reset(sorted({m for m in found if m is not None}))
 
     @property
     def match_count(self) -> int:
@@ -203,40 +178,29 @@ class TextPane(QWidget):
     @property
     def current_match(self) -> int:
         """The index of the current search match, or -1."""
-        return self._current
+        return self._matches.current
 
     def next_match(self) -> None:
         """Go to the next match (of the find bar when it is open, else of the search)."""
         if self._find_active():
             self.find_next()
-        elif self._matches:
-            self._current = (self._current + 1) % len(self._matches)
-            self._go_to(self._matches[self._current])
+        elif (match := self._matches.step(1)) is not None:
+            self._go_to(match)
 
     def previous_match(self) -> None:
         """Go to the previous match (of the find bar when it is open, else of the search)."""
         if self._find_active():
             self.find_previous()
-        elif self._matches:
-            self._current = (self._current - 1) % len(self._matches)
-            self._go_to(self._matches[self._current])
+        elif (match := self._matches.step(-1)) is not None:
+            self._go_to(match)
 
     def _go_to(self, match: tuple[int, int]) -> None:
         self._update_selections()
-        self._scroll_to(match[0])
+        scroll_to(self.browser, match[0])
         if self._find_active():
-            self.find_bar.show_count(self._found_current, len(self._found))
+            self.find_bar.show_count(self._found.current, len(self._found))
         else:
-            self.matches_changed.emit(self._current, len(self._matches))
-
-    def _scroll_to(self, position: int) -> None:
-        """Bring ``position`` to a third of the way down the view."""
-        cursor = QTextCursor(self.browser.document())
-        cursor.setPosition(position)
-        self.browser.setTextCursor(cursor)
-        rect = self.browser.cursorRect(cursor)
-        bar = self.browser.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - self.browser.viewport().height() // 3)
+            self.matches_changed.emit(self._matches.current, len(self._matches))
 
     # --- find in article -----------------------------------------------------------------
 
@@ -250,21 +214,19 @@ class TextPane(QWidget):
     def close_find(self) -> None:
         """Hide the find bar and its highlights."""
         self.find_bar.hide()
-        self._found, self._found_current = [], -1
+        self._found.reset([])
         self._update_selections()
         self.browser.setFocus()
 
     def find_next(self) -> None:
         """Go to the next place the find bar's text occurs."""
-        if self._found:
-            self._found_current = (self._found_current + 1) % len(self._found)
-            self._go_to(self._found[self._found_current])
+        if (match := self._found.step(1)) is not None:
+            self._go_to(match)
 
     def find_previous(self) -> None:
         """Go to the previous place the find bar's text occurs."""
-        if self._found:
-            self._found_current = (self._found_current - 1) % len(self._found)
-            self._go_to(self._found[self._found_current])
+        if (match := self._found.step(-1)) is not None:
+            self._go_to(match)
 
     @property
     def found_count(self) -> int:
@@ -276,8 +238,7 @@ class TextPane(QWidget):
 
     @Slot(str)
     def _find_changed(self, text: str) -> None:
-        self._found = self._find_all(text) if text and self._rendered is not None else []
-        self._found_current = -1
+        self._found.reset(self._find_all(text) if text and self._rendered is not None else [])
         self._update_selections()
         if self._found:
             self.find_next()
@@ -285,53 +246,14 @@ class TextPane(QWidget):
             self.find_bar.show_count(-1, 0)
 
     def _find_all(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` occurs, folded as search folds: 长子 finds 長子, pm2.5 ＰＭ２．５.
-
-        Case, width, accents and Traditional/Simplified do not count, nor a line break
-        between CJK letters (供\\n热, and 要\\n\\n高度 where the OCR split a paragraph), nor a
-        hyphen at a line's end (infor-\\nmation). The whole document is searched (title and
-        byline too), as its plain text: QTextDocument.find looks inside one block at a time,
-        so in the original line breaks a word the OCR broke over two lines would not be found.
-        """
+        """Where ``text`` occurs in the whole document (see :func:`find_in_text`)."""
         if self._plain is None:
             self._plain = self.browser.document().toPlainText()  # a block break is one "\n"
-        plain = self._plain
-        found = []
-        done, units = 0, 0  # code points converted so far, and the UTF-16 units they take
-        for start, end in Library.find_text(plain, text):
-            first = units + utf16_length(plain[done:start])
-            last = first + utf16_length(plain[start:end])
-            found.append((first, last))
-            done, units = end, last
-        return found
+        return find_in_text(self._plain, text)
 
     def _update_selections(self) -> None:
-        selections = []
-        current = self._matches[self._current] if 0 <= self._current < len(self._matches) else None
-        for match in self._matches:
-            selections.append(
-                self._selection(match, CURRENT_COLOUR if match == current else MATCH_COLOUR)
-            )
-        found = self._found
-        found_current = (
-            found[self._found_current] if 0 <= self._found_current < len(found) else None
-        )
-        for match in self._found:
-            colour = FIND_CURRENT_COLOUR if match == found_current else FIND_COLOUR
-            selections.append(self._selection(match, colour))
+        selections = extra_selections(self.browser.document(), self._matches, self._found)
         self.browser.setExtraSelections(selections)
-
-    def _selection(self, span: tuple[int, int], colour: QColor) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.browser.document())
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        char_format = QTextCharFormat()
-        char_format.setBackground(colour)
-        char_format.setForeground(QColor("#000000"))
-        selection.format = char_format
-        return selection
 
     # --- zoom and scrolling --------------------------------------------------------------
 
@@ -353,26 +275,21 @@ class TextPane(QWidget):
     def _rerender(self) -> None:
         """Build the article again where the reader is (zoom, language)."""
         fraction = self.scroll_fraction()
-        current, found_current = self._current, self._found_current
+        current, found_current = self._matches.current, self._found.current
         self._render()
         # The same text again, so the same matches (unless the find bar has closed meanwhile).
-        if current < len(self._matches):
-            self._current = current
-        if found_current < len(self._found):
-            self._found_current = found_current
+        self._matches.restore(current)
+        self._found.restore(found_current)
         self._update_selections()
         self.set_scroll_fraction(fraction)
 
     def scroll_fraction(self) -> float:
         """How far down the article the view is, from 0 to 1."""
-        bar = self.browser.verticalScrollBar()
-        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+        return scroll_fraction(self.browser)
 
     def set_scroll_fraction(self, fraction: float) -> None:
         """Scroll to ``fraction`` of the article (laying it out first)."""
-        self.browser.document().documentLayout().documentSize()
-        bar = self.browser.verticalScrollBar()
-        bar.setValue(round(max(0.0, min(1.0, fraction)) * bar.maximum()))
+        set_scroll_fraction(self.browser, fraction)
 
     def changeEvent(self, event: QEvent) -> None:
         """Qt override: set the article again in the new language (byline, page labels)."""
@@ -383,14 +300,4 @@ class TextPane(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Qt override: keep the text column at a readable width."""
         super().resizeEvent(event)
-        self._fit_margins()
-
-    def _fit_margins(self) -> None:
-        document = self.browser.document()
-        frame = document.rootFrame().frameFormat()
-        spare = self.browser.viewport().width() - MAX_TEXT_WIDTH
-        side = max(24.0, spare / 2)
-        if frame.leftMargin() != side:
-            frame.setLeftMargin(side)
-            frame.setRightMargin(side)
-            document.rootFrame().setFrameFormat(frame)
+        fit_margins(self.browser)

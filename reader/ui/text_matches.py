@@ -1,0 +1,127 @@
+"""Matches in the text pane: search spans and find-bar hits, stepped through and highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from reader.library import Library
+from reader.ui.article_document import utf16_length
+
+MATCH_COLOUR = QColor("#ffe066")
+CURRENT_COLOUR = QColor("#ff9f1c")
+FIND_COLOUR = QColor("#b3e5fc")
+FIND_CURRENT_COLOUR = QColor("#29b6f6")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A search match in an article's field, in Python str offsets.
+
+    ``body`` spans count in the body text shown: ``Article.text``, or the original text in the
+    original-line-breaks mode.
+    """
+
+    field: str
+    start: int
+    end: int
+
+
+class Matches:
+    """Places in a document (QTextDocument positions, start and end) and the current one.
+
+    Attributes:
+        positions: The places, in document order.
+        current: The index of the current place, or -1 for none.
+    """
+
+    def __init__(self) -> None:
+        self.positions: list[tuple[int, int]] = []
+        self.current = -1
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def reset(self, positions: Sequence[tuple[int, int]]) -> None:
+        """Hold these places, none of them current."""
+        self.positions = list(positions)
+        self.current = -1
+
+    def step(self, delta: int) -> tuple[int, int] | None:
+        """Move ``delta`` places on (wrapping round); return the new current place, or None."""
+        if not self.positions:
+            return None
+        self.current = (self.current + delta) % len(self.positions)
+        return self.positions[self.current]
+
+    def restore(self, current: int) -> None:
+        """Make ``current`` the current index again if there are still that many places."""
+        if current < len(self.positions):
+            self.current = current
+
+    @property
+    def current_position(self) -> tuple[int, int] | None:
+        """The current place, or None."""
+        if 0 <= self.current < len(self.positions):
+            return self.positions[self.current]
+        return None
+
+
+def find_in_text(plain: str, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` occurs in ``plain``, folded as search folds: 长子 finds 長子, pm2.5 ＰＭ２．５.
+
+    Case, width, accents and Traditional/Simplified do not count, nor a line break
+    between CJK letters (供\\n热, and 要\\n\\n高度 where the OCR split a paragraph), nor a
+    hyphen at a line's end (infor-\\nmation). The whole document is searched (title and
+    byline too), as its plain text: QTextDocument.find looks inside one block at a time,
+    so in the original line breaks a word the OCR broke over two lines would not be found.
+
+    Args:
+        plain: The document's plain text (a block break is one "\\n").
+        text: What the find bar asks for.
+
+    Returns:
+        (start, end) document positions, in UTF-16 units as QTextCursor counts.
+    """
+    found = []
+    done, units = 0, 0  # code points converted so far, and the UTF-16 units they take
+    for start, end in Library.find_text(plain, text):
+        first = units + utf16_length(plain[done:start])
+        last = first + utf16_length(plain[start:end])
+        found.append((first, last))
+        done, units = end, last
+    return found
+
+
+def extra_selections(
+    document: QTextDocument, matches: Matches, found: Matches
+) -> list[QTextEdit.ExtraSelection]:
+    """Highlights for the search ``matches`` and then the find bar's ``found`` places."""
+    selections = []
+    current = matches.current_position
+    for match in matches.positions:
+        colour = CURRENT_COLOUR if match == current else MATCH_COLOUR
+        selections.append(_selection(document, match, colour))
+    found_current = found.current_position
+    for match in found.positions:
+        colour = FIND_CURRENT_COLOUR if match == found_current else FIND_COLOUR
+        selections.append(_selection(document, match, colour))
+    return selections
+
+
+def _selection(
+    document: QTextDocument, span: tuple[int, int], colour: QColor
+) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(document)
+    cursor.setPosition(span[0])
+    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
+    char_format = QTextCharFormat()
+    char_format.setBackground(colour)
+    char_format.setForeground(QColor("#000000"))
+    selection.format = char_format
+    return selection
