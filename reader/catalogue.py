@@ -2,9 +2,10 @@
 
 Importing a ten-year weekly (2,000 issue files) takes several seconds; most opens find the
 archive as it was. The cache is keyed by the archive's location and stamped with a digest of
-every file's name, size and modification time (and of this program's importers), so any
-change — a file added, edited or removed, archive.toml edited, the program upgraded — makes
-it miss and the archive is read again. Never written inside the archive.
+the name, size and modification time of every file the catalogue is read from (and of this
+program's importers), so any change — a file added, edited or removed, archive.toml edited,
+the program upgraded — makes it miss and the archive is read again. Never written inside the
+archive. :func:`file_state` is also what a window watching the archive compares.
 """
 
 from __future__ import annotations
@@ -18,46 +19,71 @@ import uuid
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
-from reader.formats.source import Source
-from reader.model import Archive, CorruptArchive, Issue
+from reader import index
+from reader.formats.settings import SETTINGS_FILE
+from reader.formats.source import Source, is_ignored
+from reader.model import Archive, CorruptArchive, Issue, Reason
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "issue-reader"
 # Bump when what is pickled changes shape in a way the code digest below cannot see.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _MAGIC = b"issue-reader catalogue\n"
 # Issues per pickle call (about 10 ms each for a county weekly).
 CHUNK = 16
 
 
+FileState = dict[str, tuple[int, int]]
+
+
 def default_cache_root() -> Path:
-    """Where catalogues are cached: the per-user cache folder."""
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "catalogues"
+    """Where catalogues are cached: beside the indexes, in the per-user cache folder."""
+    return index.user_cache_root() / "catalogues"
 
 
 def cache_file(cache_root: Path, opened: Path) -> Path:
     """The cache file of the archive opened at ``opened`` (a folder, a file or a zip)."""
-    where = str(opened.resolve())
-    digest = hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=12)
-    return cache_root / f"{opened.name or 'archive'}-{digest.hexdigest()}.pickle"
+    return Path(f"{index.index_dir_in(cache_root, opened)}.pickle")
 
 
-def stamp(source: Source, opened: Path) -> str:
-    """A digest of everything the catalogue is read from; it changes when any of it does."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{CACHE_VERSION}|{_code_digest()}|".encode())
-    info = opened.stat()
-    digest.update(f"{info.st_size}:{info.st_mtime_ns}|".encode())
+def file_state(opened: Path, source: Source | None) -> FileState:
+    """Size and modification time of each file the catalogue of ``opened`` is read from.
+
+    For a folder (``source`` lists it), every file an importer reads: page images, PDFs and
+    the other ignored files are left out, ``archive.toml`` is in. A single issue file or zip is
+    one entry, under its name. Two states differ exactly when reading the archive again could
+    give another catalogue.
+
+    Raises:
+        CorruptArchive: Nothing is at ``opened`` any more.
+    """
+    if source is None or not opened.is_dir():
+        try:
+            info = opened.stat()
+        except OSError as exc:
+            raise CorruptArchive(str(opened), Reason.of("no_such_path")) from exc
+        return {opened.name: (info.st_size, info.st_mtime_ns)}
+    state = {}
     for name in source.names():
+        if is_ignored(name) and name != SETTINGS_FILE:
+            continue
         try:
             file = source.info(name)
         except (OSError, CorruptArchive):
-            digest.update(f"{name}:?\x1e".encode("utf-8", "surrogateescape"))
-            continue
-        digest.update(f"{name}:{file.size}:{file.mtime_ns}\x1e".encode("utf-8", "surrogateescape"))
+            continue  # removed while listing: the next look sees it gone
+        state[name] = (file.size, file.mtime_ns)
+    if not opened.is_dir():  # removed while listing
+        raise CorruptArchive(str(opened), Reason.of("no_such_path"))
+    return state
+
+
+def stamp(state: FileState) -> str:
+    """A digest of the files a catalogue is read from (see :func:`file_state`) and of this code."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{CACHE_VERSION}|{_code_digest()}|".encode())
+    for name in sorted(state):
+        size, mtime_ns = state[name]
+        digest.update(f"{name}:{size}:{mtime_ns}\x1e".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

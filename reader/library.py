@@ -12,9 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader import catalogue, formats, index
-from reader.formats.settings import SETTINGS_FILE
-from reader.formats.source import FolderSource, Source, is_ignored
-from reader.model import Archive, Article, CorruptArchive, Issue, NotFound, Problem, Reason
+from reader.formats.source import FolderSource, Source
+from reader.model import Archive, Article, CorruptArchive, Issue, NotFound, Problem
 
 Progress = Callable[[int, int], None]
 
@@ -55,7 +54,7 @@ class Library:
             return cls(formats.load_archive(source, progress), source, opened.resolve())
         root = Path(cache_root) if cache_root is not None else catalogue.default_cache_root()
         cached = catalogue.cache_file(root, opened)
-        current = catalogue.stamp(source, opened)
+        current = catalogue.stamp(catalogue.file_state(opened, source))
         archive = catalogue.load(cached, current)
         if archive is None:
             archive = formats.load_archive(source, progress)
@@ -65,37 +64,18 @@ class Library:
         return cls(archive, source, opened.resolve())
 
     @staticmethod
-    def file_state(path: Path | str) -> dict[str, tuple[int, int]]:
+    def file_state(path: Path | str) -> catalogue.FileState:
         """Size and modification time of each file the catalogue of ``path`` is read from.
 
         Two states differ exactly when opening ``path`` again could give another catalogue,
-        so a window watching the archive re-reads it only then. Page images, PDFs and the
-        other files no importer reads are left out (``archive.toml`` is in); a single issue
-        file or zip is one entry, under its name.
+        so a window watching the archive re-reads it only then (see
+        :func:`reader.catalogue.file_state`).
 
         Raises:
             CorruptArchive: Nothing is at ``path`` any more.
         """
         opened = Path(path).expanduser()
-        if not opened.is_dir():
-            try:
-                info = opened.stat()
-            except OSError as exc:
-                raise CorruptArchive(str(opened), Reason.of("no_such_path")) from exc
-            return {opened.name: (info.st_size, info.st_mtime_ns)}
-        source = FolderSource(opened)
-        state = {}
-        for name in source.names():
-            if is_ignored(name) and name != SETTINGS_FILE:
-                continue
-            try:
-                file = source.info(name)
-            except (OSError, CorruptArchive):
-                continue  # removed while listing: the next look sees it gone
-            state[name] = (file.size, file.mtime_ns)
-        if not opened.is_dir():  # removed while listing
-            raise CorruptArchive(str(opened), Reason.of("no_such_path"))
-        return state
+        return catalogue.file_state(opened, FolderSource(opened) if opened.is_dir() else None)
 
     @property
     def root(self) -> Path:

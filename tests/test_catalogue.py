@@ -97,7 +97,7 @@ def test_a_damaged_cache_file_is_a_miss(archive: Path, tmp_path: Path) -> None:
     again, calls = _open(archive, cache)
     assert len(calls) > 1
     assert again.archive == first.archive
-    assert catalogue.load(cached, catalogue.stamp(again._source, archive)) == first.archive
+    assert catalogue.load(cached, catalogue.stamp(Library.file_state(archive))) == first.archive
 
 
 def test_an_unwritable_cache_folder_still_opens(archive: Path, tmp_path: Path) -> None:
@@ -127,3 +127,14 @@ def test_an_archive_of_many_issues_comes_back_whole(tmp_path: Path) -> None:
     assert cached == [(1, 1)]
     assert len(second.issues) == count
     assert second.archive == first.archive
+
+
+def test_a_page_image_added_beside_the_issues_keeps_the_cache(
+    archive: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first, _ = _open(archive, cache)
+    (archive / "page-01.jpg").write_bytes(b"\xff\xd8\xff\xe0 not read by any importer")
+    again, calls = _open(archive, cache)
+    assert calls == [(1, 1)]
+    assert again.archive == first.archive

@@ -27,6 +27,7 @@ from reader.index.store import (
     index_dir_in,
     is_current,
     is_usable,
+    user_cache_root,
 )
 
 __all__ = [
@@ -53,4 +54,5 @@ __all__ = [
     "search",
     "snippet_html",
     "update_index",
+    "user_cache_root",
 ]

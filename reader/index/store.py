@@ -43,9 +43,14 @@ _TOC = re.compile(rf"^_{INDEX_NAME}_(\d+)\.toc$")
 _INDEX_FILE = re.compile(rf"^(_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_[0-9a-z]+\..+)$")
 
 
+def user_cache_root() -> Path:
+    """The per-user cache folder of this program (its indexes and catalogues live below it)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def default_index_root() -> Path:
     """The per-user cache folder that holds the indexes of all archives."""
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "indexes"
+    return user_cache_root() / "indexes"
 
 
 def index_dir_in(index_root: str | os.PathLike[str], archive_root: str | os.PathLike[str]) -> Path:
