@@ -261,7 +261,7 @@ def _blocks_of(matcher: Any) -> Iterator[tuple[list[int], Any]]:
         wanted, exclude = matcher._ids, matcher._exclude
         for ids, values in _blocks_of(matcher.child):
             kept = [i for i, d in enumerate(ids) if (d in wanted) != exclude]
-            yield [ids[i] for i in kept], [values[i] for i in kept]
+            yield [ids[i] for i in kept], None if values is None else [values[i] for i in kept]
     else:
         items = list(matcher.all_items())
         yield [d for d, _ in items], [v for _, v in items]
@@ -284,7 +284,9 @@ def _blocks(matcher: W3LeafMatcher) -> Iterator[tuple[list[int], Any]]:
     while True:
         deltas, _, values = pickle.loads(zlib.decompress(data) if packed else data)
         ids = list(accumulate(deltas))
-        yield (ids[skip:], values[skip:]) if skip else (ids, values)
+        if skip:
+            ids, values = ids[skip:], None if values is None else values[skip:]
+        yield ids, values  # values are None in a field without them (an ID field)
         if last:
             return
         skip = 0
@@ -303,12 +305,6 @@ _BLOCK_LENGTH = struct.Struct("!i")
 def leaf_ids(matcher: Any) -> Ints:
     """Every document of a term's posting list, read a block (not a posting) at a time."""
     ids: list[int] = []
-    if isinstance(matcher, W3LeafMatcher):
-        for block_ids, _ in _blocks(matcher):
-            ids.extend(block_ids)
-    elif isinstance(matcher, matching.FilterMatcher):
-        wanted, exclude = matcher._ids, matcher._exclude
-        ids = [d for d in leaf_ids(matcher.child).tolist() if (d in wanted) != exclude]
-    else:
-        ids = list(matcher.all_ids())
+    for block_ids, _ in _blocks_of(matcher):
+        ids.extend(block_ids)
     return np.array(ids, np.int64)
