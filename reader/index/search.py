@@ -211,20 +211,20 @@ class IndexSearcher:
         log.warning("the index in %s is damaged: %r", self.index_dir, exc)
         store.mark_damaged(self.index_dir, repr(exc))
         release(exc)
-        raise IndexUnavailable(
-            f"the search index in {self.index_dir} is damaged ({exc.__class__.__name__}); "
+        raise self._unavailable(f" ({exc.__class__.__name__})") from exc
+
+    def _unavailable(self, what: str = "") -> IndexUnavailable:
+        return IndexUnavailable(
+            f"the search index in {self.index_dir} is damaged{what}; "
             "it will be rebuilt when the archive is next opened"
-        ) from exc
+        )
 
     def _state(self) -> _State:
         meta = store.read_meta(self.index_dir)
         if meta is None:
             raise IndexUnavailable(f"there is no search index in {self.index_dir} yet")
         if (self.index_dir / store.DAMAGED_FILE).exists():
-            raise IndexUnavailable(
-                f"the search index in {self.index_dir} is damaged; "
-                "it will be rebuilt when the archive is next opened"
-            )
+            raise self._unavailable()
         state: _State | None = getattr(self._local, "state", None)
         try:
             if state is not None and state.current(meta):
@@ -232,10 +232,7 @@ class IndexSearcher:
             damaged = store.damaged_file(self.index_dir, meta)
             if damaged is not None:
                 store.mark_damaged(self.index_dir, f"{damaged} does not match its checksum")
-                raise IndexUnavailable(
-                    f"the search index in {self.index_dir} is damaged ({damaged}); "
-                    "it will be rebuilt when the archive is next opened"
-                )
+                raise self._unavailable(f" ({damaged})")
             fresh = _State(self.index_dir, meta)
         except Exception as exc:
             if is_damage(exc):
