@@ -1,3 +1,9 @@
 """Issue Reader: read and search archives of newspaper and magazine issues."""
 
-__version__ = "0.1.0"
+import importlib.metadata
+
+try:
+    # The one definition of the version is pyproject.toml's, as installed.
+    __version__ = importlib.metadata.version("issue-reader")
+except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "unknown"

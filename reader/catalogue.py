@@ -20,8 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from reader import index
-from reader.formats.settings import SETTINGS_FILE
-from reader.formats.source import Source, is_ignored
+from reader.formats import SETTINGS_FILE, Source, is_ignored
 from reader.model import Archive, CorruptArchive, Issue, Reason
 
 log = logging.getLogger(__name__)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from reader import index, termtable
+from reader import __version__, index, termtable
 from reader.library import Library
 from reader.model import Article, Issue, NotFound, ReaderError
 from reader.progress import ProgressBar
@@ -33,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Without a command, '{PROG} [PATH]' opens the window on PATH "
         "(or on the archive read last).",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -65,13 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     search.add_argument("--json", action="store_true", help="print JSON")
     return parser
-
-
-def _version() -> str:
-    try:
-        return importlib.metadata.version("issue-reader")
-    except importlib.metadata.PackageNotFoundError:  # running from a source tree
-        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader import catalogue, formats, index
-from reader.formats.source import FolderSource, Source
+from reader.formats import FolderSource, Source
 from reader.model import Archive, Article, CorruptArchive, Issue, NotFound, Problem
 
 Progress = Callable[[int, int], None]

@@ -11,10 +11,24 @@ from types import ModuleType
 
 from reader.formats import didl, founder, mets_alto, ndnp, newsml, nitf, rmrb, text_issue
 from reader.formats.publications import unify_publications
-from reader.formats.settings import read_settings
+from reader.formats.settings import SETTINGS_FILE, read_settings
 from reader.formats.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.zipsource import ZipSource, is_zip
 from reader.model import Archive, Article, CorruptArchive, Issue, Problem, Reason
+
+__all__ = [
+    "IMPORTERS",
+    "SETTINGS_FILE",
+    "FileSource",
+    "FolderSource",
+    "Source",
+    "ZipSource",
+    "is_ignored",
+    "load_archive",
+    "open_source",
+    "pick_importer",
+    "read_original",
+]
 
 log = logging.getLogger(__name__)
 

@@ -16,10 +16,12 @@ from reader.model.errors import (
     ReaderError,
     UnsupportedFormat,
 )
+from reader.model.progress import UNDATED, Progress
 from reader.model.reasons import CATALOGUE, Reason
 
 __all__ = [
     "CATALOGUE",
+    "UNDATED",
     "Archive",
     "ArchiveSettings",
     "Article",
@@ -29,6 +31,7 @@ __all__ = [
     "Issue",
     "NotFound",
     "Problem",
+    "Progress",
     "ReaderError",
     "Reason",
     "UnsupportedFormat",
