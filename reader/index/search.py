@@ -57,13 +57,16 @@ class _Labels:
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """Keep only hits from these years (``"2022"`` or ``"undated"``) and publications.
+    """Keep only hits from these years (``"2022"`` or ``"undated"``), months and publications.
 
-    An empty tuple means no restriction.
+    An empty tuple means no restriction. ``months`` (``"2022-09"``) narrows the hits and their
+    total but not the facets, so a chart still shows every month of the year around the one
+    chosen.
     """
 
     years: tuple[str, ...] = ()
     publications: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,8 @@ class IndexSearcher:
             publication=state.publications.count(in_years),
             month=state.months.count(kept, by_key=True),
         )
+        if filters.months:
+            kept = kept & state.months.mask(set(filters.months))
         scores = state.docsets.scores(positive_terms(node))
         docs = np.flatnonzero(kept)
         if sort == "relevance":

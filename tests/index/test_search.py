@@ -155,6 +155,16 @@ def test_month_facet_counts_the_filtered_hits(index_dir: Path) -> None:
     assert of_b.facets.month == {"2022-09": 1}
 
 
+def test_a_month_narrows_the_hits_but_not_the_facets(index_dir: Path) -> None:
+    whole = search(index_dir, "供热")
+    result = search(index_dir, "供热", filters=SearchFilters(months=("2022-01",)))
+    assert [h.article_id for h in result.hits] == ["d2022-1"]
+    assert result.total == 1
+    assert result.facets == whole.facets
+    in_year = SearchFilters(years=("2021",), months=("2022-01",))
+    assert search(index_dir, "供热", filters=in_year).total == 0
+
+
 def test_filters_and_the_facets_of_the_other_dimension(index_dir: Path) -> None:
     result = search(index_dir, "郭强", filters=SearchFilters(publications=("乙报",)))
     assert [h.article_id for h in result.hits] == ["b2022-1"]
