@@ -34,10 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.generate import generate
     from reader.ui import i18n, settings
     from reader.ui.main_window import MainWindow
     from reader.ui.tasks import SyncExecutor
+    from tests.generator.generate import generate
 
     def search_and_open(window: MainWindow, query: str, hit: int) -> None:
         """Search from the field by keyboard and open the ``hit``-th result (1 is the first)."""

@@ -30,10 +30,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.generate import generate
     from reader.ui import settings
     from reader.ui.main_window import MainWindow
     from reader.ui.tasks import SyncExecutor
+    from tests.generator.generate import generate
     from tests.ui.stalls import StallMeter
 
     with tempfile.TemporaryDirectory() as scratch:

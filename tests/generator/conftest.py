@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.generate import generate
 from reader.library import Library
+from tests.generator.generate import generate
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.bench_search import Query, queries, scan_query
-from benchmarks.cast import Cast
-from benchmarks.generate import Writer, generate, issue_dates, main
 from reader.index.fold import fold
 from reader.library import Library
+from tests.generator.cast import Cast
+from tests.generator.generate import Writer, generate, issue_dates, main
+from tests.generator.queries import Query, queries, scan_query
 
 ROOT = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -50,7 +50,7 @@ def test_the_bytes_do_not_depend_on_string_hashing(tmp_path: Path) -> None:
     here = generate(tmp_path / "here", issues=2, seed=4)
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = tmp_path / "there"
-    code = "import sys; from pathlib import Path; from benchmarks.generate import generate; "
+    code = "import sys; from pathlib import Path; from tests.generator.generate import generate; "
     code += "generate(Path(sys.argv[1]), issues=2, seed=4)"
     subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, env=env, check=True)
     assert [p.read_bytes() for p in here] == [(out / p.name).read_bytes() for p in here]

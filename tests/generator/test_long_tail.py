@@ -13,12 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from benchmarks import details, everyday, fields, formulas, sentences, templates, topics, vocabulary
-from benchmarks.generate import Writer
 from reader.index.fold import fold
 from reader.library import Library
 from reader.model import Issue
 from tests.conftest import shared_path
+from tests.generator import (
+    details,
+    everyday,
+    fields,
+    formulas,
+    sentences,
+    templates,
+    topics,
+    vocabulary,
+)
+from tests.generator.generate import Writer
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 SLOT = re.compile(r"\{(\w+)\}")

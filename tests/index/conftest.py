@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import generate
 from reader.library import Library
 from reader.model import Issue
 from tests.conftest import SAMPLE_ISSUES
+from tests.generator.generate import generate
 
 
 def file_fingerprints(root: Path, issues: Iterable[Issue]) -> dict[str, str]:

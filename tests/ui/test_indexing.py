@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.generate import generate
 from reader.ui.main_window import MainWindow
 from reader.ui.tasks import SyncExecutor
+from tests.generator.generate import generate
 from tests.ui.stalls import StallMeter
 
 # p95 of how late a 10 ms timer fires while indexing runs: the bound.

@@ -5,23 +5,23 @@ Each issue is one ``.txt`` file like the seed: a masthead, the date and the issu
 (5G基站, PM2.5, COVID-19) and OCR noise (line breaks and spaces inside words, a column break
 in mid-sentence, the odd Traditional character or full-width digit).
 
-The prose comes from :mod:`benchmarks.prose`: meeting reports, officials' visits, progress
-reports, features, local life and short items, written from templates (:mod:`benchmarks.templates`,
-:mod:`benchmarks.sentences`, :mod:`benchmarks.details`) and hand-written word lists drawn with
-Zipf-like weights (:mod:`benchmarks.vocabulary`, :mod:`benchmarks.topics`,
-:mod:`benchmarks.fields`, :mod:`benchmarks.everyday`, :mod:`benchmarks.lexicon`,
-:mod:`benchmarks.formulas`), about a recurring cast of officials, residents, towns and villages
-(:mod:`benchmarks.cast`).
+The prose comes from :mod:`tests.generator.prose`: meeting reports, officials' visits, progress
+reports, features, local life and short items, written from templates (:mod:`tests.generator.templates`,
+:mod:`tests.generator.sentences`, :mod:`tests.generator.details`) and hand-written word lists drawn with
+Zipf-like weights (:mod:`tests.generator.vocabulary`, :mod:`tests.generator.topics`,
+:mod:`tests.generator.fields`, :mod:`tests.generator.everyday`, :mod:`tests.generator.lexicon`,
+:mod:`tests.generator.formulas`), about a recurring cast of officials, residents, towns and villages
+(:mod:`tests.generator.cast`).
 
 Like a real paper's, the text has a long tail: people met once, hamlets, hills, dishes,
 crafts and dialect words made up from GB2312's common and rarer characters
-(:mod:`benchmarks.charset`, :mod:`benchmarks.gazetteer`), and verb phrases composed around
-the topic (:mod:`benchmarks.phrases`). county-10y has about 5,000 distinct Han characters and
+(:mod:`tests.generator.charset`, :mod:`tests.generator.gazetteer`), and verb phrases composed around
+the topic (:mod:`tests.generator.phrases`). county-10y has about 5,000 distinct Han characters and
 290,000 distinct bigrams, and some 8,700 distinct bigrams per 30,000 characters (a real
 paper: 9,400); no fixed clause of a template is in more than about one article in ten.
 
-    python -m benchmarks.generate OUT --size county-10y      # 2,000 issues × 16 articles
-    python -m benchmarks.generate OUT --issues 5 --seed 7
+    python -m tests.generator.generate OUT --size county-10y      # 2,000 issues × 16 articles
+    python -m tests.generator.generate OUT --issues 5 --seed 7
 
 The same arguments always write the same bytes.
 """
@@ -34,8 +34,8 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.cast import FIRST_YEAR, Cast
-from benchmarks.prose import Prose
+from tests.generator.cast import FIRST_YEAR, Cast
+from tests.generator.prose import Prose
 
 # Issues and articles per issue for the named sizes; county-10y is about 49 million characters.
 SIZES = {

@@ -2,7 +2,7 @@
 
 Each article has a kind (meeting report, an official's visit, progress report, feature, short
 item), a topic and a small cast (an official, a town, a village, a villager); its paragraphs
-are templates (:mod:`benchmarks.templates`, :mod:`benchmarks.sentences`) filled with words
+are templates (:mod:`tests.generator.templates`, :mod:`tests.generator.sentences`) filled with words
 drawn, commonest first, from the topic's lists and the general vocabulary. A template, a fact
 or a quote is not used twice in one article if another turns up. All randomness comes from
 one seeded stream.
@@ -16,13 +16,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from benchmarks import details, phrases, wordpools
-from benchmarks import templates as tpl
-from benchmarks import vocabulary as voc
-from benchmarks.cast import Cast, head_of
-from benchmarks.kinds import BRIEF, KINDS, Kind
-from benchmarks.pools import Pool
-from benchmarks.topics import BUILDING, FARMING, TOPICS
+from tests.generator import details, phrases, wordpools
+from tests.generator import templates as tpl
+from tests.generator import vocabulary as voc
+from tests.generator.cast import Cast, head_of
+from tests.generator.kinds import BRIEF, KINDS, Kind
+from tests.generator.pools import Pool
+from tests.generator.topics import BUILDING, FARMING, TOPICS
 
 _SLOT = re.compile(r"\{(\w+)\}")
 ROUND = (50, 100, 200, 300, 500, 600, 800, 1000, 1200, 1500, 2000, 3000, 5000)

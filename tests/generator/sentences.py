@@ -1,12 +1,12 @@
 """Sentence templates for the middle of generated articles, one list per kind of paragraph.
 
-The slots are those of :mod:`benchmarks.templates`. Lists are long on purpose: a long article
+The slots are those of :mod:`tests.generator.templates`. Lists are long on purpose: a long article
 draws twenty or thirty sentences and should not say the same thing twice.
 """
 
 from __future__ import annotations
 
-from benchmarks.vocabulary import lines
+from tests.generator.vocabulary import lines
 
 # What an official says at a meeting or on a visit.
 SPEECH = lines(

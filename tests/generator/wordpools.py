@@ -1,6 +1,6 @@
 """The word and sentence pools the prose writer draws from, and how flat each one is.
 
-A list of words is drawn Zipf-like, commonest first (:class:`benchmarks.pools.Pool`); how
+A list of words is drawn Zipf-like, commonest first (:class:`tests.generator.pools.Pool`); how
 steeply depends on what the list is. Everyday words keep a steep curve. Stock clauses and the
 interchangeable ways of saying one formula are drawn nearly evenly, so that none of them
 turns up in every other article. Sentence templates are drawn fairly evenly too, and a set
@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 
-from benchmarks import details
-from benchmarks import everyday as evd
-from benchmarks import formulas as fml
-from benchmarks import sentences as snt
-from benchmarks import templates as tpl
-from benchmarks import vocabulary as voc
-from benchmarks.fields import MORE
-from benchmarks.kinds import KINDS
-from benchmarks.pools import Pool
-from benchmarks.topics import TOPICS
+from tests.generator import details
+from tests.generator import everyday as evd
+from tests.generator import formulas as fml
+from tests.generator import sentences as snt
+from tests.generator import templates as tpl
+from tests.generator import vocabulary as voc
+from tests.generator.fields import MORE
+from tests.generator.kinds import KINDS
+from tests.generator.pools import Pool
+from tests.generator.topics import TOPICS
 
 _SLOT = re.compile(r"\{(\w+)\}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -3,12 +3,12 @@
 A speech "正处于…的关键时期，时间紧、任务重、要求高" is real officialese, but a generator that
 always says it the same way puts that one clause in a fifth of all articles. Each list here
 holds the interchangeable ways a county paper says one thing; the sentence templates of
-:mod:`benchmarks.sentences` name them by slot (given in the comment above each list).
+:mod:`tests.generator.sentences` name them by slot (given in the comment above each list).
 """
 
 from __future__ import annotations
 
-from benchmarks.vocabulary import lines, words
+from tests.generator.vocabulary import lines, words
 
 PHASES = words("关键时期 攻坚阶段 冲刺阶段 关键节点 爬坡过坎的关键期 收官阶段 起步阶段")  # phase
 PRESSURES = words(  # pressure

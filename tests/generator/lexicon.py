@@ -2,13 +2,13 @@
 
 A real county paper's variety comes less from its stock phrases than from what the stock
 phrases are about: 硬化村道3.2公里, 新打机井2眼, a grandmother who 纳鞋底 and 腌酸菜, a dish
-of 荞面 and 羊肉. These lists feed the detail sentences of :mod:`benchmarks.details` and the
-synthetic names of :mod:`benchmarks.gazetteer`. Lists are ordered commonest first.
+of 荞面 and 羊肉. These lists feed the detail sentences of :mod:`tests.generator.details` and the
+synthetic names of :mod:`tests.generator.gazetteer`. Lists are ordered commonest first.
 """
 
 from __future__ import annotations
 
-from benchmarks.vocabulary import words
+from tests.generator.vocabulary import words
 
 # Works done in a village or town: verbs, and the things (with their quantity, {dec} being a
 # decimal) that each of those verbs is done to. Any verb of a group fits any of its things.

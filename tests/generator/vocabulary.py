@@ -3,7 +3,7 @@
 Every list is ordered from the most to the least frequent entry: the generator draws from it
 with Zipf-like weights by rank, so 工作, 发展 and 推进 recur the way they do in a real county
 paper and the long tail still turns up. Entries may contain ``{slot}`` placeholders that the
-generator fills in (see :mod:`benchmarks.templates` for the slot names).
+generator fills in (see :mod:`tests.generator.templates` for the slot names).
 """
 
 from __future__ import annotations

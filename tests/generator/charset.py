@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 
-from benchmarks.pools import Pool
+from tests.generator.pools import Pool
 
 # Level-2 rows (first byte) where name and place characters cluster: 艹, 山, 氵, 女, 王/玉,
 # 木, 日, 火/礻, 石, 鸟, 竹, 米, 雨/鱼. The others are mostly radicals, chemistry and verbs.

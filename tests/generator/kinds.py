@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmarks import details as det
-from benchmarks import everyday as evd
-from benchmarks import sentences as snt
-from benchmarks import templates as tpl
+from tests.generator import details as det
+from tests.generator import everyday as evd
+from tests.generator import sentences as snt
+from tests.generator import templates as tpl
 
 
 @dataclass(frozen=True)

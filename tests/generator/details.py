@@ -3,9 +3,9 @@
 A county paper's stock phrases are always the same; what it writes about never is. These
 templates carry the concrete details (a 自然村 and the road built to it, a dish and how it is
 made, what a grandmother does all morning, a document a meeting passed) whose words, drawn
-from :mod:`benchmarks.lexicon` and the county's :mod:`benchmarks.gazetteer`, give the text
+from :mod:`tests.generator.lexicon` and the county's :mod:`tests.generator.gazetteer`, give the text
 its long tail of characters and character pairs. Slots are those of
-:mod:`benchmarks.templates` plus the ones :func:`fillers` fills.
+:mod:`tests.generator.templates` plus the ones :func:`fillers` fills.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from benchmarks import lexicon as lex
-from benchmarks.cast import Cast
-from benchmarks.pools import Pool
-from benchmarks.vocabulary import SURNAMES, VILLAGE_ROOTS, lines, words
+from tests.generator import lexicon as lex
+from tests.generator.cast import Cast
+from tests.generator.pools import Pool
+from tests.generator.vocabulary import SURNAMES, VILLAGE_ROOTS, lines, words
 
 HISTORY = lines(
     """
@@ -235,7 +235,7 @@ _QUARTERS = words("一季度 上半年 前三季度 第二季度 第三季度")
 
 
 def fillers(rnd: random.Random, cast: Cast) -> dict[str, Callable[[], str]]:
-    """What fills the slots of these templates, besides those of :mod:`benchmarks.templates`.
+    """What fills the slots of these templates, besides those of :mod:`tests.generator.templates`.
 
     Args:
         rnd: the generator's random stream.

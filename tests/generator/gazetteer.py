@@ -3,8 +3,8 @@
 A real county paper over ten years names thousands of small things once or twice: the
 自然村 a road was built to, the hill behind a village, an old temple, a local dish, a crop
 variety, a dialect word a villager uses. They are what make its term dictionary large. Here
-they are made up per seed from the wide character inventory (:mod:`benchmarks.charset`)
-and the word lists of :mod:`benchmarks.lexicon`, a few thousand of them, each kind drawn
+they are made up per seed from the wide character inventory (:mod:`tests.generator.charset`)
+and the word lists of :mod:`tests.generator.lexicon`, a few thousand of them, each kind drawn
 Zipf-like so that a handful recur and most turn up rarely.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import random
 
-from benchmarks import lexicon as lex
-from benchmarks.charset import CharPool
-from benchmarks.pools import Pool, unique
-from benchmarks.vocabulary import SURNAMES
+from tests.generator import lexicon as lex
+from tests.generator.charset import CharPool
+from tests.generator.pools import Pool, unique
+from tests.generator.vocabulary import SURNAMES
 
 # Crops a variety's name is of (晋谷21号 is a millet), by their one-character abbreviation.
 CROP_CHARS = "谷麦豆玉薯椒棉黍"

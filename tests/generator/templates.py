@@ -1,6 +1,6 @@
 """Sentence and headline templates of county news, for the benchmark generator.
 
-A template is text with ``{slot}`` placeholders; :class:`benchmarks.prose.Prose` fills them,
+A template is text with ``{slot}`` placeholders; :class:`tests.generator.prose.Prose` fills them,
 recursively. The slots:
 
 * words: ``adv`` adverb, ``vp`` verb phrase, ``vps`` two or three of them, ``va`` an action of
@@ -27,7 +27,7 @@ Lists are ordered commonest first (the generator weights them by rank).
 
 from __future__ import annotations
 
-from benchmarks.vocabulary import lines
+from tests.generator.vocabulary import lines
 
 # Opening paragraphs by kind of article.
 # A lead may bring its own headline, before " | ".

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from benchmarks.vocabulary import words
+from tests.generator.vocabulary import words
 
 Frame = tuple[tuple[str, ...], tuple[str, ...]]
 

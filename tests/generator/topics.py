@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmarks.vocabulary import words
+from tests.generator.vocabulary import words
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ Lists are ordered commonest first.
 
 from __future__ import annotations
 
-from benchmarks.vocabulary import lines, words
+from tests.generator.vocabulary import lines, words
 
 FOODS = words(
     "小米粥 馒头 面条 饺子 包子 烙饼 油糕 莜面 烧饼 豆腐 粉条 腊肉 咸菜 稀饭 烩菜 "

@@ -1,6 +1,6 @@
 """More of each topic's words, for the benchmark generator: the everyday nouns of a field.
 
-:mod:`benchmarks.topics` gives each topic the words its articles cannot do without; a real
+:mod:`tests.generator.topics` gives each topic the words its articles cannot do without; a real
 paper's articles on heating also speak of 循环泵, 热费 and 入户阀门, its farming pages of 深松整地
 and 种粮大户. These lists add such words to a topic's nouns, actions, statistics and quotes,
 keyed by the topic's first theme. Lists are ordered commonest first.
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmarks.vocabulary import words
+from tests.generator.vocabulary import words
 
 
 @dataclass(frozen=True)
 class More:
-    """Words added to one topic's lists (see :class:`benchmarks.topics.Topic`)."""
+    """Words added to one topic's lists (see :class:`tests.generator.topics.Topic`)."""
 
     nouns: tuple[str, ...]
     actions: tuple[str, ...]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import random
 
-from benchmarks.charset import CharPool
-from benchmarks.gazetteer import Gazetteer
-from benchmarks.pools import Pool, unique
-from benchmarks.vocabulary import (
+from tests.generator.charset import CharPool
+from tests.generator.gazetteer import Gazetteer
+from tests.generator.pools import Pool, unique
+from tests.generator.vocabulary import (
     BRAND_CHARS,
     COMMUNITY_NAMES,
     GIVEN_FIRST,
