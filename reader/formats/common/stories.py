@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from reader.formats import prose
+from reader.formats.common import prose
 from reader.model import ArchiveSettings, Article, Issue, stable_id
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u3000]+")
