@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from typing import Protocol
 
-from reader.formats.prose import is_cjk
+from reader.formats.common.prose import is_cjk
 from reader.model import ArchiveSettings, Issue
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.formats import alto
-from reader.formats.xmlhead import root_tag
+from reader.formats.common.xmlhead import root_tag
+from reader.formats.mets import alto
 from reader.model import CorruptArchive
 from tests.conftest import shared_path
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from reader.formats import IMPORTERS, load_archive, open_source, read_original
-from reader.formats.source import FolderSource
+from reader.formats.common.source import FolderSource
 from reader.model import Archive, CorruptArchive
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import didl
+from reader.formats.mets import didl
 from reader.library import Library
 from tests.conftest import shared_path
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import founder, load_archive, open_source, pick_importer, read_original
-from reader.formats.founder_html import byline_names, decode_page, page_number
+from reader.formats import load_archive, open_source, pick_importer, read_original
+from reader.formats.epaper import founder
+from reader.formats.epaper.founder_html import byline_names, decode_page, page_number
 from reader.model import Archive, CorruptArchive
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "founder"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import load_archive, mets_alto, open_source
+from reader.formats import load_archive, open_source
+from reader.formats.mets import mets_alto
 from reader.library import Library
 
 DATA = Path(__file__).parents[1] / "data" / "alto"
@@ -309,7 +310,7 @@ def test_a_large_page_parses_in_bounded_memory(tmp_path):
     script = (
         "import resource, sys\n"
         "from pathlib import Path\n"
-        "from reader.formats import alto\n"
+        "from reader.formats.mets import alto\n"
         "data = Path(sys.argv[1]).read_bytes()\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "page = alto.parse_page(data, 'big.xml')\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import ndnp
+from reader.formats.mets import ndnp
 from reader.library import Library
 from tests.conftest import shared_path
 

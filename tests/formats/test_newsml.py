@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import load_archive, newsml, open_source, pick_importer, read_original
+from reader.formats import load_archive, open_source, pick_importer, read_original
+from reader.formats.newsml import newsml
 from reader.model import Archive, CorruptArchive
 
 ITEMS = Path(__file__).resolve().parents[1] / "data" / "newsml" / "items"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from reader.formats import load_archive, nitf, open_source, pick_importer, read_original
+from reader.formats import load_archive, open_source, pick_importer, read_original
+from reader.formats.newsml import nitf
 from reader.model import Archive
 
 NITF = Path(__file__).resolve().parents[1] / "data" / "newsml" / "nitf"

@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from reader.formats.dates import (
+from reader.formats.common.dates import (
     chinese_number,
     find_date,
     find_numbers,
     parse_date,
     parse_record_date,
 )
-from reader.formats.prose import byline_names, is_dateline, join_lines, reflow
+from reader.formats.common.prose import byline_names, is_dateline, join_lines, reflow
 
 
 @pytest.mark.parametrize(

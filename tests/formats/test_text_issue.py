@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import text_issue
+from reader.formats.text import text_issue
 from reader.library import Library
 from reader.model import ArchiveSettings, CorruptArchive
 

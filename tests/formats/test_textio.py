@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from reader.formats.textio import decode_text, peek_text
+from reader.formats.common.textio import decode_text, peek_text
 from reader.model import CorruptArchive
 
 SIMPLIFIED = (

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.formats import load_archive, open_source
-from reader.formats.zipsource import ZipSource
+from reader.formats.common.zipsource import ZipSource
 from reader.library import Library
 from reader.model import CorruptArchive
 

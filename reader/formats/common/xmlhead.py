@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.formats.source import Source
-from reader.formats.textio import peek_text
+from reader.formats.common.source import Source
+from reader.formats.common.textio import peek_text
 from reader.model import CorruptArchive
 
 # Everything that may come before the root element: declaration, comments, PIs, a DOCTYPE

@@ -4,37 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import PurePosixPath
+from typing import Any
 
-from reader.formats import prose
+from reader.formats.common import prose
 from reader.model import ArchiveSettings, Article, Issue, stable_id
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 
 
-@dataclass(frozen=True)
-class Story:
+@dataclass(frozen=True, kw_only=True)
+class Story(Article):
     """One article as an importer read it, before it is placed in an issue.
 
-    ``key`` tells the story apart from the others of its file (a guid, an article number or a
-    position) and makes the article id; ``ref`` lets the importer find it again in the file.
-    ``masthead``, ``issue_date`` and ``edition`` decide the issue the story belongs to.
+    It has every field of :class:`~reader.model.Article`; ``id`` and ``issue_id`` stay empty
+    until :func:`build_issues` places the story. ``key`` tells the story apart from the others
+    of its file (a guid, an article number or a position) and makes the article id; ``ref``
+    lets the importer find it again in the file. ``masthead``, ``issue_date`` and ``edition``
+    decide the issue the story belongs to.
     """
 
-    source: str
-    key: str
-    ref: str
+    # Given by build_issues; the title may be missing until the markup is read.
+    id: str = ""
+    issue_id: str = ""
     title: str = ""
-    kicker: str = ""
-    subtitle: str = ""
-    column: str = ""
-    authors: tuple[str, ...] = ()
-    page: str = ""
-    date: dt.date | None = None
-    paragraphs: tuple[str, ...] = ()
-    language: str = ""
+    # Every importer knows these; Article's defaults of "" would hide a forgotten one.
+    source: str
+    ref: str
+    key: str
     masthead: str = ""
     issue_date: dt.date | None = None
     edition: str = ""
@@ -113,21 +112,14 @@ def build_issues(
 
 
 def _article(story: Story, article_id: str, issue_id: str, language: str) -> Article:
-    return Article(
+    shared: dict[str, Any] = {f.name: getattr(story, f.name) for f in fields(Article)}
+    shared.update(
         id=article_id,
         issue_id=issue_id,
-        title=story.title,
-        kicker=story.kicker,
-        subtitle=story.subtitle,
-        column=story.column,
-        authors=story.authors,
-        page=story.page,
-        date=story.date,
         paragraphs=tuple(p for p in story.paragraphs if p),
         language=story.language or language,
-        source=story.source,
-        ref=story.ref,
     )
+    return Article(**shared)
 
 
 def _page_key(page: str) -> tuple[str, int]:

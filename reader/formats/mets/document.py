@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reader.formats import xmlsafe, xmltree
-from reader.formats.xmlhead import RootTag
+from reader.formats.common import xmlsafe, xmltree
+from reader.formats.common.xmlhead import RootTag
 
 METS_NAMESPACE = "http://www.loc.gov/METS/"
 # Roles that make a MODS name an author of the text (MARC relator codes and words).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import tomllib
 
-from reader.formats.source import Source
-from reader.formats.textio import decode_text
+from reader.formats.common.source import Source
+from reader.formats.common.textio import decode_text
 from reader.model import ArchiveSettings, CorruptArchive, Problem, Reason
 
 SETTINGS_FILE = "archive.toml"

@@ -14,11 +14,11 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from reader.formats import founder_html as pages
-from reader.formats.dates import find_date, parse_date
-from reader.formats.loaded import Loaded
-from reader.formats.source import Source
-from reader.formats.stories import Story, build_issues, default_publication
+from reader.formats.common.dates import find_date, parse_date
+from reader.formats.common.loaded import Loaded
+from reader.formats.common.source import Source
+from reader.formats.common.stories import Story, build_issues, default_publication
+from reader.formats.epaper import founder_html as pages
 from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
 NAME = "founder-epaper"

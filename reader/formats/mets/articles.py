@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from reader.formats import prose
-from reader.formats.alto import AltoPage
-from reader.formats.dates import find_date, parse_record_date
-from reader.formats.mets import Area, Div, MetsDocument, Mods
+from reader.formats.common import prose
+from reader.formats.common.dates import find_date, parse_record_date
+from reader.formats.mets.alto import AltoPage
+from reader.formats.mets.document import Area, Div, MetsDocument, Mods
 
 ARTICLE_KINDS = frozenset({"article", "obituary", "announcement", "letter", "review"})
 ADVERT_KINDS = frozenset({"advertisement", "advertising", "advert"})

@@ -12,13 +12,15 @@ import dataclasses
 import posixpath
 from dataclasses import dataclass
 
-from reader.formats import mets, mets_issue, xmlsafe
-from reader.formats.archive_names import ArchiveNames
-from reader.formats.dates import parse_record_date
-from reader.formats.loaded import Loaded
-from reader.formats.mets_articles import issue_records, issue_title
-from reader.formats.source import Source
-from reader.formats.xmlhead import RootTag, read_root, root_tag
+from reader.formats.common import xmlsafe
+from reader.formats.common.dates import parse_record_date
+from reader.formats.common.loaded import Loaded
+from reader.formats.common.source import Source
+from reader.formats.common.xmlhead import RootTag, read_root, root_tag
+from reader.formats.mets import issue as mets_issue
+from reader.formats.mets.archive_names import ArchiveNames
+from reader.formats.mets.articles import issue_records, issue_title
+from reader.formats.mets.document import MetsDocument, is_ndnp, read_mets
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason
 
 NAME = "ndnp"
@@ -36,7 +38,7 @@ def score(name: str, head: bytes) -> int:
     if not name.lower().endswith(EXTENSIONS):
         return 0
     root = root_tag(head)
-    return 95 if is_batch(root) or mets.is_ndnp(root) else 0
+    return 95 if is_batch(root) or is_ndnp(root) else 0
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,10 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
             listed.setdefault(path, entry)
     for name in names:
         root = roots[name]
-        if not mets.is_ndnp(root) or root is None or "reel" in root.attribute("PROFILE").lower():
+        if not is_ndnp(root) or root is None or "reel" in root.attribute("PROFILE").lower():
             continue  # reel METS describe microfilm, not issues
         try:
-            document = mets.read_mets(source.read_bytes(name), name)
+            document = read_mets(source.read_bytes(name), name)
         except CorruptArchive as exc:
             loaded.add_problem(name, exc.reason)
             continue
@@ -105,7 +107,7 @@ def read_batch(data: bytes, name: str) -> dict[str, Listed]:
 
 def _issue(
     source: Source,
-    document: mets.MetsDocument,
+    document: MetsDocument,
     settings: ArchiveSettings,
     names: ArchiveNames,
     listed: Listed | None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote, urlsplit
 
-from reader.formats.source import Source
+from reader.formats.common.source import Source
 from reader.model import CorruptArchive
 
 

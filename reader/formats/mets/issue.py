@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from reader.formats import alto, prose
-from reader.formats.archive_names import ArchiveNames
-from reader.formats.dates import find_numbers
-from reader.formats.mets import Area, MetsDocument, read_mets
-from reader.formats.mets_articles import (
+from reader.formats.common import prose
+from reader.formats.common.dates import find_numbers
+from reader.formats.common.source import Source
+from reader.formats.mets import alto
+from reader.formats.mets.archive_names import ArchiveNames
+from reader.formats.mets.articles import (
     Pages,
     Piece,
     article_heading,
@@ -26,7 +27,7 @@ from reader.formats.mets_articles import (
     issue_title,
     page_numbers,
 )
-from reader.formats.source import Source
+from reader.formats.mets.document import Area, MetsDocument, read_mets
 from reader.model import (
     ArchiveSettings,
     Article,

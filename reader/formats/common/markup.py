@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from reader.formats import xmlsafe
-from reader.formats.stories import clean_text, clean_title
-from reader.formats.textio import decode_text
+from reader.formats.common import xmlsafe
+from reader.formats.common.stories import clean_text, clean_title
+from reader.formats.common.textio import decode_text
 from reader.model import CorruptArchive
 
 # Elements whose text is one paragraph (XHTML, NITF and the HTML of e-paper pages).

@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from reader.formats import prose
-from reader.formats.dates import chinese_number, fold_digits
-from reader.formats.loaded import Loaded
-from reader.formats.source import Source
-from reader.formats.textio import decode_text, peek_text
+from reader.formats.common import prose
+from reader.formats.common.dates import chinese_number, fold_digits
+from reader.formats.common.loaded import Loaded
+from reader.formats.common.source import Source
+from reader.formats.common.textio import decode_text, peek_text
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason, stable_id
 
 NAME = "article-per-file"

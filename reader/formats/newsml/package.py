@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from reader.formats import markup
-from reader.formats.newsml_item import TEXT_CLASSES, Item, code, meta_date, provider
-from reader.formats.stories import Story
+from reader.formats.common import markup
+from reader.formats.common.stories import Story
+from reader.formats.newsml.item import TEXT_CLASSES, Item, code, meta_date, provider
 
 
 @dataclass

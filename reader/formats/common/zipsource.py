@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from reader.formats.source import FileInfo
+from reader.formats.common.source import FileInfo
 from reader.model import CorruptArchive, Reason
 
 # A member is at most this large uncompressed (a generous issue file or page).

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reader.formats import xmlsafe
-from reader.formats.prose import is_cjk
-from reader.formats.xmlhead import RootTag
+from reader.formats.common import xmlsafe
+from reader.formats.common.prose import is_cjk
+from reader.formats.common.xmlhead import RootTag
 from reader.model import CorruptArchive, Reason
 
 # The namespaces ALTO has been written in: none (1.x, CCS docWorks), CCS's own, and loc.gov's.

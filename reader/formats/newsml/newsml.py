@@ -2,8 +2,8 @@
 
 A file holds one item, a packageItem, a bare fragment of an item, or a newsMessage of several
 (its ``header/sent`` dates the items that carry no date). Each text newsItem is one story
-(``newsml_item``); stories are grouped into issues by publication and date, except those a
-packageItem places in an issue of its own (``newsml_package``).
+(``item``); stories are grouped into issues by publication and date, except those a
+packageItem places in an issue of its own (``package``).
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from dataclasses import replace
 
 from lxml import etree
 
-from reader.formats import markup
-from reader.formats.dates import parse_date
-from reader.formats.loaded import Loaded
-from reader.formats.newsml_item import TEXT_CLASSES, Item, body_element, read_item
-from reader.formats.newsml_package import Package, latest_versions, place, read_package
-from reader.formats.source import Source
-from reader.formats.stories import build_issues, default_publication
-from reader.formats.xmlhead import root_tag
+from reader.formats.common import markup
+from reader.formats.common.dates import parse_date
+from reader.formats.common.loaded import Loaded
+from reader.formats.common.source import Source
+from reader.formats.common.stories import build_issues, default_publication
+from reader.formats.common.xmlhead import root_tag
+from reader.formats.newsml.item import TEXT_CLASSES, Item, body_element, read_item
+from reader.formats.newsml.package import Package, latest_versions, place, read_package
 from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
 NAME = "newsml-g2"

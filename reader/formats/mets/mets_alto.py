@@ -12,14 +12,16 @@ import posixpath
 import re
 from pathlib import PurePosixPath
 
-from reader.formats import alto, didl, mets, mets_issue
-from reader.formats.archive_names import ArchiveNames
-from reader.formats.dates import find_date
-from reader.formats.loaded import Loaded
-from reader.formats.mets_issue import page_article
-from reader.formats.source import Source
-from reader.formats.stories import default_publication
-from reader.formats.xmlhead import RootTag, read_root, root_tag
+from reader.formats.common.dates import find_date
+from reader.formats.common.loaded import Loaded
+from reader.formats.common.source import Source
+from reader.formats.common.stories import default_publication
+from reader.formats.common.xmlhead import RootTag, read_root, root_tag
+from reader.formats.mets import alto, didl
+from reader.formats.mets import issue as mets_issue
+from reader.formats.mets.archive_names import ArchiveNames
+from reader.formats.mets.document import is_mets, is_ndnp, read_mets
+from reader.formats.mets.issue import page_article
 from reader.model import (
     ArchiveSettings,
     Article,
@@ -40,7 +42,7 @@ def score(name: str, head: bytes) -> int:
     if not name.lower().endswith(EXTENSIONS):
         return 0
     root = root_tag(head)
-    if mets.is_mets(root):
+    if is_mets(root):
         return 60
     return 40 if alto.is_alto(root) else 0
 
@@ -51,9 +53,9 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
     everything = ArchiveNames(source)
     roots = {name: read_root(source, name) for name in names}
     used: set[str] = set()
-    for name in (n for n in names if mets.is_mets(roots[n])):
+    for name in (n for n in names if is_mets(roots[n])):
         try:
-            document = mets.read_mets(source.read_bytes(name), name)
+            document = read_mets(source.read_bytes(name), name)
         except CorruptArchive as exc:
             # Its pages are not lost: they load below as pages without a METS.
             loaded.add_problem(name, exc.reason)
@@ -145,7 +147,7 @@ def _owned_elsewhere(
 
 
 def _owner(root: RootTag | None) -> bool:
-    return didl.is_didl(root) or mets.is_ndnp(root)
+    return didl.is_didl(root) or is_ndnp(root)
 
 
 def _natural(name: str) -> list[object]:

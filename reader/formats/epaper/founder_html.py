@@ -22,10 +22,10 @@ from typing import NamedTuple
 import lxml.html
 from lxml import etree
 
-from reader.formats import markup
-from reader.formats.dates import chinese_number, find_date, fold_digits
-from reader.formats.stories import clean_title
-from reader.formats.textio import decode_text
+from reader.formats.common import markup
+from reader.formats.common.dates import chinese_number, find_date, fold_digits
+from reader.formats.common.stories import clean_title
+from reader.formats.common.textio import decode_text
 from reader.model import CorruptArchive, Reason
 
 CAPTION_IDS = ("intro-title", "main-title", "sub-title", "author", "nowlayout")

@@ -15,14 +15,15 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from reader.formats import alto, prose, xmlsafe, xmltree
-from reader.formats.archive_names import ArchiveNames
-from reader.formats.dates import find_date, parse_record_date
-from reader.formats.loaded import Loaded
-from reader.formats.mets_articles import ADVERT_COLUMN
-from reader.formats.source import Source
-from reader.formats.stories import default_publication
-from reader.formats.xmlhead import RootTag, read_root, root_tag
+from reader.formats.common import prose, xmlsafe, xmltree
+from reader.formats.common.dates import find_date, parse_record_date
+from reader.formats.common.loaded import Loaded
+from reader.formats.common.source import Source
+from reader.formats.common.stories import default_publication
+from reader.formats.common.xmlhead import RootTag, read_root, root_tag
+from reader.formats.mets import alto
+from reader.formats.mets.archive_names import ArchiveNames
+from reader.formats.mets.articles import ADVERT_COLUMN
 from reader.model import (
     ArchiveSettings,
     Article,

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from reader.formats import markup
-from reader.formats.dates import parse_date
-from reader.formats.loaded import Loaded
-from reader.formats.source import Source
-from reader.formats.stories import Story, build_issues, default_publication
-from reader.formats.xmlhead import root_tag
-from reader.formats.xmltree import XML_LANG
+from reader.formats.common import markup
+from reader.formats.common.dates import parse_date
+from reader.formats.common.loaded import Loaded
+from reader.formats.common.source import Source
+from reader.formats.common.stories import Story, build_issues, default_publication
+from reader.formats.common.xmlhead import root_tag
+from reader.formats.common.xmltree import XML_LANG
 from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
 NAME = "nitf"

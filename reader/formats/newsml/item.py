@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from reader.formats import markup, nitf
-from reader.formats.dates import parse_date
-from reader.formats.stories import Story, clean_text
-from reader.formats.xmltree import XML_LANG
+from reader.formats.common import markup
+from reader.formats.common.dates import parse_date
+from reader.formats.common.stories import Story, clean_text
+from reader.formats.common.xmltree import XML_LANG
+from reader.formats.newsml import nitf
 
 # Item classes with text to read; pictures, video and graphics are not articles.
 TEXT_CLASSES = frozenset({"", "text", "composite"})

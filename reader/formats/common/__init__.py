@@ -1,0 +1,1 @@
+"""Helpers every family of importers shares: sources, safe XML, text decoding, dates, stories."""

@@ -1,0 +1,127 @@
+"""Opening an archive and loading it: each file to the importer that claims it, problems kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import zlib
+from pathlib import Path
+
+from reader.formats.common.settings import read_settings
+from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
+from reader.formats.common.zipsource import ZipSource, is_zip
+from reader.formats.publications import unify_publications
+from reader.formats.registry import IMPORTERS, Importer, pick_importer
+from reader.model import Archive, Article, CorruptArchive, Issue, Problem, Progress, Reason
+
+log = logging.getLogger(__name__)
+
+# Enough to get past long XML prologs and HTML <head>s to the markers importers look for.
+HEAD_BYTES = 16384
+
+# Tar archives, plain or compressed: named so, or (for .tar and gzip) told by their bytes.
+TAR_SUFFIXES = (
+    ".tar",
+    ".tgz",
+    ".tar.gz",
+    ".taz",
+    ".tbz",
+    ".tbz2",
+    ".tar.bz2",
+    ".txz",
+    ".tar.xz",
+    ".tzst",
+    ".tar.zst",
+    ".tlz",
+    ".tar.lz",
+    ".tar.lzma",
+    ".tar.z",
+)
+
+
+def open_source(path: Path) -> Source:
+    """A read-only view of an archive folder or of a single issue file."""
+    if path.is_dir():
+        return FolderSource(path)
+    if is_zip(path):
+        return ZipSource(path)
+    if path.is_file():
+        return FileSource(path)
+    raise CorruptArchive(str(path), Reason.of("no_such_path"))
+
+
+def load_archive(source: Source, progress: Progress | None = None) -> Archive:
+    """Read every issue in ``source``; unreadable files become problems, never exceptions."""
+    settings, problems = read_settings(source)
+    names = [n for n in source.names() if not is_ignored(n)]
+    claimed: dict[Importer, list[str]] = {}
+    for done, name in enumerate(names, start=1):
+        if progress is not None:
+            progress(done, len(names))
+        try:
+            head = source.read_bytes(name, HEAD_BYTES)
+        except CorruptArchive as exc:
+            problems.append(Problem(name, exc.reason))
+            continue
+        importer = pick_importer(name, head)
+        if importer is None:
+            problems.append(Problem(name, _unknown_reason(name, head)))
+        else:
+            claimed.setdefault(importer, []).append(name)
+    issues: list[Issue] = []
+    for importer, members in claimed.items():
+        try:
+            loaded = importer.load(source, members, settings)
+        except Exception as exc:  # a bug in one importer must not lose the other formats
+            log.exception("importer %s failed", importer.NAME)
+            reason = Reason.of("importer_failed", importer=importer.NAME, detail=exc)
+            problems.extend(Problem(n, reason) for n in members)
+            continue
+        issues.extend(loaded.issues)
+        problems.extend(loaded.problems)
+    issues = unify_publications(issues, settings)
+    issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
+    return Archive(
+        root=source.root, settings=settings, issues=tuple(issues), problems=tuple(problems)
+    )
+
+
+def read_original(source: Source, issue: Issue, article: Article) -> str:
+    """The article's text exactly as its file has it."""
+    importer = next((i for i in IMPORTERS if issue.format == i.NAME), None)
+    if importer is None:
+        raise CorruptArchive(issue.source, Reason.of("unknown_importer", format=issue.format))
+    return importer.read_original(source, article)
+
+
+def is_tar(name: str, head: bytes) -> bool:
+    """Whether a file is a tar archive (plain or compressed), by its name or its first bytes."""
+    if name.lower().endswith(TAR_SUFFIXES):
+        return True
+    if _is_tar_header(head):
+        return True
+    if head.startswith(b"\x1f\x8b"):
+        # A gzip: the tar header sits in the first block, which the head is enough to inflate.
+        try:
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 512)
+        except zlib.error:
+            return False
+        return _is_tar_header(inner)
+    return False
+
+
+def _is_tar_header(block: bytes) -> bool:
+    # POSIX "ustar\0" and GNU "ustar  \0" both start with these bytes at offset 257.
+    return block[257:262] == b"ustar"
+
+
+def _unknown_reason(name: str, head: bytes) -> Reason:
+    if not head.strip():
+        return Reason.of("empty_file")
+    if head.startswith(b"PK\x03\x04"):
+        return Reason.of("nested_zip")
+    if is_tar(name, head):
+        return Reason.of("tar_archive")
+    if b"\x00" in head[:1024]:
+        return Reason.of("unknown_format_binary")
+    return Reason.of("unknown_format")

@@ -1,0 +1,1 @@
+"""Importers of library digitisation packages: METS/ALTO, NDNP batches and Delpher DIDL."""

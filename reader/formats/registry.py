@@ -1,0 +1,97 @@
+"""The importers, one per archive format, as one typed list, and the rule that picks one per file.
+
+Every importer is a module that satisfies :class:`Importer`; mypy checks each against it where
+:data:`IMPORTERS` lists them, so a missing or misspelt member fails the type check, not a load.
+
+The page-view issue adds its page and coordinate hooks here: a second protocol beside
+:class:`Importer` (the pages of an issue, and where an article sits on them), satisfied by the
+importers that have page images and coordinates (``mets`` for ALTO, ``epaper`` for Founder), so
+text-only importers need no stubs and the loader asks for pages only where they exist.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from reader.formats.common.loaded import Loaded
+from reader.formats.common.source import Source
+from reader.formats.epaper import founder
+from reader.formats.mets import didl, mets_alto, ndnp
+from reader.formats.newsml import newsml, nitf
+from reader.formats.text import rmrb, text_issue
+from reader.model import ArchiveSettings, Article
+
+__all__ = ["IMPORTERS", "Importer", "pick_importer"]
+
+
+class Importer(Protocol):
+    """What the loader needs of one archive format: detect its files, load them, read text back."""
+
+    @property
+    def NAME(self) -> str:  # a module constant in every importer, hence the capitals
+        """The format's name, stored in ``Issue.format`` to find the importer again."""
+        ...
+
+    def score(self, name: str, head: bytes) -> int:
+        """Detect the format: how sure the importer is that a file is one of its own.
+
+        Args:
+            name: The file's name inside the archive.
+            head: The file's first bytes (enough to get past XML prologs and HTML heads).
+
+        Returns:
+            0 when the file is not this format's; otherwise a bid, the highest bid winning
+            (a specific format bids over a generic one that also accepts the file).
+        """
+        ...
+
+    def load(self, source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
+        """Load every file this importer won, grouped into issues.
+
+        Args:
+            source: The archive the files are in.
+            names: The files this importer scored highest for, in the archive's order.
+            settings: The archive's ``archive.toml`` settings (publication, aliases, language).
+
+        Returns:
+            The issues read and, for each file that could not be read, a problem; a bad file
+            never raises.
+        """
+        ...
+
+    def read_original(self, source: Source, article: Article) -> str:
+        """Read an article's text back exactly as its file has it.
+
+        Args:
+            source: The archive the article was loaded from.
+            article: An article this importer loaded (its ``source`` and ``ref`` find it).
+
+        Returns:
+            The original text, unreflowed.
+
+        Raises:
+            CorruptArchive: When the file is gone or no longer holds the article.
+        """
+        ...
+
+
+# Order breaks ties: the first importer with the highest score wins.
+IMPORTERS: tuple[Importer, ...] = (text_issue, rmrb, mets_alto, didl, ndnp, newsml, nitf, founder)
+
+
+def pick_importer(name: str, head: bytes) -> Importer | None:
+    """The importer that scores a file highest.
+
+    Args:
+        name: The file's name inside the archive.
+        head: The file's first bytes.
+
+    Returns:
+        The winning importer, or None when none recognises the file.
+    """
+    best, best_score = None, 0
+    for importer in IMPORTERS:
+        score = importer.score(name, head)
+        if score > best_score:
+            best, best_score = importer, score
+    return best
