@@ -153,16 +153,21 @@ def save(path: Path, current: str, archive: Archive) -> None:
 
 @cache
 def _code_digest() -> str:
-    """A digest of the importers' and the model's source: new code, new catalogue.
+    """A digest of the importers' and the model's source: new code, new catalogue."""
+    return source_digest(Path(__file__).resolve().parent.parent, ("formats", "model"))
 
-    Every ``.py`` file below ``reader/formats`` and ``reader/model``, subpackages included, in
-    the order of their paths (so the digest is the same on every machine).
+
+def source_digest(package: Path, folders: tuple[str, ...]) -> str:
+    """A digest of every ``.py`` file below each of ``folders`` of ``package``, subpackages too.
+
+    Files go in by their paths relative to ``package``, in order, so the digest is the same
+    on every machine and changes when a file is edited, added, removed or moved.
     """
     digest = hashlib.blake2b(digest_size=8)
-    package = Path(__file__).resolve().parent.parent
-    for folder in ("formats", "model"):
+    for folder in folders:
         top = package / folder
         for relative in sorted(file.relative_to(top).as_posix() for file in top.rglob("*.py")):
-            digest.update(f"{folder}/{relative}".encode())
+            digest.update(f"{folder}/{relative}\x1f".encode())
             digest.update((top / relative).read_bytes())
+            digest.update(b"\x1e")
     return digest.hexdigest()
