@@ -8,10 +8,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Signal, Slot
 from PySide6.QtWidgets import QListView, QTreeView
 
 from reader.library import Library
+from reader.library.navigation import History, Place
 from reader.model import Article, Issue, NotFound, ReaderError
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.issue_tree_model import IssueTreeModel
-from reader.ui.navigation import History, Place
 from reader.ui.text_pane import TextPane
 
 # Up to this many issues the whole tree opens expanded; a larger archive opens at its position.

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.library.navigation import nearest_issue
 from reader.model import Issue
 from reader.ui.i18n import fill
-from reader.ui.navigation import nearest_issue
 
 
 class GoToDateDialog(QDialog):

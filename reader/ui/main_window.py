@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from reader import __version__
 from reader.library import Library
+from reader.library.reloading import Reading
 from reader.model import CorruptArchive, Problem, ReaderError
 from reader.ui import errors, i18n, memory, settings, views
 from reader.ui.actions import Actions, Menus
@@ -24,7 +25,6 @@ from reader.ui.opening import Opener, dropped_path
 from reader.ui.problems_panel import ProblemsPanel
 from reader.ui.reading_area import ReadingArea
 from reader.ui.reasons import reason_text
-from reader.ui.rereading import Reading
 from reader.ui.tasks import Tasks
 from reader.ui.watching import Reloader, describe_changes
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from reader.library.reloading import Reading, open_archive
 from reader.ui import settings
 from reader.ui.i18n import fill
-from reader.ui.rereading import Reading, open_archive
 from reader.ui.tasks import Tasks
 
 

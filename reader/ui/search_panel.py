@@ -13,13 +13,13 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from reader.library import Library
+from reader.library.searching import SearchOutcome, SearchRequest, narrowed, run_search
 from reader.model import ReaderError
 from reader.ui.actions import Actions
 from reader.ui.hit_list import HitList
 from reader.ui.index_keeper import IndexKeeper
-from reader.ui.search_job import SearchOutcome, SearchRequest, run_search
 from reader.ui.search_model import SearchResultsModel
-from reader.ui.search_query import RESULT_LIMIT, SortChoice, narrowed
+from reader.ui.search_query import RESULT_LIMIT, SortChoice
 from reader.ui.search_summary import SearchSummary
 from reader.ui.search_widgets import SearchField
 from reader.ui.tasks import Tasks

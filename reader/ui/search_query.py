@@ -1,40 +1,14 @@
-"""How the reader narrows and orders a search: facet keys, and the order box and menu in step."""
+"""How the reader orders a search: the order box and the menu in step."""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.ui.actions import Actions
-from reader.ui.search_job import SearchRequest
 from reader.ui.search_summary import SearchSummary
 
 RESULT_LIMIT = 200
 SORTS = ("relevance", "newest", "oldest")
-
-
-def narrowed(request: SearchRequest, key: str) -> SearchRequest:
-    """``request`` showing only the hits of a year, a month or a publication.
-
-    Args:
-        request: the search shown.
-        key: a year (``2022``), a month (``2022-09``), ``publication:NAME``, or "" for every
-            hit. Choosing the active filter again removes it.
-
-    Returns:
-        The request with its filters changed (the query and the order stay).
-    """
-    if key.startswith("publication:"):
-        name = key.removeprefix("publication:")
-        return replace(request, publication="" if name == request.publication else name)
-    if len(key) == 7 and key[4] == "-":
-        month = "" if key == request.month else key
-        return replace(request, year=key[:4], month=month)
-    if key:
-        same = key == request.year and not request.month
-        return replace(request, year="" if same else key, month="")
-    return replace(request, year="", month="", publication="")
 
 
 class SortChoice(QObject):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from reader.library.searching import SearchOutcome
+from reader.model import UNDATED
 from reader.ui.hits_chart import Bar, HitsChart
 from reader.ui.i18n import fill
-from reader.ui.search_job import UNDATED, SearchOutcome
 from reader.ui.search_widgets import FacetStrip
 
 

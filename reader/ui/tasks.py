@@ -19,8 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from reader.library.jobs import run_child
 from reader.model import Cancelled, IndexUnavailable
-from reader.ui.child import run_child
 
 log = logging.getLogger(__name__)
 

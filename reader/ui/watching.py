@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
+from reader.library.reloading import Changes, Reading, Snapshot, reread
 from reader.model import Archive, CorruptArchive
 from reader.ui.i18n import fill
-from reader.ui.rereading import Changes, Reading, Snapshot, reread
 from reader.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)

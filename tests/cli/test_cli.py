@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.termtable import width
+from reader.cli.tables import width
 
 SAMPLES = Path(__file__).parents[2] / "sample_issues"
 

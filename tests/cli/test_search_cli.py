@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.progress import ProgressBar
+from reader.cli.progress import ProgressBar
 from tests.conftest import SAMPLE_ISSUES
 
 

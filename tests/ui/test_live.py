@@ -13,9 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from reader.ui import i18n, rereading
+from reader.library import reloading
+from reader.library.reloading import Changes, open_archive, reread, take_snapshot
+from reader.ui import i18n
 from reader.ui.main_window import MainWindow
-from reader.ui.rereading import Changes, open_archive, reread, take_snapshot
 from reader.ui.tasks import SyncExecutor
 from reader.ui.watching import describe_changes
 from tests.ui.conftest import ISSUES, issue_text, write_archive
@@ -297,7 +298,7 @@ def test_a_zip_that_cannot_be_read_again_says_so_and_keeps_what_was_read(
 
 
 def test_very_many_folders_are_watched_up_to_a_limit(monkeypatch, qtbot, window, tmp_path):
-    monkeypatch.setattr(rereading, "MAX_WATCHED", 5)
+    monkeypatch.setattr(reloading, "MAX_WATCHED", 5)
     archive = tmp_path / "many"
     for n in range(12):
         write_archive(archive / f"{n:02d}", ISSUES[:1])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reader.library.navigation import History, Place, nearest_issue
 from reader.model import Issue
-from reader.ui.navigation import History, Place, nearest_issue
 
 
 def test_history_back_forward_and_branching():

@@ -19,9 +19,10 @@ import uuid
 from functools import cache
 from pathlib import Path
 
-from reader import index
+from reader import formats
 from reader.formats import SETTINGS_FILE, Source, is_ignored
-from reader.model import Archive, CorruptArchive, Issue, Reason
+from reader.library import paths
+from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,31 @@ FileState = dict[str, tuple[int, int]]
 
 def default_cache_root() -> Path:
     """Where catalogues are cached: beside the indexes, in the per-user cache folder."""
-    return index.user_cache_root() / "catalogues"
+    return paths.catalogue_root()
 
 
 def cache_file(cache_root: Path, opened: Path) -> Path:
     """The cache file of the archive opened at ``opened`` (a folder, a file or a zip)."""
-    return Path(f"{index.index_dir_in(cache_root, opened)}.pickle")
+    return Path(f"{paths.folder_in(cache_root, opened)}.pickle")
+
+
+def read(
+    opened: Path, source: Source, progress: Progress | None, cache_root: Path | None
+) -> Archive:
+    """The catalogue of the archive at ``opened``: from the cache while no file changed.
+
+    Otherwise the importers read ``source`` (reporting to ``progress``) and the result is
+    cached below ``cache_root`` (:func:`default_cache_root` if None).
+    """
+    cached = cache_file(cache_root if cache_root is not None else default_cache_root(), opened)
+    current = stamp(file_state(opened, source))
+    archive = load(cached, current)
+    if archive is None:
+        archive = formats.load_archive(source, progress)
+        save(cached, current, archive)
+    elif progress is not None:
+        progress(1, 1)
+    return archive
 
 
 def file_state(opened: Path, source: Source | None) -> FileState:
@@ -134,10 +154,20 @@ def save(path: Path, current: str, archive: Archive) -> None:
 @cache
 def _code_digest() -> str:
     """A digest of the importers' and the model's source: new code, new catalogue."""
+    return source_digest(Path(__file__).resolve().parent.parent, ("formats", "model"))
+
+
+def source_digest(package: Path, folders: tuple[str, ...]) -> str:
+    """A digest of every ``.py`` file below each of ``folders`` of ``package``, subpackages too.
+
+    Files go in by their paths relative to ``package``, in order, so the digest is the same
+    on every machine and changes when a file is edited, added, removed or moved.
+    """
     digest = hashlib.blake2b(digest_size=8)
-    package = Path(__file__).parent
-    for folder in ("formats", "model"):
-        for file in sorted((package / folder).glob("*.py")):
-            digest.update(file.name.encode())
-            digest.update(file.read_bytes())
+    for folder in folders:
+        top = package / folder
+        for relative in sorted(file.relative_to(top).as_posix() for file in top.rglob("*.py")):
+            digest.update(f"{folder}/{relative}\x1f".encode())
+            digest.update((top / relative).read_bytes())
+            digest.update(b"\x1e")
     return digest.hexdigest()

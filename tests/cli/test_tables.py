@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.termtable import clip, clip_left, render, width
+from reader.cli.tables import clip, clip_left, render, width
 
 
 def test_width_counts_wide_characters_twice():

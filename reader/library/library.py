@@ -6,20 +6,20 @@ through it.
 
 from __future__ import annotations
 
-import hashlib
-import threading
-from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
-from reader import catalogue, formats, index
+from reader import formats, index
 from reader.formats import FolderSource, Source
-from reader.model import Archive, Article, CorruptArchive, Issue, NotFound, Problem
-
-Progress = Callable[[int, int], None]
+from reader.library import catalogue, indexes, paths
+from reader.model import Archive, Article, Issue, NotFound, Problem, Progress
 
 
 class Library:
-    """One archive, opened: its catalogue, and lookups by id."""
+    """One archive, opened: its catalogue, lookups by id, and its search index.
+
+    A context manager: leaving the ``with`` block closes the index searcher.
+    """
 
     def __init__(self, archive: Archive, source: Source, path: Path | None = None) -> None:
         self.archive = archive
@@ -30,9 +30,7 @@ class Library:
         self._articles = {
             article.id: (issue, article) for issue in archive.issues for article in issue.articles
         }
-        self._index_dir: Path | None = None
-        self._searcher: index.IndexSearcher | None = None
-        self._searcher_lock = threading.Lock()
+        self._searchers = indexes.Searchers()
 
     @classmethod
     def open(
@@ -52,16 +50,8 @@ class Library:
         source = formats.open_source(opened)
         if not use_cache:
             return cls(formats.load_archive(source, progress), source, opened.resolve())
-        root = Path(cache_root) if cache_root is not None else catalogue.default_cache_root()
-        cached = catalogue.cache_file(root, opened)
-        current = catalogue.stamp(catalogue.file_state(opened, source))
-        archive = catalogue.load(cached, current)
-        if archive is None:
-            archive = formats.load_archive(source, progress)
-            catalogue.save(cached, current, archive)
-        elif progress is not None:
-            progress(1, 1)
-        return cls(archive, source, opened.resolve())
+        root = Path(cache_root) if cache_root is not None else None
+        return cls(catalogue.read(opened, source, progress, root), source, opened.resolve())
 
     @staticmethod
     def file_state(path: Path | str) -> catalogue.FileState:
@@ -69,13 +59,24 @@ class Library:
 
         Two states differ exactly when opening ``path`` again could give another catalogue,
         so a window watching the archive re-reads it only then (see
-        :func:`reader.catalogue.file_state`).
+        :func:`reader.library.catalogue.file_state`).
 
         Raises:
             CorruptArchive: Nothing is at ``path`` any more.
         """
         opened = Path(path).expanduser()
         return catalogue.file_state(opened, FolderSource(opened) if opened.is_dir() else None)
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
     @property
     def root(self) -> Path:
@@ -99,6 +100,32 @@ class Library:
         except KeyError:
             raise NotFound(f"no issue with id {issue_id!r} in this archive") from None
 
+    def find_issue(self, wanted: str) -> Issue:
+        """The issue with id ``wanted``, or else the one issue of that ISO date or printed number.
+
+        A number may be written as the paper prints it (``总1810期``).
+
+        Raises:
+            NotFound: No issue matches, or several do (the message names some of their ids).
+        """
+        try:
+            return self.issue(wanted)
+        except NotFound:
+            pass
+        number = wanted.strip().removeprefix("总").removesuffix("期")
+        found = [
+            issue
+            for issue in self.issues
+            if (issue.date and issue.date.isoformat() == wanted)
+            or (number and issue.number == number)
+        ]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            ids = ", ".join(issue.id for issue in found[:5])
+            raise NotFound(f"{len(found)} issues match {wanted!r}; name one by its id: {ids}")
+        raise NotFound(f"no issue with id, date or number {wanted!r} in this archive")
+
     def article(self, article_id: str) -> tuple[Issue, Article]:
         """The article with this id and its issue; NotFound when there is none."""
         try:
@@ -118,43 +145,24 @@ class Library:
 
         It changes whenever a file of the issue does, so the index re-reads only those issues.
         """
-        result = {}
-        for issue in self.archive.issues:
-            digest = hashlib.blake2b(digest_size=12)
-            digest.update(
-                f"{issue.format}|{issue.publication}|{issue.date}|{issue.number}".encode()
-            )
-            for name in sorted({issue.source, *(a.source for a in issue.articles)} - {""}):
-                try:
-                    info = self._source.info(name)
-                except (OSError, CorruptArchive):
-                    digest.update(f"|{name}:missing".encode())
-                    continue
-                digest.update(f"|{name}:{info.size}:{info.mtime_ns}".encode())
-            result[issue.id] = digest.hexdigest()
-        return result
+        return indexes.fingerprints(self.archive, self._source)
 
     def index_dir(self, index_root: Path | str | None = None) -> Path:
         """The folder of this archive's index below ``index_root`` (the per-user cache if None).
 
         Searches use the folder last asked for here (the default one until then).
         """
-        root = Path(index_root) if index_root is not None else index.default_index_root()
-        folder = index.index_dir_in(root, self.root)
+        folder = paths.index_dir(self.root, index_root)
         self.use_index_dir(folder)
         return folder
 
     def use_index_dir(self, folder: Path | str) -> None:
         """Search (and index) in ``folder`` from now on: ``--index-dir`` on the command line."""
-        folder = Path(folder)
-        with self._searcher_lock:
-            if folder != self._index_dir and self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
-            self._index_dir = folder
+        self._searchers.use(Path(folder))
 
     def _current_index_dir(self) -> Path:
-        return self._index_dir if self._index_dir is not None else self.index_dir()
+        folder = self._searchers.folder
+        return folder if folder is not None else self.index_dir()
 
     def index_available(self, index_dir: Path | str | None = None) -> bool:
         """Whether a complete index exists to search (it may predate the latest changes)."""
@@ -203,23 +211,22 @@ class Library:
         sort: index.Sort = "relevance",
         years: tuple[str, ...] = (),
         publications: tuple[str, ...] = (),
+        months: tuple[str, ...] = (),
     ) -> index.SearchResult:
         """Search the archive's index (build it first: :meth:`ensure_index` or :attr:`index_job`).
+
+        ``years``, ``publications`` and ``months`` (``"2022-09"``) keep only their hits; months
+        narrow the hits and their total but not the facets.
 
         Raises:
             QueryError: The query is malformed.
             IndexUnavailable: There is no index yet, or it is damaged.
         """
-        with self._searcher_lock:
-            if self._searcher is None:
-                self._searcher = index.open_searcher(self._current_index_dir())
-            searcher = self._searcher
-        return searcher.search(
-            query,
-            limit=limit,
-            sort=sort,
-            filters=index.SearchFilters(years=tuple(years), publications=tuple(publications)),
+        self._current_index_dir()  # the default folder, until another is chosen
+        filters = index.SearchFilters(
+            years=tuple(years), publications=tuple(publications), months=tuple(months)
         )
+        return self._searchers.search(query, limit, sort, filters)
 
     def matches(
         self, article_id: str, query: str, *, body: str | None = None
@@ -258,10 +265,7 @@ class Library:
 
     def close(self) -> None:
         """Close the index searchers (the catalogue stays usable)."""
-        with self._searcher_lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+        self._searchers.close()
 
 
 def build_index(path: str, index_dir: str, progress: Progress | None = None) -> index.IndexStats:
@@ -270,5 +274,5 @@ def build_index(path: str, index_dir: str, progress: Progress | None = None) -> 
     A top-level function of plain arguments, for a spawned process (``Library.index_job`` with
     ``Library.index_job_args()``). ``progress`` may raise ``Cancelled``.
     """
-    library = Library.open(path)
-    return library.update_index(index_dir, progress)
+    with Library.open(path) as library:
+        return library.update_index(index_dir, progress)

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import catalogue
-from reader.library import Library
-
-from .conftest import SAMPLE_ISSUES
+from reader.library import Library, catalogue
+from tests.conftest import SAMPLE_ISSUES
 
 
 @pytest.fixture

@@ -1,25 +1,22 @@
 """Reading an archive again, in the worker: what is on disk now, and what changed in the catalogue.
 
-Runs in the task runner's thread; it takes and returns plain values and touches no widget.
+The window runs these in its task runner's thread; they take and return plain values.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.library import Library
-from reader.model import Archive
+from reader.library.library import Library
+from reader.model import Archive, Progress
 
 # Watch at most this many folders and files in all: each is a kernel watch, and the user's
 # limit (8,192 on older kernels) is shared by every program. Folders come first, so new files
 # are seen in every folder watched; beyond the limit F5 still reloads.
 MAX_WATCHED = 3000
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

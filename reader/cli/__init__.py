@@ -1,0 +1,45 @@
+"""The command line: ``issue-reader issues|articles|show|problems|index|search``, like the window.
+
+It reaches archives only through ``reader.library``. :func:`main` runs one command and
+returns the exit code; ``reader.__main__`` sends every other invocation to the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from reader.cli import reading, searching
+from reader.cli.parser import COMMANDS, PROG, build_parser
+from reader.library import Library
+from reader.model import ReaderError
+
+__all__ = ["COMMANDS", "PROG", "build_parser", "main"]
+
+_COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
+    "issues": reading.issues,
+    "articles": reading.articles,
+    "show": reading.show,
+    "problems": reading.problems,
+    "index": searching.index,
+    "search": searching.search,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the process exit code (1 for any error)."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (1), already printed
+        return exc.code if isinstance(exc.code, int) else 1
+    try:
+        with Library.open(args.path) as library:
+            return _COMMANDS[args.command](library, args)
+    except ReaderError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `issue-reader issues big | head` closes the pipe early: not an error worth a traceback.
+        sys.stderr.close()
+        return 0

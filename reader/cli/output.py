@@ -1,0 +1,60 @@
+"""What the commands print alike: JSON, the rows of issues and articles, the note on problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from reader.cli.parser import PROG
+from reader.library import Library
+from reader.model import Article, Issue
+
+
+def print_json(data: object) -> int:
+    """Print ``data`` as indented JSON (CJK as is) and return the exit code 0."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def iso(date: dt.date | None) -> str | None:
+    """A date as ``2022-09-19``, None for none."""
+    return date.isoformat() if date else None
+
+
+def issue_json(issue: Issue) -> dict[str, Any]:
+    """An issue as a JSON row of ``issues``."""
+    return {
+        "id": issue.id,
+        "publication": issue.publication,
+        "date": iso(issue.date),
+        "number": issue.number or None,
+        "articles": len(issue.articles),
+        "source": issue.source,
+    }
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """An article as a JSON row of ``articles`` (``show`` adds to it)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "kicker": article.kicker,
+        "subtitle": article.subtitle,
+        "column": article.column,
+        "authors": list(article.authors),
+        "page": article.page or None,
+    }
+
+
+def mention_problems(library: Library) -> None:
+    """Say on stderr how many files could not be read, and how to list them."""
+    if library.problems:
+        count = len(library.problems)
+        print(
+            f"\n{count} file{'s' if count != 1 else ''} could not be read: "
+            f"see '{PROG} problems {library.root}'",
+            file=sys.stderr,
+        )

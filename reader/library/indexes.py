@@ -1,0 +1,79 @@
+"""The archive's side of its search index: fingerprints of its issues, and the searcher in use.
+
+``reader.index`` does the work; this supplies what only the opened archive knows (its files)
+and keeps one searcher open per archive, on the index folder last chosen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+
+from reader import index
+from reader.formats import Source
+from reader.model import Archive, CorruptArchive
+
+
+def fingerprints(archive: Archive, source: Source) -> dict[str, str]:
+    """Per issue, a hash of its files' sizes and modification times (and its metadata).
+
+    It changes whenever a file of the issue does, so the index re-reads only those issues.
+    """
+    result = {}
+    for issue in archive.issues:
+        digest = hashlib.blake2b(digest_size=12)
+        digest.update(f"{issue.format}|{issue.publication}|{issue.date}|{issue.number}".encode())
+        for name in sorted({issue.source, *(a.source for a in issue.articles)} - {""}):
+            try:
+                info = source.info(name)
+            except (OSError, CorruptArchive):
+                digest.update(f"|{name}:missing".encode())
+                continue
+            digest.update(f"|{name}:{info.size}:{info.mtime_ns}".encode())
+        result[issue.id] = digest.hexdigest()
+    return result
+
+
+class Searchers:
+    """The index folder an archive uses, and its searcher, opened on the first search.
+
+    Shared by the window's threads: a search in the worker while the window switches folder.
+    """
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self._searcher: index.IndexSearcher | None = None
+        self._lock = threading.Lock()
+
+    def use(self, folder: Path) -> None:
+        """Search in ``folder`` from now on (the searcher of another folder is closed)."""
+        with self._lock:
+            if folder != self.folder and self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self.folder = folder
+
+    def search(
+        self, query: str, limit: int, sort: index.Sort, filters: index.SearchFilters
+    ) -> index.SearchResult:
+        """Search the index in :attr:`folder` (set it first with :meth:`use`).
+
+        Raises:
+            QueryError: The query is malformed.
+            IndexUnavailable: There is no index yet, or it is damaged.
+        """
+        with self._lock:
+            if self.folder is None:
+                raise ValueError("no index folder chosen")  # a bug: Library.use_index_dir first
+            if self._searcher is None:
+                self._searcher = index.open_searcher(self.folder)
+            searcher = self._searcher
+        return searcher.search(query, limit=limit, sort=sort, filters=filters)
+
+    def close(self) -> None:
+        """Close the searcher (the next search opens it again)."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None

@@ -1,0 +1,65 @@
+"""Where this program keeps its files per user: caches (indexes, catalogues), settings and logs.
+
+Never inside an archive: archives may be read-only, shared or on removable media. Every
+function here reads the environment when called (``XDG_CACHE_HOME`` and the like), so a test
+or a second profile can point them elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "issue-reader"
+SETTINGS_NAME = f"{APP_NAME}.ini"
+
+
+def user_cache_root() -> Path:
+    """The per-user cache folder of this program (its indexes and catalogues live below it)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def index_root() -> Path:
+    """The per-user cache folder that holds the indexes of all archives."""
+    return user_cache_root() / "indexes"
+
+
+def catalogue_root() -> Path:
+    """The per-user cache folder that holds the cached catalogues, beside the indexes."""
+    return user_cache_root() / "catalogues"
+
+
+def folder_in(root: str | os.PathLike[str], archive: str | os.PathLike[str]) -> Path:
+    """The folder (or file stem) below ``root`` for an archive, keyed by the archive's location.
+
+    The same archive reached by another spelling of its path (``a/../a``, a symlink) gets the
+    same folder; the name starts with the archive's own name so a person can tell them apart.
+    """
+    resolved = Path(archive).expanduser().resolve()
+    digest = hashlib.blake2b(str(resolved).encode("utf-8"), digest_size=8).hexdigest()
+    name = re.sub(r"[^\w.-]+", "_", resolved.name)[:40] or "archive"
+    return Path(root) / f"{name}-{digest}"
+
+
+def index_dir(archive: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> Path:
+    """The folder of an archive's index below ``root`` (the per-user :func:`index_root` if None)."""
+    return folder_in(index_root() if root is None else root, archive)
+
+
+def config_dir() -> Path:
+    """The per-user folder of this program's settings."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def settings_file() -> Path:
+    """The window's settings file (an ini file in :func:`config_dir`)."""
+    return config_dir() / SETTINGS_NAME
+
+
+def log_dir() -> Path:
+    """The per-user folder of this program's log files."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

@@ -1,0 +1,93 @@
+"""One search as the window runs it: the hits, the counts per year, and per month inside a year.
+
+:func:`run_search` runs in the task runner's thread; it takes and returns plain values.
+:func:`narrowed` is how a click on a year, a month or a publication changes the request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reader.index import SearchResult, Sort
+from reader.library.library import Library
+from reader.model import UNDATED
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What to search for and which hits to show.
+
+    ``year`` (``"2022"`` or ``"undated"``), ``month`` (``"2022-09"``) and ``publication``
+    narrow the hits; an empty value does not.
+    """
+
+    query: str
+    sort: Sort = "relevance"
+    year: str = ""
+    month: str = ""
+    publication: str = ""
+    limit: int = 200
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """A search's result and the counts the chart draws.
+
+    ``result`` is the library's search result for the request (its facets count per year and
+    publication); ``months`` counts hits per month (``"2022-09"``) of ``year`` when the hits
+    keep to one year or one is chosen, else it is empty.
+    """
+
+    request: SearchRequest
+    result: SearchResult
+    year: str = ""
+    months: dict[str, int] = field(default_factory=dict)
+
+
+def run_search(library: Library, request: SearchRequest) -> SearchOutcome:
+    """Search ``library`` for ``request`` (in the worker thread).
+
+    A chosen month narrows the hits and their count; the facets and the month counts stay
+    those of the whole year, so the chart still shows every month around the one chosen.
+    """
+    result = library.search(
+        request.query,
+        limit=request.limit,
+        sort=request.sort,
+        years=(request.year,) if request.year else (),
+        publications=(request.publication,) if request.publication else (),
+        months=(request.month,) if request.month else (),
+    )
+    dated = [y for y in result.facets.year if y != UNDATED]
+    year = request.year if request.year != UNDATED else ""
+    if not year and len(dated) == 1 and not result.facets.year.get(UNDATED):
+        year = dated[0]
+    months: dict[str, int] = {}
+    if year:
+        # Every month of the year gets a bar, the empty ones too.
+        counted = result.facets.month
+        months = {f"{year}-{m:02d}": counted.get(f"{year}-{m:02d}", 0) for m in range(1, 13)}
+    return SearchOutcome(request, result, year, months)
+
+
+def narrowed(request: SearchRequest, key: str) -> SearchRequest:
+    """``request`` showing only the hits of a year, a month or a publication.
+
+    Args:
+        request: the search shown.
+        key: a year (``2022``), a month (``2022-09``), ``publication:NAME``, or "" for every
+            hit. Choosing the active filter again removes it.
+
+    Returns:
+        The request with its filters changed (the query and the order stay).
+    """
+    if key.startswith("publication:"):
+        name = key.removeprefix("publication:")
+        return replace(request, publication="" if name == request.publication else name)
+    if len(key) == 7 and key[4] == "-":
+        month = "" if key == request.month else key
+        return replace(request, year=key[:4], month=month)
+    if key:
+        same = key == request.year and not request.month
+        return replace(request, year="" if same else key, month="")
+    return replace(request, year="", month="", publication="")
