@@ -10,7 +10,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from reader import __version__
@@ -69,12 +76,12 @@ class MainWindow(QMainWindow):
         self._state: Callable[[], str] = str
         self.message_timeout_ms = MESSAGE_TIMEOUT_MS
         self.tasks = Tasks(on_error=self._show_error, executor=executor, parent=self)
-        self.actions = Actions(self)
-        self.menus = Menus(self.menuBar(), self.actions)
+        self.action_set = Actions(self)
+        self.menus = Menus(self.menuBar(), self.action_set)
         self.opener = Opener(self, self.tasks, self.menus.recent, self._show_error)
         self.reloader = Reloader(self.tasks, self)
         self.area = ReadingArea(
-            self.actions, self.tasks, index_root, index_in_process=index_in_process, parent=self
+            self.action_set, self.tasks, index_root, index_in_process=index_in_process, parent=self
         )
         self.setCentralWidget(self.area)
         # The parts of the reading area, by name (tests and scripts reach them here).
@@ -100,18 +107,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.indicators)
         self.statusBar().addPermanentWidget(self.search_panel.index_status)
         self.statusBar().addPermanentWidget(self.problems_button)
-        self.toolbar = views.toolbar(self, self.actions, self.search_panel.field)
+        self.toolbar = views.toolbar(self, self.action_set, self.search_panel.field)
 
         self._connect()
         self.retranslate()
-        self.actions.original_text.setChecked(memory.restore_window(self, self.pane))
+        self.action_set.original_text.setChecked(memory.restore_window(self, self.pane))
         # The panel shows when an archive with problems is open, if the reader had it open.
         self.problems_panel.wanted = not self.problems_panel.isHidden()
         self._show_problems(())
         self.pane.clear(self.tr("Open an archive folder with File › Open Folder… or drop it here."))
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.action_set
         a.open_folder.triggered.connect(self.opener.choose_folder)
         a.open_file.triggered.connect(self.opener.choose_file)
         a.quit.triggered.connect(self.close)
@@ -144,7 +151,7 @@ class MainWindow(QMainWindow):
         # language, and the window's own title end with it so it is not added twice.
         QGuiApplication.setApplicationDisplayName(self.tr("Issue Reader"))
         self.setWindowTitle(self._title())
-        self.actions.retranslate()
+        self.action_set.retranslate()
         self.menus.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.statusBar().clearMessage()  # whatever it said was in the other language
@@ -152,8 +159,8 @@ class MainWindow(QMainWindow):
         self.tree_model.set_locale(i18n.locale_for(i18n.current()))
         self.problems_button.retranslate()
         self.indicators.retranslate()
-        self.actions.languages.get(
-            settings.read("language"), self.actions.languages[""]
+        self.action_set.languages.get(
+            settings.read("language"), self.action_set.languages[""]
         ).setChecked(True)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -320,16 +327,16 @@ class MainWindow(QMainWindow):
         """List ``problems``; the panel, its pointer and its menu item go while there are none."""
         self.problems_panel.show_problems(problems)
         self.problems_button.show_count(len(problems))
-        self.actions.problems.setEnabled(bool(problems))
+        self.action_set.problems.setEnabled(bool(problems))
 
     def _problems_visibility(self, visible: bool) -> None:
-        self.actions.problems.blockSignals(True)
-        self.actions.problems.setChecked(visible)
-        self.actions.problems.blockSignals(False)
+        self.action_set.problems.blockSignals(True)
+        self.action_set.problems.setChecked(visible)
+        self.action_set.problems.blockSignals(False)
 
     def _language_chosen(self) -> None:
         action = self.sender()
-        code = action.data() if action is not None else ""
+        code = action.data() if isinstance(action, QAction) else ""
         settings.write(language=code)
         app = QApplication.instance()
         if app is not None:
@@ -371,7 +378,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override: remember everything, stop background work."""
         self.save_position()
-        memory.save_window(self, self.splitter, self.pane, self.actions.original_text.isChecked())
+        memory.save_window(
+            self, self.splitter, self.pane, self.action_set.original_text.isChecked()
+        )
         self.reloader.stop()
         self.search_panel.shutdown()
         self.tasks.shutdown()
