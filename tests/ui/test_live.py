@@ -239,7 +239,7 @@ def test_a_problem_free_archive_hides_the_problems_panel(qtbot, window, archive,
 
 
 def test_one_off_messages_go_and_the_archive_summary_stays(qtbot, window, archive):
-    window.message_timeout_ms = 200
+    window.status_line.timeout_ms = 200
     window.open_path(str(archive))
     summary = window.status_label.text()
     assert summary.startswith("Opened ")
