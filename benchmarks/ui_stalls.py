@@ -65,9 +65,9 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.001)
         seconds = time.monotonic() - started
         meter.stop()
-        window.close()
-        library = window.library
+        library = window.library  # closing the window closes it
         assert library is not None
+        window.close()
         print(
             f"{'thread' if args.thread else 'process'}: {len(library.issues)} issues, "
             f"{library.archive.article_count} articles indexed in {seconds:.1f} s; "

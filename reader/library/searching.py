@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reader.index import SearchResult, Sort
+from reader.index import SORTS, SearchResult, Sort
 from reader.library.library import Library
 from reader.model import UNDATED
 
@@ -42,6 +42,18 @@ class SearchOutcome:
     result: SearchResult
     year: str = ""
     months: dict[str, int] = field(default_factory=dict)
+
+
+def sort_named(name: str) -> Sort:
+    """The order called ``name`` (a signal or a setting carries it as plain text).
+
+    Raises:
+        ValueError: ``name`` is not one of ``SORTS``.
+    """
+    for sort in SORTS:
+        if sort == name:
+            return sort
+    raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {name!r}")
 
 
 def run_search(library: Library, request: SearchRequest) -> SearchOutcome:

@@ -196,8 +196,9 @@ class Menus(QObject):
             if action.isSeparator():
                 continue
             submenu = action.menu()
-            if submenu is not None and submenu is not self.recent:
-                rows.extend(self._walk(submenu, f"{path} › {submenu.title()}"))
-            elif submenu is None:
+            if isinstance(submenu, QMenu):
+                if submenu is not self.recent:
+                    rows.extend(self._walk(submenu, f"{path} › {submenu.title()}"))
+            else:
                 rows.append((path, action))
         return rows

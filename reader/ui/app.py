@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from reader.library import paths
 from reader.ui import errors, i18n, settings
 from reader.ui.main_window import MainWindow
 
@@ -24,9 +25,9 @@ def main(path: str | None = None) -> int:
     log_path = errors.setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("issue-reader")
+    app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("Issue Reader")
-    app.setOrganizationName("issue-reader")
+    app.setOrganizationName(paths.APP_NAME)
     i18n.install(app, settings.read("language"))
     window = MainWindow()
     # Closing the window ends the app, even while an error dialog is still open.

@@ -12,6 +12,7 @@ from reader.library.navigation import History, Place
 from reader.model import Article, Issue, NotFound, ReaderError
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.issue_tree_model import IssueTreeModel
+from reader.ui.session import Session
 from reader.ui.text_pane import TextPane
 
 # Up to this many issues the whole tree opens expanded; a larger archive opens at its position.
@@ -19,7 +20,9 @@ EXPAND_ALL_ISSUES = 400
 
 
 class Browser(QObject):
-    """Moves through an open archive by issue and article; the views follow and history records.
+    """Moves through the session's archive by issue and article; the views follow, history records.
+
+    A newly opened archive is shown afresh; one read again is shown where the reader was.
 
     Signals:
         moved(): another issue or article is shown.
@@ -34,15 +37,19 @@ class Browser(QObject):
         tree: QTreeView,
         article_list: QListView,
         pane: TextPane,
+        session: Session,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._session = session
         self.tree = tree
         self.tree_model: IssueTreeModel = tree.model()  # type: ignore[assignment]
         self.article_list = article_list
         self.article_model: ArticleListModel = article_list.model()  # type: ignore[assignment]
         self.pane = pane
-        self.library: Library | None = None
+        # The ids of the issues in the tree, in catalogue order: where a gone issue's
+        # neighbours were, once the archive is read again.
+        self._order: list[str] = []
         self.history = History()
         self.original = False
         # Set while the browser itself moves the tree's or list's current row.
@@ -51,31 +58,43 @@ class Browser(QObject):
         tree.activated.connect(self._tree_activated)
         article_list.selectionModel().currentChanged.connect(self._list_current_changed)
         article_list.activated.connect(self._list_activated)
+        session.opened.connect(self._archive_opened)
+        session.reloaded.connect(self._archive_reloaded)
 
-    def set_library(self, library: Library) -> None:
-        """Browse ``library``: the tree shows its issues, history starts afresh."""
-        self.library = library
+    @property
+    def library(self) -> Library | None:
+        """The archive browsed (the session's), or None."""
+        return self._session.library
+
+    @Slot()
+    def _archive_opened(self) -> None:
+        """Browse the archive just opened: the tree shows its issues, history starts afresh."""
+        library = self.library
+        assert library is not None
+        self._order = [i.id for i in library.issues]
         self.history.clear()
         self.article_model.clear()
         self.tree_model.set_issues(library.issues)
         if len(library.issues) <= EXPAND_ALL_ISSUES:
             self.tree.expandAll()
 
-    def replace_library(self, library: Library) -> None:
-        """Browse ``library``, the same archive read again, staying where the reader was.
+    @Slot()
+    def _archive_reloaded(self) -> None:
+        """Browse the archive read again, staying where the reader was.
 
         The issue and article shown stay, their text as read now, the scroll position kept.
         An issue that is gone gives way to its nearest neighbour in the old order, an article
         that is gone to the one now in its place. The tree keeps its open groups, and history
         the places that still exist.
         """
-        old_issues = self.library.issues if self.library is not None else ()
+        library = self.library
+        assert library is not None
+        old_order, self._order = self._order, [i.id for i in library.issues]
         issue, article = self.pane.issue, self.pane.article
         scroll = self.pane.scroll_fraction()
         expanded, groups = self._groups()
         tree_scroll = self.tree.verticalScrollBar().value()
-        self.library = library
-        ids = {i.id for i in library.issues}
+        ids = set(self._order)
         self.history.retain(lambda place: place.issue_id in ids)
         self._navigating = True
         try:
@@ -90,7 +109,7 @@ class Browser(QObject):
             kept = article is not None and article_id == article.id
             self.go_to(issue.id, article_id, scroll=scroll if kept else 0.0, record=False)
             return
-        neighbour = _neighbour(issue.id if issue else "", [i.id for i in old_issues], ids)
+        neighbour = _neighbour(issue.id if issue else "", old_order, ids)
         if neighbour is None and library.issues:
             neighbour = library.issues[0].id
         if neighbour is not None:

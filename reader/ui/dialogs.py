@@ -43,9 +43,9 @@ class GoToDateDialog(QDialog):
         self.calendar.setGridVisible(True)
         dates = [i.date for i in issues if i.date is not None]
         if dates:
-            self.calendar.setDateRange(QDate(min(dates)), QDate(max(dates)))
+            self.calendar.setDateRange(_qdate(min(dates)), _qdate(max(dates)))
         if start is not None:
-            self.calendar.setSelectedDate(QDate(start))
+            self.calendar.setSelectedDate(_qdate(start))
         self.nearest_label = QLabel(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -64,7 +64,8 @@ class GoToDateDialog(QDialog):
 
     def selected_date(self) -> dt.date:
         """The date picked."""
-        return self.calendar.selectedDate().toPython()
+        picked = self.calendar.selectedDate()
+        return dt.date(picked.year(), picked.month(), picked.day())
 
     def nearest(self) -> Issue | None:
         """The issue nearest the picked date."""
@@ -163,3 +164,8 @@ def shortcut_text(action: QAction) -> str:
         if key not in shown:
             shown.append(key)
     return ", ".join(shown)
+
+
+def _qdate(day: dt.date) -> QDate:
+    """``day`` as a QDate (PySide6 converts a date itself, but its stubs do not say so)."""
+    return QDate(day.year, day.month, day.day)

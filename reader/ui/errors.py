@@ -15,10 +15,10 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reader.library import paths
 from reader.model import (
     Cancelled,
     CorruptArchive,
@@ -39,9 +39,9 @@ _open_bug_box: QMessageBox | None = None
 def setup_logging(folder: Path | None = None) -> Path:
     """Log to a rotating file in the per-user log folder (or ``folder``); return its path."""
     global _log_path
-    folder = folder or Path(platformdirs.user_log_dir("issue-reader", appauthor=False))
+    folder = folder or paths.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    _log_path = folder / "issue-reader.log"
+    _log_path = folder / f"{paths.APP_NAME}.log"
     handler = RotatingFileHandler(_log_path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

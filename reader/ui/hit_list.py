@@ -51,9 +51,7 @@ class HitList(QListView):
     def show_article(self, article_id: str) -> None:
         """Make the hit of ``article_id`` current and scroll to it; without one, to the top."""
         rows = range(self._hits.rowCount())
-        row = next(
-            (r for r in rows if article_id and self._hits.hit(r).article_id == article_id), -1
-        )
+        row = next((r for r in rows if article_id and self._hits.article_id(r) == article_id), -1)
         if row >= 0:
             index = self._hits.index(row, 0)
             self.setCurrentIndex(index)

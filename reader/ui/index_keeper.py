@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from reader.library import Library
 from reader.ui.actions import Actions
 from reader.ui.i18n import fill
 from reader.ui.indexing import Indexer, IndexStatus
-from reader.ui.tasks import Tasks
+from reader.ui.session import Session
 
 
 class IndexKeeper(QObject):
-    """Keeps the open archive's index current for the search panel, and reports on it.
+    """Keeps the index of the session's archive current for the search panel, and reports on it.
+
+    Indexing starts when the session says the index is due (an archive opened or read again),
+    and stops for good when the session closes.
 
     Shows the progress in ``index_status`` (a status bar widget), enables Search › Cancel
     Indexing and Update Search Index, and says in the status bar how indexing ended. Its texts
@@ -27,10 +27,8 @@ class IndexKeeper(QObject):
         status(str): a message for the status bar.
 
     Args:
+        session: the archive open, the task runner the indexer runs on, and where indexes live.
         actions: the window's actions (Cancel Indexing and Update Search Index are wired here).
-        tasks: the task runner the indexer runs on.
-        index_root: where search indexes live; None uses the default.
-        in_process: build indexes in a spawned process.
         parent: the search panel (it also parents ``index_status``).
     """
 
@@ -38,24 +36,15 @@ class IndexKeeper(QObject):
     stopped = Signal()
     status = Signal(str)
 
-    def __init__(
-        self,
-        actions: Actions,
-        tasks: Tasks,
-        index_root: Path | None,
-        *,
-        in_process: bool = True,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, session: Session, actions: Actions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self._actions = actions
-        self._index_root = index_root
-        self._library: Library | None = None
         self._quiet_update = False
         # Whether to say so when the index is ready: only after indexing the user waited for.
         self._announce_ready = False
         self.index_status = IndexStatus(parent)
-        self.indexer = Indexer(tasks, in_process=in_process, parent=self)
+        self.indexer = Indexer(session, parent=self)
         actions.cancel_indexing.triggered.connect(self.indexer.cancel)
         actions.update_index.triggered.connect(self.update_index)
         self.index_status.cancel_button.clicked.connect(self.indexer.cancel)
@@ -63,29 +52,31 @@ class IndexKeeper(QObject):
         self.indexer.progressed.connect(self._index_progress)
         self.indexer.ready.connect(self._index_ready)
         self.indexer.stopped.connect(self._index_stopped)
+        session.index_due.connect(self.start)
+        session.closed.connect(self.indexer.shutdown)
         self._update_index_actions()
 
-    def start(self, library: Library, *, quiet: bool = False) -> None:
-        """Index ``library`` (a new archive, or ``quiet``: the same one read again).
+    @Slot(bool)
+    def start(self, quiet: bool = False) -> None:
+        """Index the archive open (a new one, or ``quiet``: the same one read again).
 
         A quiet update does not say when the index is ready: the window says what changed, and
         "the index is ready" right after would cover that.
         """
-        self._library = library
         self._announce_ready = False
         self._quiet_update = quiet
         try:
-            self.indexer.start(library, self._index_root)
+            self.indexer.start()
         finally:
             self._quiet_update = False
         self._update_index_actions()
 
     def update_index(self) -> None:
         """Bring the index up to date now (after a cancel, or files changed while open)."""
-        if self._library is None or self.indexer.running:
+        if self._session.library is None or self.indexer.running:
             return
         self._announce_ready = False
-        self.indexer.start(self._library, self._index_root)
+        self.indexer.start()
         self._update_index_actions()
         if not self.indexer.running:
             self.status.emit(
@@ -127,5 +118,5 @@ class IndexKeeper(QObject):
     def _update_index_actions(self) -> None:
         self._actions.cancel_indexing.setEnabled(self.indexer.running)
         self._actions.update_index.setEnabled(
-            self._library is not None and not self.indexer.running
+            self._session.library is not None and not self.indexer.running
         )

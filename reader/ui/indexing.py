@@ -10,19 +10,23 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from reader.library import Library
 from reader.model import Cancelled, IndexUnavailable, ReaderError
 from reader.ui.i18n import fill
-from reader.ui.tasks import ProcessJob, Tasks
+from reader.ui.session import Session
+from reader.ui.tasks import ProcessJob
 
 log = logging.getLogger(__name__)
 
 
 class Indexer(QObject):
-    """Brings the index of the open archive up to date, in a process or (tests) the task runner.
+    """Brings the index of the session's archive up to date, in a process or on the task runner.
+
+    Where indexes live, and whether they are built in a spawned process (tests build them on
+    the task runner), are the session's settings.
 
     Signals:
         started(): a job started (its first progress report may take seconds).
@@ -36,28 +40,28 @@ class Indexer(QObject):
     ready = Signal()
     stopped = Signal(str)
 
-    def __init__(
-        self, tasks: Tasks, *, in_process: bool = True, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tasks = tasks
-        self._in_process = in_process
+        self._session = session
+        self._tasks = session.tasks
         self._job: ProcessJob | None = None
         self.running = False
         self.available = False
 
-    def start(self, library: Library, index_root: Path | None) -> None:
-        """Index ``library`` below ``index_root`` (None: the per-user default).
+    def start(self) -> None:
+        """Index the session's archive below the session's index root.
 
         An index that is up to date is used as it is; one that is not stays searchable while
         the update runs. A job still running for another archive is cancelled.
         """
+        library = self._session.library
+        assert library is not None
         if self._job is not None:
             self._job.cancel()
             self._job = None
         self._tasks.cancel("index")
         self.running = False
-        index_dir = library.index_dir(index_root)
+        index_dir = library.index_dir(self._session.index_root)
         self.available = library.index_available(index_dir)
         # Whether the index is current takes a stat of every issue file (a fifth of a second
         # for 2,000 issues): asked off the GUI thread.
@@ -77,7 +81,7 @@ class Indexer(QObject):
         self.running = True
         self.started.emit()
         args = library.index_job_args(index_dir)
-        if self._in_process:
+        if self._session.index_in_process:
             self._job = ProcessJob(library.index_job, args, parent=self)
             self._job.progressed.connect(self._job_progressed)
             self._job.finished.connect(self._job_finished)
@@ -129,6 +133,7 @@ class Indexer(QObject):
         job.deleteLater()
         return job is self._job
 
+    @Slot()
     def shutdown(self) -> None:
         """Stop the worker process for good (the window is closing)."""
         if self._job is not None:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader import __version__
 from reader.library import Library
@@ -25,13 +32,11 @@ from reader.ui.opening import Opener, dropped_path
 from reader.ui.problems_panel import ProblemsPanel
 from reader.ui.reading_area import ReadingArea
 from reader.ui.reasons import reason_text
-from reader.ui.tasks import Tasks
+from reader.ui.session import Session
+from reader.ui.status_line import StatusLine
 from reader.ui.watching import Reloader, describe_changes
 
 log = logging.getLogger(__name__)
-
-# How long a one-off status message ("Copied…", "Indexing cancelled.") stays.
-MESSAGE_TIMEOUT_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +44,8 @@ class MainWindow(QMainWindow):
 
     The archive is watched while open, and read again when its files change (or on F5).
     The status bar's label says what is open; one-off messages cover it for a few seconds.
+    The archive open, the task runner and the index settings are the ``session``'s: the
+    window opens, replaces and closes the archive there, and its parts follow the session.
 
     Signals:
         closed(): the window was closed (its settings saved, background work stopped).
@@ -62,20 +69,15 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
-        self.opened_path = ""
         self._shown = False
-        # What the status bar's label says while no one-off message covers it, in the current
-        # language (rebuilt on a language switch).
-        self._state: Callable[[], str] = str
-        self.message_timeout_ms = MESSAGE_TIMEOUT_MS
-        self.tasks = Tasks(on_error=self._show_error, executor=executor, parent=self)
-        self.actions = Actions(self)
-        self.menus = Menus(self.menuBar(), self.actions)
-        self.opener = Opener(self, self.tasks, self.menus.recent, self._show_error)
-        self.reloader = Reloader(self.tasks, self)
-        self.area = ReadingArea(
-            self.actions, self.tasks, index_root, index_in_process=index_in_process, parent=self
+        self.session = Session(
+            executor, index_root=index_root, index_in_process=index_in_process, parent=self
         )
+        self.action_set = Actions(self)
+        self.menus = Menus(self.menuBar(), self.action_set)
+        self.opener = Opener(self, self.session, self.menus.recent, self._show_error)
+        self.reloader = Reloader(self.session, self)
+        self.area = ReadingArea(self.session, self.action_set, parent=self)
         self.setCentralWidget(self.area)
         # The parts of the reading area, by name (tests and scripts reach them here).
         self.splitter = self.area
@@ -90,28 +92,23 @@ class MainWindow(QMainWindow):
         self.problems_panel.hide()
         self.problems_button = views.ProblemsButton(self)
         self.indicators = views.ReadingIndicators(self)
-        self.status_label = QLabel(self)
-        self.statusBar().addWidget(self.status_label, 1)
-        # QStatusBar hides its normal widgets for a message only if they are visible then: a
-        # message shown before the window is would be drawn over the label.
-        self.statusBar().messageChanged.connect(
-            lambda text: self.status_label.setHidden(bool(text))
-        )
+        self.status_line = StatusLine(self.statusBar())
+        self.status_label = self.status_line.label
         self.statusBar().addPermanentWidget(self.indicators)
         self.statusBar().addPermanentWidget(self.search_panel.index_status)
         self.statusBar().addPermanentWidget(self.problems_button)
-        self.toolbar = views.toolbar(self, self.actions, self.search_panel.field)
+        self.toolbar = views.toolbar(self, self.action_set, self.search_panel.field)
 
         self._connect()
         self.retranslate()
-        self.actions.original_text.setChecked(memory.restore_window(self, self.pane))
+        self.action_set.original_text.setChecked(memory.restore_window(self, self.pane))
         # The panel shows when an archive with problems is open, if the reader had it open.
         self.problems_panel.wanted = not self.problems_panel.isHidden()
         self._show_problems(())
         self.pane.clear(self.tr("Open an archive folder with File › Open Folder… or drop it here."))
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.action_set
         a.open_folder.triggered.connect(self.opener.choose_folder)
         a.open_file.triggered.connect(self.opener.choose_file)
         a.quit.triggered.connect(self.close)
@@ -127,11 +124,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._language_chosen)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
+        self.session.error.connect(self._show_error)
+        # After the reading area's: the tree is filled when the window restores the position.
+        self.session.opened.connect(self._show_opened)
+        self.session.reloaded.connect(self._show_archive)
         self.opener.opening.connect(self.reloader.cancel)
         self.opener.opened.connect(self._opened)
         self.opener.failed.connect(self._open_failed)
         self.opener.status.connect(self.status_label.setText)
-        self.area.status.connect(self.show_message)
+        self.area.status.connect(self.status_line.show_message)
         self.reloader.reloaded.connect(self._reloaded)
         self.reloader.unchanged.connect(self._reload_found_nothing)
         self.reloader.progressed.connect(self._reload_progress)
@@ -144,16 +145,16 @@ class MainWindow(QMainWindow):
         # language, and the window's own title end with it so it is not added twice.
         QGuiApplication.setApplicationDisplayName(self.tr("Issue Reader"))
         self.setWindowTitle(self._title())
-        self.actions.retranslate()
+        self.action_set.retranslate()
         self.menus.retranslate()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.statusBar().clearMessage()  # whatever it said was in the other language
-        self.status_label.setText(self._state())
+        self.status_line.restore()
         self.tree_model.set_locale(i18n.locale_for(i18n.current()))
         self.problems_button.retranslate()
         self.indicators.retranslate()
-        self.actions.languages.get(
-            settings.read("language"), self.actions.languages[""]
+        self.action_set.languages.get(
+            settings.read("language"), self.action_set.languages[""]
         ).setChecked(True)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         name = self.tr("Issue Reader")
         if self.library is None:
             return name
-        return f"{Path(self.opened_path).name} — {name}"
+        return f"{Path(self.session.path).name} — {name}"
 
     # --- opening -------------------------------------------------------------------------
 
@@ -177,31 +178,39 @@ class MainWindow(QMainWindow):
     @property
     def library(self) -> Library | None:
         """The open archive, or None."""
-        return self.browser.library
+        return self.session.library
+
+    @property
+    def opened_path(self) -> str:
+        """The absolute path of the open archive ("" when none)."""
+        return self.session.path
 
     @Slot(str, object)
     def _opened(self, path: str, reading: Reading) -> None:
-        library = reading.library
-        assert library is not None
+        assert reading.library is not None
         self.save_position()
-        if self.library is not None:
-            self.library.close()
-        self.opened_path = path
-        self.search_panel.browse()  # the hits shown are the old archive's
-        self.browser.set_library(library)
+        self.reloader.follow(path, reading.snapshot)
+        self.session.open(path, reading.library)
+
+    @Slot()
+    def _show_opened(self) -> None:
+        """Say what is open, and go where the reader was in it (the tree shows it already)."""
+        self._show_archive()
+        self.setWindowTitle(self._title())
+        self.statusBar().clearMessage()
+        self._restore_position(self.opened_path)
+
+    @Slot()
+    def _show_archive(self) -> None:
+        """Show the open archive's problems and counts (just opened, or read again)."""
+        library, path = self.library, self.opened_path
+        assert library is not None
         # The catalogue is many long-lived objects: scanning them in every full garbage
         # collection paused the window 60–200 ms (measured). Frozen, the collector skips them;
         # reference counting still frees them when another archive is opened.
         gc.freeze()
         self._show_problems(library.problems)
-        self.setWindowTitle(self._title())
-        self._set_state(lambda: self._summary(path, library))
-        self.statusBar().clearMessage()
-        self._restore_position(path)
-        self.area.update_actions()
-        self.reloader.follow(path, reading)
-        # The tree and the article are up; now the index, in the background.
-        self.search_panel.set_library(library)
+        self.status_line.set_state(lambda: self._summary(path, library))
 
     def _summary(self, path: str, library: Library) -> str:
         """What the status bar says about the archive open: its counts, and problems if any."""
@@ -219,7 +228,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _open_failed(self, path: str) -> None:
-        self.status_label.setText(self._state())  # what is open stays open
+        self.status_line.restore()  # what is open stays open
         self.show_message(fill(self.tr("Could not open %1"), path))
         # Opening gave up any look at the open archive: look again, in case it changed.
         self.reloader.watcher.poke()
@@ -243,19 +252,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _reloaded(self, reading: Reading) -> None:
-        library = reading.library
-        assert library is not None
-        previous = self.library
-        # The search first, so the matches marked in the article shown are found in it.
-        self.search_panel.replace_library(library)
-        self.browser.replace_library(library)
-        if previous is not None:
-            previous.close()
-        gc.freeze()
-        self._show_problems(library.problems)
-        path = self.opened_path
-        self._set_state(lambda: self._summary(path, library))
-        self.area.update_actions()
+        assert reading.library is not None
+        self.session.replace(reading.library)
         self.show_message(describe_changes(reading.changes))
 
     @Slot(bool)
@@ -266,12 +264,12 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def _reload_progress(self, done: int, total: int) -> None:
         text = fill(self.tr("Reading the archive again: %1 of %2"), f"{done:,}", f"{total:,}")
-        self.statusBar().showMessage(text)
+        self.status_line.show_progress(text)
 
     @Slot(str)
     def _archive_gone(self, path: str) -> None:
         self.statusBar().clearMessage()
-        self._set_state(
+        self.status_line.set_state(
             lambda: fill(
                 self.tr("%1 is no longer there; showing what was read from it before."), path
             )
@@ -287,20 +285,9 @@ class MainWindow(QMainWindow):
         why = reason_text(exc.reason) if isinstance(exc, CorruptArchive) else errors.summary(exc)
         self.show_message(fill(self.tr("The archive could not be read again: %1"), why))
 
-    # --- the status bar ------------------------------------------------------------------
-
-    def _set_state(self, render: Callable[[], str]) -> None:
-        """Let the status bar's label say ``render()`` (again after a language switch)."""
-        self._state = render
-        self.status_label.setText(render())
-
-    @Slot(str)
     def show_message(self, text: str) -> None:
-        """Show a one-off message over the label for a few seconds ("" takes it away)."""
-        if text:
-            self.statusBar().showMessage(text, self.message_timeout_ms)
-        else:
-            self.statusBar().clearMessage()
+        """Show a one-off message over the status bar's label for a few seconds ("" clears it)."""
+        self.status_line.show_message(text)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Qt override: accept a dropped local folder or file."""
@@ -320,16 +307,16 @@ class MainWindow(QMainWindow):
         """List ``problems``; the panel, its pointer and its menu item go while there are none."""
         self.problems_panel.show_problems(problems)
         self.problems_button.show_count(len(problems))
-        self.actions.problems.setEnabled(bool(problems))
+        self.action_set.problems.setEnabled(bool(problems))
 
     def _problems_visibility(self, visible: bool) -> None:
-        self.actions.problems.blockSignals(True)
-        self.actions.problems.setChecked(visible)
-        self.actions.problems.blockSignals(False)
+        self.action_set.problems.blockSignals(True)
+        self.action_set.problems.setChecked(visible)
+        self.action_set.problems.blockSignals(False)
 
     def _language_chosen(self) -> None:
         action = self.sender()
-        code = action.data() if action is not None else ""
+        code = action.data() if isinstance(action, QAction) else ""
         settings.write(language=code)
         app = QApplication.instance()
         if app is not None:
@@ -371,11 +358,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override: remember everything, stop background work."""
         self.save_position()
-        memory.save_window(self, self.splitter, self.pane, self.actions.original_text.isChecked())
-        self.reloader.stop()
-        self.search_panel.shutdown()
-        self.tasks.shutdown()
-        if self.library is not None:
-            self.library.close()
+        memory.save_window(
+            self, self.splitter, self.pane, self.action_set.original_text.isChecked()
+        )
+        self.session.close()
         super().closeEvent(event)
         self.closed.emit()

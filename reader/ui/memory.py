@@ -83,8 +83,8 @@ def restore_splitter(splitter: QSplitter) -> None:
 def save_window(window: QMainWindow, splitter: QSplitter, pane: TextPane, original: bool) -> None:
     """Remember the window's geometry, docks, splitter sizes, the zoom and the text mode."""
     settings.write(
-        geometry=bytes(window.saveGeometry().toHex()).decode(),
-        window_state=bytes(window.saveState().toHex()).decode(),
+        geometry=window.saveGeometry().toHex().toStdString(),
+        window_state=window.saveState().toHex().toStdString(),
         splitter=splitter.sizes(),
         zoom=pane.zoom,
         original_text=original,

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from reader.library.reloading import Reading, open_archive
 from reader.ui import settings
 from reader.ui.i18n import fill
-from reader.ui.tasks import Tasks
+from reader.ui.session import Session
 
 
 class Opener(QObject):
     """Asks for an archive (or takes one given), reads it on the task runner, remembers it.
+
+    The window makes what was read the session's archive; the file dialogs start beside it.
 
     Its texts are translated in the ``MainWindow`` context, where they were first written.
 
@@ -36,17 +38,15 @@ class Opener(QObject):
     def __init__(
         self,
         window: QWidget,
-        tasks: Tasks,
+        session: Session,
         recent_menu: QMenu,
         show_error: Callable[[BaseException], None],
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._tasks = tasks
+        self._session = session
         self._recent_menu = recent_menu
         self._show_error = show_error
-        # The archive open (the path opened last): the file dialogs start beside it.
-        self.current = ""
         recent_menu.aboutToShow.connect(self.fill_recent)
 
     def choose_folder(self) -> None:
@@ -81,7 +81,8 @@ class Opener(QObject):
         Beside means in the folder that holds the archive folder (or the issue file), so that
         another archive next to it is one click away. The home folder when neither is there.
         """
-        beside = str(Path(self.current).parent) if self.current else ""
+        current = self._session.path
+        beside = str(Path(current).parent) if current else ""
         for folder in (beside, settings.read("dialog_folder")):
             if folder and Path(folder).is_dir():
                 return folder
@@ -98,7 +99,7 @@ class Opener(QObject):
         path = str(Path(path).expanduser().absolute())
         self.opening.emit(path)
         self.status.emit(fill(QCoreApplication.translate("MainWindow", "Opening %1…"), path))
-        self._tasks.run(
+        self._session.tasks.run(
             open_archive,
             path,
             on_done=partial(self._done, path),
@@ -121,7 +122,6 @@ class Opener(QObject):
         self._show_error(exc)
 
     def _done(self, path: str, reading: Reading) -> None:
-        self.current = path
         settings.write(last_archive=path)
         settings.remember("recent", path, settings.MAX_RECENT)
         self.opened.emit(path, reading)

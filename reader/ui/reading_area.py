@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -19,7 +18,7 @@ from reader.ui.dialogs import GoToDateDialog
 from reader.ui.i18n import fill
 from reader.ui.issue_tree_model import IssueTreeModel
 from reader.ui.search_panel import SearchPanel
-from reader.ui.tasks import Tasks
+from reader.ui.session import Session
 from reader.ui.text_pane import TextPane
 
 
@@ -36,31 +35,22 @@ class ReadingArea(QSplitter):
 
     status = Signal(str)
 
-    def __init__(
-        self,
-        actions: Actions,
-        tasks: Tasks,
-        index_root: Path | None,
-        *,
-        index_in_process: bool = True,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, session: Session, actions: Actions, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("splitter")
+        self._session = session
         self._actions = actions
         self.tree_model = IssueTreeModel(locale=i18n.locale_for(i18n.current()))
         self.tree = views.issue_tree(self.tree_model, self)
         self.article_model = ArticleListModel()
         self.article_list = views.article_list(self.article_model, self)
-        self.search_panel = SearchPanel(
-            actions, tasks, index_root, index_in_process=index_in_process, parent=self
-        )
+        self.search_panel = SearchPanel(session, actions, parent=self)
         self.middle = QStackedWidget(self)
         self.middle.addWidget(self.article_list)
         self.middle.addWidget(self.search_panel)
         self.pane = TextPane(self)
         self.pane.setObjectName("text_pane")
-        self.browser = Browser(self.tree, self.article_list, self.pane, self)
+        self.browser = Browser(self.tree, self.article_list, self.pane, session, self)
         for widget in (self.tree, self.middle, self.pane):
             self.addWidget(widget)
         self.setStretchFactor(2, 1)
@@ -93,11 +83,13 @@ class ReadingArea(QSplitter):
         self.search_panel.results_shown.connect(self._highlight)
         self.search_panel.status.connect(self.status)
         self.pane.matches_changed.connect(self._matches_changed)
+        self._session.opened.connect(self.update_actions)
+        self._session.reloaded.connect(self.update_actions)
 
     @property
     def library(self) -> Library | None:
-        """The open archive, or None."""
-        return self.browser.library
+        """The archive open (the session's), or None."""
+        return self._session.library
 
     def update_actions(self) -> None:
         """Enable the commands that make sense where the reader is."""

@@ -59,6 +59,11 @@ class SearchResultsModel(QAbstractListModel):
         """The hit at ``row``, or None."""
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
+    def article_id(self, row: int) -> str:
+        """The article id of the hit at ``row``, or "" when there is none."""
+        hit = self.hit(row)
+        return "" if hit is None else str(hit.article_id)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Qt override."""
         return 0 if parent.isValid() else len(self._hits)

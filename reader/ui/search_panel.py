@@ -7,13 +7,18 @@ The panel replaces the article list while searching. Searches run on the task ru
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from reader.library import Library
-from reader.library.searching import SearchOutcome, SearchRequest, narrowed, run_search
+from reader.library import Library, Sort
+from reader.library.searching import (
+    SearchOutcome,
+    SearchRequest,
+    narrowed,
+    run_search,
+    sort_named,
+)
 from reader.model import ReaderError
 from reader.ui.actions import Actions
 from reader.ui.hit_list import HitList
@@ -22,12 +27,16 @@ from reader.ui.search_model import SearchResultsModel
 from reader.ui.search_query import RESULT_LIMIT, SortChoice
 from reader.ui.search_summary import SearchSummary
 from reader.ui.search_widgets import SearchField
-from reader.ui.tasks import Tasks
+from reader.ui.session import Session
 from reader.ui.text_pane import Span
 
 
 class SearchPanel(QWidget):
-    """The results that replace the article list while searching.
+    """The results that replace the article list while searching the session's archive.
+
+    A newly opened archive starts with no search; one read again runs the search shown again
+    once its index has caught up with the changes (at once when nothing indexed changed);
+    meanwhile the hits shown stay, found in the previous index.
 
     Signals:
         article_opened(str, str): issue id and article id of the hit chosen.
@@ -42,18 +51,9 @@ class SearchPanel(QWidget):
     results_shown = Signal()
     status = Signal(str)
 
-    def __init__(
-        self,
-        actions: Actions,
-        tasks: Tasks,
-        index_root: Path | None,
-        *,
-        index_in_process: bool = True,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, session: Session, actions: Actions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tasks = tasks
-        self._library: Library | None = None
+        self._session = session
         self._request = SearchRequest("")
         self._pending = False
         # Whether to run the search shown again once the index is ready (the archive changed),
@@ -69,9 +69,7 @@ class SearchPanel(QWidget):
         self.came_from: QWidget | None = None
 
         self.field = SearchField(self)
-        self.keeper = IndexKeeper(
-            actions, tasks, index_root, in_process=index_in_process, parent=self
-        )
+        self.keeper = IndexKeeper(session, actions, parent=self)
         self.index_status, self.indexer = self.keeper.index_status, self.keeper.indexer
         self.summary = SearchSummary(self)
         # Its parts by name, for the tests and the screenshots.
@@ -97,6 +95,8 @@ class SearchPanel(QWidget):
         self.keeper.status.connect(self.status)
         self.keeper.ready.connect(self._index_ready)
         self.keeper.stopped.connect(self._index_stopped)
+        session.opened.connect(self._archive_opened)
+        session.reloaded.connect(self._archive_reloaded)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -114,10 +114,14 @@ class SearchPanel(QWidget):
 
     # --- the archive and its index ------------------------------------------------------
 
-    def set_library(self, library: Library) -> None:
-        """Search this archive from now on; its index is brought up to date in the background."""
-        self._tasks.cancel("search")
-        self._library = library
+    @property
+    def _library(self) -> Library | None:
+        return self._session.library
+
+    @Slot()
+    def _archive_opened(self) -> None:
+        """Forget the previous archive's search (the keeper brings the new one's index up to date)."""
+        self._session.tasks.cancel("search")
         self._pending = self._rerun = False
         self._clear_results()  # the hits shown are the previous archive's
         self.browse()
@@ -126,18 +130,12 @@ class SearchPanel(QWidget):
         self._request = SearchRequest("", sort=self.sort, limit=RESULT_LIMIT)
         self._unsaved = ""
         self.field.reset()
-        self.keeper.start(library)
 
-    def replace_library(self, library: Library) -> None:
-        """Search ``library``, the same archive read again; the search shown runs again.
-
-        It runs once the index has caught up with the changes (at once when nothing indexed
-        changed); meanwhile the hits shown stay, found in the previous index.
-        """
-        self._tasks.cancel("search")
-        self._library = library
+    @Slot()
+    def _archive_reloaded(self) -> None:
+        """Run the search shown again once the index is ready (the keeper updates it)."""
+        self._session.tasks.cancel("search")
         self._rerun = self.searching and bool(self._request.query)
-        self.keeper.start(library, quiet=True)
 
     def update_index(self) -> None:
         """Bring the index up to date now (after a cancel, or files changed while open)."""
@@ -218,15 +216,16 @@ class SearchPanel(QWidget):
         self._request = narrowed(self._request, key)
         self._run()
 
-    def set_sort(self, sort: str) -> None:
+    def set_sort(self, name: str) -> None:
         """Order the hits by ``relevance``, ``newest`` or ``oldest``."""
+        sort = sort_named(name)
         self.sort_choice.show(sort)
         self._request = replace(self._request, sort=sort)
         if self.searching and self._request.query and self.index_ready:
             self._run()
 
     @property
-    def sort(self) -> str:
+    def sort(self) -> Sort:
         """The current order of the hits."""
         return self.sort_choice.current
 
@@ -234,7 +233,7 @@ class SearchPanel(QWidget):
         if self._library is None or not self._request.query:
             return
         self.count_label.setText(self.tr("Searching…"))
-        self._tasks.run(
+        self._session.tasks.run(
             run_search,
             self._library,
             self._request,
@@ -304,7 +303,3 @@ class SearchPanel(QWidget):
         except ReaderError:
             return ()  # a malformed query: its error is shown in the panel already
         return tuple(Span(name, start, end) for name, start, end in matches)
-
-    def shutdown(self) -> None:
-        """Stop background work (the window is closing)."""
-        self.indexer.shutdown()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.library import SORTS, Sort
 from reader.ui.actions import Actions
 from reader.ui.search_summary import SearchSummary
 
 RESULT_LIMIT = 200
-SORTS = ("relevance", "newest", "oldest")
 
 
 class SortChoice(QObject):
@@ -29,11 +29,11 @@ class SortChoice(QObject):
             action.triggered.connect(self._action_changed)
 
     @property
-    def current(self) -> str:
+    def current(self) -> Sort:
         """The order shown."""
         return SORTS[max(0, self._box.currentIndex())]
 
-    def show(self, sort: str) -> None:
+    def show(self, sort: Sort) -> None:
         """Show ``sort`` (one of ``SORTS``) in the box and the menu."""
         self._box.setCurrentIndex(SORTS.index(sort))
         {"relevance": self._actions.sort_relevance, "newest": self._actions.sort_newest}.get(

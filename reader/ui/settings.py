@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QSettings
+
+from reader.library import paths
 
 _DEFAULTS: dict[str, Any] = {
     "last_archive": "",
@@ -46,7 +47,7 @@ def path() -> Path:
     """The ini file the settings live in."""
     if _path is not None:
         return _path
-    return Path(platformdirs.user_config_dir("issue-reader", appauthor=False)) / "issue-reader.ini"
+    return paths.settings_file()
 
 
 def read(key: str) -> Any:

@@ -179,10 +179,7 @@ class FocusCue(QObject):
         base = self.focused.color(QPalette.ColorRole.Base)
         highlight = self.focused.color(QPalette.ColorRole.Highlight)
         soft = QColor(
-            *(
-                round(0.3 * h + 0.7 * b)
-                for h, b in zip(highlight.getRgb()[:3], base.getRgb()[:3], strict=True)
-            )
+            *(round(0.3 * h + 0.7 * b) for h, b in zip(_rgb(highlight), _rgb(base), strict=True))
         )
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             self.muted.setColor(group, QPalette.ColorRole.Highlight, soft)
@@ -201,3 +198,7 @@ class FocusCue(QObject):
         elif event.type() == QEvent.Type.FocusOut:
             watched.setPalette(self.muted)  # type: ignore[attr-defined]
         return False
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()

@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from reader.library.reloading import Changes, Reading, Snapshot, reread
-from reader.model import Archive, CorruptArchive
+from reader.model import CorruptArchive
 from reader.ui.i18n import fill
-from reader.ui.tasks import Tasks
+from reader.ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,10 @@ class ArchiveWatcher(QObject):
 
 
 class Reloader(QObject):
-    """Re-reads the open archive on request or when its files change, in the background.
+    """Re-reads the session's archive on request or when its files change, in the background.
+
+    What was read is compared with the session's library; the window makes the new reading the
+    session's. Closing the session stops the watching.
 
     Signals:
         reloaded(object): the :class:`Reading` with the archive read again and its changes.
@@ -143,14 +146,15 @@ class Reloader(QObject):
     gone = Signal(str)
     failed = Signal(object, bool)
 
-    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tasks = tasks
+        self._session = session
+        self._tasks = session.tasks
+        session.closed.connect(self.stop)
         self.watcher = ArchiveWatcher(self)
         self.watcher.changed.connect(self._look)
         self._path = ""
         self._snapshot: Snapshot | None = None
-        self._library_archive: Archive | None = None
         self._settle_waits = 0
         self.running = False
 
@@ -159,25 +163,24 @@ class Reloader(QObject):
         """The archive followed ("" when none)."""
         return self._path
 
-    def follow(self, path: str, reading: Reading) -> None:
-        """Keep the archive at ``path``, just read as ``reading``, current from now on.
+    def follow(self, path: str, snapshot: Snapshot) -> None:
+        """Keep the archive at ``path``, its files just read as ``snapshot``, current from now on.
 
         A look at the archive followed before is given up (its result would be stale).
         """
-        assert reading.library is not None
         self._tasks.cancel("reload")
         self.running = False
         self._path = path
-        self._snapshot = reading.snapshot
-        self._library_archive = reading.library.archive
+        self._snapshot = snapshot
         self._settle_waits = 0
-        self.watcher.watch(reading.snapshot)
+        self.watcher.watch(snapshot)
 
     def cancel(self) -> None:
         """Give up a look that is running (another archive is being opened); keep watching."""
         self._tasks.cancel("reload")
         self.running = False
 
+    @Slot()
     def stop(self) -> None:
         """Follow nothing (the window is closing)."""
         self.cancel()
@@ -205,11 +208,12 @@ class Reloader(QObject):
         # a file written to within half the quiet time is taken to be still being written (not
         # the whole of it: a coarse timer may fire a little early).
         settle_ns = self.watcher.delay_ms * 500_000 if settle and not asked else 0
+        library = self._session.library
         self._tasks.run(
             partial(reread, settle_ns=settle_ns),
             path,
             self._snapshot,
-            self._library_archive,
+            library.archive if library is not None else None,
             on_done=partial(self._done, path, asked),
             on_error=partial(self._failed, path, asked),
             on_progress=self.progressed.emit,
@@ -236,7 +240,6 @@ class Reloader(QObject):
         if reading.library is None:
             self.unchanged.emit(asked)
             return
-        self._library_archive = reading.library.archive
         self.reloaded.emit(reading)
 
     def _failed(self, path: str, asked: bool, exc: BaseException) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import SORTS, Library
-from reader.library.searching import SearchRequest, narrowed, run_search
+from reader.library.searching import SearchRequest, narrowed, run_search, sort_named
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +73,9 @@ def test_narrowing_by_a_key_and_choosing_it_again_undoes_it() -> None:
     cleared = narrowed(paper, "")
     assert cleared == SearchRequest("q", sort="newest")
     assert narrowed(start, "undated").year == "undated"
+
+
+def test_an_order_is_named_by_its_plain_text() -> None:
+    assert [sort_named(name) for name in ("relevance", "newest", "oldest")] == list(SORTS)
+    with pytest.raises(ValueError, match="sort must be one of"):
+        sort_named("random")

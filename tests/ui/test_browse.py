@@ -77,23 +77,23 @@ def test_j_and_k_step_through_articles_and_across_issues(qtbot, window, archive)
 
 def test_next_and_previous_issue_and_history(qtbot, window, archive):
     window.open_path(str(archive))
-    window.actions.next_issue.trigger()
-    window.actions.next_issue.trigger()
+    window.action_set.next_issue.trigger()
+    window.action_set.next_issue.trigger()
     assert window.pane.issue.date == dt.date(2022, 9, 19)
-    window.actions.next_issue.trigger()  # already the last: stays
+    window.action_set.next_issue.trigger()  # already the last: stays
     assert window.pane.issue.date == dt.date(2022, 9, 19)
-    window.actions.previous_issue.trigger()
+    window.action_set.previous_issue.trigger()
     assert window.pane.issue.date == dt.date(2022, 1, 3)
     qtbot.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.pane.issue.date == dt.date(2022, 9, 19)
     qtbot.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.pane.issue.date == dt.date(2022, 1, 3)
-    assert window.actions.forward.isEnabled()
+    assert window.action_set.forward.isEnabled()
     qtbot.keyClick(window.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.pane.issue.date == dt.date(2022, 9, 19)
     qtbot.keyClick(window.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.pane.issue.date == dt.date(2022, 1, 3)
-    assert not window.actions.forward.isEnabled()
+    assert not window.action_set.forward.isEnabled()
 
 
 def test_typing_j_in_the_search_field_types_it(qtbot, window, archive):
@@ -106,7 +106,7 @@ def test_typing_j_in_the_search_field_types_it(qtbot, window, archive):
 
 def test_go_to_date_lands_on_the_nearest_issue(qtbot, window, archive):
     window.open_path(str(archive))
-    window.actions.go_to_date.trigger()
+    window.action_set.go_to_date.trigger()
     dialog = window.findChild(GoToDateDialog)
     assert dialog is not None
     dialog.calendar.setSelectedDate(dt.date(2022, 6, 1))  # Jan 3 is 149 days away, Sep 19 is 110
@@ -119,12 +119,12 @@ def test_reopen_restores_issue_article_scroll_zoom_and_splitter(qtbot, make_wind
     first = make_window()
     first.resize(760, 300)  # short, so the article scrolls (the offscreen screen is 800×600)
     first.open_path(str(archive))
-    first.actions.next_issue.trigger()
-    first.actions.next_issue.trigger()
-    first.actions.next_article.trigger()
-    first.actions.previous_article.trigger()
-    first.actions.zoom_in.trigger()
-    first.actions.zoom_in.trigger()
+    first.action_set.next_issue.trigger()
+    first.action_set.next_issue.trigger()
+    first.action_set.next_article.trigger()
+    first.action_set.previous_article.trigger()
+    first.action_set.zoom_in.trigger()
+    first.action_set.zoom_in.trigger()
     first.splitter.setSizes([180, 220, 360])
     bar = first.pane.browser.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -172,7 +172,7 @@ def test_missing_path_shows_an_error_and_the_window_keeps_running(qtbot, window,
 
 def test_copy_article_with_citation(window):
     window.open_path(str(SAMPLE_ISSUES))
-    window.actions.copy_citation.trigger()
+    window.action_set.copy_citation.trigger()
     text = QGuiApplication.clipboard().text()
     assert text.startswith("我县召开供热工程项目协调会\n张晓明 郭强\n\n本报讯 9月11日")
     assert text.rstrip().endswith(
@@ -184,9 +184,9 @@ def test_original_line_breaks_toggle(window):
     window.open_path(str(SAMPLE_ISSUES))
     reflowed = window.pane.browser.toPlainText()
     assert "各级各部门要高度重视" in reflowed
-    window.actions.original_text.trigger()
+    window.action_set.original_text.trigger()
     assert "各级各部门要\n\n高度重视" in window.pane.browser.toPlainText()
-    window.actions.original_text.trigger()
+    window.action_set.original_text.trigger()
     assert window.pane.browser.toPlainText() == reflowed
 
 
@@ -205,8 +205,8 @@ def test_zoom_keys(qtbot, window, archive):
 
 def test_find_in_article(qtbot, window, archive):
     window.open_path(str(archive))
-    window.actions.next_issue.trigger()
-    window.actions.next_issue.trigger()
+    window.action_set.next_issue.trigger()
+    window.action_set.next_issue.trigger()
     qtbot.keyClick(window.pane.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.pane.find_bar
     assert bar.isVisible() and bar.field.hasFocus()
@@ -237,8 +237,8 @@ def test_shortcuts_dialog_lists_every_menu_action(qtbot, window):
     assert keys["Next Match"] == "F3, Ctrl+G"
     # Every action of the window is in a menu, so the dialog lists them all.
     listed = {action for _menu, action in window.menus.all_actions()}
-    actions = [a for a in vars(window.actions).values() if isinstance(a, QAction)]
-    actions += window.actions.languages.values()
+    actions = [a for a in vars(window.action_set).values() if isinstance(a, QAction)]
+    actions += window.action_set.languages.values()
     assert len(actions) >= 30
     assert [a.objectName() for a in actions if a not in listed] == []
 
@@ -310,7 +310,7 @@ def test_esc_in_the_search_field_goes_back_where_the_reader_was(qtbot, window, a
 
 
 def test_shortcuts_dialog_reads_cleanly_in_both_languages(qtbot, qapp, window):
-    window.actions.shortcuts.trigger()
+    window.action_set.shortcuts.trigger()
     dialog = window.findChild(ShortcutsDialog)
     rows = [
         [dialog.model.item(r, c).text() for c in range(3)] for r in range(dialog.model.rowCount())
@@ -325,7 +325,7 @@ def test_shortcuts_dialog_reads_cleanly_in_both_languages(qtbot, qapp, window):
     try:
         i18n.install(qapp, "zh_CN")
         qtbot.waitUntil(lambda: window.menus.file.title() == "文件(&F)")
-        window.actions.shortcuts.trigger()
+        window.action_set.shortcuts.trigger()
         dialog = next(d for d in window.findChildren(ShortcutsDialog) if d.isVisible())
         names = [dialog.model.item(r, 0).text() for r in range(dialog.model.rowCount())]
         wheres = [dialog.model.item(r, 2).text() for r in range(dialog.model.rowCount())]
@@ -357,8 +357,8 @@ def test_find_bar_finds_a_word_broken_over_lines_in_the_original(qtbot, window, 
     paragraphs = ["会议强调供\n热工程按期完成，𠮷祥村供热管道已铺好。"]
     issues = [(dt.date(2022, 9, 19), 102, [("", "协调会召开", paragraphs, "张伟")])]
     window.open_path(str(write_archive(tmp_path / "split", issues)))
-    window.actions.original_text.trigger()
-    window.actions.find.trigger()
+    window.action_set.original_text.trigger()
+    window.action_set.find.trigger()
     bar = window.pane.find_bar
     type_text(bar.field, "供热")
     assert window.pane.found_count == 2
@@ -387,8 +387,8 @@ def test_only_the_list_with_the_keyboard_shows_its_selection_in_full(qtbot, wind
 
 def test_find_bar_reaches_across_a_blank_line_the_ocr_put_in_a_paragraph(window):
     window.open_path(str(SAMPLE_ISSUES))
-    window.actions.original_text.trigger()
-    window.actions.find.trigger()
+    window.action_set.original_text.trigger()
+    window.action_set.find.trigger()
     type_text(window.pane.find_bar.field, "要高度重视")
     assert window.pane.found_count == 1
     (selection,) = window.pane.browser.extraSelections()

@@ -47,7 +47,7 @@ def test_case_width_and_accents_fold(qtbot, window):
 def test_original_lines_mode_finds_across_the_breaks_and_after_a_supplementary_character(
     qtbot, window
 ):
-    window.actions.original_text.trigger()
+    window.action_set.original_text.trigger()
     assert window.pane.original_text is not None
     assert find(qtbot, window, "长子") == ["長\u2029子", "長子"]
     assert window.pane.find_bar.count.text() == "1/2"

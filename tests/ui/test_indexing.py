@@ -58,8 +58,8 @@ def test_indexing_can_be_cancelled(qtbot, process_window, tmp_path):
     # At once, before the child has read the archive and reported a count.
     assert panel.index_status.isVisible()
     assert panel.index_status.label.text() == "Preparing the search index…"
-    assert window.actions.cancel_indexing.isEnabled()
-    assert not window.actions.update_index.isEnabled()
+    assert window.action_set.cancel_indexing.isEnabled()
+    assert not window.action_set.update_index.isEnabled()
     stopped = []
     panel.indexer.stopped.connect(stopped.append)
     panel.index_status.cancel_button.click()
@@ -73,8 +73,8 @@ def test_indexing_can_be_cancelled(qtbot, process_window, tmp_path):
     assert panel.message.isVisible()
     assert "Update Search Index" in panel.message.text()
     # ... and Search › Update Search Index starts it again; the search then runs.
-    assert window.actions.update_index.isEnabled()
-    window.actions.update_index.trigger()
+    assert window.action_set.update_index.isEnabled()
+    window.action_set.update_index.trigger()
     assert panel.indexer.running
     qtbot.waitUntil(lambda: panel.index_ready, timeout=180_000)
     assert panel.model.rowCount() > 0
@@ -134,7 +134,7 @@ def test_an_index_already_current_leaves_the_opening_summary(qtbot, make_window,
     window.open_path(str(archive))
     assert window.search_panel.index_ready
     assert window.status_label.text().startswith("Opened ")
-    window.actions.update_index.trigger()
+    window.action_set.update_index.trigger()
     assert window.statusBar().currentMessage() == "The search index is up to date."
 
 

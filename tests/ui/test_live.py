@@ -96,9 +96,9 @@ def test_an_edited_file_changes_the_article_shown_and_keeps_the_place(qtbot, win
     window.resize(760, 300)  # short, so the long article scrolls
     window.reloader.watcher.set_delay_ms(DELAY)
     window.open_path(str(archive))
-    window.actions.next_issue.trigger()
-    window.actions.next_issue.trigger()
-    window.actions.next_article.trigger()
+    window.action_set.next_issue.trigger()
+    window.action_set.next_issue.trigger()
+    window.action_set.next_article.trigger()
     article_id = window.pane.article.id
     bar = window.pane.browser.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -121,7 +121,7 @@ def test_a_removed_file_takes_its_issue_and_the_reader_moves_to_a_neighbour(
     qtbot, watched, archive
 ):
     window = watched
-    window.actions.next_issue.trigger()
+    window.action_set.next_issue.trigger()
     removed = window.pane.issue
     assert removed.date == dt.date(2022, 1, 3)
     (archive / "2022-01-03.txt").unlink()
@@ -132,15 +132,15 @@ def test_a_removed_file_takes_its_issue_and_the_reader_moves_to_a_neighbour(
     assert window.pane.article.title == "供热工程项目协调会召开"
     assert message(window) == "The archive changed: 1 issue removed."
     # History forgot the removed issue: Back goes to the one read before it.
-    window.actions.back.trigger()
+    window.action_set.back.trigger()
     assert window.pane.issue.date == dt.date(2021, 12, 27)
 
 
 def test_f5_reads_the_archive_again_on_demand(qtbot, window, archive):
-    assert not window.actions.reload.isEnabled()  # nothing open yet
+    assert not window.action_set.reload.isEnabled()  # nothing open yet
     window.reloader.watcher.set_delay_ms(60_000)  # only F5 will look
     window.open_path(str(archive))
-    assert window.actions.reload.isEnabled()
+    assert window.action_set.reload.isEnabled()
     write_archive(archive, [NEW_ISSUE])
     (archive / "2021-12-27.txt").unlink()
     qtbot.wait(DELAY)
@@ -195,7 +195,7 @@ def test_a_bad_file_added_shows_as_a_problem_and_goes_when_removed(qtbot, watche
     (archive / "broken.txt").unlink()
     qtbot.waitUntil(lambda: not window.problems_button.isVisible(), timeout=10_000)
     assert not window.problems_panel.isVisible()
-    assert not window.actions.problems.isEnabled()
+    assert not window.action_set.problems.isEnabled()
 
 
 def test_an_archive_folder_moved_away_keeps_what_was_read(qtbot, watched, archive, tmp_path):
@@ -207,7 +207,7 @@ def test_an_archive_folder_moved_away_keeps_what_was_read(qtbot, watched, archiv
     )
     assert len(window.library.issues) == 3
     assert window.tree_model.rowCount() == 1
-    window.actions.next_article.trigger()  # still readable: the catalogue is in memory
+    window.action_set.next_article.trigger()  # still readable: the catalogue is in memory
     assert window.pane.article.title == "新书屋开放"
     (tmp_path / "moved").rename(archive)
     qtbot.waitUntil(lambda: window.status_label.text().startswith("Opened "), timeout=10_000)
@@ -222,7 +222,7 @@ def test_a_problem_free_archive_hides_the_problems_panel(qtbot, window, archive,
     window.open_path(str(archive))
     assert not window.problems_panel.isVisible()
     assert not window.problems_button.isVisible()
-    assert not window.actions.problems.isEnabled()
+    assert not window.action_set.problems.isEnabled()
     broken = write_archive(tmp_path / "broken")
     (broken / "empty.md").write_bytes(b"")
     window.open_path(str(broken))
@@ -235,16 +235,16 @@ def test_a_problem_free_archive_hides_the_problems_panel(qtbot, window, archive,
     window.open_path(str(broken))
     assert not window.problems_panel.isVisible()
     assert window.problems_button.isVisible()
-    window.actions.problems.trigger()
+    window.action_set.problems.trigger()
     assert window.problems_panel.isVisible()
 
 
 def test_one_off_messages_go_and_the_archive_summary_stays(qtbot, window, archive):
-    window.message_timeout_ms = 200
+    window.status_line.timeout_ms = 200
     window.open_path(str(archive))
     summary = window.status_label.text()
     assert summary.startswith("Opened ")
-    window.actions.copy_citation.trigger()
+    window.action_set.copy_citation.trigger()
     assert message(window) == "Copied the article with its citation."
     qtbot.waitUntil(lambda: message(window) == "", timeout=3000)
     assert window.status_label.text() == summary
@@ -255,7 +255,7 @@ def test_a_single_issue_file_is_watched_through_an_editor_save(qtbot, window, ar
     file = archive / "2022-01-03.txt"
     window.reloader.watcher.set_delay_ms(DELAY)
     window.open_path(str(file))
-    window.actions.next_article.trigger()
+    window.action_set.next_article.trigger()
     assert window.pane.article.title == "𠮷祥村的新路"
     date, number, articles = ISSUES[1]
     edited = [articles[0], ("", "𠮷祥村的新路", ["新路今天通车了。"], "陈静")]
@@ -291,7 +291,7 @@ def test_a_zip_that_cannot_be_read_again_says_so_and_keeps_what_was_read(
     assert message(window).startswith("The archive could not be read again: not a readable zip")
     assert window.findChild(QMessageBox) is None  # not asked for: no dialog
     assert len(window.library.issues) == 3
-    window.actions.reload.trigger()  # asked for: a dialog says why
+    window.action_set.reload.trigger()  # asked for: a dialog says why
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
     box.close()
@@ -370,7 +370,7 @@ def test_opening_another_archive_drops_the_reload_running(qtbot, tmp_path, archi
     reloads = []
     window.reloader.reloaded.connect(reloads.append)
     write_archive(archive, [NEW_ISSUE])
-    window.actions.reload.trigger()  # still to run when the reader opens another archive
+    window.action_set.reload.trigger()  # still to run when the reader opens another archive
     other = write_archive(tmp_path / "other", ISSUES[:1])
     window.open_path(str(other))
     executor.run_all()
@@ -401,7 +401,7 @@ def test_an_index_update_after_a_reload_leaves_the_change_message(qtbot, tmp_pat
     panel = window.search_panel
     qtbot.waitUntil(lambda: not panel.indexer.running, timeout=120_000)
     write_archive(archive, [NEW_ISSUE])
-    window.actions.reload.trigger()
+    window.action_set.reload.trigger()
     assert panel.indexer.running  # in a spawned process: the change message shows meanwhile
     assert message(window) == "The archive changed: 1 issue added."
     qtbot.waitUntil(lambda: not panel.indexer.running, timeout=120_000)

@@ -31,8 +31,8 @@ def dialogs(monkeypatch):
 
 def test_dialogs_start_in_the_home_folder_at_first(window, dialogs, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # not where they start
-    window.actions.open_folder.trigger()
-    window.actions.open_file.trigger()
+    window.action_set.open_folder.trigger()
+    window.action_set.open_file.trigger()
     assert dialogs["starts"] == [str(Path.home())] * 2
 
 
@@ -40,15 +40,15 @@ def test_dialogs_start_beside_the_open_archive(window, dialogs, tmp_path):
     shelf = tmp_path / "shelf"
     archive = write_archive(shelf / "weekly")
     dialogs["chosen"] = str(archive)
-    window.actions.open_folder.trigger()
+    window.action_set.open_folder.trigger()
     assert window.opened_path == str(archive)
-    window.actions.open_folder.trigger()
-    window.actions.open_file.trigger()
+    window.action_set.open_folder.trigger()
+    window.action_set.open_file.trigger()
     # Beside a folder archive: in the folder that holds it.
     assert dialogs["starts"][1:] == [str(shelf)] * 2
     issue = next(archive.glob("*.txt"))
     window.open_path(str(issue))
-    window.actions.open_file.trigger()
+    window.action_set.open_file.trigger()
     # Beside an issue file: in its folder.
     assert dialogs["starts"][-1] == str(archive)
 
@@ -60,9 +60,9 @@ def test_dialogs_start_in_the_last_folder_used_when_no_archive_is_open(
     shelf = tmp_path / "shelf"
     shelf.mkdir()
     dialogs["chosen"] = str(shelf / "gone")  # chosen, and gone before it could be read
-    first.actions.open_folder.trigger()
+    first.action_set.open_folder.trigger()
     assert first.library is None
     assert settings.read("dialog_folder") == str(shelf)
     second = make_window()
-    second.actions.open_file.trigger()
+    second.action_set.open_file.trigger()
     assert dialogs["starts"][-1] == str(shelf)

@@ -113,9 +113,9 @@ def test_facet_filter_and_chart(qtbot, window, archive):
 def test_sort_newest_and_oldest(qtbot, window, archive):
     window.open_path(str(archive))
     search(qtbot, window, "供热")
-    window.actions.sort_newest.trigger()
+    window.action_set.sort_newest.trigger()
     assert hit_titles(window) == ["供热工程项目协调会召开", "𠮷祥村的新路", "冬季供热保障会议召开"]
-    window.actions.sort_oldest.trigger()
+    window.action_set.sort_oldest.trigger()
     assert hit_titles(window)[0] == "冬季供热保障会议召开"
     assert window.search_panel.sort_box.currentIndex() == 2
 
@@ -151,9 +151,9 @@ def test_search_history_in_the_field(qtbot, window, archive):
 def test_browsing_in_search_mode_keeps_highlighting(qtbot, window, archive):
     window.open_path(str(archive))
     search(qtbot, window, "会议")
-    window.actions.next_issue.trigger()  # 2022-01-03: no 会议 there
+    window.action_set.next_issue.trigger()  # 2022-01-03: no 会议 there
     assert window.pane.match_count == 0
-    window.actions.next_issue.trigger()  # 2022-09-19: 会议 twice in the first article
+    window.action_set.next_issue.trigger()  # 2022-09-19: 会议 twice in the first article
     assert window.pane.match_count == 2
 
 
@@ -197,9 +197,9 @@ def test_original_line_breaks_keep_every_match_highlighted(qtbot, window, tmp_pa
     )
     assert window.statusBar().currentMessage() == "Match 2 of 3"
     # An article opened in this mode is highlighted in it too.
-    window.actions.next_article.trigger()
+    window.action_set.next_article.trigger()
     assert pane.article.title == "秋收" and marked(window) == []
-    window.actions.previous_article.trigger()
+    window.action_set.previous_article.trigger()
     assert marked(window) == ["供热", "供\u2029热", "供热"]
     qtbot.keyClick(pane.browser, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
     assert marked(window) == ["供热", "供热", "供热"]
@@ -208,8 +208,8 @@ def test_original_line_breaks_keep_every_match_highlighted(qtbot, window, tmp_pa
 def test_a_malformed_query_leaves_browsing_working(qtbot, window, archive):
     window.open_path(str(archive))
     search(qtbot, window, "date:2022-13")
-    window.actions.next_article.trigger()
-    window.actions.original_text.trigger()
+    window.action_set.next_article.trigger()
+    window.action_set.original_text.trigger()
     assert window.pane.article.title == "新书屋开放"
     assert window.pane.match_count == 0
     assert window.findChildren(QMessageBox) == []
@@ -222,7 +222,7 @@ def test_a_new_query_or_another_archive_clears_the_year_filter(qtbot, window, ar
     qtbot.mouseClick(panel.facets.buttons["2022"], Qt.MouseButton.LeftButton)
     assert panel.count_label.text() == "Hits: 2"
     # The same query re-run (another order) keeps the filter…
-    window.actions.sort_newest.trigger()
+    window.action_set.sort_newest.trigger()
     assert panel.count_label.text() == "Hits: 2"
     assert panel.facets.buttons["2022"].isChecked()
     # …a new one starts unfiltered.

@@ -21,20 +21,20 @@ def test_zoom_and_original_lines_show_in_the_status_bar(qtbot, qapp, window, arc
     assert window.statusBar().isAncestorOf(zoom)
     # Nothing to say at the defaults.
     assert not zoom.isVisible() and not mode.isVisible()
-    window.actions.zoom_in.trigger()
+    window.action_set.zoom_in.trigger()
     assert zoom.isVisible() and zoom.text() == "110%"
-    window.actions.zoom_out.trigger()
+    window.action_set.zoom_out.trigger()
     assert not zoom.isVisible()
-    window.actions.zoom_out.trigger()
+    window.action_set.zoom_out.trigger()
     assert zoom.text() == "91%"
-    window.actions.original_text.trigger()
+    window.action_set.original_text.trigger()
     assert mode.isVisible() and mode.text() == "Original lines"
     i18n.install(qapp, "zh_CN")
     qtbot.waitUntil(lambda: mode.text() == "原始换行")
     assert zoom.text() == "91%"
     # A click on a note goes back to the default.
     qtbot.mouseClick(mode, Qt.MouseButton.LeftButton)
-    assert not window.actions.original_text.isChecked()
+    assert not window.action_set.original_text.isChecked()
     assert window.pane.original_text is None and not mode.isVisible()
     qtbot.mouseClick(zoom, Qt.MouseButton.LeftButton)
     assert window.pane.zoom == 0 and not zoom.isVisible()
@@ -42,8 +42,8 @@ def test_zoom_and_original_lines_show_in_the_status_bar(qtbot, qapp, window, arc
 
 def test_a_restored_zoom_and_mode_show_at_start(make_window, archive):
     first = make_window()
-    first.actions.zoom_in.trigger()
-    first.actions.original_text.trigger()
+    first.action_set.zoom_in.trigger()
+    first.action_set.original_text.trigger()
     first.close()
     second = make_window()
     assert second.indicators.zoom_button.isVisible()

@@ -46,7 +46,7 @@ def test_chinese_translation_loads(qtbot, qapp, window, english):
     assert QCoreApplication.translate("Menus", "&File") == "文件(&F)"
     # Qt posts LanguageChange to every widget; the window retranslates when it arrives.
     qtbot.waitUntil(lambda: window.menus.file.title() == "文件(&F)")
-    assert window.actions.next_match.text() == "下一处匹配(&N)"
+    assert window.action_set.next_match.text() == "下一处匹配(&N)"
     assert window.search_panel.field.placeholderText() == "搜索档案（Ctrl+K）"
     assert window.tree_model.headerData(0, Qt.Orientation.Horizontal) == "期次"
     i18n.install(qapp, "en")
@@ -55,14 +55,14 @@ def test_chinese_translation_loads(qtbot, qapp, window, english):
 
 def test_view_language_menu_switches_and_is_remembered(qtbot, window, archive, english):
     window.open_path(str(archive))
-    window.actions.languages["zh_CN"].trigger()
+    window.action_set.languages["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.menus.view.title() == "视图(&V)")
     assert settings.read("language") == "zh_CN"
     # Month names follow the interface language.
     model = window.tree_model
     january = model.index(0, 0, model.index(1, 0, model.index(0, 0)))
     assert model.data(january) == "一月"
-    window.actions.languages["en"].trigger()
+    window.action_set.languages["en"].trigger()
     qtbot.waitUntil(lambda: window.menus.view.title() == "&View")
     assert model.data(january) == "January"
 
