@@ -29,10 +29,10 @@ from whoosh import index as whoosh_index
 from reader.index import store
 from reader.index.damage import is_damage, release
 from reader.index.lock import WriteLock
-from reader.index.parallel import Progress, add_issue, report, write_parallel
+from reader.index.parallel import add_issue, report, write_parallel
 from reader.index.schema import KEY_SEPARATOR, make_schema, versions
 from reader.index.segments import SegmentBuilder
-from reader.model import IndexUnavailable, Issue
+from reader.model import IndexUnavailable, Issue, Progress
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def update_index(
     """Bring the index in ``index_dir`` up to date with ``issues``.
 
     Args:
-        index_dir: The index folder (see :func:`default_index_dir`); created when missing.
+        index_dir: The index folder; created when missing.
         issues: Every issue of the archive.
         fingerprints: Issue id to a string that changes whenever the issue's files change.
         progress: Called with (articles written, articles to write); may raise ``Cancelled``,
@@ -144,18 +144,12 @@ def _update_locked(
     total = sum(len(issue.articles) for issue in to_write)
     report(progress, 0, total)
     if stale or to_write:
-        writer = SegmentBuilder(ix)
-        try:
+        with SegmentBuilder(ix) as writer:
             for iid in removed + changed:
                 writer.delete_by_term("issue_id", iid)
             done = 0
             for issue in to_write:
                 done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
-            writer.commit()
-        except BaseException:
-            if not writer.is_closed:
-                writer.cancel()
-            raise
     meta = store.read_meta(index_dir)
     articles = ix.doc_count()
     whoosh_dir = index_dir / store.WHOOSH_DIR
@@ -306,13 +300,7 @@ def _write_serial(
     total: int,
 ) -> None:
     report(progress, 0, total)
-    writer = SegmentBuilder(ix)
-    try:
+    with SegmentBuilder(ix, merge=False) as writer:
         done = 0
         for issue in issues:
             done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
-        writer.commit(merge=False)
-    except BaseException:
-        if not writer.is_closed:
-            writer.cancel()
-        raise

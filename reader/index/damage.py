@@ -1,4 +1,4 @@
-"""Telling an unreadable (damaged) index apart from a bug in this package."""
+"""Telling an unreadable (damaged) index apart from a bug in this package or in whoosh."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ import traceback
 import warnings
 import zlib
 
-from whoosh import index as whoosh_index
-from whoosh.filedb.filetables import FileFormatError
+from reader.index import w3
 
-# Errors that only bad bytes cause: truncated or garbled pickles, records, compressed blocks,
-# missing or unreadable files, and whoosh's own complaints about its files.
+# Errors that only bad bytes cause: truncated or garbled pickles, records and compressed
+# blocks, missing or unreadable files, and whoosh's own complaints about its files.
 _DATA_ERRORS: tuple[type[BaseException], ...] = (
     EOFError,
     OSError,
@@ -21,26 +20,19 @@ _DATA_ERRORS: tuple[type[BaseException], ...] = (
     struct.error,
     zlib.error,
     UnicodeDecodeError,
-    FileFormatError,
-    whoosh_index.IndexError,
+    *w3.FORMAT_ERRORS,
 )
 
 
 def is_damage(exc: BaseException) -> bool:
-    """Whether ``exc`` says the index files are damaged (rather than that our code is wrong).
+    """Whether ``exc`` says the index files are damaged (rather than that code is wrong).
 
-    Whoosh reports some damage with plain ``Exception``, ``KeyError`` or ``ValueError``;
-    those count when they were raised inside whoosh itself.
+    Damage is a data error (see ``_DATA_ERRORS``) wherever it was raised, or whoosh failing to
+    decode what it read (:func:`reader.index.w3.raised_reading`). Anything else, such as a
+    ``TypeError`` or ``AttributeError`` inside whoosh (a bug, or another whoosh release), is
+    not: rebuilding the index would not cure it, so it must fail loudly.
     """
-    if isinstance(exc, _DATA_ERRORS):
-        return True
-    trace = exc.__traceback__
-    if trace is None:
-        return False
-    while trace.tb_next is not None:
-        trace = trace.tb_next
-    module = trace.tb_frame.f_globals.get("__name__", "")
-    return isinstance(module, str) and (module == "whoosh" or module.startswith("whoosh."))
+    return isinstance(exc, _DATA_ERRORS) or w3.raised_reading(exc)
 
 
 def release(exc: BaseException) -> None:

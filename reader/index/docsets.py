@@ -6,27 +6,22 @@ query's terms are read once, whole blocks at a time, into arrays of document num
 frequencies and positions; a chain of bigrams is checked by intersecting position keys; the
 query is evaluated as boolean masks over all documents; and the matches are scored with
 BM25F (as whoosh would: same idf, same parameters, field boosts) in bulk. Whoosh stays the
-storage: the term dictionary, posting blocks and stored fields.
+storage: the term dictionary, posting blocks and stored fields; its blocks are decoded by
+:func:`reader.index.w3.blocks`.
 """
 
 from __future__ import annotations
 
-import io
 import math
-import pickle
-import struct
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
-from itertools import accumulate
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from whoosh import matching
-from whoosh.codec.whoosh3 import W3LeafMatcher
 
+from reader.index import w3
 from reader.index.analysis import chain
 from reader.index.fold import fold
 from reader.index.query import AnyOf, DateSpan, Node, Not, Term
@@ -242,7 +237,9 @@ def read_postings(matcher: Any, positions: bool = True) -> Postings:
     """A term's postings in one segment, read a block at a time (positions left empty if not)."""
     ids: list[int] = []
     values: list[bytes] = []
-    for block_ids, block_values in _blocks_of(matcher):
+    for block_ids, block_values in w3.blocks(matcher):
+        if block_values is None:
+            raise TypeError("read_postings() takes a field with positions")
         ids.extend(block_ids)
         values.extend(block_values)  # positions are never empty, so none were left out
     docs = np.array(ids, np.int64)
@@ -253,58 +250,9 @@ def read_postings(matcher: Any, positions: bool = True) -> Postings:
     return Postings(docs, counts, found)
 
 
-def _blocks_of(matcher: Any) -> Iterator[tuple[list[int], Any]]:
-    if isinstance(matcher, W3LeafMatcher):
-        yield from _blocks(matcher)
-    elif isinstance(matcher, matching.FilterMatcher):
-        # A segment with deleted documents: whoosh filters its postings by that set.
-        wanted, exclude = matcher._ids, matcher._exclude
-        for ids, values in _blocks_of(matcher.child):
-            kept = [i for i, d in enumerate(ids) if (d in wanted) != exclude]
-            yield [ids[i] for i in kept], None if values is None else [values[i] for i in kept]
-    else:
-        items = list(matcher.all_items())
-        yield [d for d, _ in items], [v for _, v in items]
-
-
-def _blocks(matcher: W3LeafMatcher) -> Iterator[tuple[list[int], Any]]:
-    """(docnums, values) of each block of a fresh matcher's posting list.
-
-    Each block is read with one call, as W3PostingsWriter lays it out: its signed length
-    (negative for the last block), its pickled info (whose fourth item says whether the data
-    is compressed), then the data: pickled docnum deltas, weights and values. The deltas are
-    summed in C; whoosh's own decoding takes a Python generator and several reads a block.
-    """
-    if not matcher.is_active():
-        return
-    postfile = matcher._postfile
-    data = postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
-    packed, last, end = matcher._compression, matcher._lastblock, matcher._nextoffset
-    skip = matcher._i  # whoosh's matcher may already stand past the first posting
-    while True:
-        deltas, _, values = pickle.loads(zlib.decompress(data) if packed else data)
-        ids = list(accumulate(deltas))
-        if skip:
-            ids, values = ids[skip:], None if values is None else values[skip:]
-        yield ids, values  # values are None in a field without them (an ID field)
-        if last:
-            return
-        skip = 0
-        (length,) = _BLOCK_LENGTH.unpack(postfile.get(end, _BLOCK_LENGTH.size))
-        last, length = length < 0, abs(length)
-        block = postfile.get(end + _BLOCK_LENGTH.size, length)
-        stream = io.BytesIO(block)
-        packed = pickle.load(stream)[3]
-        data = block[stream.tell() :]
-        end += _BLOCK_LENGTH.size + length
-
-
-_BLOCK_LENGTH = struct.Struct("!i")
-
-
 def leaf_ids(matcher: Any) -> Ints:
     """Every document of a term's posting list, read a block (not a posting) at a time."""
     ids: list[int] = []
-    for block_ids, _ in _blocks_of(matcher):
+    for block_ids, _ in w3.blocks(matcher):
         ids.extend(block_ids)
     return np.array(ids, np.int64)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from whoosh import index as whoosh_index
@@ -18,9 +18,7 @@ from whoosh import index as whoosh_index
 from reader.index import store
 from reader.index.schema import documents
 from reader.index.segments import SegmentBuilder
-from reader.model import Issue
-
-Progress = Callable[[int, int], None]
+from reader.model import Issue, Progress
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:
@@ -84,8 +82,7 @@ def write_parallel(
         )
         for share in others
     ]
-    writer = SegmentBuilder(ix)
-    segments: list[Any] = []
+    segments: list[object] = []
     done = 0
 
     def receive(timeout: float | None) -> bool:
@@ -103,26 +100,21 @@ def write_parallel(
         return True
 
     try:
-        for worker in workers:
-            worker.start()
-        for issue in own:
-            done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
-            while receive(None):
-                pass
-        while len(segments) < len(workers):
-            got = receive(0.2)
-            report(progress, done, total)
-            # A worker's messages are all in the queue once it has exited.
-            if not got and any(w.exitcode is not None and w.exitcode != 0 for w in workers):
-                raise RuntimeError("an index worker stopped without finishing its part")
-        # SegmentWriter.commit() with segments written elsewhere (what MpWriter does).
-        segments.append(writer._finalize_segment())
-        writer._commit_toc(segments)
-        writer._finish()
-    except BaseException:
-        if not writer.is_closed:
-            writer.cancel()
-        raise
+        # Committed with the workers' segments when all went well, cancelled otherwise.
+        with SegmentBuilder(ix) as writer:
+            for worker in workers:
+                worker.start()
+            for issue in own:
+                done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
+                while receive(None):
+                    pass
+            while len(segments) < len(workers):
+                got = receive(0.2)
+                report(progress, done, total)
+                # A worker's messages are all in the queue once it has exited.
+                if not got and any(w.exitcode is not None and w.exitcode != 0 for w in workers):
+                    raise RuntimeError("an index worker stopped without finishing its part")
+            writer.include(segments)
     finally:
         for worker in workers:
             if worker.pid is None:
@@ -148,14 +140,14 @@ def build_part(
     try:
         ix = whoosh_index.open_dir(whoosh_dir, indexname=store.INDEX_NAME)
         # The parent holds whoosh's lock for all of them.
-        writer = SegmentBuilder(ix, _lk=False)
-        for issue in issues:
-            if parent is not None and not parent.is_alive():
-                return  # the build was killed: its folder is deleted by the next one
-            for document in documents(issue, fingerprints[issue.id]):
-                writer.add_document(**document)
-            messages.put(("progress", len(issue.articles)))
-        messages.put(("segment", writer._finalize_segment()))
+        with SegmentBuilder(ix, part=True) as writer:
+            for issue in issues:
+                if parent is not None and not parent.is_alive():
+                    return  # the build was killed: its folder is deleted by the next one
+                for document in documents(issue, fingerprints[issue.id]):
+                    writer.add_document(**document)
+                messages.put(("progress", len(issue.articles)))
+            messages.put(("segment", writer.finish_part()))
     except BaseException:
         messages.put(("error", traceback.format_exc()))
         raise

@@ -23,13 +23,12 @@ from reader.index.docsets import DocSets, Floats, Ints, Mask
 from reader.index.query import parse, positive_terms
 from reader.index.schema import CHAIN_FIELDS, decode_payload
 from reader.index.snippets import Snippet, Span, find_matches, make_snippet
-from reader.model import IndexUnavailable
+from reader.model import UNDATED, IndexUnavailable
 
 log = logging.getLogger(__name__)
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
-UNDATED = "undated"
 _NEVER = dt.date.max.toordinal() + 1
 
 

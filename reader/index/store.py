@@ -25,8 +25,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
-
 from reader.index.schema import versions
 
 log = logging.getLogger(__name__)
@@ -36,37 +34,10 @@ LOCK_FILE = "write.lock"
 DAMAGED_FILE = "damaged"
 WHOOSH_DIR = "whoosh"
 INDEX_NAME = "MAIN"
-APP_NAME = "issue-reader"
 _LEFTOVER = re.compile(r"^(build|old)-[0-9a-f]{32}$")
 _TOC = re.compile(rf"^_{INDEX_NAME}_(\d+)\.toc$")
 # Whoosh's files: the tables of contents and the segments' files, not its lock.
 _INDEX_FILE = re.compile(rf"^(_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_[0-9a-z]+\..+)$")
-
-
-def user_cache_root() -> Path:
-    """The per-user cache folder of this program (its indexes and catalogues live below it)."""
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-
-
-def default_index_root() -> Path:
-    """The per-user cache folder that holds the indexes of all archives."""
-    return user_cache_root() / "indexes"
-
-
-def index_dir_in(index_root: str | os.PathLike[str], archive_root: str | os.PathLike[str]) -> Path:
-    """The folder below ``index_root`` for an archive's index, keyed by the archive's location."""
-    root = Path(archive_root).expanduser().resolve()
-    digest = hashlib.blake2b(str(root).encode("utf-8"), digest_size=8).hexdigest()
-    name = re.sub(r"[^\w.-]+", "_", root.name)[:40] or "archive"
-    return Path(index_root) / f"{name}-{digest}"
-
-
-def default_index_dir(archive_root: str | os.PathLike[str]) -> Path:
-    """The per-user cache folder for an archive's index, keyed by the archive's location.
-
-    Never inside the archive: archives may be read-only, shared or on removable media.
-    """
-    return index_dir_in(default_index_root(), archive_root)
 
 
 def archive_fingerprint(fingerprints: Mapping[str, str]) -> str:

@@ -1,0 +1,74 @@
+"""The one adapter to Whoosh's internals: the W3 codec's files, its writer, its private names.
+
+Every other module of ``reader.index`` uses Whoosh's public API only (``whoosh.index``,
+``whoosh.fields``, ``whoosh.analysis``, ``whoosh.formats``, ``whoosh.columns``, and the
+public methods of readers, searchers and matchers). What is here depends on the exact file
+format and private attributes of one Whoosh-Reloaded release, :data:`WRITTEN_FOR`; importing
+this package with another release installed fails at once, with a message saying what to do,
+instead of writing indexes that other code would read wrongly.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+# The release whose W3 codec this package was written against and tested with.
+WRITTEN_FOR = "2.7.5"
+DISTRIBUTION = "Whoosh-Reloaded"
+
+
+class UnsupportedWhoosh(RuntimeError):
+    """The installed Whoosh-Reloaded is not the release this package was written against."""
+
+
+def version_problem(installed: str | None, expected: str = WRITTEN_FOR) -> str | None:
+    """Why Whoosh-Reloaded ``installed`` (None: not installed) can't be used, or None if it can.
+
+    Args:
+        installed: The installed release, as package metadata gives it.
+        expected: The release this package was written against.
+
+    Returns:
+        A message naming both releases and what to do, or None when they are the same.
+    """
+    if installed == expected:
+        return None
+    found = "is not installed" if installed is None else f"{installed} is installed"
+    return (
+        f"reader.index writes and reads the index files of {DISTRIBUTION} {expected}, "
+        f"but {DISTRIBUTION} {found}. Install that release "
+        f"(pip install '{DISTRIBUTION.lower()}=={expected}'). To move to {installed or 'another'}, "
+        f"first check reader/index/w3 against its whoosh/codec/whoosh3.py and whoosh/writing.py, "
+        f"then change WRITTEN_FOR there."
+    )
+
+
+def installed_version() -> str | None:
+    """The installed Whoosh-Reloaded release, or None when it is not installed."""
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+_problem = version_problem(installed_version())
+if _problem is not None:
+    raise UnsupportedWhoosh(_problem)
+
+# Only now: another release's internals may not even import.
+from reader.index.w3.blocks import blocks  # noqa: E402
+from reader.index.w3.damage import FORMAT_ERRORS, raised_reading  # noqa: E402
+from reader.index.w3.writer import Pool, PoolWriter  # noqa: E402
+
+__all__ = [
+    "DISTRIBUTION",
+    "FORMAT_ERRORS",
+    "WRITTEN_FOR",
+    "Pool",
+    "PoolWriter",
+    "UnsupportedWhoosh",
+    "blocks",
+    "installed_version",
+    "raised_reading",
+    "version_problem",
+]

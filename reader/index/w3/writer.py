@@ -1,0 +1,170 @@
+"""Whoosh's ``SegmentWriter`` with a pool of postings grouped per term, written in blocks.
+
+Whoosh's stock writer keeps every posting as a tuple, sorts them all and writes them one
+call at a time; a CJK index has close to one posting per character, so that is most of the
+build time (profiled: sorting, re-reading the sorted runs, and a disk read of the document's
+field length for every single posting). :class:`PoolWriter` takes its pool from the caller
+(``reader.index.segments.TermPool``: postings grouped per term, in document order) and writes
+each term a block at a time (:func:`reader.index.w3.blocks.write_term`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol
+
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.filedb.filetables import crc_hash
+from whoosh.util import random_name
+from whoosh.writing import SegmentWriter
+
+from reader.index.analysis import FoldedText, term_positions
+from reader.index.w3.blocks import write_term
+
+
+class Pool(Protocol):
+    """What the writer needs of a pool of postings."""
+
+    def add(self, item: tuple[str, bytes, int, float, bytes]) -> None:
+        """Add one posting ``(fieldname, term, docnum, weight, value)`` (merges call this)."""
+
+    def add_positions(
+        self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
+    ) -> int:
+        """Add a document's postings for one field; return the field's length."""
+
+    def terms(self) -> Iterator[tuple[str, str, list[Any]]]:
+        """Every term with its postings (flat: docnum, weight, value, ...), in term order."""
+
+    def cleanup(self) -> None:
+        """Delete what the pool wrote to disk."""
+
+
+class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
+    """A ``SegmentWriter`` writing one new segment through ``make_pool(folder)``'s pool.
+
+    Without ``lock`` it is a part of a parallel build: the parent holds whoosh's lock and
+    commits the part's segment (see :meth:`finish_part`) with its own.
+    """
+
+    def __init__(self, ix: Any, make_pool: Callable[[str], Pool], lock: bool = True) -> None:
+        # Separate files, not one compound file: whoosh reads a compound segment by copying it
+        # whole into memory (BytesIO over the mmap) every time a reader opens it.
+        super().__init__(ix, codec=W3Codec(), compound=False, _lk=lock)
+        _hash_terms_with_crc32(self.fieldwriter._tindex)
+        # A folder of its own: whoosh's temp folder is shared by all writers of the index.
+        self.pool = make_pool(os.path.join(self.storage.folder, f"pool-{random_name()}.tmp"))
+
+    def add_document(self, **fields: Any) -> None:
+        """Add a document; :class:`FoldedText` fields go to the pool a field at a time.
+
+        The other fields take whoosh's own path (``SegmentWriter.add_document``, minus the
+        features this schema does not use: boosts, spelling, vectors, ``_stored_`` values).
+        """
+        self._check_state()
+        schema = self.schema
+        names = sorted(fields)
+        self._check_fields(schema, names)
+        perdocwriter = self.perdocwriter
+        docnum = self.docnum
+        pool = self.pool
+        perdocwriter.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if isinstance(field, FoldedText):
+                    parts = [value] if isinstance(value, str) else value
+                    positions = term_positions(parts)
+                    length = pool.add_positions(name, docnum, positions, field.format.field_boost)
+                elif field.indexed:
+                    for tbytes, freq, weight, vbytes in field.index(value):
+                        if field.scorable:
+                            length += freq
+                        pool.add((name, tbytes, docnum, weight, vbytes))
+                perdocwriter.add_field(name, field, value if field.stored else None, length)
+                if field.column_type:
+                    perdocwriter.add_column_value(
+                        name, field.column_type, field.to_column_value(value)
+                    )
+        except BaseException:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def commit_with(self, parts: list[Any]) -> None:
+        """Commit this writer's segment together with ``parts`` (what MpWriter does)."""
+        self._check_state()
+        segments = [*self.segments, *parts, self._finalize_segment()]
+        self._commit_toc(segments)
+        self._finish()
+
+    def finish_part(self) -> Any:
+        """Close this part's segment, uncommitted, and return it for the parent to commit."""
+        self._check_state()
+        segment = self._finalize_segment()
+        self.is_closed = True
+        return segment
+
+    def cancel(self) -> None:
+        """Stop writing and delete the pool; a part leaves whoosh's temp folder to its parent."""
+        if self.writelock is not None:
+            super().cancel()
+            return
+        self._check_state()
+        self._close_segment()
+        self.is_closed = True
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        reader = self.per_document_reader()
+        try:
+            _write_postings(self.fieldwriter, self.schema, reader, self.pool, self.docnum)
+        finally:
+            reader.close()
+        self.fieldwriter.close()
+
+
+def _hash_terms_with_crc32(table: Any) -> None:
+    """Make a new term table hash its keys with CRC32 (whoosh's hash type 1), not MD5.
+
+    MD5 costs a hex digest parsed back to an int in Python for every term; CRC32 is one C
+    call. The type is in the file's header, where readers take it from.
+    """
+    dbfile = table.dbfile
+    here = dbfile.tell()
+    dbfile.seek(table.startoffset + len(b"HSH3"))
+    dbfile.write_byte(_CRC32)
+    dbfile.seek(here)
+    table.hashtype = _CRC32
+    table.hashfn = crc_hash
+
+
+_CRC32 = 1
+
+
+def _write_postings(
+    fieldwriter: Any, schema: Any, lengths: Any, pool: Pool, doc_count: int
+) -> None:
+    current = None
+    field_lengths: list[int] | None = None
+    for fieldname, term, postings in pool.terms():
+        if fieldname != current:
+            if current is not None:
+                fieldwriter.finish_field()
+            field = schema[fieldname]
+            fieldwriter.start_field(fieldname, field)
+            current = fieldname
+            field_lengths = None
+            if field.scorable:
+                # One read per document, not one per posting as the stock writer does.
+                field_lengths = [lengths.doc_field_length(d, fieldname) for d in range(doc_count)]
+        write_term(fieldwriter, term.encode("utf-8"), postings, field_lengths)
+    if current is not None:
+        fieldwriter.finish_field()
