@@ -34,9 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui import i18n, settings
-    from reader.ui.main_window import MainWindow
-    from reader.ui.tasks import SyncExecutor
+    from reader.ui import i18n
+    from reader.ui.app.window import MainWindow
+    from reader.ui.core import settings
+    from reader.ui.core.tasks import SyncExecutor
     from tests.generator.generate import generate
 
     def search_and_open(window: MainWindow, query: str, hit: int) -> None:

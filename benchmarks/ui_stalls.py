@@ -30,9 +30,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui import settings
-    from reader.ui.main_window import MainWindow
-    from reader.ui.tasks import SyncExecutor
+    from reader.ui.app.window import MainWindow
+    from reader.ui.core import settings
+    from reader.ui.core.tasks import SyncExecutor
     from tests.generator.generate import generate
     from tests.ui.stalls import StallMeter
 

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from reader.ui import settings
-from reader.ui.main_window import MainWindow
-from reader.ui.tasks import SyncExecutor
+from reader.ui.app.window import MainWindow
+from reader.ui.core import settings
+from reader.ui.core.tasks import SyncExecutor
 
 # (date, issue number, articles); each article is (kicker, title, paragraphs, byline).
 ISSUES = [

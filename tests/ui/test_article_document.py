@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 
 from reader.model import Article, Issue
-from reader.ui.article_document import document_span, render_article, utf16_length
-from reader.ui.citation import citation
-from reader.ui.text_pane import Span, TextPane
+from reader.ui.reading.article_document import document_span, render_article, utf16_length
+from reader.ui.reading.citation import citation
+from reader.ui.reading.text_pane import Span, TextPane
 
 ARTICLE = Article(
     id="i-01",

@@ -9,8 +9,10 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.ui import i18n, settings
-from reader.ui.dialogs import GoToDateDialog, ShortcutsDialog
+from reader.ui import i18n
+from reader.ui.app.shortcuts import ShortcutsDialog
+from reader.ui.browse.go_to_date import GoToDateDialog
+from reader.ui.core import settings
 from tests.conftest import SAMPLE_ISSUES
 from tests.ui.conftest import type_text, write_archive
 

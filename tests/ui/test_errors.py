@@ -8,7 +8,8 @@ import sys
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.model import Cancelled, CorruptArchive, Reason
-from reader.ui import errors, i18n
+from reader.ui import i18n
+from reader.ui.app import errors
 
 
 def test_reader_error_gets_a_sentence_and_the_detail(qtbot):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.main_window import MainWindow
-from reader.ui.tasks import SyncExecutor
+from reader.ui.app.window import MainWindow
+from reader.ui.core.tasks import SyncExecutor
 from tests.generator.generate import generate
 from tests.ui.stalls import StallMeter
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMessageBox
 from reader.library import reloading
 from reader.library.reloading import Changes, open_archive, reread, take_snapshot
 from reader.ui import i18n
-from reader.ui.main_window import MainWindow
-from reader.ui.tasks import SyncExecutor
-from reader.ui.watching import describe_changes
+from reader.ui.app.watching import describe_changes
+from reader.ui.app.window import MainWindow
+from reader.ui.core.tasks import SyncExecutor
 from tests.ui.conftest import ISSUES, issue_text, write_archive
 
 # The quiet time the watcher waits for, shortened from the app's 2 s.

@@ -6,9 +6,10 @@ from PySide6.QtCore import QLocale, Qt
 
 from reader.library import Library
 from reader.model import Problem, Reason
-from reader.ui.article_list_model import HTML_ROLE, ID_ROLE, ArticleListModel
-from reader.ui.issue_tree_model import ISSUE_ID_ROLE, IssueTreeModel
-from reader.ui.problems_panel import ProblemsModel
+from reader.ui.browse.article_list import ArticleListModel
+from reader.ui.browse.issue_tree import ISSUE_ID_ROLE, IssueTreeModel
+from reader.ui.core.rows import HTML_ROLE, ID_ROLE
+from reader.ui.problems.panel import ProblemsModel
 from tests.conftest import SAMPLE_ISSUES
 from tests.ui.conftest import write_archive
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from reader.ui import settings
+from reader.ui.core import settings
 from tests.ui.conftest import write_archive
 
 

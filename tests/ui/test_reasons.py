@@ -9,8 +9,8 @@ from reader.library import Library
 from reader.model import CATALOGUE, Reason
 from reader.model.reasons import placeholders
 from reader.ui import i18n
-from reader.ui.problems_panel import ProblemsPanel
-from reader.ui.reasons import reason_text, templates
+from reader.ui.problems.panel import ProblemsPanel
+from reader.ui.problems.reasons import reason_text, templates
 
 TS = i18n.FOLDER / "reader_zh_CN.ts"
 

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from reader.ui import settings
+from reader.ui.core import settings
 from tests.ui.conftest import type_text, write_archive
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui import settings
+from reader.ui.core import settings
 
 
 def test_defaults_and_round_trip(user_settings):

@@ -52,7 +52,7 @@ def test_a_restored_zoom_and_mode_show_at_start(make_window, archive):
 
 
 def test_a_message_shown_before_the_window_is_not_drawn_over_the_label(qtbot, archive, tmp_path):
-    from reader.ui.main_window import MainWindow
+    from reader.ui.app.window import MainWindow
 
     from .conftest import SyncExecutor
 

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from reader.model import IndexUnavailable
-from reader.ui.tasks import ProcessJob, SyncExecutor, Tasks
+from reader.ui.core.tasks import ProcessJob, SyncExecutor, Tasks
 from tests.ui import jobs
 
 

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
-from reader.ui import i18n, settings
+from reader.ui import i18n
+from reader.ui.core import settings
 
 TS = i18n.FOLDER / "reader_zh_CN.ts"
 QM = i18n.FOLDER / "reader_zh_CN.qm"

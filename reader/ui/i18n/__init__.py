@@ -2,7 +2,7 @@
 
 The ``.ts`` files are the source; after changing a user-visible string, refresh and compile with::
 
-    .venv/bin/pyside6-lupdate reader/ui/*.py reader/ui/i18n/*.py -no-obsolete -locations none \
+    .venv/bin/pyside6-lupdate reader/ui/*/*.py -no-obsolete -locations none \
         -ts reader/ui/i18n/reader_zh_CN.ts
     # translate the new <message>s (Qt Linguist, or any editor), then:
     .venv/bin/pyside6-lrelease reader/ui/i18n/reader_zh_CN.ts -qm reader/ui/i18n/reader_zh_CN.qm

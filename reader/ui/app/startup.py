@@ -11,8 +11,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.library import paths
-from reader.ui import errors, i18n, settings
-from reader.ui.main_window import MainWindow
+from reader.ui import i18n
+from reader.ui.app import errors
+from reader.ui.app.window import MainWindow
+from reader.ui.core import settings
 
 log = logging.getLogger(__name__)
 

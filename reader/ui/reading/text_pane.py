@@ -9,16 +9,16 @@ from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from reader.model import Article, Issue
-from reader.ui.article_document import (
+from reader.ui.reading.article_document import (
     MAX_ZOOM,
     MIN_ZOOM,
     RenderedArticle,
     document_span,
     render_article,
 )
-from reader.ui.find_bar import FindBar
-from reader.ui.text_matches import Matches, Span, extra_selections, find_in_text
-from reader.ui.text_view import (
+from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.text_matches import Matches, Span, extra_selections, find_in_text
+from reader.ui.reading.text_view import (
     MAX_TEXT_WIDTH,
     fit_margins,
     scroll_fraction,

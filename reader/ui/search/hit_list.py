@@ -8,9 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListView, QWidget
 
-from reader.ui.rich_delegate import RichTextDelegate
-from reader.ui.search_model import SearchResultsModel
-from reader.ui.views import FocusCue
+from reader.ui.core.rows import FocusCue, RichTextDelegate
+from reader.ui.search.results_model import SearchResultsModel
 
 
 class HitList(QListView):

@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer
 
 from reader.library.reloading import Changes, Reading, Snapshot, reread
 from reader.model import CorruptArchive
+from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.session import Session
 
 log = logging.getLogger(__name__)
 

@@ -9,17 +9,17 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from reader.library import Library
-from reader.ui import i18n, views
-from reader.ui.actions import Actions
-from reader.ui.article_list_model import ArticleListModel
-from reader.ui.browser import Browser
-from reader.ui.citation import article_with_citation
-from reader.ui.dialogs import GoToDateDialog
+from reader.ui import i18n
+from reader.ui.browse.article_list import ArticleListModel, article_list
+from reader.ui.browse.browser import Browser
+from reader.ui.browse.go_to_date import GoToDateDialog
+from reader.ui.browse.issue_tree import IssueTreeModel, issue_tree
+from reader.ui.core.actions import Actions
+from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.issue_tree_model import IssueTreeModel
-from reader.ui.search_panel import SearchPanel
-from reader.ui.session import Session
-from reader.ui.text_pane import TextPane
+from reader.ui.reading.citation import article_with_citation
+from reader.ui.reading.text_pane import TextPane
+from reader.ui.search.panel import SearchPanel
 
 
 class ReadingArea(QSplitter):
@@ -41,9 +41,9 @@ class ReadingArea(QSplitter):
         self._session = session
         self._actions = actions
         self.tree_model = IssueTreeModel(locale=i18n.locale_for(i18n.current()))
-        self.tree = views.issue_tree(self.tree_model, self)
+        self.tree = issue_tree(self.tree_model, self)
         self.article_model = ArticleListModel()
-        self.article_list = views.article_list(self.article_model, self)
+        self.article_list = article_list(self.article_model, self)
         self.search_panel = SearchPanel(session, actions, parent=self)
         self.middle = QStackedWidget(self)
         self.middle.addWidget(self.article_list)

@@ -1,12 +1,15 @@
-"""An item delegate that draws a row's HTML fragment (HTML_ROLE) with word wrap."""
+"""How the article list and the hit list draw their rows: shared roles, an HTML delegate, a focus cue."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.article_list_model import HTML_ROLE
+# The article list and the hit list share these roles, so one delegate draws both.
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Rich text for RichTextDelegate: the row as a small HTML fragment.
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PADDING = 6
 
@@ -68,3 +71,42 @@ class RichTextDelegate(QStyledItemDelegate):
         document.setHtml(text)
         document.setTextWidth(max(40, width - 2 * PADDING))
         return document
+
+
+class FocusCue(QObject):
+    """Shows which list has the keyboard: the others draw their selection muted.
+
+    The tree, the article list and the hits all select a row at once; in one colour the
+    reader cannot tell where Up and Down will act (Thunderbird and Finder mute it the same way).
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.focused = QPalette(view.palette())
+        self.muted = QPalette(self.focused)
+        base = self.focused.color(QPalette.ColorRole.Base)
+        highlight = self.focused.color(QPalette.ColorRole.Highlight)
+        soft = QColor(
+            *(round(0.3 * h + 0.7 * b) for h, b in zip(_rgb(highlight), _rgb(base), strict=True))
+        )
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            self.muted.setColor(group, QPalette.ColorRole.Highlight, soft)
+            self.muted.setColor(
+                group,
+                QPalette.ColorRole.HighlightedText,
+                self.focused.color(QPalette.ColorRole.Text),
+            )
+        view.setPalette(self.muted)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Swap the palettes as the view gains and loses the keyboard."""
+        if event.type() == QEvent.Type.FocusIn:
+            watched.setPalette(self.focused)  # type: ignore[attr-defined]
+        elif event.type() == QEvent.Type.FocusOut:
+            watched.setPalette(self.muted)  # type: ignore[attr-defined]
+        return False
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()

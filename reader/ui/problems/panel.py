@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QWidget
 
 from reader.model import Problem
-from reader.ui.reasons import reason_text, templates
+from reader.ui.problems.reasons import reason_text, templates
 
 Index = QModelIndex | QPersistentModelIndex
 

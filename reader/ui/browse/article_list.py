@@ -13,13 +13,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QListView, QWidget
 
 from reader.model import Article, Issue
+from reader.ui.core.rows import HTML_ROLE, ID_ROLE, FocusCue, RichTextDelegate
 from reader.ui.i18n import fill
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# Rich text for RichTextDelegate: the row as a small HTML fragment.
-HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -112,3 +110,15 @@ def _untitled() -> str:
 
 def _no_lookup(article_id: str) -> tuple[Issue, Article]:
     raise KeyError(article_id)
+
+
+def article_list(model: ArticleListModel, parent: QWidget) -> QListView:
+    """The articles of the chosen issue, each drawn as kicker, title and details."""
+    view = QListView(parent)
+    view.setObjectName("article_list")
+    view.setModel(model)
+    view.setItemDelegate(RichTextDelegate(view))
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setWordWrap(True)
+    FocusCue(view)
+    return view

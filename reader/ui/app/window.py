@@ -24,17 +24,19 @@ from reader import __version__
 from reader.library import Library
 from reader.library.reloading import Reading
 from reader.model import CorruptArchive, Problem, ReaderError
-from reader.ui import errors, i18n, memory, settings, views
-from reader.ui.actions import Actions, Menus
-from reader.ui.dialogs import ShortcutsDialog
+from reader.ui import i18n
+from reader.ui.app import chrome, errors, memory
+from reader.ui.app.opening import Opener, dropped_path
+from reader.ui.app.reading_area import ReadingArea
+from reader.ui.app.shortcuts import ShortcutsDialog
+from reader.ui.app.status_line import StatusLine
+from reader.ui.app.watching import Reloader, describe_changes
+from reader.ui.core import settings
+from reader.ui.core.actions import Actions, Menus
+from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.opening import Opener, dropped_path
-from reader.ui.problems_panel import ProblemsPanel
-from reader.ui.reading_area import ReadingArea
-from reader.ui.reasons import reason_text
-from reader.ui.session import Session
-from reader.ui.status_line import StatusLine
-from reader.ui.watching import Reloader, describe_changes
+from reader.ui.problems.panel import ProblemsPanel
+from reader.ui.problems.reasons import reason_text
 
 log = logging.getLogger(__name__)
 
@@ -90,14 +92,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
         self.resizeDocks([self.problems_panel], [160], Qt.Orientation.Vertical)
         self.problems_panel.hide()
-        self.problems_button = views.ProblemsButton(self)
-        self.indicators = views.ReadingIndicators(self)
+        self.problems_button = chrome.ProblemsButton(self)
+        self.indicators = chrome.ReadingIndicators(self)
         self.status_line = StatusLine(self.statusBar())
         self.status_label = self.status_line.label
         self.statusBar().addPermanentWidget(self.indicators)
         self.statusBar().addPermanentWidget(self.search_panel.index_status)
         self.statusBar().addPermanentWidget(self.problems_button)
-        self.toolbar = views.toolbar(self, self.action_set, self.search_panel.field)
+        self.toolbar = chrome.toolbar(self, self.action_set, self.search_panel.field)
 
         self._connect()
         self.retranslate()

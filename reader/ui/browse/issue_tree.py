@@ -14,8 +14,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
 from reader.model import Issue
+from reader.ui.core.rows import FocusCue
 from reader.ui.i18n import fill
 
 ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -242,3 +244,18 @@ def _undated_label(issue: Issue) -> str:
     if issue.number:
         return fill(QCoreApplication.translate("IssueTreeModel", "No. %1"), issue.number)
     return PurePosixPath(issue.source).name or issue.id
+
+
+def issue_tree(model: IssueTreeModel, parent: QWidget) -> QTreeView:
+    """The publication › year › month › issue tree, its count column fitted to the numbers."""
+    tree = QTreeView(parent)
+    tree.setObjectName("issue_tree")
+    tree.setModel(model)
+    tree.setUniformRowHeights(True)
+    tree.setIndentation(14)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    FocusCue(tree)
+    return tree

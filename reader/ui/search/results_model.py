@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.ui.article_list_model import HTML_ROLE, ID_ROLE
+from reader.ui.core.rows import HTML_ROLE, ID_ROLE
 from reader.ui.i18n import fill
 
 Index = QModelIndex | QPersistentModelIndex

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.library import Library
-from reader.ui.tasks import Tasks
+from reader.ui.core.tasks import Tasks
 
 
 class Session(QObject):

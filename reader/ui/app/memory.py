@@ -8,8 +8,8 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.model import Issue
-from reader.ui import settings
-from reader.ui.text_pane import TextPane
+from reader.ui.core import settings
+from reader.ui.reading.text_pane import TextPane
 
 
 @dataclass(frozen=True)

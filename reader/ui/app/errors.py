@@ -28,7 +28,7 @@ from reader.model import (
     UnsupportedFormat,
 )
 from reader.ui.i18n import fill
-from reader.ui.reasons import reason_text
+from reader.ui.problems.reasons import reason_text
 
 log = logging.getLogger("reader")
 

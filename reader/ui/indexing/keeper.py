@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from reader.ui.actions import Actions
+from reader.ui.core.actions import Actions
+from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.indexing import Indexer, IndexStatus
-from reader.ui.session import Session
+from reader.ui.indexing.indexer import Indexer, IndexStatus
 
 
 class IndexKeeper(QObject):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui import settings
+from reader.ui.core import settings
 
 
 class SearchField(QLineEdit):

@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from reader.library.reloading import Reading, open_archive
-from reader.ui import settings
+from reader.ui.core import settings
+from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.session import Session
 
 
 class Opener(QObject):

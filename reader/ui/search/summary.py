@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from reader.library.searching import SearchOutcome
 from reader.model import UNDATED
-from reader.ui.hits_chart import Bar, HitsChart
 from reader.ui.i18n import fill
-from reader.ui.search_widgets import FacetStrip
+from reader.ui.search.chart import Bar, HitsChart
+from reader.ui.search.widgets import FacetStrip
 
 
 class SearchSummary(QWidget):

@@ -20,15 +20,15 @@ from reader.library.searching import (
     sort_named,
 )
 from reader.model import ReaderError
-from reader.ui.actions import Actions
-from reader.ui.hit_list import HitList
-from reader.ui.index_keeper import IndexKeeper
-from reader.ui.search_model import SearchResultsModel
-from reader.ui.search_query import RESULT_LIMIT, SortChoice
-from reader.ui.search_summary import SearchSummary
-from reader.ui.search_widgets import SearchField
-from reader.ui.session import Session
-from reader.ui.text_pane import Span
+from reader.ui.core.actions import Actions
+from reader.ui.core.session import Session
+from reader.ui.indexing.keeper import IndexKeeper
+from reader.ui.reading.text_pane import Span
+from reader.ui.search.hit_list import HitList
+from reader.ui.search.results_model import SearchResultsModel
+from reader.ui.search.sort_choice import RESULT_LIMIT, SortChoice
+from reader.ui.search.summary import SearchSummary
+from reader.ui.search.widgets import SearchField
 
 
 class SearchPanel(QWidget):

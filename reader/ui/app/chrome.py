@@ -1,55 +1,20 @@
-"""The window's plain widgets, set up: issue tree, article list, toolbar, status bar buttons."""
+"""The window's chrome, set up: the toolbar and the status bar's buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QListView,
     QMainWindow,
     QSizePolicy,
     QToolBar,
     QToolButton,
-    QTreeView,
     QWidget,
 )
 
-from reader.ui.actions import Actions
-from reader.ui.article_document import ZOOM_FACTOR
-from reader.ui.article_list_model import ArticleListModel
+from reader.ui.core.actions import Actions
 from reader.ui.i18n import fill
-from reader.ui.issue_tree_model import IssueTreeModel
-from reader.ui.rich_delegate import RichTextDelegate
-
-
-def issue_tree(model: IssueTreeModel, parent: QWidget) -> QTreeView:
-    """The publication › year › month › issue tree, its count column fitted to the numbers."""
-    tree = QTreeView(parent)
-    tree.setObjectName("issue_tree")
-    tree.setModel(model)
-    tree.setUniformRowHeights(True)
-    tree.setIndentation(14)
-    header = tree.header()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    FocusCue(tree)
-    return tree
-
-
-def article_list(model: ArticleListModel, parent: QWidget) -> QListView:
-    """The articles of the chosen issue, each drawn as kicker, title and details."""
-    view = QListView(parent)
-    view.setObjectName("article_list")
-    view.setModel(model)
-    view.setItemDelegate(RichTextDelegate(view))
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setWordWrap(True)
-    FocusCue(view)
-    return view
+from reader.ui.reading.article_document import ZOOM_FACTOR
 
 
 def toolbar(window: QMainWindow, actions: Actions, search_field: QWidget) -> QToolBar:
@@ -163,42 +128,3 @@ class ReadingIndicators(QWidget):
 def zoom_percent(steps: int) -> int:
     """The text size at ``steps`` of zoom, in percent of the actual size."""
     return round(100 * ZOOM_FACTOR**steps)
-
-
-class FocusCue(QObject):
-    """Shows which list has the keyboard: the others draw their selection muted.
-
-    The tree, the article list and the hits all select a row at once; in one colour the
-    reader cannot tell where Up and Down will act (Thunderbird and Finder mute it the same way).
-    """
-
-    def __init__(self, view: QAbstractItemView) -> None:
-        super().__init__(view)
-        self.focused = QPalette(view.palette())
-        self.muted = QPalette(self.focused)
-        base = self.focused.color(QPalette.ColorRole.Base)
-        highlight = self.focused.color(QPalette.ColorRole.Highlight)
-        soft = QColor(
-            *(round(0.3 * h + 0.7 * b) for h, b in zip(_rgb(highlight), _rgb(base), strict=True))
-        )
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            self.muted.setColor(group, QPalette.ColorRole.Highlight, soft)
-            self.muted.setColor(
-                group,
-                QPalette.ColorRole.HighlightedText,
-                self.focused.color(QPalette.ColorRole.Text),
-            )
-        view.setPalette(self.muted)
-        view.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Swap the palettes as the view gains and loses the keyboard."""
-        if event.type() == QEvent.Type.FocusIn:
-            watched.setPalette(self.focused)  # type: ignore[attr-defined]
-        elif event.type() == QEvent.Type.FocusOut:
-            watched.setPalette(self.muted)  # type: ignore[attr-defined]
-        return False
-
-
-def _rgb(color: QColor) -> tuple[int, int, int]:
-    return color.red(), color.green(), color.blue()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from reader.library import SORTS, Sort
-from reader.ui.actions import Actions
-from reader.ui.search_summary import SearchSummary
+from reader.ui.core.actions import Actions
+from reader.ui.search.summary import SearchSummary
 
 RESULT_LIMIT = 200
 

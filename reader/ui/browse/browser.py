@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QListView, QTreeView
 from reader.library import Library
 from reader.library.navigation import History, Place
 from reader.model import Article, Issue, NotFound, ReaderError
-from reader.ui.article_list_model import ArticleListModel
-from reader.ui.issue_tree_model import IssueTreeModel
-from reader.ui.session import Session
-from reader.ui.text_pane import TextPane
+from reader.ui.browse.article_list import ArticleListModel
+from reader.ui.browse.issue_tree import IssueTreeModel
+from reader.ui.core.session import Session
+from reader.ui.reading.text_pane import TextPane
 
 # Up to this many issues the whole tree opens expanded; a larger archive opens at its position.
 EXPAND_ALL_ISSUES = 400

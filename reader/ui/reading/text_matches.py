@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from reader.library import Library
-from reader.ui.article_document import utf16_length
+from reader.ui.reading.article_document import utf16_length
 
 MATCH_COLOUR = QColor("#ffe066")
 CURRENT_COLOUR = QColor("#ff9f1c")
