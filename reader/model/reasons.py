@@ -1,7 +1,7 @@
 """Why a file could not be read: a stable code with named values, and the English catalogue.
 
 Importers never write sentences for users: they name a code of :data:`CATALOGUE` and its values,
-so the window can show the reason in the user's language (``reader.ui.reasons``) while the
+so the window can show the reason in the user's language (``reader.ui.problems.reasons``) while the
 command line and the JSON output keep the English text. Technical text that cannot be
 translated (a libxml2 message, an OS error) travels as the value ``detail``.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # Code -> English template with named {placeholders}. Codes are stable identifiers: the window's
 # translations are keyed on them, so a code is never reused for a different meaning. Keep
-# reader/ui/reasons.py in step (a test compares the two).
+# reader/ui/problems/reasons.py in step (a test compares the two).
 CATALOGUE: dict[str, str] = {
     # Files and folders.
     "no_such_path": "no such file or folder",
