@@ -7,6 +7,7 @@ Whoosh's internals are reached through ``reader.index.w3`` only.
 """
 
 from reader.index.build import IndexStats, update_index
+from reader.index.fold import use_cache_root
 from reader.index.query import QueryError
 from reader.index.search import (
     SORTS,
@@ -43,4 +44,5 @@ __all__ = [
     "search",
     "snippet_html",
     "update_index",
+    "use_cache_root",
 ]

@@ -15,11 +15,18 @@ import logging
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
-
 log = logging.getLogger(__name__)
+
+# Where the t2s table is kept between runs: the library says (it knows the per-user folders);
+# None keeps it in memory only. A callable, so the folder is read when the table is first built.
+def _no_cache_root() -> Path | None:
+    return None
+
+
+_cache_root: Callable[[], Path | None] = _no_cache_root
 
 # Bump when the folding changes: indexes built with another version are rebuilt.
 FOLD_VERSION = 2
@@ -51,9 +58,12 @@ def t2s_table() -> dict[str, str]:
 
     Built from opencc-purepy's ``t2s`` conversion of every Han character on its own (phrase
     rules never apply across characters), closed so that applying it twice changes nothing.
-    Building takes most of a second, so the table is also kept in the per-user cache.
+    Building takes most of a second, so the table is also kept in the folder given to
+    :func:`use_cache_root`.
     """
     cache = _t2s_cache_file()
+    if cache is None:
+        return _build_t2s_table()
     table = _read_cached(cache)
     if table is not None:
         return table
@@ -77,9 +87,17 @@ def _read_cached(cache: Path) -> dict[str, str] | None:
     return table if isinstance(table, dict) and table else None
 
 
-def _t2s_cache_file() -> Path:
+def use_cache_root(root: Callable[[], Path | None]) -> None:
+    """Keep the t2s table in the folder ``root()`` names (asked when the table is first built)."""
+    global _cache_root
+    _cache_root = root
+
+
+def _t2s_cache_file() -> Path | None:
+    folder = _cache_root()
+    if folder is None:
+        return None
     version = importlib.metadata.version("opencc-purepy")
-    folder = Path(platformdirs.user_cache_dir("issue-reader", appauthor=False))
     return folder / f"t2s-fold{FOLD_VERSION}-opencc{version}.json"
 
 
@@ -142,11 +160,6 @@ def _unaccented(ch: str) -> str:
 
 
 _TABLE = _FoldTable()
-
-
-def _fold_cluster(cluster: str) -> str:
-    """Fold a base character with the combining marks after it (text that is not NFC)."""
-    return unicodedata.normalize("NFC", cluster).translate(_TABLE)
 
 
 def fold(text: str) -> str:

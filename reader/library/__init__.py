@@ -4,10 +4,11 @@ The UI and the command line reach archives only through this package: it joins
 ``reader.formats`` (reading issues) and ``reader.index`` (searching them), and re-exports the
 index's result types so no front end imports the index itself.
 
-Modules: ``library`` (the opened archive), ``paths`` (per-user folders), ``catalogue`` (the
-catalogue cache), ``reloading`` (reading an archive again when its files change),
-``searching`` (one search as the window runs it), ``navigation`` (back and forward),
-``jobs`` (the entry point of a spawned worker process).
+Modules: ``library`` (the opened archive), ``indexes`` (its issues' fingerprints and the
+searcher in use), ``paths`` (per-user folders), ``catalogue`` (the catalogue cache),
+``reloading`` (reading an archive again when its files change), ``searching`` (one search as
+the window runs it), ``navigation`` (back and forward), ``jobs`` (the entry point of a
+spawned worker process), ``resources`` (the files that travel with the program).
 """
 
 from reader.index import (
@@ -20,8 +21,13 @@ from reader.index import (
     Snippet,
     Sort,
     snippet_html,
+    use_cache_root,
 )
+from reader.library import paths
 from reader.library.library import Library, build_index
+
+# The index keeps its folding table in the per-user cache, like everything else of ours.
+use_cache_root(paths.user_cache_root)
 
 __all__ = [
     "SORTS",

@@ -114,12 +114,24 @@ def test_offsets_agree_with_fold_on_random_text() -> None:
             assert folded.text[i] in fold(text[start:end]) or folded.text[i] == " "
 
 
-def test_t2s_table_is_cached_per_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+def test_t2s_table_is_cached_where_the_caller_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fold_module, "_cache_root", lambda: tmp_path / "cache")
     cache = fold_module._t2s_cache_file()
-    assert cache.is_relative_to(tmp_path / "issue-reader")
+    assert cache is not None and cache.is_relative_to(tmp_path / "cache")
     built = t2s_table.__wrapped__()
     assert cache.exists()
     assert t2s_table.__wrapped__() == built == t2s_table()
     cache.write_text("not json", encoding="utf-8")
     assert t2s_table.__wrapped__() == built
+
+
+def test_without_a_cache_root_the_table_stays_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fold_module, "_cache_root", lambda: None)
+    monkeypatch.chdir(tmp_path)
+    assert fold_module._t2s_cache_file() is None
+    assert t2s_table.__wrapped__() == t2s_table()
+    assert list(tmp_path.iterdir()) == []

@@ -30,6 +30,13 @@ def test_the_app_name_names_every_folder(home: Path) -> None:
     assert paths.log_dir().is_relative_to(home / "state" / "issue-reader")
 
 
+def test_the_folding_table_is_cached_below_the_user_cache(home: Path) -> None:
+    from reader.index import fold
+
+    cache = fold._t2s_cache_file()
+    assert cache is not None and cache.parent == home / "cache" / "issue-reader"
+
+
 def test_default_index_dir_is_keyed_by_location(home: Path) -> None:
     (home / "a").mkdir()
     (home / "b").mkdir()
