@@ -20,6 +20,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+
 # Where the t2s table is kept between runs: the library says (it knows the per-user folders);
 # None keeps it in memory only. A callable, so the folder is read when the table is first built.
 def _no_cache_root() -> Path | None:
