@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.index import w3
 from reader.index.schema import versions
 
 log = logging.getLogger(__name__)
@@ -35,9 +36,6 @@ DAMAGED_FILE = "damaged"
 WHOOSH_DIR = "whoosh"
 INDEX_NAME = "MAIN"
 _LEFTOVER = re.compile(r"^(build|old)-[0-9a-f]{32}$")
-_TOC = re.compile(rf"^_{INDEX_NAME}_(\d+)\.toc$")
-# Whoosh's files: the tables of contents and the segments' files, not its lock.
-_INDEX_FILE = re.compile(rf"^(_{INDEX_NAME}_\d+\.toc|{INDEX_NAME}_[0-9a-z]+\..+)$")
 
 
 def archive_fingerprint(fingerprints: Mapping[str, str]) -> str:
@@ -58,7 +56,7 @@ class Meta:
     fingerprint: str
     articles: int
     files: dict[str, int]
-    # CRC-32 of the files whose damage no read would notice (see checked_file).
+    # CRC-32 of the files whose damage no read would notice (see w3.checked_file).
     checksums: dict[str, int] = field(default_factory=dict)
 
 
@@ -105,19 +103,9 @@ def whoosh_files(whoosh_dir: Path) -> dict[str, int]:
     files = {}
     with os.scandir(whoosh_dir) as entries:
         for entry in entries:
-            if entry.is_file() and _INDEX_FILE.match(entry.name):
+            if entry.is_file() and w3.is_index_file(entry.name, INDEX_NAME):
                 files[entry.name] = entry.stat().st_size
     return files
-
-
-def checked_file(name: str) -> bool:
-    """Whether a file's damage must be found by its checksum.
-
-    Posting lists and stored texts are zlib streams, whose own checksums fail on the first
-    read of a damaged block; the term dictionary and the columns are plain bytes, in which
-    damage only makes lookups miss or values wrong.
-    """
-    return not (name.endswith(".pst") or name.endswith("._stored.col"))
 
 
 def checksums(whoosh_dir: Path, files: Mapping[str, int], previous: Meta | None) -> dict[str, int]:
@@ -126,7 +114,7 @@ def checksums(whoosh_dir: Path, files: Mapping[str, int], previous: Meta | None)
     known = previous.checksums if previous is not None else {}
     result = {}
     for name, size in files.items():
-        if not checked_file(name):
+        if not w3.checked_file(name):
             continue
         if name in known and previous is not None and previous.files.get(name) == size:
             result[name] = known[name]
@@ -171,8 +159,8 @@ def latest_generation(whoosh_dir: Path) -> int:
         names = os.listdir(whoosh_dir)
     except OSError:
         return -1
-    found = [int(m.group(1)) for m in map(_TOC.match, names) if m]
-    return max(found, default=-1)
+    found = [w3.toc_generation(name, INDEX_NAME) for name in names]
+    return max((g for g in found if g is not None), default=-1)
 
 
 def meta_matches_files(index_dir: Path, meta: Meta) -> bool:

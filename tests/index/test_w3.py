@@ -17,6 +17,7 @@ from whoosh.filedb.structfile import StructFile
 
 from reader.index import search, store, update_index, w3
 from reader.index.damage import is_damage
+from tests.conftest import SAMPLE_ISSUES
 from tests.index.conftest import open_archive
 
 
@@ -110,3 +111,19 @@ def test_a_whoosh_that_changed_fails_loudly_and_is_not_rebuilt(
     monkeypatch.undo()
     assert store.read_meta(index_dir).build == build  # type: ignore[union-attr]
     assert search(index_dir, "县").total > 0
+
+
+def test_the_files_of_a_real_index_are_named_and_checked_as_w3_says(tmp_path: Path) -> None:
+    library, fingerprints = open_archive(SAMPLE_ISSUES)
+    update_index(tmp_path / "index", library.issues, fingerprints)
+    names = sorted(p.name for p in (tmp_path / "index" / store.WHOOSH_DIR).iterdir())
+    ours = [name for name in names if w3.is_index_file(name, store.INDEX_NAME)]
+    assert "_MAIN_1.toc" in ours
+    assert [name for name in names if name not in ours] == ["MAIN_WRITELOCK"]
+    assert [w3.toc_generation(name, store.INDEX_NAME) for name in ours].count(1) == 1
+    assert store.latest_generation(tmp_path / "index" / store.WHOOSH_DIR) == 1
+    checked = {name.rsplit(".", 1)[-1] for name in ours if w3.checked_file(name)}
+    unchecked = {name.split(".", 1)[-1] for name in ours if not w3.checked_file(name)}
+    assert {"trm", "toc"} <= checked
+    assert unchecked == {"pst", "_stored.col"}
+    assert w3.toc_generation("_OTHER_3.toc", store.INDEX_NAME) is None

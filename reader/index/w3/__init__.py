@@ -58,6 +58,7 @@ if _problem is not None:
 # Only now: another release's internals may not even import.
 from reader.index.w3.blocks import blocks  # noqa: E402
 from reader.index.w3.damage import FORMAT_ERRORS, raised_reading  # noqa: E402
+from reader.index.w3.files import checked_file, is_index_file, toc_generation  # noqa: E402
 from reader.index.w3.writer import Pool, PoolWriter  # noqa: E402
 
 __all__ = [
@@ -68,7 +69,10 @@ __all__ = [
     "PoolWriter",
     "UnsupportedWhoosh",
     "blocks",
+    "checked_file",
     "installed_version",
+    "is_index_file",
     "raised_reading",
+    "toc_generation",
     "version_problem",
 ]
