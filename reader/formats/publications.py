@@ -1,7 +1,7 @@
 """One publication per paper: masthead spellings compared folded (script, width and case).
 
 A weekly printed 今日长子 in one file and 今日長子 in another, or typed in full-width letters,
-would otherwise be a publication per spelling. The registry runs :func:`unify_publications`
+would otherwise be a publication per spelling. The loader (``loading.py``) runs :func:`unify_publications`
 once over every importer's issues. This is the formats side's own folding of short names:
 ``reader.index`` folds whole texts for search, and the two packages never import each other.
 """

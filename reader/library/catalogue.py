@@ -36,11 +36,6 @@ CHUNK = 16
 FileState = dict[str, tuple[int, int]]
 
 
-def default_cache_root() -> Path:
-    """Where catalogues are cached: beside the indexes, in the per-user cache folder."""
-    return paths.catalogue_root()
-
-
 def cache_file(cache_root: Path, opened: Path) -> Path:
     """The cache file of the archive opened at ``opened`` (a folder, a file or a zip)."""
     return Path(f"{paths.folder_in(cache_root, opened)}.pickle")
@@ -52,9 +47,9 @@ def read(
     """The catalogue of the archive at ``opened``: from the cache while no file changed.
 
     Otherwise the importers read ``source`` (reporting to ``progress``) and the result is
-    cached below ``cache_root`` (:func:`default_cache_root` if None).
+    cached below ``cache_root`` (:func:`paths.catalogue_root` if None).
     """
-    cached = cache_file(cache_root if cache_root is not None else default_cache_root(), opened)
+    cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
     current = stamp(file_state(opened, source))
     archive = load(cached, current)
     if archive is None:

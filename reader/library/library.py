@@ -213,7 +213,7 @@ class Library:
         publications: tuple[str, ...] = (),
         months: tuple[str, ...] = (),
     ) -> index.SearchResult:
-        """Search the archive's index (build it first: :meth:`ensure_index` or :attr:`index_job`).
+        """Search the archive's index (build it first: :meth:`ensure_index` or :meth:`index_job`).
 
         ``years``, ``publications`` and ``months`` (``"2022-09"``) keep only their hits; months
         narrow the hits and their total but not the facets.

@@ -16,8 +16,8 @@ from reader.model.errors import (
     ReaderError,
     UnsupportedFormat,
 )
-from reader.model.progress import UNDATED, Progress
 from reader.model.reasons import CATALOGUE, Reason
+from reader.model.vocabulary import UNDATED, Progress
 
 __all__ = [
     "CATALOGUE",

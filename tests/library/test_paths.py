@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library, catalogue, paths
+from reader.library import Library, paths
 from tests.conftest import SAMPLE_ISSUES
 
 
@@ -24,7 +24,6 @@ def test_the_app_name_names_every_folder(home: Path) -> None:
     assert paths.user_cache_root() == home / "cache" / "issue-reader"
     assert paths.index_root() == home / "cache" / "issue-reader" / "indexes"
     assert paths.catalogue_root() == home / "cache" / "issue-reader" / "catalogues"
-    assert catalogue.default_cache_root() == paths.catalogue_root()
     assert paths.config_dir() == home / "config" / "issue-reader"
     assert paths.settings_file() == home / "config" / "issue-reader" / "issue-reader.ini"
     assert paths.log_dir().is_relative_to(home / "state" / "issue-reader")

@@ -1,4 +1,4 @@
-"""Background work, and the only place threads and processes start.
+"""Background work: the only place the window starts threads and processes.
 
 Light jobs (opening an archive, a search) run on a one-thread executor, as Anki's collection
 executor does. Index building holds the GIL for seconds, so it runs in a spawned process whose
@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.library.jobs import run_child
-from reader.model import Cancelled, IndexUnavailable
+from reader.model import Cancelled, IndexUnavailable, Progress
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class Tasks(QObject):
         *args: Any,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int], None] | None = None,
+        on_progress: Progress | None = None,
         channel: str = "",
     ) -> Future[Any]:
         """Run ``fn(*args)`` in the worker; ``on_done(result)`` or ``on_error(exc)`` follow.
@@ -146,7 +146,7 @@ class _ThrottledProgress:
     def __init__(
         self,
         current: Callable[[], bool],
-        report: Callable[[int, int], None],
+        report: Progress,
         deliver: Callable[[Callable[[], None]], None],
     ) -> None:
         self._current = current

@@ -26,7 +26,7 @@ from reader.ui.indexing.keeper import IndexKeeper
 from reader.ui.reading.text_pane import Span
 from reader.ui.search.hit_list import HitList
 from reader.ui.search.results_model import SearchResultsModel
-from reader.ui.search.sort_choice import RESULT_LIMIT, SortChoice
+from reader.ui.search.sort_choice import SortChoice
 from reader.ui.search.summary import SearchSummary
 from reader.ui.search.widgets import SearchField
 
@@ -127,7 +127,7 @@ class SearchPanel(QWidget):
         self.browse()
         # The query and its year or publication filter were the previous archive's too; the
         # history stays.
-        self._request = SearchRequest("", sort=self.sort, limit=RESULT_LIMIT)
+        self._request = SearchRequest("", sort=self.sort)
         self._unsaved = ""
         self.field.reset()
 
@@ -186,7 +186,7 @@ class SearchPanel(QWidget):
             return
         # A new query starts unfiltered; the same one again keeps its filters.
         if query != self._request.query:
-            self._request = SearchRequest(query, sort=self.sort, limit=RESULT_LIMIT)
+            self._request = SearchRequest(query, sort=self.sort)
         self._unsaved = query
         self._enter()
         if not self.index_ready:

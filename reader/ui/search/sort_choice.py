@@ -8,8 +8,6 @@ from reader.library import SORTS, Sort
 from reader.ui.core.actions import Actions
 from reader.ui.search.summary import SearchSummary
 
-RESULT_LIMIT = 200
-
 
 class SortChoice(QObject):
     """The order of the hits, as the summary's order box and Search › Sort… show it.
@@ -25,7 +23,9 @@ class SortChoice(QObject):
         self._actions = actions
         self._box = summary.sort_box
         summary.sort_chosen.connect(self._box_changed)
-        for action in (actions.sort_relevance, actions.sort_newest, actions.sort_oldest):
+        # The menu's actions in the order of SORTS, the box's rows.
+        self._menu = (actions.sort_relevance, actions.sort_newest, actions.sort_oldest)
+        for action in self._menu:
             action.triggered.connect(self._action_changed)
 
     @property
@@ -36,17 +36,11 @@ class SortChoice(QObject):
     def show(self, sort: Sort) -> None:
         """Show ``sort`` (one of ``SORTS``) in the box and the menu."""
         self._box.setCurrentIndex(SORTS.index(sort))
-        {"relevance": self._actions.sort_relevance, "newest": self._actions.sort_newest}.get(
-            sort, self._actions.sort_oldest
-        ).setChecked(True)
+        self._menu[SORTS.index(sort)].setChecked(True)
 
     def _box_changed(self, row: int) -> None:
         self.chosen.emit(SORTS[row])
 
     def _action_changed(self) -> None:
-        if self._actions.sort_newest.isChecked():
-            self.chosen.emit("newest")
-        elif self._actions.sort_oldest.isChecked():
-            self.chosen.emit("oldest")
-        else:
-            self.chosen.emit("relevance")
+        checked = [action.isChecked() for action in self._menu]
+        self.chosen.emit(SORTS[checked.index(True)] if any(checked) else SORTS[0])
