@@ -41,7 +41,9 @@ def messages(ts: Path) -> list[tuple[str, str, list[str], str]]:
             assert translation is not None
             forms = [f.text or "" for f in translation.iterfind("numerusform")]
             texts = forms or [translation.text or ""]
-            rows.append((name, message.findtext("source") or "", texts, translation.get("type", "")))
+            rows.append(
+                (name, message.findtext("source") or "", texts, translation.get("type", ""))
+            )
     return rows
 
 

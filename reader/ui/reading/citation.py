@@ -94,7 +94,8 @@ def chicago(issue: Issue, article: Article) -> str:
     ]
     if article.page:
         where.append(article.page)
-    parts.append(", ".join(w for w in where if w) + ".")
+    entry = ", ".join(w for w in where if w)
+    parts.append(entry if entry.endswith(".") else entry + ".")
     return " ".join(parts)
 
 
