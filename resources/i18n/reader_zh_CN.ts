@@ -526,11 +526,11 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>not well-formed XML (damaged or cut off?): {detail}</source>
-        <translation>XML 格式不正确（文件损坏或不完整？）：{detail}</translation>
+        <translation>XML 格式不正确，文件可能已损坏或不完整：{detail}</translation>
     </message>
     <message>
         <source>not well-formed XML (damaged or cut off?): {detail} (the text after that point is lost)</source>
-        <translation>XML 格式不正确（文件损坏或不完整？）：{detail}（此处之后的文字已丢失）</translation>
+        <translation>XML 格式不正确，文件可能已损坏或不完整：{detail}（此处之后的文字已丢失）</translation>
     </message>
     <message>
         <source>the XML declares entities, which are refused for safety</source>
@@ -546,7 +546,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>not valid UTF-8 as the file declares: read as Windows-1252; not well-formed XML (damaged or cut off?): {detail}</source>
-        <translation>文件声明为 UTF-8，但并非有效的 UTF-8：已按 Windows-1252 读取；XML 格式不正确（文件损坏或不完整？）：{detail}</translation>
+        <translation>文件声明为 UTF-8，但并非有效的 UTF-8：已按 Windows-1252 读取；XML 格式不正确，文件可能已损坏或不完整：{detail}</translation>
     </message>
     <message>
         <source>binary data, not a web page</source>

@@ -25,6 +25,8 @@ CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # A half-width , : ( ) touching a Chinese character; a spaced dash anywhere in a Chinese text.
 HALF_WIDTH = re.compile(rf"[{CJK}][,:()]|[,:()][{CJK}]")
 SPACED_DASH = re.compile(r"\s[—–-]\s")
+# Marks piled up, as in 不完整？）：: a Chinese sentence says it with words instead.
+STACKED = re.compile(r"[？！。，：；][）」』”]?[：；，。]|[？！][）]")
 CHINESE = re.compile(rf"[{CJK}]")
 # Qt's Chinese mnemonic convention, 文件(&F), keeps its half-width brackets.
 MNEMONIC_SUFFIX = re.compile(r"\(&\w\)")
@@ -95,7 +97,12 @@ def punctuation_faults(ts: Path) -> list[str]:
             continue  # a file-dialog filter: Qt parses its half-width brackets
         for text in texts:
             bare = MNEMONIC_SUFFIX.sub("", text)
-            if HALF_WIDTH.search(bare) or (CHINESE.search(bare) and SPACED_DASH.search(bare)):
+            chinese = CHINESE.search(bare)
+            if (
+                HALF_WIDTH.search(bare)
+                or STACKED.search(bare)
+                or (chinese and SPACED_DASH.search(bare))
+            ):
                 found.append(text)
     return found
 
@@ -189,6 +196,7 @@ def test_each_check_catches_a_broken_translation(tmp_path):
     translate("Hits: %1", "结果: %1 条")  # half-width colon
     translate("Opened %1 — issues: %2, articles: %3", "已打开 %1 — %2 期，%3 篇文章")
     translate("Reading files: %1 of %2", "正在读取文件：%1")  # %2 dropped
+    translate("Reading the archive again: %1 of %2", "正在重新读取报刊库（完成？）：%1 / %2")
     translate("Not found", "", "unfinished")
     tree.write(str(broken), encoding="utf-8")
 
@@ -196,5 +204,9 @@ def test_each_check_catches_a_broken_translation(tmp_path):
     violations = glossary_violations(broken)
     assert any("档案" in v for v in violations)
     assert any("&Cancel Indexing" in v for v in violations)
-    assert sorted(punctuation_faults(broken)) == ["已打开 %1 — %2 期，%3 篇文章", "结果: %1 条"]
+    assert sorted(punctuation_faults(broken)) == [
+        "已打开 %1 — %2 期，%3 篇文章",
+        "正在重新读取报刊库（完成？）：%1 / %2",
+        "结果: %1 条",
+    ]
     assert placeholder_faults(broken) == ["'Reading files: %1 of %2' → '正在读取文件：%1'"]

@@ -65,7 +65,7 @@ def test_values_are_put_in_once_and_unknown_placeholders_left(english):
 def test_chinese_reasons_keep_their_values(qapp, english):
     i18n.install(qapp, "zh_CN")
     reason = Reason.of("not_well_formed_xml", detail="EndTag: '</' not found")
-    assert reason_text(reason) == "XML 格式不正确（文件损坏或不完整？）：EndTag: '</' not found"
+    assert reason_text(reason) == "XML 格式不正确，文件可能已损坏或不完整：EndTag: '</' not found"
     assert (
         reason_text(Reason.of("page_missing", mets="mets.xml")) == "缺失：mets.xml 把它列为一个版面"
     )
