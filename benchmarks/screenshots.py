@@ -5,7 +5,12 @@ writes PNGs into ``docs/``: the seed issue, the search for 供热 in it, the sam
 a search over three years of a generated archive (facets and the hits chart at work). Settings
 and indexes go to a temporary folder, never the user's.
 
+With ``--chinese`` it writes the Chinese set into ``docs/zh/`` instead: the tree, a search, the
+Go to Date calendar, Qt's file dialog, the shortcuts table and the Problems panel, the way a
+Chinese desktop shows them (the system locale too: the file dialog's dates and sizes follow it).
+
     .venv/bin/python -m benchmarks.screenshots [--out docs] [--archive sample_issues]
+    .venv/bin/python -m benchmarks.screenshots --chinese [--out docs/zh]
 """
 
 from __future__ import annotations
@@ -27,8 +32,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--years", type=int, default=3, help="years of generated issues to search (0: none)"
     )
+    parser.add_argument("--chinese", action="store_true", help="the Chinese set, in docs/zh")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.chinese:
+        # Qt reads the system locale once, from the environment: set it before Qt starts.
+        os.environ["LANG"] = os.environ["LC_ALL"] = "zh_CN.UTF-8"
+        from benchmarks.screenshots_zh import chinese_set
+
+        return chinese_set(
+            args.out if "--out" in (argv or sys.argv) else REPO / "docs" / "zh",
+            args.archive,
+            args.query,
+        )
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

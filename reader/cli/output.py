@@ -24,6 +24,16 @@ def iso(date: dt.date | None) -> str | None:
     return date.isoformat() if date else None
 
 
+def issue_label(issue: Issue) -> str:
+    """``2022-09-19 · 总1810期``: the date and the numbers as printed (``No. 1810`` if bare)."""
+    parts = [iso(issue.date) or "undated"]
+    if issue.numbers_printed:
+        parts.append(" ".join(issue.numbers_printed))
+    elif issue.number:
+        parts.append(f"No. {issue.number}")
+    return " · ".join(parts)
+
+
 def issue_json(issue: Issue) -> dict[str, Any]:
     """An issue as a JSON row of ``issues``."""
     return {

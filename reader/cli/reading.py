@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 
 from reader.cli import tables
-from reader.cli.output import article_json, iso, issue_json, mention_problems, print_json
+from reader.cli.output import (
+    article_json,
+    iso,
+    issue_json,
+    issue_label,
+    mention_problems,
+    print_json,
+)
 from reader.library import Library
 
 
@@ -36,7 +43,7 @@ def articles(library: Library, args: argparse.Namespace) -> int:
     rows = [article_json(article) for article in issue.articles]
     if args.json:
         return print_json(rows)
-    print(f"{issue.publication}  {issue.label}  ({len(rows)} articles)\n")
+    print(f"{issue.publication}  {issue_label(issue)}  ({len(rows)} articles)\n")
     table = [
         (
             r["id"],
@@ -70,7 +77,7 @@ def show(library: Library, args: argparse.Namespace) -> int:
         if original is not None:
             data["original"] = original
         return print_json(data)
-    head = [issue.publication, issue.label]
+    head = [issue.publication, issue_label(issue)]
     if article.page:
         head.append(f"page {article.page}")
     print(" · ".join(head))

@@ -98,7 +98,10 @@ class Article:
 
 @dataclass(frozen=True)
 class Issue:
-    """One issue of a publication: its date, printed numbers and articles in print order."""
+    """One issue of a publication: its date, printed numbers and articles in print order.
+
+    Parts only, no prose: each interface words the date and the numbers in its own language.
+    """
 
     id: str
     publication: str
@@ -111,16 +114,6 @@ class Issue:
     articles: tuple[Article, ...] = ()
     front_matter: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-    @property
-    def label(self) -> str:
-        """``2022-09-19 · 总1810期``: the date and the numbers as printed."""
-        parts = [self.date.isoformat() if self.date else "undated"]
-        if self.numbers_printed:
-            parts.append(" ".join(self.numbers_printed))
-        elif self.number:
-            parts.append(f"No. {self.number}")
-        return " · ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -126,3 +126,15 @@ def test_an_ambiguous_date_names_the_matching_issues(tmp_path, capsys):
         (tmp_path / name).write_text(text.replace("今日长子", f"报{name[0]}", 1), encoding="utf-8")
     assert main(["articles", str(tmp_path), "2022-09-19"]) == 1
     assert "2 issues match '2022-09-19'; name one by its id" in capsys.readouterr().err
+
+
+def test_issue_label_words_the_numbers_in_english():
+    import datetime as dt
+
+    from reader.cli.output import issue_label
+    from reader.model import Issue
+
+    issue = Issue(id="i", publication="p", date=dt.date(2022, 9, 19), number="1810")
+    assert issue_label(issue) == "2022-09-19 · No. 1810"
+    printed = Issue(id="i", publication="p", date=None, numbers_printed=("总1810期",))
+    assert issue_label(printed) == "undated · 总1810期"

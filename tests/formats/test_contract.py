@@ -297,7 +297,7 @@ def test_ids_are_unique_and_stable_across_reopen(archive_folder):
 def test_dates_are_parsed(case, archive_folder):
     archive = load(archive_folder)
     for issue in archive.issues:
-        assert isinstance(issue.date, dt.date) or not case.dated, issue.label
+        assert isinstance(issue.date, dt.date) or not case.dated, issue.id
         for article in issue.articles:
             assert article.date is None or isinstance(article.date, dt.date)
 

@@ -168,7 +168,7 @@ def test_undated_items_make_an_undated_issue(tmp_path):
         text = text[:start] + text[end:]
     (tmp_path / "market.xml").write_text(text)
     archive = load_archive(open_source(tmp_path))
-    assert [(i.date, i.label) for i in archive.issues] == [(None, "undated")]
+    assert [(i.date, i.numbers_printed, i.number) for i in archive.issues] == [(None, (), "")]
 
 
 def test_repeated_guids_inside_one_message_stay_apart(tmp_path):

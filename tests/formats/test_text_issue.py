@@ -35,7 +35,7 @@ def test_seed_issue_metadata(seed):
     assert issue.numbers_printed == ("总1810期",)
     assert issue.masthead == "今日长孑"  # as printed (an OCR misread) ...
     assert issue.publication == "今日长子"  # ... mapped by archive.toml
-    assert issue.label == "2022-09-19 · 总1810期"
+    assert issue.date == dt.date(2022, 9, 19)
     assert "主办单位：县融媒体中心" in issue.front_matter
     assert seed.problems == ()
 

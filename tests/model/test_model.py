@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reader.model import Archive, ArchiveSettings, Article, Issue, Problem, Reason, stable_id
 
 
@@ -11,13 +9,6 @@ def test_stable_id_is_deterministic_and_separates_parts():
     assert stable_id("a", "bc") == stable_id("a", "bc")
     assert stable_id("a", "bc") != stable_id("ab", "c")
     assert len(stable_id("x", length=6)) == 6
-
-
-def test_issue_label_prefers_printed_numbers():
-    issue = Issue(id="i", publication="p", date=dt.date(2022, 9, 19), number="1810")
-    assert issue.label == "2022-09-19 · No. 1810"
-    printed = Issue(id="i", publication="p", date=None, numbers_printed=("总1810期",))
-    assert printed.label == "undated · 总1810期"
 
 
 def test_settings_map_aliases_only_when_named():

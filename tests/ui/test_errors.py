@@ -30,7 +30,7 @@ def test_corrupt_archive_reason_is_shown_in_the_interface_language(qtbot, qapp):
     i18n.install(qapp, "zh_CN")
     try:
         box = errors.show_error(parent, CorruptArchive("/x/empty.txt", Reason.of("empty_file")))
-        assert box.text() == "无法将此文件或文件夹作为档案读取。"
+        assert box.text() == "无法将此文件或文件夹作为报刊库读取。"
         assert box.informativeText() == "/x/empty.txt: 文件是空的"
         assert box.detailedText() == "/x/empty.txt\nthe file is empty"  # English, for reports
         box.close()

@@ -63,7 +63,7 @@ def test_an_issue_added_to_the_folder_shows_and_is_found(qtbot, watched, archive
     assert before() is None
     new = issue_on(window, NEW_ISSUE[0])
     index = window.tree_model.issue_index(new.id)
-    assert index.isValid() and window.tree_model.data(index) == "2022-09-26 · 总103期"
+    assert index.isValid() and window.tree_model.data(index) == "26 September 2022 · 总103期"
     # The search shown ran again on the updated index and finds the new issue's word.
     assert panel.searching
     assert [panel.model.hit(r).issue_id for r in range(panel.model.rowCount())] == [new.id]
@@ -387,7 +387,7 @@ def test_the_change_message_reads_in_chinese(qtbot, qapp, window):
     assert describe_changes(Changes()) == ""
     try:
         i18n.install(qapp, "zh_CN")
-        assert describe_changes(changes) == "档案有变化：新增 2 期，移除 1 期，3 个文件无法读取。"
+        assert describe_changes(changes) == "报刊库有变化：新增 2 期，移除 1 期，3 个文件无法读取。"
     finally:
         i18n.install(qapp, "en")
 

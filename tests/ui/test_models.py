@@ -19,9 +19,11 @@ def test_issue_tree_model(qtmodeltester, archive):
     model = IssueTreeModel(library.issues, QLocale("zh_CN"))
     qtmodeltester.check(model)
     january = model.index(0, 0, model.index(1, 0, model.index(0, 0)))
-    assert model.data(january) == "一月"
+    assert (model.data(january.parent()), model.data(january)) == ("2022年", "1月")
     issue = model.issue_index("2022-01-03-8f9b1ba0")
     assert issue.parent() == january
+    assert model.data(issue) == "2022年1月3日 · 总101期"
+    assert model.data(issue.siblingAtColumn(1)) == "2"
     assert model.data(issue, ISSUE_ID_ROLE) == "2022-01-03-8f9b1ba0"
     assert model.issue_id(january) is None
     model.set_issues(())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml import etree
 
@@ -12,7 +14,7 @@ from reader.ui import i18n
 from reader.ui.problems.panel import ProblemsPanel
 from reader.ui.problems.reasons import reason_text, templates
 
-TS = i18n.FOLDER / "reader_zh_CN.ts"
+TS = Path(__file__).parents[2] / "resources" / "i18n" / "reader_zh_CN.ts"
 
 
 @pytest.fixture
@@ -63,7 +65,7 @@ def test_values_are_put_in_once_and_unknown_placeholders_left(english):
 def test_chinese_reasons_keep_their_values(qapp, english):
     i18n.install(qapp, "zh_CN")
     reason = Reason.of("not_well_formed_xml", detail="EndTag: '</' not found")
-    assert reason_text(reason) == "XML 格式不正确（文件损坏或不完整？）：EndTag: '</' not found"
+    assert reason_text(reason) == "XML 格式不正确，文件可能已损坏或不完整：EndTag: '</' not found"
     assert (
         reason_text(Reason.of("page_missing", mets="mets.xml")) == "缺失：mets.xml 把它列为一个版面"
     )
@@ -88,7 +90,7 @@ def test_problems_panel_shows_chinese_reasons(qtbot, qapp, tmp_path, english):
     qtbot.waitUntil(lambda: panel.windowTitle() == "问题")
     assert shown() == {
         "empty.txt": "文件是空的",
-        "blob.bin": "不是可识别的档案格式（二进制数据）",
+        "blob.bin": "不是可识别的文件格式（二进制数据）",
         "controls.md": "二进制数据，不是文本",
     }
     i18n.install(qapp, "en")

@@ -30,7 +30,7 @@ def test_zoom_and_original_lines_show_in_the_status_bar(qtbot, qapp, window, arc
     window.action_set.original_text.trigger()
     assert mode.isVisible() and mode.text() == "Original lines"
     i18n.install(qapp, "zh_CN")
-    qtbot.waitUntil(lambda: mode.text() == "原始换行")
+    qtbot.waitUntil(lambda: mode.text() == "原文换行")
     assert zoom.text() == "91%"
     # A click on a note goes back to the default.
     qtbot.mouseClick(mode, Qt.MouseButton.LeftButton)

@@ -14,8 +14,12 @@ from PySide6.QtWidgets import QApplication
 from reader.ui import i18n
 from reader.ui.core import settings
 
-TS = i18n.FOLDER / "reader_zh_CN.ts"
+# The sources live in resources/i18n/; only the compiled .qm files ship, beside reader/ui/i18n.
+SOURCES = Path(__file__).parents[2] / "resources" / "i18n"
+TS = SOURCES / "reader_zh_CN.ts"
 QM = i18n.FOLDER / "reader_zh_CN.qm"
+SUPPLEMENT_TS = SOURCES / "qt_supplement_zh_CN.ts"
+SUPPLEMENT_QM = i18n.FOLDER / "qt_supplement_zh_CN.qm"
 UI = Path(i18n.__file__).parents[1]
 
 
@@ -48,7 +52,7 @@ def test_chinese_translation_loads(qtbot, qapp, window, english):
     # Qt posts LanguageChange to every widget; the window retranslates when it arrives.
     qtbot.waitUntil(lambda: window.menus.file.title() == "文件(&F)")
     assert window.action_set.next_match.text() == "下一处匹配(&N)"
-    assert window.search_panel.field.placeholderText() == "搜索档案（Ctrl+K）"
+    assert window.search_panel.field.placeholderText() == "搜索报刊库（Ctrl+K）"
     assert window.tree_model.headerData(0, Qt.Orientation.Horizontal) == "期次"
     i18n.install(qapp, "en")
     qtbot.waitUntil(lambda: window.menus.file.title() == "&File")
@@ -62,10 +66,16 @@ def test_view_language_menu_switches_and_is_remembered(qtbot, window, archive, e
     # Month names follow the interface language.
     model = window.tree_model
     january = model.index(0, 0, model.index(1, 0, model.index(0, 0)))
-    assert model.data(january) == "一月"
+    year = model.index(1, 0, model.index(0, 0))
+    assert (model.data(year), model.data(january)) == ("2022年", "1月")
+    issue = model.index(0, 0, january)
+    assert model.data(issue) == "2022年1月3日 · 总101期"
+    assert QLocale().name() == "zh_CN"  # Qt's own widgets (calendar, file dialog) follow
     window.action_set.languages["en"].trigger()
     qtbot.waitUntil(lambda: window.menus.view.title() == "&View")
-    assert model.data(january) == "January"
+    assert (model.data(year), model.data(january)) == ("2022", "January")
+    assert model.data(issue) == "3 January 2022 · 总101期"
+    assert QLocale().name() == "en_US"
 
 
 def test_every_string_is_translated_and_the_ts_is_current(tmp_path):
@@ -83,11 +93,12 @@ def test_every_string_is_translated_and_the_ts_is_current(tmp_path):
     assert refreshed == TS.read_text(encoding="utf-8"), "the .ts is stale: run lupdate"
 
 
-def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
+@pytest.mark.parametrize(("ts", "qm"), [(TS, QM), (SUPPLEMENT_TS, SUPPLEMENT_QM)])
+def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path, ts, qm):
     lrelease = tool("pyside6-lrelease")
     out = tmp_path / "out.qm"
-    subprocess.run([lrelease, str(TS), "-qm", str(out)], check=True, capture_output=True)
-    assert out.read_bytes() == QM.read_bytes(), "the .qm is stale: run lrelease"
+    subprocess.run([lrelease, str(ts), "-qm", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == qm.read_bytes(), "the .qm is stale: run lrelease"
 
 
 def test_fill_puts_values_in_once():

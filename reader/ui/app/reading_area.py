@@ -17,7 +17,7 @@ from reader.ui.browse.issue_tree import IssueTreeModel, issue_tree
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.reading.citation import article_with_citation
+from reader.ui.reading import citation
 from reader.ui.reading.text_pane import TextPane
 from reader.ui.search.panel import SearchPanel
 
@@ -59,7 +59,9 @@ class ReadingArea(QSplitter):
         self.update_actions()
 
     def _connect(self, a: Actions) -> None:
-        a.copy_citation.triggered.connect(self.copy_article)
+        a.copy_citation.triggered.connect(lambda: self.copy_article())
+        a.copy_gbt.triggered.connect(lambda: self.copy_article(citation.GBT))
+        a.copy_chicago.triggered.connect(lambda: self.copy_article(citation.CHICAGO))
         a.find.triggered.connect(self.pane.open_find)
         a.zoom_in.triggered.connect(partial(self.zoom_by, 1))
         a.zoom_out.triggered.connect(partial(self.zoom_by, -1))
@@ -107,7 +109,8 @@ class ReadingArea(QSplitter):
             a.go_to_date,
         ):
             action.setEnabled(has_library)
-        for action in (a.copy_citation, a.find, a.next_match, a.previous_match):
+        copying = (a.copy_citation, a.copy_gbt, a.copy_chicago)
+        for action in (*copying, a.find, a.next_match, a.previous_match):
             action.setEnabled(has_article)
 
     # --- navigation ----------------------------------------------------------------------
@@ -192,11 +195,11 @@ class ReadingArea(QSplitter):
         """Zoom the text in (1) or out (-1), or back to the default size (None)."""
         self.pane.set_zoom(0 if step is None else self.pane.zoom + step)
 
-    def copy_article(self) -> None:
-        """Put the open article with its citation on the clipboard."""
+    def copy_article(self, style: str | None = None) -> None:
+        """Put the open article with its citation on the clipboard (None: the article's style)."""
         if self.pane.issue is None or self.pane.article is None:
             return
-        text = article_with_citation(self.pane.issue, self.pane.article)
+        text = citation.article_with_citation(self.pane.issue, self.pane.article, style)
         QGuiApplication.clipboard().setText(text)
         self.status.emit(
             QCoreApplication.translate("MainWindow", "Copied the article with its citation.")

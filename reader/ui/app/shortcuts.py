@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.core import formatting
+
 
 class ShortcutsDialog(QDialog):
     """Every action with its keyboard shortcuts and the menu that holds it.
@@ -102,4 +104,4 @@ def shortcut_text(action: QAction) -> str:
             continue
         if key not in shown:
             shown.append(key)
-    return ", ".join(shown)
+    return formatting.listing(shown)

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QListView, QWidget
 
 from reader.model import Article, Issue
+from reader.ui.core import formatting
 from reader.ui.core.rows import HTML_ROLE, ID_ROLE, FocusCue, RichTextDelegate
-from reader.ui.i18n import fill
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -87,7 +87,7 @@ def article_html(article: Article) -> str:
     parts.append(f"<div><b>{_e(title)}</b></div>")
     details = [f"【{article.column}】" if article.column else "", " ".join(article.authors)]
     if article.page:
-        details.append(fill(QCoreApplication.translate("ArticleListModel", "p. %1"), article.page))
+        details.append(formatting.page(article.page))
     line = " · ".join(_e(d) for d in details if d)
     if not article.has_text:
         line = " · ".join(

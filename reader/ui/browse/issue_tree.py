@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
 from reader.model import Issue
+from reader.ui.core import formatting
 from reader.ui.core.rows import FocusCue
-from reader.ui.i18n import fill
 
 ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -64,7 +64,8 @@ class IssueTreeModel(QAbstractItemModel):
 
     Undated issues hang straight under the publication's "Undated" group (there is no month
     to group them by), each named by its printed numbers or else its file. Column 0 is the
-    label (``2022-09-19 · 总1810期`` for a dated issue), column 1 the article count.
+    label (``2022年9月19日 · 总1810期``, worded by ``formatting`` in the language of the
+    locale given), column 1 the article count.
     """
 
     def __init__(self, issues: Iterable[Issue] = (), locale: QLocale | None = None) -> None:
@@ -83,7 +84,7 @@ class IssueTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_locale(self, locale: QLocale) -> None:
-        """Name the months in ``locale`` (the interface language)."""
+        """Word the years, months and dates as ``locale``'s language does (the interface's)."""
         self._locale = locale
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
         self._refresh(self._root)
@@ -193,7 +194,7 @@ class IssueTreeModel(QAbstractItemModel):
         if node is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._label(node) if index.column() == 0 else str(node.articles)
+            return self._label(node) if index.column() == 0 else formatting.count(node.articles)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and node.issue is not None:
@@ -220,30 +221,33 @@ class IssueTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _label(self, node: _Node) -> str:
+        language = self._locale.name()
         if node.issue is not None:
-            return node.issue.label if node.issue.date is not None else _undated_label(node.issue)
+            if node.issue.date is not None:
+                return formatting.issue_label(node.issue, language)
+            return _undated_label(node.issue, language)
         if node.key is None:
             return QCoreApplication.translate("IssueTreeModel", "Undated")
         if node.depth == 3:
-            return self._locale.standaloneMonthName(node.key)
+            return formatting.month(node.key, language)
+        if node.depth == 2:
+            return formatting.year(node.key, language)
         return str(node.key)
 
     def _tooltip(self, issue: Issue) -> str:
+        language = self._locale.name()
         if issue.date is not None:
-            lines = [issue.publication, issue.label, issue.source]
+            lines = [issue.publication, formatting.issue_label(issue, language), issue.source]
         else:
             undated = QCoreApplication.translate("IssueTreeModel", "Undated")
-            lines = [issue.publication, f"{undated} · {_undated_label(issue)}", issue.source]
+            label = _undated_label(issue, language)
+            lines = [issue.publication, f"{undated}{formatting.SEPARATOR}{label}", issue.source]
         return "\n".join(line for line in lines if line)
 
 
-def _undated_label(issue: Issue) -> str:
-    """An undated issue's name in the tree: its numbers as printed, else its file's name."""
-    if issue.numbers_printed:
-        return " ".join(issue.numbers_printed)
-    if issue.number:
-        return fill(QCoreApplication.translate("IssueTreeModel", "No. %1"), issue.number)
-    return PurePosixPath(issue.source).name or issue.id
+def _undated_label(issue: Issue, language: str) -> str:
+    """An undated issue's name in the tree: its numbers, else its file's name."""
+    return formatting.issue_number(issue, language) or PurePosixPath(issue.source).name or issue.id
 
 
 def issue_tree(model: IssueTreeModel, parent: QWidget) -> QTreeView:

@@ -24,6 +24,9 @@ class Actions(QObject):
         self.quit = make("quit", "Ctrl+Q")
         # Edit
         self.copy_citation = make("copy_citation", "Ctrl+Shift+C")
+        # The same, in a chosen citation style (the first picks one by the article's language).
+        self.copy_gbt = make("copy_gbt7714")
+        self.copy_chicago = make("copy_chicago")
         self.find = make("find", "Ctrl+F")
         # Search
         self.search = make("search", "Ctrl+K", "/")
@@ -94,12 +97,14 @@ class Actions(QObject):
             self.reload: self.tr("Re&load Archive"),
             self.quit: self.tr("&Quit"),
             self.copy_citation: self.tr("&Copy Article with Citation"),
+            self.copy_gbt: self.tr("Copy with &GB/T 7714 Citation"),
+            self.copy_chicago: self.tr("Copy with C&hicago Citation"),
             self.find: self.tr("&Find in Article…"),
             self.search: self.tr("&Search Archive"),
             self.next_match: self.tr("&Next Match"),
             self.previous_match: self.tr("&Previous Match"),
             self.sort_relevance: self.tr("Sort by &Relevance"),
-            self.sort_newest: self.tr("Sort &Newest First"),
+            self.sort_newest: self.tr("Sort Ne&west First"),
             self.sort_oldest: self.tr("Sort &Oldest First"),
             self.escape: self.tr("&Back to Browsing"),
             self.cancel_indexing: self.tr("&Cancel Indexing"),
@@ -107,7 +112,7 @@ class Actions(QObject):
             self.zoom_in: self.tr("Zoom &In"),
             self.zoom_out: self.tr("Zoom &Out"),
             self.zoom_reset: self.tr("&Actual Size"),
-            self.original_text: self.tr("&Original Line Breaks"),
+            self.original_text: self.tr("Original Line &Breaks"),
             self.problems: self.tr("&Problems Panel"),
             self.back: self.tr("&Back"),
             self.forward: self.tr("&Forward"),
@@ -146,7 +151,7 @@ class Menus(QObject):
         self.file.addSeparator()
         self.file.addAction(a.quit)
         self.edit = menubar.addMenu("")
-        self.edit.addActions([a.copy_citation, a.find])
+        self.edit.addActions([a.copy_citation, a.copy_gbt, a.copy_chicago, a.find])
         self.view = menubar.addMenu("")
         self.view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         self.view.addSeparator()

@@ -1,13 +1,24 @@
-"""Interface translations: the ``.ts`` sources, their compiled ``.qm`` files, and installing them.
+"""Interface translations: the compiled ``.qm`` files, and installing them with Qt's own.
 
-The ``.ts`` files are the source; after changing a user-visible string, refresh and compile with::
+The sources are ``resources/i18n/*.ts`` (with the glossary every translation follows,
+``resources/i18n/glossary.md``); only the compiled ``.qm`` files ship, here. After changing a
+user-visible string, refresh and compile with::
 
-    .venv/bin/pyside6-lupdate reader/ui/*/*.py -no-obsolete -locations none \
-        -ts reader/ui/i18n/reader_zh_CN.ts
-    # translate the new <message>s (Qt Linguist, or any editor), then:
-    .venv/bin/pyside6-lrelease reader/ui/i18n/reader_zh_CN.ts -qm reader/ui/i18n/reader_zh_CN.qm
+    .venv/bin/pyside6-lupdate $(find reader/ui -name '*.py' | sort) -no-obsolete \
+        -locations none -ts resources/i18n/reader_zh_CN.ts
+    # translate the new <message>s (Qt Linguist, or any editor) by the glossary, then:
+    .venv/bin/pyside6-lrelease resources/i18n/reader_zh_CN.ts -qm reader/ui/i18n/reader_zh_CN.qm
 
-``tests/ui/test_translations.py`` fails when a string is untranslated or the ``.qm`` is stale.
+``resources/i18n/qt_supplement_zh_CN.ts`` is written by hand (no lupdate: its strings are Qt's):
+it fills the gaps of the ``qtbase_zh_CN.qm`` that PySide6 ships (labels newer than its
+translation, such as the file dialog's "&Look in:"). Compile it the same way::
+
+    .venv/bin/pyside6-lrelease resources/i18n/qt_supplement_zh_CN.ts \
+        -qm reader/ui/i18n/qt_supplement_zh_CN.qm
+
+``tests/ui/test_translations.py`` fails when a string is untranslated or a ``.qm`` is stale;
+``tests/ui/test_glossary.py`` when a translation breaks the glossary, the punctuation or a menu's
+mnemonics.
 """
 
 from __future__ import annotations
@@ -64,26 +75,31 @@ def current() -> str:
 
 
 def install(app: QCoreApplication, language: str) -> str:
-    """Install the translators for ``language`` (resolved as ``resolve`` does); return it.
+    """Install the translators and the locale for ``language`` (resolved as ``resolve`` does).
 
     Earlier translators are removed first, so this also switches languages at runtime: Qt then
-    sends every widget a LanguageChange event.
+    sends every widget a LanguageChange event. The default QLocale follows, so that Qt's calendar
+    and file dialog name months and file types in the interface language too. Returns the
+    language installed.
     """
     global _current
     chosen = _current = resolve(language)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    QLocale.setDefault(locale_for(chosen))
     if chosen == "en":
         return chosen
-    ours = QTranslator(app)
-    if ours.load(str(FOLDER / f"reader_{chosen}.qm")):
-        _installed.append(ours)
-    # Qt's own strings (the buttons of standard dialogs), when the Qt build ships them.
+    # Installed last is searched first: ours, then the supplement, then Qt's own.
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{chosen}", qt_folder) or qt.load(f"qt_{chosen}", qt_folder):
-        _installed.append(qt)
+    for name, folder in (
+        (f"qtbase_{chosen}", qt_folder),
+        (f"qt_supplement_{chosen}", str(FOLDER)),
+        (f"reader_{chosen}", str(FOLDER)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            _installed.append(translator)
     for translator in _installed:
         app.installTranslator(translator)
     return chosen

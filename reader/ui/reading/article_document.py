@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 
 from reader.model import Article, Issue
+from reader.ui.core import formatting
 from reader.ui.i18n import fill
 
 # Simplified-Chinese families first (Song/Ming for reading, Hei for headlines), each with the
@@ -139,7 +140,7 @@ def render_article(
     document = QTextDocument()
     document.setDocumentMargin(24)
     rendered = RenderedArticle(document, original=original_text is not None)
-    chinese = _is_chinese(article, issue)
+    chinese = formatting.is_chinese(article, issue)
     serif = CJK_SERIF if chinese else LATIN_SERIF + CJK_SERIF
     sans = CJK_SANS if chinese else LATIN_SANS + CJK_SANS
     size = BASE_POINT_SIZE * ZOOM_FACTOR**zoom
@@ -219,27 +220,20 @@ def render_article(
 
 
 def _dateline(issue: Issue, article: Article, chinese: bool) -> str:
-    """Publication · date · numbers · page, all in the article's language, as its paper prints them.
+    """Publication · date · numbers · page, a Chinese article's in Chinese as its paper prints them.
 
-    Like the byline: a Chinese article reads 日期不详 · 第12期 · 第1版 whatever the interface
-    language; any other article reads in the interface language (undated · No. 12 · page 1).
+    Like the byline: a Chinese article reads 2022年9月19日 · 总1810期 · 第1版 whatever the
+    interface language; any other article reads in the interface language
+    (19 September 2022 · No. 12 · p. 1).
     """
-    parts = [issue.publication]
-    if issue.date is not None:
-        parts.append(issue.date.isoformat())
-    else:
-        parts.append(
-            "日期不详" if chinese else QCoreApplication.translate("ArticleDocument", "undated")
-        )
-    if issue.numbers_printed:
-        parts.append(" ".join(issue.numbers_printed))
-    elif issue.number:
-        number = QCoreApplication.translate("ArticleDocument", "No. %1")
-        parts.append(fill("第%1期" if chinese else number, issue.number))
-    if article.page:
-        page = QCoreApplication.translate("ArticleDocument", "page %1")
-        parts.append(fill("第%1版" if chinese else page, article.page))
-    return " · ".join(p for p in parts if p)
+    language = "zh_CN" if chinese else None
+    parts = [
+        issue.publication,
+        formatting.date(issue.date, language),
+        formatting.issue_number(issue, language),
+        formatting.page(article.page, language) if article.page else "",
+    ]
+    return formatting.SEPARATOR.join(p for p in parts if p)
 
 
 def _original_body(
@@ -281,10 +275,3 @@ def _char_format(
     if bold:
         char_format.setFontWeight(QFont.Weight.Bold)
     return char_format
-
-
-def _is_chinese(article: Article, issue: Issue) -> bool:
-    if article.language:
-        return article.language.lower().startswith("zh")
-    sample = article.title + "".join(article.paragraphs[:1])
-    return any("\u4e00" <= ch <= "\u9fff" for ch in sample[:200])

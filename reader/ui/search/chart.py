@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar: its label under the axis, its count, and what clicking it filters on."""
+    """One bar: its label under the axis, its count, what clicking it filters on, its tooltip."""
 
     label: str
     count: int
     key: str
+    tip: str = ""
 
 
 class HitsChart(QWidget):
@@ -110,6 +111,6 @@ class HitsChart(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             bar = self.bar_at(event.pos().x())
             if bar is not None:
-                QToolTip.showText(event.globalPos(), f"{bar.label}: {bar.count}", self)
+                QToolTip.showText(event.globalPos(), bar.tip or f"{bar.label}: {bar.count}", self)
                 return True
         return super().event(event)

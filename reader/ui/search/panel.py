@@ -19,7 +19,7 @@ from reader.library.searching import (
     run_search,
     sort_named,
 )
-from reader.model import ReaderError
+from reader.model import Issue, NotFound, ReaderError
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.indexing.keeper import IndexKeeper
@@ -77,7 +77,7 @@ class SearchPanel(QWidget):
         self.message, self.facets = self.summary.message, self.summary.facets
         self.chart = self.summary.chart
         self.sort_choice = SortChoice(actions, self.summary)
-        self.model = SearchResultsModel()
+        self.model = SearchResultsModel(self._issue_for)
         self.view = HitList(self.model, self)
 
         layout = QVBoxLayout(self)
@@ -103,6 +103,7 @@ class SearchPanel(QWidget):
         """Set the visible texts in the current language."""
         self.field.setPlaceholderText(self.tr("Search the archive (Ctrl+K)"))
         self.summary.retranslate()
+        self.model.refresh()  # dates and pages are worded in the interface language
         if self._outcome is not None:
             self.summary.show_outcome(self._outcome)
 
@@ -117,6 +118,14 @@ class SearchPanel(QWidget):
     @property
     def _library(self) -> Library | None:
         return self._session.library
+
+    def _issue_for(self, issue_id: str) -> Issue | None:
+        """The issue of a hit, for its numbers (None if the archive no longer has it)."""
+        library = self._library
+        try:
+            return library.issue(issue_id) if library is not None else None
+        except NotFound:
+            return None
 
     @Slot()
     def _archive_opened(self) -> None:

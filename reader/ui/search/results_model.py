@@ -1,21 +1,16 @@
-"""Search hits as list rows: date, publication and page, the title, and a snippet, matches marked."""
+"""Search hits as list rows: where (date, paper, issue number, page), title, snippet, matches marked."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reader.model import Issue
+from reader.ui.core import formatting
 from reader.ui.core.rows import HTML_ROLE, ID_ROLE
-from reader.ui.i18n import fill
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,11 +38,15 @@ def marked_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 
 class SearchResultsModel(QAbstractListModel):
-    """The hits of one search, best first (or by date), as the search returned them."""
+    """The hits of one search, best first (or by date), as the search returned them.
 
-    def __init__(self) -> None:
+    ``issue_for`` finds a hit's issue by id (None when it is gone), for its printed numbers.
+    """
+
+    def __init__(self, issue_for: Callable[[str], Issue | None] | None = None) -> None:
         super().__init__()
         self._hits: list[Any] = []
+        self._issue_for = issue_for or (lambda _id: None)
 
     def set_hits(self, hits: Sequence[Any]) -> None:
         """Show these hits (the ``Hit`` values of a search result)."""
@@ -80,16 +79,27 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{hit.title}\n{hit.snippet.text}"
         if role == HTML_ROLE:
-            return hit_html(hit)
+            return hit_html(hit, self._issue_for(hit.issue_id))
         return None
 
+    def refresh(self) -> None:
+        """Word every row again (the interface language changed)."""
+        if self._hits:
+            last = self.index(len(self._hits) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last)
 
-def hit_html(hit: Any) -> str:
-    """A hit as a list row: where it appeared, its title and snippet with the matches marked."""
-    where = [hit.date.isoformat() if hit.date else "", hit.publication]
+
+def hit_html(hit: Any, issue: Issue | None = None) -> str:
+    """A hit as a list row: where it appeared, its title and snippet with the matches marked.
+
+    Where: ``2022年9月19日 · 今日长子 · 总1810期 · 第1版`` (the issue's numbers when known).
+    """
+    where = [formatting.date(hit.date) if hit.date else "", hit.publication]
+    if issue is not None:
+        where.append(formatting.issue_number(issue))
     if getattr(hit, "page", ""):
-        where.append(fill(QCoreApplication.translate("SearchResultsModel", "p. %1"), hit.page))
-    meta = " · ".join(html.escape(w, quote=False) for w in where if w)
+        where.append(formatting.page(hit.page))
+    meta = formatting.SEPARATOR.join(html.escape(w, quote=False) for w in where if w)
     title = marked_html(hit.title, hit.title_spans)
     snippet = marked_html(hit.snippet.text, hit.snippet.spans)
     return f'<div class="meta">{meta}</div><div><b>{title}</b></div><div>{snippet}</div>'

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from reader.library.searching import SearchOutcome
 from reader.model import UNDATED
+from reader.ui.core import formatting
 from reader.ui.i18n import fill
 from reader.ui.search.chart import Bar, HitsChart
 from reader.ui.search.widgets import FacetStrip
@@ -124,10 +125,27 @@ class SearchSummary(QWidget):
 
 
 def bars_for(outcome: SearchOutcome) -> list[Bar]:
-    """Bars per year, or per month when the hits (or the filter) keep to one year."""
+    """Bars per year, or per month when the hits (or the filter) keep to one year.
+
+    Months read ``9月`` / ``Sep`` under the axis, ``9月：12 篇`` / ``September: 12 articles``
+    in their tooltips; years read ``2022`` (``2022年：12 篇``).
+    """
     if outcome.year:
-        return [Bar(key[5:], count, key) for key, count in sorted(outcome.months.items())]
+        bars = []
+        for key, count in sorted(outcome.months.items()):
+            month = int(key[5:])
+            tip = formatting.labelled(formatting.month(month), formatting.articles(count))
+            bars.append(Bar(formatting.month(month, short=True), count, key, tip))
+        return bars
     years = {int(y): n for y, n in outcome.result.facets.year.items() if y.isdigit()}
     if not years:
         return []
-    return [Bar(str(y), years.get(y, 0), str(y)) for y in range(min(years), max(years) + 1)]
+    return [
+        Bar(
+            str(y),
+            years.get(y, 0),
+            str(y),
+            formatting.labelled(formatting.year(y), formatting.articles(years.get(y, 0))),
+        )
+        for y in range(min(years), max(years) + 1)
+    ]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.core import settings
+from reader.ui.i18n import fill
 
 
 class SearchField(QLineEdit):
@@ -121,7 +122,8 @@ class FacetStrip(QScrollArea):
         chosen = {year, f"publication:{publication}" if publication else ""}
         for key, label, count in rows:
             button = QToolButton(self._inner)
-            button.setText(f"{label} ({count:,})")
+            # Full-width brackets beside Chinese: the translation of "%1 (%2)" says which.
+            button.setText(fill(self.tr("%1 (%2)"), label, f"{count:,}"))
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setChecked(key in chosen if key else not (year or publication))

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Re&amp;load Archive</source>
-        <translation>重新读取档案(&amp;L)</translation>
+        <translation>重新读取报刊库(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -21,7 +21,15 @@
     </message>
     <message>
         <source>&amp;Copy Article with Citation</source>
-        <translation>复制文章及出处(&amp;C)</translation>
+        <translation>复制文章及引文(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy with &amp;GB/T 7714 Citation</source>
+        <translation>复制文章及 GB/T 7714 引文(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Copy with C&amp;hicago Citation</source>
+        <translation>复制文章及芝加哥格式引文(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Find in Article…</source>
@@ -29,7 +37,7 @@
     </message>
     <message>
         <source>&amp;Search Archive</source>
-        <translation>搜索档案(&amp;S)</translation>
+        <translation>搜索报刊库(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Next Match</source>
@@ -44,12 +52,8 @@
         <translation>按相关度排序(&amp;R)</translation>
     </message>
     <message>
-        <source>Sort &amp;Newest First</source>
-        <translation>最新在前(&amp;N)</translation>
-    </message>
-    <message>
         <source>Sort &amp;Oldest First</source>
-        <translation>最早在前(&amp;O)</translation>
+        <translation>按日期排序，最早在前(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Back to Browsing</source>
@@ -57,7 +61,7 @@
     </message>
     <message>
         <source>&amp;Cancel Indexing</source>
-        <translation>取消索引(&amp;C)</translation>
+        <translation>停止建立索引(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Update Search Index</source>
@@ -73,11 +77,15 @@
     </message>
     <message>
         <source>&amp;Actual Size</source>
-        <translation>原始大小(&amp;A)</translation>
+        <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Original Line Breaks</source>
-        <translation>原始换行(&amp;O)</translation>
+        <source>Sort Ne&amp;west First</source>
+        <translation>按日期排序，最新在前(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Original Line &amp;Breaks</source>
+        <translation>按原文换行(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Problems Panel</source>
@@ -144,31 +152,15 @@
     <name>ArticleDocument</name>
     <message>
         <source>By %1</source>
-        <translation>%1</translation>
+        <translation>作者：%1</translation>
     </message>
     <message>
         <source>Only the headline of this article survived in the file.</source>
         <translation>文件中只保留了这篇文章的标题。</translation>
     </message>
-    <message>
-        <source>undated</source>
-        <translation>日期不详</translation>
-    </message>
-    <message>
-        <source>No. %1</source>
-        <translation>第%1期</translation>
-    </message>
-    <message>
-        <source>page %1</source>
-        <translation>第%1版</translation>
-    </message>
 </context>
 <context>
     <name>ArticleListModel</name>
-    <message>
-        <source>p. %1</source>
-        <translation>第%1版</translation>
-    </message>
     <message>
         <source>headline only</source>
         <translation>仅存标题</translation>
@@ -182,7 +174,7 @@
     <name>Browser</name>
     <message>
         <source>That issue is no longer in the archive.</source>
-        <translation>档案中已没有这一期。</translation>
+        <translation>报刊库中已没有这一期。</translation>
     </message>
     <message>
         <source>This issue has no articles.</source>
@@ -195,6 +187,10 @@
         <source>All</source>
         <translation>全部</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -204,11 +200,11 @@
     </message>
     <message>
         <source>Previous (Shift+Enter)</source>
-        <translation>上一个（Shift+回车）</translation>
+        <translation>上一处（Shift+Enter）</translation>
     </message>
     <message>
         <source>Next (Enter)</source>
-        <translation>下一个（回车）</translation>
+        <translation>下一处（Enter）</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
@@ -227,15 +223,15 @@
     </message>
     <message>
         <source>Pick a date; Enter opens the issue nearest to it.</source>
-        <translation>选择日期，按回车打开离它最近的一期。</translation>
+        <translation>选择日期，按 Enter 键打开日期最接近的一期。</translation>
     </message>
     <message>
         <source>No dated issues in this archive.</source>
-        <translation>此档案中没有带日期的期次。</translation>
+        <translation>此报刊库中没有注明日期的期次。</translation>
     </message>
     <message>
         <source>Nearest issue: %1</source>
-        <translation>最近的一期：%1</translation>
+        <translation>日期最接近的一期：%1</translation>
     </message>
 </context>
 <context>
@@ -246,15 +242,15 @@
     </message>
     <message>
         <source>Indexing for search: %1 of %2</source>
-        <translation>正在建立搜索索引：%1 / %2</translation>
+        <translation>正在为搜索建立索引：%1 / %2</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>取消</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Stop indexing; search keeps using the previous index</source>
-        <translation>停止索引；搜索继续使用之前的索引</translation>
+        <translation>停止建立索引；搜索继续使用原有的索引</translation>
     </message>
 </context>
 <context>
@@ -265,22 +261,18 @@
     </message>
     <message>
         <source>Articles</source>
-        <translation>文章</translation>
+        <translation>篇数</translation>
     </message>
     <message>
         <source>Undated</source>
-        <translation>无日期</translation>
-    </message>
-    <message>
-        <source>No. %1</source>
-        <translation>第%1期</translation>
+        <translation>日期不详</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Open an archive folder with File › Open Folder… or drop it here.</source>
-        <translation>用“文件 › 打开文件夹…”打开档案文件夹，或把它拖到这里。</translation>
+        <translation>用“文件 › 打开文件夹…”打开报刊库文件夹，或把文件夹拖到这里。</translation>
     </message>
     <message>
         <source>Toolbar</source>
@@ -288,19 +280,19 @@
     </message>
     <message>
         <source>Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)</source>
-        <translation>已打开 %1 — 期数：%2，文章：%3；未能读取的文件：%4（见问题面板）</translation>
+        <translation>已打开 %1：%2 期，%3 篇文章；%4 个文件未能读取（见问题面板）</translation>
     </message>
     <message>
         <source>Opened %1 — issues: %2, articles: %3</source>
-        <translation>已打开 %1 — 期数：%2，文章：%3</translation>
+        <translation>已打开 %1：%2 期，%3 篇文章</translation>
     </message>
     <message>
         <source>The archive is as it was: nothing to read again.</source>
-        <translation>档案没有变化，无需重新读取。</translation>
+        <translation>报刊库没有变化，无需重新读取。</translation>
     </message>
     <message>
         <source>Reading the archive again: %1 of %2</source>
-        <translation>正在重新读取档案：%1 / %2</translation>
+        <translation>正在重新读取报刊库：%1 / %2</translation>
     </message>
     <message>
         <source>%1 is no longer there; showing what was read from it before.</source>
@@ -308,7 +300,7 @@
     </message>
     <message>
         <source>The archive could not be read again: %1</source>
-        <translation>无法重新读取档案：%1</translation>
+        <translation>无法重新读取报刊库：%1</translation>
     </message>
     <message>
         <source>Issue Reader</source>
@@ -316,15 +308,15 @@
     </message>
     <message>
         <source>Open Archive Folder</source>
-        <translation>打开档案文件夹</translation>
+        <translation>打开报刊库文件夹</translation>
     </message>
     <message>
         <source>Open Issue File</source>
-        <translation>打开期刊文件</translation>
+        <translation>打开单期文件</translation>
     </message>
     <message>
         <source>Issues and archives (*.txt *.md *.xml *.html *.htm *.zip);;All files (*)</source>
-        <translation>期刊与档案 (*.txt *.md *.xml *.html *.htm *.zip);;所有文件 (*)</translation>
+        <translation>单期文件与报刊库 (*.txt *.md *.xml *.html *.htm *.zip);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -340,7 +332,7 @@
     </message>
     <message>
         <source>This archive has no readable issues. See View › Problems Panel.</source>
-        <translation>此档案中没有可读的期次。请查看“视图 › 问题面板”。</translation>
+        <translation>此报刊库中没有可读的期次。请查看“视图 › 问题面板”。</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -352,7 +344,7 @@
     </message>
     <message>
         <source>Copied the article with its citation.</source>
-        <translation>已复制文章及出处。</translation>
+        <translation>已复制文章及引文。</translation>
     </message>
     <message>
         <source>⚠ Problems: %1</source>
@@ -364,11 +356,11 @@
     </message>
     <message>
         <source>Text size; click for the actual size (Ctrl+0)</source>
-        <translation>文字大小；点击恢复原始大小（Ctrl+0）</translation>
+        <translation>文字大小；点击恢复实际大小（Ctrl+0）</translation>
     </message>
     <message>
         <source>Original lines</source>
-        <translation>原始换行</translation>
+        <translation>原文换行</translation>
     </message>
     <message>
         <source>The text keeps the line breaks of the file; click to reflow it (Ctrl+U)</source>
@@ -382,7 +374,7 @@
         <source>Issue Reader %1
 Read and search archives of newspaper issues.</source>
         <translation>Issue Reader %1
-阅读和搜索报刊档案。</translation>
+阅读和搜索报刊库中的各期报纸。</translation>
     </message>
 </context>
 <context>
@@ -458,11 +450,11 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>the path leads outside the archive</source>
-        <translation>路径指向档案之外</translation>
+        <translation>路径指向报刊库之外</translation>
     </message>
     <message>
         <source>the path is absolute: it leads outside the archive</source>
-        <translation>路径是绝对路径，指向档案之外</translation>
+        <translation>路径是绝对路径，指向报刊库之外</translation>
     </message>
     <message>
         <source>the file name contains a NUL character</source>
@@ -470,15 +462,15 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>not a recognised archive format</source>
-        <translation>不是可识别的档案格式</translation>
+        <translation>不是可识别的文件格式</translation>
     </message>
     <message>
         <source>not a recognised archive format (binary data)</source>
-        <translation>不是可识别的档案格式（二进制数据）</translation>
+        <translation>不是可识别的文件格式（二进制数据）</translation>
     </message>
     <message>
         <source>a zip inside the archive is not opened: unpack it, or open the zip on its own</source>
-        <translation>档案中的 zip 压缩包不会打开：请先解压，或单独打开这个 zip</translation>
+        <translation>报刊库中的 zip 压缩包不会打开：请先解压，或单独打开这个压缩包</translation>
     </message>
     <message>
         <source>a tar archive is not opened: unpack it, or zip it</source>
@@ -534,11 +526,11 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>not well-formed XML (damaged or cut off?): {detail}</source>
-        <translation>XML 格式不正确（文件损坏或不完整？）：{detail}</translation>
+        <translation>XML 格式不正确，文件可能已损坏或不完整：{detail}</translation>
     </message>
     <message>
         <source>not well-formed XML (damaged or cut off?): {detail} (the text after that point is lost)</source>
-        <translation>XML 格式不正确（文件损坏或不完整？）：{detail}（此处之后的文字已丢失）</translation>
+        <translation>XML 格式不正确，文件可能已损坏或不完整：{detail}（此处之后的文字已丢失）</translation>
     </message>
     <message>
         <source>the XML declares entities, which are refused for safety</source>
@@ -554,7 +546,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>not valid UTF-8 as the file declares: read as Windows-1252; not well-formed XML (damaged or cut off?): {detail}</source>
-        <translation>文件声明为 UTF-8，但并非有效的 UTF-8：已按 Windows-1252 读取；XML 格式不正确（文件损坏或不完整？）：{detail}</translation>
+        <translation>文件声明为 UTF-8，但并非有效的 UTF-8：已按 Windows-1252 读取；XML 格式不正确，文件可能已损坏或不完整：{detail}</translation>
     </message>
     <message>
         <source>binary data, not a web page</source>
@@ -606,7 +598,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>lists the issue {path}, which is missing</source>
-        <translation>列出了期次 {path}，但该文件缺失</translation>
+        <translation>列出了单期 {path}，但该文件缺失</translation>
     </message>
     <message>
         <source>the issue METS lists no ALTO pages</source>
@@ -618,7 +610,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>the DIDL has no issue item</source>
-        <translation>DIDL 中没有期次条目</translation>
+        <translation>DIDL 中没有单期条目</translation>
     </message>
     <message>
         <source>the DIDL no longer has the article {identifier}</source>
@@ -646,7 +638,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>the Founder article has no headline and no text</source>
-        <translation>方正文章既没有标题也没有正文</translation>
+        <translation>方正电子报文章既没有标题也没有正文</translation>
     </message>
     <message>
         <source>no Founder e-paper article or page list in the page</source>
@@ -701,14 +693,14 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>The archive changed: %1.</source>
-        <translation>档案有变化：%1。</translation>
+        <translation>报刊库有变化：%1。</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <source>Search the archive (Ctrl+K)</source>
-        <translation>搜索档案（Ctrl+K）</translation>
+        <translation>搜索报刊库（Ctrl+K）</translation>
     </message>
     <message>
         <source>Relevance</source>
@@ -728,7 +720,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>Hits over time; click a bar to show only its hits</source>
-        <translation>命中随时间的分布；点击柱条只看该时段的结果</translation>
+        <translation>结果随时间的分布；点击柱条只看该时段的结果</translation>
     </message>
     <message>
         <source>The search index is up to date.</source>
@@ -740,11 +732,11 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>Indexing cancelled.</source>
-        <translation>已取消索引。</translation>
+        <translation>已停止建立索引。</translation>
     </message>
     <message>
         <source>Indexing failed: %1</source>
-        <translation>索引失败：%1</translation>
+        <translation>建立索引失败：%1</translation>
     </message>
     <message>
         <source>There is no search index yet: Search › Update Search Index builds it.</source>
@@ -752,7 +744,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>The archive is being indexed; the search runs when it is ready.</source>
-        <translation>正在为档案建立索引，完成后自动搜索。</translation>
+        <translation>正在为报刊库建立索引，完成后自动搜索。</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -772,14 +764,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>Undated</source>
-        <translation>无日期</translation>
-    </message>
-</context>
-<context>
-    <name>SearchResultsModel</name>
-    <message>
-        <source>p. %1</source>
-        <translation>第%1版</translation>
+        <translation>日期不详</translation>
     </message>
 </context>
 <context>
@@ -826,7 +811,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>Earlier searches</source>
-        <translation>以前的搜索</translation>
+        <translation>搜索历史</translation>
     </message>
     <message>
         <source>Down</source>
@@ -846,7 +831,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>Issue tree</source>
-        <translation>期次树</translation>
+        <translation>期次列表</translation>
     </message>
     <message>
         <source>Go to the articles</source>
@@ -882,7 +867,7 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>Space, Shift+Space</source>
-        <translation>空格、Shift+空格</translation>
+        <translation>空格键、Shift+空格键</translation>
     </message>
     <message>
         <source>Page down, page up</source>
@@ -890,21 +875,10 @@ Read and search archives of newspaper issues.</source>
     </message>
 </context>
 <context>
-    <name>citation</name>
-    <message>
-        <source>undated</source>
-        <translation>无日期</translation>
-    </message>
-    <message>
-        <source>page %1</source>
-        <translation>第%1版</translation>
-    </message>
-</context>
-<context>
     <name>errors</name>
     <message>
         <source>This file or folder cannot be read as an archive.</source>
-        <translation>无法将此文件或文件夹作为档案读取。</translation>
+        <translation>无法将此文件或文件夹作为报刊库读取。</translation>
     </message>
     <message>
         <source>Issue Reader does not know this file format.</source>
@@ -916,11 +890,11 @@ Read and search archives of newspaper issues.</source>
     </message>
     <message>
         <source>That issue or article is not in this archive.</source>
-        <translation>此档案中没有这一期或这篇文章。</translation>
+        <translation>此报刊库中没有这一期或这篇文章。</translation>
     </message>
     <message>
         <source>The archive could not be read.</source>
-        <translation>无法读取此档案。</translation>
+        <translation>无法读取此报刊库。</translation>
     </message>
     <message>
         <source>Something went wrong inside Issue Reader. This is a bug.</source>
