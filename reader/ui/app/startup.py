@@ -40,6 +40,8 @@ def main(path: str | None = None, *, ignored: int = 0) -> int:
         print(f"{paths.APP_NAME}: error: {problem}", file=sys.stderr)
         return 1
     log_path = errors.setup_logging()
+    # Read before Qt's X11 platform takes it out of the environment.
+    startup_id = os.environ.get("DESKTOP_STARTUP_ID", "")
     absolute = str(Path(path).expanduser().absolute()) if path else ""
     request = {
         "path": absolute,
@@ -53,6 +55,8 @@ def main(path: str | None = None, *, ignored: int = 0) -> int:
     instance = SingleInstance(settings.path(), app)
     if instance.start(request):
         log.info("handed %r to the running window", request["path"])
+        if QGuiApplication.platformName() == "xcb":
+            display.end_startup_feedback(startup_id)  # no window of ours will say it
         return 0
     # The window's modules load only now: a start that hands over, or finds no display, is
     # done sooner without them.
