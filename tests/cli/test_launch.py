@@ -91,3 +91,22 @@ def test_commands_and_options_still_reach_the_command_line(capsys):
     assert capsys.readouterr().out.startswith("issue-reader ")
     assert main(["search"]) == 1  # its arguments are missing: argparse's one line
     assert "required" in capsys.readouterr().err
+
+
+def test_the_gui_launcher_takes_every_argument_as_a_path(tmp_path):
+    # issue-reader-window, for menus and "Open With": even a command's name is a path to open.
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from reader.__main__ import gui_entry; gui_entry()",
+            "issues",
+        ],
+        cwd=tmp_path,
+        env={"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert NO_DISPLAY in one_error_line(result)

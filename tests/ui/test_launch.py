@@ -234,3 +234,27 @@ def test_garbage_on_the_socket_is_dropped_without_harm(window, qtbot, xdg):
     qtbot.waitUntil(lambda: len(received) == 1)
     assert received == [{"path": "", "ignored": 0, "activation_token": ""}]
     instance.close()
+
+
+def test_two_starts_at_once_make_one_window(tmp_path, qtbot, xdg):
+    env, _key = xdg
+    archive = write_archive(tmp_path / "archive")
+    starts = [start_again(env, str(archive)) for _ in range(2)]
+    try:
+        # One hands its path to the other and ends with 0; the other is the window, and stays.
+        qtbot.waitUntil(lambda: any(start.poll() is not None for start in starts), timeout=60000)
+        ended = next(start for start in starts if start.poll() is not None)
+        running = next(start for start in starts if start is not ended)
+        _out, err = ended.communicate()
+        assert ended.returncode == 0, err
+        qtbot.wait(1000)
+        assert running.poll() is None
+    finally:
+        for start in starts:
+            if start.poll() is None:
+                start.terminate()
+            start.communicate(timeout=30)
+    assert running.returncode == 0
+    log = Path(env["XDG_STATE_HOME"], "issue-reader", "log", "issue-reader.log").read_text("utf-8")
+    assert log.count("listening for later starts") == 1
+    assert log.count("to the running window") == 1
