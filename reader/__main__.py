@@ -5,27 +5,65 @@ This is the composition root, the one module allowed to know both front ends.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from reader import cli
 
+# What a command looks like; such a word that is no file or folder is a mistyped command.
+_COMMAND_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``issue-reader COMMAND …`` runs a command; ``issue-reader [PATH]`` opens the window."""
+    """``issue-reader COMMAND …`` runs a command; ``issue-reader [PATH…]`` opens the window.
+
+    A file manager's "Open With" passes every selected path: the window opens the first and
+    says how many it left. A lone argument that is an existing file or folder is opened even
+    when a command has its name (a folder called ``issues``).
+    """
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and (args[0] in cli.COMMANDS or args[0].startswith("-")):
+    if not args:
+        return _window(args)
+    first = args[0]
+    if first.startswith("-"):
+        return cli.main(args)  # --help, --version, or argparse's one-line usage error
+    if _exists(first) and (len(args) == 1 or first not in cli.COMMANDS):
+        return _window(args)
+    if first in cli.COMMANDS:
         return cli.main(args)
-    if len(args) > 1:
-        return cli.main(args)  # argparse explains the unknown command in one line
+    if _COMMAND_LIKE.fullmatch(first):
+        return cli.unknown_command(first)
+    return _window(args)  # a path that is not there: the window says it cannot open it
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).expanduser().exists()
+    except (OSError, RuntimeError):  # a name too long, or ~user unknown
+        return False
+
+
+def _window(paths: Sequence[str]) -> int:
+    """Open the window on the first of ``paths`` (or the last archive); it notes the others."""
     from reader.ui import app  # Qt loads only when the window is wanted
 
-    return app.main(args[0] if args else None)
+    return app.main(paths[0] if paths else None, ignored=max(len(paths) - 1, 0))
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (``issue-reader``)."""
     sys.exit(main())
+
+
+def gui_entry() -> None:
+    """GUI-script entry point (``issue-reader-window``): always the window, never a console.
+
+    On Windows it runs without a console window, so there is nowhere to print a command's
+    output: every argument is taken as a path to open.
+    """
+    sys.exit(_window(sys.argv[1:]))
 
 
 if __name__ == "__main__":

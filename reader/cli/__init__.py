@@ -1,5 +1,7 @@
 """The command line: ``issue-reader issues|articles|show|problems|index|search``, like the window.
 
+Also ``install-desktop`` and ``uninstall-desktop``, which put the program in the desktop menu.
+
 It reaches archives only through ``reader.library``. :func:`main` runs one command and
 returns the exit code; ``reader.__main__`` sends every other invocation to the window.
 """
@@ -7,15 +9,16 @@ returns the exit code; ``reader.__main__`` sends every other invocation to the w
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Callable, Sequence
 
-from reader.cli import reading, searching
+from reader.cli import desktop, reading, searching
 from reader.cli.parser import COMMANDS, PROG, build_parser
 from reader.library import Library
 from reader.model import ReaderError
 
-__all__ = ["COMMANDS", "PROG", "build_parser", "main"]
+__all__ = ["COMMANDS", "PROG", "build_parser", "main", "unknown_command"]
 
 _COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "issues": reading.issues,
@@ -24,6 +27,11 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "problems": reading.problems,
     "index": searching.index,
     "search": searching.search,
+}
+# The commands that take no archive.
+_OTHER_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "install-desktop": desktop.install,
+    "uninstall-desktop": desktop.uninstall,
 }
 
 
@@ -34,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help (0) or a usage error (1), already printed
         return exc.code if isinstance(exc.code, int) else 1
     try:
+        if args.command in _OTHER_COMMANDS:
+            return _OTHER_COMMANDS[args.command](args)
         with Library.open(args.path) as library:
             return _COMMANDS[args.command](library, args)
     except ReaderError as exc:
@@ -43,3 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `issue-reader issues big | head` closes the pipe early: not an error worth a traceback.
         sys.stderr.close()
         return 0
+
+
+def unknown_command(word: str) -> int:
+    """Say on one line that ``word`` is no command (suggesting the nearest one); return 1."""
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    print(
+        f"{PROG}: error: '{word}' is not a command, nor a file or folder here{hint} "
+        f"(see '{PROG} --help')",
+        file=sys.stderr,
+    )
+    return 1

@@ -9,7 +9,9 @@ from reader import __version__
 from reader.library import SORTS
 
 PROG = "issue-reader"
-COMMANDS = ("issues", "articles", "show", "problems", "index", "search")
+# The commands on an archive (they take a PATH), then the others.
+ARCHIVE_COMMANDS = ("issues", "articles", "show", "problems", "index", "search")
+COMMANDS = (*ARCHIVE_COMMANDS, "install-desktop", "uninstall-desktop")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,4 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     search.add_argument("--json", action="store_true", help="print JSON")
+    for name, help_text in (
+        ("install-desktop", "Put Issue Reader in this user's desktop menu, with its icon (Linux)."),
+        ("uninstall-desktop", "Take out of the menu what install-desktop put there."),
+    ):
+        commands.add_parser(name, help=help_text, description=help_text).add_argument(
+            "--json", action="store_true", help="print JSON"
+        )
     return parser

@@ -875,6 +875,17 @@ Read and search archives of newspaper issues.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>One more path was given and not opened: Issue Reader opens one at a time.</source>
+        <translation>另有 1 个路径未打开：报刊阅读器一次只打开一个。</translation>
+    </message>
+    <message>
+        <source>%1 more paths were given and not opened: Issue Reader opens one at a time.</source>
+        <translation>另有 %1 个路径未打开：报刊阅读器一次只打开一个。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>This file or folder cannot be read as an archive.</source>

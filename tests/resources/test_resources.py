@@ -119,8 +119,9 @@ def test_desktop_entry_names_icon_exec_and_window_class() -> None:
     assert command in project()["scripts"], (
         "Exec must run the console script pyproject.toml installs"
     )
-    # The window opens one path (folder, zip or issue file); %f starts one window per file.
-    assert arguments == ["%f"]
+    # Every selected path in one start (%F): the window opens the first and says so of the rest;
+    # %f would start the program once per path.
+    assert arguments == ["%F"]
     assert entry["Terminal"] == "false"
     # Qt on X11 sets WM_CLASS's class to QCoreApplication.applicationName().
     assert entry["StartupWMClass"] == "issue-reader"

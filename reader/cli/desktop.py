@@ -1,0 +1,52 @@
+"""``install-desktop`` and ``uninstall-desktop``: the menu entry and icons for this user (Linux)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from reader.cli.output import print_json
+from reader.library import desktop
+
+
+def install(args: argparse.Namespace) -> int:
+    """Install the desktop entry, icons and metainfo below the XDG data folder; say what was done."""
+    change = desktop.install()
+    if args.json:
+        return print_json(_json(change))
+    total = len(change.changed) + len(change.unchanged)
+    if change.changed:
+        print(
+            f"Installed Issue Reader in the menu: {len(change.changed)} of {total} files written "
+            f"below {change.data_home}; it runs {change.launcher}"
+        )
+    else:
+        print(
+            f"Issue Reader is already in the menu: all {total} files below {change.data_home} "
+            f"are up to date; it runs {change.launcher}"
+        )
+    return 0
+
+
+def uninstall(args: argparse.Namespace) -> int:
+    """Remove what ``install-desktop`` wrote; say how many files that was."""
+    change = desktop.uninstall()
+    if args.json:
+        return print_json(_json(change))
+    if change.changed:
+        print(
+            f"Removed Issue Reader from the menu: {len(change.changed)} files below {change.data_home}"
+        )
+    else:
+        print(f"Issue Reader was not installed below {change.data_home}: nothing to remove")
+    return 0
+
+
+def _json(change: desktop.Change) -> dict[str, Any]:
+    return {
+        "data_home": str(change.data_home),
+        "launcher": change.launcher or None,
+        "changed": [str(path) for path in change.changed],
+        "unchanged": [str(path) for path in change.unchanged],
+        "refreshed": list(change.refreshed),
+    }
