@@ -75,6 +75,18 @@ class Opener(QObject):
             self._used(file)
             self.open_path(file)
 
+    def choose_zip(self) -> None:
+        """Ask for an archive packed as a zip file and open it."""
+        file, _ = QFileDialog.getOpenFileName(
+            self._window,
+            QCoreApplication.translate("MainWindow", "Open Zipped Archive"),
+            self.start_dir(),
+            QCoreApplication.translate("MainWindow", "Zipped archives (*.zip);;All files (*)"),
+        )
+        if file:
+            self._used(file)
+            self.open_path(file)
+
     def start_dir(self) -> str:
         """Where the file dialogs start: beside the open archive, else in the last folder used.
 

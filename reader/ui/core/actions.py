@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
 # The interface languages offered in View › Language ("" follows the system).
 LANGUAGES = ("", "en", "zh_CN")
 
+Key = QKeySequence.StandardKey
+Role = QAction.MenuRole
+
 
 class Actions(QObject):
     """The window's actions; texts are set by ``retranslate`` so a language switch renames them."""
@@ -18,17 +21,17 @@ class Actions(QObject):
         self._window = window
         make = self._make
         # File
-        self.open_folder = make("open_folder", "Ctrl+O")
+        self.open_folder = make("open_folder", Key.Open, "Ctrl+O")
         self.open_file = make("open_file", "Ctrl+Shift+O")
-        self.reload = make("reload", "F5")
-        self.quit = make("quit", "Ctrl+Q")
+        self.reload = make("reload", Key.Refresh, "F5")
+        self.quit = make("quit", Key.Quit, "Ctrl+Q")
         # Edit
         self.copy_citation = make("copy_citation", "Ctrl+Shift+C")
-        self.find = make("find", "Ctrl+F")
+        self.find = make("find", Key.Find, "Ctrl+F")
         # Search
         self.search = make("search", "Ctrl+K", "/")
-        self.next_match = make("next_match", "F3", "Ctrl+G")
-        self.previous_match = make("previous_match", "Shift+F3", "Ctrl+Shift+G")
+        self.next_match = make("next_match", Key.FindNext, "F3", "Ctrl+G")
+        self.previous_match = make("previous_match", Key.FindPrevious, "Shift+F3", "Ctrl+Shift+G")
         self.sort_relevance = make("sort_relevance", checkable=True)
         self.sort_newest = make("sort_newest", checkable=True)
         self.sort_oldest = make("sort_oldest", checkable=True)
@@ -40,8 +43,8 @@ class Actions(QObject):
         self.cancel_indexing = make("cancel_indexing")
         self.update_index = make("update_index")
         # View
-        self.zoom_in = make("zoom_in", "Ctrl+=", "Ctrl++")
-        self.zoom_out = make("zoom_out", "Ctrl+-")
+        self.zoom_in = make("zoom_in", Key.ZoomIn, "Ctrl+=", "Ctrl++")
+        self.zoom_out = make("zoom_out", Key.ZoomOut, "Ctrl+-")
         self.zoom_reset = make("zoom_reset", "Ctrl+0")
         self.original_text = make("original_text", "Ctrl+U", checkable=True)
         self.problems = make("problems", "Ctrl+Shift+P", checkable=True)
@@ -53,8 +56,8 @@ class Actions(QObject):
             self.language_group.addAction(action)
             self.languages[code] = action
         # Go
-        self.back = make("back", "Alt+Left")
-        self.forward = make("forward", "Alt+Right")
+        self.back = make("back", Key.Back, "Alt+Left")
+        self.forward = make("forward", Key.Forward, "Alt+Right")
         self.next_article = make("next_article", "J", "Ctrl+PgDown")
         self.previous_article = make("previous_article", "K", "Ctrl+PgUp")
         self.next_issue = make("next_issue", "]", "Ctrl+Shift+PgDown")
@@ -62,9 +65,8 @@ class Actions(QObject):
         self.go_to_date = make("go_to_date", "Ctrl+D")
         # Help
         # "Shift+?" too: where the keyboard layout reports the Shift that makes "?", "?" alone misses.
-        self.shortcuts = make("shortcuts", "F1", "?", "Shift+?")
+        self.shortcuts = make("shortcuts", Key.HelpContents, "F1", "?", "Shift+?")
         self.about = make("about")
-        style = window.style()
         icons = {
             self.back: QStyle.StandardPixmap.SP_ArrowBack,
             self.forward: QStyle.StandardPixmap.SP_ArrowForward,
@@ -73,14 +75,37 @@ class Actions(QObject):
             self.open_folder: QStyle.StandardPixmap.SP_DirOpenIcon,
             self.open_file: QStyle.StandardPixmap.SP_FileIcon,
         }
-        for action, pixmap in icons.items():
-            action.setIcon(style.standardIcon(pixmap))
+        self._icons = icons
+        self.refresh_icons()
+        # macOS moves these to the application menu; every other action stays where it is
+        # (Qt would otherwise guess from the text, and could move "Preferences…"-like ones).
+        for action in self._window.actions():
+            action.setMenuRole(Role.NoRole)
+        self.about.setMenuRole(Role.AboutRole)
+        self.quit.setMenuRole(Role.QuitRole)
         self.retranslate()
 
-    def _make(self, name: str, *keys: str, checkable: bool = False) -> QAction:
+    def refresh_icons(self) -> None:
+        """Take the toolbar's icons from the style again (they follow a light or dark palette)."""
+        style = self._window.style()
+        for action, pixmap in self._icons.items():
+            action.setIcon(style.standardIcon(pixmap, None, self._window))
+
+    def _make(
+        self, name: str, *keys: str | QKeySequence.StandardKey, checkable: bool = False
+    ) -> QAction:
+        """An action of the window with these shortcuts: the platform's first, each once.
+
+        A ``StandardKey`` stands for the platform's own keys for that command (Cmd+O on macOS,
+        Ctrl+O elsewhere); the plain keys after it are the extra ones the app always had.
+        """
         action = QAction(self._window)
         action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            found = QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
+            sequences.extend(s for s in found if not s.isEmpty() and s not in sequences)
+        action.setShortcuts(sequences)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(checkable)
         self._window.addAction(action)
