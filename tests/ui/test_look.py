@@ -231,3 +231,18 @@ def test_the_chart_bars_have_tooltips_and_work_from_the_keyboard(qtbot, window, 
     QTest.keyClick(chart, Qt.Key.Key_Return)
     assert window.search_panel.request.year == "2022"
     assert window.search_panel.model.rowCount() == 2
+
+
+def test_toolbar_icons_turn_light_in_dark_mode(qtbot, qapp, window, light):
+    def lightest(action) -> float:
+        image = action.icon().pixmap(24, 24).toImage()
+        return max(
+            image.pixelColor(x, y).lightnessF()
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alphaF() > 0.5
+        )
+
+    assert lightest(window.action_set.next_issue) < 0.6  # the style's dark arrow
+    go_dark(qtbot, qapp)
+    qtbot.waitUntil(lambda: lightest(window.action_set.next_issue) > 0.8)

@@ -60,10 +60,12 @@ class AboutDialog(QDialog):
         with contextlib.suppress(FileNotFoundError):
             icon.setPixmap(QIcon(str(resources.icon_file(256))).pixmap(ICON_SIZE, ICON_SIZE))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        name = self.tr("Issue Reader")
+        what = self.tr("Read and search archives of newspaper issues.")
+        licence = fill(self.tr("Licence: %1"), LICENCE)
         self.heading = QLabel(
-            f"<h2>{html.escape(self.tr('Issue Reader'))} {html.escape(__version__)}</h2>"
-            f"<p>{html.escape(self.tr('Read and search archives of newspaper issues.'))}</p>"
-            f"<p>{html.escape(fill(self.tr('Licence: %1'), LICENCE))}</p>",
+            f"<h2>{html.escape(name)} {html.escape(__version__)}</h2>"
+            f"<p>{html.escape(what)}</p><p>{html.escape(licence)}</p>",
             self,
         )
         head = QHBoxLayout()
@@ -103,6 +105,7 @@ class AboutDialog(QDialog):
         buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
+        self.setMinimumWidth(520)  # room for a path on one line, mostly
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(MARGIN // 2)
@@ -143,14 +146,17 @@ def clear_and_rebuild(session: Session, keeper: IndexKeeper) -> str:
     if library is None:
         return ""
     if keeper.indexer.running:
-        return _tr("The index is being updated: clear it when that has ended.")
+        return QCoreApplication.translate(
+            "AboutDialog", "The index is being updated: clear it when that has ended."
+        )
     try:
         library.clear_index(session.index_root)
     except (OSError, ReaderError) as exc:
-        return fill(_tr("Could not clear the search index: %1"), str(exc))
+        return fill(
+            QCoreApplication.translate("AboutDialog", "Could not clear the search index: %1"),
+            str(exc),
+        )
     keeper.start()
-    return _tr("The search index was cleared; it is being built again.")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
+    return QCoreApplication.translate(
+        "AboutDialog", "The search index was cleared; it is being built again."
+    )

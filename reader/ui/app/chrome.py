@@ -39,19 +39,38 @@ def toolbar(window: QMainWindow, actions: Actions, search_field: QWidget) -> QTo
     return bar
 
 
-# The controls the window names for screen readers, by object name: (name, description).
-_NAMES = {
-    "issue_tree": ("Issues", "Publications, years, months and issues; Enter shows the articles"),
-    "article_list": ("Articles", "The articles of the issue chosen; Enter reads one"),
-    "search_results": ("Search hits", "The articles that match the search; Enter reads one"),
-    "search_field": ("Search the archive", "Type words to find and press Enter"),
-    "text_pane": ("Article", "The text of the article chosen"),
-    "toolbar": ("Toolbar", ""),
-}
+def _names() -> dict[str, tuple[str, str]]:
+    """The controls the window names for screen readers, by object name: (name, description)."""
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return {
+        "issue_tree": (
+            QCoreApplication.translate("MainWindow", "Issues"),
+            QCoreApplication.translate(
+                "MainWindow", "Publications, years, months and issues; Enter shows the articles"
+            ),
+        ),
+        "article_list": (
+            QCoreApplication.translate("MainWindow", "Articles"),
+            QCoreApplication.translate(
+                "MainWindow", "The articles of the issue chosen; Enter reads one"
+            ),
+        ),
+        "search_results": (
+            QCoreApplication.translate("MainWindow", "Search hits"),
+            QCoreApplication.translate(
+                "MainWindow", "The articles that match the search; Enter reads one"
+            ),
+        ),
+        "search_field": (
+            QCoreApplication.translate("MainWindow", "Search the archive"),
+            QCoreApplication.translate("MainWindow", "Type words to find and press Enter"),
+        ),
+        "text_pane": (
+            QCoreApplication.translate("MainWindow", "Article"),
+            QCoreApplication.translate("MainWindow", "The text of the article chosen"),
+        ),
+        "toolbar": (QCoreApplication.translate("MainWindow", "Toolbar"), ""),
+    }
 
 
 def name_controls(window: QMainWindow, toolbar: QToolBar) -> None:
@@ -60,23 +79,23 @@ def name_controls(window: QMainWindow, toolbar: QToolBar) -> None:
     Buttons that show a text are named by it; the toolbar's by their action's, the status
     bar's (which keep no keyboard focus: each has a menu command) by what they do.
     """
-    for object_name, (name, description) in _NAMES.items():
+    for object_name, (name, description) in _names().items():
         for widget in window.findChildren(QWidget, object_name):
-            widget.setAccessibleName(_tr(name))
-            widget.setAccessibleDescription(_tr(description) if description else "")
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
     for header in window.findChildren(QHeaderView):
-        header.setAccessibleName(_tr("Column headings"))
+        header.setAccessibleName(QCoreApplication.translate("MainWindow", "Column headings"))
     pane = window.findChild(QWidget, "text_pane")
     proxy = pane.focusProxy() if pane is not None else None
     if proxy is not None:
-        proxy.setAccessibleName(_tr("Article"))
+        proxy.setAccessibleName(QCoreApplication.translate("MainWindow", "Article"))
     for action in toolbar.actions():
         button = toolbar.widgetForAction(action)
         if button is not None and action.iconText():
             button.setAccessibleName(action.iconText())
-    window.menuBar().setAccessibleName(_tr("Menu bar"))
+    window.menuBar().setAccessibleName(QCoreApplication.translate("MainWindow", "Menu bar"))
     bar = window.statusBar()
-    bar.setAccessibleName(_tr("Status bar"))
+    bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Status bar"))
     for button in bar.findChildren(QAbstractButton):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if not button.accessibleName():

@@ -13,23 +13,24 @@ from reader.library import Library
 from reader.ui.i18n import fill
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def summary(path: str, library: Library) -> str:
     """What the status bar says about the archive open: its counts, and problems if any."""
     counts = (f"{len(library.issues):,}", f"{library.archive.article_count:,}")
     if library.problems:
         return fill(
-            _tr(
-                "Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)"
+            QCoreApplication.translate(
+                "MainWindow",
+                "Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)",
             ),
             path,
             *counts,
             f"{len(library.problems):,}",
         )
-    return fill(_tr("Opened %1 — issues: %2, articles: %3"), path, *counts)
+    return fill(
+        QCoreApplication.translate("MainWindow", "Opened %1 — issues: %2, articles: %3"),
+        path,
+        *counts,
+    )
 
 
 def nothing_readable(path: str, library: Library) -> str:
@@ -39,14 +40,16 @@ def nothing_readable(path: str, library: Library) -> str:
     points at the panel on screen rather than at a menu item.
     """
     if library.problems:
-        return _tr(
+        return QCoreApplication.translate(
+            "MainWindow",
             "None of the files of this archive could be read: the Problems panel below lists "
-            "them and why."
+            "them and why.",
         )
     return fill(
-        _tr(
+        QCoreApplication.translate(
+            "MainWindow",
             "%1 holds no issue files: there is nothing here to read. Issue Reader reads plain "
-            "text, XML, HTML and zip files of newspaper issues."
+            "text, XML, HTML and zip files of newspaper issues.",
         ),
         Path(path).name or path,
     )
@@ -54,4 +57,6 @@ def nothing_readable(path: str, library: Library) -> str:
 
 def no_archive_to_search() -> str:
     """Why a search typed with no archive open finds nothing."""
-    return _tr("No archive is open, so there is nothing to search yet: open one first.")
+    return QCoreApplication.translate(
+        "MainWindow", "No archive is open, so there is nothing to search yet: open one first."
+    )

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
+
+from reader.ui.core.colours import is_dark
 
 # The interface languages offered in View › Language ("" follows the system).
 LANGUAGES = ("", "en", "zh_CN")
@@ -86,10 +97,18 @@ class Actions(QObject):
         self.retranslate()
 
     def refresh_icons(self) -> None:
-        """Take the toolbar's icons from the style again (they follow a light or dark palette)."""
+        """Take the toolbar's icons from the style again, drawn in the text's colour if dark.
+
+        The style's arrows are dark grey whatever the palette: on a dark toolbar they would
+        all but vanish, so in dark mode they are painted in the palette's button text colour.
+        """
         style = self._window.style()
+        palette = self._window.palette()
         for action, pixmap in self._icons.items():
-            action.setIcon(style.standardIcon(pixmap, None, self._window))
+            icon = style.standardIcon(pixmap, None, self._window)
+            if is_dark(palette) and action not in (self.open_folder, self.open_file):
+                icon = tinted(icon, palette.color(QPalette.ColorRole.ButtonText))
+            action.setIcon(icon)
 
     def _make(
         self, name: str, *keys: str | QKeySequence.StandardKey, checkable: bool = False
@@ -227,3 +246,18 @@ class Menus(QObject):
             else:
                 rows.append((path, action))
         return rows
+
+
+def tinted(icon: QIcon, colour: QColor) -> QIcon:
+    """``icon`` painted all in ``colour`` (its shape kept), at the sizes a toolbar uses."""
+    result = QIcon()
+    for size in (16, 22, 24, 32, 48):
+        pixmap = QPixmap(icon.pixmap(size, size))
+        if pixmap.isNull():
+            continue
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), colour)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
