@@ -146,8 +146,10 @@ def test_marks_keep_aa_contrast_in_both_palettes(qtbot, qapp, window, archive, l
 
 def test_the_focus_cue_follows_the_keyboard_in_both_palettes(qtbot, qapp, window, archive, light):
     window.open_path(str(archive))
-    for dark in (False, True):
+    for dark in (False, True, False):  # and back to light, as the system leaves dark mode
         palette = go_dark(qtbot, qapp) if dark else light
+        qapp.setPalette(palette)
+        qtbot.wait(10)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         for view in (window.tree, window.article_list, window.search_panel.view):
             window.search_panel.search("供热") if view is window.search_panel.view else None
@@ -246,3 +248,24 @@ def test_toolbar_icons_turn_light_in_dark_mode(qtbot, qapp, window, light):
     assert lightest(window.action_set.next_issue) < 0.6  # the style's dark arrow
     go_dark(qtbot, qapp)
     qtbot.waitUntil(lambda: lightest(window.action_set.next_issue) > 0.8)
+
+
+def test_the_lists_come_back_light_when_dark_mode_ends(qtbot, qapp, window, archive, light):
+    """As the README's screenshots run: search, read a hit, go dark and back, search again."""
+    window.open_path(str(archive))
+    window.search_panel.search("供热")
+    window.search_panel.focus_results()
+    QTest.keyClick(window.search_panel.view, Qt.Key.Key_Return)
+    views = (window.tree, window.article_list, window.search_panel.view)
+    go_dark(qtbot, qapp)
+    base = colours.dark_palette().color(QPalette.ColorRole.Base)
+    assert all(v.palette().color(QPalette.ColorRole.Base) == base for v in views)
+    qapp.setPalette(light)
+    qtbot.wait(10)
+    window.search_panel.browse()
+    window.article_list.setFocus()
+    window.pane.setFocus()
+    for view in views:
+        assert view.palette().color(QPalette.ColorRole.Base) == light.color(
+            QPalette.ColorRole.Base
+        ), view.objectName()

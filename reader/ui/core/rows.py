@@ -101,22 +101,26 @@ class FocusCue(QObject):
         view.installEventFilter(self)
 
     def _build(self) -> None:
-        """Make both palettes from the application's, and give the view the one that fits."""
+        """Make both palettes from the application's, and give the view the one that fits.
+
+        Each sets only the roles it changes (the focused one none), so the view still follows
+        the application's palette in all the others, and is told when it changes.
+        """
         view = self._view
         self._source = QPalette(QApplication.palette(view))
-        self.focused = QPalette(self._source)
-        self.muted = QPalette(self.focused)
-        base = self.focused.color(QPalette.ColorRole.Base)
-        highlight = self.focused.color(QPalette.ColorRole.Highlight)
+        base = self._source.color(QPalette.ColorRole.Base)
+        highlight = self._source.color(QPalette.ColorRole.Highlight)
         soft = QColor(
             *(round(0.3 * h + 0.7 * b) for h, b in zip(_rgb(highlight), _rgb(base), strict=True))
         )
+        self.focused = QPalette()
+        self.muted = QPalette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             self.muted.setColor(group, QPalette.ColorRole.Highlight, soft)
             self.muted.setColor(
                 group,
                 QPalette.ColorRole.HighlightedText,
-                self.focused.color(QPalette.ColorRole.Text),
+                self._source.color(QPalette.ColorRole.Text),
             )
         view.setPalette(self.focused if view.hasFocus() else self.muted)
 
