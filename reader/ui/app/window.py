@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from reader.library import Library, resources
+from reader.library import Library
 from reader.library.reloading import Reading
 from reader.model import CorruptArchive, Problem, ReaderError
 from reader.ui import i18n
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         self.start_page.open_folder.connect(self.opener.choose_folder)
         self.start_page.open_zip.connect(self.opener.choose_zip)
-        self.start_page.open_sample.connect(self.open_sample)
+        self.start_page.open_sample.connect(self.opener.open_sample)
         self.start_page.open_recent.connect(self.open_path)
         self.search_panel.field.submitted.connect(self._searched)
         self.session.error.connect(self._show_error)
@@ -192,13 +192,6 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> None:
         """Open an archive folder or issue file in the background; the tree appears when read."""
         self.opener.open_path(path)
-
-    def open_sample(self) -> None:
-        """Open the sample archive that ships with the program."""
-        try:
-            self.open_path(str(resources.sample_archive()))
-        except FileNotFoundError as exc:
-            self.show_message(str(exc))
 
     def _searched(self, query: str) -> None:
         """A search with no archive open finds nothing: say why, instead of doing nothing."""
