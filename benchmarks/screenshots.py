@@ -1,9 +1,10 @@
-"""Screenshots for the README: the sample archive on the seed issue, a search for 供热, in Chinese.
+"""Screenshots for the README: the start page, the seed issue, a search for 供热, Chinese, dark.
 
 Renders offscreen (no display needed; CJK text needs a CJK font such as fonts-noto-cjk) and
-writes PNGs into ``docs/``: the seed issue, the search for 供热 in it, the same in Chinese, and
-a search over three years of a generated archive (facets and the hits chart at work). Settings
-and indexes go to a temporary folder, never the user's.
+writes PNGs into ``docs/``: the start page of a first run, the seed issue, the search for 供热
+in it, the same in Chinese and in a dark palette, and a search over three years of a generated
+archive (facets and the hits chart at work). Settings and indexes go to a temporary folder,
+never the user's.
 
 With ``--chinese`` it writes the Chinese set into ``docs/zh/`` instead: the tree, a search, the
 Go to Date calendar, Qt's file dialog, the shortcuts table and the Problems panel, the way a
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from reader.ui import i18n
     from reader.ui.app.window import MainWindow
     from reader.ui.core import settings
+    from reader.ui.core.colours import dark_palette
     from reader.ui.core.tasks import SyncExecutor
     from tests.generator.generate import generate
 
@@ -78,8 +80,6 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1280, 800)
         window.show()
         QTest.qWaitForWindowExposed(window)
-        window.open_path(str(args.archive))
-        app.processEvents()
 
         def shot(name: str) -> None:
             QTest.qWait(300)  # let layouts settle (a language switch relays the menu bar)
@@ -87,12 +87,19 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(path))
             print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
 
+        shot("reader-start.png")  # a first run: nothing remembered, nothing given
+        window.open_path(str(args.archive))
+        app.processEvents()
         shot("reader-browse.png")
 
         if window.search_panel.index_ready:
             search_and_open(window, args.query, hit=1)
             QTest.keyClick(window.pane.browser, Qt.Key.Key_F3)
             shot("reader-search.png")
+            light = app.palette()
+            app.setPalette(dark_palette())  # as when the system switches to dark mode
+            shot("reader-dark.png")
+            app.setPalette(light)
         else:
             print("search is not available: no search screenshot", file=sys.stderr)
 

@@ -6,6 +6,7 @@ takes the index folder explicitly: where an archive's index lives is the library
 Whoosh's internals are reached through ``reader.index.w3`` only.
 """
 
+from reader.index import w3
 from reader.index.build import IndexStats, update_index
 from reader.index.fold import use_cache_root
 from reader.index.query import QueryError
@@ -22,7 +23,13 @@ from reader.index.search import (
     search,
 )
 from reader.index.snippets import Snippet, find_folded, snippet_html
-from reader.index.store import archive_fingerprint, is_current, is_usable
+from reader.index.store import archive_fingerprint, is_current, is_usable, remove_index
+
+
+def engine_versions() -> dict[str, str]:
+    """The search engine's release, by distribution name (the one the w3 adapter accepts)."""
+    return {w3.DISTRIBUTION: w3.installed_version() or "?"}
+
 
 __all__ = [
     "SORTS",
@@ -36,11 +43,13 @@ __all__ = [
     "Snippet",
     "Sort",
     "archive_fingerprint",
+    "engine_versions",
     "find_folded",
     "highlights",
     "is_current",
     "is_usable",
     "open_searcher",
+    "remove_index",
     "search",
     "snippet_html",
     "update_index",

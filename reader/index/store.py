@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.index import w3
+from reader.index.lock import WriteLock
 from reader.index.schema import versions
+from reader.model import IndexUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -216,3 +218,37 @@ def remove_leftovers(index_dir: Path) -> None:
         for entry in whoosh_dir.iterdir():
             if entry.is_dir() and entry.name.endswith(".tmp"):
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+class _Busy(Exception):
+    """Raised from inside the lock's wait: another process is writing."""
+
+
+def remove_index(index_dir: Path) -> bool:
+    """Delete the index in ``index_dir`` and the folder with it, unless it is being written.
+
+    Returns False when there was no such folder. The caller decides that ``index_dir`` is an
+    index folder at all (:meth:`reader.library.Library.clear_index` checks it is one below
+    the index root).
+
+    Raises:
+        IndexUnavailable: Another process holds the index's write lock (an update is running).
+        OSError: A file could not be deleted.
+    """
+    if not index_dir.is_dir() or index_dir.is_symlink():
+        return False
+
+    def busy() -> None:
+        raise _Busy
+
+    lock = WriteLock(index_dir / LOCK_FILE, wait=busy)
+    try:
+        lock.acquire()
+    except _Busy:
+        raise IndexUnavailable(
+            f"{index_dir} is being written; try again when indexing ends"
+        ) from None
+    # Let go before deleting: Windows cannot delete a file that is open.
+    lock.release()
+    shutil.rmtree(index_dir)
+    return True

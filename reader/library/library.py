@@ -164,6 +164,26 @@ class Library:
         folder = self._searchers.folder
         return folder if folder is not None else self.index_dir()
 
+    def clear_index(self, index_root: Path | str | None = None) -> bool:
+        """Delete this archive's index below ``index_root`` (the per-user cache if None).
+
+        Only the archive's own folder right below the index root is ever deleted, never a
+        symlink or anything outside it. The next :meth:`update_index` builds the index anew.
+
+        Returns:
+            Whether there was an index folder to delete.
+
+        Raises:
+            IndexUnavailable: An update is writing the index now.
+            OSError: A file could not be deleted.
+        """
+        root = Path(index_root if index_root is not None else paths.index_root()).resolve()
+        folder = paths.index_dir(self.root, root)
+        if folder.parent != root or folder.resolve().parent != root:
+            raise ValueError(f"{folder} is not an index folder in {root}")  # a bug
+        self._searchers.close()  # its open files would keep the index (Windows) or its space
+        return index.remove_index(folder)
+
     def index_available(self, index_dir: Path | str | None = None) -> bool:
         """Whether a complete index exists to search (it may predate the latest changes)."""
         return index.is_usable(Path(index_dir) if index_dir else self._current_index_dir())

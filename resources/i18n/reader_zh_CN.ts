@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Issue Reader</source>
+        <translation>关于 Issue Reader</translation>
+    </message>
+    <message>
+        <source>Issue Reader</source>
+        <translation>Issue Reader 报刊阅读器</translation>
+    </message>
+    <message>
+        <source>Read and search archives of newspaper issues.</source>
+        <translation>阅读和搜索报刊库中的各期报纸。</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>许可证：%1</translation>
+    </message>
+    <message>
+        <source>(no archive is open)</source>
+        <translation>（未打开报刊库）</translation>
+    </message>
+    <message>
+        <source>This archive&apos;s index</source>
+        <translation>本报刊库的索引</translation>
+    </message>
+    <message>
+        <source>All indexes</source>
+        <translation>全部索引</translation>
+    </message>
+    <message>
+        <source>Catalogue cache</source>
+        <translation>目录缓存</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Clear This Archive&apos;s Index</source>
+        <translation>清除本报刊库的索引</translation>
+    </message>
+    <message>
+        <source>Delete the search index of the archive open and build it again</source>
+        <translation>删除已打开报刊库的搜索索引，并重新建立索引</translation>
+    </message>
+    <message>
+        <source>The index is being updated: clear it when that has ended</source>
+        <translation>索引正在更新：请在更新结束后再清除</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>The index is being updated: clear it when that has ended.</source>
+        <translation>索引正在更新：请在更新结束后再清除。</translation>
+    </message>
+    <message>
+        <source>Could not clear the search index: %1</source>
+        <translation>无法清除搜索索引：%1</translation>
+    </message>
+    <message>
+        <source>The search index was cleared; it is being built again.</source>
+        <translation>搜索索引已清除，正在重新建立索引。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>Open &amp;Folder…</source>
@@ -235,6 +306,21 @@
     </message>
 </context>
 <context>
+    <name>HitsChart</name>
+    <message>
+        <source>%1: %2 hits</source>
+        <translation>%1：%2 条结果</translation>
+    </message>
+    <message>
+        <source>Hits over time</source>
+        <translation>结果的时间分布</translation>
+    </message>
+    <message>
+        <source>Hits over time: %1</source>
+        <translation>结果的时间分布：%1</translation>
+    </message>
+</context>
+<context>
     <name>IndexStatus</name>
     <message>
         <source>Preparing the search index…</source>
@@ -271,10 +357,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Open an archive folder with File › Open Folder… or drop it here.</source>
-        <translation>用“文件 › 打开文件夹…”打开报刊库文件夹，或把文件夹拖到这里。</translation>
-    </message>
-    <message>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
@@ -285,6 +367,18 @@
     <message>
         <source>Opened %1 — issues: %2, articles: %3</source>
         <translation>已打开 %1：%2 期，%3 篇文章</translation>
+    </message>
+    <message>
+        <source>None of the files of this archive could be read: the Problems panel below lists them and why.</source>
+        <translation>此报刊库中没有一个文件能够读取：下方的问题面板列出了这些文件及原因。</translation>
+    </message>
+    <message>
+        <source>%1 holds no issue files: there is nothing here to read. Issue Reader reads plain text, XML, HTML and zip files of newspaper issues.</source>
+        <translation>%1 中没有任何报纸期次的文件，没有可阅读的内容。Issue Reader 可读取纯文本、XML、HTML 和 zip 格式的报纸期次文件。</translation>
+    </message>
+    <message>
+        <source>No archive is open, so there is nothing to search yet: open one first.</source>
+        <translation>尚未打开报刊库，因此没有可搜索的内容：请先打开一个报刊库。</translation>
     </message>
     <message>
         <source>The archive is as it was: nothing to read again.</source>
@@ -319,6 +413,14 @@
         <translation>单期文件与报刊库 (*.txt *.md *.xml *.html *.htm *.zip);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Open Zipped Archive</source>
+        <translation>打开 zip 压缩的报刊库</translation>
+    </message>
+    <message>
+        <source>Zipped archives (*.zip);;All files (*)</source>
+        <translation>zip 压缩的报刊库 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
@@ -347,12 +449,68 @@
         <translation>已复制文章及引文。</translation>
     </message>
     <message>
+        <source>Issues</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Publications, years, months and issues; Enter shows the articles</source>
+        <translation>报刊、年、月和期次；按 Enter 显示文章</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>The articles of the issue chosen; Enter reads one</source>
+        <translation>所选这一期的文章；按 Enter 阅读</translation>
+    </message>
+    <message>
+        <source>Search hits</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>The articles that match the search; Enter reads one</source>
+        <translation>与搜索匹配的文章；按 Enter 阅读</translation>
+    </message>
+    <message>
+        <source>Search the archive</source>
+        <translation>搜索报刊库</translation>
+    </message>
+    <message>
+        <source>Type words to find and press Enter</source>
+        <translation>输入要查找的词语，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>The text of the article chosen</source>
+        <translation>所选文章的正文</translation>
+    </message>
+    <message>
+        <source>Issue list headings</source>
+        <translation>期次列表表头</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>菜单栏</translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation>状态栏</translation>
+    </message>
+    <message>
         <source>⚠ Problems: %1</source>
         <translation>⚠ 问题：%1</translation>
     </message>
     <message>
         <source>Files that could not be read (View › Problems Panel)</source>
         <translation>无法读取的文件（视图 › 问题面板）</translation>
+    </message>
+    <message>
+        <source>Text size: %1</source>
+        <translation>文字大小：%1</translation>
     </message>
     <message>
         <source>Text size; click for the actual size (Ctrl+0)</source>
@@ -365,16 +523,6 @@
     <message>
         <source>The text keeps the line breaks of the file; click to reflow it (Ctrl+U)</source>
         <translation>正文按文件原样换行；点击重新排版（Ctrl+U）</translation>
-    </message>
-    <message>
-        <source>About Issue Reader</source>
-        <translation>关于 Issue Reader</translation>
-    </message>
-    <message>
-        <source>Issue Reader %1
-Read and search archives of newspaper issues.</source>
-        <translation>Issue Reader %1
-阅读和搜索报刊库中的各期报纸。</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1020,57 @@ Read and search archives of newspaper issues.</source>
     <message>
         <source>Page down, page up</source>
         <translation>向下翻页、向上翻页</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Issue Reader</source>
+        <translation>Issue Reader 报刊阅读器</translation>
+    </message>
+    <message>
+        <source>Read the issues of a newspaper archive one by one, and search all of them at once. Your archive is never changed.</source>
+        <translation>逐期阅读报刊库中的报纸，也可一次搜索全部各期。您的报刊库不会被改动。</translation>
+    </message>
+    <message>
+        <source>Open Folder… (%1)</source>
+        <translation>打开文件夹…（%1）</translation>
+    </message>
+    <message>
+        <source>Open Zip…</source>
+        <translation>打开 zip 文件…</translation>
+    </message>
+    <message>
+        <source>Open the Sample Archive</source>
+        <translation>打开示例报刊库</translation>
+    </message>
+    <message>
+        <source>Open a folder of issue files</source>
+        <translation>打开存放各期文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Open an archive packed as a zip file</source>
+        <translation>打开打包为 zip 文件的报刊库</translation>
+    </message>
+    <message>
+        <source>One issue of a Chinese county weekly that ships with Issue Reader</source>
+        <translation>随 Issue Reader 附带的一期县级周报</translation>
+    </message>
+    <message>
+        <source>Recent archives</source>
+        <translation>最近打开的报刊库</translation>
+    </message>
+    <message>
+        <source>Or drop a folder, a zip or an issue file anywhere in this window.</source>
+        <translation>也可以把文件夹、zip 文件或单期文件拖到本窗口的任意位置。</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
+    QHeaderView,
     QMainWindow,
     QSizePolicy,
+    QStatusBar,
     QToolBar,
     QToolButton,
     QWidget,
@@ -33,6 +39,82 @@ def toolbar(window: QMainWindow, actions: Actions, search_field: QWidget) -> QTo
     return bar
 
 
+def _names() -> dict[str, tuple[str, str]]:
+    """The controls the window names for screen readers, by object name: (name, description)."""
+
+    return {
+        "issue_tree": (
+            QCoreApplication.translate("MainWindow", "Issues"),
+            QCoreApplication.translate(
+                "MainWindow", "Publications, years, months and issues; Enter shows the articles"
+            ),
+        ),
+        "article_list": (
+            QCoreApplication.translate("MainWindow", "Articles"),
+            QCoreApplication.translate(
+                "MainWindow", "The articles of the issue chosen; Enter reads one"
+            ),
+        ),
+        "search_results": (
+            QCoreApplication.translate("MainWindow", "Search hits"),
+            QCoreApplication.translate(
+                "MainWindow", "The articles that match the search; Enter reads one"
+            ),
+        ),
+        "search_field": (
+            QCoreApplication.translate("MainWindow", "Search the archive"),
+            QCoreApplication.translate("MainWindow", "Type words to find and press Enter"),
+        ),
+        "text_pane": (
+            QCoreApplication.translate("MainWindow", "Article"),
+            QCoreApplication.translate("MainWindow", "The text of the article chosen"),
+        ),
+        "toolbar": (QCoreApplication.translate("MainWindow", "Toolbar"), ""),
+    }
+
+
+def name_controls(window: QMainWindow, toolbar: QToolBar) -> None:
+    """Give the window's panes, fields and buttons names a screen reader says (in this language).
+
+    Buttons that show a text are named by it; the toolbar's by their action's, the status
+    bar's (which keep no keyboard focus: each has a menu command) by what they do.
+    """
+    for object_name, (name, description) in _names().items():
+        for widget in window.findChildren(QWidget, object_name):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
+    for header in window.findChildren(QHeaderView):
+        header.setAccessibleName(QCoreApplication.translate("MainWindow", "Issue list headings"))
+    pane = window.findChild(QWidget, "text_pane")
+    proxy = pane.focusProxy() if pane is not None else None
+    if proxy is not None:
+        proxy.setAccessibleName(QCoreApplication.translate("MainWindow", "Article"))
+    for action in toolbar.actions():
+        button = toolbar.widgetForAction(action)
+        if button is not None and action.iconText():
+            button.setAccessibleName(action.iconText())
+    window.menuBar().setAccessibleName(QCoreApplication.translate("MainWindow", "Menu bar"))
+    bar = window.statusBar()
+    bar.setAccessibleName(QCoreApplication.translate("MainWindow", "Status bar"))
+    for button in bar.findChildren(QAbstractButton):
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if not button.accessibleName():
+            button.setAccessibleName(button.text() or button.toolTip())
+        button.setAccessibleDescription(button.toolTip())
+
+
+def set_tab_order(chain: Sequence[QWidget], status_bar: QStatusBar) -> None:
+    """Let Tab go through ``chain`` in order (hidden widgets are skipped), never the status bar.
+
+    The window passes search field → tree → article list → search results → text.
+    """
+    for first, second in itertools.pairwise(chain):
+        QWidget.setTabOrder(first, second)
+    for widget in status_bar.findChildren(QWidget):
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
 class ProblemsButton(QToolButton):
     """The status bar's pointer to the Problems panel: how many files could not be read.
 
@@ -52,6 +134,7 @@ class ProblemsButton(QToolButton):
         self._count = count
         self.setVisible(count > 0)
         self.setText(fill(QCoreApplication.translate("MainWindow", "⚠ Problems: %1"), str(count)))
+        self.setAccessibleName(self.text().removeprefix("⚠").strip())
         self.setToolTip(
             QCoreApplication.translate(
                 "MainWindow", "Files that could not be read (View › Problems Panel)"
@@ -100,6 +183,9 @@ class ReadingIndicators(QWidget):
         """Note a zoom of ``steps`` (none at the actual size)."""
         self._zoom = steps
         self.zoom_button.setText(f"{zoom_percent(steps)}%")
+        self.zoom_button.setAccessibleName(
+            fill(QCoreApplication.translate("MainWindow", "Text size: %1"), self.zoom_button.text())
+        )
         self.zoom_button.setVisible(steps != 0)
 
     def show_original(self, on: bool) -> None:
@@ -115,6 +201,7 @@ class ReadingIndicators(QWidget):
             )
         )
         self.mode_button.setText(QCoreApplication.translate("MainWindow", "Original lines"))
+        self.mode_button.setAccessibleName(self.mode_button.text())
         self.mode_button.setToolTip(
             QCoreApplication.translate(
                 "MainWindow",

@@ -80,12 +80,19 @@ def restore_splitter(splitter: QSplitter) -> None:
         splitter.setSizes(sizes)
 
 
-def save_window(window: QMainWindow, splitter: QSplitter, pane: TextPane, original: bool) -> None:
-    """Remember the window's geometry, docks, splitter sizes, the zoom and the text mode."""
+def save_window(
+    window: QMainWindow, splitter: QSplitter | None, pane: TextPane, original: bool
+) -> None:
+    """Remember the window's geometry, docks, splitter sizes, the zoom and the text mode.
+
+    ``splitter`` is None when it was never on screen (only the start page was): its sizes
+    then are not the reader's, and the saved ones stay.
+    """
     settings.write(
         geometry=window.saveGeometry().toHex().toStdString(),
         window_state=window.saveState().toHex().toStdString(),
-        splitter=splitter.sizes(),
         zoom=pane.zoom,
         original_text=original,
     )
+    if splitter is not None:
+        settings.write(splitter=splitter.sizes())

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from reader.library import resources
 from reader.library.reloading import Reading, open_archive
 from reader.ui.core import settings
 from reader.ui.core.session import Session
@@ -74,6 +75,25 @@ class Opener(QObject):
         if file:
             self._used(file)
             self.open_path(file)
+
+    def choose_zip(self) -> None:
+        """Ask for an archive packed as a zip file and open it."""
+        file, _ = QFileDialog.getOpenFileName(
+            self._window,
+            QCoreApplication.translate("MainWindow", "Open Zipped Archive"),
+            self.start_dir(),
+            QCoreApplication.translate("MainWindow", "Zipped archives (*.zip);;All files (*)"),
+        )
+        if file:
+            self._used(file)
+            self.open_path(file)
+
+    def open_sample(self) -> None:
+        """Open the sample archive that ships with the program (the start page offers it)."""
+        try:
+            self.open_path(str(resources.sample_archive()))
+        except FileNotFoundError as exc:
+            self._show_error(exc)
 
     def start_dir(self) -> str:
         """Where the file dialogs start: beside the open archive, else in the last folder used.

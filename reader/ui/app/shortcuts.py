@@ -83,6 +83,9 @@ class ShortcutsDialog(QDialog):
         ]
 
 
+# Qt's codes from Key_Help on are the extra keys of multimedia (and old Unix) keyboards.
+_MEDIA_KEYS = Qt.Key.Key_Help.value
+
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\S)")
 
 
@@ -95,9 +98,14 @@ def shortcut_text(action: QAction) -> str:
     """The action's shortcuts as the user types them, each once.
 
     ``Shift+?`` is left out beside ``?``: it is there only for keyboard layouts that report
-    the Shift that makes the ``?``.
+    the Shift that makes the ``?``. So are the keys of multimedia keyboards that the
+    platform's standard keys bring (Back, Refresh, Zoom In): they name themselves.
     """
-    keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
+    keys = [
+        s.toString(QKeySequence.SequenceFormat.NativeText)
+        for s in action.shortcuts()
+        if not s.isEmpty() and s[0].key().value < _MEDIA_KEYS  # type: ignore[index]
+    ]
     shown = []
     for key in keys:
         if key.startswith("Shift+") and key.removeprefix("Shift+") in keys:

@@ -18,17 +18,18 @@ from PySide6.QtGui import (
     QGuiApplication,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from reader import __version__
 from reader.library import Library
 from reader.library.reloading import Reading
 from reader.model import CorruptArchive, Problem, ReaderError
 from reader.ui import i18n
-from reader.ui.app import chrome, errors, memory
+from reader.ui.app import about, chrome, errors, memory, notices
+from reader.ui.app.about import AboutDialog
 from reader.ui.app.opening import Opener, dropped_path
 from reader.ui.app.reading_area import ReadingArea
 from reader.ui.app.shortcuts import ShortcutsDialog
+from reader.ui.app.start_page import StartPage
 from reader.ui.app.status_line import StatusLine
 from reader.ui.app.watching import Reloader, describe_changes
 from reader.ui.core import settings
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
-        self._shown = False
+        self._shown = self._sized = False
         self.session = Session(
             executor, index_root=index_root, index_in_process=index_in_process, parent=self
         )
@@ -80,7 +81,12 @@ class MainWindow(QMainWindow):
         self.opener = Opener(self, self.session, self.menus.recent, self._show_error)
         self.reloader = Reloader(self.session, self)
         self.area = ReadingArea(self.session, self.action_set, parent=self)
-        self.setCentralWidget(self.area)
+        # Until an archive is open, the start page stands in for the three empty panes.
+        self.start_page = StartPage(self.action_set, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.area)
+        self.setCentralWidget(self.stack)
         # The parts of the reading area, by name (tests and scripts reach them here).
         self.splitter = self.area
         self.tree_model, self.tree = self.area.tree_model, self.area.tree
@@ -107,7 +113,9 @@ class MainWindow(QMainWindow):
         # The panel shows when an archive with problems is open, if the reader had it open.
         self.problems_panel.wanted = not self.problems_panel.isHidden()
         self._show_problems(())
-        self.pane.clear(self.tr("Open an archive folder with File › Open Folder… or drop it here."))
+        panel = self.search_panel
+        chain = [panel.field, self.tree, self.article_list, panel.sort_box, panel.chart]
+        chrome.set_tab_order([*chain, panel.view, self.pane], self.statusBar())
 
     def _connect(self) -> None:
         a = self.action_set
@@ -126,6 +134,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._language_chosen)
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
+        self.start_page.open_folder.connect(self.opener.choose_folder)
+        self.start_page.open_zip.connect(self.opener.choose_zip)
+        self.start_page.open_sample.connect(self.opener.open_sample)
+        self.start_page.open_recent.connect(self.open_path)
+        self.search_panel.field.submitted.connect(self._searched)
         self.session.error.connect(self._show_error)
         # After the reading area's: the tree is filled when the window restores the position.
         self.session.opened.connect(self._show_opened)
@@ -155,14 +168,17 @@ class MainWindow(QMainWindow):
         self.tree_model.set_locale(i18n.locale_for(i18n.current()))
         self.problems_button.retranslate()
         self.indicators.retranslate()
+        chrome.name_controls(self, self.toolbar)
         self.action_set.languages.get(
             settings.read("language"), self.action_set.languages[""]
         ).setChecked(True)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Qt override: follow a language switch."""
+        """Qt override: follow a language switch, and a palette's (the system's dark mode)."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.action_set.refresh_icons()
         super().changeEvent(event)
 
     def _title(self) -> str:
@@ -176,6 +192,11 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> None:
         """Open an archive folder or issue file in the background; the tree appears when read."""
         self.opener.open_path(path)
+
+    def _searched(self, query: str) -> None:
+        """A search with no archive open finds nothing: say why, instead of doing nothing."""
+        if self.library is None and query.strip():
+            self.show_message(notices.no_archive_to_search())
 
     @property
     def library(self) -> Library | None:
@@ -197,6 +218,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _show_opened(self) -> None:
         """Say what is open, and go where the reader was in it (the tree shows it already)."""
+        self._show_area()
         self._show_archive()
         self.setWindowTitle(self._title())
         self.statusBar().clearMessage()
@@ -212,21 +234,12 @@ class MainWindow(QMainWindow):
         # reference counting still frees them when another archive is opened.
         gc.freeze()
         self._show_problems(library.problems)
-        self.status_line.set_state(lambda: self._summary(path, library))
-
-    def _summary(self, path: str, library: Library) -> str:
-        """What the status bar says about the archive open: its counts, and problems if any."""
-        counts = (f"{len(library.issues):,}", f"{library.archive.article_count:,}")
-        if library.problems:
-            return fill(
-                self.tr(
-                    "Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)"
-                ),
-                path,
-                *counts,
-                f"{len(library.problems):,}",
-            )
-        return fill(self.tr("Opened %1 — issues: %2, articles: %3"), path, *counts)
+        self.status_line.set_state(lambda: notices.summary(path, library))
+        if not library.issues:
+            if library.problems:
+                # The panel lists each file and why: open it, rather than point at its menu item.
+                self.problems_panel.want(True)
+            self.pane.clear(notices.nothing_readable(path, library))
 
     @Slot(str)
     def _open_failed(self, path: str) -> None:
@@ -239,10 +252,7 @@ class MainWindow(QMainWindow):
         assert self.library is not None
         position = memory.saved_position(path, self.library.issues)
         if position is None:
-            self.pane.clear(
-                self.tr("This archive has no readable issues. See View › Problems Panel.")
-            )
-            return
+            return  # no issues: _show_archive said why
         self.browser.go_to(position.issue_id, position.article_id, scroll=position.scroll)
 
     # --- keeping the archive current ------------------------------------------------------
@@ -331,15 +341,15 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
-        """The About box."""
-        QMessageBox.about(
-            self,
-            self.tr("About Issue Reader"),
-            fill(
-                self.tr("Issue Reader %1\nRead and search archives of newspaper issues."),
-                __version__,
-            ),
-        )
+        """The About box: versions, licence, where the files are; it can clear the index."""
+        dialog = AboutDialog(self.session, self.search_panel.indexer.running, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.clear_index.connect(self.clear_index)
+        dialog.open()
+
+    def clear_index(self) -> None:
+        """Delete the open archive's search index and build it again from the archive."""
+        self.show_message(about.clear_and_rebuild(self.session, self.search_panel.keeper))
 
     def _show_error(self, exc: BaseException) -> None:
         errors.show_error(self, exc)
@@ -353,16 +363,22 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         """Qt override: splitter sizes fit only once the restored geometry is in place."""
         super().showEvent(event)
-        if not self._shown:
-            self._shown = True
+        self._shown = True
+        self._show_area(self.stack.currentWidget() is self.area)
+
+    def _show_area(self, show: bool = True) -> None:
+        """Show the reading area instead of the start page; the first time, its saved sizes."""
+        if show:
+            self.stack.setCurrentWidget(self.area)
+        if show and self._shown and not self._sized:
+            self._sized = True
             memory.restore_splitter(self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override: remember everything, stop background work."""
         self.save_position()
-        memory.save_window(
-            self, self.splitter, self.pane, self.action_set.original_text.isChecked()
-        )
+        splitter = self.splitter if self._sized else None
+        memory.save_window(self, splitter, self.pane, self.action_set.original_text.isChecked())
         self.session.close()
         super().closeEvent(event)
         self.closed.emit()

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QWidget
+
+from reader.ui.core.colours import is_dark
 
 # The interface languages offered in View › Language ("" follows the system).
 LANGUAGES = ("", "en", "zh_CN")
+
+Key = QKeySequence.StandardKey
+Role = QAction.MenuRole
 
 
 class Actions(QObject):
@@ -18,20 +32,20 @@ class Actions(QObject):
         self._window = window
         make = self._make
         # File
-        self.open_folder = make("open_folder", "Ctrl+O")
+        self.open_folder = make("open_folder", Key.Open, "Ctrl+O")
         self.open_file = make("open_file", "Ctrl+Shift+O")
-        self.reload = make("reload", "F5")
-        self.quit = make("quit", "Ctrl+Q")
+        self.reload = make("reload", Key.Refresh, "F5")
+        self.quit = make("quit", Key.Quit, "Ctrl+Q")
         # Edit
         self.copy_citation = make("copy_citation", "Ctrl+Shift+C")
         # The same, in a chosen citation style (the first picks one by the article's language).
         self.copy_gbt = make("copy_gbt7714")
         self.copy_chicago = make("copy_chicago")
-        self.find = make("find", "Ctrl+F")
+        self.find = make("find", Key.Find, "Ctrl+F")
         # Search
         self.search = make("search", "Ctrl+K", "/")
-        self.next_match = make("next_match", "F3", "Ctrl+G")
-        self.previous_match = make("previous_match", "Shift+F3", "Ctrl+Shift+G")
+        self.next_match = make("next_match", Key.FindNext, "F3", "Ctrl+G")
+        self.previous_match = make("previous_match", Key.FindPrevious, "Shift+F3", "Ctrl+Shift+G")
         self.sort_relevance = make("sort_relevance", checkable=True)
         self.sort_newest = make("sort_newest", checkable=True)
         self.sort_oldest = make("sort_oldest", checkable=True)
@@ -43,8 +57,8 @@ class Actions(QObject):
         self.cancel_indexing = make("cancel_indexing")
         self.update_index = make("update_index")
         # View
-        self.zoom_in = make("zoom_in", "Ctrl+=", "Ctrl++")
-        self.zoom_out = make("zoom_out", "Ctrl+-")
+        self.zoom_in = make("zoom_in", Key.ZoomIn, "Ctrl+=", "Ctrl++")
+        self.zoom_out = make("zoom_out", Key.ZoomOut, "Ctrl+-")
         self.zoom_reset = make("zoom_reset", "Ctrl+0")
         self.original_text = make("original_text", "Ctrl+U", checkable=True)
         self.problems = make("problems", "Ctrl+Shift+P", checkable=True)
@@ -56,8 +70,8 @@ class Actions(QObject):
             self.language_group.addAction(action)
             self.languages[code] = action
         # Go
-        self.back = make("back", "Alt+Left")
-        self.forward = make("forward", "Alt+Right")
+        self.back = make("back", Key.Back, "Alt+Left")
+        self.forward = make("forward", Key.Forward, "Alt+Right")
         self.next_article = make("next_article", "J", "Ctrl+PgDown")
         self.previous_article = make("previous_article", "K", "Ctrl+PgUp")
         self.next_issue = make("next_issue", "]", "Ctrl+Shift+PgDown")
@@ -65,9 +79,8 @@ class Actions(QObject):
         self.go_to_date = make("go_to_date", "Ctrl+D")
         # Help
         # "Shift+?" too: where the keyboard layout reports the Shift that makes "?", "?" alone misses.
-        self.shortcuts = make("shortcuts", "F1", "?", "Shift+?")
+        self.shortcuts = make("shortcuts", Key.HelpContents, "F1", "?", "Shift+?")
         self.about = make("about")
-        style = window.style()
         icons = {
             self.back: QStyle.StandardPixmap.SP_ArrowBack,
             self.forward: QStyle.StandardPixmap.SP_ArrowForward,
@@ -76,14 +89,45 @@ class Actions(QObject):
             self.open_folder: QStyle.StandardPixmap.SP_DirOpenIcon,
             self.open_file: QStyle.StandardPixmap.SP_FileIcon,
         }
-        for action, pixmap in icons.items():
-            action.setIcon(style.standardIcon(pixmap))
+        self._icons = icons
+        self.refresh_icons()
+        # macOS moves these to the application menu; every other action stays where it is
+        # (Qt would otherwise guess from the text, and could move "Preferences…"-like ones).
+        for action in self._window.actions():
+            action.setMenuRole(Role.NoRole)
+        self.about.setMenuRole(Role.AboutRole)
+        self.quit.setMenuRole(Role.QuitRole)
         self.retranslate()
 
-    def _make(self, name: str, *keys: str, checkable: bool = False) -> QAction:
+    def refresh_icons(self) -> None:
+        """Take the toolbar's icons from the style again, drawn in the text's colour if dark.
+
+        The style's arrows are dark grey whatever the palette: on a dark toolbar they would
+        all but vanish, so in dark mode they are painted in the palette's button text colour.
+        """
+        style = self._window.style()
+        palette = self._window.palette()
+        for action, pixmap in self._icons.items():
+            icon = style.standardIcon(pixmap, None, self._window)
+            if is_dark(palette) and action not in (self.open_folder, self.open_file):
+                icon = tinted(icon, palette.color(QPalette.ColorRole.ButtonText))
+            action.setIcon(icon)
+
+    def _make(
+        self, name: str, *keys: str | QKeySequence.StandardKey, checkable: bool = False
+    ) -> QAction:
+        """An action of the window with these shortcuts: the platform's first, each once.
+
+        A ``StandardKey`` stands for the platform's own keys for that command (Cmd+O on macOS,
+        Ctrl+O elsewhere); the plain keys after it are the extra ones the app always had.
+        """
         action = QAction(self._window)
         action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            found = QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
+            sequences.extend(s for s in found if not s.isEmpty() and s not in sequences)
+        action.setShortcuts(sequences)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setCheckable(checkable)
         self._window.addAction(action)
@@ -207,3 +251,18 @@ class Menus(QObject):
             else:
                 rows.append((path, action))
         return rows
+
+
+def tinted(icon: QIcon, colour: QColor) -> QIcon:
+    """``icon`` painted all in ``colour`` (its shape kept), at the sizes a toolbar uses."""
+    result = QIcon()
+    for size in (16, 22, 24, 32, 48):
+        pixmap = QPixmap(icon.pixmap(size, size))
+        if pixmap.isNull():
+            continue
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), colour)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result

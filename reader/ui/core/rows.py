@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from reader.ui.core.colours import marks
 
 # The article list and the hit list share these roles, so one delegate draws both.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,9 +72,10 @@ class RichTextDelegate(QStyledItemDelegate):
         dim = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         )
+        hit = marks(palette)
         document.setDefaultStyleSheet(
             f".meta {{ color: {dim.name()}; font-size: small; }}"
-            " .hit { background-color: #ffe066; color: #000000; }"
+            f" .hit {{ background-color: {hit.match.name()}; color: {hit.text.name()}; }}"
         )
         document.setHtml(text)
         document.setTextWidth(max(40, width - 2 * PADDING))
@@ -78,33 +87,54 @@ class FocusCue(QObject):
 
     The tree, the article list and the hits all select a row at once; in one colour the
     reader cannot tell where Up and Down will act (Thunderbird and Finder mute it the same way).
+    The two palettes are made again from the application's when it changes (the system's dark
+    mode), since the colours set on the view no longer follow the application's.
     """
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
-        self.focused = QPalette(view.palette())
-        self.muted = QPalette(self.focused)
-        base = self.focused.color(QPalette.ColorRole.Base)
-        highlight = self.focused.color(QPalette.ColorRole.Highlight)
+        self._view = view
+        self.focused = QPalette()
+        self.muted = QPalette()
+        self._source = QPalette()  # the application's palette both were made from
+        self._build()
+        view.installEventFilter(self)
+
+    def _build(self) -> None:
+        """Make both palettes from the application's, and give the view the one that fits.
+
+        Each sets only the roles it changes (the focused one none), so the view still follows
+        the application's palette in all the others, and is told when it changes.
+        """
+        view = self._view
+        self._source = QPalette(QApplication.palette(view))
+        base = self._source.color(QPalette.ColorRole.Base)
+        highlight = self._source.color(QPalette.ColorRole.Highlight)
         soft = QColor(
             *(round(0.3 * h + 0.7 * b) for h, b in zip(_rgb(highlight), _rgb(base), strict=True))
         )
+        self.focused = QPalette()
+        self.muted = QPalette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             self.muted.setColor(group, QPalette.ColorRole.Highlight, soft)
             self.muted.setColor(
                 group,
                 QPalette.ColorRole.HighlightedText,
-                self.focused.color(QPalette.ColorRole.Text),
+                self._source.color(QPalette.ColorRole.Text),
             )
-        view.setPalette(self.muted)
-        view.installEventFilter(self)
+        view.setPalette(self.focused if view.hasFocus() else self.muted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Swap the palettes as the view gains and loses the keyboard."""
-        if event.type() == QEvent.Type.FocusIn:
-            watched.setPalette(self.focused)  # type: ignore[attr-defined]
-        elif event.type() == QEvent.Type.FocusOut:
-            watched.setPalette(self.muted)  # type: ignore[attr-defined]
+        """Swap the palettes as the view gains and loses the keyboard; follow a new palette."""
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn:
+            self._view.setPalette(self.focused)
+        elif kind == QEvent.Type.FocusOut:
+            self._view.setPalette(self.muted)
+        elif kind == QEvent.Type.PaletteChange and QApplication.palette(self._view) != self._source:
+            # The application's palette changed (a view with its own palette is told so by a
+            # PaletteChange of its own); the view's own setPalette above does not come here.
+            self._build()
         return False
 
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 
 from reader.model import Article, Issue
 from reader.ui.core import formatting
+from reader.ui.core.colours import column_colour
 from reader.ui.i18n import fill
 
 # Simplified-Chinese families first (Song/Ming for reading, Hei for headlines), each with the
@@ -55,8 +56,6 @@ LATIN_SANS = ("Noto Sans", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation
 BASE_POINT_SIZE = 12.0
 ZOOM_FACTOR = 1.1
 MIN_ZOOM, MAX_ZOOM = -6, 12
-# Newspaper red, used for the column label (栏目).
-COLUMN_COLOUR = QColor("#a61b29")
 
 
 @dataclass
@@ -183,7 +182,7 @@ def render_article(
     if article.subtitle:
         block(article.subtitle, serif, 1.15, name="subtitle")
     if article.column:
-        block(f"【{article.column}】", sans, 0.9, colour=COLUMN_COLOUR)
+        block(f"【{article.column}】", sans, 0.9, colour=column_colour(palette))
     if article.authors:
         names = ("\u3000" if chinese else ", ").join(article.authors)
         # A Chinese paper prints the names alone, whatever the interface language.

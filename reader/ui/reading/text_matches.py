@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from reader.library import Library
+from reader.ui.core.colours import marks
 from reader.ui.reading.article_document import utf16_length
-
-MATCH_COLOUR = QColor("#ffe066")
-CURRENT_COLOUR = QColor("#ff9f1c")
-FIND_COLOUR = QColor("#b3e5fc")
-FIND_CURRENT_COLOUR = QColor("#29b6f6")
 
 
 @dataclass(frozen=True)
@@ -97,23 +93,27 @@ def find_in_text(plain: str, text: str) -> list[tuple[int, int]]:
 
 
 def extra_selections(
-    document: QTextDocument, matches: Matches, found: Matches
+    document: QTextDocument, matches: Matches, found: Matches, palette: QPalette
 ) -> list[QTextEdit.ExtraSelection]:
-    """Highlights for the search ``matches`` and then the find bar's ``found`` places."""
+    """Highlights for the search ``matches`` and then the find bar's ``found`` places.
+
+    Their colours suit ``palette`` (light or dark), the text on them readable in both.
+    """
+    colours = marks(palette)
     selections = []
     current = matches.current_position
     for match in matches.positions:
-        colour = CURRENT_COLOUR if match == current else MATCH_COLOUR
-        selections.append(_selection(document, match, colour))
+        colour = colours.current if match == current else colours.match
+        selections.append(_selection(document, match, colour, colours.text))
     found_current = found.current_position
     for match in found.positions:
-        colour = FIND_CURRENT_COLOUR if match == found_current else FIND_COLOUR
-        selections.append(_selection(document, match, colour))
+        colour = colours.find_current if match == found_current else colours.find
+        selections.append(_selection(document, match, colour, colours.text))
     return selections
 
 
 def _selection(
-    document: QTextDocument, span: tuple[int, int], colour: QColor
+    document: QTextDocument, span: tuple[int, int], colour: QColor, text: QColor
 ) -> QTextEdit.ExtraSelection:
     selection = QTextEdit.ExtraSelection()
     cursor = QTextCursor(document)
@@ -122,6 +122,6 @@ def _selection(
     selection.cursor = cursor
     char_format = QTextCharFormat()
     char_format.setBackground(colour)
-    char_format.setForeground(QColor("#000000"))
+    char_format.setForeground(text)
     selection.format = char_format
     return selection

@@ -144,7 +144,7 @@ class TextPane(QWidget):
         self._rendered = render_article(
             self._issue,
             self._article,
-            palette=self.browser.palette(),
+            palette=self.palette(),
             zoom=self._zoom,
             original_text=self._original,
         )
@@ -252,7 +252,9 @@ class TextPane(QWidget):
         return find_in_text(self._plain, text)
 
     def _update_selections(self) -> None:
-        selections = extra_selections(self.browser.document(), self._matches, self._found)
+        selections = extra_selections(
+            self.browser.document(), self._matches, self._found, self.palette()
+        )
         self.browser.setExtraSelections(selections)
 
     # --- zoom and scrolling --------------------------------------------------------------
@@ -292,8 +294,11 @@ class TextPane(QWidget):
         set_scroll_fraction(self.browser, fraction)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Qt override: set the article again in the new language (byline, page labels)."""
-        if event.type() == QEvent.Type.LanguageChange and self._article is not None:
+        """Qt override: set the article again in the new language or palette (dark mode)."""
+        # The document's colours are the palette's, copied in when it was built: a switch to
+        # dark mode (the system's, while the app runs) needs it built again.
+        relayout = (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange)
+        if event.type() in relayout and self._article is not None:
             self._rerender()
         super().changeEvent(event)
 

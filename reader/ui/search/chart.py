@@ -5,9 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from reader.ui.i18n import fill
 
 
 @dataclass(frozen=True)
@@ -20,8 +31,22 @@ class Bar:
     tip: str = ""
 
 
+def bar_text(bar: Bar) -> str:
+    """What a bar says in words: its year or month and its count (tooltip, screen reader).
+
+    A bar that brings its own words (a month worded for the interface language) keeps them.
+    """
+    if bar.tip:
+        return bar.tip
+    return fill(QCoreApplication.translate("HitsChart", "%1: %2 hits"), bar.key, f"{bar.count:,}")
+
+
 class HitsChart(QWidget):
     """Bars of hit counts; a click on a bar asks to filter on it.
+
+    Usable without a mouse: with the keyboard in the chart, Left and Right (Home, End) move
+    between the bars, each saying its count in a tooltip, and Enter or Space filters on the
+    bar. Screen readers get the whole chart in words as its accessible description.
 
     Signals:
         bar_clicked(str): the key of the clicked bar.
@@ -33,6 +58,8 @@ class HitsChart(QWidget):
         super().__init__(parent)
         self._bars: list[Bar] = []
         self._selected = ""
+        self.current = -1  # the bar the keyboard is on
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(64)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -50,7 +77,56 @@ class HitsChart(QWidget):
         """Show these bars; ``selected`` is drawn as the active filter."""
         self._bars = list(bars)
         self._selected = selected
+        keys = [bar.key for bar in self._bars]
+        self.current = keys.index(selected) if selected in keys else (0 if keys else -1)
+        self.retranslate()
         self.update()
+
+    def retranslate(self) -> None:
+        """Name the chart and say its bars in words, in the current language."""
+        self.setAccessibleName(QCoreApplication.translate("HitsChart", "Hits over time"))
+        self.setAccessibleDescription("; ".join(bar_text(bar) for bar in self._bars))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt override: follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Qt override: Left/Right/Home/End move between bars, Enter or Space filters on one."""
+        if not self._bars:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        last = len(self._bars) - 1
+        moves = {
+            Qt.Key.Key_Left: max(0, self.current - 1),
+            Qt.Key.Key_Right: min(last, self.current + 1),
+            Qt.Key.Key_Home: 0,
+            Qt.Key.Key_End: last,
+        }
+        if key in moves:
+            self.current = moves[Qt.Key(key)]
+            self.update()
+            self._say_current()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if 0 <= self.current <= last:
+                self.bar_clicked.emit(self._bars[self.current].key)
+        else:
+            super().keyPressEvent(event)
+
+    def _say_current(self) -> None:
+        """Show the current bar's count beside it (a screen reader hears the tooltip too)."""
+        rects = self._bar_rects()
+        if not 0 <= self.current < len(rects):
+            return
+        text = bar_text(self._bars[self.current])
+        self.setAccessibleName(
+            fill(QCoreApplication.translate("HitsChart", "Hits over time: %1"), text)
+        )
+        top = rects[self.current].topLeft().toPoint()
+        QToolTip.showText(self.mapToGlobal(top - QPoint(0, 8)), text, self)
 
     def _bar_rects(self) -> list[QRectF]:
         if not self._bars:
@@ -86,6 +162,11 @@ class HitsChart(QWidget):
         for n, (bar, rect) in enumerate(zip(self._bars, rects, strict=True)):
             colour = accent if not self._selected or bar.key == self._selected else faded
             painter.fillRect(rect, colour)
+            if n == self.current and self.hasFocus():
+                # Where the keyboard is: a frame round the bar's whole column.
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
+                column = QRectF(rect.left() - 2, 2, rect.width() + 4, baseline - 1)
+                painter.drawRect(column)
             if n % every == 0 or bar.key == self._selected:
                 painter.setPen(palette.color(QPalette.ColorRole.WindowText))
                 label_rect = QRectF(rect.center().x() - 40, baseline + 1, 80, label_height)
@@ -111,6 +192,6 @@ class HitsChart(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             bar = self.bar_at(event.pos().x())
             if bar is not None:
-                QToolTip.showText(event.globalPos(), bar.tip or f"{bar.label}: {bar.count}", self)
+                QToolTip.showText(event.globalPos(), bar_text(bar), self)
                 return True
         return super().event(event)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from reader.library.searching import SearchOutcome
 from reader.model import UNDATED
 from reader.ui.core import formatting
+from reader.ui.core.colours import error_colour
 from reader.ui.i18n import fill
 from reader.ui.search.chart import Bar, HitsChart
 from reader.ui.search.widgets import FacetStrip
@@ -109,7 +110,8 @@ class SearchSummary(QWidget):
     def show_message(self, text: str, *, error: bool = False) -> None:
         """A line of news above the hits (red for an error)."""
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b00020;" if error else "")
+        colour = error_colour(self.palette()).name()
+        self.message.setStyleSheet(f"color: {colour};" if error else "")
         self.message.show()
 
     def clear(self) -> None:
