@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chinese", action="store_true", help="the Chinese set, in docs/zh")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Per-user folders (indexes, catalogues, settings, logs) in a scratch folder, never the user's.
+    home = tempfile.mkdtemp(prefix="issue-reader-shots-")
+    for kind in ("CACHE", "CONFIG", "STATE", "DATA"):
+        os.environ[f"XDG_{kind}_HOME"] = os.path.join(home, kind.lower())
     if args.chinese:
         # Qt reads the system locale once, from the environment: set it before Qt starts.
         os.environ["LANG"] = os.environ["LC_ALL"] = "zh_CN.UTF-8"

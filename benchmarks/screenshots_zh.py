@@ -1,4 +1,4 @@
-"""The README's Chinese screenshots: tree, search, calendar, file dialog, shortcuts, problems.
+"""The README's Chinese screenshots: tree, search, calendar, file dialog, shortcuts, About, problems.
 
 Run through ``python -m benchmarks.screenshots --chinese``, which sets the system locale first.
 """
@@ -20,6 +20,7 @@ def chinese_set(out: Path, archive: Path, query: str) -> int:
     from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
     from reader.ui import i18n
+    from reader.ui.app.about import AboutDialog
     from reader.ui.app.shortcuts import ShortcutsDialog
     from reader.ui.app.window import MainWindow
     from reader.ui.browse.go_to_date import GoToDateDialog
@@ -100,6 +101,13 @@ def chinese_set(out: Path, archive: Path, query: str) -> int:
         QTest.qWaitForWindowExposed(shortcuts)
         save(shortcuts, "shortcuts.png")
         shortcuts.close()
+
+        window.show_about()
+        about = window.findChild(AboutDialog)
+        if about is not None:
+            QTest.qWaitForWindowExposed(about)
+            save(about, "about.png")
+            about.close()
 
         # An archive with files that cannot be read: the Problems panel lists why, in Chinese.
         damaged = Path(scratch) / "待整理"
