@@ -579,6 +579,13 @@
     </message>
 </context>
 <context>
+    <name>ReasonDetails</name>
+    <message>
+        <source>line %1, character %2</source>
+        <translation>第%1行第%2个字符</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>no such file or folder</source>

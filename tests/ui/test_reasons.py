@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from PySide6.QtCore import Qt
 
 from reader.library import Library
 from reader.model import CATALOGUE, Reason
@@ -69,6 +70,29 @@ def test_chinese_reasons_keep_their_values(qapp, english):
     assert (
         reason_text(Reason.of("page_missing", mets="mets.xml")) == "缺失：mets.xml 把它列为一个版面"
     )
+
+
+def test_a_libxml2_message_shows_only_where_in_chinese_and_whole_in_the_tooltip(
+    qtbot, qapp, tmp_path, english
+):
+    (tmp_path / "cut.xml").write_text("<mets><dmdSec>", encoding="utf-8")
+    library = Library.open(tmp_path)
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    panel.set_problems(library.problems)
+    model = panel.model
+    english_text = model.data(model.index(0, 1))
+    assert english_text.startswith("not well-formed XML") and "line 1, column 15" in english_text
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == english_text
+    i18n.install(qapp, "zh_CN")
+    qtbot.waitUntil(lambda: panel.windowTitle() == "问题")
+    assert model.data(model.index(0, 1)) == "XML 格式不正确，文件可能已损坏或不完整：第1行第15个字符"
+    tip = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"{model.data(model.index(0, 1))}\n\n{english_text}"
+    # A message that names no place keeps its words.
+    reason = Reason.of("not_well_formed_xml", detail="Document is empty")
+    assert reason_text(reason) == "XML 格式不正确，文件可能已损坏或不完整：Document is empty"
+    i18n.install(qapp, "en")
 
 
 def test_problems_panel_shows_chinese_reasons(qtbot, qapp, tmp_path, english):

@@ -49,8 +49,15 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         problem = self._problems[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return problem.source if index.column() == 0 else self._reasons[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0:
+                return problem.source
+            shown = self._reasons[index.row()]
+            # The reason as the program wrote it, when the interface words it otherwise.
+            original = problem.cause.text
+            return shown if original == shown else f"{shown}\n\n{original}"
         return None
 
     def headerData(

@@ -16,6 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from reader.model import Reason
 
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
+# libxml2 words what went wrong in English only, and ends with where: "…, line 1, column 15".
+_LOCATION = re.compile(r"line (\d+), column (\d+)\s*$")
+_XML_DETAILS = {"not_well_formed_xml", "xml_cut_short", "read_as_windows_1252_cut_short"}
 
 
 def templates() -> dict[str, str]:
@@ -172,6 +175,21 @@ def reason_text(reason: Reason, table: Mapping[str, str] | None = None) -> str:
     template = (table if table is not None else templates()).get(reason.code)
     if template is None:  # a code this module does not know yet: English beats nothing
         return reason.text
-    values = reason.values
+    values = dict(reason.values)
+    if reason.code in _XML_DETAILS and "detail" in values:
+        values["detail"] = _xml_detail(values["detail"])
     # One pass, so a value that itself looks like {detail} is left alone.
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _xml_detail(detail: str) -> str:
+    """A libxml2 message in an interface that is not English: only where the damage is.
+
+    Its English wording would be the one foreign sentence in the line; the problems list shows
+    the whole message (the reason in English) as the row's tooltip.
+    """
+    where = QCoreApplication.translate("ReasonDetails", "line %1, character %2")
+    found = _LOCATION.search(detail)
+    if where == "line %1, character %2" or found is None:
+        return detail
+    return where.replace("%1", found.group(1)).replace("%2", found.group(2))
