@@ -86,7 +86,9 @@ def test_a_libxml2_message_shows_only_where_in_chinese_and_whole_in_the_tooltip(
     assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == english_text
     i18n.install(qapp, "zh_CN")
     qtbot.waitUntil(lambda: panel.windowTitle() == "问题")
-    assert model.data(model.index(0, 1)) == "XML 格式不正确，文件可能已损坏或不完整：第1行第15个字符"
+    assert (
+        model.data(model.index(0, 1)) == "XML 格式不正确，文件可能已损坏或不完整：第1行第15个字符"
+    )
     tip = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
     assert tip == f"{model.data(model.index(0, 1))}\n\n{english_text}"
     # A message that names no place keeps its words.
