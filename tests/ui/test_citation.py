@@ -51,7 +51,7 @@ def test_an_english_article_by_chicago():
     )
     assert style_for(issue, article) == CHICAGO
     assert citation(issue, article) == (
-        "Ann Weaver and Tom Reyes. “Old bridge reopens after two years.” "
+        "Weaver, Ann, and Tom Reyes. “Old bridge reopens after two years.” "
         "Riverside Courier, March 12, 2024, 3."
     )
 
@@ -60,6 +60,19 @@ def test_chicago_joins_three_authors_and_keeps_a_question_mark():
     article = Article(id="a", issue_id="i", title="Who pays?", authors=("A", "B", "C"))
     latin = Issue(id="e", publication="The Weekly", date=None)
     assert chicago(latin, article) == "A, B, and C. “Who pays?” The Weekly, n.d."
+
+
+def test_chicago_inverts_the_first_author_only():
+    latin = Issue(id="e", publication="The Weekly", date=dt.date(1901, 5, 4))
+
+    def by(*authors: str) -> str:
+        article = Article(id="a", issue_id="e", title="Fire", authors=authors)
+        return chicago(latin, article).split(" “")[0]
+
+    assert by("Ann Weaver") == "Weaver, Ann."
+    assert by("Mary Ann Lee", "Tom Reyes") == "Lee, Mary Ann, and Tom Reyes."
+    assert by("Ann Weaver", "Tom Reyes", "Bo Li") == "Weaver, Ann, Tom Reyes, and Bo Li."
+    assert by("Reuters", "Tom Reyes") == "Reuters and Tom Reyes."
 
 
 def test_copy_menu_chooses_the_style(window):

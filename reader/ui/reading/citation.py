@@ -6,7 +6,7 @@ GB/T 7714-2015 (the Chinese national standard, newspaper article, §8.1.2 and 8.
 
 Chicago (17th ed., newspaper article, bibliography entry with the page of the note)::
 
-    Ann Weaver and Tom Reyes. “Old bridge reopens after two years.” Riverside Courier, March 12, 2024, 3.
+    Weaver, Ann, and Tom Reyes. “Old bridge reopens after two years.” Riverside Courier, March 12, 2024, 3.
 
 A Chinese article is cited by GB/T 7714, any other by Chicago (``style_for``); Edit › Copy with
 … Citation picks either. A citation is in the article's script whatever the interface language:
@@ -75,9 +75,11 @@ def gbt7714(issue: Issue, article: Article) -> str:
 
 
 def chicago(issue: Issue, article: Article) -> str:
-    """``Author and Author. “Title.” Publication, Month Day, Year, page.``.
+    """``Last, First, and First Last. “Title.” Publication, Month Day, Year, page.``.
 
-    Authors are joined ``A and B``, ``A, B, and C``; none, and the entry starts at the title.
+    The first author's name is inverted (a bibliography is sorted by it), the others are not:
+    ``Weaver, Ann, and Tom Reyes``; a name of one word stays as it is. No author, and the entry
+    starts at the title.
     The title's own ``?`` or ``!`` stands in for the period inside the quotation marks.
     """
     parts = []
@@ -120,6 +122,12 @@ def _day(issue: Issue, article: Article) -> dt.date | None:
 
 
 def _and(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
+    first, *others = names
+    given, _, family = first.rpartition(" ")
+    if given:
+        first = f"{family}, {given}"
+    if not others:
+        return first
+    if len(names) == 2 and not given:
+        return f"{first} and {others[0]}"
+    return ", ".join([first, *others[:-1]]) + ", and " + others[-1]
