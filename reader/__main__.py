@@ -5,6 +5,7 @@ This is the composition root, the one module allowed to know both front ends.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -24,7 +25,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point, and the frozen app's (packaging/)."""
+    # In a frozen app every spawned process (the index build) starts this executable again:
+    # this runs the child's job and exits there, before anything else happens.
+    multiprocessing.freeze_support()
+    if sys.argv[1:2] == ["--self-test"]:  # a developer's check of a frozen build
+        from reader.ui.app import selftest
+
+        sys.exit(selftest.main(sys.argv[2:]))
     sys.exit(main())
 
 
