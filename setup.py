@@ -2,7 +2,7 @@
 
 An installed program has no repository beside it, so the build copies the two top-level
 folders to ``reader/_data/`` (where ``reader.library.resources`` looks first). The icon
-renderer is a developer's tool and stays behind. An editable install reads the source tree's
+renderer and translation sources stay behind. An editable install reads the source tree's
 folders directly and copies nothing. Everything else is declared in ``pyproject.toml``.
 """
 
@@ -17,8 +17,10 @@ from setuptools.command.build_py import build_py
 ROOT = Path(__file__).resolve().parent
 # Top-level folders that travel inside the package, as reader/_data/<name>.
 DATA_FOLDERS = ("resources", "sample_issues")
-# Files of those folders that are tools, not data.
+# Files of those folders that are tools or sources, not data: the icon renderer, and Qt
+# translation sources (the program loads only the compiled .qm files).
 LEFT_OUT = {Path("resources/icons/render.py")}
+LEFT_OUT_SUFFIXES = (".pyc", ".ts")
 
 
 def _ignore(folder: str, names: list[str]) -> set[str]:
@@ -27,7 +29,7 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
     return {
         name
         for name in names
-        if here / name in LEFT_OUT or name == "__pycache__" or name.endswith(".pyc")
+        if here / name in LEFT_OUT or name == "__pycache__" or name.endswith(LEFT_OUT_SUFFIXES)
     }
 
 
