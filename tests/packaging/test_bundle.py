@@ -193,7 +193,8 @@ def test_the_frozen_window_indexes_searches_and_speaks_chinese(
     seen = as_json(run(bundle, tmp_path, "--self-test", sample, *WORDS).strip().splitlines()[-1])
     assert seen["ok"] and seen["frozen"]
     # Built by the window's spawned process: a frozen child needs freeze_support().
-    assert seen["index_process"] and seen["indexed"] and seen["index_stopped"] == []
+    assert seen["opened"] and seen["index_process"] and seen["indexed"]
+    assert seen["index_stopped"] == []
     assert seen["articles"] == 8
     assert seen["totals"] == venv_totals
     assert seen["language"] == "zh_CN"
