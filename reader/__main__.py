@@ -5,6 +5,7 @@ This is the composition root, the one module allowed to know both front ends.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import sys
 from collections.abc import Sequence
@@ -53,7 +54,14 @@ def _window(paths: Sequence[str]) -> int:
 
 
 def entry() -> None:
-    """Console-script entry point (``issue-reader``)."""
+    """Console-script entry point, and the frozen app's (packaging/)."""
+    # In a frozen app every spawned process (the index build) starts this executable again:
+    # this runs the child's job and exits there, before anything else happens.
+    multiprocessing.freeze_support()
+    if sys.argv[1:2] == ["--self-test"]:  # a developer's check of a frozen build
+        from reader.ui.app import selftest
+
+        sys.exit(selftest.main(sys.argv[2:]))
     sys.exit(main())
 
 
@@ -63,6 +71,7 @@ def gui_entry() -> None:
     On Windows it runs without a console window, so there is nowhere to print a command's
     output: every argument is taken as a path to open.
     """
+    multiprocessing.freeze_support()
     sys.exit(_window(sys.argv[1:]))
 
 

@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import uuid
 from functools import cache
 from pathlib import Path
@@ -94,7 +95,7 @@ def file_state(opened: Path, source: Source | None) -> FileState:
 def stamp(state: FileState) -> str:
     """A digest of the files a catalogue is read from (see :func:`file_state`) and of this code."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{CACHE_VERSION}|{_code_digest()}|".encode())
+    digest.update(f"{CACHE_VERSION}|{code_digest()}|".encode())
     for name in sorted(state):
         size, mtime_ns = state[name]
         digest.update(f"{name}:{size}:{mtime_ns}\x1e".encode("utf-8", "surrogateescape"))
@@ -146,10 +147,35 @@ def save(path: Path, current: str, archive: Archive) -> None:
             temp.unlink(missing_ok=True)
 
 
+# The packages whose code shapes a catalogue: a change to them makes every cache miss.
+CODE_FOLDERS = ("formats", "model")
+# A frozen app has no .py files to hash: its build writes their digest here (packaging/).
+CODE_DIGEST_FILE = Path("_data") / "code-digest"
+
+
 @cache
-def _code_digest() -> str:
-    """A digest of the importers' and the model's source: new code, new catalogue."""
-    return source_digest(Path(__file__).resolve().parent.parent, ("formats", "model"))
+def code_digest() -> str:
+    """A digest of the importers' and the model's code, as this program runs: new code, new catalogue."""
+    return digest_of_code(Path(__file__).resolve().parent.parent)
+
+
+def digest_of_code(package: Path) -> str:
+    """The code digest of the ``reader`` package at ``package``, installed or frozen.
+
+    From the ``.py`` files of :data:`CODE_FOLDERS` when there are any; in a frozen app (which
+    has none) the same digest, taken from them at build time, from :data:`CODE_DIGEST_FILE`;
+    failing both, the executable's size and time, which change with every build.
+    """
+    if any(next((package / folder).rglob("*.py"), None) for folder in CODE_FOLDERS):
+        return source_digest(package, CODE_FOLDERS)
+    try:
+        written = (package / CODE_DIGEST_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        written = ""
+    if written:
+        return written
+    info = Path(sys.executable).stat()
+    return f"executable:{info.st_size}:{info.st_mtime_ns}"
 
 
 def source_digest(package: Path, folders: tuple[str, ...]) -> str:
