@@ -111,8 +111,11 @@ def write_parallel(
             while len(segments) < len(workers):
                 got = receive(0.2)
                 report(progress, done, total)
-                # A worker's messages are all in the queue once it has exited.
-                if not got and any(w.exitcode is not None and w.exitcode != 0 for w in workers):
+                # A worker's messages are all in the queue once it has exited, so more
+                # workers gone than segments come means one stopped without its part (a crash,
+                # or a frozen app whose child never ran the job): waiting longer would hang.
+                exited = sum(w.exitcode is not None for w in workers)
+                if not got and exited > len(segments):
                     raise RuntimeError("an index worker stopped without finishing its part")
             writer.include(segments)
     finally:
