@@ -21,8 +21,31 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def shown_window(scratch: Path, language: str) -> tuple[Any, Any]:
+    """The application and a shown 1280×800 window, its settings and index below ``scratch``."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import i18n
+    from reader.ui.app.window import MainWindow
+    from reader.ui.core import settings
+    from reader.ui.core.tasks import SyncExecutor
+
+    settings.configure(scratch / "settings.ini")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    i18n.install(app, language)
+    window = MainWindow(
+        index_root=scratch / "index", executor=SyncExecutor(), index_in_process=False
+    )
+    window.resize(1280, 800)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    return app, window
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,13 +76,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from reader.ui import i18n
     from reader.ui.app.window import MainWindow
-    from reader.ui.core import settings
     from reader.ui.core.colours import dark_palette
-    from reader.ui.core.tasks import SyncExecutor
     from tests.generator.generate import generate
 
     def search_and_open(window: MainWindow, query: str, hit: int) -> None:
@@ -75,15 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        settings.configure(Path(scratch) / "settings.ini")
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        i18n.install(app, "en")
-        window = MainWindow(
-            index_root=Path(scratch) / "index", executor=SyncExecutor(), index_in_process=False
-        )
-        window.resize(1280, 800)
-        window.show()
-        QTest.qWaitForWindowExposed(window)
+        app, window = shown_window(Path(scratch), "en")
 
         def shot(name: str) -> None:
             QTest.qWait(300)  # let layouts settle (a language switch relays the menu bar)

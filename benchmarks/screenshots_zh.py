@@ -6,7 +6,6 @@ Run through ``python -m benchmarks.screenshots --chinese``, which sets the syste
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -17,15 +16,13 @@ def chinese_set(out: Path, archive: Path, query: str) -> int:
     """Write the Chinese set into ``out``; returns the exit status."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+    from PySide6.QtWidgets import QFileDialog, QWidget
 
+    from benchmarks.screenshots import shown_window
     from reader.ui import i18n
     from reader.ui.app.about import AboutDialog
     from reader.ui.app.shortcuts import ShortcutsDialog
-    from reader.ui.app.window import MainWindow
     from reader.ui.browse.go_to_date import GoToDateDialog
-    from reader.ui.core import settings
-    from reader.ui.core.tasks import SyncExecutor
     from tests.generator.generate import generate
 
     out.mkdir(parents=True, exist_ok=True)
@@ -37,15 +34,7 @@ def chinese_set(out: Path, archive: Path, query: str) -> int:
         print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
 
     with tempfile.TemporaryDirectory() as scratch:
-        settings.configure(Path(scratch) / "settings.ini")
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        i18n.install(app, "zh_CN")
-        window = MainWindow(
-            index_root=Path(scratch) / "index", executor=SyncExecutor(), index_in_process=False
-        )
-        window.resize(1280, 800)
-        window.show()
-        QTest.qWaitForWindowExposed(window)
+        app, window = shown_window(Path(scratch), "zh_CN")
 
         # Three years of issues: the tree has years and months, the search a chart.
         generated = Path(scratch) / "今日长子"
