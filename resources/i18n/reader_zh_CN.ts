@@ -433,10 +433,6 @@
         <translation>无法打开 %1</translation>
     </message>
     <message>
-        <source>This archive has no readable issues. See View › Problems Panel.</source>
-        <translation>此报刊库中没有可读的期次。请查看“视图 › 问题面板”。</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -523,6 +519,10 @@
     <message>
         <source>The text keeps the line breaks of the file; click to reflow it (Ctrl+U)</source>
         <translation>正文按文件原样换行；点击重新排版（Ctrl+U）</translation>
+    </message>
+    <message>
+        <source>This archive has no readable issues any more.</source>
+        <translation>这个报刊库已没有可读的期。</translation>
     </message>
 </context>
 <context>

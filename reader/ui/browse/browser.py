@@ -117,7 +117,7 @@ class Browser(QObject):
             return
         self.pane.clear(
             QCoreApplication.translate(
-                "MainWindow", "This archive has no readable issues. See View › Problems Panel."
+                "MainWindow", "This archive has no readable issues any more."
             )
         )
         self.moved.emit()
