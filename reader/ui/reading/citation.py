@@ -17,27 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QDate
+
 from reader.model import Article, Issue
+from reader.ui import i18n
 from reader.ui.core import formatting
 
 GBT = "gbt7714"
 CHICAGO = "chicago"
 STYLES = (GBT, CHICAGO)
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def style_for(issue: Issue, article: Article) -> str:
@@ -92,7 +80,7 @@ def chicago(issue: Issue, article: Article) -> str:
     day = _day(issue, article)
     where = [
         issue.publication,
-        f"{_MONTHS[day.month - 1]} {day.day}, {day.year}" if day else "n.d.",
+        _english_day(day) if day else "n.d.",
     ]
     if article.page:
         where.append(article.page)
@@ -115,6 +103,11 @@ def article_with_citation(issue: Issue, article: Article, style: str | None = No
         + citation(issue, article, style)
         + "\n"
     )
+
+
+def _english_day(day: dt.date) -> str:
+    """``March 12, 2024``, as Chicago writes a date (month names from Qt's English locale)."""
+    return i18n.locale_for("en").toString(QDate(day.year, day.month, day.day), "MMMM d, yyyy")
 
 
 def _day(issue: Issue, article: Article) -> dt.date | None:
