@@ -106,8 +106,17 @@ def problems(library: Library, args: argparse.Namespace) -> int:
     rows = [{"source": p.source, "code": p.code, "reason": p.reason} for p in library.problems]
     if args.json:
         return print_json(rows)
+    copies = len(library.duplicates)
+    # Copies are no problem, but a reader counting files should learn why some were not read.
+    skipped = f"{copies} duplicate cop{'ies' if copies != 1 else 'y'} skipped" if copies else ""
     if not rows:
-        print("No problems: every file was read.")
+        print(
+            f"No problems ({skipped}): every issue was read once."
+            if skipped
+            else "No problems: every file was read."
+        )
         return 0
     print(tables.render(("FILE", "PROBLEM"), [(r["source"], r["reason"]) for r in rows], 80))
+    if skipped:
+        print(f"\n{skipped}: each issue was read once.")
     return 0

@@ -12,7 +12,16 @@ from reader.formats.common.source import FileSource, FolderSource, Source, is_ig
 from reader.formats.common.zipsource import ZipSource, is_zip
 from reader.formats.publications import unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
-from reader.model import Archive, Article, CorruptArchive, Issue, Problem, Progress, Reason
+from reader.model import (
+    Archive,
+    Article,
+    CorruptArchive,
+    Duplicate,
+    Issue,
+    Problem,
+    Progress,
+    Reason,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +78,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
         else:
             claimed.setdefault(importer, []).append(name)
     issues: list[Issue] = []
+    duplicates: list[Duplicate] = []
     for importer, members in claimed.items():
         try:
             loaded = importer.load(source, members, settings)
@@ -79,10 +89,15 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             continue
         issues.extend(loaded.issues)
         problems.extend(loaded.problems)
+        duplicates.extend(loaded.duplicates)
     issues = unify_publications(issues, settings)
     issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
     return Archive(
-        root=source.root, settings=settings, issues=tuple(issues), problems=tuple(problems)
+        root=source.root,
+        settings=settings,
+        issues=tuple(issues),
+        problems=tuple(problems),
+        duplicates=tuple(duplicates),
     )
 
 

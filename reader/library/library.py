@@ -12,7 +12,7 @@ from types import TracebackType
 from reader import formats, index
 from reader.formats import FolderSource, Source
 from reader.library import catalogue, indexes, paths
-from reader.model import Archive, Article, Issue, NotFound, Problem, Progress
+from reader.model import Archive, Article, Duplicate, Issue, NotFound, Problem, Progress
 
 
 class Library:
@@ -92,6 +92,11 @@ class Library:
     def problems(self) -> tuple[Problem, ...]:
         """The files that could not be read, and why."""
         return self.archive.all_problems
+
+    @property
+    def duplicates(self) -> tuple[Duplicate, ...]:
+        """Copies of files already read (a second issue METS, a second batch file): not problems."""
+        return self.archive.duplicates
 
     def issue(self, issue_id: str) -> Issue:
         """The issue with this id; NotFound when there is none."""

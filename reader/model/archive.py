@@ -39,6 +39,18 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """A file that repeats one already read (a second copy of an issue METS or of a batch file).
+
+    Not a problem: archives keep such copies on purpose (NDNP's ``_1`` files are the validated
+    versions), and the issue is read once, from ``original``.
+    """
+
+    source: str
+    original: str
+
+
+@dataclass(frozen=True)
 class ArchiveSettings:
     """Per-archive settings from the optional ``archive.toml``.
 
@@ -124,6 +136,7 @@ class Archive:
     settings: ArchiveSettings = field(default_factory=ArchiveSettings)
     issues: tuple[Issue, ...] = ()
     problems: tuple[Problem, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
 
     def issue(self, issue_id: str) -> Issue | None:
         """Return the issue with this id, or None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tarfile
 from pathlib import Path
 
@@ -85,3 +86,40 @@ def test_open_oni_test_batch(open_oni):
     assert issues[0].front_matter == ("LCCN sn83030214", "Edition 1")
     assert issues[0].articles[2].text == "LCCNsn83030214Page3"
     assert open_oni.problems == ()
+
+
+def test_open_oni_test_batch_with_copies_lists_each_issue_once(tmp_path):
+    archive = shared_path("samples/openoni-ndnp-testbatch/core/test-data/testbatch.tgz")
+    with tarfile.open(archive) as tar:
+        tar.extractall(tmp_path, filter="data")
+    root = tmp_path / "batch_oru_testbatch_ver01"
+    issue_files = sorted(root.glob("data/sn83030214/print/*/??????????.xml"))
+    for mets in issue_files:
+        shutil.copyfile(mets, mets.with_name(f"{mets.stem}_1.xml"))
+    shutil.copyfile(root / "data" / "batch.xml", root / "data" / "BATCH_1.xml")
+    library = Library.open(root, use_cache=False)
+    assert [i.date for i in library.issues] == [dt.date(1999, m, 15) for m in (6, 8, 10, 12)]
+    assert [i.source for i in library.issues] == [
+        f.relative_to(root).as_posix() for f in issue_files
+    ]
+    assert len(library.duplicates) == 5  # four issue METS copies and the batch file's
+    assert library.problems == ()
+
+
+def test_nordstern_batch_reads_its_one_issue_once():
+    root = shared_path("samples/open-oni-mnhi-nordstern-1878-01-03")
+    library = Library.open(root, use_cache=False)
+    (issue,) = library.issues
+    folder = "batch_mnhi_german_ver01/data/sn83045350/00295876384/1878010301"
+    assert issue.source == f"{folder}/1878010301.xml"  # the one batch.xml names
+    assert (issue.publication, issue.date) == (
+        "Der Nordstern (St. Cloud, Minn.)",
+        dt.date(1878, 1, 3),
+    )
+    assert issue.front_matter[0] == "LCCN sn83045350"
+    assert len(issue.articles) == 8
+    assert {d.source.rsplit("/", 1)[-1] for d in library.duplicates} == {
+        "batch_1.xml",
+        "1878010301_1.xml",
+    }
+    assert library.problems == ()

@@ -1,10 +1,10 @@
-"""What an importer returns: the issues it read and the files it could not."""
+"""What an importer returns: the issues it read, the files it could not, the copies it skipped."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.model import Issue, Problem, Reason
+from reader.model import Duplicate, Issue, Problem, Reason
 
 
 @dataclass
@@ -13,6 +13,7 @@ class Loaded:
 
     issues: list[Issue] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
 
     def add_problem(self, source: str, reason: Reason) -> None:
         """Record a file that could not be read."""

@@ -7,6 +7,7 @@ one article per page.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -27,6 +28,7 @@ from reader.formats.mets.articles import (
     issue_title,
     page_numbers,
 )
+from reader.formats.mets.conventions import full_path, path_facts
 from reader.formats.mets.document import Area, MetsDocument, read_mets
 from reader.model import (
     ArchiveSettings,
@@ -74,6 +76,7 @@ def build_issue(
     names: ArchiveNames,
     format_name: str,
     front_matter: tuple[str, ...] = (),
+    date: dt.date | None = None,
 ) -> Built:
     """Build the issue a METS describes, reading the ALTO pages it points at.
 
@@ -84,6 +87,8 @@ def build_issue(
         names: every file name in the archive, to find the pages by.
         format_name: the importer's NAME, recorded on the issue.
         front_matter: extra lines for the issue's front matter (the NDNP LCCN, say).
+        date: the issue's date when the importer knows it better than the METS (NDNP: from
+            the batch file); else the MODS date, the label's, the file name's, the path's.
     """
     pages = _pages(document, names)
     pieces, front = find_pieces(document.logical, document)
@@ -109,7 +114,10 @@ def build_issue(
         "",
     )
     number, printed = find_numbers("\n".join(front_lines))
-    date = issue_date(records, document.label, PurePosixPath(document.name).stem)
+    # An NDNP or BL path names the title and date that a lone METS may lack.
+    facts = path_facts(full_path(source.root, document.name))
+    date = date or issue_date(records, document.label, PurePosixPath(document.name).stem)
+    date = date or (facts.date if facts else None)
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(document.name, length=8)}"
     language = next((m.languages[0] for m in records if len(m.languages) == 1), "")
     language = language or settings.language
@@ -127,6 +135,7 @@ def build_issue(
         id=issue_id,
         publication=settings.publication
         or issue_title(records, document.label)
+        or (facts.title_id if facts else "")
         or PurePosixPath(document.name).stem,
         date=date,
         number=issue_number(records) or number,

@@ -20,6 +20,7 @@ from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import alto, didl
 from reader.formats.mets import issue as mets_issue
 from reader.formats.mets.archive_names import ArchiveNames
+from reader.formats.mets.conventions import full_path, path_facts
 from reader.formats.mets.document import is_mets, is_ndnp, read_mets
 from reader.formats.mets.issue import page_article
 from reader.model import (
@@ -102,8 +103,12 @@ def _page_issues(
 def _page_issue(
     source: Source, folder: str, members: list[str], settings: ArchiveSettings, loaded: Loaded
 ) -> Issue | None:
-    title = PurePosixPath(folder).name or default_publication(source.root)
+    # NDNP and BL folders name the title id and the date that ALTO pages never carry.
+    facts = path_facts(full_path(source.root, members[0]))
+    title = facts.title_id if facts else PurePosixPath(folder).name
+    title = title or default_publication(source.root)
     date = find_date(folder) or find_date(PurePosixPath(members[0]).name)
+    date = date or (facts.date if facts else None)
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(folder, 'alto', length=8)}"
     articles = []
     problems = []

@@ -1,27 +1,31 @@
 """Library of Congress NDNP batches: ``batch.xml`` → issue METS → ALTO pages, one article per page.
 
-A batch folder opens as one archive of many issues. ``batch.xml`` lists each issue's METS with
-its LCCN, date and edition (and the microfilm reels, whose METS hold no issues); each issue
-METS gives the publication (its label), date, volume, issue and edition numbers, and its pages
-in order with their printed numbers. NDNP pages are not cut into articles, so each page is one.
+A batch folder opens as one archive of many issues, read through its batch file
+(:mod:`reader.formats.mets.batches`), each issue once however many copies of its METS the batch
+holds. ``batch.xml`` lists each issue's METS with its LCCN, date and edition (and the microfilm
+reels, whose METS hold no issues); each issue METS gives the publication (its label), date,
+volume, issue and edition numbers, and its pages in order with their printed numbers. An issue
+METS without a batch is read too, its LCCN and date taken from its path when its MODS lacks
+them. NDNP pages are not cut into articles, so each page is one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import posixpath
+import datetime as dt
 from dataclasses import dataclass
 
-from reader.formats.common import xmlsafe
 from reader.formats.common.dates import parse_record_date
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import issue as mets_issue
 from reader.formats.mets.archive_names import ArchiveNames
-from reader.formats.mets.articles import issue_records, issue_title
-from reader.formats.mets.document import MetsDocument, is_ndnp, read_mets
-from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason
+from reader.formats.mets.articles import issue_date, issue_records, issue_title
+from reader.formats.mets.batches import IssueKey, Listed, copy_order, issue_key, read_listing
+from reader.formats.mets.conventions import full_path, path_facts
+from reader.formats.mets.document import MetsDocument, Mods, is_ndnp, read_mets
+from reader.model import ArchiveSettings, Article, CorruptArchive, Duplicate, Issue, Reason
 
 NAME = "ndnp"
 EXTENSIONS = (".xml",)
@@ -41,45 +45,44 @@ def score(name: str, head: bytes) -> int:
     return 95 if is_batch(root) or is_ndnp(root) else 0
 
 
-@dataclass(frozen=True)
-class Listed:
-    """An issue as ``batch.xml`` lists it."""
-
-    lccn: str
-    date: str
-    edition: str
-
-
 def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
-    """Every issue METS of the batch (listed or not); listed issues that are missing are problems."""
+    """Each issue once: those the batch files list, in their order, then other issue METS.
+
+    Copies of an issue (same LCCN, date and edition) are read once, from the file the batch file
+    names (else the name without a copy suffix: ``x.xml`` before ``x_1.xml``); the others are
+    duplicates, not problems. A listed issue that is missing, with no copy read, is a problem.
+    """
     loaded = Loaded()
     everything = ArchiveNames(source)
     roots = {name: read_root(source, name) for name in names}
-    listed: dict[str, Listed] = {}
-    for name in (n for n in names if is_batch(roots[n])):
-        try:
-            entries = read_batch(source.read_bytes(name), name)
-        except CorruptArchive as exc:
-            loaded.add_problem(name, exc.reason)
-            continue
-        for path, entry in entries.items():
-            if path not in everything:
-                loaded.add_problem(name, Reason.of("batch_issue_missing", path=path))
-            listed.setdefault(path, entry)
-    for name in names:
-        root = roots[name]
-        if not is_ndnp(root) or root is None or "reel" in root.attribute("PROFILE").lower():
-            continue  # reel METS describe microfilm, not issues
+    listing = read_listing(source, [n for n in names if is_batch(roots[n])])
+    loaded.problems.extend(listing.problems)
+    loaded.duplicates.extend(listing.duplicates)
+    issue_files = {n for n in names if _is_issue(roots[n])}
+    listed = [path for path in listing.issues if path in issue_files]
+    read: dict[IssueKey, str] = {}
+    for name in listed + sorted(issue_files.difference(listed), key=copy_order):
         try:
             document = read_mets(source.read_bytes(name), name)
         except CorruptArchive as exc:
             loaded.add_problem(name, exc.reason)
             continue
-        issue = _issue(source, document, settings, everything, listed.get(name))
+        known = _identity(document, listing.issues.get(name), full_path(source.root, name))
+        key = issue_key(known.lccn, known.date, known.edition)
+        if key is not None and key in read:
+            # Checked before the pages are read: a copy costs one METS parse, not its ALTO.
+            loaded.duplicates.append(Duplicate(name, read[key]))
+            continue
+        issue = _issue(source, document, settings, everything, known)
         if issue is None:
             loaded.add_problem(name, Reason.of("ndnp_without_pages"))
-        else:
-            loaded.issues.append(issue)
+            continue
+        loaded.issues.append(issue)
+        if key is not None:
+            read[key] = name
+    for path, entry in listing.issues.items():
+        if path not in everything and (entry.key is None or entry.key not in read):
+            loaded.add_problem(entry.batch, Reason.of("batch_issue_missing", path=path))
     return loaded
 
 
@@ -88,21 +91,35 @@ def read_original(source: Source, article: Article) -> str:
     return mets_issue.read_original(source, article)
 
 
-def read_batch(data: bytes, name: str) -> dict[str, Listed]:
-    """The issues a ``batch.xml`` lists: archive name of the issue METS → LCCN, date, edition."""
-    folder = posixpath.dirname(name)
-    entries: dict[str, Listed] = {}
-    for _, element in xmlsafe.iterparse(data, name, ("end",), "{*}issue"):
-        path = (element.text or "").strip()
-        if path:
-            joined = posixpath.normpath(posixpath.join(folder, path))
-            entries[joined] = Listed(
-                element.get("lccn", ""),
-                element.get("issueDate", ""),
-                element.get("editionOrder", ""),
-            )
-        element.clear()
-    return entries
+@dataclass(frozen=True)
+class Known:
+    """What identifies an issue: from its MODS, else its batch file's entry, else its path."""
+
+    lccn: str
+    date: dt.date | None
+    edition: str
+    records: list[Mods]
+
+
+def _is_issue(root: RootTag | None) -> bool:
+    # Reel METS describe microfilm, not issues.
+    return root is not None and is_ndnp(root) and "reel" not in root.attribute("PROFILE").lower()
+
+
+def _identity(document: MetsDocument, listed: Listed | None, path: str) -> Known:
+    records = issue_records(document)
+    facts = path_facts(path)
+    lccn = next((m.identifier("lccn") for m in records if m.identifier("lccn")), "")
+    lccn = lccn or (listed.lccn if listed else "") or (facts.title_id if facts else "")
+    edition = next((m.detail("edition") for m in records if m.detail("edition")), "")
+    edition = edition or (listed.edition if listed else "") or (facts.edition if facts else "")
+    date = (
+        issue_date(records)
+        or (parse_record_date(listed.date) if listed else None)
+        or (facts.date if facts else None)
+        or issue_date([], document.label)
+    )
+    return Known(lccn, date, edition, records)
 
 
 def _issue(
@@ -110,19 +127,15 @@ def _issue(
     document: MetsDocument,
     settings: ArchiveSettings,
     names: ArchiveNames,
-    listed: Listed | None,
+    known: Known,
 ) -> Issue | None:
-    records = issue_records(document)
-    lccn = next((m.identifier("lccn") for m in records if m.identifier("lccn")), "")
-    lccn = lccn or (listed.lccn if listed else "")
-    edition = next((m.detail("edition") for m in records if m.detail("edition")), "")
-    edition = edition or (listed.edition if listed else "")
+    lccn, edition, records = known.lccn, known.edition, known.records
     front = tuple(
         line
         for line in (f"LCCN {lccn}" if lccn else "", f"Edition {edition}" if edition else "")
         if line
     )
-    built = mets_issue.build_issue(source, document, settings, names, NAME, front)
+    built = mets_issue.build_issue(source, document, settings, names, NAME, front, known.date)
     if built.issue is None:
         return None
     volume = next((m.detail("volume") for m in records if m.detail("volume")), "")
@@ -132,12 +145,9 @@ def _issue(
     ]
     if edition and edition != "1":
         printed.append(f"Ed. {edition}")
-    issue = built.issue
-    if issue.date is None and listed is not None:
-        issue = dataclasses.replace(issue, date=parse_record_date(listed.date))
     publication = settings.publication or issue_title(records, document.label) or lccn
     return dataclasses.replace(
-        issue,
-        publication=publication or issue.publication,
+        built.issue,
+        publication=publication or built.issue.publication,
         numbers_printed=tuple(p for p in printed if p),
     )
