@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from reader.cli.output import iso, mention_problems, print_json
+from reader.cli.output import counted, iso, mention_problems, print_json
 from reader.cli.progress import ProgressBar
 from reader.library import Library, QueryError, SearchResult, snippet_html
 
@@ -35,14 +35,14 @@ def index(library: Library, args: argparse.Namespace) -> int:
             }
         )
     if stats.rebuilt:
-        done = f"built: {stats.articles:,} articles"
+        done = f"built: {counted(stats.articles, 'article')}"
     elif stats.written or stats.removed:
         done = (
-            f"updated: {stats.added} issues added, {stats.changed} changed, "
-            f"{stats.removed} removed ({stats.articles:,} articles)"
+            f"updated: {counted(stats.added, 'issue')} added, {stats.changed:,} changed, "
+            f"{stats.removed:,} removed ({counted(stats.articles, 'article')})"
         )
     else:
-        done = f"already up to date ({stats.articles:,} articles)"
+        done = f"already up to date ({counted(stats.articles, 'article')})"
     print(f"Index {done} in {stats.seconds:.1f} s: {where}")
     mention_problems(library)
     return 0
@@ -59,13 +59,13 @@ def search(library: Library, args: argparse.Namespace) -> int:
         library.ensure_index(progress=bar)
     finally:
         bar.finish()
-    result = library.search(args.query, limit=args.limit, sort=args.sort)
+    result = library.search(" ".join(args.query), limit=args.limit, sort=args.sort)
     library.close()
     if args.json:
         return print_json(_result_json(result))
     shown = len(result.hits)
     more = f", the first {shown} shown" if shown < result.total else ""
-    print(f"{result.total:,} article{'s' if result.total != 1 else ''} found{more}.")
+    print(f"{counted(result.total, 'article')} found{more}.")
     tty = sys.stdout.isatty()
     for n, hit in enumerate(result.hits, start=1):
         print()
