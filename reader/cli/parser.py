@@ -35,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
             self._options.append(action)
         return action
 
-    def parse_known_args(  # type: ignore[override]
+    def parse_known_args(
         self, args: Iterable[str] | None = None, namespace: Any = None
     ) -> tuple[Any, list[str]]:
         """argparse's, after putting the words that start with ``-`` after a ``--``."""
