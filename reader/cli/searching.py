@@ -84,7 +84,8 @@ def _print_hit(n: int, hit: Hit, bold: bool) -> None:
     Matches are bold on a terminal, in ``[…]`` when piped or when NO_COLOR is set.
     """
     print(f"{n}. {_marked(hit.title, hit.title_spans, bold)}")
-    place = [hit.publication, hit.date.isoformat() if hit.date else "undated"]
+    publication = _marked(hit.publication, hit.spans("publication"), bold)
+    place = [publication, hit.date.isoformat() if hit.date else "undated"]
     if hit.page:
         place.append(f"page {hit.page}")
     print(f"   {' · '.join(place)} · {hit.article_id}")

@@ -136,6 +136,8 @@ def test_piped_output_marks_matches_in_brackets(
     assert "1. 我县召开[供热]工程项目协调会\n" in out
     assert "   matches in: title, text\n" in out
     assert "召开[供热]工程项目协调会，县委书记郭强" in out
+    code, out, _ = run(capsys, "search", str(SAMPLE_ISSUES), "publication:长子", "--index-dir", ix)
+    assert "   今日[长子] · 2022-09-19 · " in out and "matches in: publication\n" in out
 
 
 def test_a_terminal_gets_bold(
