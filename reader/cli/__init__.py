@@ -45,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in _OTHER_COMMANDS:
             return _OTHER_COMMANDS[args.command](args)
         with Library.open(args.path) as library:
+            if library.single_file and not library.issues:
+                return _not_an_issue(library)
             return _COMMANDS[args.command](library, args)
     except ReaderError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
@@ -53,6 +55,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `issue-reader issues big | head` closes the pipe early: not an error worth a traceback.
         sys.stderr.close()
         return 0
+
+
+def _not_an_issue(library: Library) -> int:
+    """Say on one line that the single file opened is no issue (and why, when known); return 1."""
+    why = "; ".join(problem.reason for problem in library.problems)
+    print(
+        f"{PROG}: error: {library.path.name} is not a newspaper issue that {PROG} can read"
+        + (f" ({why})" if why else ""),
+        file=sys.stderr,
+    )
+    return 1
 
 
 def unknown_command(word: str) -> int:

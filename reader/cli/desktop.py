@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reader.cli.output import print_json
+from reader.cli.output import counted, print_json
 from reader.library import desktop
 
 
@@ -17,13 +17,14 @@ def install(args: argparse.Namespace) -> int:
     total = len(change.changed) + len(change.unchanged)
     if change.changed:
         print(
-            f"Installed Issue Reader in the menu: {len(change.changed)} of {total} files written "
+            f"Installed Issue Reader in the menu: {len(change.changed)} of {counted(total, 'file')} "
+            "written "
             f"below {change.data_home}; it runs {change.launcher}"
         )
     else:
         print(
-            f"Issue Reader is already in the menu: all {total} files below {change.data_home} "
-            f"are up to date; it runs {change.launcher}"
+            f"Issue Reader is already in the menu: {counted(total, 'file')} below "
+            f"{change.data_home}, all up to date; it runs {change.launcher}"
         )
     return 0
 
@@ -35,7 +36,8 @@ def uninstall(args: argparse.Namespace) -> int:
         return print_json(_json(change))
     if change.changed:
         print(
-            f"Removed Issue Reader from the menu: {len(change.changed)} files below {change.data_home}"
+            f"Removed Issue Reader from the menu: {counted(len(change.changed), 'file')} below "
+            f"{change.data_home}"
         )
     else:
         print(f"Issue Reader was not installed below {change.data_home}: nothing to remove")

@@ -19,6 +19,17 @@ def print_json(data: object) -> int:
     return 0
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """``1 article``, ``2 articles``, ``1,234 issues``: a count and its noun, singular for one.
+
+    Args:
+        count: How many.
+        noun: The singular (``article``).
+        plural: The plural when it is not ``noun`` + ``s`` (``problems`` needs none).
+    """
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def iso(date: dt.date | None) -> str | None:
     """A date as ``2022-09-19``, None for none."""
     return date.isoformat() if date else None
@@ -62,9 +73,8 @@ def article_json(article: Article) -> dict[str, Any]:
 def mention_problems(library: Library) -> None:
     """Say on stderr how many files could not be read, and how to list them."""
     if library.problems:
-        count = len(library.problems)
         print(
-            f"\n{count} file{'s' if count != 1 else ''} could not be read: "
-            f"see '{PROG} problems {library.root}'",
+            f"\n{counted(len(library.problems), 'file')} could not be read: "
+            f"see '{PROG} problems {library.path}'",
             file=sys.stderr,
         )

@@ -7,6 +7,7 @@ import argparse
 from reader.cli import tables
 from reader.cli.output import (
     article_json,
+    counted,
     iso,
     issue_json,
     issue_label,
@@ -43,7 +44,7 @@ def articles(library: Library, args: argparse.Namespace) -> int:
     rows = [article_json(article) for article in issue.articles]
     if args.json:
         return print_json(rows)
-    print(f"{issue.publication}  {issue_label(issue)}  ({len(rows)} articles)\n")
+    print(f"{issue.publication}  {issue_label(issue)}  ({counted(len(rows), 'article')})\n")
     table = [
         (
             r["id"],

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
-from reader.cli.output import iso, mention_problems, print_json
+from reader.cli.output import counted, iso, mention_problems, print_json
 from reader.cli.progress import ProgressBar
-from reader.library import Library, QueryError, SearchResult, snippet_html
+from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
 
 
 def index(library: Library, args: argparse.Namespace) -> int:
@@ -35,14 +36,14 @@ def index(library: Library, args: argparse.Namespace) -> int:
             }
         )
     if stats.rebuilt:
-        done = f"built: {stats.articles:,} articles"
+        done = f"built: {counted(stats.articles, 'article')}"
     elif stats.written or stats.removed:
         done = (
-            f"updated: {stats.added} issues added, {stats.changed} changed, "
-            f"{stats.removed} removed ({stats.articles:,} articles)"
+            f"updated: {counted(stats.added, 'issue')} added, {stats.changed:,} changed, "
+            f"{stats.removed:,} removed ({counted(stats.articles, 'article')})"
         )
     else:
-        done = f"already up to date ({stats.articles:,} articles)"
+        done = f"already up to date ({counted(stats.articles, 'article')})"
     print(f"Index {done} in {stats.seconds:.1f} s: {where}")
     mention_problems(library)
     return 0
@@ -59,23 +60,17 @@ def search(library: Library, args: argparse.Namespace) -> int:
         library.ensure_index(progress=bar)
     finally:
         bar.finish()
-    result = library.search(args.query, limit=args.limit, sort=args.sort)
+    result = library.search(" ".join(args.query), limit=args.limit, sort=args.sort)
     library.close()
     if args.json:
         return print_json(_result_json(result))
     shown = len(result.hits)
     more = f", the first {shown} shown" if shown < result.total else ""
-    print(f"{result.total:,} article{'s' if result.total != 1 else ''} found{more}.")
-    tty = sys.stdout.isatty()
+    print(f"{counted(result.total, 'article')} found{more}.")
+    bold = _bold_allowed(sys.stdout)
     for n, hit in enumerate(result.hits, start=1):
         print()
-        print(f"{n}. {_marked(hit.title, hit.title_spans, tty)}")
-        place = [hit.publication, hit.date.isoformat() if hit.date else "undated"]
-        if hit.page:
-            place.append(f"page {hit.page}")
-        print(f"   {' · '.join(place)} · {hit.article_id}")
-        if hit.snippet.text:
-            print(f"   {_marked(hit.snippet.text, hit.snippet.spans, tty)}")
+        _print_hit(n, hit, bold)
     if result.total:
         years = " ".join(f"{y} ({c})" for y, c in result.facets.year.items())
         publications = " ".join(f"{p} ({c})" for p, c in result.facets.publication.items())
@@ -83,13 +78,44 @@ def search(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-def _marked(text: str, spans: Sequence[tuple[int, int]], tty: bool) -> str:
-    """``text`` with its matches in bold on a terminal (unchanged when piped)."""
-    if not tty:
-        return text.replace("\n", " ")
+def _print_hit(n: int, hit: Hit, bold: bool) -> None:
+    """A hit: its headline, where it is, which parts matched, the matched byline or column, a snippet.
+
+    Matches are bold on a terminal, in ``[…]`` when piped or when NO_COLOR is set.
+    """
+    print(f"{n}. {_marked(hit.title, hit.title_spans, bold)}")
+    publication = _marked(hit.publication, hit.spans("publication"), bold)
+    place = [publication, hit.date.isoformat() if hit.date else "undated"]
+    if hit.page:
+        place.append(f"page {hit.page}")
+    print(f"   {' · '.join(place)} · {hit.article_id}")
+    if hit.matches:
+        print(f"   matches in: {', '.join(hit.matched_fields)}")
+    for name, label, text in (
+        ("kicker", "kicker: ", hit.kicker),
+        ("subtitle", "subtitle: ", hit.subtitle),
+        ("byline", "by ", hit.byline),
+        ("column", "column: ", hit.column),
+    ):
+        if hit.spans(name):
+            print(f"   {label}{_marked(text, hit.spans(name), bold)}")
+    if hit.snippet.text:
+        print(f"   {_marked(hit.snippet.text, hit.snippet.spans, bold)}")
+
+
+def _bold_allowed(stream: TextIO) -> bool:
+    """Whether to mark matches in bold: on a terminal, unless NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+def _marked(text: str, spans: Sequence[tuple[int, int]], bold: bool) -> str:
+    """``text`` on one line, each match in bold (ANSI) or else in ``[…]``."""
+    opening, closing = ("\x1b[1m", "\x1b[0m") if bold else ("[", "]")
     parts, last = [], 0
     for start, end in spans:
-        parts += [text[last:start], "\x1b[1m", text[start:end], "\x1b[0m"]
+        parts += [text[last:start], opening, text[start:end], closing]
         last = end
     parts.append(text[last:])
     return "".join(parts).replace("\n", " ")
@@ -108,6 +134,12 @@ def _result_json(result: SearchResult) -> dict[str, Any]:
                 "page": hit.page or None,
                 "snippet": snippet_html(hit.snippet),
                 "score": round(hit.score, 4),
+                "kicker": hit.kicker,
+                "subtitle": hit.subtitle,
+                "byline": hit.byline,
+                "column": hit.column,
+                "matched_fields": list(hit.matched_fields),
+                "matches": {name: [list(span) for span in spans] for name, spans in hit.matches},
             }
             for hit in result.hits
         ],

@@ -9,6 +9,7 @@ Whoosh's internals are reached through ``reader.index.w3`` only.
 from reader.index import w3
 from reader.index.build import IndexStats, update_index
 from reader.index.fold import use_cache_root
+from reader.index.matches import MATCH_FIELDS, highlights
 from reader.index.query import QueryError
 from reader.index.search import (
     SORTS,
@@ -18,7 +19,6 @@ from reader.index.search import (
     SearchFilters,
     SearchResult,
     Sort,
-    highlights,
     open_searcher,
     search,
 )
@@ -32,6 +32,7 @@ def engine_versions() -> dict[str, str]:
 
 
 __all__ = [
+    "MATCH_FIELDS",
     "SORTS",
     "Facets",
     "Hit",

@@ -17,12 +17,12 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from reader.index import store
-from reader.index.analysis import chain
 from reader.index.damage import is_damage, release
 from reader.index.docsets import DocSets, Floats, Ints, Mask
+from reader.index.matches import FieldSpans, byline, field_spans, needles
 from reader.index.query import parse, positive_terms
-from reader.index.schema import CHAIN_FIELDS, decode_payload
-from reader.index.snippets import Snippet, Span, find_matches, make_snippet
+from reader.index.schema import decode_payload
+from reader.index.snippets import Snippet, Span, make_snippet
 from reader.model import UNDATED, IndexUnavailable
 
 log = logging.getLogger(__name__)
@@ -72,8 +72,12 @@ class SearchFilters:
 class Hit:
     """One matching article.
 
-    ``title_spans`` marks the query's matches in ``title`` the way ``snippet.spans`` does in
-    the snippet (Python str offsets).
+    ``title_spans`` marks the query's matches in ``title`` (the headline) the way
+    ``snippet.spans`` does in the snippet (Python str offsets). ``matches`` names each part of
+    the article the query matched, in reading order, with its spans: ``title``, ``kicker``
+    and ``subtitle`` (when not the headline), ``byline`` (the authors as in ``byline``),
+    ``column``, ``publication``, ``text`` (offsets into the article's whole text,
+    ``Article.text``); a part without a match is left out.
     """
 
     article_id: str
@@ -85,6 +89,20 @@ class Hit:
     snippet: Snippet
     score: float
     title_spans: tuple[Span, ...] = ()
+    kicker: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    column: str = ""
+    matches: FieldSpans = ()
+
+    @property
+    def matched_fields(self) -> tuple[str, ...]:
+        """The parts of the article the query matched (see :attr:`matches`), in reading order."""
+        return tuple(name for name, _spans in self.matches)
+
+    def spans(self, name: str) -> tuple[Span, ...]:
+        """The matches in one part (``byline``, ``column``…); empty when it has none."""
+        return dict(self.matches).get(name, ())
 
 
 @dataclass(frozen=True)
@@ -284,9 +302,9 @@ class IndexSearcher:
             days = state.days[docs]
             ranked = _first(docs, np.where(days == 0, _NEVER, days), limit)
         state.docsets.forget()
-        needles = _needles(node)
+        wanted = needles(node)
         searcher = state.searcher
-        hits = tuple(_hit(searcher, int(d), float(scores[d]), needles) for d in ranked)
+        hits = tuple(_hit(searcher, int(d), float(scores[d]), wanted) for d in ranked)
         return SearchResult(text, len(docs), hits, facets)
 
 
@@ -303,42 +321,10 @@ def _first(docs: Ints, keys: Floats | Ints, limit: int) -> list[int]:
     return [int(d) for d in docs[order]]
 
 
-def _needles(node: Any) -> dict[str, list[str]]:
-    """Folded terms to highlight, per stored part: ``title`` and ``body``."""
-    needles: dict[str, list[str]] = {"title": [], "body": []}
-    for term in positive_terms(node):
-        if term.field is not None and (
-            term.field not in CHAIN_FIELDS or term.field == "publication"
-        ):
-            continue
-        found = chain(term.text)
-        if found is None:
-            continue
-        for part in ("title", "body"):
-            if term.field in (None, part):
-                needles[part].append(found.folded)
-    return needles
-
-
-def highlights(query: str, texts: dict[str, str]) -> dict[str, list[Span]]:
-    """Where ``query`` matches in an article's texts, marked as hits mark their snippets.
-
-    ``texts`` maps ``kicker``, ``title`` and ``subtitle`` (searched as the title) and ``body``
-    to their text; the spans are Python ``str`` offsets into each.
-
-    Raises:
-        QueryError: The query is malformed.
-    """
-    needles = _needles(parse(query))
-    return {
-        name: find_matches(text, needles["body" if name == "body" else "title"])
-        for name, text in texts.items()
-    }
-
-
-def _hit(searcher: Any, docnum: int, score: float, needles: dict[str, list[str]]) -> Hit:
+def _hit(searcher: Any, docnum: int, score: float, wanted: dict[str, list[str]]) -> Hit:
     stored = decode_payload(searcher.stored_fields(docnum)["payload"])
-    body_spans = find_matches(stored.body, needles["body"])
+    matched = field_spans(stored, wanted)
+    spans = dict(matched)
     return Hit(
         article_id=stored.article_id,
         issue_id=stored.issue_id,
@@ -346,9 +332,14 @@ def _hit(searcher: Any, docnum: int, score: float, needles: dict[str, list[str]]
         date=stored.date,
         title=stored.title,
         page=stored.page,
-        snippet=make_snippet(stored.body, body_spans),
+        snippet=make_snippet(stored.body, spans.get("text", ())),
         score=float(score),
-        title_spans=tuple(find_matches(stored.title, needles["title"])),
+        title_spans=spans.get("title", ()),
+        kicker=stored.title_parts[0],
+        subtitle=stored.title_parts[2],
+        byline=byline(stored.authors),
+        column=stored.column,
+        matches=matched,
     )
 
 

@@ -54,7 +54,7 @@ def locations(archive: Path | None, index_root: Path | None = None) -> Locations
     """Where the files of this installation are, and the index of ``archive`` (None: no archive).
 
     Args:
-        archive: The archive's folder (``Library.root``), or None.
+        archive: What was opened (``Library.path``: a folder, a zip or one issue file), or None.
         index_root: Where indexes live (None: the per-user default).
     """
     root = index_root if index_root is not None else paths.index_root()

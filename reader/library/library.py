@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from reader import formats, index
-from reader.formats import FolderSource, Source
+from reader.formats import FileSource, FolderSource, Source
 from reader.library import catalogue, indexes, paths
 from reader.model import Archive, Article, Duplicate, Issue, NotFound, Problem, Progress
 
@@ -84,6 +84,11 @@ class Library:
         return Path(self.archive.root)
 
     @property
+    def single_file(self) -> bool:
+        """Whether a single issue file was opened (not a folder or a zip)."""
+        return isinstance(self._source, FileSource)
+
+    @property
     def issues(self) -> tuple[Issue, ...]:
         """Every issue, by publication and date."""
         return self.archive.issues
@@ -155,9 +160,11 @@ class Library:
     def index_dir(self, index_root: Path | str | None = None) -> Path:
         """The folder of this archive's index below ``index_root`` (the per-user cache if None).
 
-        Searches use the folder last asked for here (the default one until then).
+        Searches use the folder last asked for here (the default one until then). The folder
+        is keyed by what was opened: a single issue file and the folder that holds it never
+        share an index.
         """
-        folder = paths.index_dir(self.root, index_root)
+        folder = paths.index_dir(self.path, index_root)
         self.use_index_dir(folder)
         return folder
 
@@ -183,7 +190,7 @@ class Library:
             OSError: A file could not be deleted.
         """
         root = Path(index_root if index_root is not None else paths.index_root()).resolve()
-        folder = paths.index_dir(self.root, root)
+        folder = paths.index_dir(self.path, root)
         if folder.parent != root or folder.resolve().parent != root:
             raise ValueError(f"{folder} is not an index folder in {root}")  # a bug
         self._searchers.close()  # its open files would keep the index (Windows) or its space

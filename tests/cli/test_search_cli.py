@@ -57,6 +57,12 @@ def test_search_json_finds_the_heating_article(
         "page",
         "snippet",
         "score",
+        "kicker",
+        "subtitle",
+        "byline",
+        "column",
+        "matched_fields",
+        "matches",
     }
     assert hit["title"] == "我县召开供热工程项目协调会"
     assert hit["publication"] == "今日长子"
@@ -108,9 +114,10 @@ def test_search_human_output(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     code, out, _ = run(capsys, "search", str(SAMPLE_ISSUES), "供热", "--index-dir", str(tmp_path))
     assert code == 0
     assert out.startswith("1 article found.")
-    assert "1. 我县召开供热工程项目协调会" in out
+    assert "1. 我县召开[供热]工程项目协调会" in out
     assert "今日长子 · 2022-09-19" in out
-    assert "召开供热工程项目协调会" in out
+    assert "   matches in: title, text\n" in out
+    assert "召开[供热]工程项目协调会，" in out
     assert "\x1b[" not in out  # no terminal codes when piped
     assert "By year: 2022 (1)" in out
 

@@ -52,7 +52,7 @@ class AboutDialog(QDialog):
         self.versions["Qt"] = qVersion()
         self.versions["PySide6"] = PySide6.__version__
         places = environment.locations(
-            library.root if library is not None else None, session.index_root
+            library.path if library is not None else None, session.index_root
         )
 
         icon = QLabel(self)

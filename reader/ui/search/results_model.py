@@ -90,7 +90,7 @@ class SearchResultsModel(QAbstractListModel):
 
 
 def hit_html(hit: Any, issue: Issue | None = None) -> str:
-    """A hit as a list row: where it appeared, its title and snippet with the matches marked.
+    """A hit as a list row: where it appeared, its title, a byline or column that matched, a snippet.
 
     Where: ``2022年9月19日 · 今日长子 · 总1810期 · 第1版`` (the issue's numbers when known).
     """
@@ -102,4 +102,10 @@ def hit_html(hit: Any, issue: Issue | None = None) -> str:
     meta = formatting.SEPARATOR.join(html.escape(w, quote=False) for w in where if w)
     title = marked_html(hit.title, hit.title_spans)
     snippet = marked_html(hit.snippet.text, hit.snippet.spans)
-    return f'<div class="meta">{meta}</div><div><b>{title}</b></div><div>{snippet}</div>'
+    # A byline or column that matched shows, marked: searching a name shows where it is.
+    matched = "".join(
+        f'<div class="meta">{marked_html(text, spans)}</div>'
+        for text, spans in ((hit.byline, hit.spans("byline")), (hit.column, hit.spans("column")))
+        if spans
+    )
+    return f'<div class="meta">{meta}</div><div><b>{title}</b></div>{matched}<div>{snippet}</div>'
