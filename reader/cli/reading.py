@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli import tables
+from reader.cli import aliases, tables
 from reader.cli.output import (
     article_json,
     iso,
@@ -105,7 +105,8 @@ def problems(library: Library, args: argparse.Namespace) -> int:
     """List the files that could not be read, and why."""
     rows = [{"source": p.source, "code": p.code, "reason": p.reason} for p in library.problems]
     if args.json:
-        return print_json(rows)
+        return print_json(aliases.suggestion_rows(library) + rows)
+    aliases.print_suggestions(library)
     if not rows:
         print("No problems: every file was read.")
         return 0
