@@ -8,6 +8,8 @@ says a masthead is right as printed, ``--remove`` forgets either.
 from __future__ import annotations
 
 import argparse
+import re
+import shlex
 from typing import Any
 
 from reader.cli import tables
@@ -78,10 +80,16 @@ def print_suggestions(library: Library) -> None:
     for s in found:
         print(f"  {s.masthead} -> {s.name}: {reason(s)}")
     first = found[0]
+    words = (PROG, "alias", str(library.root), first.masthead, first.name)
+    command = " ".join(_shell_word(w) for w in words)
     print(
-        f"Accept one with '{PROG} alias {library.root} {first.masthead} {first.name}' "
-        "(or --dismiss the masthead).\n"
+        f"To accept one:  {command}\n(or, when a masthead is right as printed: alias PATH MASTHEAD --dismiss)\n"
     )
+
+
+def _shell_word(word: str) -> str:
+    # shlex.quote quotes every non-ASCII word; a CJK name needs no quotes in any shell.
+    return word if re.fullmatch(r"[\w@%+=:,./-]+", word) else shlex.quote(word)
 
 
 def alias(library: Library, args: argparse.Namespace) -> int:

@@ -66,7 +66,8 @@ LATIN_CONFUSIONS = frozenset(_LATIN_PAIRS) | frozenset((b, a) for a, b in _LATIN
 _LONG_CONFUSIONS = tuple((a, b) for a, b in LATIN_CONFUSIONS if len(a) + len(b) > 2)
 
 # Han characters OCR takes for one another (形近字): a pair here needs only the text's word for
-# it; any other one-character difference must also be the text's clear favourite.
+# it; any other one-character difference must lead to another masthead of the archive, and be
+# the text's clear favourite.
 _HAN_GROUPS = (
     "子孑孓",
     "己已巳",
@@ -226,10 +227,12 @@ def _han_piece(masthead: str, texts: list[str], counts: Counter[str]) -> _Piece 
                 if spread[other] * 2 < len(texts):
                     continue
                 likely = (ch, other) in HAN_CONFUSIONS
-                runner_up = ranked[rank + 1][1] if rank + 1 < len(ranked) else 0
-                if not likely and (rank > 0 or total < 2 * runner_up):
-                    continue  # not a known confusion: the text's clear favourite only
                 name = masthead[:i] + other + masthead[i + 1 :]
+                runner_up = ranked[rank + 1][1] if rank + 1 < len(ranked) else 0
+                if not likely and (name not in counts or rank > 0 or total < 2 * runner_up):
+                    # Not a known confusion: only towards another masthead of the archive
+                    # that the text clearly favours (今日长子 is no misread of 今年长子).
+                    continue
                 piece = neighbour + other if before else other + neighbour
                 candidate = _Piece(name, piece, total, spread[other], likely)
                 if _acceptable(masthead, candidate, counts) and _better(candidate, best):
