@@ -20,6 +20,21 @@ from reader.model import ArchiveSettings
 from reader.ui.i18n import fill
 
 
+def difference(misread: str, meant: str) -> tuple[str, str]:
+    """The parts of two names that differ: 孑 and 子 in 今日长孑 and 今日长子.
+
+    Shown beside the names: the glyphs OCR confuses are so alike that on screen the two names
+    cannot be told apart without them.
+    """
+    start = 0
+    while start < min(len(misread), len(meant)) and misread[start] == meant[start]:
+        start += 1
+    end = 0
+    while end < min(len(misread), len(meant)) - start and misread[-1 - end] == meant[-1 - end]:
+        end += 1
+    return misread[start : len(misread) - end], meant[start : len(meant) - end]
+
+
 class SuggestionRow(QFrame):
     """One suggested alias: its explanation and its three buttons.
 
@@ -64,11 +79,14 @@ class SuggestionRow(QFrame):
         """Set the texts in the current language."""
         s = self.suggestion
         masthead, name = html.escape(s.masthead), html.escape(s.name)
+        misread, meant = difference(s.masthead, s.name)
         lines = [
             fill(
-                self.tr("The masthead %1 looks like an OCR misread of %2."),
+                self.tr("The masthead %1 looks like an OCR misread of %2 (“%3” for “%4”)."),
                 f"<b>{masthead}</b>",
                 f"<b>{name}</b>",
+                html.escape(misread),
+                html.escape(meant),
             ),
             fill(
                 self.tr("Issues under each spelling: %1 under %2, %3 under %4."),
@@ -89,6 +107,9 @@ class SuggestionRow(QFrame):
                 )
             )
         self.label.setText("<br>".join(lines))
+        # Code points, for glyphs too alike to tell apart at the interface's size.
+        points = (" ".join(f"{ch} U+{ord(ch):04X}" for ch in part) for part in (misread, meant))
+        self.label.setToolTip(" → ".join(points))
         self.accept_button.setText(self.tr("Accept"))
         self.accept_button.setToolTip(
             fill(
