@@ -40,9 +40,8 @@ def reason(suggestion: Suggestion) -> str:
     )
     if s.evidence:
         times = "1 time" if s.occurrences == 1 else f"{s.occurrences:,} times"
-        text += (
-            f"; the text has {s.evidence} {times}, in {s.issues_with} of {_issues(s.issues_read)}"
-        )
+        read = f"{s.issues_with:,} of the {_issues(s.issues_read)} read"
+        text += f"; the text of its issues has {s.evidence} {times}, in {read}"
     return text
 
 

@@ -22,7 +22,7 @@ def test_problems_lists_the_suggestion_and_alias_accepts_it(tmp_path, capsys):
     assert code == 0
     assert "今日长孑 -> 今日长子" in out
     assert "1 issue as 今日长孑, 3 issues as 今日长子" in out
-    assert "the text has 长子" in out
+    assert "the text of its issues has 长子 " in out
     assert f"issue-reader alias {archive} 今日长孑 今日长子" in out
     assert "No problems: every file was read." in out
 
