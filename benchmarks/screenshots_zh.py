@@ -99,14 +99,19 @@ def chinese_set(out: Path, archive: Path, query: str) -> int:
             about.close()
 
         # An archive with files that cannot be read: the Problems panel lists why, in Chinese.
+        # Without its archive.toml, the seed's misread masthead (今日长孑) is a suggested alias.
         damaged = Path(scratch) / "待整理"
         shutil.copytree(archive, damaged)
+        (damaged / "archive.toml").unlink(missing_ok=True)
         (damaged / "空白.txt").write_text("", encoding="utf-8")
         (damaged / "扫描件.bin").write_bytes(bytes(range(256)) * 4)
         (damaged / "损坏.xml").write_text("<mets><dmdSec>", encoding="utf-8")
         window.open_path(str(damaged))
         app.processEvents()
         window.problems_panel.want(True)
+        # Room for the suggested alias above the unreadable files.
+        window.resizeDocks([window.problems_panel], [300], Qt.Orientation.Vertical)
+        app.processEvents()
         save(window, "problems.png")
         window.close()
     return 0

@@ -16,8 +16,9 @@ SAMPLE_ISSUES = REPO / "sample_issues"
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Catalogues and indexes cached by the code under test go to a folder of the test run's."""
+    """Catalogues, indexes and per-user choices (aliases) go to folders of the test run's."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("user-config"))
 
 
 def shared_path(relative: str) -> Path:

@@ -13,7 +13,7 @@ import difflib
 import sys
 from collections.abc import Callable, Sequence
 
-from reader.cli import desktop, reading, searching
+from reader.cli import aliases, desktop, reading, searching
 from reader.cli.parser import COMMANDS, PROG, build_parser
 from reader.library import Library
 from reader.model import ReaderError
@@ -27,6 +27,7 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "problems": reading.problems,
     "index": searching.index,
     "search": searching.search,
+    "alias": aliases.alias,
 }
 # The commands that take no archive.
 _OTHER_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

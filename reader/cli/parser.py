@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from reader import __version__
+from reader.cli import aliases
 from reader.library import SORTS
 
 PROG = "issue-reader"
 # The commands on an archive (they take a PATH), then the others.
-ARCHIVE_COMMANDS = ("issues", "articles", "show", "problems", "index", "search")
+ARCHIVE_COMMANDS = ("issues", "articles", "show", "problems", "index", "search", "alias")
 COMMANDS = (*ARCHIVE_COMMANDS, "install-desktop", "uninstall-desktop")
 
 
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     search.add_argument("--json", action="store_true", help="print JSON")
+    aliases.add_arguments(command("alias", "List, accept or forget your publication aliases."))
     for name, help_text in (
         ("install-desktop", "Put Issue Reader in this user's desktop menu, with its icon (Linux)."),
         ("uninstall-desktop", "Take out of the menu what install-desktop put there."),

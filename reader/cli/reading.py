@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli import tables
+from reader.cli import aliases, tables
 from reader.cli.output import (
     article_json,
     counted,
@@ -106,10 +106,11 @@ def problems(library: Library, args: argparse.Namespace) -> int:
     """List the files that could not be read, and why."""
     rows = [{"source": p.source, "code": p.code, "reason": p.reason} for p in library.problems]
     if args.json:
-        return print_json(rows)
+        return print_json(aliases.suggestion_rows(library) + rows)
+    aliases.print_suggestions(library)
     copies = len(library.duplicates)
     # Copies are no problem, but a reader counting files should learn why some were not read.
-    skipped = f"{copies} duplicate cop{'ies' if copies != 1 else 'y'} skipped" if copies else ""
+    skipped = f"{counted(copies, 'duplicate copy', 'duplicate copies')} skipped" if copies else ""
     if not rows:
         print(
             f"No problems ({skipped}): every issue was read once."

@@ -8,10 +8,12 @@ shares) and one subpackage per family of formats: ``text``, ``mets``, ``newsml``
 
 from __future__ import annotations
 
+from reader.formats.common.prose import is_cjk
 from reader.formats.common.settings import SETTINGS_FILE
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.common.zipsource import ZipSource
 from reader.formats.loading import load_archive, open_source, read_original
+from reader.formats.publications import apply_aliases, fold_name
 from reader.formats.registry import IMPORTERS, pick_importer
 
 __all__ = [
@@ -21,6 +23,9 @@ __all__ = [
     "FolderSource",
     "Source",
     "ZipSource",
+    "apply_aliases",
+    "fold_name",
+    "is_cjk",
     "is_ignored",
     "load_archive",
     "open_source",

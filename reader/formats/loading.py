@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import zlib
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 from reader.formats.common.settings import read_settings
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.common.zipsource import ZipSource, is_zip
-from reader.formats.publications import unify_publications
+from reader.formats.publications import issue_order, unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
 from reader.model import (
     Archive,
@@ -91,7 +90,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
         problems.extend(loaded.problems)
         duplicates.extend(loaded.duplicates)
     issues = unify_publications(issues, settings)
-    issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
+    issues.sort(key=issue_order)
     return Archive(
         root=source.root,
         settings=settings,

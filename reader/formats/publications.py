@@ -9,9 +9,11 @@ once over every importer's issues. This is the formats side's own folding of sho
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from reader.formats.common.prose import is_cjk
@@ -100,3 +102,33 @@ def unify_publications(issues: list[Issue], settings: ArchiveSettings) -> list[I
 
 def _most_common(counts: Counter[str]) -> str:
     return min(counts, key=lambda name: (-counts[name], simplified(name) != name, name))
+
+
+def apply_aliases(issues: Sequence[Issue], aliases: Mapping[str, str]) -> list[Issue]:
+    """Rename the issues whose publication (or masthead) is one of ``aliases``' mastheads.
+
+    ``aliases`` maps a masthead spelling to the publication it means (a reader's own choice,
+    kept beside their settings, on top of ``archive.toml``). Spellings are compared folded, as
+    :func:`unify_publications` compares them; the result is unified and in catalogue order.
+    """
+    wanted = {
+        fold_name(m): name.strip() for m, name in aliases.items() if m.strip() and name.strip()
+    }
+    if not wanted:
+        return list(issues)
+    renamed = []
+    for issue in issues:
+        name = wanted.get(fold_name(issue.publication))
+        if name is None and issue.masthead:
+            name = wanted.get(fold_name(issue.masthead))
+        if name is not None and name != issue.publication:
+            issue = dataclasses.replace(issue, publication=name)
+        renamed.append(issue)
+    unified = unify_publications(renamed, ArchiveSettings())
+    unified.sort(key=issue_order)
+    return unified
+
+
+def issue_order(issue: Issue) -> tuple[str, dt.date, str, str]:
+    """The catalogue's order of issues: by publication, date, number, then file."""
+    return (issue.publication, issue.date or dt.date.min, issue.number.zfill(8), issue.source)

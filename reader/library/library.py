@@ -11,7 +11,8 @@ from types import TracebackType
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import catalogue, indexes, paths
+from reader.library import aliases, catalogue, indexes, paths
+from reader.library.misreads import Suggestion
 from reader.model import Archive, Article, Duplicate, Issue, NotFound, Problem, Progress
 
 
@@ -22,7 +23,11 @@ class Library:
     """
 
     def __init__(self, archive: Archive, source: Source, path: Path | None = None) -> None:
+        # The reader's own publication aliases, on top of the archive's settings (and cache).
+        self.user_aliases = aliases.read(archive.root)
+        archive = aliases.applied(archive, self.user_aliases)
         self.archive = archive
+        self._suggestions: tuple[Suggestion, ...] | None = None
         self._source = source
         # What was opened (a folder, or a single issue file): a spawned index job reopens it.
         self.path = path or Path(archive.root)
@@ -102,6 +107,15 @@ class Library:
     def duplicates(self) -> tuple[Duplicate, ...]:
         """Copies of files already read (a second issue METS, a second batch file): not problems."""
         return self.archive.duplicates
+
+    def alias_suggestions(self) -> tuple[Suggestion, ...]:
+        """Mastheads that look like OCR misreads of a name the text uses (found once, then kept).
+
+        Reads the text of the issues: the window asks on its worker thread first.
+        """
+        if self._suggestions is None:
+            self._suggestions = tuple(aliases.suggestions(self.archive, self.user_aliases))
+        return self._suggestions
 
     def issue(self, issue_id: str) -> Issue:
         """The issue with this id; NotFound when there is none."""

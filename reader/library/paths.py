@@ -60,6 +60,14 @@ def settings_file() -> Path:
     return config_dir() / SETTINGS_NAME
 
 
+def aliases_file(archive: str | os.PathLike[str]) -> Path:
+    """The file of a reader's publication aliases for the archive at ``archive`` (its root).
+
+    In :func:`config_dir`, not the cache: they are the reader's choices, not rebuildable.
+    """
+    return Path(f"{folder_in(config_dir() / 'aliases', archive)}.json")
+
+
 def log_dir() -> Path:
     """The per-user folder of this program's log files."""
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

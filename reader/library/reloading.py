@@ -111,7 +111,9 @@ def open_archive(path: str, progress: Progress | None = None) -> Reading:
     read again at the next look.
     """
     snapshot = take_snapshot(path)
-    return Reading(snapshot, Library.open(path, progress))
+    library = Library.open(path, progress)
+    library.alias_suggestions()  # reads the issues' text: here, off the window's thread
+    return Reading(snapshot, library)
 
 
 def reread(
@@ -137,6 +139,7 @@ def reread(
         if snapshot.youngest_change_ns(previous) < settle_ns:
             return Reading(snapshot, settling=True)
     library = Library.open(path, progress)
+    library.alias_suggestions()
     changes = compare(shown, library.archive) if shown is not None else Changes()
     return Reading(snapshot, library, changes)
 

@@ -1092,6 +1092,45 @@
     </message>
 </context>
 <context>
+    <name>SuggestionRow</name>
+    <message>
+        <source>The masthead %1 looks like an OCR misread of %2 (“%3” for “%4”).</source>
+        <translation>报头《%1》像是《%2》的 OCR 误识（“%4”识成了“%3”）。</translation>
+    </message>
+    <message>
+        <source>Issues under each spelling: %1 under %2, %3 under %4.</source>
+        <translation>两种写法的期数：《%2》%1 期，《%4》%3 期。</translation>
+    </message>
+    <message>
+        <source>In the text of its issues: “%1” ×%2, in %3 of the %4 issues read.</source>
+        <translation>这些期的正文中，“%1”出现 %2 次，见于所读 %4 期中的 %3 期。</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Read %1 as %2 from now on: kept for you, the archive is not changed</source>
+        <translation>今后将《%1》读作《%2》：只为您保存，不改动报刊库</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>The masthead is right as printed: do not suggest it again</source>
+        <translation>报头印的没错：不再提示</translation>
+    </message>
+    <message>
+        <source>Copy archive.toml Text</source>
+        <translation>复制报刊库的 archive.toml 设置</translation>
+    </message>
+    <message>
+        <source>Copy the lines that make this alias part of the archive, for everyone</source>
+        <translation>复制几行设置，写入报刊库的 archive.toml 后，所有人打开时都会这样读</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>This file or folder cannot be read as an archive.</source>

@@ -195,11 +195,15 @@ class Reloader(QObject):
         """
         self._run(asked=True)
 
+    def reread(self) -> None:
+        """Read the archive again now, changed or not (the reader's aliases changed)."""
+        self._run(asked=True, force=True)
+
     @Slot()
     def _look(self) -> None:
         self._run(asked=False)
 
-    def _run(self, *, asked: bool, settle: bool = True) -> None:
+    def _run(self, *, asked: bool, settle: bool = True, force: bool = False) -> None:
         if not self._path:
             return
         self.running = True
@@ -212,7 +216,7 @@ class Reloader(QObject):
         self._tasks.run(
             partial(reread, settle_ns=settle_ns),
             path,
-            self._snapshot,
+            None if force else self._snapshot,
             library.archive if library is not None else None,
             on_done=partial(self._done, path, asked),
             on_error=partial(self._failed, path, asked),

@@ -26,6 +26,7 @@ from reader.model import CorruptArchive, Problem, ReaderError
 from reader.ui import i18n
 from reader.ui.app import about, chrome, errors, memory, notices
 from reader.ui.app.about import AboutDialog
+from reader.ui.app.aliasing import AliasKeeper
 from reader.ui.app.opening import Opener, dropped_path
 from reader.ui.app.reading_area import ReadingArea
 from reader.ui.app.shortcuts import ShortcutsDialog
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.problems_panel], [160], Qt.Orientation.Vertical)
         self.problems_panel.hide()
         self.problems_button = chrome.ProblemsButton(self)
+        self.alias_keeper = AliasKeeper(self.session, self.reloader, self.problems_panel, self)
         self.indicators = chrome.ReadingIndicators(self)
         self.status_line = StatusLine(self.statusBar())
         self.status_label = self.status_line.label
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
         # collection paused the window 60–200 ms (measured). Frozen, the collector skips them;
         # reference counting still frees them when another archive is opened.
         gc.freeze()
-        self._show_problems(library.problems)
+        self._show_problems(library.problems, library)
         self.status_line.set_state(lambda: notices.summary(path, library))
         if not library.issues:
             if library.problems:
@@ -315,11 +317,13 @@ class MainWindow(QMainWindow):
 
     # --- problems, language, help ----------------------------------------------------------
 
-    def _show_problems(self, problems: Sequence[Problem]) -> None:
-        """List ``problems``; the panel, its pointer and its menu item go while there are none."""
-        self.problems_panel.show_problems(problems)
-        self.problems_button.show_count(len(problems))
-        self.action_set.problems.setEnabled(bool(problems))
+    def _show_problems(self, problems: Sequence[Problem], library: Library | None = None) -> None:
+        """List ``problems`` (and ``library``'s suggested aliases); none: the panel and its pointers go."""
+        found = library.alias_suggestions() if library is not None else ()
+        settings = library.archive.settings if library is not None else None
+        self.problems_panel.show_problems(problems, found, settings)
+        self.problems_button.show_count(len(problems) + len(found))
+        self.action_set.problems.setEnabled(bool(problems or found))
 
     def _problems_visibility(self, visible: bool) -> None:
         self.action_set.problems.blockSignals(True)

@@ -1,4 +1,4 @@
-"""The Problems panel: every file that could not be read, and why."""
+"""The Problems panel: every file that could not be read, and why, under any suggested aliases."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from reader.model import Problem
+from reader.library.misreads import Suggestion
+from reader.model import ArchiveSettings, Problem
 from reader.ui.problems.reasons import reason_text, templates
+from reader.ui.problems.suggestions import SuggestionsView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -85,7 +87,11 @@ class ProblemsModel(QAbstractTableModel):
 
 
 class ProblemsPanel(QDockWidget):
-    """A dock listing the files that could not be read; hidden while there are none."""
+    """A dock listing the files that could not be read; hidden while there are none.
+
+    Suggested publication aliases (mastheads that look like OCR misreads) are listed above
+    them: ``suggestions.accepted`` and ``suggestions.dismissed`` say what the reader chose.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +110,13 @@ class ProblemsPanel(QDockWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.setWidget(self.view)
+        self.suggestions = SuggestionsView(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.suggestions)
+        layout.addWidget(self.view, 1)
+        self.setWidget(body)
         self.retranslate()
 
     def set_problems(self, problems: Sequence[Problem]) -> None:
@@ -112,12 +124,22 @@ class ProblemsPanel(QDockWidget):
         self.model.set_problems(problems)
         self.view.resizeColumnToContents(0)
 
-    def show_problems(self, problems: Sequence[Problem]) -> None:
-        """List ``problems``; the panel is open while there are some, if the reader wants it."""
+    def show_problems(
+        self,
+        problems: Sequence[Problem],
+        suggestions: Sequence[Suggestion] = (),
+        settings: ArchiveSettings | None = None,
+    ) -> None:
+        """List ``problems`` and ``suggestions`` (of an archive with ``settings``).
+
+        The panel is open while there are some, if the reader wants it.
+        """
         self.set_problems(problems)
+        self.suggestions.set_suggestions(suggestions, settings or ArchiveSettings())
+        self.view.setVisible(bool(problems) or not suggestions)
         self._placing = True
         try:
-            self.setVisible(bool(problems) and self.wanted)
+            self.setVisible(bool(problems or suggestions) and self.wanted)
         finally:
             self._placing = False
 
@@ -134,6 +156,8 @@ class ProblemsPanel(QDockWidget):
         """Set the visible texts in the current language."""
         self.setWindowTitle(self.tr("Problems"))
         self.model.retranslate()
+        for row in self.suggestions.rows:
+            row.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         """Qt override: follow a language switch."""

@@ -1,0 +1,63 @@
+"""The Problems panel suggests a publication alias; Accept makes one publication, Dismiss forgets it."""
+
+from __future__ import annotations
+
+import tomllib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from reader.library import paths
+from tests.library.weekly import listing, write_weekly
+
+
+def top_rows(window) -> list[str]:
+    model = window.tree_model
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def open_weekly(window, tmp_path):
+    archive = write_weekly(tmp_path / "weekly", ["今日长子"] * 4 + ["今日长孑"])
+    window.open_path(str(archive))
+    return archive
+
+
+def test_the_panel_suggests_the_alias_and_accept_applies_it(qtbot, window, tmp_path):
+    archive = open_weekly(window, tmp_path)
+    before = listing(archive)
+    assert top_rows(window) == ["今日长子", "今日长孑"]
+    panel = window.problems_panel
+    (row,) = panel.suggestions.rows
+    assert "今日长孑" in row.label.text() and "今日长子" in row.label.text()
+    assert "长子" in row.label.text()
+    # No unreadable files: the panel is only the suggestion, its pointer counts it.
+    assert window.problems_button.isVisible()
+    assert window.action_set.problems.isEnabled()
+    window.problems_button.click()
+    assert panel.isVisible() and panel.suggestions.isVisible()
+    assert not panel.view.isVisible()
+
+    qtbot.mouseClick(row.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert tomllib.loads(copied) == {"publication": "今日长子", "mastheads": ["今日长孑"]}
+
+    qtbot.mouseClick(row.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: top_rows(window) == ["今日长子"])
+    assert window.library is not None
+    assert {issue.publication for issue in window.library.issues} == {"今日长子"}
+    assert panel.suggestions.rows == []
+    assert not window.problems_button.isVisible()
+    assert paths.aliases_file(archive).is_file()
+    assert listing(archive) == before
+
+
+def test_dismiss_is_remembered(qtbot, make_window, tmp_path):
+    window = make_window()
+    archive = open_weekly(window, tmp_path)
+    (row,) = window.problems_panel.suggestions.rows
+    qtbot.mouseClick(row.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.problems_panel.suggestions.rows == [])
+    assert top_rows(window) == ["今日长子", "今日长孑"]  # nothing merged
+    other = make_window()
+    other.open_path(str(archive))
+    assert other.problems_panel.suggestions.rows == []
