@@ -69,7 +69,8 @@ def search(library: Library, args: argparse.Namespace) -> int:
     tty = sys.stdout.isatty()
     for n, hit in enumerate(result.hits, start=1):
         print()
-        print(f"{n}. {_marked(hit.title, hit.title_spans, tty)}")
+        title = _marked(hit.title, hit.title_spans, tty)
+        print(f"{n}. [{title}]" if hit.title_derived else f"{n}. {title}")
         place = [hit.publication, hit.date.isoformat() if hit.date else "undated"]
         if hit.page:
             place.append(f"page {hit.page}")
@@ -105,6 +106,7 @@ def _result_json(result: SearchResult) -> dict[str, Any]:
                 "publication": hit.publication,
                 "date": iso(hit.date),
                 "title": hit.title,
+                "title_derived": hit.title_derived,
                 "page": hit.page or None,
                 "snippet": snippet_html(hit.snippet),
                 "score": round(hit.score, 4),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.formats.common.settings import read_settings
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
+from reader.formats.common.titles import with_derived_titles
 from reader.formats.common.zipsource import ZipSource, is_zip
 from reader.formats.publications import unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
@@ -79,7 +80,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             continue
         issues.extend(loaded.issues)
         problems.extend(loaded.problems)
-    issues = unify_publications(issues, settings)
+    issues = with_derived_titles(unify_publications(issues, settings))
     issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
     return Archive(
         root=source.root, settings=settings, issues=tuple(issues), problems=tuple(problems)

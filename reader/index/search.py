@@ -73,7 +73,8 @@ class Hit:
     """One matching article.
 
     ``title_spans`` marks the query's matches in ``title`` the way ``snippet.spans`` does in
-    the snippet (Python str offsets).
+    the snippet (Python str offsets). ``title_derived`` says the title is the article's first
+    words (its spans are then the body's matches).
     """
 
     article_id: str
@@ -85,6 +86,7 @@ class Hit:
     snippet: Snippet
     score: float
     title_spans: tuple[Span, ...] = ()
+    title_derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -348,7 +350,10 @@ def _hit(searcher: Any, docnum: int, score: float, needles: dict[str, list[str]]
         page=stored.page,
         snippet=make_snippet(stored.body, body_spans),
         score=float(score),
-        title_spans=tuple(find_matches(stored.title, needles["title"])),
+        title_spans=tuple(
+            find_matches(stored.title, needles["body" if stored.title_derived else "title"])
+        ),
+        title_derived=stored.title_derived,
     )
 
 
