@@ -18,6 +18,8 @@ from reader.model import Article, Issue
 WORDS = 8
 CJK_CHARACTERS = 16
 ELLIPSIS = "…"
+# Longer is OCR noise run together (no spaces): it is cut there.
+MAX_CHARACTERS = 80
 # A first sentence this long (in words, or CJK characters) is a title on its own.
 _SHORTEST_SENTENCE_WORDS = 3
 _SHORTEST_SENTENCE_CJK = 4
@@ -52,9 +54,11 @@ def derived_title(text: str) -> str:
     """A title from the start of ``text``: about eight words or sixteen CJK characters.
 
     It is cut at a word boundary (between CJK characters, anywhere), at the end of a first
-    sentence when that comes first, and ends with an ellipsis when the text goes on.
+    sentence or paragraph when that comes first, and ends with an ellipsis when the text goes
+    on.
     """
-    flat = " ".join(text.split()[: WORDS * 4])
+    first, _, rest = text.strip().partition("\n\n")
+    flat = " ".join(first.split()[: WORDS * 4])
     budget = float(WORDS * CJK_CHARACTERS)
     words = cjk = 0
     end = position = 0
@@ -79,8 +83,11 @@ def derived_title(text: str) -> str:
         end = position = stop
         if flat[stop - 1] in _LATIN_STOPS and words >= _SHORTEST_SENTENCE_WORDS:
             break
+    if end > MAX_CHARACTERS:
+        space = flat.rfind(" ", 0, MAX_CHARACTERS + 1)
+        end = space if space > 0 else MAX_CHARACTERS
     title = flat[:end].rstrip(_TRAILING) or flat[:end]
-    if flat[end:].strip():
+    if flat[end:].strip() or rest.strip():
         return title + ELLIPSIS
     return title
 
