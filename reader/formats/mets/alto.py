@@ -153,8 +153,6 @@ def parse_page(
             counter += 1
             block_id = element.get("ID") or f"#{counter}"
             page.blocks[block_id] = _block_text(element, block_id, page, line_ids, hyphens, raw)
-            if line_ids:
-                _note_words(element, block_id, page, line_ids)
             for ancestor in element.iterancestors():
                 ancestor_id = ancestor.get("ID")
                 if ancestor_id:
@@ -249,6 +247,8 @@ def _block_text(
     for element in block.iter(line_tag, string_tag, space_tag, hyphen_tag):
         tag = element.tag
         if tag == string_tag:
+            if line_ids:
+                _note_word(element, block_id, page, line_ids)
             content = element.get("CONTENT") or ""
             if not raw:
                 kind = element.get("SUBS_TYPE")
@@ -285,14 +285,11 @@ def _block_text(
     return _join_lines(lines)
 
 
-def _note_words(block: etree._Element, block_id: str, page: AltoPage, ids: Collection[str]) -> None:
-    """Remember the block of each String whose ID something points at (a METS word range)."""
-    tag = block.tag
-    string_tag = tag[: tag.find("}") + 1] + "String"
-    for string in block.iter(string_tag):
-        word_id = string.get("ID")
-        if word_id is not None and word_id in ids:
-            page.word_blocks[word_id] = block_id
+def _note_word(string: etree._Element, block_id: str, page: AltoPage, ids: Collection[str]) -> None:
+    """Remember the block of a String whose ID something points at (a METS word range)."""
+    word_id = string.get("ID")
+    if word_id is not None and word_id in ids:
+        page.word_blocks[word_id] = block_id
 
 
 def _end_line(
