@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from reader.formats.common.prose import is_cjk
+from reader.formats.common.prose import is_cjk, without_dateline
 from reader.model import Article, Issue
 
 # About this much text: eight words of a Latin-script paper, sixteen characters of a CJK one.
@@ -25,6 +25,8 @@ _SHORTEST_SENTENCE_WORDS = 3
 _SHORTEST_SENTENCE_CJK = 4
 _LATIN_STOPS = ".!?"
 _CJK_STOPS = frozenset("。！？；，、：")
+# What may follow the end of a title without its being cut short.
+_AFTER = " 。！？；，、：.!?;:,"
 # What a title does not end with before its ellipsis.
 _TRAILING = " ,;:.-–—(/"
 
@@ -53,11 +55,12 @@ def _titled(article: Article) -> Article:
 def derived_title(text: str) -> str:
     """A title from the start of ``text``: about eight words or sixteen CJK characters.
 
-    It is cut at a word boundary (between CJK characters, anywhere), at the end of a first
-    sentence or paragraph when that comes first, and ends with an ellipsis when the text goes
-    on.
+    A dateline it opens with (本报讯 12月20日，) is left out. It is cut at a word boundary
+    (between CJK characters, anywhere), at the end of a first sentence or paragraph when that
+    comes first, and ends with an ellipsis when the text goes on.
     """
     first, _, rest = text.strip().partition("\n\n")
+    first = without_dateline(first)
     flat = " ".join(first.split()[: WORDS * 4])
     budget = float(WORDS * CJK_CHARACTERS)
     words = cjk = 0
@@ -87,7 +90,7 @@ def derived_title(text: str) -> str:
         space = flat.rfind(" ", 0, MAX_CHARACTERS + 1)
         end = space if space > 0 else MAX_CHARACTERS
     title = flat[:end].rstrip(_TRAILING) or flat[:end]
-    if flat[end:].strip() or rest.strip():
+    if flat[end:].strip(_AFTER) or rest.strip():
         return title + ELLIPSIS
     return title
 
