@@ -45,6 +45,11 @@ def issue_label(issue: Issue) -> str:
     return " · ".join(parts)
 
 
+def shown_title(article: Article) -> str:
+    """An article's title as printed: in brackets when made from its first words."""
+    return f"[{article.title}]" if article.title_derived else article.title
+
+
 def issue_json(issue: Issue) -> dict[str, Any]:
     """An issue as a JSON row of ``issues``."""
     return {
@@ -62,6 +67,7 @@ def article_json(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
         "title": article.title,
+        "title_derived": article.title_derived,
         "kicker": article.kicker,
         "subtitle": article.subtitle,
         "column": article.column,

@@ -13,6 +13,7 @@ from reader.cli.output import (
     issue_label,
     mention_problems,
     print_json,
+    shown_title,
 )
 from reader.library import Library
 
@@ -49,7 +50,7 @@ def articles(library: Library, args: argparse.Namespace) -> int:
         (
             r["id"],
             r["page"] or "-",
-            r["title"] + ("" if a.has_text else "  [no text]"),
+            shown_title(a) + ("" if a.has_text else "  [no text]"),
             r["kicker"],
             r["column"],
             " ".join(r["authors"]),
@@ -87,7 +88,7 @@ def show(library: Library, args: argparse.Namespace) -> int:
         print(f"【{article.column}】")
     if article.kicker:
         print(article.kicker)
-    print(article.title)
+    print(shown_title(article))
     if article.subtitle:
         print(f"—— {article.subtitle}")
     if article.authors:

@@ -83,7 +83,12 @@ def _print_hit(n: int, hit: Hit, bold: bool) -> None:
 
     Matches are bold on a terminal, in ``[…]`` when piped or when NO_COLOR is set.
     """
-    print(f"{n}. {_marked(hit.title, hit.title_spans, bold)}")
+    if hit.title_derived:
+        # A derived title stands in brackets (a title supplied by the cataloguer); piped, its
+        # matches go unmarked, as brackets inside brackets would not say which is which.
+        print(f"{n}. [{_marked(hit.title, hit.title_spans if bold else (), bold)}]")
+    else:
+        print(f"{n}. {_marked(hit.title, hit.title_spans, bold)}")
     publication = _marked(hit.publication, hit.spans("publication"), bold)
     place = [publication, hit.date.isoformat() if hit.date else "undated"]
     if hit.page:
@@ -131,6 +136,7 @@ def _result_json(result: SearchResult) -> dict[str, Any]:
                 "publication": hit.publication,
                 "date": iso(hit.date),
                 "title": hit.title,
+                "title_derived": hit.title_derived,
                 "page": hit.page or None,
                 "snippet": snippet_html(hit.snippet),
                 "score": round(hit.score, 4),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.formats.common.settings import read_settings
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
+from reader.formats.common.titles import with_derived_titles
 from reader.formats.common.zipsource import ZipSource, is_zip
 from reader.formats.publications import issue_order, unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
@@ -89,7 +90,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
         issues.extend(loaded.issues)
         problems.extend(loaded.problems)
         duplicates.extend(loaded.duplicates)
-    issues = unify_publications(issues, settings)
+    issues = with_derived_titles(unify_publications(issues, settings))
     issues.sort(key=issue_order)
     return Archive(
         root=source.root,

@@ -91,7 +91,8 @@ def field_spans(stored: StoredArticle, wanted: dict[str, list[str]]) -> FieldSpa
             spans = byline_spans(stored.authors, wanted["authors"])
         else:
             spans = find_matches(texts[name], wanted[_SEARCHED_IN[name]])
-        if spans:
+        # A derived title is the text's first words: the match is the text's, named there.
+        if spans and not (name == "title" and stored.title_derived):
             found.append((name, tuple(spans)))
     return tuple(found)
 

@@ -15,7 +15,7 @@ from reader.index.fold import fold
 from reader.model import Article, Issue
 
 # Bump when fields change: an index with another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Title hits rank above body hits (BM25F weight of a title term).
 TITLE_BOOST = 5.0
 # The fields a plain term searches.
@@ -75,7 +75,12 @@ def documents(issue: Issue, fingerprint: str) -> Iterator[dict[str, object]]:
             "article_id": article.id,
             "issue_id": issue.id,
             "issue_key": key,
-            "title": (article.kicker, article.title, article.subtitle),
+            # A derived title is the body's first words: searched as body text, not as a title.
+            "title": (
+                article.kicker,
+                "" if article.title_derived else article.title,
+                article.subtitle,
+            ),
             "body": article.text,
             "authors": article.authors,
             "column": article.column,
@@ -98,6 +103,7 @@ class StoredArticle:
     date: dt.date | None
     title: str
     title_parts: tuple[str, str, str]
+    title_derived: bool
     page: str
     authors: tuple[str, ...]
     column: str
@@ -113,6 +119,7 @@ def encode_payload(issue: Issue, article: Article) -> bytes:
         "d": issue.date.isoformat() if issue.date else "",
         "h": article.headline,
         "t": [article.kicker, article.title, article.subtitle],
+        "x": article.title_derived,
         "g": article.page,
         "u": list(article.authors),
         "c": article.column,
@@ -132,6 +139,8 @@ def decode_payload(payload: bytes) -> StoredArticle:
         date=dt.date.fromisoformat(data["d"]) if data["d"] else None,
         title=data["h"],
         title_parts=(kicker, title, subtitle),
+        # Indexes built before derived titles have no "x" (their schema version differs too).
+        title_derived=bool(data.get("x", False)),
         page=data["g"],
         authors=tuple(data["u"]),
         column=data["c"],

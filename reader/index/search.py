@@ -22,7 +22,7 @@ from reader.index.docsets import DocSets, Floats, Ints, Mask
 from reader.index.matches import FieldSpans, byline, field_spans, needles
 from reader.index.query import parse, positive_terms
 from reader.index.schema import decode_payload
-from reader.index.snippets import Snippet, Span, make_snippet
+from reader.index.snippets import Snippet, Span, find_matches, make_snippet
 from reader.model import UNDATED, IndexUnavailable
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,9 @@ class Hit:
     the article the query matched, in reading order, with its spans: ``title``, ``kicker``
     and ``subtitle`` (when not the headline), ``byline`` (the authors as in ``byline``),
     ``column``, ``publication``, ``text`` (offsets into the article's whole text,
-    ``Article.text``); a part without a match is left out.
+    ``Article.text``); a part without a match is left out. ``title_derived`` says the title
+    is the article's first words: its spans are then the body's matches, and ``matches``
+    names no ``title`` (the words are the text's).
     """
 
     article_id: str
@@ -89,6 +91,7 @@ class Hit:
     snippet: Snippet
     score: float
     title_spans: tuple[Span, ...] = ()
+    title_derived: bool = False
     kicker: str = ""
     subtitle: str = ""
     byline: str = ""
@@ -334,7 +337,12 @@ def _hit(searcher: Any, docnum: int, score: float, wanted: dict[str, list[str]])
         page=stored.page,
         snippet=make_snippet(stored.body, spans.get("text", ())),
         score=float(score),
-        title_spans=spans.get("title", ()),
+        title_spans=(
+            tuple(find_matches(stored.title, wanted["body"]))
+            if stored.title_derived
+            else spans.get("title", ())
+        ),
+        title_derived=stored.title_derived,
         kicker=stored.title_parts[0],
         subtitle=stored.title_parts[2],
         byline=byline(stored.authors),

@@ -290,7 +290,8 @@ class Library:
         _issue, article = self.article(article_id)
         texts = {
             "kicker": article.kicker,
-            "title": article.title,
+            # A derived title is body text: a title: query does not match it.
+            "title": "" if article.title_derived else article.title,
             "subtitle": article.subtitle,
             "body": article.text if body is None else body,
         }

@@ -76,6 +76,8 @@ class Article:
 
     ``paragraphs`` is the text as a reader wants it (column and page breaks joined);
     the original text is read on demand through the importer with ``source`` and ``ref``.
+    ``title_derived`` says the title is the article's first words, not one the file gives
+    (shown as such, and searched as body text only).
     """
 
     id: str
@@ -91,6 +93,7 @@ class Article:
     language: str = ""
     source: str = ""
     ref: str = ""
+    title_derived: bool = False
 
     @property
     def has_text(self) -> bool:

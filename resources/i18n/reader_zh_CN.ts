@@ -852,6 +852,13 @@
     </message>
 </context>
 <context>
+    <name>Rows</name>
+    <message>
+        <source>No title in the file: its first words stand in for one.</source>
+        <translation>文件中没有标题，以正文开头的几个字代替。</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the archive (Ctrl+K)</source>

@@ -32,7 +32,16 @@ def test_articles_json(capsys):
     (issue,) = run_json(capsys, "issues", str(SAMPLES))
     articles = run_json(capsys, "articles", str(SAMPLES), issue["id"])
     assert len(articles) == 8
-    assert set(articles[0]) == {"id", "title", "kicker", "subtitle", "column", "authors", "page"}
+    assert set(articles[0]) == {
+        "id",
+        "title",
+        "title_derived",
+        "kicker",
+        "subtitle",
+        "column",
+        "authors",
+        "page",
+    }
     assert articles[0]["authors"] == ["张晓明", "郭强"]
     assert articles[1]["kicker"] == "强在精卫湖康养小镇项目前期策划方案汇报会上强调"
     assert articles[6]["column"] == "抓党建促基层治理能力提升·长子行"

@@ -54,6 +54,7 @@ def test_search_json_finds_the_heating_article(
         "publication",
         "date",
         "title",
+        "title_derived",
         "page",
         "snippet",
         "score",

@@ -109,9 +109,11 @@ def test_kb_sample(kb):
     )
     assert (issue.date, issue.number) == (dt.date(1813, 11, 16), "92")
     assert [(a.title, a.column, a.page) for a in issue.articles] == [
-        ("De Notaris HARM JAN VAN BOLHUIS, refide-", "", "1"),
+        # Labels cut at a line-end hyphen: the word completed from the text, or an ellipsis
+        # where the text does not continue it ("dot- N 3.").
+        ("De Notaris HARM JAN VAN BOLHUIS, refiderende", "", "1"),
         ("EXTRA VERKOOPING.", "", "1"),
-        ("NB In de Zetting van het Ruggen Brood en dot-", "", "2"),
+        ("NB In de Zetting van het Ruggen Brood en dot…", "", "2"),
         ("Advertentie", "Advertisement", "2"),
     ]
     assert all(a.has_text for a in issue.articles)

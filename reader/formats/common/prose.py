@@ -25,6 +25,9 @@ _DATELINE = re.compile(
     r"|【[^】\n]{1,24}(?:电|讯|消息)】)"
 )
 
+# The date after a dateline and the punctuation after both (" 12月20日，", "9月11日电 ").
+_DATELINE_DATE = re.compile(r"[\s\u3000]*(?:\d{1,2}月\d{1,2}日电?)?[\s\u3000，,：:]*")
+
 
 def is_cjk(ch: str) -> bool:
     """Whether a character is a Han ideograph or CJK punctuation (no spaces between them)."""
@@ -76,6 +79,21 @@ def reflow(paragraphs: list[str]) -> list[str]:
 def is_dateline(paragraph: str) -> bool:
     """Whether a paragraph opens an article (本报讯, 新华社…电): it never continues another."""
     return bool(_DATELINE.match(paragraph.lstrip()))
+
+
+def without_dateline(paragraph: str) -> str:
+    """A paragraph without the dateline it opens with, and its date (本报讯 12月20日，…).
+
+    What a title made from the first words leaves out: every local story opens so.
+    """
+    text = paragraph.lstrip()
+    match = _DATELINE.match(text)
+    if match is None:
+        return paragraph
+    rest = text[match.end() :]
+    date = _DATELINE_DATE.match(rest)
+    rest = rest[date.end() :] if date else rest
+    return rest or paragraph
 
 
 def byline_names(line: str) -> tuple[str, ...] | None:

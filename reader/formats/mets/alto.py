@@ -70,13 +70,15 @@ class AltoPage:
     groups: dict[str, list[str]] = field(default_factory=dict)
     lines: dict[str, str] = field(default_factory=dict)
     line_blocks: dict[str, str] = field(default_factory=dict)
+    word_blocks: dict[str, str] = field(default_factory=dict)
     error: Reason | None = None
 
     def texts(self, begin: str, end: str = "") -> list[str] | None:
         """The block texts an area points at (``BEGIN`` to ``END``), or None if it is not here.
 
         An ID may name a TextBlock, a ComposedBlock, the PrintSpace or Page (all their blocks),
-        or a TextLine that was asked for when parsing.
+        or a TextLine or String that was asked for when parsing (a String stands for its whole
+        block: BL's word ranges begin and end at block boundaries).
         """
         first = self._span(begin)
         if first is None:
@@ -101,6 +103,8 @@ class AltoPage:
             return self.groups[ref]
         if ref in self.line_blocks:
             return [self.line_blocks[ref]]
+        if ref in self.word_blocks:
+            return [self.word_blocks[ref]]
         return None
 
     def _pieces(self, ref: str, span: list[str]) -> list[str]:
@@ -118,6 +122,7 @@ def parse_page(
         data: the file's bytes.
         name: its name in the archive, for messages.
         line_ids: TextLine IDs that something points at; their text is kept on its own.
+            String IDs among them (BL's word ranges) are kept with the block they are in.
         raw: keep the text as printed: one line per line, OCR words and hyphens untouched.
 
     Returns:
@@ -242,6 +247,8 @@ def _block_text(
     for element in block.iter(line_tag, string_tag, space_tag, hyphen_tag):
         tag = element.tag
         if tag == string_tag:
+            if line_ids:
+                _note_word(element, block_id, page, line_ids)
             content = element.get("CONTENT") or ""
             if not raw:
                 kind = element.get("SUBS_TYPE")
@@ -276,6 +283,13 @@ def _block_text(
     if raw:
         return "\n".join(lines)
     return _join_lines(lines)
+
+
+def _note_word(string: etree._Element, block_id: str, page: AltoPage, ids: Collection[str]) -> None:
+    """Remember the block of a String whose ID something points at (a METS word range)."""
+    word_id = string.get("ID")
+    if word_id is not None and word_id in ids:
+        page.word_blocks[word_id] = block_id
 
 
 def _end_line(

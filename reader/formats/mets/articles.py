@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.formats.common import prose
 from reader.formats.common.dates import find_date, parse_record_date
+from reader.formats.common.titles import is_cut_label, mend_cut_label
 from reader.formats.mets.alto import AltoPage
 from reader.formats.mets.document import Area, Div, MetsDocument, Mods
 
@@ -184,7 +185,7 @@ def article_heading(piece: Piece, parts: Parts, document: MetsDocument) -> Headi
     if parts.kicker and len(titles) > 1:
         # The first MODS title is the overline (FEUILLETON.) when the heading has one.
         kicker, titles = titles[0], titles[1:]
-    title = " ".join(titles) or piece.div.label or " ".join(parts.titles)
+    title = " ".join(titles) or _label(piece.div.label, parts) or " ".join(parts.titles)
     if piece.advert and not title:
         title = ADVERT_COLUMN
     subtitle = " ".join(s for m in records for s in m.subtitles) or " ".join(parts.subtitles)
@@ -194,6 +195,13 @@ def article_heading(piece: Piece, parts: Parts, document: MetsDocument) -> Headi
     language = next((lang for m in records for lang in m.languages), "")
     language = language or next((lang for m in records for _, lang in m.titles if lang), "")
     return Heading(title, kicker, subtitle, authors, language)
+
+
+def _label(label: str, parts: Parts) -> str:
+    """A div's LABEL as a title; one cut at a line-end hyphen gives way to the heading's text."""
+    if is_cut_label(label) and parts.titles:
+        return " ".join(parts.titles)
+    return mend_cut_label(label, parts.paragraphs[:1])
 
 
 def issue_records(document: MetsDocument) -> list[Mods]:
@@ -227,7 +235,7 @@ def issue_title(records: list[Mods], label: str) -> str:
     """The publication's name from the issue MODS, else the METS label without its date."""
     title = next((t for m in records for t, _ in m.titles if _wordy(t)), "")
     if title:
-        return title
+        return _without_final_stop(title)
     # "Boston Business Bimonthly, 1999-08-15" / "… no. 01.08.1821": cut at the date or number.
     cut = re.split(r",?\s+(?:no\.|nr\.|\d{1,4}[-./]\d)", label, maxsplit=1, flags=re.I)[0]
     return cut.strip(" ,")
@@ -264,7 +272,8 @@ def page_numbers(document: MetsDocument) -> dict[str, str]:
     numbers: dict[str, str] = {}
     if document.physical is None:
         return numbers
-    pages = [d for d in document.physical.walk() if d.areas]
+    # A page area (BL) points into its page's files: it is part of a page, not one.
+    pages = [d for d in document.physical.walk() if d.areas and d.kind != "pagearea"]
     for index, page in enumerate(pages, start=1):
         records = document.mods_for(page)
         number = (
@@ -277,6 +286,17 @@ def page_numbers(document: MetsDocument) -> dict[str, str]:
         for area in page.areas:
             numbers.setdefault(area.file_id, number)
     return numbers
+
+
+def _without_final_stop(title: str) -> str:
+    """A catalogue title without the full stop cataloguers end it with ("… Advertiser.").
+
+    Kept after a short word, which is likely an abbreviation ("… St. Cloud, Minn.").
+    """
+    if not title.endswith(".") or title.endswith(".."):
+        return title
+    last = title[:-1].rsplit(maxsplit=1)[-1] if title[:-1].strip() else ""
+    return title[:-1] if len(last) >= 5 and last.isalpha() else title
 
 
 def _wordy(text: str) -> bool:

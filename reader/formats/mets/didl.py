@@ -20,6 +20,7 @@ from reader.formats.common.dates import find_date, parse_record_date
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.stories import default_publication
+from reader.formats.common.titles import mend_cut_label
 from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import alto
 from reader.formats.mets.archive_names import ArchiveNames
@@ -164,6 +165,7 @@ def _issue(
                 text_title, text_paragraphs = _text_file(source, text_name, problems)
                 title = title or text_title
                 paragraphs = paragraphs or text_paragraphs
+        title = mend_cut_label(title, paragraphs[:1])
         if paragraphs and " ".join(paragraphs[0].split()) == title:
             paragraphs = paragraphs[1:]  # the headline block, already the title
         articles.append(

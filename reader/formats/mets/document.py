@@ -14,11 +14,12 @@ from lxml import etree
 
 from reader.formats.common import xmlsafe, xmltree
 from reader.formats.common.xmlhead import RootTag
+from reader.formats.mets.links import read_links
 
 METS_NAMESPACE = "http://www.loc.gov/METS/"
 # Roles that make a MODS name an author of the text (MARC relator codes and words).
 _AUTHOR_ROLES = frozenset({"", "aut", "author", "cre", "creator"})
-_SECTIONS = ("{*}dmdSec", "{*}amdSec", "{*}file", "{*}structMap", "{*}mets")
+_SECTIONS = ("{*}dmdSec", "{*}amdSec", "{*}file", "{*}structMap", "{*}structLink", "{*}mets")
 
 
 def is_mets(root: RootTag | None) -> bool:
@@ -119,6 +120,7 @@ class MetsDocument:
     files: dict[str, MetsFile] = field(default_factory=dict)
     physical: Div | None = None
     logical: Div | None = None
+    links: dict[str, list[str]] = field(default_factory=dict)
 
     def mods_for(self, div: Div) -> list[Mods]:
         """The MODS records a div points at, in DMDID order."""
@@ -146,9 +148,30 @@ def read_mets(data: bytes, name: str) -> MetsDocument:
             _add_file(document, element)
         elif local == "structMap":
             _add_struct_map(document, element)
+        elif local == "structLink":
+            document.links = read_links(element)
         # Done with this section (technical metadata is never read): drop it to bound memory.
         element.clear()
+    _graft_links(document)
     return document
+
+
+def _graft_links(document: MetsDocument) -> None:
+    """Give each empty logical div the physical divs the structLink makes it of (BL's profile).
+
+    A linked div becomes a child named by its LABEL (``Headline``, ``Textblock``), so that a
+    headline area is read as the article's heading and the rest as its body. A logical div
+    that points at files itself keeps only its own pointers.
+    """
+    if not document.links or document.logical is None or document.physical is None:
+        return
+    physical = {div.id: div for div in document.physical.walk() if div.id}
+    for div in list(document.logical.walk()):
+        if div.children or div.areas:
+            continue
+        for target in (physical[t] for t in document.links.get(div.id, []) if t in physical):
+            kind = target.label if target.kind == "pagearea" and target.label else target.type
+            div.children.append(Div(target.id, kind, target.label, areas=list(target.areas)))
 
 
 def read_mods(record: etree._Element) -> Mods:

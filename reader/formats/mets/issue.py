@@ -2,7 +2,8 @@
 
 A METS with a logical structMap gives articles in reading order, built from the ALTO blocks
 its areas point at (adverts are kept, in the column "Advertisement"); a METS without one gives
-one article per page.
+one article per page. The British Library's empty ARTICLE divs arrive here already filled with
+the page areas their structLink names (``document.py``), each pointing at a range of ALTO words.
 """
 
 from __future__ import annotations

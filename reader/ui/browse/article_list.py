@@ -17,7 +17,14 @@ from PySide6.QtWidgets import QListView, QWidget
 
 from reader.model import Article, Issue
 from reader.ui.core import formatting
-from reader.ui.core.rows import HTML_ROLE, ID_ROLE, FocusCue, RichTextDelegate
+from reader.ui.core.rows import (
+    HTML_ROLE,
+    ID_ROLE,
+    FocusCue,
+    RichTextDelegate,
+    derived_title,
+    derived_title_note,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +78,10 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return article.headline or _untitled()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p for p in (article.kicker, article.title, article.subtitle) if p)
+            parts = [article.kicker, article.title, article.subtitle]
+            if article.title_derived:
+                parts.append(derived_title_note())
+            return "\n".join(p for p in parts if p)
         return article_html(article)
 
 
@@ -83,8 +93,10 @@ def article_html(article: Article) -> str:
     parts = []
     if article.kicker:
         parts.append(f'<div class="meta">{_e(article.kicker)}</div>')
-    title = article.title or article.headline or _untitled()
-    parts.append(f"<div><b>{_e(title)}</b></div>")
+    title = _e(article.title or article.headline or _untitled())
+    # A title made from the article's first words is set in italics (here, in the text pane
+    # and in the search hits alike).
+    parts.append(f"<div><b>{derived_title(title) if article.title_derived else title}</b></div>")
     details = [f"【{article.column}】" if article.column else "", " ".join(article.authors)]
     if article.page:
         details.append(formatting.page(article.page))

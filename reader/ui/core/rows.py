@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +29,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PADDING = 6
+
+
+def derived_title(title_html: str) -> str:
+    """A row's title made from the article's first words: in italics, in both lists alike."""
+    return f"<i>{title_html}</i>"
+
+
+def derived_title_note() -> str:
+    """What a row's tooltip says of a title made from the article's first words."""
+    return QCoreApplication.translate(
+        "Rows", "No title in the file: its first words stand in for one."
+    )
 
 
 class RichTextDelegate(QStyledItemDelegate):

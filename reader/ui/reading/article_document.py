@@ -156,6 +156,7 @@ def render_article(
         *,
         colour: QColor = text_colour,
         bold: bool = False,
+        italic: bool = False,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
         space_after: float = 0.3,
         name: str = "",
@@ -166,6 +167,7 @@ def render_article(
         block_format.setBottomMargin(space_after * size * 1.33)
         block_format.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         char_format = _char_format(families, size * scale, colour, bold)
+        char_format.setFontItalic(italic)
         if first:
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
@@ -178,7 +180,9 @@ def render_article(
 
     if article.kicker:
         block(article.kicker, serif, 1.05, colour=dim, name="kicker")
-    block(article.title or article.headline, sans, 1.75, bold=True, space_after=0.4, name="title")
+    # A title made from the first words is set in italics, as in the article list and the hits.
+    title = article.title or article.headline
+    block(title, sans, 1.75, bold=True, italic=article.title_derived, space_after=0.4, name="title")
     if article.subtitle:
         block(article.subtitle, serif, 1.15, name="subtitle")
     if article.column:

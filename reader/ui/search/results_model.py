@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from reader.model import Issue
 from reader.ui.core import formatting
-from reader.ui.core.rows import HTML_ROLE, ID_ROLE
+from reader.ui.core.rows import HTML_ROLE, ID_ROLE, derived_title, derived_title_note
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,6 +77,8 @@ class SearchResultsModel(QAbstractListModel):
         if role == ID_ROLE:
             return hit.article_id
         if role == Qt.ItemDataRole.ToolTipRole:
+            if hit.title_derived:
+                return f"{hit.title}\n{derived_title_note()}\n{hit.snippet.text}"
             return f"{hit.title}\n{hit.snippet.text}"
         if role == HTML_ROLE:
             return hit_html(hit, self._issue_for(hit.issue_id))
@@ -101,6 +103,8 @@ def hit_html(hit: Any, issue: Issue | None = None) -> str:
         where.append(formatting.page(hit.page))
     meta = formatting.SEPARATOR.join(html.escape(w, quote=False) for w in where if w)
     title = marked_html(hit.title, hit.title_spans)
+    if getattr(hit, "title_derived", False):
+        title = derived_title(title)
     snippet = marked_html(hit.snippet.text, hit.snippet.spans)
     # A byline or column that matched shows, marked: searching a name shows where it is.
     matched = "".join(
