@@ -7,12 +7,22 @@ import logging
 import zlib
 from pathlib import Path
 
+from reader.formats.common.manifests import recognise as recognise_companion
 from reader.formats.common.settings import read_settings
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.common.zipsource import ZipSource, is_zip
 from reader.formats.publications import unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
-from reader.model import Archive, Article, CorruptArchive, Issue, Problem, Progress, Reason
+from reader.model import (
+    Archive,
+    Article,
+    Companion,
+    CorruptArchive,
+    Issue,
+    Problem,
+    Progress,
+    Reason,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +65,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
     settings, problems = read_settings(source)
     names = [n for n in source.names() if not is_ignored(n)]
     claimed: dict[Importer, list[str]] = {}
+    companions: list[Companion] = []
     for done, name in enumerate(names, start=1):
         if progress is not None:
             progress(done, len(names))
@@ -62,6 +73,11 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             head = source.read_bytes(name, HEAD_BYTES)
         except CorruptArchive as exc:
             problems.append(Problem(name, exc.reason))
+            continue
+        # Checksum manifests and BagIt tag files describe the issues' files: set aside, not problems.
+        companion = recognise_companion(name, head)
+        if companion is not None:
+            companions.append(companion)
             continue
         importer = pick_importer(name, head)
         if importer is None:
@@ -82,7 +98,11 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
     issues = unify_publications(issues, settings)
     issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
     return Archive(
-        root=source.root, settings=settings, issues=tuple(issues), problems=tuple(problems)
+        root=source.root,
+        settings=settings,
+        issues=tuple(issues),
+        problems=tuple(problems),
+        companions=tuple(companions),
     )
 
 

@@ -135,6 +135,7 @@ def save(path: Path, current: str, archive: Archive) -> None:
                 "root": archive.root,
                 "settings": archive.settings,
                 "problems": archive.problems,
+                "companions": archive.companions,
                 "chunks": len(chunks),
             }
             pickle.dump(head, handle, protocol=pickle.HIGHEST_PROTOCOL)
