@@ -63,7 +63,8 @@ def recognise(name: str, head: bytes) -> Companion | None:
     """The companion file ``name`` is, judged by its name and its first bytes; None for others.
 
     BagIt's files are known by their names; other checksum lists by their lines (each one a
-    hash and a file), whatever they are called. Tag files' fields are read from ``head``.
+    hash and a file), whatever they are called, a damaged line allowed when the name says
+    checksums (``SHA256SUMS``, ``x.md5``). Tag files' fields are read from ``head``.
     """
     lower = posixpath.basename(name).lower()
     kind = _TAG_FILES.get(lower)
@@ -75,7 +76,8 @@ def recognise(name: str, head: bytes) -> Companion | None:
     if lower == "fetch.txt" and _is_fetch_list(head):
         return Companion(name, "fetch")
     listed = parse(name, head, partial=True)
-    if listed.entries and not listed.bad_lines:
+    # A list named as one (SHA256SUMS, x.md5) may have a damaged line: verify reports it.
+    if listed.entries and (not listed.bad_lines or algorithm_hint(name)):
         return Companion(name, "checksums", listed.entries[0].algorithm)
     return None
 
