@@ -224,3 +224,14 @@ def test_no_manifest_is_nothing_to_check(tmp_path, seed_file):
     assert (report.manifests, report.files) == ((), ())
     assert not report.failed()
     assert report.failed(strict=True)
+
+
+def test_a_real_ocrd_bag_verifies_and_its_tag_files_are_no_problems():
+    with open_fresh(shared_path("samples/ocrd-kant_aufklaerung_1784")) as library:
+        assert not [p for p in library.problems if "/" not in p.source]
+        assert dict(library.archive.bag_info)["Ocrd-Identifier"] == "ocrd:kant_aufklaerung_1784"
+        report = library.verify()
+    assert report.manifests == ("manifest-sha512.txt", "tagmanifest-sha512.txt")
+    counts = report.counts()
+    assert counts["intact"] == len(report.files) > 3
+    assert bagit.Bag(str(shared_path("samples/ocrd-kant_aufklaerung_1784"))).is_valid()

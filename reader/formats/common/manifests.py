@@ -75,18 +75,24 @@ def recognise(name: str, head: bytes) -> Companion | None:
         return Companion(name, bag_kind, algorithm)
     if lower == "fetch.txt" and _is_fetch_list(head):
         return Companion(name, "fetch")
-    listed = parse(name, head, partial=True)
+    hinted = algorithm_hint(name)
+    # Most files are an issue's XML or text: told at their first line, unless named as a list.
+    first = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    if not hinted and not parse(name, first, stop_at_bad=True).entries:
+        return None
+    listed = parse(name, head, partial=True, stop_at_bad=not hinted)
     # A list named as one (SHA256SUMS, x.md5) may have a damaged line: verify reports it.
-    if listed.entries and (not listed.bad_lines or algorithm_hint(name)):
+    if listed.entries and (not listed.bad_lines or hinted):
         return Companion(name, "checksums", listed.entries[0].algorithm)
     return None
 
 
-def parse(name: str, data: bytes, partial: bool = False) -> ChecksumList:
+def parse(name: str, data: bytes, partial: bool = False, stop_at_bad: bool = False) -> ChecksumList:
     """The entries of the checksum list ``name`` whose bytes are ``data``.
 
     With ``partial``, ``data`` may stop mid-line (the head of a longer file): its last line is
-    left out unless it is the only one. Paths stay as written, relative to the list's folder.
+    left out unless it is the only one; with ``stop_at_bad``, reading stops at the first line
+    that is not a checksum line. Paths stay as written, relative to the list's folder.
     """
     text = data.decode("utf-8-sig", errors="replace")
     lines = text.splitlines()
@@ -104,6 +110,8 @@ def parse(name: str, data: bytes, partial: bool = False) -> ChecksumList:
             entry = _bare_hash(name, line, hinted)
         if entry is None:
             bad += 1
+            if stop_at_bad:
+                break
         else:
             entries.append(entry)
     return ChecksumList(tuple(entries), bad)
