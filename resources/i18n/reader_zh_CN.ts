@@ -366,6 +366,10 @@
         <translation>校验进度</translation>
     </message>
     <message>
+        <source>No archive is open: there is nothing to verify.</source>
+        <translation>尚未打开报刊库，没有可校验的内容。</translation>
+    </message>
+    <message>
         <source>Verification cancelled.</source>
         <translation>已停止校验。</translation>
     </message>
@@ -686,6 +690,10 @@
 </context>
 <context>
     <name>PropertiesDialog</name>
+    <message>
+        <source>No archive is open.</source>
+        <translation>尚未打开报刊库。</translation>
+    </message>
     <message>
         <source>Archive Properties</source>
         <translation>报刊库属性</translation>

@@ -79,3 +79,12 @@ def test_properties_show_the_counts_and_the_bag_info(qtbot, window, bag):
     assert values["Payload-Oxum"].endswith(f".{len(list((bag / 'data').iterdir()))}")
     assert values["BagIt payload manifest (SHA256)"] == "manifest-sha256.txt"
     dialog.close()
+
+
+def test_with_no_archive_open_the_actions_say_so(window):
+    window.action_set.verify.trigger()
+    assert window.statusBar().currentMessage() == "No archive is open: there is nothing to verify."
+    assert not window.integrity.running
+    window.action_set.properties.trigger()
+    assert window.statusBar().currentMessage() == "No archive is open."
+    assert window.findChild(PropertiesDialog) is None

@@ -85,6 +85,8 @@ class IntegrityCheck(QObject):
     def start(self) -> None:
         """Verify the open archive (nothing happens while a check is running)."""
         library = self._session.library
+        if library is None:
+            self.status.emit(self.tr("No archive is open: there is nothing to verify."))
         if library is None or self.running:
             return
         self.running = True

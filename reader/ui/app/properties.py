@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,11 +22,18 @@ from reader.ui.i18n import fill
 MARGIN = 20
 
 
-def show_properties(library: Library, index_root: Path | None, parent: QWidget) -> None:
-    """Open the Archive Properties dialog of ``library`` (its index below ``index_root``)."""
+def show_properties(library: Library | None, index_root: Path | None, parent: QWidget) -> str:
+    """Open the Archive Properties dialog of ``library`` (its index below ``index_root``).
+
+    Returns:
+        "" once the dialog is open; with no archive open, a message for the status bar.
+    """
+    if library is None:
+        return QCoreApplication.translate("PropertiesDialog", "No archive is open.")
     dialog = PropertiesDialog(properties(library, index_root), parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
+    return ""
 
 
 class PropertiesDialog(QDialog):

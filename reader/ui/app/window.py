@@ -355,9 +355,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_properties(self) -> None:
-        """File › Archive Properties (nothing while no archive is open)."""
-        if self.library is not None:
-            show_properties(self.library, self.session.index_root, self)
+        """File › Archive Properties (with no archive open, a word in the status bar)."""
+        self.show_message(show_properties(self.library, self.session.index_root, self))
 
     def clear_index(self) -> None:
         """Delete the open archive's search index and build it again from the archive."""
