@@ -17,7 +17,7 @@ from pathlib import Path
 
 import bagit
 
-from reader.formats import SETTINGS_FILE, FolderSource, Source
+from reader.formats import SETTINGS_FILE, FileSource, FolderSource, Source
 from reader.formats.common.manifests import parse
 from reader.model import Archive, Companion, CorruptArchive, Problem, Progress, Reason
 
@@ -108,6 +108,9 @@ class Verification:
     """
 
     def __init__(self, archive: Archive, source: Source) -> None:
+        if isinstance(source, FileSource):
+            # A checksum list opened on its own: the files it lists are beside it.
+            source = FolderSource(Path(source.root))
         self._source = source
         self._names = set(source.names())
         self._listed: dict[str, _Listed] = {}

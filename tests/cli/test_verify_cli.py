@@ -20,6 +20,11 @@ def test_the_british_library_sample_verifies_with_its_images_missing(capsys):
     assert out.count("MISSING") == 8
     assert out.rstrip().endswith("17 files listed in 1 manifest: 9 intact, 8 missing.")
     assert main(["verify", folder, "--strict"]) == 1
+    capsys.readouterr()
+    # The manifest on its own is checked against the files beside it.
+    (manifest,) = shared_path(BL).rglob("*_manifest.txt")
+    assert main(["verify", str(manifest), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["intact"] == 9
 
 
 def test_verify_json_is_exact(capsys, tmp_path, seed_file):
