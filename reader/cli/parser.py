@@ -12,7 +12,17 @@ from reader.library import SORTS
 
 PROG = "issue-reader"
 # The commands on an archive (they take a PATH), then the others.
-ARCHIVE_COMMANDS = ("issues", "articles", "show", "problems", "index", "search", "alias")
+ARCHIVE_COMMANDS = (
+    "issues",
+    "articles",
+    "show",
+    "problems",
+    "index",
+    "search",
+    "verify",
+    "info",
+    "alias",
+)
 COMMANDS = (*ARCHIVE_COMMANDS, "install-desktop", "uninstall-desktop")
 
 
@@ -139,6 +149,18 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     search.add_argument("--json", action="store_true", help="print JSON")
     aliases.add_arguments(command("alias", "List, accept or forget your publication aliases."))
+    verify = command("verify", "Check the files against the archive's checksum manifests.")
+    verify.epilog = (
+        "Reads BagIt bags, sha256sum/md5sum lists and 'SHA256 (FILE) = HASH' lists. Exit "
+        "status: 1 when a listed file changed or cannot be read; files missing or present but "
+        "unlisted give 0 unless --strict (then 1, as does finding no manifest at all)."
+    )
+    verify.add_argument("--strict", action="store_true", help="missing or unlisted files fail too")
+    verify.add_argument("--all", action="store_true", help="list the intact files too")
+    verify.add_argument("--json", action="store_true", help="print JSON")
+    info = command("info", "Show what an archive holds, where its index is, and its bag-info.")
+    info.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    info.add_argument("--json", action="store_true", help="print JSON")
     for name, help_text in (
         ("install-desktop", "Put Issue Reader in this user's desktop menu, with its icon (Linux)."),
         ("uninstall-desktop", "Take out of the menu what install-desktop put there."),

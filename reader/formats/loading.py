@@ -6,6 +6,7 @@ import logging
 import zlib
 from pathlib import Path
 
+from reader.formats.common.manifests import recognise as recognise_companion
 from reader.formats.common.settings import read_settings
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.common.titles import with_derived_titles
@@ -15,6 +16,7 @@ from reader.formats.registry import IMPORTERS, Importer, pick_importer
 from reader.model import (
     Archive,
     Article,
+    Companion,
     CorruptArchive,
     Duplicate,
     Issue,
@@ -64,6 +66,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
     settings, problems = read_settings(source)
     names = [n for n in source.names() if not is_ignored(n)]
     claimed: dict[Importer, list[str]] = {}
+    companions: list[Companion] = []
     for done, name in enumerate(names, start=1):
         if progress is not None:
             progress(done, len(names))
@@ -71,6 +74,11 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             head = source.read_bytes(name, HEAD_BYTES)
         except CorruptArchive as exc:
             problems.append(Problem(name, exc.reason))
+            continue
+        # Checksum manifests and BagIt tag files describe the issues' files: set aside, not problems.
+        companion = recognise_companion(name, head)
+        if companion is not None:
+            companions.append(companion)
             continue
         importer = pick_importer(name, head)
         if importer is None:
@@ -98,6 +106,7 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
         issues=tuple(issues),
         problems=tuple(problems),
         duplicates=tuple(duplicates),
+        companions=tuple(companions),
     )
 
 

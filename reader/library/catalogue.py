@@ -136,6 +136,7 @@ def save(path: Path, current: str, archive: Archive) -> None:
                 "settings": archive.settings,
                 "problems": archive.problems,
                 "duplicates": archive.duplicates,
+                "companions": archive.companions,
                 "chunks": len(chunks),
             }
             pickle.dump(head, handle, protocol=pickle.HIGHEST_PROTOCOL)

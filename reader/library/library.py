@@ -11,7 +11,7 @@ from types import TracebackType
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import aliases, catalogue, indexes, paths
+from reader.library import aliases, catalogue, indexes, paths, verify
 from reader.library.misreads import Suggestion
 from reader.model import Archive, Article, Duplicate, Issue, NotFound, Problem, Progress
 
@@ -309,6 +309,13 @@ class Library:
             ``(start, end)`` Python ``str`` offsets into ``text``, in order, not overlapping.
         """
         return index.find_folded(text, needle)
+
+    def verify(self, progress: Progress | None = None) -> verify.Report:
+        """Check the archive's files against its checksum manifests (see ``library.verify``).
+
+        ``progress(bytes_done, bytes_total)`` may raise Cancelled to stop between two chunks.
+        """
+        return verify.verify(self.archive, self._source, progress)
 
     def close(self) -> None:
         """Close the index searchers (the catalogue stays usable)."""

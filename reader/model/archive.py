@@ -132,6 +132,27 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class Companion:
+    """A file that travels with the archive to describe its other files, never an issue.
+
+    ``kind`` is ``bagit`` (the bag's declaration), ``bag-info`` (its metadata), ``fetch``,
+    ``manifest`` and ``tagmanifest`` (a BagIt bag's checksums) or ``checksums`` (a plain checksum
+    list: ``sha256sum``/``md5sum`` output, or BSD-style ``SHA256 (FILE) = HASH`` lines).
+    ``fields`` are a tag file's ``Name: value`` pairs in file order (``bagit.txt``, ``bag-info.txt``).
+    """
+
+    source: str
+    kind: str
+    algorithm: str = ""
+    fields: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_manifest(self) -> bool:
+        """Whether the file lists checksums of other files."""
+        return self.kind in ("manifest", "tagmanifest", "checksums")
+
+
+@dataclass(frozen=True)
 class Archive:
     """Everything found under one archive location, plus the files that could not be read."""
 
@@ -140,6 +161,7 @@ class Archive:
     issues: tuple[Issue, ...] = ()
     problems: tuple[Problem, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
+    companions: tuple[Companion, ...] = ()
 
     def issue(self, issue_id: str) -> Issue | None:
         """Return the issue with this id, or None."""
@@ -157,6 +179,16 @@ class Archive:
     def article_count(self) -> int:
         """How many articles the archive holds."""
         return sum(len(i.articles) for i in self.issues)
+
+    @property
+    def manifests(self) -> tuple[Companion, ...]:
+        """The companion files that list checksums of the archive's files."""
+        return tuple(c for c in self.companions if c.is_manifest)
+
+    @property
+    def bag_info(self) -> tuple[tuple[str, str], ...]:
+        """The fields of the archive's BagIt ``bag-info.txt`` files, in order (none: empty)."""
+        return tuple(f for c in self.companions if c.kind == "bag-info" for f in c.fields)
 
     @property
     def all_problems(self) -> tuple[Problem, ...]:

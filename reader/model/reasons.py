@@ -60,6 +60,10 @@ CATALOGUE: dict[str, str] = {
     "bad_toml": "not valid TOML: {detail}",
     "settings_not_text": "publication and language must be text",
     "settings_mastheads_not_list": "mastheads must be a list of text",
+    # Checksum manifests and BagIt bags (verify).
+    "manifest_bad_lines": "{count} lines of the checksum list could not be read",
+    "manifest_unsafe_path": "the checksum list names a file outside the archive: {path}",
+    "bag_invalid": "not a valid BagIt bag: {detail}",
     # Text issues and article-per-file archives.
     "no_article_headings": "no articles: the file has no '## ' headings",
     "no_article_header": "not an article file: the header lines are missing",

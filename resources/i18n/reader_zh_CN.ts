@@ -87,6 +87,14 @@
         <translation>重新读取报刊库(&amp;L)</translation>
     </message>
     <message>
+        <source>Archive &amp;Properties</source>
+        <translation>报刊库属性(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Archive Integrity</source>
+        <translation>校验报刊库完整性(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -340,6 +348,108 @@
     </message>
 </context>
 <context>
+    <name>IntegrityCheck</name>
+    <message>
+        <source>Verifying checksums…</source>
+        <translation>正在核对校验值…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop verifying the archive</source>
+        <translation>停止校验报刊库</translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation>校验进度</translation>
+    </message>
+    <message>
+        <source>No archive is open: there is nothing to verify.</source>
+        <translation>尚未打开报刊库，没有可校验的内容。</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>已停止校验。</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityDialog</name>
+    <message>
+        <source>Archive Integrity</source>
+        <translation>报刊库完整性</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Files checked</source>
+        <translation>已校验的文件</translation>
+    </message>
+    <message>
+        <source>Copy Report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已改动</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Unlisted</source>
+        <translation>未列入清单</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>%1 expected %2, found %3</source>
+        <translation>%1 应为 %2，实为 %3</translation>
+    </message>
+    <message>
+        <source>The archive has no checksum manifest or BagIt bag: nothing to verify.</source>
+        <translation>报刊库中没有校验值清单或 BagIt 包：无可校验。</translation>
+    </message>
+    <message>
+        <source>Some files differ from their checksums or cannot be read.</source>
+        <translation>有文件与校验值不符或无法读取。</translation>
+    </message>
+    <message>
+        <source>Every file present agrees with its checksum, but some files are missing or unlisted.</source>
+        <translation>现有文件均与校验值相符，但有文件缺失或未列入清单。</translation>
+    </message>
+    <message>
+        <source>Every listed file is present and agrees with its checksum.</source>
+        <translation>清单所列文件齐全，且均与校验值相符。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Manifests: %1</source>
+        <translation>清单：%1</translation>
+    </message>
+</context>
+<context>
     <name>IssueTreeModel</name>
     <message>
         <source>Issue</source>
@@ -579,6 +689,81 @@
     </message>
 </context>
 <context>
+    <name>PropertiesDialog</name>
+    <message>
+        <source>No archive is open.</source>
+        <translation>尚未打开报刊库。</translation>
+    </message>
+    <message>
+        <source>Archive Properties</source>
+        <translation>报刊库属性</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章数</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>搜索索引</translation>
+    </message>
+    <message>
+        <source>Catalogue cache</source>
+        <translation>目录缓存</translation>
+    </message>
+    <message>
+        <source>BagIt bag information (bag-info.txt)</source>
+        <translation>BagIt 包信息（bag-info.txt）</translation>
+    </message>
+    <message>
+        <source>Checksum manifests</source>
+        <translation>校验值清单</translation>
+    </message>
+    <message>
+        <source>None: the archive lists no checksums.</source>
+        <translation>无：报刊库没有列出校验值。</translation>
+    </message>
+    <message>
+        <source>BagIt payload manifest (%1)</source>
+        <translation>BagIt 内容清单（%1）</translation>
+    </message>
+    <message>
+        <source>BagIt tag manifest (%1)</source>
+        <translation>BagIt 标签清单（%1）</translation>
+    </message>
+    <message>
+        <source>Checksum list (%1)</source>
+        <translation>校验值列表（%1）</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDetails</name>
     <message>
         <source>line %1, character %2</source>
@@ -722,6 +907,18 @@
     <message>
         <source>mastheads must be a list of text</source>
         <translation>mastheads 必须是文本列表</translation>
+    </message>
+    <message>
+        <source>{count} lines of the checksum list could not be read</source>
+        <translation>校验值列表中有 {count} 行无法读取</translation>
+    </message>
+    <message>
+        <source>the checksum list names a file outside the archive: {path}</source>
+        <translation>校验值列表指向报刊库以外的文件：{path}</translation>
+    </message>
+    <message>
+        <source>not a valid BagIt bag: {detail}</source>
+        <translation>不是有效的 BagIt 包：{detail}</translation>
     </message>
     <message>
         <source>no articles: the file has no &apos;## &apos; headings</source>

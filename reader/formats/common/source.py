@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from reader.model import CorruptArchive, Reason
 
-# Files that are never issues: page images, PDFs, checksums, and the style sheets and scripts
-# that come with saved e-paper pages.
+# Files that are never issues: page images, PDFs, and the style sheets and scripts that come
+# with saved e-paper pages. (Checksum lists are read: the loader sets them aside as companions.)
 IGNORED_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2", ".pdf", ".md5", ".sha1", ".db"}
+    {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2", ".pdf", ".db"}
     | {".css", ".js", ".svg", ".webp", ".ico"}
 )
 IGNORED_NAMES = frozenset({"archive.toml", "thumbs.db", "desktop.ini", ".ds_store"})
@@ -50,6 +51,10 @@ class Source(Protocol):
 
     def info(self, name: str) -> FileInfo:
         """Size and modification time of a file."""
+        ...
+
+    def chunks(self, name: str, size: int) -> Iterator[bytes]:
+        """The file's bytes in pieces of at most ``size`` (any length: nothing is held whole)."""
         ...
 
 
@@ -93,6 +98,17 @@ class FolderSource:
                 raise CorruptArchive(name, Reason.of("file_too_large", size=f"{size:,}"))
             with path.open("rb") as handle:
                 return handle.read(-1 if limit is None else limit)
+        except OSError as exc:
+            reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
+            raise CorruptArchive(name, reason) from exc
+
+    def chunks(self, name: str, size: int) -> Iterator[bytes]:
+        """A file below the root in pieces of at most ``size`` bytes; CorruptArchive if unreadable."""
+        path = self._path(name)
+        try:
+            with path.open("rb") as handle:
+                while piece := handle.read(size):
+                    yield piece
         except OSError as exc:
             reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
             raise CorruptArchive(name, reason) from exc

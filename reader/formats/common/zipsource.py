@@ -13,6 +13,7 @@ import re
 import threading
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from reader.formats.common.source import FileInfo
@@ -93,6 +94,34 @@ class ZipSource:
                 # zipfile never returns more than the declared size, so a lying header cannot
                 # expand past the limits checked when the archive was opened.
                 return member.read(-1 if limit is None else limit)
+        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
+            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
+        except NotImplementedError as exc:
+            reason = Reason.of("zip_unsupported_compression", detail=exc)
+            raise CorruptArchive(name, reason) from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+            raise CorruptArchive(name, Reason.of("zip_member_damaged", detail=exc)) from exc
+
+    def chunks(self, name: str, size: int) -> Iterator[bytes]:
+        """A member in pieces of at most ``size`` bytes, inflated as read; CorruptArchive if refused.
+
+        Each piece is read under the lock, so other readers of the zip wait a piece, not a file.
+        """
+        if name in self._refused:
+            raise CorruptArchive(name, self._refused[name])
+        info = self._entries.get(name)
+        if info is None:
+            raise CorruptArchive(name, Reason.of("zip_no_such_member"))
+        try:
+            with self._lock:
+                member = self._zip.open(info)
+            with member:
+                while True:
+                    with self._lock:
+                        piece = member.read(size)
+                    if not piece:
+                        return
+                    yield piece
         except RuntimeError as exc:  # zipfile's way of saying "encrypted"
             raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
         except NotImplementedError as exc:

@@ -27,7 +27,9 @@ from reader.ui import i18n
 from reader.ui.app import about, chrome, errors, memory, notices
 from reader.ui.app.about import AboutDialog
 from reader.ui.app.aliasing import AliasKeeper
+from reader.ui.app.integrity import IntegrityCheck
 from reader.ui.app.opening import Opener, dropped_path
+from reader.ui.app.properties import show_properties
 from reader.ui.app.reading_area import ReadingArea
 from reader.ui.app.shortcuts import ShortcutsDialog
 from reader.ui.app.start_page import StartPage
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.indicators)
         self.statusBar().addPermanentWidget(self.search_panel.index_status)
         self.statusBar().addPermanentWidget(self.problems_button)
+        self.integrity = IntegrityCheck(self.session, self.statusBar(), self)
         self.toolbar = chrome.toolbar(self, self.action_set, self.search_panel.field)
 
         self._connect()
@@ -125,6 +128,9 @@ class MainWindow(QMainWindow):
         a.open_file.triggered.connect(self.opener.choose_file)
         a.quit.triggered.connect(self.close)
         a.reload.triggered.connect(self.reload)
+        a.properties.triggered.connect(self.show_properties)
+        a.verify.triggered.connect(self.integrity.start)
+        self.integrity.status.connect(self.status_line.show_message)
         a.problems.toggled.connect(self.problems_panel.want)
         self.problems_panel.visibilityChanged.connect(self._problems_visibility)
         self.pane.zoom_changed.connect(self.indicators.show_zoom)
@@ -170,6 +176,7 @@ class MainWindow(QMainWindow):
         self.tree_model.set_locale(i18n.locale_for(i18n.current()))
         self.problems_button.retranslate()
         self.indicators.retranslate()
+        self.integrity.retranslate()
         chrome.name_controls(self, self.toolbar)
         self.action_set.languages.get(
             settings.read("language"), self.action_set.languages[""]
@@ -351,6 +358,10 @@ class MainWindow(QMainWindow):
         dialog.clear_index.connect(self.clear_index)
         dialog.open()
 
+    def show_properties(self) -> None:
+        """File › Archive Properties (with no archive open, a word in the status bar)."""
+        self.show_message(show_properties(self.library, self.session.index_root, self))
+
     def clear_index(self) -> None:
         """Delete the open archive's search index and build it again from the archive."""
         self.show_message(about.clear_and_rebuild(self.session, self.search_panel.keeper))
@@ -383,6 +394,7 @@ class MainWindow(QMainWindow):
         self.save_position()
         splitter = self.splitter if self._sized else None
         memory.save_window(self, splitter, self.pane, self.action_set.original_text.isChecked())
+        self.integrity.shutdown()
         self.session.close()
         super().closeEvent(event)
         self.closed.emit()

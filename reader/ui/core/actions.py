@@ -35,6 +35,8 @@ class Actions(QObject):
         self.open_folder = make("open_folder", Key.Open, "Ctrl+O")
         self.open_file = make("open_file", "Ctrl+Shift+O")
         self.reload = make("reload", Key.Refresh, "F5")
+        self.properties = make("archive_properties")
+        self.verify = make("verify_archive")
         self.quit = make("quit", Key.Quit, "Ctrl+Q")
         # Edit
         self.copy_citation = make("copy_citation", "Ctrl+Shift+C")
@@ -139,6 +141,8 @@ class Actions(QObject):
             self.open_folder: self.tr("Open &Folder…"),
             self.open_file: self.tr("Open F&ile…"),
             self.reload: self.tr("Re&load Archive"),
+            self.properties: self.tr("Archive &Properties"),
+            self.verify: self.tr("&Verify Archive Integrity"),
             self.quit: self.tr("&Quit"),
             self.copy_citation: self.tr("&Copy Article with Citation"),
             self.copy_gbt: self.tr("Copy with &GB/T 7714 Citation"),
@@ -192,6 +196,8 @@ class Menus(QObject):
         self.file.addAction(a.open_file)
         self.recent = self.file.addMenu("")
         self.file.addAction(a.reload)
+        self.file.addSeparator()
+        self.file.addActions([a.properties, a.verify])
         self.file.addSeparator()
         self.file.addAction(a.quit)
         self.edit = menubar.addMenu("")

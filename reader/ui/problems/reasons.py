@@ -107,6 +107,13 @@ def templates() -> dict[str, str]:
         "settings_mastheads_not_list": QCoreApplication.translate(
             "Reasons", "mastheads must be a list of text"
         ),
+        "manifest_bad_lines": QCoreApplication.translate(
+            "Reasons", "{count} lines of the checksum list could not be read"
+        ),
+        "manifest_unsafe_path": QCoreApplication.translate(
+            "Reasons", "the checksum list names a file outside the archive: {path}"
+        ),
+        "bag_invalid": QCoreApplication.translate("Reasons", "not a valid BagIt bag: {detail}"),
         "no_article_headings": QCoreApplication.translate(
             "Reasons", "no articles: the file has no '## ' headings"
         ),
