@@ -31,6 +31,8 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "verify": fixity.verify,
     "info": fixity.info,
 }
+# The commands that also read a single file holding no issue (a checksum manifest, say).
+_ANY_FILE = frozenset({"verify", "info"})
 # The commands that take no archive.
 _OTHER_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "install-desktop": desktop.install,
@@ -48,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in _OTHER_COMMANDS:
             return _OTHER_COMMANDS[args.command](args)
         with Library.open(args.path) as library:
-            if library.single_file and not library.issues:
+            if library.single_file and not library.issues and args.command not in _ANY_FILE:
                 return _not_an_issue(library)
             return _COMMANDS[args.command](library, args)
     except ReaderError as exc:
