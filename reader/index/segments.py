@@ -19,10 +19,13 @@ from types import TracebackType
 from typing import Any
 
 from reader.index import w3
-from reader.index.analysis import pack_positions
+from reader.index.analysis import Positions, pack_positions
 
 # Postings kept in memory before a sorted run is written to the temp folder (~100 MB).
 POOL_POSTINGS = 1_000_000
+# Positions kept in memory before a run is written: a few huge documents have few postings
+# but many positions (4 bytes each, packed), which the count of postings does not see.
+POOL_POSITIONS = 12_000_000
 
 # Each pool entry is a flat list: docnum, weight, value, docnum, weight, value, ...
 Postings = list[Any]
@@ -36,9 +39,13 @@ class TermPool:
     and :meth:`terms` gives each term's postings in term order.
     """
 
-    def __init__(self, folder: str, limit: int = POOL_POSTINGS) -> None:
+    def __init__(
+        self, folder: str, limit: int = POOL_POSTINGS, position_limit: int = POOL_POSITIONS
+    ) -> None:
         self.folder = folder
         self.limit = limit
+        self.position_limit = position_limit
+        self._positions = 0
         self.fieldnames: set[str] = set()
         self.runs: list[str] = []
         self._fields: dict[str, dict[str, Postings]] = {}
@@ -66,7 +73,7 @@ class TermPool:
             self._spill()
 
     def add_positions(
-        self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
+        self, fieldname: str, docnum: int, positions: dict[str, Positions], boost: float
     ) -> int:
         """Add a document's postings for one field; return the field's length (token count)."""
         terms = self._terms_of(fieldname)
@@ -84,7 +91,8 @@ class TermPool:
             else:
                 postings += (docnum, weight, value)
         self._count += len(positions)
-        if self._count >= self.limit:
+        self._positions += length
+        if self._count >= self.limit or self._positions >= self.position_limit:
             self._spill()
         return length
 
@@ -111,6 +119,7 @@ class TermPool:
         self.runs.append(path)
         self._fields = {}
         self._count = 0
+        self._positions = 0
 
     @staticmethod
     def _read_run(path: str) -> Iterator[tuple[str, str, Postings]]:
@@ -160,6 +169,7 @@ class TermPool:
         self.runs = []
         self._fields = {}
         self._count = 0
+        self._positions = 0
 
 
 # Terms per marshal chunk in a run file.
