@@ -49,13 +49,14 @@ def add_issue(
     return done
 
 
-def batches(issues: list[Issue], limit: int = BATCH_CHARS) -> list[Issue]:
+def batches(issues: list[Issue], limit: int | None = None) -> list[Issue]:
     """The issues, each cut into copies holding consecutive batches of its articles.
 
     An issue of at most ``limit`` characters stays whole; a longer one becomes copies (same id,
     date and publication, so the same index documents) of about ``limit`` characters each; an
-    article longer than that is a batch of its own.
+    article longer than that is a batch of its own. ``limit`` is ``BATCH_CHARS`` by default.
     """
+    limit = BATCH_CHARS if limit is None else limit
     units: list[Issue] = []
     for issue in issues:
         if text_size(issue) <= limit:

@@ -196,6 +196,7 @@ class SegmentBuilder:
     Args:
         ix: The whoosh index to write to.
         pool_postings: Postings kept in memory before a sorted run goes to disk.
+        pool_positions: Positions (of all postings) kept in memory before a run goes to disk.
         merge: Whether committing may merge small segments into the new one.
         part: Write one part of a parallel build: without taking whoosh's lock (the parent
             holds it), handed over by :meth:`finish_part` and never committed by itself.
@@ -205,13 +206,14 @@ class SegmentBuilder:
         self,
         ix: Any,
         pool_postings: int = POOL_POSTINGS,
+        pool_positions: int = POOL_POSITIONS,
         *,
         merge: bool = True,
         part: bool = False,
     ) -> None:
         self.part = part
         self._writer = w3.PoolWriter(
-            ix, lambda folder: TermPool(folder, pool_postings), lock=not part
+            ix, lambda folder: TermPool(folder, pool_postings, pool_positions), lock=not part
         )
         self._writer.merge = merge
         self._parts: list[object] = []
