@@ -12,7 +12,7 @@ from reader.formats.common import prose
 from reader.formats.common.dates import chinese_number, find_date, find_numbers
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
-from reader.formats.common.textio import decode_text, peek_text
+from reader.formats.common.textio import decode_text, iter_lines, peek_text
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason, stable_id
 
 NAME = "text-issue"
@@ -23,8 +23,6 @@ _PAGE_MARK = re.compile(
     r"^第?\s*([A-Z]?[0-9０-９一二三四五六七八九十]{1,3})\s*版(?:\s*[:：·]?\s*\S{0,12})?$"
 )
 _ARTICLE_HEADING = re.compile(r"^\ufeff?##[ \t\u3000]", re.M)
-# Characters of text split into lines at a time.
-_LINES_CHUNK = 1 << 20
 _DATELINE_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -96,7 +94,7 @@ def parse_text(text: str, name: str, settings: ArchiveSettings) -> Issue:
     about twice (its text and its paragraphs), never once per line as well.
     """
     head: list[str] = []
-    blocks = _blocks(_lines(text), head)
+    blocks = _blocks(iter_lines(text), head)
     start = next((i for i, b in enumerate(blocks) if b.level == 2), None)
     if start is None:
         raise CorruptArchive(name, Reason.of("no_article_headings"))
@@ -124,18 +122,6 @@ def parse_text(text: str, name: str, settings: ArchiveSettings) -> Issue:
         articles=articles,
         front_matter=tuple(ln for ln in front_lines if ln and not ln.startswith("#")),
     )
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` as ``text.split("\\n")`` gives them, a megabyte's worth at a time."""
-    start = 0
-    while True:
-        end = text.find("\n", start + _LINES_CHUNK)
-        if end < 0:
-            yield from text[start:].split("\n")
-            return
-        yield from text[start:end].split("\n")
-        start = end + 1
 
 
 def _blocks(lines: Iterator[str], head: list[str]) -> list[_Block]:
