@@ -7,7 +7,8 @@ Usage::
     python -m benchmarks.huge_inputs --code /tmp/before    # another checkout's reader package
 
 The inputs (``tests/generator/huge.py``) are written to a temp folder: a 150 MB ALTO page that
-is one line of 470,000 words, and a 200 MB Chinese text issue of four huge articles. Each
+is one line of 470,000 words, a 200 MB Chinese text issue of four huge articles, and a 200 MB
+NewsML-G2 feed of 40,000 items. Each
 measurement runs in a fresh process (``measure``), so its peak resident set is its own:
 
 * ``read``: the file's bytes read once (the floor any reader pays);
@@ -39,6 +40,7 @@ REPO = HERE.parent.parent
 CASES = {
     "alto-line": ("page.xml", "alto", 470_000),
     "text-issue": ("2015-01-05_huge.txt", "text", 200_000_000),
+    "newsml-feed": ("feed.xml", "newsml", 40_000),
 }
 
 
@@ -85,13 +87,15 @@ def run_stage(stage: str, path: Path, code: Path | None) -> dict[str, float]:
 def write_case(name: str, folder: Path, scale: float) -> Path:
     """Write one input file at ``scale`` of its full size."""
     sys.path.insert(0, str(REPO))
-    from tests.generator.huge import write_alto_line, write_text_issue
+    from tests.generator.huge import write_alto_line, write_newsml_feed, write_text_issue
 
     file_name, kind, full = CASES[name]
     path = folder / file_name
     amount = max(1000, int(full * scale))
     if kind == "alto":
         write_alto_line(path, amount)
+    elif kind == "newsml":
+        write_newsml_feed(path, max(10, int(full * scale)))
     else:
         write_text_issue(path, amount, articles=4)
     return path

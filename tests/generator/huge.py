@@ -1,8 +1,10 @@
-"""Huge single input files for the memory benchmark: a one-line ALTO page, a giant text issue.
+"""Huge single input files for the memory benchmark: a one-line ALTO page, a giant text issue,
+a NewsML-G2 feed of many items.
 
 ``benchmarks/huge_inputs.py`` writes them at full size (a 150 MB ALTO page of one line with
-470,000 words, a 200 MB text issue of a few huge articles); the tests write them tiny. Both
-are written piece by piece, never held whole, and the same arguments write the same bytes.
+470,000 words, a 200 MB text issue of a few huge articles, a 200 MB newsMessage); the tests
+write them tiny. All are written piece by piece, never held whole, and the same arguments
+write the same bytes.
 """
 
 from __future__ import annotations
@@ -99,6 +101,38 @@ def write_text_issue(path: Path, size: int, articles: int = 4, seed: int = 1) ->
                     out.write("".join(chunk))
                     chunk, pending = [], 0
             out.write("".join(chunk))
+    return path.stat().st_size
+
+
+def write_newsml_feed(path: Path, items: int, seed: int = 1) -> int:
+    """A NewsML-G2 newsMessage of ``items`` text newsItems (XHTML bodies of twelve paragraphs,
+    about 5 kB each), as a news agency's daily feed. Returns the file's size in bytes."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">'
+            "<header><sent>2024-03-13T04:00:00Z</sent></header><itemSet>\n"
+        )
+        chunk: list[str] = []
+        for number in range(items):
+            paragraphs = "".join(
+                "<p>" + " ".join(rng.choice(_WORDS) for _ in range(60)) + "</p>\n"
+                for _ in range(12)
+            )
+            chunk.append(
+                f'<newsItem guid="urn:newsml:feed.example:{number}" version="1" '
+                'standard="NewsML-G2"><itemMeta><itemClass qcode="ninat:text"/>'
+                "<versionCreated>2024-03-12T20:00:00Z</versionCreated></itemMeta><contentMeta>"
+                f"<headline>Item {number}</headline></contentMeta><contentSet>"
+                '<inlineXML contenttype="application/xhtml+xml">'
+                '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Item</title></head>'
+                f"<body>{paragraphs}</body></html></inlineXML></contentSet></newsItem>\n"
+            )
+            if len(chunk) == 100:
+                out.write("".join(chunk))
+                chunk = []
+        out.write("".join(chunk) + "</itemSet></newsMessage>\n")
     return path.stat().st_size
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.library import Library
-from tests.generator.huge import write_alto_line, write_text_issue
+from tests.generator.huge import write_alto_line, write_newsml_feed, write_text_issue
 
 
 def test_a_one_line_alto_page_opens_as_one_article_of_all_its_words(tmp_path: Path) -> None:
@@ -38,3 +38,11 @@ def test_the_same_arguments_write_the_same_bytes(tmp_path: Path) -> None:
     write_text_issue(tmp_path / "t2.txt", 50_000, seed=3)
     assert (tmp_path / "a1.xml").read_bytes() == (tmp_path / "a2.xml").read_bytes()
     assert (tmp_path / "t1.txt").read_bytes() == (tmp_path / "t2.txt").read_bytes()
+
+
+def test_a_newsml_feed_opens_with_all_its_items(tmp_path: Path) -> None:
+    size = write_newsml_feed(tmp_path / "feed.xml", 30)
+    assert size > 30 * 4000
+    library = Library.open(tmp_path / "feed.xml", use_cache=False)
+    assert library.archive.article_count == 30
+    assert not library.problems
