@@ -14,7 +14,8 @@ import heapq
 import marshal
 import os
 import shutil
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any
 
@@ -75,11 +76,17 @@ class TermPool:
     def add_positions(
         self, fieldname: str, docnum: int, positions: dict[str, Positions], boost: float
     ) -> int:
-        """Add a document's postings for one field; return the field's length (token count)."""
+        """Add a document's postings for one field; return the field's length (token count).
+
+        A long field's positions (arrays, see ``analysis.LONG_FIELD``) are taken out of
+        ``positions`` as they are packed, so that they and their packed copies are never all
+        held at once.
+        """
         terms = self._terms_of(fieldname)
         get = terms.get
         length = 0
-        for term, where in positions.items():
+        count_terms = len(positions)
+        for term, where in _each(positions):
             count = len(where)
             length += count
             value = pack_positions(where)
@@ -90,7 +97,7 @@ class TermPool:
                 terms[term] = [docnum, weight, value]
             else:
                 postings += (docnum, weight, value)
-        self._count += len(positions)
+        self._count += count_terms
         self._positions += length
         if self._count >= self.limit or self._positions >= self.position_limit:
             self._spill()
@@ -170,6 +177,19 @@ class TermPool:
         self._fields = {}
         self._count = 0
         self._positions = 0
+
+
+def _each(positions: dict[str, Positions]) -> Iterable[tuple[str, Positions]]:
+    """The terms and positions of a field; a long field's are emptied out as they are read."""
+    first = next(iter(positions.values()), None)
+    if not isinstance(first, array):
+        return positions.items()
+    return _popping(positions)
+
+
+def _popping(positions: dict[str, Positions]) -> Iterator[tuple[str, Positions]]:
+    while positions:
+        yield positions.popitem()
 
 
 # Terms per marshal chunk in a run file.
