@@ -29,7 +29,7 @@ from whoosh import index as whoosh_index
 from reader.index import store
 from reader.index.damage import is_damage, release
 from reader.index.lock import WriteLock
-from reader.index.parallel import add_issue, report, write_parallel
+from reader.index.parallel import add_issue, batches, report, text_size, write_parallel
 from reader.index.schema import KEY_SEPARATOR, make_schema, versions
 from reader.index.segments import SegmentBuilder
 from reader.model import IndexUnavailable, Issue, Progress
@@ -37,8 +37,10 @@ from reader.model import IndexUnavailable, Issue, Progress
 log = logging.getLogger(__name__)
 
 
-# A first build of at least this many articles is split across processes.
+# A first build of at least this many articles, or this many characters, is split across
+# processes (county-10y averages 1,500 characters an article).
 PARALLEL_MIN_ARTICLES = 2000
+PARALLEL_MIN_CHARS = 4_000_000
 MAX_WORKERS = 4
 # Rebuild instead of updating when this share of the documents would be deleted ones.
 MAX_DELETED_SHARE = 0.3
@@ -242,8 +244,9 @@ def _build_fresh(
     try:
         ix = whoosh_index.create_in(str(whoosh_dir), make_schema(), indexname=store.INDEX_NAME)
         total = sum(len(issue.articles) for issue in issues)
-        count = _default_workers(total) if workers is None else max(1, workers)
-        if count > 1 and len(issues) > 1:
+        chars = sum(text_size(issue) for issue in issues)
+        count = _default_workers(total, chars) if workers is None else max(1, workers)
+        if count > 1 and len(batches(issues)) > 1:
             write_parallel(ix, issues, fingerprints, progress, count, total)
         else:
             _write_serial(ix, issues, fingerprints, progress, total)
@@ -284,8 +287,8 @@ def _swap_in(index_dir: Path, whoosh_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _default_workers(articles: int) -> int:
-    if articles < PARALLEL_MIN_ARTICLES:
+def _default_workers(articles: int, chars: int) -> int:
+    if articles < PARALLEL_MIN_ARTICLES and chars < PARALLEL_MIN_CHARS:
         return 1
     if multiprocessing.current_process().daemon:
         return 1  # a daemonic process may not start children

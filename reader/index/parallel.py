@@ -7,6 +7,7 @@ a queue for progress, so cancelling or a failed worker stops the whole build.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import queue
 import traceback
@@ -18,7 +19,12 @@ from whoosh import index as whoosh_index
 from reader.index import store
 from reader.index.schema import documents
 from reader.index.segments import SegmentBuilder
-from reader.model import Issue, Progress
+from reader.model import Article, Issue, Progress
+
+# The unit of work of a parallel build holds at most about this many characters of text: a
+# huge issue is cut into batches of its articles, so that no process holds it all and every
+# process gets a share of it.
+BATCH_CHARS = 2_000_000
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:
@@ -43,19 +49,51 @@ def add_issue(
     return done
 
 
+def batches(issues: list[Issue], limit: int | None = None) -> list[Issue]:
+    """The issues, each cut into copies holding consecutive batches of its articles.
+
+    An issue of at most ``limit`` characters stays whole; a longer one becomes copies (same id,
+    date and publication, so the same index documents) of about ``limit`` characters each; an
+    article longer than that is a batch of its own. ``limit`` is ``BATCH_CHARS`` by default.
+    """
+    limit = BATCH_CHARS if limit is None else limit
+    units: list[Issue] = []
+    for issue in issues:
+        if text_size(issue) <= limit:
+            units.append(issue)
+            continue
+        batch: list[Article] = []
+        size = 0
+        for article in issue.articles:
+            length = _article_size(article)
+            if batch and size + length > limit:
+                units.append(dataclasses.replace(issue, articles=tuple(batch)))
+                batch, size = [], 0
+            batch.append(article)
+            size += length
+        if batch:
+            units.append(dataclasses.replace(issue, articles=tuple(batch)))
+    return units
+
+
 def _shares(issues: list[Issue], count: int) -> list[list[Issue]]:
     """Split issues into ``count`` shares of about the same amount of text."""
     shares: list[list[Issue]] = [[] for _ in range(count)]
     sizes = [0] * count
-    for issue in sorted(issues, key=_text_size, reverse=True):
+    for issue in sorted(issues, key=text_size, reverse=True):
         smallest = sizes.index(min(sizes))
         shares[smallest].append(issue)
-        sizes[smallest] += _text_size(issue)
+        sizes[smallest] += text_size(issue)
     return [share for share in shares if share]
 
 
-def _text_size(issue: Issue) -> int:
-    return sum(len(p) for article in issue.articles for p in article.paragraphs) + 1
+def text_size(issue: Issue) -> int:
+    """About how many characters an issue gives the index (never 0)."""
+    return sum(_article_size(article) for article in issue.articles) + 1
+
+
+def _article_size(article: Article) -> int:
+    return sum(len(p) for p in article.paragraphs) + len(article.title) + 1
 
 
 def write_parallel(
@@ -68,10 +106,11 @@ def write_parallel(
 ) -> None:
     """Write one segment here and one in each of ``count - 1`` spawned processes.
 
-    The segments are committed together, as ``MpWriter(multisegment=True)`` does.
+    The issues are shared out in :func:`batches`; the segments are committed together, as
+    ``MpWriter(multisegment=True)`` does.
     """
     report(progress, 0, total)
-    own, *others = _shares(issues, count)
+    own, *others = _shares(batches(issues), count)
     context = multiprocessing.get_context("spawn")
     messages = context.Queue()
     workers = [

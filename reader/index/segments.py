@@ -14,15 +14,19 @@ import heapq
 import marshal
 import os
 import shutil
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any
 
 from reader.index import w3
-from reader.index.analysis import pack_positions
+from reader.index.analysis import Positions, pack_positions
 
 # Postings kept in memory before a sorted run is written to the temp folder (~100 MB).
 POOL_POSTINGS = 1_000_000
+# Positions kept in memory before a run is written: a few huge documents have few postings
+# but many positions (4 bytes each, packed), which the count of postings does not see.
+POOL_POSITIONS = 12_000_000
 
 # Each pool entry is a flat list: docnum, weight, value, docnum, weight, value, ...
 Postings = list[Any]
@@ -36,9 +40,13 @@ class TermPool:
     and :meth:`terms` gives each term's postings in term order.
     """
 
-    def __init__(self, folder: str, limit: int = POOL_POSTINGS) -> None:
+    def __init__(
+        self, folder: str, limit: int = POOL_POSTINGS, position_limit: int = POOL_POSITIONS
+    ) -> None:
         self.folder = folder
         self.limit = limit
+        self.position_limit = position_limit
+        self._positions = 0
         self.fieldnames: set[str] = set()
         self.runs: list[str] = []
         self._fields: dict[str, dict[str, Postings]] = {}
@@ -66,13 +74,19 @@ class TermPool:
             self._spill()
 
     def add_positions(
-        self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
+        self, fieldname: str, docnum: int, positions: dict[str, Positions], boost: float
     ) -> int:
-        """Add a document's postings for one field; return the field's length (token count)."""
+        """Add a document's postings for one field; return the field's length (token count).
+
+        A long field's positions (arrays, see ``analysis.LONG_FIELD``) are taken out of
+        ``positions`` as they are packed, so that they and their packed copies are never all
+        held at once.
+        """
         terms = self._terms_of(fieldname)
         get = terms.get
         length = 0
-        for term, where in positions.items():
+        count_terms = len(positions)
+        for term, where in _each(positions):
             count = len(where)
             length += count
             value = pack_positions(where)
@@ -83,8 +97,9 @@ class TermPool:
                 terms[term] = [docnum, weight, value]
             else:
                 postings += (docnum, weight, value)
-        self._count += len(positions)
-        if self._count >= self.limit:
+        self._count += count_terms
+        self._positions += length
+        if self._count >= self.limit or self._positions >= self.position_limit:
             self._spill()
         return length
 
@@ -111,6 +126,7 @@ class TermPool:
         self.runs.append(path)
         self._fields = {}
         self._count = 0
+        self._positions = 0
 
     @staticmethod
     def _read_run(path: str) -> Iterator[tuple[str, str, Postings]]:
@@ -160,6 +176,20 @@ class TermPool:
         self.runs = []
         self._fields = {}
         self._count = 0
+        self._positions = 0
+
+
+def _each(positions: dict[str, Positions]) -> Iterable[tuple[str, Positions]]:
+    """The terms and positions of a field; a long field's are emptied out as they are read."""
+    first = next(iter(positions.values()), None)
+    if not isinstance(first, array):
+        return positions.items()
+    return _popping(positions)
+
+
+def _popping(positions: dict[str, Positions]) -> Iterator[tuple[str, Positions]]:
+    while positions:
+        yield positions.popitem()
 
 
 # Terms per marshal chunk in a run file.
@@ -186,6 +216,7 @@ class SegmentBuilder:
     Args:
         ix: The whoosh index to write to.
         pool_postings: Postings kept in memory before a sorted run goes to disk.
+        pool_positions: Positions (of all postings) kept in memory before a run goes to disk.
         merge: Whether committing may merge small segments into the new one.
         part: Write one part of a parallel build: without taking whoosh's lock (the parent
             holds it), handed over by :meth:`finish_part` and never committed by itself.
@@ -195,13 +226,14 @@ class SegmentBuilder:
         self,
         ix: Any,
         pool_postings: int = POOL_POSTINGS,
+        pool_positions: int = POOL_POSITIONS,
         *,
         merge: bool = True,
         part: bool = False,
     ) -> None:
         self.part = part
         self._writer = w3.PoolWriter(
-            ix, lambda folder: TermPool(folder, pool_postings), lock=not part
+            ix, lambda folder: TermPool(folder, pool_postings, pool_positions), lock=not part
         )
         self._writer.merge = merge
         self._parts: list[object] = []

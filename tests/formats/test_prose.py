@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import random
 
 import pytest
 
+from reader.formats.common import prose
 from reader.formats.common.dates import (
     chinese_number,
     find_date,
@@ -122,3 +125,23 @@ def test_is_dateline(paragraph, dateline):
     assert is_dateline(paragraph) is dateline
     # A dateline opens a paragraph of its own, even after a sentence left unfinished.
     assert len(reflow(["没有结束", paragraph])) == (2 if dateline else 1)
+
+
+def test_join_all_joins_as_join_lines_one_after_another() -> None:
+    rng = random.Random(5)
+    alphabet = ["a", "Z", "-", "- ", " ", "中", "。", "x-", " -", "é", "\u3000", "\ufeff"]
+    for _ in range(20_000):
+        pieces = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+            for _ in range(rng.randint(1, 40))
+        ]
+        assert prose.join_all(pieces) == functools.reduce(prose.join_lines, pieces), pieces
+
+
+def test_a_paragraph_of_many_lines_is_joined_with_one_space_between_them() -> None:
+    lines = [f"line {n} of a very long paragraph cut by OCR" for n in range(20_000)]
+    text = prose.join_all(lines)
+    assert text.startswith("line 0 of") and text.endswith(
+        "line 19999 of a very long paragraph cut by OCR"
+    )
+    assert len(text) == sum(map(len, lines)) + len(lines) - 1

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 
+from reader.formats.common import textio
 from reader.formats.common.textio import decode_text, peek_text
 from reader.model import CorruptArchive
 
@@ -73,3 +75,14 @@ def test_peek_never_raises_on_a_cut_head():
     head = SIMPLIFIED.encode("utf-8")[:37]
     assert peek_text(head).startswith("# 今日长子")
     assert peek_text(codecs.BOM_UTF16_LE + "## 标题".encode("utf-16-le")[:5]).startswith("#")
+
+
+def test_iter_lines_gives_the_lines_of_split_whatever_the_chunk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab\n中") for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        monkeypatch.setattr(textio, "_LINES_CHUNK", rng.randint(1, 8))
+        assert list(textio.iter_lines(text, start)) == text[start:].split("\n")

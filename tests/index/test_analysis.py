@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pickle
+from array import array
 
+import pytest
+
+from reader.index import analysis
 from reader.index.analysis import (
+    LONG_FIELD,
     PART_GAP,
     FoldedText,
     FoldingAnalyzer,
@@ -127,3 +132,17 @@ def test_field_type_pickles_at_a_stable_path() -> None:
     restored = pickle.loads(data)
     assert restored.format.field_boost == 5.0
     assert isinstance(restored.analyzer, FoldingAnalyzer)
+
+
+def test_a_long_field_keeps_the_same_positions_in_arrays(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("县委书记在PM2.5监测站调研。 The council met, 2022年。\n" * 9000)[:300_000]
+    long = term_positions([text, "标题"])
+    assert len(text) > LONG_FIELD
+    assert all(isinstance(p, array) for p in long.values())
+    monkeypatch.setattr(analysis, "LONG_FIELD", 10**9)
+    short = term_positions([text, "标题"])
+    assert all(isinstance(p, list) for p in short.values())
+    assert {t: list(p) for t, p in long.items()} == short
+    for term in ("县", "县委", "pm2", " ", "标题"):
+        assert pack_positions(long[term]) == pack_positions(short[term])
+        assert len(pack_positions(long[term])) == 4 * len(short[term])

@@ -126,3 +126,23 @@ def test_scores_with_block_skipping_match(
             expected = [(h.docnum, round(h.score, 5)) for h in a.search(q, limit=5)]
             actual = [(h.docnum, round(h.score, 5)) for h in b.search(q, limit=5)]
         assert actual == expected
+
+
+def test_runs_spilled_for_their_positions_give_the_same_index(
+    docs: list[dict[str, object]], stock: Any, tmp_path: Path
+) -> None:
+    # A few huge documents have few postings but many positions: the pool spills on those too.
+    fast = _build(tmp_path / "fast", docs, lambda ix: SegmentBuilder(ix, pool_positions=20_000))
+    assert _dump(fast)["terms"] == _dump(stock)["terms"]
+
+
+def test_a_document_with_a_long_body_gives_the_same_index(
+    docs: list[dict[str, object]], tmp_path: Path
+) -> None:
+    # Over analysis.LONG_FIELD: positions in arrays, emptied out as they are packed.
+    body = "\n\n".join(str(d["body"]) for d in docs) * 3
+    assert len(body) > 200_000
+    long_docs = [{**docs[0], "body": body}, *docs[1:3]]
+    stock = _build(tmp_path / "stock", long_docs, lambda ix: ix.writer())
+    fast = _build(tmp_path / "fast", long_docs, SegmentBuilder)
+    assert _dump(fast) == _dump(stock)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # What a finished sentence (or a deliberate break) ends with. A paragraph that ends otherwise was
@@ -56,6 +57,61 @@ def join_lines(first: str, second: str) -> str:
     return f"{first} {second}"
 
 
+class LineJoiner:
+    """Joins many pieces as :func:`join_lines` would one after another, without copying.
+
+    ``join_lines(join_lines(a, b), c)…`` copies the text so far at every step, which is
+    quadratic in a paragraph of many lines; this keeps the pieces and joins them once.
+    """
+
+    def __init__(self, first: str = "") -> None:
+        # Never empty strings; only a separator (" ") may be white space alone, never last.
+        self._parts: list[str] = []
+        if first:
+            self._parts.append(first)
+
+    def add(self, second: str) -> None:
+        """Join ``second`` on, as ``join_lines(text so far, second)``."""
+        parts = self._parts
+        while parts and not parts[-1].rstrip():
+            parts.pop()
+        if parts:
+            parts[-1] = parts[-1].rstrip()
+        second = second.lstrip()
+        if not second:
+            return
+        if not parts:
+            parts.append(second)
+            return
+        last = parts[-1]
+        tail = last[-2:] if len(last) >= 2 or len(parts) == 1 else parts[-2][-1:] + last
+        if tail.endswith("-") and tail[-2:-1].isalpha() and second[:1].islower():
+            parts[-1] = last[:-1]
+            if not parts[-1]:
+                parts.pop()
+        elif not (is_cjk(tail[-1]) or is_cjk(second[0])):
+            parts.append(" ")
+        parts.append(second)
+
+    def text(self) -> str:
+        """Everything joined so far."""
+        return self._parts[0] if len(self._parts) == 1 else "".join(self._parts)
+
+
+# Up to this many pieces are joined one after another (the copies cost less than the joiner).
+_FEW_PIECES = 16
+
+
+def join_all(pieces: list[str]) -> str:
+    """``join_lines(join_lines(pieces[0], pieces[1]), pieces[2])…`` in linear time."""
+    if len(pieces) <= _FEW_PIECES:
+        return functools.reduce(join_lines, pieces)
+    joiner = LineJoiner(pieces[0])
+    for piece in pieces[1:]:
+        joiner.add(piece)
+    return joiner.text()
+
+
 def ends_sentence(paragraph: str) -> bool:
     """Whether a paragraph ends the way finished text does."""
     stripped = paragraph.rstrip()
@@ -64,16 +120,17 @@ def ends_sentence(paragraph: str) -> bool:
 
 def reflow(paragraphs: list[str]) -> list[str]:
     """Join paragraphs that a column or page break cut mid-sentence; the rest stay as they are."""
-    joined: list[str] = []
+    # Each paragraph's pieces, stripped and never empty: the last one's end is the paragraph's.
+    joined: list[list[str]] = []
     for paragraph in paragraphs:
         text = paragraph.strip()
         if not text:
             continue
-        if joined and not ends_sentence(joined[-1]) and not is_dateline(text):
-            joined[-1] = join_lines(joined[-1], text)
+        if joined and not ends_sentence(joined[-1][-1]) and not is_dateline(text):
+            joined[-1].append(text)
         else:
-            joined.append(text)
-    return joined
+            joined.append([text])
+    return [pieces[0] if len(pieces) == 1 else join_all(pieces) for pieces in joined]
 
 
 def is_dateline(paragraph: str) -> bool:

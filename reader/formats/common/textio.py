@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
@@ -18,6 +19,8 @@ _BOMS = (
 # Lead bytes of each encoding's "frequent characters" block: GB2312 level 1 (the 3,755 most
 # used hanzi) and Big5's 常用字 (5,401 frequent characters). Short GBK text almost always also
 # decodes as Big5 (and back), so which decoding lands in the frequent block decides.
+# Characters of text split into lines at a time by iter_lines.
+_LINES_CHUNK = 1 << 20
 _FREQUENT_LEADS = {"gb18030": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}
 
 
@@ -131,3 +134,17 @@ def peek_text(head: bytes) -> str:
         if exc.start >= len(head) - 3:
             return head[: exc.start].decode("utf-8")
     return head.decode("gb18030", errors="replace")
+
+
+def iter_lines(text: str, start: int = 0) -> Iterator[str]:
+    """The lines of ``text[start:]`` as ``split("\\n")`` gives them, a megabyte's worth at a time.
+
+    A huge text is never copied whole nor held as one list of all its lines.
+    """
+    while True:
+        end = text.find("\n", start + _LINES_CHUNK)
+        if end < 0:
+            yield from text[start:].split("\n")
+            return
+        yield from text[start:end].split("\n")
+        start = end + 1

@@ -32,3 +32,15 @@ def texts(element: etree._Element, name: str) -> list[str]:
 def text(element: etree._Element) -> str:
     """All the text inside an element, runs of white space folded to one space."""
     return " ".join("".join(map(str, element.itertext())).split())
+
+
+def drop_read(element: etree._Element) -> None:
+    """Free an element read from a stream (``xmlsafe.iterparse``) and the siblings before it.
+
+    The parser may already have added siblings after it (events come a buffer at a time), so
+    only those before it go; their events have all been handled.
+    """
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        del parent[: parent.index(element)]

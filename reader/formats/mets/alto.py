@@ -1,23 +1,23 @@
 """ALTO page text in every dialect (1.x, CCS, loc.gov v2–v4), rebuilt block by block, streamed.
 
-Words come from ``String/@CONTENT``; ``SP`` is a space; a word hyphenated across a line end is
-joined, from ``SUBS_CONTENT`` (the whole word, on ``HypPart1``) when the file gives it, else by
-dropping the ``HYP`` and gluing the two halves. Each ``TextBlock`` becomes one piece of text,
-kept by its ID so that a METS or DIDL can point at it (blocks inside a ``ComposedBlock``,
-``PrintSpace`` or ``Page`` are reachable through that ID too).
+Each ``TextBlock`` becomes one piece of text (:mod:`reader.formats.mets.alto_text`), kept by its
+ID so that a METS or DIDL can point at it (blocks inside a ``ComposedBlock``, ``PrintSpace`` or
+``Page`` are reachable through that ID too). The file is read as a stream of parse events and
+each word is dropped once read, so memory does not grow with the length of a block or a line
+(a whole page on one line of half a million words is read in a few tens of MB).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from reader.formats.common import xmlsafe
-from reader.formats.common.prose import is_cjk
 from reader.formats.common.xmlhead import RootTag
+from reader.formats.mets.alto_text import BlockText, HyphenState
 from reader.model import CorruptArchive, Reason
 
 # The namespaces ALTO has been written in: none (1.x, CCS docWorks), CCS's own, and loc.gov's.
@@ -30,8 +30,6 @@ NAMESPACES = frozenset(
         "http://www.loc.gov/standards/alto/ns-v4#",
     }
 )
-_SOFT_HYPHEN = "\u00ad"
-_FIRST_CJK = "\u3000"
 # How libxml2 reports bytes that are not the UTF-8 the file declares (the wording changed).
 _BAD_BYTES = ("not proper UTF-8", "Invalid bytes in character encoding")
 _REFUSED = frozenset({"xml_entities_refused", "xml_external_dtd_refused"})
@@ -44,6 +42,12 @@ _WATCHED = (
     "{*}Illustration",
     "{*}GraphicalElement",
 )
+# What the streaming parse is told about: the above, and the lines and words inside blocks.
+_WORD_ELEMENTS = ("String", "SP", "HYP")
+_LINE_ELEMENTS = ("TextLine", *_WORD_ELEMENTS)
+# Words read between two unlinkings of the words before them.
+_RELEASE_EVERY = 2048
+_STREAMED = (*_WATCHED, "{*}TextLine", *(f"{{*}}{local}" for local in _WORD_ELEMENTS))
 _DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""")
 
 
@@ -116,7 +120,7 @@ class AltoPage:
 def parse_page(
     data: bytes, name: str, line_ids: Collection[str] = (), *, raw: bool = False
 ) -> AltoPage:
-    """Read an ALTO file's text.
+    """Read an ALTO file's text, streamed: memory stays bounded however long a line or block is.
 
     Args:
         data: the file's bytes.
@@ -133,36 +137,108 @@ def parse_page(
         CorruptArchive: the file is refused for safety, or no block at all could be read.
     """
     page = AltoPage(name)
-    hyphens = _HyphenState()
-    counter = 0
-    events = xmlsafe.iterparse(data, name, ("start", "end"), _WATCHED)
+    reader = _PageReader(page, line_ids, raw)
     try:
-        for event, element in events:
-            local = etree.QName(element).localname
-            if event == "start":
-                if local == "Page":
-                    page.page_id = element.get("ID", "")
-                    page.printed_number = element.get("PRINTED_IMG_NR", "")
-                    page.physical_number = element.get("PHYSICAL_IMG_NR", "")
-                if local != "TextBlock" and element.get("ID"):
-                    # Known even when no text is inside (an illustration, an empty frame).
-                    page.groups.setdefault(element.get("ID", ""), [])
-                continue
-            if local != "TextBlock":
-                continue
-            counter += 1
-            block_id = element.get("ID") or f"#{counter}"
-            page.blocks[block_id] = _block_text(element, block_id, page, line_ids, hyphens, raw)
-            for ancestor in element.iterancestors():
-                ancestor_id = ancestor.get("ID")
-                if ancestor_id:
-                    page.groups.setdefault(ancestor_id, []).append(block_id)
-            element.clear()
+        reader.read(xmlsafe.iterparse(data, name, ("start", "end"), _STREAMED))
     except CorruptArchive as exc:
         if not page.blocks or exc.reason.code in _REFUSED:
             raise
         page.error = exc.reason
     return page
+
+
+class _PageReader:
+    """Turns the parse events of one page into its blocks, dropping words once they are read.
+
+    Each word is read as its element ends; every few thousand words the ones already read are
+    unlinked, and each line is emptied when it ends, so a block (or a line) of half a million
+    words never stands whole in memory: what is kept is its text.
+    """
+
+    def __init__(self, page: AltoPage, line_ids: Collection[str], raw: bool) -> None:
+        self.page = page
+        self.line_ids = line_ids
+        self.raw = raw
+        self.hyphens = HyphenState()
+        self.counter = 0
+
+    def read(self, events: Iterator[tuple[str, etree._Element]]) -> None:
+        """Read every event; the block's own elements are told apart by exact tag, for speed."""
+        raw = self.raw
+        block: BlockText | None = None
+        read = 0
+        for event, element in events:
+            if block is not None:
+                tag = element.tag
+                if event == "end":
+                    if block.word(element, raw):
+                        read += 1
+                        if read == _RELEASE_EVERY:
+                            read = 0
+                            _drop_before(element)
+                        continue
+                    if tag == block.line_tag:
+                        element.clear()
+                        _drop_before(element)
+                        continue
+                    if tag == block.tag:
+                        self._finish(block, element)
+                        block = None
+                        continue
+                elif tag in block.word_tags:
+                    continue
+                elif tag == block.line_tag:
+                    block.line(element)
+                    continue
+            if event == "start":
+                block = self._start(element) or block
+            elif etree.QName(element).localname in _WORD_ELEMENTS:
+                # A word outside any block: no text, but never kept either.
+                element.clear()
+
+    def _start(self, element: etree._Element) -> BlockText | None:
+        local = etree.QName(element).localname
+        if local == "TextBlock":
+            self.counter += 1
+            block_id = element.get("ID") or f"#{self.counter}"
+            page = self.page
+            return BlockText(
+                element.tag,
+                block_id,
+                self.line_ids,
+                self.hyphens,
+                page.lines,
+                page.line_blocks,
+                page.word_blocks,
+            )
+        if local == "Page":
+            self.page.page_id = element.get("ID", "")
+            self.page.printed_number = element.get("PRINTED_IMG_NR", "")
+            self.page.physical_number = element.get("PHYSICAL_IMG_NR", "")
+        if local not in _LINE_ELEMENTS and element.get("ID"):
+            # Known even when no text is inside (an illustration, an empty frame).
+            self.page.groups.setdefault(element.get("ID", ""), [])
+        return None
+
+    def _finish(self, block: BlockText, element: etree._Element) -> None:
+        self.page.blocks[block.block_id] = block.finish(self.raw)
+        for ancestor in element.iterancestors():
+            ancestor_id = ancestor.get("ID")
+            if ancestor_id:
+                self.page.groups.setdefault(ancestor_id, []).append(block.block_id)
+        element.clear()
+        _drop_before(element)
+
+
+def _drop_before(element: etree._Element) -> None:
+    """Unlink the siblings before an element: their events have all been handled.
+
+    The parser may already have added siblings after it (events come a buffer at a time), so
+    only those before its own index go.
+    """
+    parent = element.getparent()
+    if parent is not None:
+        del parent[: parent.index(element)]
 
 
 def read_page(
@@ -210,157 +286,3 @@ def _as_utf8(data: bytes) -> bytes:
     """The bytes of a mislabelled Windows-1252 file, recoded as the UTF-8 it claims to be."""
     text = data.decode("cp1252", errors="replace")
     return _DECLARED_ENCODING.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8")
-
-
-class _HyphenState:
-    """Whether the last ``HypPart1`` carried the whole word, so its ``HypPart2`` is dropped.
-
-    It starts true: a page that opens with the second half of a word continued from the page
-    before had the whole word given there.
-    """
-
-    def __init__(self) -> None:
-        self.whole_word_given = True
-        # Whether the String just read was a first half replaced by the whole word: its HYP
-        # then marks nothing to join.
-        self.last_was_whole = False
-
-
-def _block_text(
-    block: etree._Element,
-    block_id: str,
-    page: AltoPage,
-    line_ids: Collection[str],
-    hyphens: _HyphenState,
-    raw: bool,
-) -> str:
-    """A block's text; in one pass over its lines and words, as this runs for every word."""
-    tag = block.tag
-    namespace = tag[: tag.find("}") + 1]
-    line_tag, string_tag, space_tag, hyphen_tag = (
-        namespace + local for local in ("TextLine", "String", "SP", "HYP")
-    )
-    lines: list[str] = []
-    words: list[str] = []
-    line_id: str | None = None
-    spaced = False
-    for element in block.iter(line_tag, string_tag, space_tag, hyphen_tag):
-        tag = element.tag
-        if tag == string_tag:
-            if line_ids:
-                _note_word(element, block_id, page, line_ids)
-            content = element.get("CONTENT") or ""
-            if not raw:
-                kind = element.get("SUBS_TYPE")
-                hyphens.last_was_whole = False
-                if kind is not None:
-                    substitute = _substitute(element, kind, content, hyphens)
-                    if substitute is None:
-                        continue
-                    content = substitute
-            if content:
-                if words:
-                    before = words[-1][-1]
-                    if before == _SOFT_HYPHEN:
-                        pass
-                    elif before < _FIRST_CJK and content[0] < _FIRST_CJK:
-                        words.append(" ")  # the common case, decided without a call
-                    else:
-                        words.append(_word_gap(before, content[0], spaced))
-                words.append(content)
-            spaced = False
-        elif tag == space_tag:
-            spaced = True
-        elif tag == hyphen_tag:
-            if raw:
-                words.append(element.get("CONTENT") or "-")
-            elif words and words[-1] != _SOFT_HYPHEN and not hyphens.last_was_whole:
-                words.append(_SOFT_HYPHEN)
-        else:  # a TextLine starts: the words so far were the previous line's
-            _end_line(words, line_id, block_id, page, line_ids, lines)
-            words, line_id, spaced = [], element.get("ID"), False
-    _end_line(words, line_id, block_id, page, line_ids, lines)
-    if raw:
-        return "\n".join(lines)
-    return _join_lines(lines)
-
-
-def _note_word(string: etree._Element, block_id: str, page: AltoPage, ids: Collection[str]) -> None:
-    """Remember the block of a String whose ID something points at (a METS word range)."""
-    word_id = string.get("ID")
-    if word_id is not None and word_id in ids:
-        page.word_blocks[word_id] = block_id
-
-
-def _end_line(
-    words: list[str],
-    line_id: str | None,
-    block_id: str,
-    page: AltoPage,
-    line_ids: Collection[str],
-    lines: list[str],
-) -> None:
-    text = "".join(words)
-    if line_id and line_id in line_ids:
-        page.lines[line_id] = text.rstrip(_SOFT_HYPHEN)
-        page.line_blocks[line_id] = block_id
-    if text:
-        lines.append(text)
-
-
-def _substitute(
-    string: etree._Element, kind: str, content: str, hyphens: _HyphenState
-) -> str | None:
-    """The word to show for a hyphenated String: the whole word for a first half, None to drop
-    a second half whose whole word was already given."""
-    whole = string.get("SUBS_CONTENT") or ""
-    if kind == "HypPart1":
-        hyphens.whole_word_given = bool(whole)
-        if whole:
-            hyphens.last_was_whole = True
-            return whole
-        return content
-    if kind == "HypPart2":
-        given = hyphens.whole_word_given
-        hyphens.whole_word_given = True
-        if whole and given:
-            return None
-    return content
-
-
-def _word_gap(before: str, after: str, spaced: bool) -> str:
-    """The space between two words: none between CJK characters, else one where there was a gap."""
-    if before == _SOFT_HYPHEN:
-        return ""
-    before_cjk, after_cjk = is_cjk(before), is_cjk(after)
-    if before_cjk and after_cjk:
-        return ""
-    if spaced:
-        return " "
-    return "" if before_cjk or after_cjk else " "
-
-
-def _join_lines(lines: list[str]) -> str:
-    """A block's lines as one paragraph: hyphenated words healed, CJK lines run on without spaces."""
-    out: list[str] = []
-    previous = ""
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        if previous:
-            if previous.endswith(_SOFT_HYPHEN):
-                out[-1] = previous[:-1]
-            elif previous.endswith("-") and previous[-2:-1].isalpha() and line[0].islower():
-                # A hyphen the OCR left in the word itself (no HYP element): heal it too.
-                out[-1] = previous[:-1]
-            elif not (is_cjk(previous[-1]) or is_cjk(line[0])):
-                out.append(" ")
-        out.append(line)
-        previous = line
-    text = "".join(out).replace(_SOFT_HYPHEN + _SOFT_HYPHEN, _SOFT_HYPHEN)
-    if text.endswith(_SOFT_HYPHEN):
-        # The word goes on in another block (the next column): a plain hyphen lets the
-        # paragraph joiner heal it there.
-        text = text[:-1] + "-"
-    return text.replace(_SOFT_HYPHEN, "")

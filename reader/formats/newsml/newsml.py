@@ -1,7 +1,8 @@
 """NewsML-G2 newsItem, packageItem and newsMessage files, with inline NITF, XHTML or plain text.
 
 A file holds one item, a packageItem, a bare fragment of an item, or a newsMessage of several
-(its ``header/sent`` dates the items that carry no date). Each text newsItem is one story
+(its ``header/sent`` dates the items that carry no date; a newsMessage, which can be a whole
+feed, is read as a stream, an item at a time). Each text newsItem is one story
 (``item``); stories are grouped into issues by publication and date, except those a
 packageItem places in an issue of its own (``package``).
 """
@@ -13,7 +14,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from reader.formats.common import markup
+from reader.formats.common import markup, xmlsafe, xmltree
 from reader.formats.common.dates import parse_date
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
@@ -57,12 +58,12 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
     roots: dict[str, str] = {}
     for position, name in enumerate(names):
         try:
-            root = markup.parse_xml(source.read_bytes(name), name)
+            roots[name], file_items, file_packages = _read_data(
+                source.read_bytes(name), name, position
+            )
         except CorruptArchive as exc:
             loaded.add_problem(name, exc.reason)
             continue
-        roots[name] = markup.local(root)
-        file_items, file_packages = _read_file(root, name, position)
         items.extend(file_items)
         packages.extend(file_packages)
     latest = latest_versions(items)
@@ -91,21 +92,76 @@ def read_original(source: Source, article: Article) -> str:
         raise CorruptArchive(article.source, Reason.of("article_gone")) from exc
 
 
+class _NotAMessage(Exception):
+    """The file's root is not a newsMessage: it is read whole."""
+
+
+def _read_data(data: bytes, name: str, position: int) -> tuple[str, list[Item], list[Package]]:
+    """A file's root element name, items and packages."""
+    try:
+        return _read_message(data, name, position)
+    except _NotAMessage:
+        pass
+    except CorruptArchive:
+        pass  # read whole below: that says why, or mends a mislabelled encoding
+    root = markup.parse_xml(data, name)
+    return (markup.local(root), *_read_file(root, name, position))
+
+
+def _read_message(data: bytes, name: str, position: int) -> tuple[str, list[Item], list[Package]]:
+    """A newsMessage read an item at a time, each newsItem dropped once read: memory stays bounded.
+
+    Items and packages come in document order, as :func:`_read_file` finds them in the tree.
+    """
+    root: etree._Element | None = None
+    sent = None
+    sent_read = False
+    items: list[Item] = []
+    packages: list[Package] = []
+    for event, element in xmlsafe.iterparse(data, name, ("start", "end")):
+        if root is None:
+            root = element
+            if markup.local(root) != "newsmessage":
+                raise _NotAMessage()
+            continue
+        if event == "start":
+            continue
+        kind = markup.local(element)
+        if kind == "newsitem":
+            items.append(read_item(element, name, (position, len(items)), sent))
+            xmltree.drop_read(element)
+        elif kind == "packageitem":
+            # Kept: a package is small, and its references are read again when placing items.
+            packages.append(read_package(element, name, (position, len(packages)), sent))
+        elif kind == "header" and not sent_read and element.getparent() is root:
+            sent_read = True
+            sent = parse_date(markup.text_of(markup.child(element, "sent")))
+    if root is None:
+        raise _NotAMessage()
+    _distinct_keys(items)
+    return "newsmessage", items, packages
+
+
 def _read_file(root: etree._Element, name: str, position: int) -> tuple[list[Item], list[Package]]:
     sent = parse_date(markup.text_of(markup.child(root, "header", "sent")))
     items = [
         read_item(element, name, (position, number), sent)
         for number, element in enumerate(_item_elements(root))
     ]
-    guids = Counter(i.guid for i in items)
-    for item in items:  # a guid repeated inside one file cannot tell its items apart
-        if item.guid and guids[item.guid] > 1:
-            item.story = replace(item.story, key=item.story.ref)
+    _distinct_keys(items)
     packages = [
         read_package(element, name, (position, number), sent)
         for number, element in enumerate(_package_elements(root))
     ]
     return items, packages
+
+
+def _distinct_keys(items: list[Item]) -> None:
+    """A guid repeated inside one file cannot tell its items apart: their place in it does."""
+    guids = Counter(i.guid for i in items)
+    for item in items:
+        if item.guid and guids[item.guid] > 1:
+            item.story = replace(item.story, key=item.story.ref)
 
 
 def _item_elements(root: etree._Element) -> list[etree._Element]:

@@ -21,7 +21,7 @@ from reader.formats.common import prose
 from reader.formats.common.dates import chinese_number, fold_digits
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
-from reader.formats.common.textio import decode_text, peek_text
+from reader.formats.common.textio import decode_text, iter_lines, peek_text
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason, stable_id
 
 NAME = "article-per-file"
@@ -129,7 +129,7 @@ def _parse(text: str, name: str) -> tuple[dict[str, str], list[_Line]]:
     if match is None:
         raise CorruptArchive(name, Reason.of("no_article_header"))
     header = {k: (v or "").strip() for k, v in match.groupdict().items()}
-    body = [_line(raw) for raw in text[match.end() :].split("\n")]
+    body = [_line(raw) for raw in iter_lines(text, match.end())]
     return header, [line for line in body if line.text]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -11,7 +12,7 @@ from reader.formats.common import prose
 from reader.formats.common.dates import chinese_number, find_date, find_numbers
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
-from reader.formats.common.textio import decode_text, peek_text
+from reader.formats.common.textio import decode_text, iter_lines, peek_text
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason, stable_id
 
 NAME = "text-issue"
@@ -37,7 +38,10 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
     loaded = Loaded()
     for name in names:
         try:
-            loaded.issues.append(parse_issue(source.read_bytes(name), name, settings))
+            # Decoded here, so that the file's bytes are freed before the text is parsed.
+            text = decode_text(source.read_bytes(name), name)
+            loaded.issues.append(parse_text(text, name, settings))
+            del text
         except CorruptArchive as exc:
             loaded.add_problem(name, exc.reason)
     return loaded
@@ -52,12 +56,16 @@ def read_original(source: Source, article: Article) -> str:
 
 @dataclass
 class _Block:
-    """A heading (level 1–3) or a paragraph, with its first and last line numbers."""
+    """A heading (level 1–3) or a paragraph, with its first and last line numbers.
+
+    ``pieces`` gathers a paragraph's lines until it ends.
+    """
 
     level: int
     text: str
     first: int
     last: int
+    pieces: list[str] | None = None
 
 
 @dataclass
@@ -76,14 +84,22 @@ class _Draft:
 
 def parse_issue(data: bytes, name: str, settings: ArchiveSettings) -> Issue:
     """Parse one issue file into an Issue with its articles."""
-    text = decode_text(data, name)
-    lines = text.split("\n")
-    blocks = _blocks(lines)
+    return parse_text(decode_text(data, name), name, settings)
+
+
+def parse_text(text: str, name: str, settings: ArchiveSettings) -> Issue:
+    """Parse an issue file's decoded text into an Issue with its articles.
+
+    The text is read a line at a time and each paragraph joined once, so a huge issue is held
+    about twice (its text and its paragraphs), never once per line as well.
+    """
+    head: list[str] = []
+    blocks = _blocks(iter_lines(text), head)
     start = next((i for i, b in enumerate(blocks) if b.level == 2), None)
     if start is None:
         raise CorruptArchive(name, Reason.of("no_article_headings"))
     front = blocks[:start]
-    front_lines = [ln.strip() for b in front for ln in lines[b.first - 1 : b.last]]
+    front_lines = [ln.strip() for b in front for ln in head[b.first - 1 : b.last]]
     masthead = next((b.text for b in front if b.level == 1), "")
     front_text = "\n".join(front_lines)
     date = find_date(front_text) or find_date(PurePosixPath(name).name)
@@ -108,27 +124,44 @@ def parse_issue(data: bytes, name: str, settings: ArchiveSettings) -> Issue:
     )
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
-    """Headings, and paragraphs made of consecutive non-blank lines joined as one sentence."""
+def _blocks(lines: Iterator[str], head: list[str]) -> list[_Block]:
+    """Headings, and paragraphs made of consecutive non-blank lines joined as one sentence.
+
+    The lines up to the first article heading are kept in ``head`` (for the front matter).
+    """
     blocks: list[_Block] = []
     paragraph: _Block | None = None
+    in_front = True
     for number, raw in enumerate(lines, start=1):
+        if in_front:
+            head.append(raw)
         line = raw.strip().strip("\ufeff")
         heading = _HEADING.match(line)
         if not line or heading:
+            if paragraph is not None and paragraph.pieces is not None:
+                _end_paragraph(paragraph)
             paragraph = None
             if heading:
-                blocks.append(
-                    _Block(len(heading.group(1)), heading.group(2).strip(), number, number)
-                )
+                level = len(heading.group(1))
+                in_front = in_front and level != 2
+                blocks.append(_Block(level, heading.group(2).strip(), number, number))
             continue
         if paragraph is None:
             paragraph = _Block(0, line, number, number)
             blocks.append(paragraph)
         else:
-            paragraph.text = prose.join_lines(paragraph.text, line)
+            if paragraph.pieces is None:
+                paragraph.pieces = [paragraph.text]
+            paragraph.pieces.append(line)
             paragraph.last = number
+    if paragraph is not None and paragraph.pieces is not None:
+        _end_paragraph(paragraph)
     return blocks
+
+
+def _end_paragraph(paragraph: _Block) -> None:
+    paragraph.text = prose.join_all(paragraph.pieces or [paragraph.text])
+    paragraph.pieces = None
 
 
 def _page_mark(blocks: list[_Block]) -> str:

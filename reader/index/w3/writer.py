@@ -19,7 +19,7 @@ from whoosh.filedb.filetables import crc_hash
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
-from reader.index.analysis import FoldedText, term_positions
+from reader.index.analysis import FoldedText, Positions, term_positions
 from reader.index.w3.blocks import write_term
 
 
@@ -30,7 +30,7 @@ class Pool(Protocol):
         """Add one posting ``(fieldname, term, docnum, weight, value)`` (merges call this)."""
 
     def add_positions(
-        self, fieldname: str, docnum: int, positions: dict[str, list[int]], boost: float
+        self, fieldname: str, docnum: int, positions: dict[str, Positions], boost: float
     ) -> int:
         """Add a document's postings for one field; return the field's length."""
 
