@@ -16,6 +16,7 @@ from reader.model.errors import (
     ReaderError,
     UnsupportedFormat,
 )
+from reader.model.names import printable
 from reader.model.reasons import CATALOGUE, Reason
 from reader.model.vocabulary import UNDATED, Progress
 
@@ -35,5 +36,6 @@ __all__ = [
     "ReaderError",
     "Reason",
     "UnsupportedFormat",
+    "printable",
     "stable_id",
 ]

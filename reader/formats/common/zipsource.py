@@ -12,7 +12,6 @@ import datetime as dt
 import re
 import threading
 import zipfile
-import zlib
 from pathlib import Path, PurePosixPath
 
 from reader.formats.common.source import FileInfo
@@ -48,7 +47,10 @@ class ZipSource:
         self._lock = threading.Lock()
         try:
             self._zip = zipfile.ZipFile(path)
-        except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        except Exception as exc:
+            # zipfile parses the central directory of a file from anywhere: whatever it raises
+            # on bad bytes (BadZipFile, ValueError, EOFError, OSError, NotImplementedError for
+            # "zip file version 9.9"...) means one thing to a user: not a zip it can read.
             raise CorruptArchive(str(path), Reason.of("bad_zip", detail=exc)) from exc
         self._entries: dict[str, zipfile.ZipInfo] = {}
         self._refused: dict[str, Reason] = {}
@@ -93,12 +95,15 @@ class ZipSource:
                 # zipfile never returns more than the declared size, so a lying header cannot
                 # expand past the limits checked when the archive was opened.
                 return member.read(-1 if limit is None else limit)
-        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
-            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
-        except NotImplementedError as exc:
+        except NotImplementedError as exc:  # before RuntimeError, of which it is a kind
             reason = Reason.of("zip_unsupported_compression", detail=exc)
             raise CorruptArchive(name, reason) from exc
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
+            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
+        except Exception as exc:
+            # Anything else zipfile or a decompressor raises on bad bytes (BadZipFile,
+            # zlib.error, lzma.LZMAError, EOFError, OSError, struct.error...) is a damaged
+            # member: a problem for this file only.
             raise CorruptArchive(name, Reason.of("zip_member_damaged", detail=exc)) from exc
 
     def info(self, name: str) -> FileInfo:
