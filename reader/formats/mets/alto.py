@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reader.formats.common import xmlsafe
+from reader.formats.common import xmlsafe, xmltree
 from reader.formats.common.prose import is_cjk
 from reader.formats.common.xmlhead import RootTag
 from reader.model import CorruptArchive, Reason
@@ -133,7 +133,7 @@ def parse_page(
     events = xmlsafe.iterparse(data, name, ("start", "end"), _WATCHED)
     try:
         for event, element in events:
-            local = etree.QName(element).localname
+            local = xmltree.local_name(element)
             if event == "start":
                 if local == "Page":
                     page.page_id = element.get("ID", "")
