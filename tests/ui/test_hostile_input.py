@@ -8,6 +8,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.ui.conftest import write_archive
 from tests.ui.test_search import search
 
 
@@ -30,3 +31,11 @@ def test_a_name_that_is_not_utf8_shows_with_replacement_characters(qtbot, window
     window.open_path(str(archive))
     model = window.problems_panel.model
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["broken \ufffd.txt"]
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="names there are Unicode")
+def test_an_archive_named_not_in_utf8_has_a_printable_title(window, tmp_path):
+    folder = write_archive(tmp_path / os.fsdecode(b"Archiv \xe4"))
+    window.open_path(str(folder))
+    assert window.library.issues
+    assert window.windowTitle().startswith("Archiv \ufffd — ")
