@@ -158,6 +158,47 @@ def repeat(data: bytes, rng: random.Random) -> bytes:
     return data * times
 
 
+# Values that parsers of numbers, dates and references trip on.
+ODD_VALUES = (
+    b"",
+    b"-1",
+    b"0",
+    b"1e309",
+    b"NaN",
+    b"0x1F",
+    b"9" * 5000,
+    "\uff19\uff10".encode(),
+    b"2022-13-45",
+    b"0000-00-00",
+    b"9999-12-31T99:99",
+    "\u4e8c\u3007\u4e8c\u4e8c\u5e74\u5341\u4e09\u6708".encode(),
+    b"../../etc/passwd",
+    b"#x",
+    "\u202e\u200b".encode(),
+    b"&amp;&lt;",
+    b" a b ",
+)
+_ATTRIBUTE_VALUE = re.compile(rb'(=\s*")([^"<>]{0,200})(")')
+_TEXT_VALUE = re.compile(rb">([^<>]{1,200})<")
+_NUMBER = re.compile(rb"\d{1,12}")
+
+
+def odd_values(data: bytes, rng: random.Random) -> bytes:
+    """Attribute values, element texts or numbers replaced by values parsers trip on."""
+    pattern = rng.choice((_ATTRIBUTE_VALUE, _TEXT_VALUE, _NUMBER))
+    found = list(pattern.finditer(data, 0, 3_000_000))
+    if not found:
+        return data
+    out = data
+    for match in sorted(
+        rng.sample(found, min(len(found), rng.randint(1, 20))), key=lambda m: -m.start()
+    ):
+        value = rng.choice(ODD_VALUES)
+        group = 2 if pattern is _ATTRIBUTE_VALUE else 1 if pattern is _TEXT_VALUE else 0
+        out = out[: match.start(group)] + value + out[match.end(group) :]
+    return out
+
+
 def empty(data: bytes, rng: random.Random) -> bytes:
     """Nothing, or only white space."""
     return rng.choice((b"", b" \n", b"\xef\xbb\xbf"))
@@ -177,4 +218,6 @@ MUTATIONS: dict[str, Mutation] = {
     "entities": entities,
     "repeat": repeat,
     "empty": empty,
+    "odd_values": odd_values,
+    "odd_values_again": odd_values,  # the structure-aware damage, twice as often
 }

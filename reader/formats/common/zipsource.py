@@ -57,7 +57,10 @@ class ZipSource:
         members = [
             (_display_name(info), info)
             for info in self._zip.infolist()
-            if not info.is_dir() and not info.filename.startswith("__MACOSX/")
+            # endswith, not is_dir(): a damaged entry may have an empty name (is_dir raises).
+            if info.filename
+            and not info.filename.endswith("/")
+            and not info.filename.startswith("__MACOSX/")
         ]
         # Zipping a folder the usual way (Explorer, Finder, ``zip -r x.zip x``) puts the folder
         # itself in the zip; names inside it are taken as the folder's, so ids do not change.
