@@ -5,18 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import zlib
-from dataclasses import replace
 from pathlib import Path
 
-from reader.formats.common.loaded import Loaded
 from reader.formats.common.settings import read_settings
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.common.zipsource import ZipSource, is_zip
+from reader.formats.containment import load_contained, printable_issue
 from reader.formats.publications import unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
 from reader.model import (
     Archive,
-    ArchiveSettings,
     Article,
     CorruptArchive,
     Issue,
@@ -87,11 +85,11 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             claimed.setdefault(importer, []).append(name)
     issues: list[Issue] = []
     for importer, members in claimed.items():
-        loaded = _load_isolated(importer, source, members, settings)
+        loaded = load_contained(importer, source, members, settings)
         issues.extend(loaded.issues)
         problems.extend(loaded.problems)
     if any(printable(name) != name for name in names):
-        issues = [_shown_printable(issue) for issue in issues]
+        issues = [printable_issue(issue) for issue in issues]
     issues = unify_publications(issues, settings)
     issues.sort(key=lambda i: (i.publication, i.date or dt.date.min, i.number.zfill(8), i.source))
     return Archive(
@@ -112,43 +110,6 @@ def read_original(source: Source, issue: Issue, article: Article) -> str:
         log.info("reading the original of %r failed", article.id, exc_info=True)
         reason = Reason.of("importer_failed", importer=importer.NAME, detail=exc)
         raise CorruptArchive(article.source or issue.source, reason) from exc
-
-
-def _load_isolated(
-    importer: Importer, source: Source, members: list[str], settings: ArchiveSettings
-) -> Loaded:
-    """Load an importer's files; when it raises, only the files that make it raise are problems.
-
-    Importers turn the errors they expect into problems; an exception escaping one is a bug
-    met on some file, and must cost that file, not every file of the format. So the files are
-    tried one at a time, and those that load alone are loaded together again (an issue may
-    span files: a METS and its pages, a day's article files).
-    """
-    try:
-        return importer.load(source, members, settings)
-    except Exception:
-        # At info level: the window's log keeps the traceback, the command line stays quiet
-        # (the problem entries say what happened).
-        log.info("importer %s failed on %d files", importer.NAME, len(members), exc_info=True)
-    alone: dict[str, Loaded] = {}
-    failed = Loaded()
-    for name in members:
-        try:
-            alone[name] = importer.load(source, [name], settings)
-        except Exception as exc:
-            log.info("importer %s failed on %r", importer.NAME, name, exc_info=True)
-            failed.add_problem(
-                name, Reason.of("importer_failed", importer=importer.NAME, detail=exc)
-            )
-    try:
-        together = importer.load(source, list(alone), settings) if alone else Loaded()
-    except Exception:  # the files fail only in company: keep what each gave alone
-        together = Loaded()
-        for one in alone.values():
-            together.issues.extend(one.issues)
-            together.problems.extend(one.problems)
-    together.problems.extend(failed.problems)
-    return together
 
 
 def is_tar(name: str, head: bytes) -> bool:
@@ -182,29 +143,3 @@ def _unknown_reason(name: str, head: bytes) -> Reason:
     if b"\x00" in head[:1024]:
         return Reason.of("unknown_format_binary")
     return Reason.of("unknown_format")
-
-
-def _shown_printable(issue: Issue) -> Issue:
-    """The issue with what is shown of it printable (publications and titles made of names).
-
-    Only ``source`` fields keep a name that is not valid UTF-8 as it is: the file is read by it.
-    """
-    articles = tuple(
-        replace(
-            article,
-            title=printable(article.title),
-            kicker=printable(article.kicker),
-            subtitle=printable(article.subtitle),
-            column=printable(article.column),
-            page=printable(article.page),
-            authors=tuple(printable(author) for author in article.authors),
-        )
-        for article in issue.articles
-    )
-    return replace(
-        issue,
-        publication=printable(issue.publication),
-        masthead=printable(issue.masthead),
-        number=printable(issue.number),
-        articles=articles,
-    )

@@ -17,7 +17,7 @@ from reader.cli import main
 from reader.formats import FolderSource, Source, load_archive, open_source
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.xmlhead import root_tag
-from reader.formats.loading import _load_isolated
+from reader.formats.containment import load_contained
 from reader.library import Library
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, printable, stable_id
 from tests.conftest import SAMPLE_ISSUES
@@ -156,7 +156,7 @@ def test_a_file_that_breaks_an_importer_costs_only_that_file(tmp_path):
     source = FolderSource(tmp_path)
     for name in ("a.txt", "boom.txt", "c.txt"):
         (tmp_path / name).write_text(ISSUE, "utf-8")
-    loaded = _load_isolated(_Fragile(), source, ["a.txt", "boom.txt", "c.txt"], ArchiveSettings())
+    loaded = load_contained(_Fragile(), source, ["a.txt", "boom.txt", "c.txt"], ArchiveSettings())
     assert [i.source for i in loaded.issues] == ["a.txt", "c.txt"]
     # Loaded together again: the importer saw both good files in one call.
     assert [i.date.day for i in loaded.issues if i.date] == [15, 16]
