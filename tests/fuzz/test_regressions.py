@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -11,11 +13,13 @@ import pytest
 
 from reader.formats import load_archive, open_source
 from reader.formats.common import textio
+from reader.formats.epaper import founder_html
 from reader.library import Library
 from reader.model import CorruptArchive
 from tests.fuzz.corpus import Unit, units
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+HANG_SECONDS = 10
 ISSUE = "# 长河周报\n\n2024年3月15日\n\n## 河边公园开放\n\n公园15日起每天开放。\n"
 
 
@@ -86,3 +90,25 @@ def test_every_number_in_a_sample_may_be_absurd(tmp_path, unit, number):
                     library.original_text(article.id)
                 except CorruptArchive as exc:
                     assert exc.reason.code != "importer_failed"
+
+
+def test_unclosed_tags_in_a_founder_property_comment_are_read_in_linear_time(tmp_path):
+    # Seed 10, case 184: 100,000 unclosed <div> inside the enpproperty comment made the
+    # pattern <(\w+)>(.*?)</\1> search to the end of the comment for each one: 142 s to open
+    # a 240 kB page. The child is a hang guard, as in the fuzz suite, not a measurement.
+    page = DATA / "founder" / "html" / "2024-03" / "12" / "content_1001.htm"
+    slow = page.read_bytes().replace(b"<!--enpproperty ", b"<!--enpproperty " + b"<div>" * 100_000)
+    (tmp_path / "content_1001.htm").write_bytes(slow)
+    script = (
+        "import sys\n"
+        "from reader.formats import load_archive, open_source\n"
+        "archive = load_archive(open_source(__import__('pathlib').Path(sys.argv[1])))\n"
+        "assert archive.issues and not archive.problems, archive.problems\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], cwd=repo, check=True, timeout=HANG_SECONDS
+    )
+    # The same pairs as the pattern found: the first tag whose end follows, and what is inside.
+    comment = "<x><a><date>2024-03-12</date><b>v</a></b><c>w</c>"
+    assert founder_html._tag_pairs(comment) == [("a", "<date>2024-03-12</date><b>v"), ("c", "w")]
