@@ -234,3 +234,29 @@ def test_an_archive_whose_own_path_is_not_utf8_opens_and_searches(tmp_path, caps
     assert "1 article" in capsys.readouterr().out
     assert main(["issues", str(root / "nowhere")]) == 1
     assert "Archiv \ufffd" in capsys.readouterr().err
+
+
+def test_long_lines_of_a_text_issue_never_hang_its_patterns(tmp_path):
+    # Found by trying every pattern of reader.formats on long runs: a heading line of
+    # "# # # ..." (lazy text before [ \t#]*$) and a page mark followed by a long run of
+    # spaces (\s*[:：·]?\s*) took quadratic time: 9 s and 11 s at 40 kB, minutes at 200 kB.
+    lines = [
+        "# 长河周报",
+        "2024年3月15日",
+        "## " + " #" * 100_000 + " 标题",
+        "1版" + " " * 200_000 + "x" * 20,
+        "## 河边公园开放 ##",
+        "公园15日起每天开放。",
+    ]
+    (tmp_path / "2024-03-15.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    script = (
+        "import sys, pathlib\n"
+        "from reader.formats import load_archive, open_source\n"
+        "archive = load_archive(open_source(pathlib.Path(sys.argv[1])))\n"
+        "titles = [a.title for i in archive.issues for a in i.articles]\n"
+        "assert titles[-1] == '河边公园开放', titles\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], cwd=repo, check=True, timeout=HANG_SECONDS
+    )
