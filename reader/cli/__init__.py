@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from reader.cli import aliases, desktop, fixity, reading, searching
 from reader.cli.parser import COMMANDS, PROG, build_parser
 from reader.library import Library
-from reader.model import ReaderError
+from reader.model import ReaderError, printable
 
 __all__ = ["COMMANDS", "PROG", "build_parser", "main", "unknown_command"]
 
@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _not_an_issue(library)
             return _COMMANDS[args.command](library, args)
     except ReaderError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # `issue-reader issues big | head` closes the pipe early: not an error worth a traceback.

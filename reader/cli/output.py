@@ -9,12 +9,15 @@ from typing import Any
 
 from reader.cli.parser import PROG
 from reader.library import Library
-from reader.model import Article, Issue
+from reader.model import Article, Issue, printable
 
 
 def print_json(data: object) -> int:
-    """Print ``data`` as indented JSON (CJK as is) and return the exit code 0."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    """Print ``data`` as indented JSON (CJK as is) and return the exit code 0.
+
+    File names that are not valid UTF-8 print with U+FFFD: JSON text is Unicode.
+    """
+    json.dump(_printable(data), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
 
@@ -28,6 +31,16 @@ def counted(count: int, noun: str, plural: str = "") -> str:
         plural: The plural when it is not ``noun`` + ``s`` (``problems`` needs none).
     """
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _printable(data: object) -> object:
+    if isinstance(data, str):
+        return printable(data)
+    if isinstance(data, dict):
+        return {printable(str(key)): _printable(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_printable(item) for item in data]
+    return data
 
 
 def iso(date: dt.date | None) -> str | None:
@@ -81,6 +94,6 @@ def mention_problems(library: Library) -> None:
     if library.problems:
         print(
             f"\n{counted(len(library.problems), 'file')} could not be read: "
-            f"see '{PROG} problems {library.path}'",
+            f"see '{PROG} problems {printable(str(library.path))}'",
             file=sys.stderr,
         )

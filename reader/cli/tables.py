@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from reader.model import printable
+
 
 def width(text: str) -> int:
     """Display width in terminal columns: East Asian wide and full-width characters take two."""
@@ -45,7 +47,7 @@ def pad(text: str, columns: int) -> str:
 
 def render(headers: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 48) -> str:
     """A table with a header line; each column as wide as its widest cell (at most ``max_width``)."""
-    cells = [[clip(str(c), max_width) for c in row] for row in rows]
+    cells = [[clip(printable(str(c)), max_width) for c in row] for row in rows]
     widths = [width(h) for h in headers]
     for row in cells:
         widths = [max(w, width(c)) for w, c in zip(widths, row, strict=True)]

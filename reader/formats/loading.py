@@ -11,6 +11,7 @@ from reader.formats.common.settings import read_settings
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.common.titles import with_derived_titles
 from reader.formats.common.zipsource import ZipSource, is_zip
+from reader.formats.containment import load_contained, printable_issue
 from reader.formats.publications import issue_order, unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
 from reader.model import (
@@ -23,6 +24,7 @@ from reader.model import (
     Problem,
     Progress,
     Reason,
+    printable,
 )
 
 log = logging.getLogger(__name__)
@@ -80,7 +82,12 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
         if companion is not None:
             companions.append(companion)
             continue
-        importer = pick_importer(name, head)
+        try:
+            importer = pick_importer(name, head)
+        except Exception as exc:  # a bug in one score function: this file only, not the archive
+            log.info("detecting the format of %r failed", name, exc_info=True)
+            problems.append(Problem(name, Reason.of("importer_failed", importer="?", detail=exc)))
+            continue
         if importer is None:
             problems.append(Problem(name, _unknown_reason(name, head)))
         else:
@@ -88,16 +95,12 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
     issues: list[Issue] = []
     duplicates: list[Duplicate] = []
     for importer, members in claimed.items():
-        try:
-            loaded = importer.load(source, members, settings)
-        except Exception as exc:  # a bug in one importer must not lose the other formats
-            log.exception("importer %s failed", importer.NAME)
-            reason = Reason.of("importer_failed", importer=importer.NAME, detail=exc)
-            problems.extend(Problem(n, reason) for n in members)
-            continue
+        loaded = load_contained(importer, source, members, settings)
         issues.extend(loaded.issues)
         problems.extend(loaded.problems)
         duplicates.extend(loaded.duplicates)
+    if any(printable(name) != name for name in names):
+        issues = [printable_issue(issue) for issue in issues]
     issues = with_derived_titles(unify_publications(issues, settings))
     issues.sort(key=issue_order)
     return Archive(
@@ -115,7 +118,14 @@ def read_original(source: Source, issue: Issue, article: Article) -> str:
     importer = next((i for i in IMPORTERS if issue.format == i.NAME), None)
     if importer is None:
         raise CorruptArchive(issue.source, Reason.of("unknown_importer", format=issue.format))
-    return importer.read_original(source, article)
+    try:
+        return importer.read_original(source, article)
+    except CorruptArchive:
+        raise
+    except Exception as exc:  # whatever a parser or decoder raises on bad bytes
+        log.info("reading the original of %r failed", article.id, exc_info=True)
+        reason = Reason.of("importer_failed", importer=importer.NAME, detail=exc)
+        raise CorruptArchive(article.source or issue.source, reason) from exc
 
 
 def is_tar(name: str, head: bytes) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -145,9 +146,9 @@ class _State:
         self.searcher = ix.searcher()
         try:
             reader = self.searcher.reader()
-            days = list(reader.column_reader("day"))
+            days = list(_column(reader, "day"))
             self.days: Ints = np.array(days, np.int64)
-            self.publications = _Labels(list(reader.column_reader("publication_name")))
+            self.publications = _Labels(list(_column(reader, "publication_name")))
             months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
             self.months = _Labels(months)
             self.years = _Labels([month[:4] if month != UNDATED else UNDATED for month in months])
@@ -161,6 +162,17 @@ class _State:
 
     def close(self) -> None:
         self.searcher.close()
+
+
+def _column(reader: Any, name: str) -> Iterable[Any]:
+    """A column's values, one per document; none for an index with no documents.
+
+    An archive with no readable article has an index without segments, whose reader has no
+    columns at all (whoosh raises NotImplementedError): that is an empty index, not damage.
+    """
+    if reader.doc_count_all() == 0:
+        return ()
+    return reader.column_reader(name)  # type: ignore[no-any-return]
 
 
 class IndexSearcher:

@@ -28,9 +28,9 @@ def fingerprints(archive: Archive, source: Source) -> dict[str, str]:
             try:
                 info = source.info(name)
             except (OSError, CorruptArchive):
-                digest.update(f"|{name}:missing".encode())
+                digest.update(f"|{name}:missing".encode("utf-8", "surrogateescape"))
                 continue
-            digest.update(f"|{name}:{info.size}:{info.mtime_ns}".encode())
+            digest.update(f"|{name}:{info.size}:{info.mtime_ns}".encode("utf-8", "surrogateescape"))
         result[issue.id] = digest.hexdigest()
     return result
 

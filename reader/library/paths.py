@@ -40,7 +40,9 @@ def folder_in(root: str | os.PathLike[str], archive: str | os.PathLike[str]) -> 
     same folder; the name starts with the archive's own name so a person can tell them apart.
     """
     resolved = Path(archive).expanduser().resolve()
-    digest = hashlib.blake2b(str(resolved).encode("utf-8"), digest_size=8).hexdigest()
+    # surrogateescape: a path that is not valid UTF-8 is hashed as its bytes (valid ones as ever).
+    key = str(resolved).encode("utf-8", "surrogateescape")
+    digest = hashlib.blake2b(key, digest_size=8).hexdigest()
     name = re.sub(r"[^\w.-]+", "_", resolved.name)[:40] or "archive"
     return Path(root) / f"{name}-{digest}"
 

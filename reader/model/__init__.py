@@ -18,6 +18,7 @@ from reader.model.errors import (
     ReaderError,
     UnsupportedFormat,
 )
+from reader.model.names import printable
 from reader.model.reasons import CATALOGUE, Reason
 from reader.model.vocabulary import UNDATED, Progress
 
@@ -39,5 +40,6 @@ __all__ = [
     "ReaderError",
     "Reason",
     "UnsupportedFormat",
+    "printable",
     "stable_id",
 ]

@@ -10,8 +10,18 @@ from reader.model.reasons import Reason
 
 
 def stable_id(*parts: str, length: int = 10) -> str:
-    """Return a short hex digest of ``parts``: the same parts give the same id on every run."""
-    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16)
+    """Return a short hex digest of ``parts``: the same parts give the same id on every run.
+
+    A file name that is not valid UTF-8 reaches Python with its bad bytes as lone surrogates
+    (``surrogateescape``); it is hashed as those raw bytes, so it has an id like any other
+    (and every valid name keeps the id it always had).
+    """
+    joined = "\x1f".join(parts)
+    try:
+        data = joined.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file name decodes to: still hash it, stably
+        data = joined.encode("utf-8", "surrogatepass")
+    digest = hashlib.blake2b(data, digest_size=16)
     return digest.hexdigest()[:length]
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
+from reader.model.names import printable
+
 # Code -> English template with named {placeholders}. Codes are stable identifiers: the window's
 # translations are keyed on them, so a code is never reused for a different meaning. Keep
 # reader/ui/problems/reasons.py in step (a test compares the two).
@@ -127,8 +129,9 @@ class Reason:
 
     @classmethod
     def of(cls, code: str, **values: object) -> Reason:
-        """The reason ``code`` with these placeholder values (each turned into text)."""
-        return cls(code, tuple(sorted((name, str(value)) for name, value in values.items())))
+        """The reason ``code`` with these placeholder values (each turned into printable text)."""
+        texts = ((name, printable(str(value))) for name, value in values.items())
+        return cls(code, tuple(sorted(texts)))
 
     @property
     def values(self) -> dict[str, str]:

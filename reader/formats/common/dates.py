@@ -6,6 +6,9 @@ import datetime as dt
 import re
 import unicodedata
 
+# No printed number (page, issue, year) has more digits than this.
+MAX_DIGITS = 18
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -94,11 +97,24 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+def whole_number(text: str) -> int | None:
+    """The number written in ``text`` (ASCII digits, full-width ones folded); None for anything
+    else, or for more digits than any count in a newspaper has.
+
+    ``int`` is not for text from files: it raises on superscript digits (``"²".isdigit()``)
+    and on more than 4,300 digits, and one such value must not cost the file.
+    """
+    digits = fold_digits(text.strip())
+    if not digits or len(digits) > MAX_DIGITS or not (digits.isascii() and digits.isdigit()):
+        return None
+    return int(digits)
+
+
 def chinese_number(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十三 → 23, 12 → 12; None when it is not a number up to 99."""
     text = fold_digits(text.strip())
     if text.isdigit():
-        return int(text)
+        return whole_number(text)
     if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
         return None
     if "十" not in text:

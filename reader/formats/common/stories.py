@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from reader.formats.common import prose
+from reader.formats.common.dates import whole_number
 from reader.model import ArchiveSettings, Article, Issue, stable_id
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u3000]+")
@@ -126,7 +127,7 @@ def _page_key(page: str) -> tuple[str, int]:
     """``3`` → ("", 3), ``A2`` → ("A", 2): section letters first, then the number."""
     match = re.match(r"([A-Za-z]*)\s*(\d*)", page.strip())
     letters, digits = match.groups() if match else ("", "")
-    return letters.upper(), int(digits) if digits else 0
+    return letters.upper(), whole_number(digits) or 0
 
 
 def _common_folder(names: list[str]) -> str:

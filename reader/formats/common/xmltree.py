@@ -10,17 +10,29 @@ from lxml import etree
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+def local_name(element: etree._Element) -> str:
+    """An element's name without its namespace ("" for comments and PIs); never raises.
+
+    ``etree.QName`` refuses a tag whose prefix was never declared (``mods:mods`` after the
+    ``xmlns:mods`` was lost), which libxml2 keeps as written; its local part is what was meant.
+    """
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2].rpartition(":")[2]
+
+
 def children(element: etree._Element, name: str) -> Iterator[etree._Element]:
     """Direct children with this local name, whatever their namespace."""
     for child in element:
-        if isinstance(child.tag, str) and etree.QName(child).localname == name:
+        if local_name(child) == name:
             yield child
 
 
 def descendants(element: etree._Element, *names: str) -> Iterator[etree._Element]:
     """Every element below (and including) ``element`` with one of these local names."""
     for child in element.iter():
-        if isinstance(child.tag, str) and etree.QName(child).localname in names:
+        if local_name(child) in names:
             yield child
 
 

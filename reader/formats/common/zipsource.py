@@ -12,7 +12,6 @@ import datetime as dt
 import re
 import threading
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
@@ -49,14 +48,20 @@ class ZipSource:
         self._lock = threading.Lock()
         try:
             self._zip = zipfile.ZipFile(path)
-        except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        except Exception as exc:
+            # zipfile parses the central directory of a file from anywhere: whatever it raises
+            # on bad bytes (BadZipFile, ValueError, EOFError, OSError, NotImplementedError for
+            # "zip file version 9.9"...) means one thing to a user: not a zip it can read.
             raise CorruptArchive(str(path), Reason.of("bad_zip", detail=exc)) from exc
         self._entries: dict[str, zipfile.ZipInfo] = {}
         self._refused: dict[str, Reason] = {}
         members = [
             (_display_name(info), info)
             for info in self._zip.infolist()
-            if not info.is_dir() and not info.filename.startswith("__MACOSX/")
+            # endswith, not is_dir(): a damaged entry may have an empty name (is_dir raises).
+            if info.filename
+            and not info.filename.endswith("/")
+            and not info.filename.startswith("__MACOSX/")
         ]
         # Zipping a folder the usual way (Explorer, Finder, ``zip -r x.zip x``) puts the folder
         # itself in the zip; names inside it are taken as the folder's, so ids do not change.
@@ -94,12 +99,15 @@ class ZipSource:
                 # zipfile never returns more than the declared size, so a lying header cannot
                 # expand past the limits checked when the archive was opened.
                 return member.read(-1 if limit is None else limit)
-        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
-            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
-        except NotImplementedError as exc:
+        except NotImplementedError as exc:  # before RuntimeError, of which it is a kind
             reason = Reason.of("zip_unsupported_compression", detail=exc)
             raise CorruptArchive(name, reason) from exc
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
+            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
+        except Exception as exc:
+            # Anything else zipfile or a decompressor raises on bad bytes (BadZipFile,
+            # zlib.error, lzma.LZMAError, EOFError, OSError, struct.error...) is a damaged
+            # member: a problem for this file only.
             raise CorruptArchive(name, Reason.of("zip_member_damaged", detail=exc)) from exc
 
     def chunks(self, name: str, size: int) -> Iterator[bytes]:
@@ -122,12 +130,12 @@ class ZipSource:
                     if not piece:
                         return
                     yield piece
-        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
-            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
-        except NotImplementedError as exc:
+        except NotImplementedError as exc:  # before RuntimeError, of which it is a kind
             reason = Reason.of("zip_unsupported_compression", detail=exc)
             raise CorruptArchive(name, reason) from exc
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
+            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
+        except Exception as exc:  # as in read_bytes: any other failure is a damaged member
             raise CorruptArchive(name, Reason.of("zip_member_damaged", detail=exc)) from exc
 
     def info(self, name: str) -> FileInfo:

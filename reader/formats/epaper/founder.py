@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from reader.formats.common.dates import find_date, parse_date
+from reader.formats.common.dates import find_date, parse_date, whole_number
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.stories import Story, build_issues, default_publication
@@ -97,7 +97,9 @@ def read_original(source: Source, article: Article) -> str:
             raise CorruptArchive(article.source, Reason.of("listing_lost_article"))
         return link
     blocks = pages.find_blocks(root)
-    index = int(number) if number.isdigit() else len(blocks)
+    index = whole_number(number)
+    if index is None:
+        index = len(blocks)
     if index >= len(blocks):
         raise CorruptArchive(article.source, Reason.of("article_gone"))
     return pages.block_markup(blocks[index])

@@ -34,7 +34,7 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+
 # while declaring GB2312); Big5 likewise as Big5-HKSCS.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_PROPERTY = re.compile(r"<(\w+)>(.*?)</\1>", re.S)
+_PROPERTY_START = re.compile(r"<(\w+)>")
 _CONTENT_LINK = re.compile(r"content_(\d+)\.s?html?", re.I)
 _NODE_LINK = re.compile(r"node_\d+\.s?html?", re.I)
 _PAGE_LABEL = re.compile(
@@ -352,9 +352,30 @@ def _listing_date(root: etree._Element, name: str) -> dt.date | None:
 def _properties(comment: str) -> dict[str, str]:
     return {
         key.lower(): html.unescape(value).strip()
-        for key, value in _PROPERTY.findall(comment)
+        for key, value in _tag_pairs(comment)
         if value.strip()
     }
+
+
+def _tag_pairs(text: str) -> list[tuple[str, str]]:
+    """``<key>value</key>`` pairs, as ``<(\\w+)>(.*?)</\\1>`` would find them, in linear time.
+
+    That pattern looks for each opening tag's end to the end of the text: 100,000 unclosed
+    ``<div>`` in a comment took minutes. Here a tag whose end is missing is looked for once.
+    """
+    pairs = []
+    unclosed: set[str] = set()
+    at = 0
+    while (opening := _PROPERTY_START.search(text, at)) is not None:
+        key = opening.group(1)
+        close = -1 if key in unclosed else text.find(f"</{key}>", opening.end())
+        if close < 0:
+            unclosed.add(key)
+            at = opening.start() + 1
+            continue
+        pairs.append((key, text[opening.end() : close]))
+        at = close + len(key) + 3
+    return pairs
 
 
 def _has_marker(element: etree._Element) -> bool:

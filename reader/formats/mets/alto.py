@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reader.formats.common import xmlsafe
+from reader.formats.common import xmlsafe, xmltree
 from reader.formats.common.xmlhead import RootTag
 from reader.formats.mets.alto_text import BlockText, HyphenState
 from reader.model import CorruptArchive, Reason
@@ -192,12 +192,12 @@ class _PageReader:
                     continue
             if event == "start":
                 block = self._start(element) or block
-            elif etree.QName(element).localname in _WORD_ELEMENTS:
+            elif xmltree.local_name(element) in _WORD_ELEMENTS:
                 # A word outside any block: no text, but never kept either.
                 element.clear()
 
     def _start(self, element: etree._Element) -> BlockText | None:
-        local = etree.QName(element).localname
+        local = xmltree.local_name(element)
         if local == "TextBlock":
             self.counter += 1
             block_id = element.get("ID") or f"#{self.counter}"

@@ -293,7 +293,7 @@ def _metadata_of(component: etree._Element) -> dict[str, str]:
     for resource in xmltree.children(component, "Resource"):
         for element in resource.iter():
             if isinstance(element.tag, str) and len(element) == 0 and xmltree.text(element):
-                found.setdefault(etree.QName(element).localname, []).append(xmltree.text(element))
+                found.setdefault(xmltree.local_name(element), []).append(xmltree.text(element))
     return {key: " ".join(values) for key, values in found.items()}
 
 

@@ -131,7 +131,7 @@ def read_mets(data: bytes, name: str) -> MetsDocument:
     """Read a METS file (streamed); raises CorruptArchive when it is refused or malformed."""
     document = MetsDocument(name)
     for event, element in xmlsafe.iterparse(data, name, ("start", "end"), _SECTIONS):
-        local = etree.QName(element).localname
+        local = xmltree.local_name(element)
         if local == "mets":
             if event == "start":
                 document.label = element.get("LABEL", "").strip()
@@ -222,7 +222,7 @@ def read_mods(record: etree._Element) -> Mods:
 
 def _add_file(document: MetsDocument, element: etree._Element) -> None:
     parent = element.getparent()
-    if parent is None or etree.QName(parent).localname != "fileGrp":
+    if parent is None or xmltree.local_name(parent) != "fileGrp":
         return
     location = next(xmltree.children(element, "FLocat"), None)
     if location is None:
@@ -261,7 +261,7 @@ def _div(element: etree._Element) -> Div:
     for child in element:
         if not isinstance(child.tag, str):
             continue
-        local = etree.QName(child).localname
+        local = xmltree.local_name(child)
         if local == "div":
             div.children.append(_div(child))
         elif local == "fptr":

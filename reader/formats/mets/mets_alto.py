@@ -157,4 +157,9 @@ def _owner(root: RootTag | None) -> bool:
 
 def _natural(name: str) -> list[object]:
     """Sort key: page2 before page10."""
-    return [int(p) if p.isdigit() else p.lower() for p in _DIGITS.split(name)]
+    # Digits by their value (fewer digits first, then digit by digit): int() refuses runs of
+    # over 4,300 digits, and a name is anything a file system allows.
+    return [
+        (len(p.lstrip("0")), p.lstrip("0")) if p.isdigit() else p.lower()
+        for p in _DIGITS.split(name)
+    ]

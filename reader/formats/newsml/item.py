@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from reader.formats.common import markup
-from reader.formats.common.dates import parse_date
+from reader.formats.common.dates import parse_date, whole_number
 from reader.formats.common.stories import Story, clean_text
 from reader.formats.common.xmltree import XML_LANG
 from reader.formats.newsml import nitf
@@ -177,4 +177,4 @@ def code(element: etree._Element | None) -> str:
 
 
 def _int(text: str) -> int:
-    return int(text) if text.strip().isdigit() else 0
+    return whole_number(text) or 0

@@ -18,9 +18,13 @@ from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason
 NAME = "text-issue"
 EXTENSIONS = (".md", ".markdown", ".txt", ".text")
 
-_HEADING = re.compile(r"^(#{1,3})[ \t\u3000]+(.*?)[ \t#]*$")
+# The closing #s and spaces are stripped in code: a lazy group before ``[ \t#]*$`` takes
+# quadratic time on a long line of "# # # ...".
+_HEADING = re.compile(r"^(#{1,3})[ \t\u3000]+(.*)$")
+# No two unbounded runs of white space may meet (``\s*[:：·]?\s*`` took quadratic time on a
+# long run of spaces): the second one only follows the colon.
 _PAGE_MARK = re.compile(
-    r"^第?\s*([A-Z]?[0-9０-９一二三四五六七八九十]{1,3})\s*版(?:\s*[:：·]?\s*\S{0,12})?$"
+    r"^第?\s*([A-Z]?[0-9０-９一二三四五六七八九十]{1,3})\s*版(?:\s*(?:[:：·]\s*)?\S{0,12})?$"
 )
 _ARTICLE_HEADING = re.compile(r"^\ufeff?##[ \t\u3000]", re.M)
 _DATELINE_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -80,6 +84,10 @@ class _Draft:
     body_first: int = 0
     last: int = 0
     paragraphs: list[str] = field(default_factory=list)
+
+
+def _heading_text(heading: re.Match[str]) -> str:
+    return heading.group(2).rstrip(" \t#").strip()
 
 
 def parse_issue(data: bytes, name: str, settings: ArchiveSettings) -> Issue:
@@ -144,7 +152,7 @@ def _blocks(lines: Iterator[str], head: list[str]) -> list[_Block]:
             if heading:
                 level = len(heading.group(1))
                 in_front = in_front and level != 2
-                blocks.append(_Block(level, heading.group(2).strip(), number, number))
+                blocks.append(_Block(level, _heading_text(heading), number, number))
             continue
         if paragraph is None:
             paragraph = _Block(0, line, number, number)

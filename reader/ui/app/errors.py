@@ -26,6 +26,7 @@ from reader.model import (
     NotFound,
     ReaderError,
     UnsupportedFormat,
+    printable,
 )
 from reader.ui.i18n import fill
 from reader.ui.problems.reasons import reason_text
@@ -80,8 +81,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None
     box.setInformativeText(str(exc))
     if isinstance(exc, CorruptArchive):
         # The reason in the interface language; the details keep the English, for bug reports.
-        box.setInformativeText(f"{exc.path}: {reason_text(exc.reason)}")
-        box.setDetailedText(f"{exc.path}\n{exc.detail}")
+        path = printable(exc.path)  # a name that is not UTF-8 shows with U+FFFD, not without it
+        box.setInformativeText(f"{path}: {reason_text(exc.reason)}")
+        box.setDetailedText(f"{path}\n{exc.detail}")
     box.open()
     return box
 

@@ -25,14 +25,15 @@ class Opener(QObject):
 
     Signals:
         opening(str): the absolute path about to be read.
-        opened(str, object): the absolute path opened, and the :class:`Reading` of it (its
+        opened(object, object): the absolute path opened (a Python str: a Qt string would drop
+            the bytes of a name that is not UTF-8), and the :class:`Reading` of it (its
             library, and the snapshot of its files to watch from).
         status(str): progress, for the status bar.
         failed(str): the absolute path that could not be opened (an error dialog says why).
     """
 
     opening = Signal(str)
-    opened = Signal(str, object)
+    opened = Signal(object, object)
     status = Signal(str)
     failed = Signal(str)
 

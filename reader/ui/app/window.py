@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from reader.library import Library
 from reader.library.reloading import Reading
-from reader.model import CorruptArchive, Problem, ReaderError
+from reader.model import CorruptArchive, Problem, ReaderError, printable
 from reader.ui import i18n
 from reader.ui.app import about, chrome, errors, memory, notices
 from reader.ui.app.about import AboutDialog
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         name = self.tr("Issue Reader")
         if self.library is None:
             return name
-        return f"{Path(self.session.path).name} — {name}"
+        return f"{printable(Path(self.session.path).name)} — {name}"
 
     # --- opening -------------------------------------------------------------------------
 
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         """The absolute path of the open archive ("" when none)."""
         return self.session.path
 
-    @Slot(str, object)
+    @Slot(object, object)
     def _opened(self, path: str, reading: Reading) -> None:
         assert reading.library is not None
         self.save_position()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
-from reader.model import Issue
+from reader.model import Issue, printable
 from reader.ui.core import formatting
 from reader.ui.core.rows import FocusCue
 
@@ -242,12 +242,13 @@ class IssueTreeModel(QAbstractItemModel):
             undated = QCoreApplication.translate("IssueTreeModel", "Undated")
             label = _undated_label(issue, language)
             lines = [issue.publication, f"{undated}{formatting.SEPARATOR}{label}", issue.source]
-        return "\n".join(line for line in lines if line)
+        return printable("\n".join(line for line in lines if line))
 
 
 def _undated_label(issue: Issue, language: str) -> str:
     """An undated issue's name in the tree: its numbers, else its file's name."""
-    return formatting.issue_number(issue, language) or PurePosixPath(issue.source).name or issue.id
+    name = printable(PurePosixPath(issue.source).name)
+    return formatting.issue_number(issue, language) or name or issue.id
 
 
 def issue_tree(model: IssueTreeModel, parent: QWidget) -> QTreeView:

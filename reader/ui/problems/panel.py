@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from reader.library.misreads import Suggestion
-from reader.model import ArchiveSettings, Problem
+from reader.model import ArchiveSettings, Problem, printable
 from reader.ui.problems.reasons import reason_text, templates
 from reader.ui.problems.suggestions import SuggestionsView
 
@@ -52,10 +52,10 @@ class ProblemsModel(QAbstractTableModel):
             return None
         problem = self._problems[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return problem.source if index.column() == 0 else self._reasons[index.row()]
+            return printable(problem.source) if index.column() == 0 else self._reasons[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 0:
-                return problem.source
+                return printable(problem.source)
             shown = self._reasons[index.row()]
             # The reason as the program wrote it, when the interface words it otherwise.
             original = problem.cause.text
