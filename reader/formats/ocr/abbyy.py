@@ -18,7 +18,7 @@ from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.xmlhead import root_tag
 from reader.formats.common.xmltree import drop_read
-from reader.formats.ocr import issues
+from reader.formats.ocr import compressed, issues
 from reader.formats.ocr.text import Box, OcrBlock, OcrLine, OcrPage, in_reading_order, is_tall
 from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
@@ -30,7 +30,13 @@ _HEADING_LINES = 3
 
 
 def score(name: str, head: bytes) -> int:
-    """50 for an ABBYY ``document`` or a bare ``page`` of ABBYY blocks."""
+    """50 for an ABBYY ``document`` or a bare ``page`` of ABBYY blocks; 10 for a ``.xml.bz2``.
+
+    A compressed page cannot be told from its first bytes (see ``compressed``): it is bid for
+    low, and a file that turns out not to be ABBYY is a problem when read.
+    """
+    if compressed.is_bzip2(name, head):
+        return 10
     if not name.lower().endswith(".xml"):
         return 0
     root = root_tag(head)
@@ -55,6 +61,9 @@ def read_original(source: Source, article: Article) -> str:
 
 def read_pages(data: bytes, name: str) -> list[OcrPage]:
     """Every page of the file, streamed: each page is read as it ends, then freed."""
+    root = root_tag(data[:4096])
+    if root is None or root.name not in ("document", "page"):
+        raise CorruptArchive(name, Reason.of("unknown_format"))
     pages = []
     for _, element in xmlsafe.iterparse(data, name, tag=("{*}page", "page")):
         pages.append(read_page(element))

@@ -18,9 +18,18 @@ from reader.formats.common.dates import find_date
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.stories import default_publication
+from reader.formats.ocr import compressed
 from reader.formats.ocr.mets_claims import MetsClaims
 from reader.formats.ocr.text import OcrPage, PageArticle, split_articles
-from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Reason, stable_id
+from reader.model import (
+    ArchiveSettings,
+    Article,
+    CorruptArchive,
+    Duplicate,
+    Issue,
+    Reason,
+    stable_id,
+)
 
 # Reads one file's pages; raises CorruptArchive when nothing can be read.
 PageReader = Callable[[bytes, str], list[OcrPage]]
@@ -47,8 +56,14 @@ def load_pages(
     loaded = Loaded()
     claims = MetsClaims(source)
     groups: dict[tuple[str, str], list[str]] = {}
+    present = set(names)
     for name in names:
         if claims.claimed(name):
+            continue
+        plain = compressed.plain_name(name)
+        if plain != name and plain in present:
+            # The same page twice, compressed and not: read once, from the plain file.
+            loaded.duplicates.append(Duplicate(name, plain))
             continue
         folder = posixpath.dirname(name)
         date = find_date(folder) or find_date(_stem(name).translate(_NAME_SEPARATORS))
@@ -62,7 +77,7 @@ def load_pages(
 def read_original(source: Source, article: Article, read: PageReader) -> str:
     """An article's text as printed: its blocks' lines, one per line, from its file again."""
     page_ref, _, article_ref = article.ref.partition("/")
-    pages = read(source.read_bytes(article.source), article.source)
+    pages = read(compressed.read_bytes(source, article.source), article.source)
     try:
         page = pages[int(page_ref) - 1]
         return split_articles(page)[int(article_ref) - 1].original()
@@ -97,7 +112,7 @@ class _IssueFiles:
         position = 0
         for name in self.members:
             try:
-                pages = read(self.source.read_bytes(name), name)
+                pages = read(compressed.read_bytes(self.source, name), name)
             except CorruptArchive as exc:
                 loaded.add_problem(name, exc.reason)
                 continue
@@ -154,7 +169,7 @@ def _publication(source: Source, folder: str, first: str) -> str:
 
 
 def _stem(name: str) -> str:
-    base = posixpath.basename(name)
+    base = posixpath.basename(compressed.plain_name(name))
     return base.split(".", 1)[0]
 
 

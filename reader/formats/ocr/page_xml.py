@@ -28,6 +28,8 @@ from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
 NAME = "page-xml"
 _HEADINGS = frozenset({"heading"})
+_INITIALS = frozenset({"drop-capital"})
+_FURNITURE = frozenset({"catch-word", "signature-mark"})
 
 
 def score(name: str, head: bytes) -> int:
@@ -75,7 +77,15 @@ def read_page(page: etree._Element) -> OcrPage:
             lines = [OcrLine(t) for t in _equiv(region).splitlines()]
         flipped = region.get("textLineOrder", "") == "left-to-right"
         lines = in_reading_order(lines, right_to_left=not flipped)
-        blocks.append(OcrBlock(lines, heading=_region_type(region) in _HEADINGS))
+        kind = _region_type(region)
+        blocks.append(
+            OcrBlock(
+                lines,
+                heading=kind in _HEADINGS,
+                initial=kind in _INITIALS,
+                furniture=kind in _FURNITURE,
+            )
+        )
     return OcrPage("", blocks)
 
 

@@ -17,8 +17,8 @@ Box = tuple[float, float, float, float]
 
 # Marks a line ends with when the word goes on in the next line and is one word: joined always.
 _BREAK_MARKS = ("\u00ac", "\u00ad")
-# Printed hyphens of Fraktur and old type: joined like "-" (kept before a capital).
-_OLD_HYPHENS = ("\u2e17", "\u2e40", "=")
+# Printed hyphens: the ASCII one, Fraktur's double hyphens, the real hyphen character.
+_HYPHENS = ("-", "\u2e17", "\u2e40", "\u2010", "=")
 # A line this much taller than wide is set vertically (CJK columns).
 _TALL = 1.5
 
@@ -34,10 +34,14 @@ class OcrLine:
 
 @dataclass
 class OcrBlock:
-    """A paragraph or text region: its lines in reading order; ``heading`` when the file says so."""
+    """A paragraph or text region: its lines in reading order, and what the file says it is."""
 
     lines: list[OcrLine] = field(default_factory=list)
     heading: bool = False
+    # A drop capital, printed before the next block's first line: joined to it without a space.
+    initial: bool = False
+    # Page furniture (catchword, signature mark): printed, but no part of the reading text.
+    furniture: bool = False
 
     def text(self) -> str:
         """The block's lines as one paragraph (hyphens healed, CJK run on without spaces)."""
@@ -66,7 +70,19 @@ class PageArticle:
 
     def paragraphs(self) -> list[str]:
         """The reading text: one paragraph per block, those a column break cut joined again."""
-        return prose.reflow([block.text() for block in self.blocks if not block.heading])
+        texts: list[str] = []
+        initial = ""
+        for block in self.blocks:
+            if block.heading or block.furniture:
+                continue
+            if block.initial:
+                initial += block.text()
+                continue
+            texts.append(initial + block.text())
+            initial = ""
+        if initial:
+            texts.append(initial)
+        return prose.reflow(texts)
 
     def original(self) -> str:
         """The text as printed: one line per line, a blank line between blocks, heading first."""
@@ -107,22 +123,31 @@ def join_words(words: list[str]) -> str:
 
 
 def join_paragraph(lines: list[str]) -> str:
-    """Lines as one paragraph: break marks joined, old hyphens healed like "-", CJK run on."""
-    pieces: list[str] = []
-    glue = False
+    """Lines as one paragraph: hyphenated words healed, CJK run on without spaces.
+
+    A break mark (``¬``, a soft hyphen) always joins the halves; a printed hyphen (``-``,
+    Fraktur's ``⸗``) after a letter is dropped before a lower-case letter and kept, without a
+    space, before a capital (``General⸗`` + ``Synode``, ``Baden-`` + ``Baden``).
+    """
+    words: list[list[str]] = []  # each a run of lines glued into one word
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
-        if glue and pieces:
-            pieces[-1] += line  # the line before ended in a break mark: one word
-        else:
-            pieces.append(line)
-        glue = pieces[-1].endswith(_BREAK_MARKS)
-        if glue:
-            pieces[-1] = pieces[-1][:-1]
-        elif pieces[-1].endswith(_OLD_HYPHENS) and pieces[-1][-2:-1].isalpha():
-            pieces[-1] = pieces[-1][:-1] + "-"
+        if words:
+            last = words[-1]
+            before = last[-1]
+            if before.endswith(_BREAK_MARKS):
+                last[-1] = before[:-1]
+                last.append(line)
+                continue
+            if before.endswith(_HYPHENS) and before[-2:-1].isalpha() and line[0].isalpha():
+                if line[0].islower():
+                    last[-1] = before[:-1]
+                last.append(line)
+                continue
+        words.append([line])
+    pieces = ["".join(run) for run in words]
     return prose.join_all(pieces) if pieces else ""
 
 
