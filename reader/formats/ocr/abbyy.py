@@ -9,8 +9,6 @@ than the page's body (``formatting/@fs``) is taken as one.
 
 from __future__ import annotations
 
-import statistics
-
 from lxml import etree
 
 from reader.formats.common import xmlsafe
@@ -87,13 +85,25 @@ def read_page(page: etree._Element) -> OcrPage:
             lines = [_line(line) for line in par.iter("{*}line")]
             sizes = [_size(f) for f in par.iter("{*}formatting")]
             paragraphs.append((lines, min((s for s in sizes if s), default=0.0)))
-    body = [size for lines, size in paragraphs for _ in lines if size]
-    usual = statistics.median(body) if body else 0.0
+    # The body's size: the median over characters, so a few large heading lines never set it.
+    weighted = [(size, sum(len(line.text) for line in lines)) for lines, size in paragraphs]
+    usual = _median([(size, count) for size, count in weighted if size and count])
     blocks = []
     for lines, size in paragraphs:
         heading = bool(usual) and size >= _HEADING_SIZE * usual and len(lines) <= _HEADING_LINES
         blocks.append(OcrBlock(in_reading_order(lines), heading=heading))
     return OcrPage("", blocks)
+
+
+def _median(sizes: list[tuple[float, int]]) -> float:
+    """The median of sizes each counted so many times (0 for none)."""
+    total = sum(count for _, count in sizes)
+    seen = 0
+    for size, count in sorted(sizes):
+        seen += count
+        if seen * 2 >= total:
+            return size
+    return 0.0
 
 
 def _line(line: etree._Element) -> OcrLine:
