@@ -113,7 +113,9 @@ def _line(line: etree._Element, region: etree._Element) -> OcrLine:
         text = join_words([_equiv(word) for word in words])
     box = _box(line)
     direction = line.get("readingDirection") or region.get("readingDirection", "")
-    vertical = direction in ("top-to-bottom", "bottom-to-top") or is_tall(box, text)
+    # A line order across the page (rather than down it) means the lines are columns.
+    across = region.get("textLineOrder", "") in ("right-to-left", "left-to-right")
+    vertical = direction in ("top-to-bottom", "bottom-to-top") or across or is_tall(box, text)
     return OcrLine(text, box, vertical)
 
 
