@@ -69,8 +69,8 @@ def load_pages(
         date = find_date(folder) or find_date(_stem(name).translate(_NAME_SEPARATORS))
         groups.setdefault((folder, date.isoformat() if date else ""), []).append(name)
     for (folder, day), members in sorted(groups.items()):
-        issue = _issue(source, folder, day, sorted(members, key=_natural), settings)
-        issue.read_into(loaded, format_name, read)
+        files = _issue_files(source, folder, day, sorted(members, key=_natural), settings)
+        files.read_into(loaded, format_name, read)
     return loaded
 
 
@@ -153,7 +153,7 @@ class _IssueFiles:
         )
 
 
-def _issue(
+def _issue_files(
     source: Source, folder: str, day: str, members: list[str], settings: ArchiveSettings
 ) -> _IssueFiles:
     publication = settings.publication or _publication(source, folder, members[0])

@@ -109,10 +109,12 @@ def _refs(group: etree._Element) -> list[str]:
 def _line(line: etree._Element, region: etree._Element) -> OcrLine:
     text = _equiv(line)
     words = list(children(line, "Word"))
+    direction = line.get("readingDirection") or region.get("readingDirection", "")
     if not text and words:
+        if direction == "top-to-bottom":
+            words.sort(key=lambda word: (_box(word) or (0.0, 0.0, 0.0, 0.0))[1])
         text = join_words([_equiv(word) for word in words])
     box = _box(line)
-    direction = line.get("readingDirection") or region.get("readingDirection", "")
     # A line order across the page (rather than down it) means the lines are columns.
     across = region.get("textLineOrder", "") in ("right-to-left", "left-to-right")
     vertical = direction in ("top-to-bottom", "bottom-to-top") or across or is_tall(box, text)
