@@ -19,6 +19,7 @@ import pytest
 from reader.formats import IMPORTERS, load_archive, open_source, read_original
 from reader.formats.common.source import FolderSource
 from reader.model import Archive, CorruptArchive
+from tests.formats import ocr_files
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -206,6 +207,42 @@ def damage_founder(folder: Path) -> str:
     return "content_9.htm"
 
 
+def write_hocr(folder: Path) -> None:
+    (folder / "gazette_1900-01-06.hocr").write_text(
+        ocr_files.hocr("Winter", "Trade"), encoding="utf-8"
+    )
+
+
+def damage_hocr(folder: Path) -> str:
+    (folder / "broken.hocr").write_bytes(b"<html><body class='ocr_page'>" + b"\x00\x01" * 200)
+    return "broken.hocr"
+
+
+def write_page_xml(folder: Path) -> None:
+    regions = ocr_files.region("r1", ocr_files.text_line("Trade"), kind="heading")
+    regions += ocr_files.region("r2", ocr_files.word_line("Ships", "wait."))
+    (folder / "1879-10-21").mkdir()
+    (folder / "1879-10-21" / "0001.xml").write_text(ocr_files.page_xml(regions), encoding="utf-8")
+
+
+def damage_page_xml(folder: Path) -> str:
+    page = ocr_files.page_xml(ocr_files.region("r1", ocr_files.text_line("Lost")))
+    (folder / "1879-10-22").mkdir()
+    (folder / "1879-10-22" / "0001.xml").write_text(page[:200], encoding="utf-8")
+    return "1879-10-22/0001.xml"
+
+
+def write_abbyy(folder: Path) -> None:
+    page = ocr_files.abbyy_page(("Ships wait.",), heading="NEWS")
+    (folder / "FAL_1762_12_07_page_1.xml").write_text(page, encoding="utf-8")
+
+
+def damage_abbyy(folder: Path) -> str:
+    page = ocr_files.abbyy_page(("Lost.",))
+    (folder / "FAL_1762_12_08_page_1.xml").write_text(page[:250], encoding="utf-8")
+    return "FAL_1762_12_08_page_1.xml"
+
+
 CASES = (
     Case("text-issue", write_text_issue, damage_text_issue, ("河边公园开放", "夜校招生")),
     Case("article-per-file", write_rmrb, damage_rmrb, ("春耕开始", "学校复课")),
@@ -230,6 +267,9 @@ CASES = (
         damage_founder,
         ("县图书馆延长 开放时间", "春耕物资供应充足", "长河大桥完成检测", "社区食堂开张"),
     ),
+    Case("hocr", write_hocr, damage_hocr, ("Winter", "Trade")),
+    Case("page-xml", write_page_xml, damage_page_xml, ("Trade",)),
+    Case("abbyy", write_abbyy, damage_abbyy, ("NEWS",)),
 )
 
 

@@ -157,6 +157,8 @@ def _pages(document: MetsDocument, names: ArchiveNames) -> Pages:
     for file_id, listed in document.files.items():
         if not (listed.href.lower().endswith(".xml") or "xml" in listed.mimetype.lower()):
             continue  # page images, PDFs
+        if "page+xml" in listed.mimetype.lower():
+            continue  # PAGE-XML beside the ALTO (OCR-D): the same pages, not ALTO
         name = names.resolve(listed.href, document.name)
         if name and name != document.name:
             pages.names[file_id] = name
