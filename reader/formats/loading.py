@@ -11,10 +11,12 @@ from reader.formats.common.settings import read_settings
 from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
 from reader.formats.common.titles import with_derived_titles
 from reader.formats.common.zipsource import ZipSource, is_zip
+from reader.formats.pdf import pdf_pages
 from reader.formats.publications import issue_order, unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
 from reader.model import (
     Archive,
+    ArchiveSettings,
     Article,
     Companion,
     CorruptArchive,
@@ -87,17 +89,14 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             claimed.setdefault(importer, []).append(name)
     issues: list[Issue] = []
     duplicates: list[Duplicate] = []
+    # PDFs last: those beside an issue another format read are that issue's pages, not a copy.
+    pdfs = claimed.pop(pdf_pages, [])
     for importer, members in claimed.items():
-        try:
-            loaded = importer.load(source, members, settings)
-        except Exception as exc:  # a bug in one importer must not lose the other formats
-            log.exception("importer %s failed", importer.NAME)
-            reason = Reason.of("importer_failed", importer=importer.NAME, detail=exc)
-            problems.extend(Problem(n, reason) for n in members)
-            continue
-        issues.extend(loaded.issues)
-        problems.extend(loaded.problems)
-        duplicates.extend(loaded.duplicates)
+        _load_into(importer, source, members, settings, (issues, problems, duplicates))
+    if pdfs:
+        pdfs, pages_read = pdf_pages.beside_issues(pdfs, issues)
+        duplicates.extend(pages_read)
+        _load_into(pdf_pages, source, pdfs, settings, (issues, problems, duplicates))
     issues = with_derived_titles(unify_publications(issues, settings))
     issues.sort(key=issue_order)
     return Archive(
@@ -108,6 +107,27 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
         duplicates=tuple(duplicates),
         companions=tuple(companions),
     )
+
+
+def _load_into(
+    importer: Importer,
+    source: Source,
+    members: list[str],
+    settings: ArchiveSettings,
+    into: tuple[list[Issue], list[Problem], list[Duplicate]],
+) -> None:
+    """Load ``members`` with ``importer``, adding what it read to ``into``; a crash is a problem."""
+    issues, problems, duplicates = into
+    try:
+        loaded = importer.load(source, members, settings)
+    except Exception as exc:  # a bug in one importer must not lose the other formats
+        log.exception("importer %s failed", importer.NAME)
+        reason = Reason.of("importer_failed", importer=importer.NAME, detail=exc)
+        problems.extend(Problem(n, reason) for n in members)
+        return
+    issues.extend(loaded.issues)
+    problems.extend(loaded.problems)
+    duplicates.extend(loaded.duplicates)
 
 
 def read_original(source: Source, issue: Issue, article: Article) -> str:

@@ -18,6 +18,7 @@ from reader.formats.common.source import Source
 from reader.formats.epaper import founder
 from reader.formats.mets import didl, mets_alto, ndnp
 from reader.formats.newsml import newsml, nitf
+from reader.formats.pdf import pdf_pages
 from reader.formats.text import rmrb, text_issue
 from reader.model import ArchiveSettings, Article
 
@@ -76,7 +77,17 @@ class Importer(Protocol):
 
 
 # Order breaks ties: the first importer with the highest score wins.
-IMPORTERS: tuple[Importer, ...] = (text_issue, rmrb, mets_alto, didl, ndnp, newsml, nitf, founder)
+IMPORTERS: tuple[Importer, ...] = (
+    text_issue,
+    rmrb,
+    mets_alto,
+    didl,
+    ndnp,
+    newsml,
+    nitf,
+    founder,
+    pdf_pages,
+)
 
 
 def pick_importer(name: str, head: bytes) -> Importer | None:

@@ -31,13 +31,14 @@ _DATELINE_DATE = re.compile(r"[\s\u3000]*(?:\d{1,2}月\d{1,2}日电?)?[\s\u3000�
 
 
 def is_cjk(ch: str) -> bool:
-    """Whether a character is a Han ideograph or CJK punctuation (no spaces between them)."""
+    """Whether a character is a Han ideograph, kana or CJK punctuation (no spaces between them)."""
     code = ord(ch)
     # Most OCR text is Latin: one comparison settles it (ALTO calls this for every word and line).
     if code < 0x3000:
         return False
     return (
-        code <= 0x303F
+        code <= 0x30FF  # CJK punctuation, then Japanese hiragana and katakana
+        or 0x31F0 <= code <= 0x31FF
         or 0x3400 <= code <= 0x9FFF
         or 0xF900 <= code <= 0xFAFF
         or 0xFF00 <= code <= 0xFFEF
