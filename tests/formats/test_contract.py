@@ -19,6 +19,7 @@ import pytest
 from reader.formats import IMPORTERS, load_archive, open_source, read_original
 from reader.formats.common.source import FolderSource
 from reader.model import Archive, CorruptArchive
+from tests.formats.pdf_files import write_pdf
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -206,6 +207,17 @@ def damage_founder(folder: Path) -> str:
     return "content_9.htm"
 
 
+def write_pdf_pages(folder: Path) -> None:
+    (folder / "2024-03-15").mkdir()
+    write_pdf(folder / "2024-03-15" / "02.pdf", [["Council meets on Monday."]])
+    write_pdf(folder / "2024-03-15" / "01.pdf", [["Harbour reopens after", "repairs."]])
+
+
+def damage_pdf_pages(folder: Path) -> str:
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\n" + b"\x00" * 64)
+    return "broken.pdf"
+
+
 CASES = (
     Case("text-issue", write_text_issue, damage_text_issue, ("河边公园开放", "夜校招生")),
     Case("article-per-file", write_rmrb, damage_rmrb, ("春耕开始", "学校复课")),
@@ -229,6 +241,12 @@ CASES = (
         write_founder,
         damage_founder,
         ("县图书馆延长 开放时间", "春耕物资供应充足", "长河大桥完成检测", "社区食堂开张"),
+    ),
+    Case(
+        "pdf",
+        write_pdf_pages,
+        damage_pdf_pages,
+        ("Harbour reopens after repairs", "Council meets on Monday"),
     ),
 )
 
