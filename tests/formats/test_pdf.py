@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reader.cli import main
 from reader.formats import load_archive, open_source, read_original
 from reader.formats.pdf.layout import Char, build_lines, paragraphs, reading_order
 from reader.model import Archive
@@ -132,3 +133,13 @@ def test_a_horizontal_page_keeps_the_layers_order():
     ]
     blocks = reading_order(build_lines(chars))
     assert [line.text for block in blocks for line in block] == ["Late news", "follows."]
+
+
+def test_the_command_line_says_a_scanned_page_has_no_text(tmp_path, capsys):
+    write_pdf(tmp_path / "2022-09-19.pdf", [[], ["Back page."]])
+    archive = load(tmp_path)
+    scan = archive.issues[0].articles[0]
+    assert main(["show", str(tmp_path), scan.id]) == 0
+    out = capsys.readouterr().out
+    assert "(No text: the file has none for this page" in out
+    assert "only its headline survives" not in out

@@ -2,21 +2,26 @@
 
 pdfium is not thread-safe: everything here runs in the thread (or process) that loads the
 archive, one document at a time, and every pdfium object is closed as soon as it is read, so a
-500-page PDF holds one page at a time, never all of them.
+500-page PDF holds one page at a time, never all of them. pypdfium2 is imported on first use
+(it takes about 0.1 s, which every start of the app and CLI would otherwise pay).
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from reader.formats.common.source import FolderSource, Source
 from reader.formats.pdf.layout import Char, Line, build_lines, paragraphs, reading_order
 from reader.model import CorruptArchive, Reason
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 # pdfium's error code for a document that needs a password (FPDF_ERR_PASSWORD).
 _PASSWORD_NEEDED = 4
@@ -48,6 +53,16 @@ class PageText:
         return paragraphs(self.blocks)
 
 
+@functools.cache
+def _pdfium() -> ModuleType:
+    return importlib.import_module("pypdfium2")
+
+
+@functools.cache
+def _raw() -> ModuleType:
+    return importlib.import_module("pypdfium2.raw")
+
+
 @contextmanager
 def opened(source: Source, name: str) -> Iterator[pdfium.PdfDocument]:
     """The PDF ``name`` opened, closed on leaving; unreadable or encrypted: CorruptArchive.
@@ -58,8 +73,8 @@ def opened(source: Source, name: str) -> Iterator[pdfium.PdfDocument]:
     path = source.path_of(name) if isinstance(source, FolderSource) else None
     data = str(path) if path is not None else source.read_bytes(name)
     try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
+        document = _pdfium().PdfDocument(data)
+    except _pdfium().PdfiumError as exc:
         raise CorruptArchive(name, _reason(exc)) from exc
     except OSError as exc:
         reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
@@ -80,7 +95,7 @@ def metadata(document: pdfium.PdfDocument) -> dict[str, str]:
     """The document's information dictionary (Title, CreationDate, ...), empty values left out."""
     try:
         found = document.get_metadata_dict(skip_empty=True)
-    except pdfium.PdfiumError:
+    except _pdfium().PdfiumError:
         return {}
     return {str(k): str(v).strip() for k, v in found.items() if str(v).strip()}
 
@@ -101,7 +116,7 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
     """
     try:
         page = document[index]
-    except pdfium.PdfiumError as exc:
+    except _pdfium().PdfiumError as exc:
         raise CorruptArchive(name, Reason.of("pdf_unreadable", detail=exc)) from exc
     try:
         width, height = page.get_size()
@@ -110,7 +125,7 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
             chars = list(_chars(textpage))
         finally:
             textpage.close()
-    except pdfium.PdfiumError as exc:
+    except _pdfium().PdfiumError as exc:
         raise CorruptArchive(name, Reason.of("pdf_unreadable", detail=exc)) from exc
     finally:
         page.close()
@@ -128,18 +143,18 @@ def _chars(textpage: pdfium.PdfTextPage) -> Iterator[Char]:
     count = textpage.count_chars()
     index = 0
     while index < count:
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+        code = _raw().FPDFText_GetUnicode(textpage, index)
         start = index
         index += 1
         if 0xD800 <= code < 0xDC00 and index < count:  # a UTF-16 pair (Windows' wchar_t)
-            low = pdfium_c.FPDFText_GetUnicode(textpage, index)
+            low = _raw().FPDFText_GetUnicode(textpage, index)
             if 0xDC00 <= low < 0xE000:
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 index += 1
         if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code < 0xE000 or chr(code) in "\r\n":
             continue
         text = chr(code)
-        if pdfium_c.FPDFText_IsHyphen(textpage, start) == 1:
+        if _raw().FPDFText_IsHyphen(textpage, start) == 1:
             text = "-"  # a soft hyphen at a line's end: healed when the lines are joined
         left, bottom, right, top = textpage.get_charbox(start)
         yield Char(start, text, left, bottom, right, top)
@@ -149,6 +164,6 @@ def _label(document: pdfium.PdfDocument, index: int) -> str:
     """The page's printed label when the PDF gives one (A1, iv), else its number."""
     try:
         label = str(document.get_page_label(index) or "").strip()
-    except (pdfium.PdfiumError, AttributeError):
+    except (_pdfium().PdfiumError, AttributeError):
         label = ""
     return label or str(index + 1)
