@@ -117,14 +117,19 @@ def _trimmed(line: Line) -> Line:
 
 def _follows(last: Char, char: Char) -> bool | None:
     """True when ``char`` continues a column below ``last``, False a line to its right, else None."""
-    size = max(last.size, char.size, 0.1)
+    # Called for every character of the page: plain arithmetic, no properties.
+    size = max(
+        last.right - last.left,
+        last.top - last.bottom,
+        char.right - char.left,
+        char.top - char.bottom,
+        0.1,
+    )
     overlap_x = min(last.right, char.right) - max(last.left, char.left)
-    overlap_y = min(last.top, char.top) - max(last.bottom, char.bottom)
-    below = last.bottom - char.top
-    if overlap_x > 0 and -0.5 * size < below < 1.5 * size:
+    if overlap_x > 0 and -0.5 * size < last.bottom - char.top < 1.5 * size:
         return True
-    after = char.left - last.right
-    if overlap_y > 0 and -0.5 * size < after < 3 * size:
+    overlap_y = min(last.top, char.top) - max(last.bottom, char.bottom)
+    if overlap_y > 0 and -0.5 * size < char.left - last.right < 3 * size:
         return False
     return None
 

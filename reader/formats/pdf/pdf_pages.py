@@ -136,38 +136,49 @@ def _date(match: re.Match[str] | None) -> dt.date | None:
         return None
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What an article needs of a page: its text, not its character boxes (dropped at once)."""
+
+    source: str
+    number: int
+    label: str
+    paragraphs: tuple[str, ...]
+    head: str  # the first printed lines, where a date may be
+
+
 def _load_issue(
     source: Source, files: list[_File], settings: ArchiveSettings, loaded: Loaded
 ) -> None:
     """One issue from its files, each page an article; unreadable files are problems."""
     date = files[0].date
     title = ""
-    pages: list[tuple[str, textlayer.PageText]] = []
+    pages: list[_Page] = []
     for file in files:
         try:
             with textlayer.opened(source, file.name) as document:
-                info = textlayer.metadata(document)
-                title = title or info.get("Title", "")
+                title = title or textlayer.metadata(document).get("Title", "")
                 single = len(document) == 1 and file.page is not None
-                for page in textlayer.pages(document, file.name):
-                    if single:
-                        page = _renumbered(page, file.page)
-                    pages.append((file.name, page))
+                for text in textlayer.pages(document, file.name):
+                    label = str(file.page) if single and text.label == "1" else text.label
+                    paragraphs = tuple(text.paragraphs)
+                    head = text.printed[:300] if not pages else ""
+                    pages.append(_Page(file.name, text.number, label, paragraphs, head))
         except CorruptArchive as exc:
             loaded.add_problem(file.name, exc.reason)
     if not pages:
         return
     if date is None:
-        date = find_date(title) or next((find_date(p.printed[:300]) for _, p in pages[:1]), None)
+        date = find_date(title) or find_date(pages[0].head)
     publication = settings.publication or _paper_name(title) or default_publication(source.root)
     day = date.isoformat() if date else "undated"
     first = files[0].name
     issue_id = f"{day}-{stable_id(publication, day, first, length=8)}"
     articles: list[Article] = []
     notes: list[Problem] = []
-    for position, (name, page) in enumerate(pages, start=1):
-        if not page.has_text:
-            notes.append(Problem(name, Reason.of("pdf_page_without_text", page=page.label)))
+    for position, page in enumerate(pages, start=1):
+        if not any(p.strip() for p in page.paragraphs):
+            notes.append(Problem(page.source, Reason.of("pdf_page_without_text", page=page.label)))
         articles.append(
             Article(
                 id=f"{issue_id}-{position:03d}",
@@ -175,9 +186,9 @@ def _load_issue(
                 title="",
                 page=page.label,
                 date=date,
-                paragraphs=tuple(page.paragraphs),
+                paragraphs=page.paragraphs,
                 language=settings.language,
-                source=name,
+                source=page.source,
                 ref=str(page.number),
             )
         )
@@ -192,13 +203,6 @@ def _load_issue(
             problems=tuple(notes),
         )
     )
-
-
-def _renumbered(page: textlayer.PageText, number: int | None) -> textlayer.PageText:
-    """A one-page PDF's page labelled by the page number in its file name (``03.pdf``: 3)."""
-    if number is None or page.label != "1":
-        return page
-    return textlayer.PageText(page.number, str(number), page.width, page.height, page.blocks)
 
 
 def _paper_name(title: str) -> str:
