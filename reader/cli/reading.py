@@ -98,8 +98,11 @@ def show(library: Library, args: argparse.Namespace) -> int:
         print(original)
     elif article.has_text:
         print("\n\n".join(article.paragraphs))
-    else:
+    elif article.headline:
         print("(The text of this article was lost: only its headline survives.)")
+    else:
+        # A page with no text layer (a plain scan) is an article with neither.
+        print("(No text: the file has none for this page, e.g. a scan without a text layer.)")
     return 0
 
 

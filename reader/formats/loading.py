@@ -12,10 +12,12 @@ from reader.formats.common.source import FileSource, FolderSource, Source, is_ig
 from reader.formats.common.titles import with_derived_titles
 from reader.formats.common.zipsource import ZipSource, is_zip
 from reader.formats.containment import load_contained, printable_issue
+from reader.formats.pdf import pdf_pages
 from reader.formats.publications import issue_order, unify_publications
 from reader.formats.registry import IMPORTERS, Importer, pick_importer
 from reader.model import (
     Archive,
+    ArchiveSettings,
     Article,
     Companion,
     CorruptArchive,
@@ -94,11 +96,14 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             claimed.setdefault(importer, []).append(name)
     issues: list[Issue] = []
     duplicates: list[Duplicate] = []
+    # PDFs last: those beside an issue another format read are that issue's pages, not a copy.
+    pdfs = claimed.pop(pdf_pages, [])
     for importer, members in claimed.items():
-        loaded = load_contained(importer, source, members, settings)
-        issues.extend(loaded.issues)
-        problems.extend(loaded.problems)
-        duplicates.extend(loaded.duplicates)
+        _load_into(importer, source, members, settings, (issues, problems, duplicates))
+    if pdfs:
+        pdfs, pages_read = pdf_pages.beside_issues(pdfs, issues)
+        duplicates.extend(pages_read)
+        _load_into(pdf_pages, source, pdfs, settings, (issues, problems, duplicates))
     if any(printable(name) != name for name in names):
         issues = [printable_issue(issue) for issue in issues]
     issues = with_derived_titles(unify_publications(issues, settings))
@@ -111,6 +116,22 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
         duplicates=tuple(duplicates),
         companions=tuple(companions),
     )
+
+
+def _load_into(
+    importer: Importer,
+    source: Source,
+    members: list[str],
+    settings: ArchiveSettings,
+    into: tuple[list[Issue], list[Problem], list[Duplicate]],
+) -> None:
+    """Load ``members`` with ``importer``, adding what it read to ``into``; a crash costs only
+    the files that cause it (:func:`load_contained`)."""
+    issues, problems, duplicates = into
+    loaded = load_contained(importer, source, members, settings)
+    issues.extend(loaded.issues)
+    problems.extend(loaded.problems)
+    duplicates.extend(loaded.duplicates)
 
 
 def read_original(source: Source, issue: Issue, article: Article) -> str:

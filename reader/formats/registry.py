@@ -19,6 +19,7 @@ from reader.formats.epaper import founder
 from reader.formats.mets import didl, mets_alto, ndnp
 from reader.formats.newsml import newsml, nitf
 from reader.formats.ocr import abbyy, hocr, page_xml
+from reader.formats.pdf import pdf_pages
 from reader.formats.text import rmrb, text_issue
 from reader.model import ArchiveSettings, Article
 
@@ -89,6 +90,7 @@ IMPORTERS: tuple[Importer, ...] = (
     hocr,
     page_xml,
     abbyy,
+    pdf_pages,
 )
 
 

@@ -91,6 +91,12 @@ CATALOGUE: dict[str, str] = {
     "founder_article_empty": "the Founder article has no headline and no text",
     "founder_nothing_to_read": "no Founder e-paper article or page list in the page",
     "listing_lost_article": "the page no longer lists the article",
+    # PDF pages.
+    "pdf_unreadable": "not a readable PDF (damaged?): {detail}",
+    "pdf_encrypted": "the PDF is encrypted: it cannot be read without its password",
+    "pdf_page_without_text": (
+        "page {page} has no text layer (a scanned image only): nothing to read or search"
+    ),
     # Reading an article again after its file changed.
     "article_gone": "the article is no longer in the file",
 }

@@ -1001,6 +1001,18 @@
         <translation>页面已不再列出这篇文章</translation>
     </message>
     <message>
+        <source>not a readable PDF (damaged?): {detail}</source>
+        <translation>无法读取的 PDF，可能已损坏：{detail}</translation>
+    </message>
+    <message>
+        <source>the PDF is encrypted: it cannot be read without its password</source>
+        <translation>PDF 已加密：没有密码无法读取</translation>
+    </message>
+    <message>
+        <source>page {page} has no text layer (a scanned image only): nothing to read or search</source>
+        <translation>第 {page} 版没有文字层（只有扫描图像）：没有可阅读或搜索的文字</translation>
+    </message>
+    <message>
         <source>the article is no longer in the file</source>
         <translation>文件中已没有这篇文章</translation>
     </message>

@@ -20,6 +20,7 @@ from reader.formats import IMPORTERS, load_archive, open_source, read_original
 from reader.formats.common.source import FolderSource
 from reader.model import Archive, CorruptArchive
 from tests.formats import ocr_files
+from tests.formats.pdf_files import write_pdf
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -243,6 +244,17 @@ def damage_abbyy(folder: Path) -> str:
     return "FAL_1762_12_08_page_1.xml"
 
 
+def write_pdf_pages(folder: Path) -> None:
+    (folder / "2024-03-15").mkdir()
+    write_pdf(folder / "2024-03-15" / "02.pdf", [["Council meets on Monday."]])
+    write_pdf(folder / "2024-03-15" / "01.pdf", [["Harbour reopens after", "repairs."]])
+
+
+def damage_pdf_pages(folder: Path) -> str:
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\n" + b"\x00" * 64)
+    return "broken.pdf"
+
+
 CASES = (
     Case("text-issue", write_text_issue, damage_text_issue, ("河边公园开放", "夜校招生")),
     Case("article-per-file", write_rmrb, damage_rmrb, ("春耕开始", "学校复课")),
@@ -270,6 +282,12 @@ CASES = (
     Case("hocr", write_hocr, damage_hocr, ("Winter", "Trade")),
     Case("page-xml", write_page_xml, damage_page_xml, ("Trade",)),
     Case("abbyy", write_abbyy, damage_abbyy, ("NEWS",)),
+    Case(
+        "pdf",
+        write_pdf_pages,
+        damage_pdf_pages,
+        ("Harbour reopens after repairs", "Council meets on Monday"),
+    ),
 )
 
 

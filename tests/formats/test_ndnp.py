@@ -102,7 +102,11 @@ def test_open_oni_test_batch_with_copies_lists_each_issue_once(tmp_path):
     assert [i.source for i in library.issues] == [
         f.relative_to(root).as_posix() for f in issue_files
     ]
-    assert len(library.duplicates) == 5  # four issue METS copies and the batch file's
+    copies = [d for d in library.duplicates if not d.source.endswith(".pdf")]
+    assert len(copies) == 5  # four issue METS copies and the batch file's
+    # The page PDFs beside each issue METS are its pages (the PDF importer's), not copies.
+    page_pdfs = [d for d in library.duplicates if d.source.endswith(".pdf")]
+    assert page_pdfs and {d.original for d in page_pdfs} <= {i.source for i in library.issues}
     assert library.problems == ()
 
 
@@ -121,5 +125,6 @@ def test_nordstern_batch_reads_its_one_issue_once():
     assert {d.source.rsplit("/", 1)[-1] for d in library.duplicates} == {
         "batch_1.xml",
         "1878010301_1.xml",
+        *(f"00{n}.pdf" for n in (11, 12, 13, 14)),  # page PDFs of this issue, beside its METS
     }
     assert library.problems == ()

@@ -108,6 +108,10 @@ def test_the_bundle_carries_what_the_app_loads_and_no_source(bundle: Path) -> No
     assert (translations / "qtbase_zh_CN.qm").is_file()
     assert not list(translations.glob("qtbase_de.qm"))  # only the languages the app ships
     assert inside(bundle, "opencc_purepy/dicts/dictionary_maxlength.json").is_file()
+    # PDF pages: pypdfium2 reads both version files at import and loads pdfium with ctypes.
+    assert inside(bundle, "pypdfium2/version.json").is_file()
+    assert inside(bundle, "pypdfium2_raw/version.json").is_file()
+    assert list(inside(bundle, "pypdfium2_raw").glob("*pdfium*"))
     digest = inside(bundle, f"reader/{CODE_DIGEST_FILE.as_posix()}").read_text().strip()
     assert digest == source_digest(REPO / "reader", CODE_FOLDERS)
 

@@ -10,10 +10,11 @@ from typing import Protocol
 
 from reader.model import CorruptArchive, Reason
 
-# Files that are never issues: page images, PDFs, and the style sheets and scripts that come
-# with saved e-paper pages. (Checksum lists are read: the loader sets them aside as companions.)
+# Files that are never issues: page images, and the style sheets and scripts that come with
+# saved e-paper pages. (PDFs are read: e-paper pages. Checksum lists are read too: the loader
+# sets them aside as companions.)
 IGNORED_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2", ".pdf", ".db"}
+    {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2", ".db"}
     | {".css", ".js", ".svg", ".webp", ".ico"}
 )
 IGNORED_NAMES = frozenset({"archive.toml", "thumbs.db", "desktop.ini", ".ds_store"})
@@ -59,7 +60,7 @@ class Source(Protocol):
 
 
 def is_ignored(name: str) -> bool:
-    """Whether a file is never part of an issue (images, PDFs, settings, documentation, hidden)."""
+    """Whether a file is never part of an issue (images, settings, documentation, hidden)."""
     base = name.rsplit("/", 1)[-1]
     if base.startswith(".") or base.lower() in IGNORED_NAMES:
         return True
@@ -117,6 +118,10 @@ class FolderSource:
         """Size and modification time of a file below the root."""
         stat = self._path(name).stat()
         return FileInfo(stat.st_size, stat.st_mtime_ns)
+
+    def path_of(self, name: str) -> Path:
+        """The file's path on disk (for a library that opens files itself); never outside the root."""
+        return self._path(name)
 
     def _path(self, name: str) -> Path:
         path = self._root / name

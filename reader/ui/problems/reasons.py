@@ -166,6 +166,16 @@ def templates() -> dict[str, str]:
         "listing_lost_article": QCoreApplication.translate(
             "Reasons", "the page no longer lists the article"
         ),
+        "pdf_unreadable": QCoreApplication.translate(
+            "Reasons", "not a readable PDF (damaged?): {detail}"
+        ),
+        "pdf_encrypted": QCoreApplication.translate(
+            "Reasons", "the PDF is encrypted: it cannot be read without its password"
+        ),
+        "pdf_page_without_text": QCoreApplication.translate(
+            "Reasons",
+            "page {page} has no text layer (a scanned image only): nothing to read or search",
+        ),
         "article_gone": QCoreApplication.translate(
             "Reasons", "the article is no longer in the file"
         ),
