@@ -208,6 +208,20 @@ def test_a_word_range_across_blocks_takes_every_block_between(tmp_path):
     assert first.paragraphs == ("The mayor spoke.", "Crowds cheered.")
 
 
+def test_a_page_cut_off_inside_a_pointed_block_keeps_the_rest(tmp_path):
+    """Fuzz seed 11 case 83: a word range into a block the damaged file never finished."""
+    (tmp_path / "issue_mets.xml").write_text(METS, encoding="utf-8")
+    cut = PAGE_1.index('CONTENT="spoke."')  # inside P1_TB2, which the first article points at
+    (tmp_path / "issue_0001.xml").write_text(PAGE_1[:cut], encoding="utf-8")
+    (tmp_path / "issue_0002.xml").write_text(PAGE_2, encoding="utf-8")
+    library = Library.open(tmp_path)
+    (issue,) = library.issues
+    assert issue.articles[0].title == "FIRST NEWS."
+    assert any("It began raining." in a.paragraphs for a in issue.articles)
+    assert [p.code for p in library.problems] != []
+    assert all(p.code != "importer_failed" for p in library.problems)
+
+
 @pytest.fixture(scope="module")
 def sample():
     return Library.open(shared_path(SAMPLE))

@@ -105,11 +105,11 @@ class AltoPage:
             return [ref]
         if ref in self.groups:
             return self.groups[ref]
-        if ref in self.line_blocks:
-            return [self.line_blocks[ref]]
-        if ref in self.word_blocks:
-            return [self.word_blocks[ref]]
-        return None
+        block = self.line_blocks.get(ref) or self.word_blocks.get(ref)
+        if block is None:
+            return None
+        # A line or word of a block that a damaged file cut off: known, but its text is lost.
+        return [block] if block in self.blocks else []
 
     def _pieces(self, ref: str, span: list[str]) -> list[str]:
         if ref in self.lines:
