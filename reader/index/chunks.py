@@ -119,14 +119,17 @@ def raw_chunks(pieces: Iterable[str], size: int) -> Iterator[str]:
 
 
 def _blocks(pieces: Iterable[str], size: int) -> Iterator[str]:
-    """The pieces' text in blocks of about ``size`` characters (long pieces sliced)."""
+    """The pieces' text in blocks of ``size`` characters (the last one shorter)."""
     buffer: list[str] = []
     count = 0
     for piece in pieces:
-        for at in range(0, len(piece), size):
-            part = piece[at : at + size] if len(piece) > size else piece
+        at = 0
+        while at < len(piece):
+            room = size - count
+            part = piece if not at and len(piece) <= room else piece[at : at + room]
             buffer.append(part)
             count += len(part)
+            at += len(part)
             if count >= size:
                 yield "".join(buffer)
                 buffer, count = [], 0
