@@ -7,8 +7,8 @@ Usage::
     python -m benchmarks.huge_inputs --code /tmp/before    # another checkout's reader package
 
 The inputs (``tests/generator/huge.py``) are written to a temp folder: a 150 MB ALTO page that
-is one line of 470,000 words, a 200 MB Chinese text issue of four huge articles, and a 200 MB
-NewsML-G2 feed of 40,000 items. Each
+is one line of 470,000 words, a 200 MB Chinese text issue of four huge articles, a 200 MB
+NewsML-G2 feed of 40,000 items, and a 200 MB text issue that is one single article. Each
 measurement runs in a fresh process (``measure``), so its peak resident set is its own:
 
 * ``read``: the file's bytes read once (the floor any reader pays);
@@ -41,6 +41,7 @@ CASES = {
     "alto-line": ("page.xml", "alto", 470_000),
     "text-issue": ("2015-01-05_huge.txt", "text", 200_000_000),
     "newsml-feed": ("feed.xml", "newsml", 40_000),
+    "text-article": ("2015-01-05_article.txt", "article", 200_000_000),
 }
 
 
@@ -96,6 +97,8 @@ def write_case(name: str, folder: Path, scale: float) -> Path:
         write_alto_line(path, amount)
     elif kind == "newsml":
         write_newsml_feed(path, max(10, int(full * scale)))
+    elif kind == "article":
+        write_text_issue(path, amount, articles=1)
     else:
         write_text_issue(path, amount, articles=4)
     return path

@@ -68,19 +68,49 @@ def term_positions(parts: Sequence[str]) -> dict[str, Positions]:
         positions = defaultdict(list)
     pos = 0
     for part in parts:
-        for match in _UNITS.finditer(fold(part)):
-            run, word, space, mark = match.groups()
-            if run:
-                for at, char in enumerate(run, pos):
-                    positions[char].append(at)
-                for at, bigram in enumerate(map(str.__add__, run, run[1:]), pos):
-                    positions[bigram].append(at)
-                pos += len(run)
-            else:
-                positions[word or space or mark].append(pos)
-                pos += 1
-        pos += PART_GAP
+        pos = add_units(positions, fold(part), pos) + PART_GAP
     return positions
+
+
+def add_units(positions: dict[str, Positions], folded: str, pos: int, end: int = -1) -> int:
+    """Add the terms of ``folded[:end]`` (all of it by default) from position ``pos`` on.
+
+    Returns the position after the last unit.
+    """
+    units = _UNITS.finditer(folded) if end < 0 else _UNITS.finditer(folded, 0, end)
+    for match in units:
+        run, word, space, mark = match.groups()
+        if run:
+            for at, char in enumerate(run, pos):
+                positions[char].append(at)
+            for at, bigram in enumerate(map(str.__add__, run, run[1:]), pos):
+                positions[bigram].append(at)
+            pos += len(run)
+        else:
+            positions[word or space or mark].append(pos)
+            pos += 1
+    return pos
+
+
+def position_arrays() -> defaultdict[str, Positions]:
+    """An empty map of terms to positions kept in 4-byte arrays (see ``LONG_FIELD``)."""
+    return defaultdict(_position_array)
+
+
+@dataclass(frozen=True)
+class LongText:
+    """A long field's text given as pieces, analysed as their concatenation, never joined.
+
+    ``reader.index.chunks`` analyses it a chunk of about ``chunk`` characters at a time,
+    giving the terms and positions the joined text would have.
+    """
+
+    pieces: tuple[str, ...]
+    chunk: int
+
+    def joined(self) -> str:
+        """The whole text in one string (for whoosh's own tools; indexing never needs it)."""
+        return "".join(self.pieces)
 
 
 @dataclass(frozen=True)
@@ -185,10 +215,10 @@ class FoldingAnalyzer(analysis.Analyzer):  # type: ignore[misc]  # whoosh is unt
     version = ANALYZER_VERSION
 
     def __call__(
-        self, value: str | Sequence[str], positions: bool = False, **kwargs: object
+        self, value: FieldValue, positions: bool = False, **kwargs: object
     ) -> Iterator[analysis.Token]:
         """Yield one token per (term, position), in position order."""
-        parts = [value] if isinstance(value, str) else list(value)
+        parts = _parts(value)
         token = analysis.Token(positions=positions, **kwargs)
         flat = sorted((p, t) for t, ps in term_positions(parts).items() for p in ps)
         for pos, text in flat:
@@ -200,7 +230,8 @@ class FoldingAnalyzer(analysis.Analyzer):  # type: ignore[misc]  # whoosh is unt
 
 
 class FoldedText(fields.FieldType):  # type: ignore[misc]  # whoosh is untyped
-    """A text field indexed with :func:`term_positions`; takes a string or a tuple of parts."""
+    """A text field indexed with :func:`term_positions`; takes a string, a tuple of parts or
+    a :class:`LongText`."""
 
     def __init__(self, field_boost: float = 1.0) -> None:
         super().__init__(
@@ -211,11 +242,22 @@ class FoldedText(fields.FieldType):  # type: ignore[misc]  # whoosh is untyped
         )
 
     def index(
-        self, value: str | Sequence[str], **kwargs: object
+        self, value: FieldValue, **kwargs: object
     ) -> Iterator[tuple[bytes, int, float, bytes]]:
         """Yield ``(term, frequency, weight, positions)`` for each term of the value."""
         boost = self.format.field_boost
-        parts = [value] if isinstance(value, str) else value
-        for text, positions in term_positions(parts).items():
+        for text, positions in term_positions(_parts(value)).items():
             count = len(positions)
             yield text.encode("utf-8"), count, count * boost, pack_positions(positions)
+
+
+# What a FoldedText field takes: a string, parts (kicker, title, subtitle) or a long text.
+FieldValue = str | Sequence[str] | LongText
+
+
+def _parts(value: FieldValue) -> Sequence[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, LongText):
+        return [value.joined()]
+    return list(value)

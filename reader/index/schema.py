@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from whoosh import columns, fields
 
 from reader.index.analysis import ANALYZER_VERSION, FoldedText
+from reader.index.chunks import long_text
 from reader.index.fold import fold
 from reader.model import Article, Issue
 
@@ -81,7 +82,8 @@ def documents(issue: Issue, fingerprint: str) -> Iterator[dict[str, object]]:
                 "" if article.title_derived else article.title,
                 article.subtitle,
             ),
-            "body": article.text,
+            # A long body is analysed a chunk at a time, never joined whole.
+            "body": long_text(article.paragraphs) or article.text,
             "authors": article.authors,
             "column": article.column,
             "publication": issue.publication,
@@ -111,8 +113,12 @@ class StoredArticle:
 
 
 def encode_payload(issue: Issue, article: Article) -> bytes:
-    """The stored value of an article: compressed JSON (text is most of the index otherwise)."""
-    data = {
+    """The stored value of an article: compressed JSON (text is most of the index otherwise).
+
+    A long article's JSON is compressed as it is written, a piece of its text at a time, so
+    that neither its text joined nor the JSON of it is ever held whole.
+    """
+    data: dict[str, object] = {
         "a": article.id,
         "i": issue.id,
         "p": issue.publication,
@@ -123,9 +129,26 @@ def encode_payload(issue: Issue, article: Article) -> bytes:
         "g": article.page,
         "u": list(article.authors),
         "c": article.column,
-        "b": article.text,
     }
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
+    body = long_text(article.paragraphs)
+    if body is None:
+        data["b"] = article.text
+        return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
+    # The same JSON as above: "b" last, with json's default separators.
+    head = json.dumps(data, ensure_ascii=False)[:-1] + ', "b": "'
+    compressor = zlib.compressobj(1)
+    out = [compressor.compress(head.encode("utf-8"))]
+    for piece in body.pieces:
+        for at in range(0, len(piece), _ESCAPED_CHARS):
+            escaped = json.dumps(piece[at : at + _ESCAPED_CHARS], ensure_ascii=False)[1:-1]
+            out.append(compressor.compress(escaped.encode("utf-8")))
+    out.append(compressor.compress(b'"}'))
+    out.append(compressor.flush())
+    return b"".join(out)
+
+
+# Characters of a long text escaped and compressed at a time.
+_ESCAPED_CHARS = 1 << 20
 
 
 def decode_payload(payload: bytes) -> StoredArticle:

@@ -74,13 +74,21 @@ class TermPool:
             self._spill()
 
     def add_positions(
-        self, fieldname: str, docnum: int, positions: dict[str, Positions], boost: float
+        self,
+        fieldname: str,
+        docnum: int,
+        positions: dict[str, Positions],
+        boost: float,
+        *,
+        more: bool = False,
     ) -> int:
         """Add a document's postings for one field; return the field's length (token count).
 
         A long field's positions (arrays, see ``analysis.LONG_FIELD``) are taken out of
         ``positions`` as they are packed, so that they and their packed copies are never all
-        held at once.
+        held at once. With ``more``, these are later positions of a field already added (the
+        next chunk of a long text, see ``reader.index.chunks``): a term's positions in the
+        document are joined into one posting, here or when the runs are merged.
         """
         terms = self._terms_of(fieldname)
         get = terms.get
@@ -95,6 +103,9 @@ class TermPool:
             postings = get(term)
             if postings is None:
                 terms[term] = [docnum, weight, value]
+            elif more and postings[-3] == docnum:
+                postings[-2] += weight
+                postings[-1] += value
             else:
                 postings += (docnum, weight, value)
         self._count += count_terms
@@ -116,11 +127,14 @@ class TermPool:
         with open(path, "wb") as handle:
             # marshal.load() on a file reads byte by byte; chunks of entries load at C speed.
             chunk: list[tuple[str, str, Postings]] = []
+            size = 0
             for entry in self._sorted():
                 chunk.append(entry)
-                if len(chunk) == _RUN_CHUNK:
+                size += sum(map(len, filter(None, entry[2][2::3])))
+                if len(chunk) == _RUN_CHUNK or size >= _RUN_CHUNK_BYTES:
                     _write_chunk(handle, chunk)
                     chunk = []
+                    size = 0
             if chunk:
                 _write_chunk(handle, chunk)
         self.runs.append(path)
@@ -153,6 +167,11 @@ class TermPool:
                 if last is not None:
                     yield last[0], last[1], merged
                 last, merged = (fieldname, term), postings
+            elif merged[-3] == postings[0]:
+                # One document's positions in two runs (a long text added a chunk at a time).
+                merged[-2] += postings[1]
+                merged[-1] += postings[2]
+                merged += postings[3:]
             else:
                 merged += postings
         if last is not None:
@@ -194,6 +213,11 @@ def _popping(positions: dict[str, Positions]) -> Iterator[tuple[str, Positions]]
 
 # Terms per marshal chunk in a run file.
 _RUN_CHUNK = 2000
+
+
+# Bytes of posting values per marshal chunk at most (a huge document's postings are few but
+# long: the merge holds one chunk of every run at once).
+_RUN_CHUNK_BYTES = 4_000_000
 
 
 def _write_chunk(handle: Any, chunk: list[tuple[str, str, Postings]]) -> None:

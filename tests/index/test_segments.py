@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from whoosh import index, query
 
+from reader.index.analysis import LongText
 from reader.index.schema import documents, make_schema
-from reader.index.segments import SegmentBuilder
+from reader.index.segments import POOL_POSITIONS, SegmentBuilder
 from tests.index.conftest import open_archive
 
 
@@ -145,4 +146,25 @@ def test_a_document_with_a_long_body_gives_the_same_index(
     long_docs = [{**docs[0], "body": body}, *docs[1:3]]
     stock = _build(tmp_path / "stock", long_docs, lambda ix: ix.writer())
     fast = _build(tmp_path / "fast", long_docs, SegmentBuilder)
+    assert _dump(fast) == _dump(stock)
+
+
+@pytest.mark.parametrize("pool_positions", [POOL_POSITIONS, 3_000])
+def test_a_long_body_added_a_chunk_at_a_time_gives_the_same_index(
+    docs: list[dict[str, object]], tmp_path: Path, pool_positions: int
+) -> None:
+    # Chunks of 500 characters, and (second case) runs spilled in the middle of the document:
+    # a term's positions in it are joined back into one posting, in memory or when merging.
+    paragraphs = [str(d["body"]) for d in docs[:6]]
+    body = "\n\n".join(paragraphs)
+    pieces = tuple(
+        p for n, text in enumerate(paragraphs) for p in ((text,) if not n else ("\n\n", text))
+    )
+    stock = _build(
+        tmp_path / "stock", [{**docs[0], "body": body}, *docs[1:3]], lambda ix: ix.writer()
+    )
+    long_docs = [{**docs[0], "body": LongText(pieces, 500)}, *docs[1:3]]
+    fast = _build(
+        tmp_path / "fast", long_docs, lambda ix: SegmentBuilder(ix, pool_positions=pool_positions)
+    )
     assert _dump(fast) == _dump(stock)

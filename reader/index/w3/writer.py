@@ -19,7 +19,8 @@ from whoosh.filedb.filetables import crc_hash
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
-from reader.index.analysis import FoldedText, Positions, term_positions
+from reader.index.analysis import FieldValue, FoldedText, LongText, Positions, term_positions
+from reader.index.chunks import chunk_positions
 from reader.index.w3.blocks import write_term
 
 
@@ -30,9 +31,16 @@ class Pool(Protocol):
         """Add one posting ``(fieldname, term, docnum, weight, value)`` (merges call this)."""
 
     def add_positions(
-        self, fieldname: str, docnum: int, positions: dict[str, Positions], boost: float
+        self,
+        fieldname: str,
+        docnum: int,
+        positions: dict[str, Positions],
+        boost: float,
+        *,
+        more: bool = False,
     ) -> int:
-        """Add a document's postings for one field; return the field's length."""
+        """Add a document's postings for one field (``more``: later positions of a field
+        already added); return the number of positions added."""
 
     def terms(self) -> Iterator[tuple[str, str, list[Any]]]:
         """Every term with its postings (flat: docnum, weight, value, ...), in term order."""
@@ -78,9 +86,7 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
                 field = schema[name]
                 length = 0
                 if isinstance(field, FoldedText):
-                    parts = [value] if isinstance(value, str) else value
-                    positions = term_positions(parts)
-                    length = pool.add_positions(name, docnum, positions, field.format.field_boost)
+                    length = _add_folded(pool, name, docnum, value, field.format.field_boost)
                 elif field.indexed:
                     for tbytes, freq, weight, vbytes in field.index(value):
                         if field.scorable:
@@ -129,6 +135,17 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         finally:
             reader.close()
         self.fieldwriter.close()
+
+
+def _add_folded(pool: Pool, name: str, docnum: int, value: FieldValue, boost: float) -> int:
+    """Pool a folded text field's postings; a long text a chunk at a time. Return its length."""
+    if not isinstance(value, LongText):
+        parts = [value] if isinstance(value, str) else value
+        return pool.add_positions(name, docnum, term_positions(parts), boost)
+    length = 0
+    for number, positions in enumerate(chunk_positions(value)):
+        length += pool.add_positions(name, docnum, positions, boost, more=number > 0)
+    return length
 
 
 def _hash_terms_with_crc32(table: Any) -> None:
