@@ -99,16 +99,8 @@ class ZipSource:
                 # zipfile never returns more than the declared size, so a lying header cannot
                 # expand past the limits checked when the archive was opened.
                 return member.read(-1 if limit is None else limit)
-        except NotImplementedError as exc:  # before RuntimeError, of which it is a kind
-            reason = Reason.of("zip_unsupported_compression", detail=exc)
-            raise CorruptArchive(name, reason) from exc
-        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
-            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
         except Exception as exc:
-            # Anything else zipfile or a decompressor raises on bad bytes (BadZipFile,
-            # zlib.error, lzma.LZMAError, EOFError, OSError, struct.error...) is a damaged
-            # member: a problem for this file only.
-            raise CorruptArchive(name, Reason.of("zip_member_damaged", detail=exc)) from exc
+            raise _member_error(name, exc) from exc
 
     def chunks(self, name: str, size: int) -> Iterator[bytes]:
         """A member in pieces of at most ``size`` bytes, inflated as read; CorruptArchive if refused.
@@ -130,13 +122,8 @@ class ZipSource:
                     if not piece:
                         return
                     yield piece
-        except NotImplementedError as exc:  # before RuntimeError, of which it is a kind
-            reason = Reason.of("zip_unsupported_compression", detail=exc)
-            raise CorruptArchive(name, reason) from exc
-        except RuntimeError as exc:  # zipfile's way of saying "encrypted"
-            raise CorruptArchive(name, Reason.of("cannot_read_file", detail=exc)) from exc
-        except Exception as exc:  # as in read_bytes: any other failure is a damaged member
-            raise CorruptArchive(name, Reason.of("zip_member_damaged", detail=exc)) from exc
+        except Exception as exc:
+            raise _member_error(name, exc) from exc
 
     def info(self, name: str) -> FileInfo:
         """Size and modification time from the zip entry; FileNotFoundError for no such file."""
@@ -201,3 +188,15 @@ def _too_big(info: zipfile.ZipInfo, max_member_bytes: int, max_ratio: float) -> 
     if info.file_size > RATIO_EXEMPT_BYTES and ratio > max_ratio:
         return Reason.of("zip_bomb", ratio=f"{ratio:,.0f}")
     return None
+
+
+def _member_error(name: str, exc: Exception) -> CorruptArchive:
+    """The problem for a member zipfile could not read, by what it raised."""
+    if isinstance(exc, NotImplementedError):  # before RuntimeError, of which it is a kind
+        return CorruptArchive(name, Reason.of("zip_unsupported_compression", detail=exc))
+    if isinstance(exc, RuntimeError):  # zipfile's way of saying "encrypted"
+        return CorruptArchive(name, Reason.of("cannot_read_file", detail=exc))
+    # Anything else zipfile or a decompressor raises on bad bytes (BadZipFile, zlib.error,
+    # lzma.LZMAError, EOFError, OSError, struct.error...) is a damaged member: a problem for
+    # this file only.
+    return CorruptArchive(name, Reason.of("zip_member_damaged", detail=exc))

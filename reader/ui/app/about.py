@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.library import environment, resources
 from reader.model import ReaderError
+from reader.ui.app.value_rows import add_value_row
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
 from reader.ui.indexing.keeper import IndexKeeper
@@ -115,19 +116,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
     def _add_row(self, grid: QGridLayout, row: int, name: str, value: str) -> None:
-        label = QLabel(fill(self.tr("%1:"), name), self)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        shown = QLabel(value, self)
-        shown.setTextFormat(Qt.TextFormat.PlainText)
-        shown.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        shown.setWordWrap(True)
-        shown.setAccessibleName(name)
-        label.setBuddy(shown)
-        grid.addWidget(label, row, 0)
-        grid.addWidget(shown, row, 1)
+        shown = add_value_row(self, grid, row, fill(self.tr("%1:"), name), name, value)
         grid.setColumnStretch(1, 1)
         self.values[name] = shown
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from reader.library import Library
 from reader.library.properties import Properties, properties
+from reader.ui.app.value_rows import add_value_row
 from reader.ui.core import formatting
 from reader.ui.i18n import fill
 
@@ -106,19 +107,5 @@ class PropertiesDialog(QDialog):
         form.addWidget(heading, row, 0, 1, 2, Qt.AlignmentFlag.AlignBottom)
 
     def _add_row(self, form: QGridLayout, name: str, value: str) -> None:
-        shown = QLabel(value, self)
-        shown.setTextFormat(Qt.TextFormat.PlainText)
-        shown.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        shown.setWordWrap(True)
-        shown.setAccessibleName(name)
-        label = QLabel(fill(self.tr("%1:"), name), self)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setBuddy(shown)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        row = form.rowCount()
-        form.addWidget(label, row, 0)
-        form.addWidget(shown, row, 1)
-        self.values[name] = shown
+        label = fill(self.tr("%1:"), name)
+        self.values[name] = add_value_row(self, form, form.rowCount(), label, name, value)
