@@ -155,7 +155,12 @@ def is_chinese(article: Article, issue: Issue | None = None) -> bool:
     sample = article.title + "".join(article.paragraphs[:1])
     if not sample and issue is not None:
         sample = issue.publication
-    return any("\u4e00" <= ch <= "\u9fff" for ch in sample[:200])
+    sample = sample[:200]
+    # Kana make it Japanese, whose kanji are Han characters too: worded as Chinese it would
+    # read 日期不详 and 第1版, which no Japanese paper prints.
+    if any("\u3040" <= ch <= "\u30ff" for ch in sample):
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in sample)
 
 
 def _format(day: QDate, template: str, name: str | None) -> str:
