@@ -58,7 +58,7 @@ def test_an_english_article_by_chicago():
 
 def test_a_japanese_article_without_a_language_is_not_cited_as_chinese():
     # Kanji are Han characters; the kana say Japanese (a PDF page says no language).
-    japanese = Article(id="j", issue_id="i", title="序", paragraphs=("わたくしといふ現象は",))
+    japanese = Article(id="j", issue_id="i", title="序", paragraphs=("序", "わたくしといふ現象は"))
     chinese = Article(id="c", issue_id="i", title="序", paragraphs=("我县召开供热工程",))
     assert style_for(ISSUE, japanese) == CHICAGO
     assert style_for(ISSUE, chinese) == GBT

@@ -152,7 +152,11 @@ def is_chinese(article: Article, issue: Issue | None = None) -> bool:
     """Whether an article is written in Chinese: its language, else its characters."""
     if article.language:
         return article.language.lower().startswith("zh")
-    sample = article.title + "".join(article.paragraphs[:1])
+    sample = article.title
+    for paragraph in article.paragraphs:  # enough text to tell, even after a one-word heading
+        if len(sample) >= 200:
+            break
+        sample += paragraph
     if not sample and issue is not None:
         sample = issue.publication
     sample = sample[:200]
