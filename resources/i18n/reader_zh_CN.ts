@@ -237,6 +237,10 @@
         <source>Only the headline of this article survived in the file.</source>
         <translation>文件中只保留了这篇文章的标题。</translation>
     </message>
+    <message>
+        <source>No text: the file has none for this page (a scan without a text layer).</source>
+        <translation>无文字：文件中这一版没有文字（没有文字层的扫描图像）。</translation>
+    </message>
 </context>
 <context>
     <name>ArticleListModel</name>

@@ -205,3 +205,13 @@ def test_the_whole_dateline_follows_the_articles_language(qapp):
     assert dateline(undated, latin) == "测试周报 · undated · No. 12 · p. 1"
     printed = Issue(id="p", publication="测试周报", date=None, numbers_printed=("总200期",))
     assert dateline(printed, chinese).endswith("日期不详 · 总200期 · 第1版")
+
+
+def test_a_scanned_page_says_it_has_no_text_and_a_lost_article_keeps_its_headline(qapp):
+    scan = Article(id="s", issue_id="i", title="", page="3")
+    lost = Article(id="l", issue_id="i", title="标题", page="3")
+    scanned = render_article(ISSUE, scan, palette=QPalette()).document.toPlainText()
+    headline_only = render_article(ISSUE, lost, palette=QPalette()).document.toPlainText()
+    assert "a scan without a text layer" in scanned
+    assert "Only the headline" not in scanned
+    assert "Only the headline of this article survived" in headline_only

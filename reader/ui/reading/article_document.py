@@ -214,9 +214,16 @@ def render_article(
             cursor.insertBlock(block_format, _char_format(serif, size, text_colour, False))
             rendered.paragraphs.append((cursor.position(), paragraph))
             cursor.insertText(paragraph)
-    else:
+    elif article.headline:
         note = QCoreApplication.translate(
             "ArticleDocument", "Only the headline of this article survived in the file."
+        )
+        block(note, serif, 0.95, colour=dim, align=Qt.AlignmentFlag.AlignLeft)
+    else:
+        # A page with no text layer (a plain scan) is an article with neither title nor text.
+        note = QCoreApplication.translate(
+            "ArticleDocument",
+            "No text: the file has none for this page (a scan without a text layer).",
         )
         block(note, serif, 0.95, colour=dim, align=Qt.AlignmentFlag.AlignLeft)
     return rendered
