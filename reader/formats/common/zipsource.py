@@ -87,13 +87,18 @@ class ZipSource:
         """Every file in the archive (refused ones too, so that they are reported), sorted."""
         return sorted(self._entries)
 
-    def read_bytes(self, name: str, limit: int | None = None) -> bytes:
-        """A member's bytes (the first ``limit`` bytes when given); CorruptArchive if refused."""
+    def _entry(self, name: str) -> zipfile.ZipInfo:
+        """The member to read; CorruptArchive when it was refused or is not in the zip."""
         if name in self._refused:
             raise CorruptArchive(name, self._refused[name])
         info = self._entries.get(name)
         if info is None:
             raise CorruptArchive(name, Reason.of("zip_no_such_member"))
+        return info
+
+    def read_bytes(self, name: str, limit: int | None = None) -> bytes:
+        """A member's bytes (the first ``limit`` bytes when given); CorruptArchive if refused."""
+        info = self._entry(name)
         try:
             with self._lock, self._zip.open(info) as member:
                 # zipfile never returns more than the declared size, so a lying header cannot
@@ -107,11 +112,7 @@ class ZipSource:
 
         Each piece is read under the lock, so other readers of the zip wait a piece, not a file.
         """
-        if name in self._refused:
-            raise CorruptArchive(name, self._refused[name])
-        info = self._entries.get(name)
-        if info is None:
-            raise CorruptArchive(name, Reason.of("zip_no_such_member"))
+        info = self._entry(name)
         try:
             with self._lock:
                 member = self._zip.open(info)
