@@ -3,10 +3,10 @@
 Every importer is a module that satisfies :class:`Importer`; mypy checks each against it where
 :data:`IMPORTERS` lists them, so a missing or misspelt member fails the type check, not a load.
 
-The page-view issue adds its page and coordinate hooks here: a second protocol beside
-:class:`Importer` (the pages of an issue, and where an article sits on them), satisfied by the
-importers that have page images and coordinates (``mets`` for ALTO, ``epaper`` for Founder), so
-text-only importers need no stubs and the loader asks for pages only where they exist.
+Importers whose files have coordinates also satisfy :class:`PageSource`: they fill
+``Issue.pages`` and ``Article.pages`` when loading, and read one page's words and regions back
+on demand. :data:`PAGE_SOURCES` lists them, so text-only importers need no stubs and the
+library asks for a layout only where one exists.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from reader.formats.newsml import newsml, nitf
 from reader.formats.ocr import abbyy, hocr, page_xml
 from reader.formats.pdf import pdf_pages
 from reader.formats.text import rmrb, text_issue
-from reader.model import ArchiveSettings, Article
+from reader.model import ArchiveSettings, Article, Issue, Page, PageLayout
 
-__all__ = ["IMPORTERS", "Importer", "pick_importer"]
+__all__ = ["IMPORTERS", "PAGE_SOURCES", "Importer", "PageSource", "page_source", "pick_importer"]
 
 
 class Importer(Protocol):
@@ -77,6 +77,32 @@ class Importer(Protocol):
         ...
 
 
+class PageSource(Protocol):
+    """What the page view needs of a format with coordinates: one page's words, read lazily."""
+
+    @property
+    def NAME(self) -> str:
+        """The format's name, as in ``Issue.format``."""
+        ...
+
+    def read_layout(self, source: Source, issue: Issue, page: Page) -> PageLayout:
+        """Read one page's words and regions, and which article each belongs to.
+
+        Args:
+            source: The archive the issue was loaded from.
+            issue: An issue this importer loaded (its articles' ids are the ones to assign).
+            page: One of ``issue.pages``.
+
+        Returns:
+            The layout, boxes in ``page.unit``; each article's words in the order its text
+            was built from them.
+
+        Raises:
+            CorruptArchive: When the file is gone, unreadable, or no longer holds the page.
+        """
+        ...
+
+
 # Order breaks ties: the first importer with the highest score wins.
 IMPORTERS: tuple[Importer, ...] = (
     text_issue,
@@ -92,6 +118,15 @@ IMPORTERS: tuple[Importer, ...] = (
     abbyy,
     pdf_pages,
 )
+
+
+# The importers that can read a page's layout, by format name (filled as formats gain it).
+PAGE_SOURCES: dict[str, PageSource] = {}
+
+
+def page_source(format_name: str) -> PageSource | None:
+    """The importer that reads page layouts for issues of this format, or None."""
+    return PAGE_SOURCES.get(format_name)
 
 
 def pick_importer(name: str, head: bytes) -> Importer | None:

@@ -19,6 +19,7 @@ from reader.model.errors import (
     UnsupportedFormat,
 )
 from reader.model.names import printable
+from reader.model.pages import Box, Page, PageLayout, Region, Word
 from reader.model.reasons import CATALOGUE, Reason
 from reader.model.vocabulary import UNDATED, Progress
 
@@ -28,6 +29,7 @@ __all__ = [
     "Archive",
     "ArchiveSettings",
     "Article",
+    "Box",
     "Cancelled",
     "Companion",
     "CorruptArchive",
@@ -35,11 +37,15 @@ __all__ = [
     "IndexUnavailable",
     "Issue",
     "NotFound",
+    "Page",
+    "PageLayout",
     "Problem",
     "Progress",
     "ReaderError",
     "Reason",
+    "Region",
     "UnsupportedFormat",
+    "Word",
     "printable",
     "stable_id",
 ]

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from reader.model.pages import Page
 from reader.model.reasons import Reason
 
 
@@ -87,7 +88,9 @@ class Article:
     ``paragraphs`` is the text as a reader wants it (column and page breaks joined);
     the original text is read on demand through the importer with ``source`` and ``ref``.
     ``title_derived`` says the title is the article's first words, not one the file gives
-    (shown as such, and searched as body text only).
+    (shown as such, and searched as body text only). ``pages`` are the numbers
+    (:attr:`Page.number`) of the issue's pages the article is printed on, in reading order
+    (empty when the format has no page images or coordinates).
     """
 
     id: str
@@ -104,6 +107,7 @@ class Article:
     source: str = ""
     ref: str = ""
     title_derived: bool = False
+    pages: tuple[int, ...] = ()
 
     @property
     def has_text(self) -> bool:
@@ -139,6 +143,11 @@ class Issue:
     articles: tuple[Article, ...] = ()
     front_matter: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+    pages: tuple[Page, ...] = ()
+
+    def page(self, number: int) -> Page | None:
+        """The page at this position in the issue (1 is the first), or None."""
+        return next((p for p in self.pages if p.number == number), None)
 
 
 @dataclass(frozen=True)
