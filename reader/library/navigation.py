@@ -1,12 +1,23 @@
-"""Where the reader has been (back and forward) and which issue lies nearest a date."""
+"""Where the reader has been (back and forward), which issue lies nearest a date, and typed dates."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reader.formats.common.dates import find_date, fold_digits
 from reader.model import Issue
+
+# Chinese numerals as printed in dates (一九四六年五月十六日, 二〇二二年九月十九日).
+_CHINESE_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
+_CHINESE_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})[日号])?"
+)
+_DOTTED = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
+_YEAR_MONTH = re.compile(r"^\s*(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -89,3 +100,54 @@ def nearest_issue(issues: Sequence[Issue], date: dt.date, publication: str = "")
     if not candidates:
         return None
     return min(candidates, key=lambda i: (abs((i.date - date).days), i.date))  # type: ignore[operator]
+
+
+def issue_days(issues: Sequence[Issue], publication: str = "") -> Counter[dt.date]:
+    """How many issues came out on each day (of ``publication`` only, when it has any)."""
+    dated = [i for i in issues if i.date is not None]
+    own = [i for i in dated if i.publication == publication]
+    return Counter(i.date for i in (own or dated) if i.date is not None)
+
+
+def typed_date(text: str) -> dt.date | None:
+    """A date as a reader types it: ``1946-05-16``, ``1946年5月16日``, ``16 May 1946``, ``16.5.1946``,
+    ``一九四六年五月十六日``; a month or a year alone (``1946-05``, ``1946年5月``, ``1946``) means
+    its first day. None when the text is no date.
+    """
+    folded = fold_digits(text).strip()
+    if not folded:
+        return None
+    chinese = _CHINESE_DATE.search(folded)
+    if chinese:
+        year = int("".join(_CHINESE_DIGITS[c] for c in chinese.group(1)))
+        return _date(
+            year, _chinese_number(chinese.group(2)), _chinese_number(chinese.group(3)) or 1
+        )
+    dotted = _DOTTED.match(folded)
+    if dotted:
+        return _date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+    found = find_date(folded)
+    if found is not None:
+        return found
+    partial = _YEAR_MONTH.match(folded)
+    if partial:
+        return _date(int(partial.group(1)), int(partial.group(2) or 1), 1)
+    return None
+
+
+def _chinese_number(text: str | None) -> int:
+    """一 to 三十一 as a number (0 for none)."""
+    if not text:
+        return 0
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return int(_CHINESE_DIGITS[text]) if len(text) == 1 else 0
+    ten = int(_CHINESE_DIGITS[tens]) if tens else 1
+    return ten * 10 + (int(_CHINESE_DIGITS[units]) if units else 0)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -305,8 +305,20 @@
         <translation>转到日期</translation>
     </message>
     <message>
-        <source>Pick a date; Enter opens the issue nearest to it.</source>
-        <translation>选择日期，按 Enter 键打开日期最接近的一期。</translation>
+        <source>1946-05-16, 1946年5月16日 or 16 May 1946</source>
+        <translation>1946年5月16日、1946-05-16 或 16 May 1946</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Type or pick a date; Enter opens the issue nearest to it.</source>
+        <translation>输入或选择日期，按 Enter 打开日期最接近的一期。</translation>
+    </message>
+    <message>
+        <source>Not a date I can read.</source>
+        <translation>无法识别这个日期。</translation>
     </message>
     <message>
         <source>No dated issues in this archive.</source>
@@ -315,6 +327,11 @@
     <message>
         <source>Nearest issue: %1</source>
         <translation>日期最接近的一期：%1</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>a decade</comment>
+        <translation>%1年代</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
-"""History (back and forward) and the issue nearest a date."""
+"""History (back and forward), the issue nearest a date, issue days and typed dates."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from reader.library.navigation import History, Place, nearest_issue
+import pytest
+
+from reader.library.navigation import History, Place, issue_days, nearest_issue, typed_date
 from reader.model import Issue
 
 
@@ -51,3 +53,38 @@ def test_nearest_issue_keeps_to_the_publication():
     assert nearest_issue(issues, dt.date(2022, 1, 5), "A").id == "A1-3"
     assert nearest_issue(issues, dt.date(2022, 1, 5), "C").id == "B1-5"
     assert nearest_issue([], dt.date(2022, 1, 5)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1946-05-16", dt.date(1946, 5, 16)),
+        ("1946年5月16日", dt.date(1946, 5, 16)),
+        ("１９４６年５月１６日", dt.date(1946, 5, 16)),
+        ("16 May 1946", dt.date(1946, 5, 16)),
+        ("May 16, 1946", dt.date(1946, 5, 16)),
+        ("16.5.1946", dt.date(1946, 5, 16)),
+        ("一九四六年五月十六日", dt.date(1946, 5, 16)),
+        ("二〇二二年九月三十日", dt.date(2022, 9, 30)),
+        ("1946-05", dt.date(1946, 5, 1)),
+        ("1946年5月", dt.date(1946, 5, 1)),
+        ("1813", dt.date(1813, 1, 1)),
+        ("", None),
+        ("hello", None),
+        ("1946-13-01", None),
+        ("31.2.1946", None),
+    ],
+)
+def test_typed_dates(text, expected):
+    assert typed_date(text) == expected
+
+
+def test_issue_days_counts_the_issues_of_the_publication_asked_for():
+    issues = [
+        Issue(id="a", publication="A", date=dt.date(1946, 5, 16)),
+        Issue(id="b", publication="A", date=dt.date(1946, 5, 16)),
+        Issue(id="c", publication="B", date=dt.date(1946, 5, 17)),
+        Issue(id="d", publication="A", date=None),
+    ]
+    assert issue_days(issues, "A") == {dt.date(1946, 5, 16): 2}
+    assert issue_days(issues, "nobody") == {dt.date(1946, 5, 16): 2, dt.date(1946, 5, 17): 1}

@@ -1,29 +1,37 @@
-"""The Go to Date dialog: pick a day, open the issue nearest to it."""
+"""The Go to Date dialog: type or pick a day (years and decades listed beside), open the nearest issue."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QToolButton,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.library.navigation import nearest_issue
+from reader.library.navigation import issue_days, nearest_issue, typed_date
 from reader.model import Issue
+from reader.ui.browse.calendar import Calendar, qdate
 from reader.ui.core import formatting
 from reader.ui.i18n import fill
 
+_YEAR_ROLE = Qt.ItemDataRole.UserRole
+
 
 class GoToDateDialog(QDialog):
-    """Pick a date; the dialog names the issue nearest to it, which is where Enter leads."""
+    """Type a date, or pick one (a year from the list, a day in the calendar, where issue days
+    are marked); the dialog names the issue nearest to it, which is where Enter leads."""
 
     def __init__(
         self,
@@ -36,13 +44,23 @@ class GoToDateDialog(QDialog):
         self.setWindowTitle(self.tr("Go to Date"))
         self._issues = issues
         self._publication = publication
+        self._days = issue_days(issues, publication)
+        self.typed = QLineEdit(self)
+        self.typed.setPlaceholderText(self.tr("1946-05-16, 1946年5月16日 or 16 May 1946"))
+        self.typed.setClearButtonEnabled(True)
+        self.typed.textEdited.connect(self._typed)
+        self.typed.returnPressed.connect(self.accept)
         self.calendar = Calendar(self)
         self.calendar.setGridVisible(True)
-        dates = [i.date for i in issues if i.date is not None]
-        if dates:
-            self.calendar.setDateRange(_qdate(min(dates)), _qdate(max(dates)))
+        if self._days:
+            self.calendar.setDateRange(qdate(min(self._days)), qdate(max(self._days)))
         if start is not None:
-            self.calendar.setSelectedDate(_qdate(start))
+            self.calendar.setSelectedDate(qdate(start))
+        self.calendar.mark_days(self._days)
+        self.years = _year_list(self._days, self)
+        self.years.itemActivated.connect(self._year_chosen)
+        self.years.itemClicked.connect(self._year_chosen)
+        self._show_year(start.year if start is not None else None)
         self.nearest_label = QLabel(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -50,13 +68,24 @@ class GoToDateDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.calendar.activated.connect(self.accept)
+        typed_label = QLabel(self.tr("&Date:"), self)
+        typed_label.setBuddy(self.typed)
+        typed_row = QHBoxLayout()
+        typed_row.addWidget(typed_label)
+        typed_row.addWidget(self.typed, 1)
+        pickers = QHBoxLayout()
+        pickers.addWidget(self.years)
+        pickers.addWidget(self.calendar, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Pick a date; Enter opens the issue nearest to it."), self))
-        layout.addWidget(self.calendar)
+        layout.addWidget(
+            QLabel(self.tr("Type or pick a date; Enter opens the issue nearest to it."), self)
+        )
+        layout.addLayout(typed_row)
+        layout.addLayout(pickers)
         layout.addWidget(self.nearest_label)
         layout.addWidget(buttons)
         self.calendar.selectionChanged.connect(self._update)
-        self.calendar.setFocus()
+        self.typed.setFocus()
         self._update()
 
     def selected_date(self) -> dt.date:
@@ -68,9 +97,44 @@ class GoToDateDialog(QDialog):
         """The issue nearest the picked date."""
         return nearest_issue(self._issues, self.selected_date(), self._publication)
 
-    def _update(self) -> None:
+    def go_to_year(self, year: int) -> None:
+        """Show the year's first month with an issue, its first issue day selected."""
+        first = min((d for d in self._days if d.year == year), default=None)
+        if first is not None:
+            self.calendar.setSelectedDate(qdate(first))
+
+    def _show_year(self, year: int | None) -> None:
+        """Open the decade of ``year`` in the list and select the year (when it has issues)."""
+        found = self.years.findItems(
+            formatting.year(year) if year is not None else "",
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
+        for item in found:
+            if item.data(0, _YEAR_ROLE) == year:
+                parent = item.parent()
+                if parent is not None:
+                    parent.setExpanded(True)
+                self.years.setCurrentItem(item)
+                return
+
+    def _typed(self, text: str) -> None:
+        day = typed_date(text)
+        if day is not None:
+            self.calendar.setSelectedDate(qdate(day))
+        self._update(typed_wrong=bool(text.strip()) and day is None)
+
+    def _year_chosen(self, item: QTreeWidgetItem) -> None:
+        year = item.data(0, _YEAR_ROLE)
+        if isinstance(year, int):
+            self.go_to_year(year)
+        else:
+            item.setExpanded(True)
+
+    def _update(self, typed_wrong: bool = False) -> None:
         issue = self.nearest()
-        if issue is None:
+        if typed_wrong:
+            self.nearest_label.setText(self.tr("Not a date I can read."))
+        elif issue is None:
             self.nearest_label.setText(self.tr("No dated issues in this archive."))
         else:
             self.nearest_label.setText(
@@ -78,71 +142,39 @@ class GoToDateDialog(QDialog):
             )
 
 
-class Calendar(QCalendarWidget):
-    """Qt's calendar, its header worded as the locale writes a month: ``2022年 9月``, ``September 2022``.
-
-    Qt names the shown month and year itself (``九月 2022`` in Chinese) and rewrites them
-    whenever the page changes; the header's two buttons are reworded just before they are
-    drawn, so every way of turning the page is covered.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.month_button = self.findChild(QToolButton, "qt_calendar_monthbutton")
-        self.year_button = self.findChild(QToolButton, "qt_calendar_yearbutton")
-        for button in (self.month_button, self.year_button):
-            if button is not None:
-                button.installEventFilter(self)
-        self._order()
-
-    def header(self) -> str:
-        """The shown month as the header reads, left to right (``2022年 9月``)."""
-        buttons = sorted(
-            (b for b in (self.month_button, self.year_button) if b is not None),
-            key=lambda b: b.x(),
+def _year_list(days: Counter[dt.date], parent: QWidget) -> QTreeWidget:
+    """Decades, each holding its years, with the number of issues of each."""
+    tree = QTreeWidget(parent)
+    tree.setHeaderHidden(True)
+    tree.setColumnCount(2)
+    tree.setRootIsDecorated(True)
+    per_year = Counter[int]()
+    for day, count in days.items():
+        per_year[day.year] += count
+    decades: dict[int, QTreeWidgetItem] = {}
+    for year in sorted(per_year):
+        decade = year // 10 * 10
+        if decade not in decades:
+            total = sum(n for y, n in per_year.items() if y // 10 * 10 == decade)
+            decades[decade] = QTreeWidgetItem(tree, [_decade_name(decade), formatting.count(total)])
+        item = QTreeWidgetItem(
+            decades[decade], [formatting.year(year), formatting.count(per_year[year])]
         )
-        return " ".join(b.text() for b in buttons)
-
-    def _chinese(self) -> bool:
-        return formatting.language(self.locale().name()) == "zh_CN"
-
-    def _order(self) -> None:
-        """Year before month in Chinese (2022年 9月), month first otherwise."""
-        bar = self.findChild(QWidget, "qt_calendar_navigationbar")
-        layout = bar.layout() if bar is not None else None
-        if layout is None or self.month_button is None or self.year_button is None:
-            return
-        first, second = (self.year_button, self.month_button)
-        if not self._chinese():
-            first, second = second, first
-        at = min(layout.indexOf(first), layout.indexOf(second))
-        for n, button in enumerate((first, second)):
-            layout.removeWidget(button)
-            layout.insertWidget(at + n, button)  # type: ignore[attr-defined]
-
-    def _word(self) -> None:
-        name = self.locale().name()
-        texts = (
-            (self.month_button, formatting.month(self.monthShown(), name)),
-            (self.year_button, formatting.year(self.yearShown(), name)),
-        )
-        for button, text in texts:
-            if button is not None and button.text() != text:
-                button.setText(text)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Reword the header's buttons just before they are drawn or measured."""
-        if event.type() in (QEvent.Type.Paint, QEvent.Type.Show):
-            self._word()
-        return False
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Qt override: a new locale may put the year first."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LocaleChange:
-            self._order()
+        item.setData(0, _YEAR_ROLE, year)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+    if len(decades) <= 2:
+        tree.expandAll()
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    # Wide enough for an indented year and a four-digit count in either language.
+    metrics = tree.fontMetrics()
+    widest = max(metrics.horizontalAdvance(_decade_name(1940)), metrics.horizontalAdvance("8888"))
+    tree.setMinimumWidth(widest + metrics.horizontalAdvance("8,888") + tree.indentation() * 2 + 40)
+    return tree
 
 
-def _qdate(day: dt.date) -> QDate:
-    """``day`` as a QDate (PySide6 converts a date itself, but its stubs do not say so)."""
-    return QDate(day.year, day.month, day.day)
+def _decade_name(decade: int) -> str:
+    """``1940s`` / ``1940年代``."""
+    return fill(QCoreApplication.translate("GoToDateDialog", "%1s", "a decade"), decade)
