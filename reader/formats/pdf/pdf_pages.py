@@ -11,6 +11,10 @@ a Title that looks like a paper's name (no digits, short), else the archive fold
 A page without a text layer (a plain scan) stays a page of the issue: an article without text,
 with a note on the issue saying so. Encrypted and damaged PDFs are problems.
 
+Each PDF page is also a :class:`Page` of the issue (size in points, the PDF itself its image),
+filled from the text already read at load; :func:`read_layout` reads one page's words again
+when the page view shows it (:mod:`reader.formats.pdf.words`).
+
 PDFs beside another format's issue (an NDNP issue's page PDFs next to its METS and ALTO, an
 issue PDF next to ABBYY pages) are the pages of that issue, not a second copy of it: the loader
 calls :func:`beside_issues` to set them aside as duplicates before this importer loads the rest.
