@@ -127,6 +127,25 @@ def test_vertical_columns_read_right_to_left_and_tiers_top_down():
     assert paragraphs(blocks) == ["一二三四五。", "六七八九。"]
 
 
+def test_an_item_number_set_apart_at_a_columns_top_is_read_before_its_text():
+    # The gazette sets 一 at the head of a column, a gap, then the item's text; 一's glyph box
+    # is narrower than the column, so its right edge lies left of its text's.
+    def item(number: str, text: str, right: float) -> list[Char]:
+        head = Char(0, number, right - 9, 300, right - 1, 302)
+        return [head, *_column(text, right, 280)]
+
+    lead = _column("次に掲げる。", 114, 302)
+    chars = [*lead, *item("一", "法第五", 100), *item("二", "児童及", 86)]
+    blocks = reading_order(build_lines(chars))
+    assert [line.text for block in blocks for line in block] == [
+        "次に掲げる。",
+        "一",
+        "法第五",
+        "二",
+        "児童及",
+    ]
+
+
 def test_a_horizontal_page_keeps_the_layers_order():
     chars = [Char(n, ch, 10 + 6 * n, 100, 15 + 6 * n, 108) for n, ch in enumerate("Late news")] + [
         Char(20 + n, ch, 10 + 6 * n, 88, 15 + 6 * n, 96) for n, ch in enumerate("follows.")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from reader.formats import load_archive, open_source, read_original
+from reader.formats.registry import page_source
+from reader.library.wordmap import align, words_in
 from tests.conftest import shared_path
 
 GAZETTE = "samples/pdfminer-kampo-official-gazette-ja"
@@ -72,3 +75,77 @@ def test_the_impresso_issue_pdf_is_read_once():
         assert all(a.has_text for a in issues[0].articles)
     else:
         assert any(d.source.endswith(pdf) for d in archive.duplicates)
+
+
+# --- the gazette against its printed page (phrases read off the rendered page, in order) -----
+
+
+def _in_order(text: str, phrases: list[str]) -> list[int]:
+    return [text.index(phrase) for phrase in phrases]
+
+
+def _gazette(name: str):
+    source = open_source(shared_path(GAZETTE))
+    issue = next(i for i in load_archive(source).issues if i.source.endswith(name))
+    return source, issue
+
+
+def test_the_gazettes_text_reads_as_printed_upper_tier_then_lower_items_in_order():
+    _, issue = _gazette("kampo.pdf")
+    text = issue.articles[0].text
+    # Upper tier from the right edge, then the lower tier from the right edge; each item's
+    # number (一, 二: set apart at the column's head) comes before its text.
+    found = _in_order(
+        text,
+        [
+            "政令第百四十九号",
+            "道路交通法施行令の一部を改正する政令",
+            "内閣は、道路交通法の一部を改正する法律（平成十九年法律第九十号）",
+            "第三号を第四号とし、同号の次に次の一号を加える。",
+            "一の五医療機関が、傷病者の緊急搬送をしようとする都道府県",
+            "第十七条の二を次のように改める。",
+            "（委託することのできない事務）",
+            "一法第五十一条第五項の規定による車両の移動の決定",
+            "二法第五十一条第六項",
+            "一児童及び幼児",
+            "二七十歳以上の者",
+        ],
+    )
+    assert found == sorted(found)
+
+
+def test_the_poems_text_reads_as_printed_tier_by_tier():
+    _, issue = _gazette("jo.pdf")
+    text = issue.articles[0].text
+    found = _in_order(
+        text,
+        [
+            "わたくしといふ現象は假定された有機交流電燈の",
+            "（ひかりはたもち、その電燈は失はれ）",
+            "これらは二十二箇月の",
+            "けれどもこれら新世代沖積世の",
+            "宮澤賢治",
+        ],
+    )
+    assert found == sorted(found)
+
+
+def test_a_phrase_of_the_gazette_maps_to_boxes_down_its_column_at_the_top_right():
+    source, issue = _gazette("kampo.pdf")
+    (article,) = issue.articles
+    page = issue.pages[0]
+    assert (page.width, page.height, page.unit, page.image_index) == (595, 842, "pt", 0)
+    reader = page_source(issue.format)
+    assert reader is not None
+    layout = reader.read_layout(source, issue, page)
+    words = layout.article_words(article.id)
+    wide = [w for w in words if unicodedata.east_asian_width(w.text[0]) in "WF"]
+    assert len(wide) > 2000 and all(len(w.text) == 1 for w in wide)  # one box a character
+    spans = align(article.text, [w.text for w in words])
+    assert sum(s is not None for s in spans) > 0.98 * len(spans)
+    start = article.text.index("道路交通法施行令の一部")
+    hit = [words[i] for i in words_in(spans, start, start + len("道路交通法施行令の一部"))]
+    assert "".join(w.text for w in hit) == "道路交通法施行令の一部"
+    # Printed as the second column from the right, below the page's head: y grows down it.
+    assert all(525 < w.box[0] < w.box[2] < 545 and 80 < w.box[1] < 250 for w in hit)
+    assert [w.box[1] for w in hit] == sorted(w.box[1] for w in hit)

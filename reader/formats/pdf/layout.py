@@ -167,7 +167,27 @@ def _cut(lines: list[Line], size: float) -> list[list[Line]]:
     blocks = _split(lines, lambda ln: (-ln.right, -ln.left), 1.2 * size)
     if len(blocks) > 1:
         return [block for part in blocks for block in _cut(part, size)]
-    return [sorted(lines, key=lambda ln: (-ln.right, -ln.top))]
+    return [[line for column in _columns(lines) for line in column]]
+
+
+def _columns(lines: list[Line]) -> list[list[Line]]:
+    """The lines of one block in columns right to left, each column's pieces top down.
+
+    A column may be cut into pieces (an item's number set apart from its text, a gap before
+    a closing bracket); a piece belongs to the column it overlaps by half its width, not
+    wherever its right edge falls (a narrow glyph such as 一 ends left of its neighbours).
+    """
+    columns: list[list[Line]] = []
+    span = (0.0, 0.0)
+    for line in sorted(lines, key=lambda ln: (-(ln.left + ln.right), -ln.top)):
+        overlap = min(span[1], line.right) - max(span[0], line.left)
+        if columns and overlap > 0.5 * min(span[1] - span[0], line.right - line.left):
+            columns[-1].append(line)
+            span = (min(span[0], line.left), max(span[1], line.right))
+        else:
+            columns.append([line])
+            span = (line.left, line.right)
+    return [sorted(column, key=lambda ln: -ln.top) for column in columns]
 
 
 def _split(lines: list[Line], span: _Span, gap: float) -> list[list[Line]]:

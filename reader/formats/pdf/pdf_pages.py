@@ -11,6 +11,10 @@ a Title that looks like a paper's name (no digits, short), else the archive fold
 A page without a text layer (a plain scan) stays a page of the issue: an article without text,
 with a note on the issue saying so. Encrypted and damaged PDFs are problems.
 
+Each PDF page is also a :class:`Page` of the issue (size in points, the PDF itself its image),
+filled from the text already read at load; :func:`read_layout` reads one page's words again
+when the page view shows it (:mod:`reader.formats.pdf.words`).
+
 PDFs beside another format's issue (an NDNP issue's page PDFs next to its METS and ALTO, an
 issue PDF next to ABBYY pages) are the pages of that issue, not a second copy of it: the loader
 calls :func:`beside_issues` to set them aside as duplicates before this importer loads the rest.
@@ -31,13 +35,15 @@ from reader.formats.common.dates import find_date
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.stories import default_publication
-from reader.formats.pdf import textlayer
+from reader.formats.pdf import textlayer, words
 from reader.model import (
     ArchiveSettings,
     Article,
     CorruptArchive,
     Duplicate,
     Issue,
+    Page,
+    PageLayout,
     Problem,
     Reason,
     stable_id,
@@ -112,6 +118,25 @@ def read_original(source: Source, article: Article) -> str:
         return textlayer.page_text(document, index, article.source).printed
 
 
+def read_layout(source: Source, issue: Issue, page: Page) -> PageLayout:
+    """The page's words and blocks, read again from its PDF: boxes in points, y down, as shown.
+
+    ``page.ref`` is the page's index in its PDF (0 for the first); the words belong to the
+    article made of that page, in the order its text was built.
+    """
+    try:
+        index = int(page.ref)
+    except ValueError:
+        raise CorruptArchive(page.source, Reason.of("article_gone")) from None
+    with textlayer.opened(source, page.source) as document:
+        if not 0 <= index < len(document):
+            raise CorruptArchive(page.source, Reason.of("article_gone"))
+        text = textlayer.page_text(document, index, page.source)
+    ref = str(index + 1)
+    article = next((a.id for a in issue.articles if a.source == page.source and a.ref == ref), "")
+    return words.page_layout(text, page, article)
+
+
 def _placed(name: str) -> _File:
     folder, _, base = name.rpartition("/")
     stem = base.rsplit(".", 1)[0]
@@ -138,13 +163,16 @@ def _date(match: re.Match[str] | None) -> dt.date | None:
 
 @dataclass(frozen=True)
 class _Page:
-    """What an article needs of a page: its text, not its character boxes (dropped at once)."""
+    """What an issue needs of a page: its text and size, not its character boxes (dropped at once)."""
 
     source: str
     number: int
     label: str
     paragraphs: tuple[str, ...]
     head: str  # the first printed lines, where a date may be
+    width: float
+    height: float
+    has_text: bool
 
 
 def _load_issue(
@@ -163,7 +191,18 @@ def _load_issue(
                     label = str(file.page) if single and text.label == "1" else text.label
                     paragraphs = tuple(text.paragraphs)
                     head = text.printed[:300] if not pages else ""
-                    pages.append(_Page(file.name, text.number, label, paragraphs, head))
+                    pages.append(
+                        _Page(
+                            file.name,
+                            text.number,
+                            label,
+                            paragraphs,
+                            head,
+                            text.width,
+                            text.height,
+                            text.has_text,
+                        )
+                    )
         except CorruptArchive as exc:
             loaded.add_problem(file.name, exc.reason)
     if not pages:
@@ -190,6 +229,7 @@ def _load_issue(
                 language=settings.language,
                 source=page.source,
                 ref=str(page.number),
+                pages=(position,),
             )
         )
     loaded.issues.append(
@@ -201,7 +241,25 @@ def _load_issue(
             format=NAME,
             articles=tuple(articles),
             problems=tuple(notes),
+            pages=tuple(_page(position, page) for position, page in enumerate(pages, start=1)),
         )
+    )
+
+
+def _page(position: int, page: _Page) -> Page:
+    """The issue's page: its PDF page is both where its words are and its image."""
+    index = page.number - 1
+    return Page(
+        number=position,
+        label=page.label,
+        source=page.source,
+        ref=str(index),
+        image=page.source,
+        image_index=index,
+        width=page.width,
+        height=page.height,
+        unit="pt",
+        has_text=page.has_text,
     )
 
 

@@ -42,6 +42,10 @@ class PageText:
     width: float
     height: float
     blocks: list[list[Line]]
+    # How the page is shown: its /Rotate (degrees clockwise) and its crop box in user space
+    # (left, bottom, right, top), to turn the characters' boxes into the rendered image's.
+    rotation: int = 0
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
     @property
     def has_text(self) -> bool:
@@ -118,7 +122,8 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
     The one place the characters are read: the page view will read the boxes of one page
     lazily from here. Boxes are pdfium's ``PdfTextPage.get_charbox`` (``FPDFText_GetCharBox``:
     the glyph's tight box in PDF points, origin bottom left, y upwards); runs of text as
-    rectangles would be ``PdfTextPage.get_rect``. Page size is ``PdfPage.get_size`` in points.
+    rectangles would be ``PdfTextPage.get_rect``. Page size is ``PdfPage.get_size`` in points,
+    as shown (width and height swapped by a /Rotate of 90 or 270).
     """
     try:
         page = document[index]
@@ -126,9 +131,12 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
         raise CorruptArchive(name, Reason.of("pdf_unreadable", detail=exc)) from exc
     try:
         width, height = page.get_size()
+        rotation, crop = page.get_rotation() % 360, tuple(page.get_cropbox())
         textpage = page.get_textpage()
         try:
             chars = list(_chars(textpage))
+            if rotation in (90, 270):
+                chars = _in_content_order(page, textpage, chars)
         finally:
             textpage.close()
     except _pdfium().PdfiumError as exc:
@@ -141,6 +149,8 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
         width=width,
         height=height,
         blocks=reading_order(build_lines(chars)),
+        rotation=rotation,
+        crop=(crop[0], crop[1], crop[2], crop[3]),
     )
 
 
@@ -174,6 +184,30 @@ def _chars(textpage: pdfium.PdfTextPage) -> Iterator[Char]:
             text = chr(code)
         box_of(handle, start, *box)
         yield Char(start, text, left.value, bottom.value, right.value, top.value)
+
+
+def _in_content_order(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, chars: list[Char]
+) -> list[Char]:
+    """The characters in the order the page's content writes them, not pdfium's.
+
+    pdfium orders the text of a page turned by /Rotate 90 or 270 as it is shown, where the
+    lines stand upright and are taken left to right: a turned page's lines come out last
+    first. The content stream's order is the order they were written in (a character pdfium
+    adds, a space, keeps its place after the one before it).
+    """
+    raw = _raw()
+    objects = (
+        raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))
+    )
+    order = {ctypes.cast(o, ctypes.c_void_p).value: n for n, o in enumerate(objects)}
+    keys: list[tuple[int, int]] = []
+    place = 0
+    for char in chars:
+        found = raw.FPDFText_GetTextObject(textpage.raw, char.index)
+        place = order.get(ctypes.cast(found, ctypes.c_void_p).value, place) if found else place
+        keys.append((place, char.index))
+    return [char for _, char in sorted(zip(keys, chars, strict=True), key=lambda kc: kc[0])]
 
 
 def _label(document: pdfium.PdfDocument, index: int) -> str:
