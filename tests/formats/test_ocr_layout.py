@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.formats import load_archive, open_source
+from reader.formats.common.columns import vertical_order
 from reader.formats.registry import PAGE_SOURCES, page_source
 from reader.library.wordmap import align, words_in
 from reader.model import Archive, Article, Box, CorruptArchive, Issue, PageLayout
@@ -251,3 +252,19 @@ def test_a_vertical_page_xml_without_reading_order_reads_right_to_left(tmp_path)
     assert "".join(article.paragraphs) == "明日は休日。以上。"
     # Line level: each character laid along its column, top to bottom.
     assert boxes_of(layout, article, "日")[0] == (360, 100, 400, 200)
+
+
+def test_column_order_puts_a_running_head_first_and_columns_right_to_left():
+    boxes = [
+        (0, 100, 40, 400),  # leftmost column of the upper tier
+        (0, 0, 600, 40),  # a running head across the page, set horizontally
+        (500, 500, 540, 800),  # lower tier, right
+        (500, 100, 540, 400),  # upper tier, right
+        (250, 100, 290, 400),  # upper tier, middle
+        (0, 500, 40, 800),  # lower tier, left
+    ]
+    vertical = [True, False, True, True, True, True]
+    assert vertical_order(boxes, vertical) == [1, 3, 4, 0, 2, 5]
+    # Only a gap this wide parts two groups: then nothing parts, and the columns are read
+    # right to left, each from the top (the tiers no longer apart).
+    assert vertical_order(boxes[2:], vertical[2:], gap=300) == [1, 0, 2, 3]
