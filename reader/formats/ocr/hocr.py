@@ -123,8 +123,8 @@ def read_page(page: etree._Element, words: bool = False) -> OcrPage:
         str(int(number) + 1) if number.isdigit() else "",
         in_column_order(blocks),
         image=_property(page, "image").strip().strip('"'),
-        width=size[2] if size else 0.0,
-        height=size[3] if size else 0.0,
+        width=size[2] if size and 0 < size[2] < 1e7 else 0.0,
+        height=size[3] if size and 0 < size[3] < 1e7 else 0.0,
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from reader.formats.common.source import Source
+from reader.formats.common.source import FileSource, Source
 from reader.formats.ocr import compressed
 from reader.formats.ocr.text import OcrPage
 from reader.model import CorruptArchive, Page
@@ -68,9 +68,9 @@ class Scans:
                 beside = posixpath.join(folder, candidate)
                 if self._present(beside):
                     return beside, 0
-        for sibling in self._in_folder(folder):
+        for sibling in self._pdfs_in(folder):
             base = posixpath.basename(sibling)
-            if base.lower().endswith(".pdf") and stem.startswith(base[:-4]) and base[:-4]:
+            if stem.startswith(base[:-4]) and base[:-4]:
                 printed = _PAGE_SUFFIX.search(stem)
                 return sibling, (int(printed.group(1)) if printed else number) - 1
         return "", 0
@@ -78,6 +78,8 @@ class Scans:
     def _present(self, name: str) -> bool:
         if name in self._listing():
             return True
+        if not isinstance(self._source, FileSource):
+            return False
         # A file opened on its own lists only itself; its images are still beside it.
         try:
             self._source.info(name)
@@ -86,18 +88,20 @@ class Scans:
         return True
 
     def _listing(self) -> frozenset[str]:
-        self._by_folder()
+        self._pdfs()
         return self._names
 
-    def _in_folder(self, folder: str) -> list[str]:
-        return self._by_folder().get(folder, [])
+    def _pdfs_in(self, folder: str) -> list[str]:
+        return self._pdfs().get(folder, [])
 
-    def _by_folder(self) -> dict[str, list[str]]:
+    def _pdfs(self) -> dict[str, list[str]]:
+        """The PDFs of each folder (the listing is taken once, on first use)."""
         if self._folders is None:
             self._folders = {}
             self._names = frozenset(self._source.names())
             for found in sorted(self._names):
-                self._folders.setdefault(posixpath.dirname(found), []).append(found)
+                if found.lower().endswith(".pdf"):
+                    self._folders.setdefault(posixpath.dirname(found), []).append(found)
         return self._folders
 
 
