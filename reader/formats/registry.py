@@ -121,7 +121,12 @@ IMPORTERS: tuple[Importer, ...] = (
 
 
 # The importers that can read a page's layout, by format name (filled as formats gain it).
-PAGE_SOURCES: dict[str, PageSource] = {pdf_pages.NAME: pdf_pages}
+PAGE_SOURCES: dict[str, PageSource] = {
+    hocr.NAME: hocr,
+    page_xml.NAME: page_xml,
+    abbyy.NAME: abbyy,
+    pdf_pages.NAME: pdf_pages,
+}
 
 
 def page_source(format_name: str) -> PageSource | None:

@@ -16,17 +16,19 @@ from lxml import etree
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.textio import decode_text
-from reader.formats.ocr import issues
+from reader.formats.ocr import issues, layout
 from reader.formats.ocr.text import (
     Box,
     OcrBlock,
     OcrLine,
     OcrPage,
+    OcrWord,
+    in_column_order,
     in_reading_order,
     is_tall,
     join_words,
 )
-from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
+from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Page, PageLayout, Reason
 
 NAME = "hocr"
 EXTENSIONS = (".hocr", ".html", ".htm", ".xhtml", ".xml")
@@ -59,7 +61,12 @@ def read_original(source: Source, article: Article) -> str:
     return issues.read_original(source, article, read_pages)
 
 
-def read_pages(data: bytes, name: str) -> list[OcrPage]:
+def read_layout(source: Source, issue: Issue, page: Page) -> PageLayout:
+    """One page's words (``ocrx_word`` boxes), paragraphs and articles, read again from its file."""
+    return layout.read_layout(source, issue, page, read_pages)
+
+
+def read_pages(data: bytes, name: str, words: bool = False) -> list[OcrPage]:
     """Every ``ocr_page`` of a file (the whole body when there is none).
 
     Parsed as HTML: hOCR is often not well-formed XML (OCRopus leaves ``<meta>`` open) and
@@ -77,7 +84,7 @@ def read_pages(data: bytes, name: str) -> list[OcrPage]:
     if not pages:
         body = root.find("body")
         pages = [body if body is not None else root]
-    read = [read_page(page, index) for index, page in enumerate(pages)]
+    read = [read_page(page, words) for page in pages]
     if not any(page.has_text for page in read) and not any(
         _classes(e) & _LINES for e in root.iter()
     ):
@@ -85,11 +92,12 @@ def read_pages(data: bytes, name: str) -> list[OcrPage]:
     return read
 
 
-def read_page(page: etree._Element, index: int) -> OcrPage:
+def read_page(page: etree._Element, words: bool = False) -> OcrPage:
     """One page: its lines in document order, grouped by their paragraph, headings apart.
 
-    Coordinates for the page view are each line's and word's ``title="bbox l t r b"`` in the
-    pixels of the page's ``bbox`` (:func:`_box` reads them).
+    Coordinates are each line's and word's ``title="bbox l t r b"`` in the pixels of the
+    page's ``bbox``; the words' are kept only with ``words``. A page set in vertical columns
+    has its paragraphs put in reading order too (hOCR writes them in the layout tool's order).
     """
     number = _property(page, "ppageno")
     blocks: list[OcrBlock] = []
@@ -101,25 +109,44 @@ def read_page(page: etree._Element, index: int) -> OcrPage:
         heading = bool(classes & _HEADING_LINES) or _in_heading(element, page)
         container = _container(element, page)
         if not blocks or container is not owner or heading != blocks[-1].heading:
-            blocks.append(OcrBlock(heading=heading))
+            own = container is not page
+            block_id = container.get("id", "") if own else ""
+            blocks.append(
+                OcrBlock(heading=heading, id=block_id, box=_box(container) if own else None)
+            )
             owner = container
-        blocks[-1].lines.append(_line(element))
+        blocks[-1].lines.append(_line(element, words))
     for block in blocks:
         block.lines = in_reading_order(block.lines)
-    return OcrPage(str(int(number) + 1) if number.isdigit() else "", blocks)
+    size = _box(page)
+    return OcrPage(
+        str(int(number) + 1) if number.isdigit() else "",
+        in_column_order(blocks),
+        image=_property(page, "image").strip().strip('"'),
+        width=size[2] if size and 0 < size[2] < 1e7 else 0.0,
+        height=size[3] if size and 0 < size[3] < 1e7 else 0.0,
+    )
 
 
-def _line(element: etree._Element) -> OcrLine:
+def _line(element: etree._Element, with_boxes: bool) -> OcrLine:
     words = [w for w in element.iter() if "ocrx_word" in _classes(w)]
     box = _box(element)
-    if words:
-        vertical_words = _vertical(element)
-        if vertical_words:
-            words.sort(key=lambda w: (_box(w) or (0, 0, 0, 0))[1])
-        text = join_words(["".join(map(str, w.itertext())) for w in words])
-    else:
+    if not words:
         text = " ".join("".join(map(str, element.itertext())).split())
-    return OcrLine(text, box, _vertical(element) or is_tall(box, text))
+        return OcrLine(text, box, _vertical(element) or is_tall(box, text))
+    if _vertical(element):
+        words.sort(key=lambda w: (_box(w) or (0, 0, 0, 0))[1])
+    texts = ["".join(map(str, w.itertext())) for w in words]
+    line = OcrLine(join_words(texts), box)
+    line.vertical = _vertical(element) or is_tall(box, line.text)
+    if with_boxes:
+        boxes = [_box(w) for w in words]
+        # A word without a box: the line's words are laid out along its box instead.
+        if all(b is not None for b in boxes):
+            line.words = [
+                OcrWord(t.strip(), b) for t, b in zip(texts, boxes, strict=True) if t.strip() and b
+            ]
+    return line
 
 
 def _vertical(element: etree._Element) -> bool:

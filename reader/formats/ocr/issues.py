@@ -9,9 +9,11 @@ where the file marks headings. Untitled articles get their title from the loader
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from reader.formats.common.dates import find_date
@@ -20,24 +22,32 @@ from reader.formats.common.source import Source
 from reader.formats.common.stories import default_publication
 from reader.formats.ocr import compressed
 from reader.formats.ocr.mets_claims import MetsClaims
-from reader.formats.ocr.text import OcrPage, PageArticle, split_articles
+from reader.formats.ocr.pages import Scans
+from reader.formats.ocr.text import PageArticle, PageReader, split_articles
 from reader.model import (
     ArchiveSettings,
     Article,
     CorruptArchive,
     Duplicate,
     Issue,
+    Page,
     Reason,
     stable_id,
 )
-
-# Reads one file's pages; raises CorruptArchive when nothing can be read.
-PageReader = Callable[[bytes, str], list[OcrPage]]
 
 _DIGITS = re.compile(r"(\d+)")
 # Separators file names use between a date's parts (FAL_1762_12_07_0001_page_1.xml).
 _NAME_SEPARATORS = str.maketrans({"_": "-", " ": "-"})
 _PREFIX = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,30})[-_ ]+\d")
+
+
+@dataclass(frozen=True)
+class IssueFacts:
+    """What a file beside the pages says of their issue (a BCUL ticket): used where names are silent."""
+
+    date: dt.date | None = None
+    masthead: str = ""
+    language: str = ""
 
 
 def load_pages(
@@ -46,13 +56,15 @@ def load_pages(
     settings: ArchiveSettings,
     format_name: str,
     read: PageReader,
+    facts: Mapping[str, IssueFacts] | None = None,
 ) -> Loaded:
     """Read every file's pages and group them into issues; a file that fails is a problem.
 
     Files that a METS beside or above them lists together with ALTO pages are skipped: that
     METS is the issue (the METS importer reads it from the ALTO), and reading them here would
-    give the same pages twice.
+    give the same pages twice. ``facts`` are what tickets say of the issue in a folder.
     """
+    facts = facts or {}
     loaded = Loaded()
     claims = MetsClaims(source)
     groups: dict[tuple[str, str], list[str]] = {}
@@ -67,10 +79,13 @@ def load_pages(
             continue
         folder = posixpath.dirname(name)
         date = find_date(folder) or find_date(_stem(name).translate(_NAME_SEPARATORS))
+        date = date or facts.get(folder, IssueFacts()).date
         groups.setdefault((folder, date.isoformat() if date else ""), []).append(name)
+    scans = Scans(source)
     for (folder, day), members in sorted(groups.items()):
-        files = _issue_files(source, folder, day, sorted(members, key=_natural), settings)
-        files.read_into(loaded, format_name, read)
+        about = facts.get(folder, IssueFacts())
+        files = _issue_files(source, folder, day, sorted(members, key=_natural), settings, about)
+        files.read_into(loaded, format_name, read, scans)
     return loaded
 
 
@@ -95,20 +110,21 @@ class _IssueFiles:
         day: str,
         members: list[str],
         publication: str,
-        language: str,
+        about: IssueFacts,
     ) -> None:
         self.source = source
         self.folder = folder
         self.day = day
         self.members = members
         self.publication = publication
-        self.language = language
+        self.about = about
 
-    def read_into(self, loaded: Loaded, format_name: str, read: PageReader) -> None:
+    def read_into(self, loaded: Loaded, format_name: str, read: PageReader, scans: Scans) -> None:
         """Read the files; the issue (if any page could be read) and problems go to ``loaded``."""
         day = self.day or "undated"
         issue_id = f"{day}-{stable_id(format_name, self.folder, day, length=8)}"
         articles: list[Article] = []
+        printed: list[Page] = []
         position = 0
         for name in self.members:
             try:
@@ -118,10 +134,12 @@ class _IssueFiles:
                 continue
             for page_index, page in enumerate(pages, start=1):
                 position += 1
+                printed.append(scans.page(position, name, page_index, page))
                 number = page.number or str(position)
                 for index, part in enumerate(split_articles(page), start=1):
                     ref = f"{page_index}/{index}"
-                    articles.append(self._article(issue_id, name, ref, number, page, part))
+                    where = (name, ref, number, position)
+                    articles.append(self._article(issue_id, where, part))
         if not articles:
             return
         loaded.issues.append(
@@ -132,12 +150,15 @@ class _IssueFiles:
                 source=self.folder or self.members[0],
                 format=format_name,
                 articles=tuple(articles),
+                masthead=self.about.masthead,
+                pages=tuple(printed),
             )
         )
 
     def _article(
-        self, issue_id: str, name: str, ref: str, number: str, page: OcrPage, part: PageArticle
+        self, issue_id: str, where: tuple[str, str, str, int], part: PageArticle
     ) -> Article:
+        name, ref, number, position = where
         paragraphs = tuple(part.paragraphs())
         # A page with no text at all still shows as a row, named by its number.
         title = part.title or ("" if paragraphs else f"Page {number}")
@@ -147,17 +168,25 @@ class _IssueFiles:
             title=title,
             page=number,
             paragraphs=paragraphs,
-            language=self.language,
+            language=self.about.language,
             source=name,
             ref=ref,
+            pages=(position,),
         )
 
 
 def _issue_files(
-    source: Source, folder: str, day: str, members: list[str], settings: ArchiveSettings
+    source: Source,
+    folder: str,
+    day: str,
+    members: list[str],
+    settings: ArchiveSettings,
+    about: IssueFacts,
 ) -> _IssueFiles:
     publication = settings.publication or _publication(source, folder, members[0])
-    return _IssueFiles(source, folder, day, members, publication, settings.language)
+    # The archive's own setting wins over what a ticket says.
+    about = IssueFacts(about.date, about.masthead, settings.language or about.language)
+    return _IssueFiles(source, folder, day, members, publication, about)
 
 
 def _publication(source: Source, folder: str, first: str) -> str:

@@ -14,17 +14,19 @@ from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.xmlhead import root_tag
 from reader.formats.common.xmltree import children
-from reader.formats.ocr import issues
+from reader.formats.ocr import issues, layout
 from reader.formats.ocr.text import (
     Box,
     OcrBlock,
     OcrLine,
     OcrPage,
+    OcrWord,
+    in_column_order,
     in_reading_order,
     is_tall,
     join_words,
 )
-from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
+from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Page, PageLayout, Reason
 
 NAME = "page-xml"
 _HEADINGS = frozenset({"heading"})
@@ -50,29 +52,37 @@ def read_original(source: Source, article: Article) -> str:
     return issues.read_original(source, article, read_pages)
 
 
-def read_pages(data: bytes, name: str) -> list[OcrPage]:
+def read_layout(source: Source, issue: Issue, page: Page) -> PageLayout:
+    """One page's words (``Word`` polygons, or its lines' words laid along the line), regions
+    and articles, read again from its file."""
+    return layout.read_layout(source, issue, page, read_pages)
+
+
+def read_pages(data: bytes, name: str, words: bool = False) -> list[OcrPage]:
     """The page of a PAGE-XML file (``Page`` elements after the first are read too)."""
     root = xmlsafe.parse_bytes(data, name)
-    pages = [read_page(page) for page in children(root, "Page")]
+    pages = [read_page(page, words) for page in children(root, "Page")]
     if not pages:
         raise CorruptArchive(name, Reason.of("unknown_format"))
     return pages
 
 
-def read_page(page: etree._Element) -> OcrPage:
+def read_page(page: etree._Element, words: bool = False) -> OcrPage:
     """One ``Page``: its text regions in reading order, each a block of lines.
 
-    Coordinates for the page view come from each ``TextLine``'s (or ``Word``'s) ``Coords
-    points`` polygon, in the pixels of ``Page/@imageWidth``×``@imageHeight``: :func:`_box`
-    is where they are read.
+    Coordinates are the bounding boxes of the ``Coords points`` polygons (:func:`_box`), in
+    the pixels of ``Page/@imageWidth``×``@imageHeight``; the words' are kept only with
+    ``words``. Without a ``ReadingOrder``, a page set in vertical columns has its regions put
+    in reading order by their boxes.
     """
     regions = {r.get("id", ""): r for r in page.iter("{*}TextRegion")}
-    order = [regions[ref] for ref in _reading_order(page) if ref in regions]
+    given = _reading_order(page)
+    order = [regions[ref] for ref in given if ref in regions]
     listed = {id(r) for r in order}
     order += [r for r in regions.values() if id(r) not in listed]
     blocks = []
     for region in order:
-        lines = [_line(line, region) for line in children(region, "TextLine")]
+        lines = [_line(line, region, words) for line in children(region, "TextLine")]
         if not any(line.text for line in lines):
             lines = [OcrLine(t) for t in _equiv(region).splitlines()]
         flipped = region.get("textLineOrder", "") == "left-to-right"
@@ -84,9 +94,25 @@ def read_page(page: etree._Element) -> OcrPage:
                 heading=kind in _HEADINGS,
                 initial=kind in _INITIALS,
                 furniture=kind in _FURNITURE,
+                id=region.get("id", ""),
+                box=_box(region),
             )
         )
-    return OcrPage("", blocks)
+    return OcrPage(
+        "",
+        blocks if given else in_column_order(blocks),
+        image=page.get("imageFilename", ""),
+        width=_number(page.get("imageWidth", "")),
+        height=_number(page.get("imageHeight", "")),
+    )
+
+
+def _number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        return 0.0
+    return number if 0 < number < 1e7 else 0.0
 
 
 def _reading_order(page: etree._Element) -> list[str]:
@@ -106,19 +132,25 @@ def _refs(group: etree._Element) -> list[str]:
     return refs
 
 
-def _line(line: etree._Element, region: etree._Element) -> OcrLine:
+def _line(line: etree._Element, region: etree._Element, with_boxes: bool) -> OcrLine:
     text = _equiv(line)
     words = list(children(line, "Word"))
     direction = line.get("readingDirection") or region.get("readingDirection", "")
+    if direction == "top-to-bottom":
+        words.sort(key=lambda word: (_box(word) or (0.0, 0.0, 0.0, 0.0))[1])
     if not text and words:
-        if direction == "top-to-bottom":
-            words.sort(key=lambda word: (_box(word) or (0.0, 0.0, 0.0, 0.0))[1])
         text = join_words([_equiv(word) for word in words])
     box = _box(line)
     # A line order across the page (rather than down it) means the lines are columns.
     across = region.get("textLineOrder", "") in ("right-to-left", "left-to-right")
     vertical = direction in ("top-to-bottom", "bottom-to-top") or across or is_tall(box, text)
-    return OcrLine(text, box, vertical)
+    found = OcrLine(text, box, vertical)
+    if with_boxes and words:
+        boxed = [(_equiv(word), _box(word)) for word in words]
+        # Words without text or polygons: the line's text is laid along its box instead.
+        if all(t and b for t, b in boxed):
+            found.words = [OcrWord(t, b) for t, b in boxed if b is not None]
+    return found
 
 
 def _equiv(element: etree._Element) -> str:

@@ -8,11 +8,13 @@ lines put right to left, line-end hyphens healed, lines joined, headings splitti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from reader.formats.common import prose
+from reader.formats.common.columns import mostly_vertical, vertical_order
 
-# (left, top, right, bottom) in the file's own units: kept for ordering vertical lines now,
-# and for the page view later.
+# (left, top, right, bottom) in the file's own units, y down: for ordering vertical lines and
+# blocks, and for the page view.
 Box = tuple[float, float, float, float]
 
 # Marks a line ends with when the word goes on in the next line and is one word: joined always.
@@ -24,12 +26,25 @@ _TALL = 1.5
 
 
 @dataclass
+class OcrWord:
+    """One printed word and its box (read only for the page view, never at load)."""
+
+    text: str
+    box: Box
+
+
+@dataclass
 class OcrLine:
-    """One printed line: its text as printed, its box, and whether it runs top to bottom."""
+    """One printed line: its text as printed, its box, and whether it runs top to bottom.
+
+    ``words`` are its words in the order the text was made from them, filled only when a
+    reader is asked for words (the page view); loading leaves them empty.
+    """
 
     text: str
     box: Box | None = None
     vertical: bool = False
+    words: list[OcrWord] = field(default_factory=list)
 
 
 @dataclass
@@ -42,6 +57,15 @@ class OcrBlock:
     initial: bool = False
     # Page furniture (catchword, signature mark): printed, but no part of the reading text.
     furniture: bool = False
+    # The file's id for the block and its box, when it gives them (the page view's regions).
+    id: str = ""
+    box: Box | None = None
+
+    def bounds(self) -> Box | None:
+        """The block's box: the file's, else the union of its lines' boxes (None: none)."""
+        if self.box is not None:
+            return self.box
+        return union([line.box for line in self.lines if line.box is not None])
 
     def text(self) -> str:
         """The block's lines as one paragraph (hyphens healed, CJK run on without spaces)."""
@@ -50,10 +74,17 @@ class OcrBlock:
 
 @dataclass
 class OcrPage:
-    """One page: its printed or file number ("" when none) and its blocks in reading order."""
+    """One page: its printed or file number ("" when none) and its blocks in reading order.
+
+    ``image`` is the scan's name as the file writes it ("" when it names none), ``width`` and
+    ``height`` the page's size in the file's pixels (0 when unknown).
+    """
 
     number: str = ""
     blocks: list[OcrBlock] = field(default_factory=list)
+    image: str = ""
+    width: float = 0.0
+    height: float = 0.0
 
     @property
     def has_text(self) -> bool:
@@ -87,6 +118,17 @@ class PageArticle:
     def original(self) -> str:
         """The text as printed: one line per line, a blank line between blocks, heading first."""
         return "\n\n".join("\n".join(line.text for line in block.lines) for block in self.blocks)
+
+
+class PageReader(Protocol):
+    """Reads one file's pages (each format has one); raises CorruptArchive when it cannot.
+
+    With ``words`` the lines keep their words' boxes (for the page view); loading reads text only.
+    """
+
+    def __call__(self, data: bytes, name: str, words: bool = False) -> list[OcrPage]:
+        """The file's pages, in file order."""
+        ...
 
 
 def split_articles(page: OcrPage) -> list[PageArticle]:
@@ -176,3 +218,37 @@ def in_reading_order(lines: list[OcrLine], right_to_left: bool = True) -> list[O
         return -box[2] if right_to_left else box[0]
 
     return sorted(lines, key=right_edge)
+
+
+def in_column_order(blocks: list[OcrBlock]) -> list[OcrBlock]:
+    """A page's blocks as read when the page is set in vertical columns; else as they are.
+
+    Tiers top to bottom, then blocks right to left (:mod:`reader.formats.common.columns`):
+    layout tools write a vertical page's blocks in any order. Used where the file gives no
+    reading order of its own.
+    """
+    lines = [line for block in blocks for line in block.lines if line.text.strip()]
+    if not mostly_vertical([line.vertical for line in lines]):
+        return blocks
+    boxed = [(block, block.bounds()) for block in blocks]
+    placed = [(block, box) for block, box in boxed if box is not None]
+    if len(placed) < 2:
+        return blocks
+    order = vertical_order(
+        [box for _, box in placed],
+        [mostly_vertical([line.vertical for line in block.lines]) for block, _ in placed],
+    )
+    # Blocks without a box (no coordinates in the file) keep their place at the end.
+    return [placed[i][0] for i in order] + [block for block, box in boxed if box is None]
+
+
+def union(boxes: list[Box]) -> Box | None:
+    """The smallest box around all of ``boxes`` (None for none)."""
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
