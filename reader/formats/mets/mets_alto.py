@@ -28,6 +28,7 @@ from reader.model import (
     Article,
     CorruptArchive,
     Issue,
+    Page,
     Problem,
     Reason,
     stable_id,
@@ -112,6 +113,7 @@ def _page_issue(
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(folder, 'alto', length=8)}"
     articles = []
     problems = []
+    pages: list[Page] = []
     for index, name in enumerate(members, start=1):
         try:
             page, note = alto.read_page(source.read_bytes(name), name)
@@ -121,7 +123,10 @@ def _page_issue(
         if note is not None:
             problems.append(Problem(name, note))
         number = page.printed_number or page.physical_number or str(index)
-        articles.append(page_article(issue_id, name, page, number, settings.language))
+        # No METS names a scan for a loose page: the page view shows its text boxes alone.
+        on = len(pages) + 1
+        pages.append(Page(on, number, name, width=page.width, height=page.height, unit=page.unit))
+        articles.append(page_article(issue_id, name, page, number, settings.language, (on,)))
     if not articles:
         loaded.problems.extend(problems)
         return None
@@ -133,6 +138,7 @@ def _page_issue(
         format=NAME,
         articles=tuple(articles),
         problems=tuple(problems),
+        pages=tuple(pages),
     )
 
 
