@@ -121,7 +121,7 @@ IMPORTERS: tuple[Importer, ...] = (
 
 
 # The importers that can read a page's layout, by format name (filled as formats gain it).
-PAGE_SOURCES: dict[str, PageSource] = {}
+PAGE_SOURCES: dict[str, PageSource] = {mets_alto.NAME: mets_alto, ndnp.NAME: ndnp, didl.NAME: didl}
 
 
 def page_source(format_name: str) -> PageSource | None:

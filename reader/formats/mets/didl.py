@@ -20,6 +20,7 @@ from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import alto
 from reader.formats.mets.archive_names import ArchiveNames
 from reader.formats.mets.articles import ADVERT_COLUMN
+from reader.formats.mets.claims import read_didl_layout
 from reader.formats.mets.didl_items import (
     PageItem,
     Record,
@@ -37,6 +38,7 @@ from reader.model import (
     CorruptArchive,
     Issue,
     Page,
+    PageLayout,
     Problem,
     Reason,
     stable_id,
@@ -108,6 +110,11 @@ def read_original(source: Source, article: Article) -> str:
         page = alto.parse_page(source.read_bytes(name), name, raw=True)
         pieces.extend(t for b in block_ids for t in page.texts(b) or [])
     return "\n\n".join(pieces)
+
+
+def read_layout(source: Source, issue: Issue, page: Page) -> PageLayout:
+    """One page's words and blocks with their boxes, and each article's blocks on it."""
+    return read_didl_layout(source, issue, page)
 
 
 def _issue(

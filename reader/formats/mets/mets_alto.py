@@ -20,6 +20,7 @@ from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import alto, didl
 from reader.formats.mets import issue as mets_issue
 from reader.formats.mets.archive_names import ArchiveNames
+from reader.formats.mets.claims import read_mets_layout
 from reader.formats.mets.conventions import full_path, path_facts
 from reader.formats.mets.document import is_mets, is_ndnp, read_mets
 from reader.formats.mets.issue import page_article
@@ -29,6 +30,7 @@ from reader.model import (
     CorruptArchive,
     Issue,
     Page,
+    PageLayout,
     Problem,
     Reason,
     stable_id,
@@ -76,6 +78,11 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
 def read_original(source: Source, article: Article) -> str:
     """The article's OCR text as the ALTO has it: line by line, words and hyphens untouched."""
     return mets_issue.read_original(source, article)
+
+
+def read_layout(source: Source, issue: Issue, page: Page) -> PageLayout:
+    """One page's words and blocks with their boxes, and each article's words on it."""
+    return read_mets_layout(source, issue, page)
 
 
 def _page_issues(
