@@ -21,7 +21,8 @@ from reader.model import Box, Page, PageLayout, Region, Word
 # Elements that hold words, with an ID a pointer may name, and those of them that are regions.
 _GROUPS = frozenset({"Page", "PrintSpace", "ComposedBlock", "TextBlock", "Illustration"})
 _KINDS = {"TextBlock": "text", "Illustration": "illustration", "ComposedBlock": "composed"}
-_STREAMED = tuple(f"{{*}}{local}" for local in (*_GROUPS, "TextLine", "String"))
+# A line's Strings are read from the line when it ends: an event per word would cost double.
+_STREAMED = tuple(f"{{*}}{local}" for local in (*_GROUPS, "TextLine"))
 _NO_BOX: Box = (0.0, 0.0, 0.0, 0.0)
 
 # A run of word indexes, [start, stop).
@@ -76,60 +77,60 @@ def read_alto_layout(data: bytes, name: str) -> AltoLayout:
         CorruptArchive: the file is refused for safety or is not well-formed XML.
     """
     layout = AltoLayout()
-    texts, boxes, word_regions = layout.texts, layout.boxes, layout.word_regions
-    runs, owners = layout.runs, layout.owners
     open_groups: list[tuple[str, int]] = []
     block = ""
-    line = ""
-    line_box = _NO_BOX
-    line_start = 0
     counter = 0
     for event, element in xmlsafe.iterparse(data, name, ("start", "end"), _STREAMED):
         tag = element.tag
         local = tag[tag.rfind("}") + 1 :]
-        if local == "String":
+        if local == "TextLine":
             if event == "end":
-                box = _box(element) or line_box
-                word_id = element.get("ID")
-                if word_id:
-                    owners[word_id] = block
-                texts.append(element.get("CONTENT") or "")
-                boxes.append(box)
-                word_regions.append(block)
-                element.clear()
+                _read_line(layout, element, block)
+                _release(element)
             continue
         if event == "start":
-            if local == "TextLine":
-                line = element.get("ID") or ""
-                line_box = _box(element) or _NO_BOX
-                line_start = len(texts)
-                continue
             element_id = element.get("ID") or ""
             if local == "TextBlock":
                 counter += 1
                 element_id = element_id or f"#{counter}"
                 block = element_id
             if element_id:
-                open_groups.append((element_id, len(texts)))
+                open_groups.append((element_id, len(layout.texts)))
             kind = _KINDS.get(local)
             if kind is not None and element_id:
                 parent = open_groups[-2][0] if len(open_groups) > 1 else ""
                 layout.regions.append((element_id, _box(element) or _NO_BOX, kind, parent))
             continue
-        if local == "TextLine":
-            if line:
-                runs[line] = (line_start, len(texts))
-                layout.lines.add(line)
-                owners[line] = block
-            line = ""
-            _release(element)
-            continue
         element_id = element.get("ID") or (block if local == "TextBlock" else "")
         if open_groups and open_groups[-1][0] == element_id:
-            runs[element_id] = (open_groups.pop()[1], len(texts))
-        if local in ("TextBlock", "ComposedBlock", "Illustration"):
+            layout.runs[element_id] = (open_groups.pop()[1], len(layout.texts))
+        if local in _KINDS:
             _release(element)
     return layout
+
+
+def _read_line(layout: AltoLayout, line: etree._Element, block: str) -> None:
+    """Take a line's words once it has ended (its Strings are read in one pass over it)."""
+    texts, boxes, regions, owners = layout.texts, layout.boxes, layout.word_regions, layout.owners
+    start = len(texts)
+    line_box: Box | None = None
+    tag = line.tag
+    for word in line.iterchildren(tag[: tag.rfind("}") + 1] + "String"):
+        box = _box(word)
+        if box is None:
+            # A word without a box is drawn as its line.
+            box = line_box = line_box or _box(line) or _NO_BOX
+        word_id = word.get("ID")
+        if word_id:
+            owners[word_id] = block
+        texts.append(word.get("CONTENT") or "")
+        boxes.append(box)
+        regions.append(block)
+    line_id = line.get("ID")
+    if line_id:
+        layout.runs[line_id] = (start, len(texts))
+        layout.lines.add(line_id)
+        owners[line_id] = block
 
 
 def build_layout(
@@ -158,12 +159,7 @@ def build_layout(
             named.setdefault(element_id, article_id)
         if indexes:
             articles.append((article_id, indexes))
-    words = tuple(
-        Word(text, box, region, article)
-        for text, box, region, article in zip(
-            alto.texts, alto.boxes, alto.word_regions, owner, strict=True
-        )
-    )
+    words = tuple(map(Word, alto.texts, alto.boxes, alto.word_regions, owner))
     return PageLayout(page, words, _regions(alto, owner, named), tuple(articles))
 
 
