@@ -122,6 +122,9 @@ IMPORTERS: tuple[Importer, ...] = (
 
 # The importers that can read a page's layout, by format name (filled as formats gain it).
 PAGE_SOURCES: dict[str, PageSource] = {
+    mets_alto.NAME: mets_alto,
+    ndnp.NAME: ndnp,
+    didl.NAME: didl,
     hocr.NAME: hocr,
     page_xml.NAME: page_xml,
     abbyy.NAME: abbyy,

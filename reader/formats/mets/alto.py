@@ -17,6 +17,7 @@ from lxml import etree
 
 from reader.formats.common import xmlsafe, xmltree
 from reader.formats.common.xmlhead import RootTag
+from reader.formats.mets.alto_size import measurement_unit, number
 from reader.formats.mets.alto_text import BlockText, HyphenState
 from reader.model import CorruptArchive, Reason
 
@@ -42,12 +43,15 @@ _WATCHED = (
     "{*}Illustration",
     "{*}GraphicalElement",
 )
+# The unit of the page's sizes and positions (the Description gives it once, up front).
+_UNIT_TAG = "{*}MeasurementUnit"
 # What the streaming parse is told about: the above, and the lines and words inside blocks.
 _WORD_ELEMENTS = ("String", "SP", "HYP")
 _LINE_ELEMENTS = ("TextLine", *_WORD_ELEMENTS)
 # Words read between two unlinkings of the words before them.
 _RELEASE_EVERY = 2048
-_STREAMED = (*_WATCHED, "{*}TextLine", *(f"{{*}}{local}" for local in _WORD_ELEMENTS))
+_WORD_TAGS = tuple(f"{{*}}{local}" for local in _WORD_ELEMENTS)
+_STREAMED = (_UNIT_TAG, *_WATCHED, "{*}TextLine", *_WORD_TAGS)
 _DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""")
 
 
@@ -63,13 +67,17 @@ class AltoPage:
     """The text of one ALTO file: its blocks in reading order, addressable by ID.
 
     ``error`` says why the text stops early (a truncated or broken file); it is None when the
-    whole file was read.
+    whole file was read. ``width``/``height`` are the ``Page`` size in ``unit`` (the
+    ``MeasurementUnit``: ``pixel``, ``mm10``, ``inch1200``), 0 when the file does not say.
     """
 
     name: str
     page_id: str = ""
     printed_number: str = ""
     physical_number: str = ""
+    width: float = 0.0
+    height: float = 0.0
+    unit: str = "pixel"
     blocks: dict[str, str] = field(default_factory=dict)
     groups: dict[str, list[str]] = field(default_factory=dict)
     lines: dict[str, str] = field(default_factory=dict)
@@ -192,9 +200,11 @@ class _PageReader:
                     continue
             if event == "start":
                 block = self._start(element) or block
-            elif xmltree.local_name(element) in _WORD_ELEMENTS:
+            elif (local := xmltree.local_name(element)) in _WORD_ELEMENTS:
                 # A word outside any block: no text, but never kept either.
                 element.clear()
+            elif local == "MeasurementUnit":
+                self.page.unit = measurement_unit(element.text)
 
     def _start(self, element: etree._Element) -> BlockText | None:
         local = xmltree.local_name(element)
@@ -215,6 +225,8 @@ class _PageReader:
             self.page.page_id = element.get("ID", "")
             self.page.printed_number = element.get("PRINTED_IMG_NR", "")
             self.page.physical_number = element.get("PHYSICAL_IMG_NR", "")
+            self.page.width = number(element.get("WIDTH"))
+            self.page.height = number(element.get("HEIGHT"))
         if local not in _LINE_ELEMENTS and element.get("ID"):
             # Known even when no text is inside (an illustration, an empty frame).
             self.page.groups.setdefault(element.get("ID", ""), [])

@@ -8,12 +8,7 @@ page is missing, the article's ``…_articletext.xml`` (``<text><title/><p/>…`
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-
-from lxml import etree
 
 from reader.formats.common import prose, xmlsafe, xmltree
 from reader.formats.common.dates import find_date, parse_record_date
@@ -25,11 +20,25 @@ from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import alto
 from reader.formats.mets.archive_names import ArchiveNames
 from reader.formats.mets.articles import ADVERT_COLUMN
+from reader.formats.mets.claims import read_didl_layout
+from reader.formats.mets.didl_items import (
+    PageItem,
+    Record,
+    find_article,
+    items,
+    metadata,
+    parse_didl,
+    read_page_item,
+    read_record,
+)
+from reader.formats.mets.scans import first_present, page_size
 from reader.model import (
     ArchiveSettings,
     Article,
     CorruptArchive,
     Issue,
+    Page,
+    PageLayout,
     Problem,
     Reason,
     stable_id,
@@ -46,10 +55,6 @@ COLUMNS = {
     "familiebericht": "Family notice",
     "illustratie met onderschrift": "Illustration",
 }
-_XSI_DECLARATION = b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-_ROOT_START = re.compile(rb"<(?:[\w.-]+:)?DIDL\b")
-_ROLE = "{http://purl.org/dc/elements/1.1/}type"
-_IDENTIFIER = "{http://purl.org/dc/elements/1.1/}identifier"
 
 
 def is_didl(root: RootTag | None) -> bool:
@@ -93,7 +98,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
 
 def read_original(source: Source, article: Article) -> str:
     """The article text file as Delpher gives it, or the article's ALTO lines as printed."""
-    record = _find_article(source, article.source, article.ref)
+    record = find_article(source, article.source, article.ref)
     names = ArchiveNames(source)
     text_name = names.resolve(record.text_file, article.source) if record.text_file else ""
     if text_name in names:
@@ -107,31 +112,9 @@ def read_original(source: Source, article: Article) -> str:
     return "\n\n".join(pieces)
 
 
-def parse_didl(data: bytes, name: str) -> etree._Element:
-    """Parse a DIDL, mending the one flaw Delpher's files are known for.
-
-    They use ``xsi:type`` without declaring the ``xsi`` prefix, which is not namespace-well-formed;
-    the declaration is added to the root element and the file parsed again.
-    """
-    try:
-        return xmlsafe.parse_bytes(data, name)
-    except CorruptArchive as exc:
-        if "Namespace prefix xsi" not in exc.reason.value("detail") or _XSI_DECLARATION in data:
-            raise
-    mended = _ROOT_START.sub(rb"\g<0> " + _XSI_DECLARATION, data, count=1)
-    return xmlsafe.parse_bytes(mended, name)
-
-
-@dataclass
-class _Record:
-    """An article item of the DIDL: what it is called and where its text is."""
-
-    identifier: str
-    title: str = ""
-    subject: str = ""
-    text_file: str = ""
-    page_id: str = ""
-    parts: list[tuple[str, list[str]]] = field(default_factory=list)
+def read_layout(source: Source, issue: Issue, page: Page) -> PageLayout:
+    """One page's words and blocks with their boxes, and each article's blocks on it."""
+    return read_didl_layout(source, issue, page)
 
 
 def _issue(
@@ -141,21 +124,19 @@ def _issue(
     item = next(xmltree.children(root, "Item"), None)
     if item is None:
         raise CorruptArchive(name, Reason.of("didl_without_issue"))
-    meta = _metadata(item)
+    meta = metadata(item)
     date = parse_record_date(meta.get("date", "")) or find_date(name)
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(name, length=8)}"
-    page_numbers = {}
-    for page in _items(item, "page"):
-        page_meta = _metadata(page)
-        number = page_meta.get("nativePageNumber") or _role(page).removeprefix("page").strip()
-        page_numbers[page.get(_IDENTIFIER, "")] = number
+    page_items = [read_page_item(page) for page in items(item, "page")]
+    page_numbers = {page.identifier: page.number for page in page_items}
     languages = meta.get("language", "").split()
     language = languages[0] if len(languages) == 1 else settings.language
     pages: dict[str, alto.AltoPage | None] = {}
     problems: list[Problem] = []
     used: set[str] = set()
     articles = []
-    for record in (_record(a) for a in _items(item, "article")):
+    numbers = _page_numbers(page_items, name, names)
+    for record in (read_record(a) for a in items(item, "article")):
         paragraphs = _paragraphs(source, name, record, names, pages, problems)
         text_name = names.resolve(record.text_file, name) if record.text_file else ""
         title = record.title
@@ -165,6 +146,7 @@ def _issue(
                 text_title, text_paragraphs = _text_file(source, text_name, problems)
                 title = title or text_title
                 paragraphs = paragraphs or text_paragraphs
+        on = [numbers[n] for n in (names.resolve(f, name) for f, _ in record.parts) if n in numbers]
         title = mend_cut_label(title, paragraphs[:1])
         if paragraphs and " ".join(paragraphs[0].split()) == title:
             paragraphs = paragraphs[1:]  # the headline block, already the title
@@ -179,6 +161,7 @@ def _issue(
                 language=language,
                 source=name,
                 ref=record.identifier,
+                pages=tuple(dict.fromkeys(on)),
             )
         )
     issue = Issue(
@@ -193,14 +176,52 @@ def _issue(
         format=NAME,
         articles=tuple(a for a in articles if a.headline or a.has_text),
         problems=tuple(problems),
+        pages=_pages(source, name, page_items, names, pages),
     )
     return issue, used
+
+
+def _page_numbers(
+    page_items: list[PageItem], didl_name: str, names: ArchiveNames
+) -> dict[str, int]:
+    """Each page's ALTO file (archive name) → the page's number in the issue."""
+    numbers: dict[str, int] = {}
+    for item in page_items:
+        alto_name = names.resolve(item.alto, didl_name) if item.alto else ""
+        if alto_name and alto_name not in numbers:
+            numbers[alto_name] = len(numbers) + 1
+    return numbers
+
+
+def _pages(
+    source: Source,
+    didl_name: str,
+    page_items: list[PageItem],
+    names: ArchiveNames,
+    parsed: dict[str, alto.AltoPage | None],
+) -> tuple[Page, ...]:
+    """The issue's pages, one per page item with an ALTO file, with scan and size.
+
+    A page the articles parsed has its size already; one they did not is read up to its
+    ``Page`` element (its words are read only when it is shown).
+    """
+    pages: list[Page] = []
+    numbers = _page_numbers(page_items, didl_name, names)
+    for item in page_items:
+        alto_name = names.resolve(item.alto, didl_name) if item.alto else ""
+        if numbers.get(alto_name) != len(pages) + 1:
+            continue  # no ALTO, or one an earlier page item has
+        width, height, unit = page_size(source, names, parsed.get(alto_name), alto_name)
+        image = first_present(list(item.images), names, didl_name)
+        number = len(pages) + 1
+        pages.append(Page(number, item.number, alto_name, "", image, 0, width, height, unit))
+    return tuple(pages)
 
 
 def _paragraphs(
     source: Source,
     didl_name: str,
-    record: _Record,
+    record: Record,
     names: ArchiveNames,
     pages: dict[str, alto.AltoPage | None],
     problems: list[Problem],
@@ -246,72 +267,3 @@ def _article_text(data: bytes, name: str) -> tuple[str, list[str]]:
     root = xmlsafe.parse_bytes(data, name)
     title = " ".join(xmltree.text(t) for t in xmltree.descendants(root, "title"))
     return title, [xmltree.text(p) for p in xmltree.descendants(root, "p") if xmltree.text(p)]
-
-
-def _find_article(source: Source, didl_name: str, identifier: str) -> _Record:
-    root = parse_didl(source.read_bytes(didl_name), didl_name)
-    item = next(xmltree.children(root, "Item"), None)
-    for article in _items(item, "article") if item is not None else []:
-        if article.get(_IDENTIFIER, "") == identifier:
-            return _record(article)
-    raise CorruptArchive(didl_name, Reason.of("didl_article_gone", identifier=identifier))
-
-
-def _record(item: etree._Element) -> _Record:
-    record = _Record(item.get(_IDENTIFIER, ""))
-    for component in xmltree.children(item, "Component"):
-        role = _role(component)
-        if role == "ocr":
-            resource = next(xmltree.descendants(component, "Resource"), None)
-            if resource is not None:
-                record.text_file = _filename(resource)
-        elif role == "metadata":
-            meta = _metadata_of(component)
-            record.title = meta.get("title", "")
-            record.subject = meta.get("subject", "")
-        elif role == "metadata/zoning":
-            for part in xmltree.descendants(component, "article-part"):
-                record.page_id = record.page_id or part.get("pageid", "")
-                for blocks in xmltree.descendants(part, "blocks"):
-                    ids = [
-                        b.get("ID", "") for b in blocks if isinstance(b.tag, str) and b.get("ID")
-                    ]
-                    record.parts.append((blocks.get("alto", ""), ids))
-    return record
-
-
-def _metadata(item: etree._Element) -> dict[str, str]:
-    component = next(
-        (c for c in xmltree.children(item, "Component") if _role(c) == "metadata"), None
-    )
-    return _metadata_of(component) if component is not None else {}
-
-
-def _metadata_of(component: etree._Element) -> dict[str, str]:
-    """The Dublin Core fields of a metadata component, by local name (repeats space-joined)."""
-    found: dict[str, list[str]] = {}
-    for resource in xmltree.children(component, "Resource"):
-        for element in resource.iter():
-            if isinstance(element.tag, str) and len(element) == 0 and xmltree.text(element):
-                found.setdefault(xmltree.local_name(element), []).append(xmltree.text(element))
-    return {key: " ".join(values) for key, values in found.items()}
-
-
-def _items(item: etree._Element, role: str) -> Iterator[etree._Element]:
-    """Child items whose role starts with ``role`` (``page 1``, ``article 3``)."""
-    return (i for i in xmltree.children(item, "Item") if _role(i).startswith(role))
-
-
-def _role(element: etree._Element) -> str:
-    for descriptor in xmltree.children(element, "Descriptor"):
-        for statement in xmltree.children(descriptor, "Statement"):
-            if statement.get(_ROLE) == "role":
-                return xmltree.text(statement)
-    return ""
-
-
-def _filename(resource: etree._Element) -> str:
-    for key, value in resource.attrib.items():
-        if str(key).endswith("filename"):
-            return str(value)
-    return resource.get("ref", "")

@@ -31,6 +31,7 @@ from reader.formats.mets.articles import (
 )
 from reader.formats.mets.conventions import full_path, path_facts
 from reader.formats.mets.document import Area, MetsDocument, read_mets
+from reader.formats.mets.scans import IssuePages, issue_pages
 from reader.model import (
     ArchiveSettings,
     Article,
@@ -49,7 +50,7 @@ def read_original(source: Source, article: Article) -> str:
         return "\n\n".join(page.all_texts())
     document = read_mets(source.read_bytes(article.source), article.source)
     pieces, _ = find_pieces(document.logical, document)
-    piece = next((p for n, p in enumerate(pieces, 1) if _ref(p, n) == article.ref), None)
+    piece = next((p for n, p in enumerate(pieces, 1) if piece_ref(p, n) == article.ref), None)
     if piece is None:
         raise CorruptArchive(article.source, Reason.of("mets_article_gone", ref=article.ref))
     pages = _pages(document, ArchiveNames(source))
@@ -101,6 +102,7 @@ def build_issue(
     problems = _read_pages(source, document.name, pages, wanted, names)
     if not pages.names or not wanted:
         return Built(None, set(pages.names.values()))
+    scans = issue_pages(source, document, names, pages)
     records = issue_records(document)
     front_lines = [t for d in front for a in d.all_areas() for t in pages.resolve(a) or []]
     masthead = next(
@@ -124,11 +126,11 @@ def build_issue(
     language = language or settings.language
     if structured:
         articles = [
-            _article(p, n, issue_id, document, pages, language)
+            _article(p, n, issue_id, document, pages, language, scans)
             for n, p in _in_page_order(pieces, document)
         ]
     else:
-        articles = _page_articles(issue_id, pages, wanted, language)
+        articles = _page_articles(issue_id, pages, wanted, language, scans)
     if pages.unresolved:
         reason = Reason.of("parts_missing_text", count=pages.unresolved)
         problems.append(Problem(document.name, reason))
@@ -147,6 +149,7 @@ def build_issue(
         articles=tuple(a for a in articles if a.headline or a.has_text),
         front_matter=front_matter + tuple(front_lines),
         problems=tuple(problems),
+        pages=scans.pages,
     )
     return Built(issue, set(pages.names.values()))
 
@@ -225,16 +228,23 @@ def _read_pages(
     return problems
 
 
-def _ref(piece: Piece, n: int) -> str:
+def piece_ref(piece: Piece, n: int) -> str:
+    """The ``Article.ref`` of the n-th article div (its ID, else its place)."""
     return piece.div.id or f"#{n}"
 
 
 def _article(
-    piece: Piece, n: int, issue_id: str, document: MetsDocument, pages: Pages, language: str
+    piece: Piece,
+    n: int,
+    issue_id: str,
+    document: MetsDocument,
+    pages: Pages,
+    language: str,
+    scans: IssuePages,
 ) -> Article:
     parts = article_parts(piece.div, pages.resolve)
     heading = article_heading(piece, parts, document)
-    ref = _ref(piece, n)
+    ref = piece_ref(piece, n)
     return Article(
         id=f"{issue_id}-{stable_id(document.name, ref, length=6)}",
         issue_id=issue_id,
@@ -248,24 +258,36 @@ def _article(
         language=heading.language or language,
         source=document.name,
         ref=ref,
+        pages=scans.of_areas(list(piece.div.all_areas())),
     )
 
 
-def _page_articles(issue_id: str, pages: Pages, order: list[Area], language: str) -> list[Article]:
+def _page_articles(
+    issue_id: str, pages: Pages, order: list[Area], language: str, scans: IssuePages
+) -> list[Article]:
     """One article per page, for a METS that names pages but no articles."""
     articles = []
     for index, area in enumerate(order, start=1):
         name = pages.names[area.file_id]
         page = pages.parsed.get(name)
         number = pages.numbers.get(area.file_id) or str(index)
-        articles.append(page_article(issue_id, name, page, number, language))
+        on = scans.of_areas([area])
+        articles.append(page_article(issue_id, name, page, number, language, on))
     return articles
 
 
 def page_article(
-    issue_id: str, name: str, page: alto.AltoPage | None, number: str, language: str
+    issue_id: str,
+    name: str,
+    page: alto.AltoPage | None,
+    number: str,
+    language: str,
+    on: tuple[int, ...] = (),
 ) -> Article:
-    """The article of a whole ALTO page (an empty one when the page could not be read)."""
+    """The article of a whole ALTO page (an empty one when the page could not be read).
+
+    ``on`` is the page's number in the issue (:attr:`Article.pages`).
+    """
     return Article(
         id=f"{issue_id}-{stable_id(name, length=6)}",
         issue_id=issue_id,
@@ -274,4 +296,5 @@ def page_article(
         paragraphs=tuple(prose.reflow(page.all_texts())) if page else (),
         language=language,
         source=name,
+        pages=on,
     )

@@ -20,6 +20,7 @@ from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import alto, didl
 from reader.formats.mets import issue as mets_issue
 from reader.formats.mets.archive_names import ArchiveNames
+from reader.formats.mets.claims import read_mets_layout
 from reader.formats.mets.conventions import full_path, path_facts
 from reader.formats.mets.document import is_mets, is_ndnp, read_mets
 from reader.formats.mets.issue import page_article
@@ -28,6 +29,8 @@ from reader.model import (
     Article,
     CorruptArchive,
     Issue,
+    Page,
+    PageLayout,
     Problem,
     Reason,
     stable_id,
@@ -77,6 +80,11 @@ def read_original(source: Source, article: Article) -> str:
     return mets_issue.read_original(source, article)
 
 
+def read_layout(source: Source, issue: Issue, page: Page) -> PageLayout:
+    """One page's words and blocks with their boxes, and each article's words on it."""
+    return read_mets_layout(source, issue, page)
+
+
 def _page_issues(
     source: Source,
     loose: list[str],
@@ -112,6 +120,7 @@ def _page_issue(
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(folder, 'alto', length=8)}"
     articles = []
     problems = []
+    pages: list[Page] = []
     for index, name in enumerate(members, start=1):
         try:
             page, note = alto.read_page(source.read_bytes(name), name)
@@ -121,7 +130,10 @@ def _page_issue(
         if note is not None:
             problems.append(Problem(name, note))
         number = page.printed_number or page.physical_number or str(index)
-        articles.append(page_article(issue_id, name, page, number, settings.language))
+        # No METS names a scan for a loose page: the page view shows its text boxes alone.
+        on = len(pages) + 1
+        pages.append(Page(on, number, name, width=page.width, height=page.height, unit=page.unit))
+        articles.append(page_article(issue_id, name, page, number, settings.language, (on,)))
     if not articles:
         loaded.problems.extend(problems)
         return None
@@ -133,6 +145,7 @@ def _page_issue(
         format=NAME,
         articles=tuple(articles),
         problems=tuple(problems),
+        pages=tuple(pages),
     )
 
 

@@ -23,9 +23,19 @@ from reader.formats.mets import issue as mets_issue
 from reader.formats.mets.archive_names import ArchiveNames
 from reader.formats.mets.articles import issue_date, issue_records, issue_title
 from reader.formats.mets.batches import IssueKey, Listed, copy_order, issue_key, read_listing
+from reader.formats.mets.claims import read_mets_layout
 from reader.formats.mets.conventions import full_path, path_facts
 from reader.formats.mets.document import MetsDocument, Mods, is_ndnp, read_mets
-from reader.model import ArchiveSettings, Article, CorruptArchive, Duplicate, Issue, Reason
+from reader.model import (
+    ArchiveSettings,
+    Article,
+    CorruptArchive,
+    Duplicate,
+    Issue,
+    Page,
+    PageLayout,
+    Reason,
+)
 
 NAME = "ndnp"
 EXTENSIONS = (".xml",)
@@ -89,6 +99,11 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
 def read_original(source: Source, article: Article) -> str:
     """The page's OCR text as the ALTO has it, line by line."""
     return mets_issue.read_original(source, article)
+
+
+def read_layout(source: Source, issue: Issue, page: Page) -> PageLayout:
+    """One page's words and blocks with their boxes (the whole page is its article)."""
+    return read_mets_layout(source, issue, page)
 
 
 @dataclass(frozen=True)
