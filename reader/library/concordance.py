@@ -18,6 +18,7 @@ from typing import Literal, TextIO
 from reader import index
 from reader.library.context import contexts, flattened
 from reader.library.library import Library
+from reader.library.searching import SearchRequest
 from reader.model import NotFound, Progress
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "concordance",
     "contexts",
     "flattened",
+    "for_search",
+    "marked_span",
     "sorted_lines",
     "write_csv",
 ]
@@ -244,3 +247,45 @@ def write_csv(lines: Sequence[ConcordanceLine], stream: TextIO) -> None:
         row = [getattr(line, name) for name in CSV_COLUMNS]
         row[CSV_COLUMNS.index("date")] = line.date.isoformat() if line.date else ""
         writer.writerow(row)
+
+
+def for_search(
+    library: Library,
+    request: SearchRequest,
+    *,
+    width: int = DEFAULT_WIDTH,
+    limit: int = DEFAULT_LIMIT,
+    progress: Progress | None = None,
+) -> Concordance:
+    """The concordance of a search as the window shows it (its query and its narrowing)."""
+    return concordance(
+        library,
+        request.query,
+        width=width,
+        limit=limit,
+        order="date",
+        years=(request.year,) if request.year else (),
+        publications=(request.publication,) if request.publication else (),
+        months=(request.month,) if request.month else (),
+        progress=progress,
+    )
+
+
+def marked_span(
+    library: Library, line: ConcordanceLine, query: str, body: str | None = None
+) -> tuple[str, int, int] | None:
+    """The match a reading pane marks for ``line``: one of :meth:`Library.matches`.
+
+    The pane marks touching matches as one, and with ``body`` (the original text) counts in
+    another text: the line's match is found by its place among the marks of its field.
+    None when the article or its match is gone.
+    """
+    try:
+        marks = [m for m in library.matches(line.article_id, query) if m[0] == line.field]
+        shown = [
+            m for m in library.matches(line.article_id, query, body=body) if m[0] == line.field
+        ]
+    except NotFound:
+        return None
+    place = next((n for n, m in enumerate(marks) if m[1] <= line.start < m[2]), None)
+    return shown[place] if place is not None and place < len(shown) else None

@@ -1,14 +1,18 @@
 """A concordance line's context: characters either side of a match, whitespace flattened.
 
 Counted in characters, never words or tokens, so a Chinese window is exact. A run of
-whitespace shows as one space, and as none between two wide (CJK) characters, where a line
-or paragraph break stands for no space at all.
+whitespace shows as one space; a run with a line or paragraph break in it between two wide
+(CJK) characters shows as nothing, as in Chinese such a break stands for no space at all
+(a space typed between two, 本报讯 会议, stays).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+
+# Line and paragraph breaks (str.splitlines' list of them).
+_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def contexts(
@@ -35,7 +39,7 @@ def contexts(
 
 
 def flattened(text: str) -> str:
-    """``text`` with each run of whitespace one space, or none between two wide characters."""
+    """``text`` with each run of whitespace one space, or none for a break between wide ones."""
     out: list[str] = []
     at = 0
     while at < len(text):
@@ -48,8 +52,7 @@ def flattened(text: str) -> str:
             run_end += 1
         before = text[at - 1] if at else ""
         after = text[run_end] if run_end < len(text) else ""
-        if not (_wide(before) and _wide(after)):
-            out.append(" ")
+        out.append(_shown(text[at:run_end], before, after))
         at = run_end
     return "".join(out)
 
@@ -70,10 +73,17 @@ def _walk(text: str, at: int, step: int, width: int) -> Iterator[str]:
         # The run lies between text[i - step] (next to the match) and text[j] (farther).
         near = text[i - step] if 0 <= i - step < len(text) else ""
         far = text[j] if 0 <= j < len(text) else ""
-        if not (_wide(near) and _wide(far)):
-            yield " "
+        if shown := _shown(text[min(i, j + 1) : max(i + 1, j)], near, far):
+            yield shown
             taken += 1
         i = j
+
+
+def _shown(run: str, before: str, after: str) -> str:
+    """How a run of whitespace between ``before`` and ``after`` shows: " ", or "" for a break."""
+    if _wide(before) and _wide(after) and any(c in _BREAKS for c in run):
+        return ""
+    return " "
 
 
 def _wide(char: str) -> bool:

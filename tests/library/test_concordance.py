@@ -155,7 +155,16 @@ def test_touching_occurrences_are_two_lines() -> None:
 
 
 def test_whitespace_is_one_space_and_none_between_chinese() -> None:
-    assert flattened("供\n热  工程\n\n进展 the\n  mill") == "供热工程进展 the mill"
+    assert flattened("供\n热  工程\n\n进展 the\n  mill") == "供热 工程进展 the mill"
+    assert flattened("本报讯 会议\n强调") == "本报讯 会议强调"  # a typed space stays
+    text = " 甲乙 丙丁\n\n戊己  x\ny\tz "
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            if text[start].isspace() or text[end - 1].isspace():
+                continue
+            left, match, right = contexts(text, start, end, len(text))
+            assert left + match + right == flattened(text)
+            assert match == flattened(text[start:end])
     text = "the mill\nby the   river\nstopped at noon"
     start = text.index("river")
     assert contexts(text, start, start + 5, 8) == (" by the ", "river", " stopped")
