@@ -166,3 +166,11 @@ def test_listed_among_the_shortcuts_and_in_chinese(qtbot, window, archive, qapp)
         assert view.summary.text() == "3 篇中有 7 处匹配"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_a_malformed_query_is_said_in_place(qtbot, window, archive):
+    window.open_path(str(archive))
+    view = open_concordance(qtbot, window, '供热 "open')
+    assert view.model.rowCount() == 0 and "quote" in view.summary.text()
+    search(qtbot, window, "供热")
+    assert view.model.rowCount() == 7

@@ -171,9 +171,11 @@ class ConcordanceView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._running = False
-        if not isinstance(exc, ReaderError):
-            raise exc  # a bug: the window's error handler reports it
-        self.summary.setText(str(exc))
+        self._show_summary()
+        if isinstance(exc, ReaderError):
+            self.summary.setText(str(exc))  # a malformed query: the search panel says so too
+        else:
+            self._session.error.emit(exc)  # a bug: the window reports it
 
     def _progress(self, done: int, total: int) -> None:
         self.summary.setText(
