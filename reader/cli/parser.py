@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 from reader import __version__
 from reader.cli import aliases
 from reader.library import SORTS
+from reader.library.concordance import DEFAULT_WIDTH, ORDERS
 
 PROG = "issue-reader"
 # The commands on an archive (they take a PATH), then the others.
@@ -19,6 +20,7 @@ ARCHIVE_COMMANDS = (
     "problems",
     "index",
     "search",
+    "kwic",
     "verify",
     "info",
     "alias",
@@ -148,6 +150,18 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     search.add_argument("--json", action="store_true", help="print JSON")
+    kwic = command("kwic", "Every occurrence of a query in the hits, in context (a concordance).")
+    kwic.add_argument("query", metavar="QUERY", nargs="+", help="as for search")
+    kwic.add_argument(
+        "-w", "--width", type=int, default=DEFAULT_WIDTH, metavar="N", help="context characters"
+    )
+    kwic.add_argument("--sort", choices=ORDERS, default="date", help="order of the lines")
+    kwic.add_argument("-n", "--limit", type=int, default=1000, metavar="N", help="at most N lines")
+    kwic.add_argument("--whole-words", action="store_true", help="cut at a Latin word's edge")
+    kwic.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    kwic_output = kwic.add_mutually_exclusive_group()
+    kwic_output.add_argument("--csv", action="store_true", help="print CSV")
+    kwic_output.add_argument("--json", action="store_true", help="print JSON")
     aliases.add_arguments(command("alias", "List, accept or forget your publication aliases."))
     verify = command("verify", "Check the files against the archive's checksum manifests.")
     verify.epilog = (

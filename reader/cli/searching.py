@@ -67,7 +67,7 @@ def search(library: Library, args: argparse.Namespace) -> int:
     shown = len(result.hits)
     more = f", the first {shown} shown" if shown < result.total else ""
     print(f"{counted(result.total, 'article')} found{more}.")
-    bold = _bold_allowed(sys.stdout)
+    bold = bold_allowed(sys.stdout)
     for n, hit in enumerate(result.hits, start=1):
         print()
         _print_hit(n, hit, bold)
@@ -108,7 +108,7 @@ def _print_hit(n: int, hit: Hit, bold: bool) -> None:
         print(f"   {_marked(hit.snippet.text, hit.snippet.spans, bold)}")
 
 
-def _bold_allowed(stream: TextIO) -> bool:
+def bold_allowed(stream: TextIO) -> bool:
     """Whether to mark matches in bold: on a terminal, unless NO_COLOR is set (no-color.org)."""
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False

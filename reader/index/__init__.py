@@ -9,7 +9,7 @@ Whoosh's internals are reached through ``reader.index.w3`` only.
 from reader.index import w3
 from reader.index.build import IndexStats, update_index
 from reader.index.fold import use_cache_root
-from reader.index.matches import MATCH_FIELDS, highlights
+from reader.index.matches import MATCH_FIELDS, highlights, occurrences
 from reader.index.query import QueryError
 from reader.index.search import (
     SORTS,
@@ -49,6 +49,7 @@ __all__ = [
     "highlights",
     "is_current",
     "is_usable",
+    "occurrences",
     "open_searcher",
     "remove_index",
     "search",

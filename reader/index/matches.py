@@ -107,5 +107,21 @@ def highlights(query: str, texts: dict[str, str]) -> dict[str, list[Span]]:
     Raises:
         QueryError: The query is malformed.
     """
+    return _found(query, texts, merge=True)
+
+
+def occurrences(query: str, texts: dict[str, str]) -> dict[str, list[Span]]:
+    """Like :func:`highlights`, but each occurrence apart: 长子长子 is two, not one span.
+
+    Raises:
+        QueryError: The query is malformed.
+    """
+    return _found(query, texts, merge=False)
+
+
+def _found(query: str, texts: dict[str, str], *, merge: bool) -> dict[str, list[Span]]:
     wanted = needles(parse(query))
-    return {name: find_matches(text, wanted[_SEARCHED_IN[name]]) for name, text in texts.items()}
+    return {
+        name: find_matches(text, wanted[_SEARCHED_IN[name]], merge=merge)
+        for name, text in texts.items()
+    }

@@ -44,11 +44,13 @@ class Snippet:
     spans: tuple[Span, ...] = ()
 
 
-def find_matches(text: str, needles: Sequence[str]) -> list[Span]:
+def find_matches(text: str, needles: Sequence[str], *, merge: bool = True) -> list[Span]:
     """Where the folded ``needles`` match ``text``: sorted, overlapping matches merged.
 
     A needle matches where the folded text contains it, except that a needle starting
     (ending) with a letter or digit must start (end) at a word boundary — the index's rule.
+    With ``merge=False`` each occurrence stays apart (a concordance's lines): two that touch
+    are two, and of overlapping ones the first (the longest where they start together) wins.
     """
     if not text or not needles:
         return []
@@ -68,7 +70,7 @@ def find_matches(text: str, needles: Sequence[str]) -> list[Span]:
             ):
                 found.append(folded.span(at, end))
             at = haystack.find(needle, at + 1)
-    return merge_spans(found)
+    return merge_spans(found) if merge else apart(found)
 
 
 def find_folded(text: str, needle: str) -> list[Span]:
@@ -144,6 +146,15 @@ def _occurrences(haystack: str, needle: str) -> list[Span]:
         found.append((at, at + len(needle)))
         at = haystack.find(needle, at + len(needle))
     return found
+
+
+def apart(spans: Sequence[Span]) -> list[Span]:
+    """Sort spans and drop each that overlaps one kept before it (touching ones both stay)."""
+    kept: list[Span] = []
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 def merge_spans(spans: Sequence[Span]) -> list[Span]:

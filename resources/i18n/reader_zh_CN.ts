@@ -171,6 +171,10 @@
         <translation>问题面板(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Concordance</source>
+        <translation>上下文列表(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -262,6 +266,92 @@
     <message>
         <source>This issue has no articles.</source>
         <translation>这一期没有文章。</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceDock</name>
+    <message>
+        <source>Concordance</source>
+        <translation>上下文列表</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceView</name>
+    <message>
+        <source>&amp;Context:</source>
+        <translation>上下文(&amp;C)：</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>Characters shown on each side of a match</source>
+        <translation>每处匹配两侧显示的字数</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Reading the hits: %1 of %2</source>
+        <translation>正在读取结果：第 %1 条，共 %2 条</translation>
+    </message>
+    <message>
+        <source>Finding every match…</source>
+        <translation>正在查找每一处匹配…</translation>
+    </message>
+    <message>
+        <source>Search the archive to see every match here in context.</source>
+        <translation>搜索报刊库后，这里逐条列出每一处匹配及其上下文。</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2</source>
+        <translation>%2中有 %1 处匹配</translation>
+    </message>
+    <message>
+        <source>The first %1 matches (from %2 of the %3 found)</source>
+        <translation>前 %1 处匹配（取自找到的 %3中的 %2 篇）</translation>
+    </message>
+    <message>
+        <source>concordance.csv</source>
+        <translation>上下文列表.csv</translation>
+    </message>
+    <message>
+        <source>Export Concordance</source>
+        <translation>导出上下文列表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1 matches to %2</source>
+        <translation>已将 %1 处匹配保存到 %2</translation>
+    </message>
+    <message>
+        <source>Left context</source>
+        <translation>左侧上下文</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配处</translation>
+    </message>
+    <message>
+        <source>Right context</source>
+        <translation>右侧上下文</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1330,14 @@
     <message>
         <source>Back to the search field</source>
         <translation>回到搜索框</translation>
+    </message>
+    <message>
+        <source>Concordance</source>
+        <translation>上下文列表</translation>
+    </message>
+    <message>
+        <source>Read the article at this match</source>
+        <translation>在这处匹配阅读文章</translation>
     </message>
     <message>
         <source>Enter, Shift+Enter</source>

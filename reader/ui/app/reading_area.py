@@ -9,6 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from reader.library import Library
+from reader.library.concordance import ConcordanceLine, marked_span
+from reader.model import ReaderError
 from reader.ui import i18n
 from reader.ui.browse.article_list import ArticleListModel, article_list
 from reader.ui.browse.browser import Browser
@@ -18,7 +20,7 @@ from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
 from reader.ui.reading import citation
-from reader.ui.reading.text_pane import TextPane
+from reader.ui.reading.text_pane import Span, TextPane
 from reader.ui.search.panel import SearchPanel
 
 
@@ -87,6 +89,11 @@ class ReadingArea(QSplitter):
         self.pane.matches_changed.connect(self._matches_changed)
         self._session.opened.connect(self.update_actions)
         self._session.reloaded.connect(self.update_actions)
+
+    @property
+    def session(self) -> Session:
+        """The session the area shows (its archive and task runner)."""
+        return self._session
 
     @property
     def library(self) -> Library | None:
@@ -188,6 +195,28 @@ class ReadingArea(QSplitter):
                 str(total),
             )
         )
+
+    def open_line(self, line: ConcordanceLine, query: str) -> None:
+        """Open a concordance line's article, its match current and in view.
+
+        The keyboard stays in the concordance, so the next line is a Down and an Enter away.
+        """
+        library = self.library
+        if library is None:
+            return
+        self.browser.go_to(line.issue_id, line.article_id)
+        if self.pane.article is None or self.pane.article.id != line.article_id:
+            return  # gone since the lines were found (the browser said so)
+        body = self.pane.original_text
+        try:
+            self.pane.set_spans(
+                tuple(Span(*m) for m in library.matches(line.article_id, query, body=body))
+            )
+        except ReaderError:
+            return
+        target = marked_span(library, line, query, body)
+        if target is not None:
+            self.pane.go_to_match(Span(*target))
 
     # --- reading -------------------------------------------------------------------------
 

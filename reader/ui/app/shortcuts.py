@@ -77,6 +77,7 @@ class ShortcutsDialog(QDialog):
             (self.tr("Issue tree"), self.tr("Enter"), self.tr("Go to the articles")),
             (hits, self.tr("Enter"), self.tr("Read the article")),
             (hits, self.tr("Up (on the first hit)"), self.tr("Back to the search field")),
+            (self.tr("Concordance"), self.tr("Enter"), self.tr("Read the article at this match")),
             (find_bar, self.tr("Enter, Shift+Enter"), self.tr("Next, previous")),
             (find_bar, self.tr("Esc"), self.tr("Close the find bar")),
             (self.tr("Article"), self.tr("Space, Shift+Space"), self.tr("Page down, page up")),

@@ -29,6 +29,8 @@ _DEFAULTS: dict[str, Any] = {
     "geometry": "",
     "window_state": "",
     "splitter": [],
+    # Characters of context on each side of a match in the concordance.
+    "concordance_width": 40,
 }
 MAX_RECENT = 10
 MAX_HISTORY = 50

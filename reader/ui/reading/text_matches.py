@@ -53,6 +53,13 @@ class Matches:
         self.current = (self.current + delta) % len(self.positions)
         return self.positions[self.current]
 
+    def select(self, position: tuple[int, int]) -> bool:
+        """Make the place ``position`` current; False when it is none of the places."""
+        if position not in self.positions:
+            return False
+        self.current = self.positions.index(position)
+        return True
+
     def restore(self, current: int) -> None:
         """Make ``current`` the current index again if there are still that many places."""
         if current < len(self.positions):

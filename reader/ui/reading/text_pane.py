@@ -194,6 +194,13 @@ class TextPane(QWidget):
         elif (match := self._matches.step(-1)) is not None:
             self._go_to(match)
 
+    def go_to_match(self, span: Span) -> None:
+        """Make the search match at ``span`` current and bring it into view (a concordance line)."""
+        rendered = self._rendered
+        place = document_span(rendered, span.field, span.start, span.end) if rendered else None
+        if place is not None and self._matches.select(place):
+            self._go_to(place)
+
     def _go_to(self, match: tuple[int, int]) -> None:
         self._update_selections()
         scroll_to(self.browser, match[0])

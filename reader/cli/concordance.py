@@ -1,0 +1,108 @@
+"""The ``kwic`` command: every occurrence of a query in the hits, one aligned line each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.output import counted, iso, print_json
+from reader.cli.progress import ProgressBar
+from reader.cli.searching import bold_allowed
+from reader.cli.tables import width
+from reader.library import Library, QueryError
+from reader.library.concordance import (
+    MAX_WIDTH,
+    Concordance,
+    ConcordanceLine,
+    concordance,
+    write_csv,
+)
+from reader.model import printable
+
+
+def kwic(library: Library, args: argparse.Namespace) -> int:
+    """Print the concordance of the query (the index is built or updated first)."""
+    if args.limit < 0:
+        raise QueryError("--limit must be 0 or more")
+    if not 1 <= args.width <= MAX_WIDTH:
+        raise QueryError(f"--width must be 1 to {MAX_WIDTH}")
+    if args.index_dir:
+        library.use_index_dir(args.index_dir)
+    bar = ProgressBar("Indexing")
+    try:
+        library.ensure_index(progress=bar)
+    finally:
+        bar.finish()
+    found = concordance(
+        library,
+        " ".join(args.query),
+        width=args.width,
+        limit=args.limit,
+        order=args.sort,
+        whole_words=args.whole_words,
+    )
+    library.close()
+    if args.csv:
+        write_csv(found.lines, sys.stdout)
+        if not found.complete:
+            print(_summary(found), file=sys.stderr)  # CSV has no place to say so
+        return 0
+    if args.json:
+        return print_json(_json(found))
+    print(_summary(found))
+    for text in aligned(found.lines, bold_allowed(sys.stdout)):
+        print(text)
+    return 0
+
+
+def _summary(found: Concordance) -> str:
+    lines = counted(len(found.lines), "line")
+    articles = counted(found.articles, "article")
+    if found.complete:
+        return f"{lines} in {articles}."
+    return f"The first {lines}, from {found.articles_read:,} of {articles} (see --limit)."
+
+
+def aligned(lines: tuple[ConcordanceLine, ...], bold: bool = False) -> list[str]:
+    """Each line as ``date  left  match  right``, the matches in one column.
+
+    Columns are counted as a terminal shows them: a wide (CJK) character takes two.
+    """
+    lefts = [printable(line.left) for line in lines]
+    matches = [printable(line.match) for line in lines]
+    left_columns = max((width(text) for text in lefts), default=0)
+    match_columns = max((width(text) for text in matches), default=0)
+    opening, closing = ("\x1b[1m", "\x1b[0m") if bold else ("", "")
+    out = []
+    for line, left, match in zip(lines, lefts, matches, strict=True):
+        day = iso(line.date) or "undated"
+        padded_left = " " * (left_columns - width(left)) + left
+        padded_match = match + " " * (match_columns - width(match))
+        right = printable(line.right)
+        out.append(f"{day:<10}  {padded_left}  {opening}{padded_match}{closing}  {right}".rstrip())
+    return out
+
+
+def _json(found: Concordance) -> dict[str, object]:
+    return {
+        "query": found.query,
+        "articles": found.articles,
+        "articles_read": found.articles_read,
+        "complete": found.complete,
+        "lines": [
+            {
+                "article_id": line.article_id,
+                "issue_id": line.issue_id,
+                "date": iso(line.date),
+                "publication": line.publication,
+                "title": line.title,
+                "left": line.left,
+                "match": line.match,
+                "right": line.right,
+                "field": line.field,
+                "start": line.start,
+                "end": line.end,
+            }
+            for line in found.lines
+        ],
+    }

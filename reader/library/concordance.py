@@ -1,0 +1,291 @@
+"""A concordance (KWIC): every occurrence of a query in a search's hits, one line each in context.
+
+The query is parsed and matched as the search does (the same folding and word rules:
+:func:`reader.index.occurrences`), over the catalogue's text of each hit, so a line's
+``start``/``end`` are the offsets the reading pane highlights. Contexts are cut character by
+character, never by words or tokens: exact for Chinese. Whitespace is shown as one space, and
+none between two wide (CJK) characters, where a line or paragraph break means no space.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
+from typing import Literal, TextIO
+
+from reader import index
+from reader.library.context import contexts, flattened
+from reader.library.library import Library
+from reader.library.searching import SearchRequest
+from reader.model import NotFound, Progress
+
+__all__ = [
+    "ORDERS",
+    "Concordance",
+    "ConcordanceLine",
+    "Order",
+    "concordance",
+    "contexts",
+    "flattened",
+    "for_search",
+    "marked_span",
+    "sorted_lines",
+    "write_csv",
+]
+
+Order = Literal["left", "right", "date"]
+ORDERS: tuple[Order, ...] = ("left", "right", "date")
+DEFAULT_WIDTH = 40
+MAX_WIDTH = 500
+DEFAULT_LIMIT = 5000
+# The parts of an article a line can come from, in reading order (the reading pane's names).
+FIELDS = ("kicker", "title", "subtitle", "body")
+# Hits are read a page at a time, each page this many times the last (up to the limit).
+_FIRST_PAGE = 64
+_GROWTH = 8
+
+
+@dataclass(frozen=True)
+class ConcordanceLine:
+    """One occurrence: ``left`` + ``match`` + ``right`` as shown, and where it is.
+
+    ``field`` is ``kicker``, ``title``, ``subtitle`` or ``body``; ``start`` and ``end`` are
+    Python ``str`` offsets of the match in that part of the article (``body``: ``Article.text``).
+    ``match`` is the matched text with its whitespace shown as the context's is.
+    """
+
+    article_id: str
+    issue_id: str
+    date: dt.date | None
+    publication: str
+    title: str
+    left: str
+    match: str
+    right: str
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Concordance:
+    """The lines of one query, and how much of the search they cover.
+
+    Attributes:
+        query: The query.
+        lines: The lines, in the order asked for.
+        articles: How many articles the search found (all of them).
+        articles_read: How many of those the lines were taken from (in date order).
+        complete: Whether every occurrence in every article found is among the lines.
+    """
+
+    query: str
+    lines: tuple[ConcordanceLine, ...]
+    articles: int
+    articles_read: int
+    complete: bool
+
+
+def concordance(
+    library: Library,
+    query: str,
+    *,
+    width: int = DEFAULT_WIDTH,
+    limit: int = DEFAULT_LIMIT,
+    order: Order = "left",
+    whole_words: bool = False,
+    years: tuple[str, ...] = (),
+    publications: tuple[str, ...] = (),
+    months: tuple[str, ...] = (),
+    progress: Progress | None = None,
+) -> Concordance:
+    """The first ``limit`` occurrences of ``query`` in the hits (oldest first), then sorted.
+
+    Args:
+        library: The archive, its index built.
+        query: A query in the search's language; its positive terms are the ones shown.
+        width: Characters of context on each side (1 to ``MAX_WIDTH``).
+        limit: At most this many lines (taken in date order before sorting).
+        order: ``left`` (the left context read leftwards from the match), ``right`` or ``date``.
+        whole_words: Cut a Latin context at a word's edge rather than inside the word.
+        years, publications, months: Narrow the hits as the search does.
+        progress: Called with (articles read, articles found); may raise Cancelled.
+
+    Raises:
+        QueryError: The query is malformed.
+        IndexUnavailable: There is no index to search.
+    """
+    if not 1 <= width <= MAX_WIDTH:
+        raise ValueError(f"width must be 1 to {MAX_WIDTH}, not {width}")
+    found = _Hits(library, query, years, publications, months)
+    lines: list[ConcordanceLine] = []
+    for hit in found.hits(limit):
+        lines += article_lines(library, hit, query, width, whole_words)
+        if progress is not None:
+            progress(found.read, found.total)
+        if len(lines) >= limit:
+            break
+    complete = len(lines) <= limit and found.read == found.total
+    shown = sorted_lines(lines[: max(limit, 0)], order)
+    return Concordance(query, tuple(shown), found.total, found.read, complete)
+
+
+class _Hits:
+    """A search's hits, oldest first, fetched a growing page at a time (no hit read twice)."""
+
+    def __init__(
+        self,
+        library: Library,
+        query: str,
+        years: tuple[str, ...],
+        publications: tuple[str, ...],
+        months: tuple[str, ...],
+    ) -> None:
+        narrow = {"years": years, "publications": publications, "months": months}
+        self._search: Callable[[int], index.SearchResult] = lambda n: library.search(
+            query, limit=n, sort="oldest", **narrow
+        )
+        self.total = self._search(0).total
+        self.read = 0
+
+    def hits(self, limit: int) -> Iterator[index.Hit]:
+        """The hits in date order (print order within an issue), about ``limit`` at most."""
+        # Each hit gives a line at least (nearly always), so ``limit`` hits are enough.
+        wanted = min(self.total, max(limit, 0))
+        page = _FIRST_PAGE
+        while self.read < wanted:
+            page = min(page, wanted)
+            # The order is total (date, then the index's order), so a longer page of the
+            # same search begins with the shorter one's hits.
+            for hit in self._search(page).hits[self.read :]:
+                self.read += 1
+                yield hit
+            page *= _GROWTH
+
+
+def article_lines(
+    library: Library, hit: index.Hit, query: str, width: int, whole_words: bool = False
+) -> list[ConcordanceLine]:
+    """The lines of one hit, in reading order; none when the archive no longer has it."""
+    try:
+        _issue, article = library.article(hit.article_id)
+    except NotFound:
+        return []  # the index predates a change: the next update drops it
+    texts = {
+        "kicker": article.kicker,
+        # A derived title is the text's first words: its matches are the body's.
+        "title": "" if article.title_derived else article.title,
+        "subtitle": article.subtitle,
+        "body": article.text,
+    }
+    found = index.occurrences(query, texts)
+    lines = []
+    for name in FIELDS:
+        text = texts[name]
+        for start, end in found.get(name, ()):
+            left, match, right = contexts(text, start, end, width, whole_words)
+            lines.append(
+                ConcordanceLine(
+                    hit.article_id,
+                    hit.issue_id,
+                    hit.date,
+                    hit.publication,
+                    hit.title,
+                    left,
+                    match,
+                    right,
+                    name,
+                    start,
+                    end,
+                )
+            )
+    return lines
+
+
+def sorted_lines(lines: Iterable[ConcordanceLine], order: Order) -> list[ConcordanceLine]:
+    """``lines`` in ``order``: ``left``, ``right`` or ``date``.
+
+    ``left`` sorts on the left context read leftwards from the match, then the match, the
+    right context and the date; ``right`` on the right context, the match, the left context
+    read leftwards and the date; ``date`` keeps the lines of one day in reading order.
+
+    Letters compare without case; the sort is stable, so equal lines keep their order.
+    """
+    if order == "left":
+        return sorted(lines, key=lambda x: (_leftwards(x), _key(x.match), _key(x.right), _day(x)))
+    if order == "right":
+        return sorted(lines, key=lambda x: (_key(x.right), _key(x.match), _leftwards(x), _day(x)))
+    if order == "date":
+        return sorted(lines, key=_day)
+    raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+
+
+def _leftwards(line: ConcordanceLine) -> str:
+    """The left context read from the match leftwards: what a left sort compares."""
+    return _key(line.left)[::-1]
+
+
+def _key(text: str) -> str:
+    return text.strip().casefold()
+
+
+def _day(line: ConcordanceLine) -> tuple[int, int]:
+    """Dated lines first, oldest first; undated ones last."""
+    return (0, line.date.toordinal()) if line.date else (1, 0)
+
+
+CSV_COLUMNS = tuple(f.name for f in fields(ConcordanceLine))
+
+
+def write_csv(lines: Sequence[ConcordanceLine], stream: TextIO) -> None:
+    """Write ``lines`` as CSV with a header row (``CSV_COLUMNS``); dates as ISO, undated empty."""
+    writer = csv.writer(stream)
+    writer.writerow(CSV_COLUMNS)
+    for line in lines:
+        row = [getattr(line, name) for name in CSV_COLUMNS]
+        row[CSV_COLUMNS.index("date")] = line.date.isoformat() if line.date else ""
+        writer.writerow(row)
+
+
+def for_search(
+    library: Library,
+    request: SearchRequest,
+    *,
+    width: int = DEFAULT_WIDTH,
+    limit: int = DEFAULT_LIMIT,
+    progress: Progress | None = None,
+) -> Concordance:
+    """The concordance of a search as the window shows it (its query and its narrowing)."""
+    return concordance(
+        library,
+        request.query,
+        width=width,
+        limit=limit,
+        order="date",
+        years=(request.year,) if request.year else (),
+        publications=(request.publication,) if request.publication else (),
+        months=(request.month,) if request.month else (),
+        progress=progress,
+    )
+
+
+def marked_span(
+    library: Library, line: ConcordanceLine, query: str, body: str | None = None
+) -> tuple[str, int, int] | None:
+    """The match a reading pane marks for ``line``: one of :meth:`Library.matches`.
+
+    The pane marks touching matches as one, and with ``body`` (the original text) counts in
+    another text: the line's match is found by its place among the marks of its field.
+    None when the article or its match is gone.
+    """
+    try:
+        marks = [m for m in library.matches(line.article_id, query) if m[0] == line.field]
+        shown = [
+            m for m in library.matches(line.article_id, query, body=body) if m[0] == line.field
+        ]
+    except NotFound:
+        return None
+    place = next((n for n, m in enumerate(marks) if m[1] <= line.start < m[2]), None)
+    return shown[place] if place is not None and place < len(shown) else None

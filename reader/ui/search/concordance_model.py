@@ -1,0 +1,128 @@
+"""The concordance's table: left context | match | right context | date | title, sortable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from reader.library.concordance import ConcordanceLine, Order, sorted_lines
+from reader.ui.core import formatting
+
+Index = QModelIndex | QPersistentModelIndex
+LEFT, MATCH, RIGHT, DATE, TITLE = range(5)
+# The columns a click on the header sorts by, and the library's order for each.
+ORDERS: dict[int, Order] = {LEFT: "left", RIGHT: "right", DATE: "date"}
+
+
+class ConcordanceModel(QAbstractTableModel):
+    """The lines of a concordance, one row each; ``sort`` orders them as the library does.
+
+    The left context is right-aligned, so the matches stand in one column; the match is bold.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: list[ConcordanceLine] = []
+        self._shown: list[ConcordanceLine] = []  # in the current order
+        self._order: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.AscendingOrder)
+
+    def set_lines(self, lines: Sequence[ConcordanceLine]) -> None:
+        """Show ``lines`` (in date order as given), sorted as the table is."""
+        self.beginResetModel()
+        self._lines = list(lines)
+        self._shown = self._sorted(*self._order)
+        self.endResetModel()
+
+    @property
+    def lines(self) -> list[ConcordanceLine]:
+        """The lines in the order shown."""
+        return list(self._shown)
+
+    def line(self, row: int) -> ConcordanceLine | None:
+        """The line of ``row``, or None."""
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        """Qt override: one row per line."""
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override: left, match, right, date, title."""
+        return 0 if parent.isValid() else 5
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Qt override: the texts, the left context right-aligned, the match bold."""
+        line = self.line(index.row())
+        if line is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.ToolTipRole and column in (LEFT, MATCH, RIGHT):
+                return line.left + line.match + line.right
+            return (
+                line.left,
+                line.match,
+                line.right,
+                formatting.date(line.date),
+                line.title,
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if column == LEFT else Qt.AlignmentFlag.AlignLeft
+            return side | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.FontRole and column == MATCH:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Qt override: the column names, in the interface language."""
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (
+            QCoreApplication.translate("ConcordanceView", "Left context"),
+            QCoreApplication.translate("ConcordanceView", "Match"),
+            QCoreApplication.translate("ConcordanceView", "Right context"),
+            QCoreApplication.translate("ConcordanceView", "Date"),
+            QCoreApplication.translate("ConcordanceView", "Title"),
+        )
+        return names[section] if 0 <= section < len(names) else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt override: by the left context (read leftwards), the right context or the date.
+
+        The match and title columns sort by their text; descending reverses the order.
+        """
+        self.layoutAboutToBeChanged.emit()
+        self._order = (column, order)
+        self._shown = self._sorted(column, order)
+        self.layoutChanged.emit()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> list[ConcordanceLine]:
+        if column in ORDERS:
+            lines = sorted_lines(self._lines, ORDERS[column])
+        else:
+            by_date = sorted_lines(self._lines, "date")
+            lines = sorted(
+                by_date, key=lambda x: (x.match if column == MATCH else x.title).casefold()
+            )
+        if order == Qt.SortOrder.DescendingOrder:
+            lines.reverse()
+        return lines
+
+    def refresh(self) -> None:
+        """Word the dates and headers again (the interface language changed)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, DATE), self.index(len(self._shown) - 1, DATE))
