@@ -18,7 +18,7 @@ from reader.formats.common.source import Source
 from reader.formats.epaper import founder
 from reader.formats.mets import didl, mets_alto, ndnp
 from reader.formats.newsml import newsml, nitf
-from reader.formats.ocr import abbyy, hocr, page_xml
+from reader.formats.ocr import abbyy, hocr, hocr_layout, page_xml
 from reader.formats.pdf import pdf_pages
 from reader.formats.text import rmrb, text_issue
 from reader.model import ArchiveSettings, Article, Issue, Page, PageLayout
@@ -121,7 +121,7 @@ IMPORTERS: tuple[Importer, ...] = (
 
 
 # The importers that can read a page's layout, by format name (filled as formats gain it).
-PAGE_SOURCES: dict[str, PageSource] = {}
+PAGE_SOURCES: dict[str, PageSource] = {hocr_layout.NAME: hocr_layout}
 
 
 def page_source(format_name: str) -> PageSource | None:

@@ -9,6 +9,7 @@ where the file marks headings. Untitled articles get their title from the loader
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from reader.model import (
     Reason,
     stable_id,
 )
+from reader.model import Page as IssuePage
 
 # Reads one file's pages; raises CorruptArchive when nothing can be read.
 PageReader = Callable[[bytes, str], list[OcrPage]]
@@ -109,6 +111,7 @@ class _IssueFiles:
         day = self.day or "undated"
         issue_id = f"{day}-{stable_id(format_name, self.folder, day, length=8)}"
         articles: list[Article] = []
+        in_issue: list[IssuePage] = []
         position = 0
         for name in self.members:
             try:
@@ -119,9 +122,12 @@ class _IssueFiles:
             for page_index, page in enumerate(pages, start=1):
                 position += 1
                 number = page.number or str(position)
+                # Where the page view finds the page's words again (its image: read_layout).
+                in_issue.append(IssuePage(position, page.number, name, str(page_index)))
                 for index, part in enumerate(split_articles(page), start=1):
                     ref = f"{page_index}/{index}"
-                    articles.append(self._article(issue_id, name, ref, number, page, part))
+                    article = self._article(issue_id, name, ref, number, page, part)
+                    articles.append(dataclasses.replace(article, pages=(position,)))
         if not articles:
             return
         loaded.issues.append(
@@ -132,6 +138,7 @@ class _IssueFiles:
                 source=self.folder or self.members[0],
                 format=format_name,
                 articles=tuple(articles),
+                pages=tuple(in_issue),
             )
         )
 
