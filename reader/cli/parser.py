@@ -19,6 +19,7 @@ ARCHIVE_COMMANDS = (
     "problems",
     "index",
     "search",
+    "page",
     "verify",
     "info",
     "alias",
@@ -148,6 +149,24 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     search.add_argument("--json", action="store_true", help="print JSON")
+    page = command("page", "Show one page: its size, image and a query's hits; draw it as PNG.")
+    page.add_argument(
+        "target",
+        metavar="ISSUE_OR_ARTICLE",
+        help="an issue (id, date or number: its first page) or an article id (its first page)",
+    )
+    page.add_argument("--page", type=int, metavar="N", help="page N of the issue (1 = the first)")
+    page.add_argument("-q", "--query", default="", metavar="Q", help="list and draw Q's hits")
+    page.add_argument("--png", metavar="OUT", help="draw the page and its hits into OUT (PNG)")
+    page.add_argument(
+        "--scale", type=float, default=1.0, metavar="S", help="the PNG at S times the page's size"
+    )
+    page.add_argument("--json", action="store_true", help="print JSON (boxes in image pixels)")
+    page.epilog = (
+        "Boxes are in the pixels of the page's image (a PDF page at 150 dpi). A page whose "
+        "image is missing is drawn white, with its words' boxes, and the file it expected "
+        "is named on stderr."
+    )
     aliases.add_arguments(command("alias", "List, accept or forget your publication aliases."))
     verify = command("verify", "Check the files against the archive's checksum manifests.")
     verify.epilog = (
