@@ -12,6 +12,7 @@ in a small cache per library: a page is shown, searched, clicked, in that order.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import threading
 import weakref
@@ -96,12 +97,13 @@ def page_view(library: Library, issue_id: str, number: int, query: str = "") -> 
         QueryError: The query is malformed.
     """
     issue = library.issue(issue_id)
-    view = _placed(library, issue, _page(issue, number))
+    view, where = _placed(library, issue, _page(issue, number))
     if not query.strip():
         return view
     hits: list[HitBox] = []
-    for article_id in dict.fromkeys(p[0] for p in view.places if p is not None):
-        hits += _hits_on(library, view, article_id, query)
+    for article_id in where.articles():
+        _issue, article = library.article(article_id)
+        hits += _boxed(view, where, article, library.matches(article_id, query))
     return dataclasses.replace(view, hits=tuple(hits))
 
 
@@ -120,8 +122,8 @@ def article_hits(library: Library, article_id: str, query: str) -> list[tuple[in
     for number in article.pages:
         page = issue.page(number)
         if page is not None:
-            view = _placed(library, issue, page)
-            found += [(number, hit) for hit in _boxed(view, article, matches)]
+            view, where = _placed(library, issue, page)
+            found += [(number, hit) for hit in _boxed(view, where, article, matches)]
     return found
 
 
@@ -159,9 +161,9 @@ def boxes_for(
         page = issue.page(number)
         if page is None:
             continue
-        view = _placed(library, issue, page)
+        view, where = _placed(library, issue, page)
         found += [
-            (number, view.words[i].box) for i in _overlapping(view, article.id, field, start, end)
+            (number, view.words[i].box) for i in where.overlapping(article.id, field, start, end)
         ]
     return found
 
@@ -205,19 +207,55 @@ def place_words(article: Article, words: Sequence[str]) -> list[WordPlace | None
     return places
 
 
+class _WordIndex:
+    """A page's placed words by article and field, sorted by offset: a match's words at once."""
+
+    def __init__(self, places: Sequence[WordPlace | None]) -> None:
+        groups: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        for index, place in enumerate(places):
+            if place is not None:
+                groups.setdefault((place[0], place[1]), []).append((place[2], place[3], index))
+        self._groups = {key: sorted(entries) for key, entries in groups.items()}
+        self._starts = {key: [e[0] for e in entries] for key, entries in self._groups.items()}
+        self._longest = {
+            key: max(e[1] - e[0] for e in entries) for key, entries in self._groups.items()
+        }
+
+    def articles(self) -> list[str]:
+        """The articles with words on the page, in the order their words come."""
+        return list(dict.fromkeys(article for article, _field in self._groups))
+
+    def overlapping(self, article_id: str, field: str, start: int, end: int) -> list[int]:
+        """The indexes of the words whose text overlaps ``[start, end)`` of a field, in order."""
+        key = (article_id, field)
+        entries = self._groups.get(key)
+        if not entries:
+            return []
+        # A word that reaches ``start`` begins at most its length (the longest) before it.
+        first = bisect.bisect_right(self._starts[key], start - self._longest[key])
+        last = bisect.bisect_left(self._starts[key], end)
+        return sorted(e[2] for e in entries[first:last] if e[1] > start)
+
+
 class _Cache:
     """The last pages read and aligned, newest last (thread-safe: the UI's task thread reads)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.views: OrderedDict[tuple[str, int], PageView] = OrderedDict()
+        self.views: OrderedDict[tuple[str, int], tuple[PageView, _WordIndex]] = OrderedDict()
 
 
 _CACHES: weakref.WeakKeyDictionary[Library, _Cache] = weakref.WeakKeyDictionary()
 _CACHES_LOCK = threading.Lock()
 
 
-def _placed(library: Library, issue: Issue, page: Page) -> PageView:
+def forget(library: Library) -> None:
+    """Drop the pages kept for ``library`` (they are read again when next shown)."""
+    with _CACHES_LOCK:
+        _CACHES.pop(library, None)
+
+
+def _placed(library: Library, issue: Issue, page: Page) -> tuple[PageView, _WordIndex]:
     """The page read, scaled and aligned (without hits), from the cache when it was read lately."""
     with _CACHES_LOCK:
         cache = _CACHES.setdefault(library, _Cache())
@@ -227,11 +265,12 @@ def _placed(library: Library, issue: Issue, page: Page) -> PageView:
             cache.views.move_to_end(key)
             return cache.views[key]
     view = _read(library, issue, page)
+    placed = view, _WordIndex(view.places)
     with cache.lock:
-        cache.views[key] = view
+        cache.views[key] = placed
         while len(cache.views) > CACHED_PAGES:
             cache.views.popitem(last=False)
-    return view
+    return placed
 
 
 def _read(library: Library, issue: Issue, page: Page) -> PageView:
@@ -296,33 +335,18 @@ def _page(issue: Issue, number: int) -> Page:
     return page
 
 
-def _hits_on(library: Library, view: PageView, article_id: str, query: str) -> list[HitBox]:
-    _issue, article = library.article(article_id)
-    return _boxed(view, article, library.matches(article_id, query))
-
-
-def _boxed(view: PageView, article: Article, matches: list[tuple[str, int, int]]) -> list[HitBox]:
+def _boxed(
+    view: PageView, where: _WordIndex, article: Article, matches: list[tuple[str, int, int]]
+) -> list[HitBox]:
     """The matches that fall on words of this page, with those words' boxes."""
     texts = field_texts(article)
     hits: list[HitBox] = []
     for field, start, end in matches:
-        indexes = _overlapping(view, article.id, field, start, end)
+        indexes = where.overlapping(article.id, field, start, end)
         if indexes:
             boxes = tuple(view.words[i].box for i in indexes)
             hits.append(HitBox(article.id, field, start, end, texts[field][start:end], boxes))
     return hits
-
-
-def _overlapping(view: PageView, article_id: str, field: str, start: int, end: int) -> list[int]:
-    return [
-        i
-        for i, place in enumerate(view.places)
-        if place is not None
-        and place[0] == article_id
-        and place[1] == field
-        and place[2] < end
-        and start < place[3]
-    ]
 
 
 def _scaled(box: Box, sx: float, sy: float) -> Box:

@@ -47,7 +47,7 @@ def align(text: str, words: Sequence[str]) -> list[Span | None]:
         placed (its text is not in ``text`` and no neighbour pins it down).
     """
     compact, where = _compact(text)
-    needles = [_fold(word) for word in words]
+    needles = [_fold_cached(word) for word in words]
     spans: list[tuple[int, int] | None] = []
     cursor = 0
     missed = 0
@@ -111,24 +111,23 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if c not in _IGNORED and not unicodedata.combining(c))
 
 
-@functools.lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    return _fold(char)
+# Words and characters repeat: each is folded once (a page has some 7,000 words).
+_fold_cached = functools.lru_cache(maxsize=65536)(_fold)
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
-    """``text`` folded as :func:`_fold` does, with the offset in ``text`` of each character kept."""
-    out: list[str] = []
-    where: list[int] = []
-    for offset, char in enumerate(text):
-        folded = _fold_char(char)
-        if len(folded) == 1:
-            out.append(folded)
-            where.append(offset)
-        elif folded:
-            out.extend(folded)
-            where.extend([offset] * len(folded))
-    return "".join(out), where
+    """``text`` folded as :func:`_fold` does, with the offset in ``text`` of each character kept.
+
+    Each distinct character is folded once and the text translated in one pass; the offsets
+    are counted apart (most characters fold to one, spaces and hyphens to none).
+    """
+    table = {ord(char): _fold_cached(char) for char in set(text)}
+    compact = text.translate(table)
+    widths = {chr(code): len(folded) for code, folded in table.items()}
+    if all(width <= 1 for width in widths.values()):
+        return compact, [i for i, char in enumerate(text) if widths[char]]
+    where = [i for i, char in enumerate(text) for _ in range(widths[char])]
+    return compact, where
 
 
 def _fill_gaps(spans: list[tuple[int, int] | None], length: int, needles: list[str]) -> None:
