@@ -30,7 +30,7 @@ from PIL import Image
 
 from reader.formats.registry import page_source
 from reader.index import snippets
-from reader.library import Library, pages
+from reader.library import Library, pages, placing
 
 WORDS = [
     "der",
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             def align() -> None:
                 for article_id, indexes in layout.articles:
                     article = library.article(article_id)[1]
-                    pages.place_words(article, [layout.words[i].text for i in indexes])
+                    placing.place_words(article, [layout.words[i].text for i in indexes])
 
             others = iter(OTHER_QUERIES * args.runs)
 

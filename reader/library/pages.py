@@ -12,7 +12,6 @@ in a small cache per library: a page is shown, searched, clicked, in that order.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import threading
 import weakref
@@ -23,16 +22,12 @@ from typing import TYPE_CHECKING
 
 from reader.formats.registry import page_source
 from reader.library import images
-from reader.library.wordmap import align
+from reader.library.placing import WordIndex, WordPlace, field_texts, place_words
 from reader.model import Article, Box, CorruptArchive, Issue, NotFound, Page, Reason, Region, Word
 
 if TYPE_CHECKING:
     from reader.library.library import Library
 
-# The parts of an article the text pane shows and a query matches, in the order printed.
-FIELDS = ("kicker", "title", "subtitle", "body")
-# Where one word of a page went in its article's text: (article id, field, start, end).
-WordPlace = tuple[str, str, int, int]
 # Pages kept read and aligned, per library (a few: a page is shown, searched, then clicked).
 CACHED_PAGES = 6
 
@@ -168,81 +163,12 @@ def boxes_for(
     return found
 
 
-def field_texts(article: Article) -> dict[str, str]:
-    """An article's texts by field, as :meth:`Library.matches` matches them."""
-    return {
-        "kicker": article.kicker,
-        "title": "" if article.title_derived else article.title,
-        "subtitle": article.subtitle,
-        "body": article.text,
-    }
-
-
-def place_words(article: Article, words: Sequence[str]) -> list[WordPlace | None]:
-    """Where each of an article's printed words is in its texts (None: not placed).
-
-    The fields are aligned as one text, in :data:`FIELDS` order, so a word is looked for in
-    the title first and then the body, as the article's words run.
-    """
-    texts = field_texts(article)
-    joined: list[str] = []
-    starts: list[tuple[int, str, int]] = []  # (offset in joined, field, length)
-    offset = 0
-    for name in FIELDS:
-        if texts[name]:
-            starts.append((offset, name, len(texts[name])))
-            joined.append(texts[name])
-            offset += len(texts[name]) + 2
-    spans = align("\n\n".join(joined), words)
-    places: list[WordPlace | None] = []
-    for span in spans:
-        place = None
-        if span is not None:
-            for first, name, length in starts:
-                if first <= span[0] < first + length:
-                    start = span[0] - first
-                    place = (article.id, name, start, min(span[1] - first, length))
-                    break
-        places.append(place)
-    return places
-
-
-class _WordIndex:
-    """A page's placed words by article and field, sorted by offset: a match's words at once."""
-
-    def __init__(self, places: Sequence[WordPlace | None]) -> None:
-        groups: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
-        for index, place in enumerate(places):
-            if place is not None:
-                groups.setdefault((place[0], place[1]), []).append((place[2], place[3], index))
-        self._groups = {key: sorted(entries) for key, entries in groups.items()}
-        self._starts = {key: [e[0] for e in entries] for key, entries in self._groups.items()}
-        self._longest = {
-            key: max(e[1] - e[0] for e in entries) for key, entries in self._groups.items()
-        }
-
-    def articles(self) -> list[str]:
-        """The articles with words on the page, in the order their words come."""
-        return list(dict.fromkeys(article for article, _field in self._groups))
-
-    def overlapping(self, article_id: str, field: str, start: int, end: int) -> list[int]:
-        """The indexes of the words whose text overlaps ``[start, end)`` of a field, in order."""
-        key = (article_id, field)
-        entries = self._groups.get(key)
-        if not entries:
-            return []
-        # A word that reaches ``start`` begins at most its length (the longest) before it.
-        first = bisect.bisect_right(self._starts[key], start - self._longest[key])
-        last = bisect.bisect_left(self._starts[key], end)
-        return sorted(e[2] for e in entries[first:last] if e[1] > start)
-
-
 class _Cache:
     """The last pages read and aligned, newest last (thread-safe: the UI's task thread reads)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.views: OrderedDict[tuple[str, int], tuple[PageView, _WordIndex]] = OrderedDict()
+        self.views: OrderedDict[tuple[str, int], tuple[PageView, WordIndex]] = OrderedDict()
 
 
 _CACHES: weakref.WeakKeyDictionary[Library, _Cache] = weakref.WeakKeyDictionary()
@@ -255,7 +181,7 @@ def forget(library: Library) -> None:
         _CACHES.pop(library, None)
 
 
-def _placed(library: Library, issue: Issue, page: Page) -> tuple[PageView, _WordIndex]:
+def _placed(library: Library, issue: Issue, page: Page) -> tuple[PageView, WordIndex]:
     """The page read, scaled and aligned (without hits), from the cache when it was read lately."""
     with _CACHES_LOCK:
         cache = _CACHES.setdefault(library, _Cache())
@@ -265,7 +191,7 @@ def _placed(library: Library, issue: Issue, page: Page) -> tuple[PageView, _Word
             cache.views.move_to_end(key)
             return cache.views[key]
     view = _read(library, issue, page)
-    placed = view, _WordIndex(view.places)
+    placed = view, WordIndex(view.places)
     with cache.lock:
         cache.views[key] = placed
         while len(cache.views) > CACHED_PAGES:
@@ -336,7 +262,7 @@ def _page(issue: Issue, number: int) -> Page:
 
 
 def _boxed(
-    view: PageView, where: _WordIndex, article: Article, matches: list[tuple[str, int, int]]
+    view: PageView, where: WordIndex, article: Article, matches: list[tuple[str, int, int]]
 ) -> list[HitBox]:
     """The matches that fall on words of this page, with those words' boxes."""
     texts = field_texts(article)
