@@ -21,6 +21,7 @@ ARCHIVE_COMMANDS = (
     "index",
     "search",
     "kwic",
+    "page",
     "verify",
     "info",
     "alias",
@@ -162,6 +163,24 @@ def build_parser() -> argparse.ArgumentParser:
     kwic_output = kwic.add_mutually_exclusive_group()
     kwic_output.add_argument("--csv", action="store_true", help="print CSV")
     kwic_output.add_argument("--json", action="store_true", help="print JSON")
+    page = command("page", "Show one page: its size, image and a query's hits; draw it as PNG.")
+    page.add_argument(
+        "target",
+        metavar="ISSUE_OR_ARTICLE",
+        help="an issue (id, date or number: its first page) or an article id (its first page)",
+    )
+    page.add_argument("--page", type=int, metavar="N", help="page N of the issue (1 = the first)")
+    page.add_argument("-q", "--query", default="", metavar="Q", help="list and draw Q's hits")
+    page.add_argument("--png", metavar="OUT", help="draw the page and its hits into OUT (PNG)")
+    page.add_argument(
+        "--scale", type=float, default=1.0, metavar="S", help="the PNG at S times the page's size"
+    )
+    page.add_argument("--json", action="store_true", help="print JSON (boxes in image pixels)")
+    page.epilog = (
+        "Boxes are in the pixels of the page's image (a PDF page at 150 dpi). A page whose "
+        "image is missing is drawn white, with its words' boxes, and the file it expected "
+        "is named on stderr."
+    )
     aliases.add_arguments(command("alias", "List, accept or forget your publication aliases."))
     verify = command("verify", "Check the files against the archive's checksum manifests.")
     verify.epilog = (

@@ -44,6 +44,11 @@ class Snippet:
     spans: tuple[Span, ...] = ()
 
 
+# The texts matched last, folded: the page view matches each article of a page again for
+# every query typed, and F3 and the text pane match the same article again.
+_folded = functools.lru_cache(maxsize=32)(fold_with_offsets)
+
+
 def find_matches(text: str, needles: Sequence[str], *, merge: bool = True) -> list[Span]:
     """Where the folded ``needles`` match ``text``: sorted, overlapping matches merged.
 
@@ -54,7 +59,7 @@ def find_matches(text: str, needles: Sequence[str], *, merge: bool = True) -> li
     """
     if not text or not needles:
         return []
-    folded = fold_with_offsets(text)
+    folded = _folded(text)
     haystack = folded.text
     found: list[Span] = []
     for needle in needles:

@@ -8,7 +8,9 @@ Modules: ``library`` (the opened archive), ``indexes`` (its issues' fingerprints
 searcher in use), ``paths`` (per-user folders), ``catalogue`` (the catalogue cache),
 ``reloading`` (reading an archive again when its files change), ``searching`` (one search as
 the window runs it), ``navigation`` (back and forward), ``jobs`` (the entry point of a
-spawned worker process), ``resources`` (the files that travel with the program).
+spawned worker process), ``resources`` (the files that travel with the program), ``pages``
+(a page in image pixels with a query's hit boxes: the page view and ``issue-reader page``),
+``wordmap`` (an article's text aligned with its printed words), ``images`` (page images).
 """
 
 from reader.index import (

@@ -89,6 +89,11 @@ class Library:
         return Path(self.archive.root)
 
     @property
+    def source(self) -> Source:
+        """The archive's files, read-only (page layouts and images are read from it)."""
+        return self._source
+
+    @property
     def single_file(self) -> bool:
         """Whether a single issue file was opened (not a folder or a zip)."""
         return isinstance(self._source, FileSource)

@@ -12,6 +12,7 @@ halves of a hyphenated word included.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 
@@ -23,6 +24,11 @@ _SAME = str.maketrans({"ſ": "s", "ﬁ": "fi", "ﬂ": "fl", "ß": "ss", "’": "
 _LOOKAHEAD = 48
 # Words in a row not found before the next ones are looked for anywhere further on.
 _RESYNC_AFTER = 3
+# How many following words pin down a word looked for away from where the text goes on.
+_ANCHOR = 2
+# A word missing at either end of the text gets the stretch up to the end when that stretch
+# is at most this many times as long as the missing words.
+_EDGE_SLACK = 2
 
 Span = tuple[int, int]
 
@@ -32,22 +38,27 @@ def align(text: str, words: Sequence[str]) -> list[Span | None]:
 
     Args:
         text: The text built from the words (an article's title, body, or both joined).
-        words: The words as printed, in the order the text was built from them.
+        words: The words as printed, in the order the text was built from them. They may
+            start anywhere in the text (the words of an article's second page), and a run of
+            them may stand earlier in the text than the run before (blocks reordered).
 
     Returns:
         One entry per word: ``(start, end)`` in ``text``, or None when the word cannot be
         placed (its text is not in ``text`` and no neighbour pins it down).
     """
     compact, where = _compact(text)
+    needles = [_fold_cached(word) for word in words]
     spans: list[tuple[int, int] | None] = []
     cursor = 0
     missed = 0
-    for word in words:
-        needle = _fold(word)
+    for index, needle in enumerate(needles):
         if not needle:
             spans.append(None)
             continue
         found = compact.find(needle, cursor, cursor + len(needle) + _LOOKAHEAD)
+        if found < 0:
+            # Not where the last word left off: elsewhere, when it and the next words say so.
+            found = _anchored(compact, needles, index, cursor)
         if found < 0 and missed >= _RESYNC_AFTER:
             found = compact.find(needle, cursor)
         if found < 0:
@@ -57,8 +68,22 @@ def align(text: str, words: Sequence[str]) -> list[Span | None]:
         missed = 0
         spans.append((found, found + len(needle)))
         cursor = found + len(needle)
-    _fill_gaps(spans)
+    _fill_gaps(spans, len(compact), needles)
     return [None if s is None else (where[s[0]], where[s[1] - 1] + 1) for s in spans]
+
+
+def _anchored(compact: str, needles: list[str], index: int, cursor: int) -> int:
+    """Where a word stands followed by the next words, after ``cursor`` first, else anywhere.
+
+    A word and its next two (or, near the end, one) are specific enough to be found far
+    from where the text was expected to go on.
+    """
+    following = [n for n in needles[index + 1 : index + 1 + _ANCHOR] if n]
+    if not following:
+        return -1
+    anchor = needles[index] + "".join(following)
+    found = compact.find(anchor, cursor)
+    return found if found >= 0 else compact.find(anchor, 0, cursor)
 
 
 def words_in(spans: Sequence[Span | None], start: int, end: int) -> list[int]:
@@ -80,29 +105,38 @@ def word_at(spans: Sequence[Span | None], offset: int) -> int | None:
 
 
 def _fold(text: str) -> str:
-    """A word or text as compared: case and compatibility forms folded, spaces and hyphens out."""
-    folded = unicodedata.normalize("NFKC", text.translate(_SAME)).casefold()
-    return "".join(c for c in folded if c not in _IGNORED)
+    """A word or text as compared: case, accents and compatibility forms folded, spaces and
+    hyphens out (OCR drops accents: ``Aufklarung`` is printed ``Aufklärung``)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SAME)).casefold()
+    return "".join(c for c in decomposed if c not in _IGNORED and not unicodedata.combining(c))
+
+
+# Words and characters repeat: each is folded once (a page has some 7,000 words).
+_fold_cached = functools.lru_cache(maxsize=65536)(_fold)
 
 
 def _compact(text: str) -> tuple[str, list[int]]:
-    """``text`` folded as :func:`_fold` does, with the offset in ``text`` of each character kept."""
-    out: list[str] = []
-    where: list[int] = []
-    for offset, char in enumerate(text):
-        if char in _IGNORED:
-            continue
-        for folded in _fold(char):
-            out.append(folded)
-            where.append(offset)
-    return "".join(out), where
+    """``text`` folded as :func:`_fold` does, with the offset in ``text`` of each character kept.
+
+    Each distinct character is folded once and the text translated in one pass; the offsets
+    are counted apart (most characters fold to one, spaces and hyphens to none).
+    """
+    table = {ord(char): _fold_cached(char) for char in set(text)}
+    compact = text.translate(table)
+    widths = {chr(code): len(folded) for code, folded in table.items()}
+    if all(width <= 1 for width in widths.values()):
+        return compact, [i for i, char in enumerate(text) if widths[char]]
+    where = [i for i, char in enumerate(text) for _ in range(widths[char])]
+    return compact, where
 
 
-def _fill_gaps(spans: list[tuple[int, int] | None]) -> None:
+def _fill_gaps(spans: list[tuple[int, int] | None], length: int, needles: list[str]) -> None:
     """Give words that were not found the stretch between the found words around them.
 
-    Only gaps closed on both sides are filled, shared out evenly: an OCR substitution
-    (``Aufklarung`` printed, ``Aufklärung`` in the text) still maps to its place.
+    Gaps closed on both sides are filled, shared out evenly: an OCR substitution (``Ca3ar``
+    printed, ``Caesar`` in the text) still maps to its place. A gap at an end of the text
+    (the first or last words) is filled when the rest of the text there is about as long as
+    the missing words; elsewhere (an article's words on its second page) it stays empty.
     """
     index = 0
     while index < len(spans):
@@ -114,10 +148,14 @@ def _fill_gaps(spans: list[tuple[int, int] | None]) -> None:
             index += 1
         before = spans[first - 1] if first > 0 else None
         after = spans[index] if index < len(spans) else None
-        if before is None or after is None:
+        if before is None and after is None:
             continue
-        start, stop = before[1], after[0]
         count = index - first
+        start = before[1] if before is not None else 0
+        stop = after[0] if after is not None else length
+        at_edge = before is None or after is None
+        if at_edge and stop - start > _EDGE_SLACK * sum(map(len, needles[first:index])) + 2:
+            continue
         if stop - start < count:
             continue
         step = (stop - start) / count

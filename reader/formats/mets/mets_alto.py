@@ -130,9 +130,11 @@ def _page_issue(
         if note is not None:
             problems.append(Problem(name, note))
         number = page.printed_number or page.physical_number or str(index)
-        # No METS names a scan for a loose page: the page view shows its text boxes alone.
+        # No METS names a scan for a loose page: one beside it with the same name is its scan,
+        # else the page view shows its text boxes alone.
         on = len(pages) + 1
-        pages.append(Page(on, number, name, width=page.width, height=page.height, unit=page.unit))
+        image = _scan_beside(source, name)
+        pages.append(Page(on, number, name, "", image, 0, page.width, page.height, page.unit))
         articles.append(page_article(issue_id, name, page, number, settings.language, (on,)))
     if not articles:
         loaded.problems.extend(problems)
@@ -176,3 +178,20 @@ def _natural(name: str) -> list[object]:
         (len(p.lstrip("0")), p.lstrip("0")) if p.isdigit() else p.lower()
         for p in _DIGITS.split(name)
     ]
+
+
+# The image types a scan beside a loose ALTO page may have, most common first.
+_SCAN_SUFFIXES = (".jp2", ".tif", ".tiff", ".jpg", ".jpeg", ".png")
+
+
+def _scan_beside(source: Source, name: str) -> str:
+    """An image with the ALTO file's name (``0001.xml`` → ``0001.jp2``) in its folder, or ""."""
+    stem = name.rsplit(".", 1)[0]
+    for suffix in _SCAN_SUFFIXES:
+        for candidate in (stem + suffix, stem + suffix.upper()):
+            try:
+                source.info(candidate)
+            except (OSError, CorruptArchive):
+                continue
+            return candidate
+    return ""
