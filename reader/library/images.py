@@ -120,7 +120,7 @@ def render(
     """
     if not scale > 0:
         raise ValueError(f"scale must be positive, not {scale}")
-    raster = _render(source, page, scale, clip, cache or _cache, decode=True)
+    raster = _render(source, page, scale, clip, _cache if cache is None else cache, decode=True)
     assert raster is not None  # decoding never gives up
     return raster
 
@@ -135,7 +135,7 @@ def render_cached(
     """Like :func:`render` but never decoding: from the tiles already cached, maybe coarser
     ones scaled up (a blurred picture at once, for the UI thread, while a worker renders), or None.
     """
-    cache = cache or _cache
+    cache = _cache if cache is None else cache
     if not scale > 0 or is_pdf(page.image):
         return None
     for level in range(level_for(scale), MAX_LEVEL + 1):
