@@ -94,6 +94,11 @@ class Library:
         return isinstance(self._source, FileSource)
 
     @property
+    def source(self) -> Source:
+        """The archive's files, read-only (for :mod:`reader.library.images` and the page view)."""
+        return self._source
+
+    @property
     def issues(self) -> tuple[Issue, ...]:
         """Every issue, by publication and date."""
         return self.archive.issues

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from reader.formats import FolderSource, ZipSource
-from reader.library import images
+from reader.library import Library, images
 from reader.library.image_cache import RasterCache
 from reader.library.rasters import to_image
 from reader.model import CorruptArchive, Page
@@ -191,3 +191,12 @@ def test_image_inside_a_zip(tmp_path: Path) -> None:
         raster = images.render(source, page, 0.5, None, RasterCache())
         assert (raster.width, raster.height) == (100, 50)
         assert images.image_missing(source, Page(1, image="issue/q.png")) == "issue/q.png"
+
+
+def test_a_library_page_image_through_its_source(tmp_path: Path) -> None:
+    (tmp_path / "issue.txt").write_text("Title\n\nText.\n", encoding="utf-8")
+    pattern(120, 80).save(tmp_path / "scan.png")
+    with Library.open(tmp_path) as library:
+        page = Page(1, image="scan.png")
+        assert images.image_size(library.source, page) == (120, 80)
+        assert images.image_missing(library.source, Page(1, image="gone.png")) == "gone.png"
