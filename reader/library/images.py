@@ -195,7 +195,7 @@ def _render(
     if canvas.size == target and within == (0, 0, *target):
         return from_image(canvas)
     shrinking = target[0] < (within[2] - within[0])
-    method = Image.Resampling.LANCZOS if shrinking else Image.Resampling.BICUBIC
+    method = Image.Resampling.HAMMING if shrinking else Image.Resampling.BICUBIC
     return from_image(canvas.resize(target, method, box=within))
 
 
