@@ -142,24 +142,24 @@ def _halve_to(image: Image.Image, wanted: tuple[int, int]) -> Image.Image:
 
 
 def render_pdf(
-    source: Source, name: str, index: int, scale: float, clip: tuple[int, int, int, int]
+    source: Source, name: str, index: int, scale: float, clip: tuple[float, float, float, float]
 ) -> Raster:
     """A PDF page rendered at ``scale`` x PDF_DPI, only the part ``clip`` (in full-image pixels).
 
-    The result is exactly ``round(width of clip x scale)`` by ``round(height x scale)``.
+    The result is exactly ``round(width of clip x scale)`` by ``round(height x scale)``, its
+    first pixel the one at ``round(left x scale)`` of the whole page rendered at that scale.
     """
     left, top, right, bottom = clip
     wanted = max(1, round((right - left) * scale)), max(1, round((bottom - top) * scale))
-    to_points = 72 / PDF_DPI
+    points_scale = scale * PDF_DPI / 72
     with _pdf_page(source, name, index) as page:
         width_pt, height_pt = page.get_size()  # type: ignore[attr-defined]
-        crop = (
-            left * to_points,
-            max(0.0, height_pt - bottom * to_points),
-            max(0.0, width_pt - right * to_points),
-            top * to_points,
-        )
-        points_scale = scale * PDF_DPI / 72
+        # pdfium takes margins in points and rounds them up to pixels: ask for whole pixels.
+        x0, y0 = round(left * scale), round(top * scale)
+        x1, y1 = x0 + wanted[0], y0 + wanted[1]
+        page_w, page_h = math.ceil(width_pt * points_scale), math.ceil(height_pt * points_scale)
+        margins = (x0, max(0, page_h - y1), max(0, page_w - x1), y0)  # left, bottom, right, top
+        crop = tuple(max(0.0, (px - 1e-6) / points_scale) for px in margins)
         bitmap = page.render(scale=points_scale, crop=crop, rev_byteorder=True)  # type: ignore[attr-defined]
         try:
             raster = from_buffer(

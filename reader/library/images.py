@@ -162,11 +162,10 @@ def _render(
     assert full is not None
     box = _clamped(clip, full)
     if is_pdf(page.image):
-        whole = decoding.ceil_box(box)
-        key = (identity, "pdf", round(scale, 5), whole)
+        key = (identity, "pdf", round(scale, 6), tuple(round(edge, 3) for edge in box))
         raster = cache.get(key)
         if raster is None:
-            raster = decoding.render_pdf(source, page.image, page.image_index, scale, whole)
+            raster = decoding.render_pdf(source, page.image, page.image_index, scale, box)
             cache.put(key, raster)
         return raster
     level = level_for(scale) if level is None else level

@@ -148,6 +148,18 @@ def test_pdf_page_rendered_at_the_scale_and_clip(tmp_path: Path) -> None:
     assert expected.min() < 100  # the clip holds text, not only paper
     half = images.render(source, page, 0.5, None, RasterCache())
     assert (half.width, half.height) == (438, 620)
+    # At any scale a clip is the same pixels as the whole page at that scale (glyphs may be
+    # rasterized a shade apart at another origin).
+    for scale, clip in ((0.7, (100.0, 100.0, 500.0, 400.0)), (2.0, (60.5, 80.0, 300.0, 200.25))):
+        whole = pixels(to_image(images.render(source, page, scale, None, RasterCache())))
+        part = images.render(source, page, scale, clip, RasterCache())
+        x0, y0 = round(clip[0] * scale), round(clip[1] * scale)
+        assert (part.width, part.height) == (
+            round((clip[2] - clip[0]) * scale),
+            round((clip[3] - clip[1]) * scale),
+        )
+        expected = whole[y0 : y0 + part.height, x0 : x0 + part.width]
+        assert np.abs(pixels(to_image(part)) - expected).mean() < 0.01
     # The second page is the drawing: its middle is the filled rectangle.
     drawn = images.render(
         source, Page(2, image="two.pdf", image_index=1), 0.25, None, RasterCache()
