@@ -22,6 +22,7 @@ from PIL import Image, UnidentifiedImageError
 
 from reader.formats import FolderSource, Source
 from reader.formats.common import pdfium as pdfium_lock
+from reader.library import jp2region
 from reader.library.rasters import Raster, from_buffer, from_image, normalized, to_image
 from reader.model import CorruptArchive, Reason
 
@@ -31,6 +32,7 @@ PDF_DPI = 150
 _JPEG_DRAFT_LEVELS = 3
 # OpenJPEG refuses a reduction beyond the file's resolution levels (5 is its default count - 1).
 _JP2_MAX_REDUCE = 5
+_JP2_SUFFIXES = (".jp2", ".j2k", ".j2c", ".jpx", ".jpf")
 # A scan this large is a real page (a 600 dpi broadsheet is ~ 14,000 x 20,000); beyond it,
 # Pillow's decompression-bomb guard would refuse it, which a reader of scans must not.
 Image.MAX_IMAGE_PIXELS = 1_000_000_000
@@ -129,6 +131,23 @@ def decode_level(source: Source, name: str, index: int, level: int) -> Image.Ima
         except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
             raise _unreadable(name, exc) from exc
     return _halve_to(decoded, wanted)
+
+
+def decode_area(
+    source: Source, name: str, index: int, level: int, box: tuple[int, int, int, int]
+) -> Image.Image | None:
+    """Only ``box`` (level pixels) of level ``level``, where the format allows it, else None.
+
+    JPEG 2000 files in a folder can (:mod:`reader.library.jp2region`): a 1:1 view of a huge
+    scan then decodes the view, not the page.
+    """
+    if index or not isinstance(source, FolderSource) or not name.lower().endswith(_JP2_SUFFIXES):
+        return None
+    try:
+        area = jp2region.decode_area(source.path_of(name), level, box)
+    except OSError as exc:
+        raise _unreadable(name, exc) from exc
+    return None if area is None else normalized(area)
 
 
 def _halve_to(image: Image.Image, wanted: tuple[int, int]) -> Image.Image:

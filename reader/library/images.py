@@ -19,10 +19,10 @@ from collections.abc import Hashable
 from PIL import Image
 
 from reader.formats import Source
-from reader.library import decoding
+from reader.library import decoding, tiles
 from reader.library.decoding import PDF_DPI, is_pdf, level_size
 from reader.library.image_cache import RasterCache
-from reader.library.rasters import Raster, from_image, to_image
+from reader.library.rasters import Raster, from_image
 from reader.model import CorruptArchive, Page, Reason
 
 __all__ = ["PDF_DPI", "TILE", "Raster", "RasterCache", "image_missing", "image_size", "render"]
@@ -180,10 +180,10 @@ def _render(
         for row in range(inner[1] // tile[1], (inner[3] - 1) // tile[1] + 1)
         for col in range(inner[0] // tile[0], (inner[2] - 1) // tile[0] + 1)
     ]
-    tiles = _tiles(source, page, identity, level, size, tile, pieces, cache, decode)
-    if tiles is None:
+    found = _tiles(source, page, identity, level, size, tile, pieces, cache, decode)
+    if found is None:
         return None
-    canvas = _assemble(tiles, tile, inner)
+    canvas = tiles.assemble(found, tile, inner)
     target = max(1, round((box[2] - box[0]) * scale)), max(1, round((box[3] - box[1]) * scale))
     within = (
         wanted[0] - inner[0],
@@ -237,61 +237,12 @@ def _tiles(
         found = {piece: cache.get((identity, level, piece)) for piece in pieces}
         if all(found.values()):  # another worker decoded it meanwhile
             return {piece: raster for piece, raster in found.items() if raster}
-        image = decoding.decode_level(source, page.image, page.image_index, level)
-    return _keep(image, identity, level, size, tile, pieces, cache)
-
-
-def _keep(
-    image: Image.Image,
-    identity: tuple[Hashable, ...],
-    level: int,
-    size: tuple[int, int],
-    tile: tuple[int, int],
-    pieces: list[tuple[int, int]],
-    cache: RasterCache,
-) -> dict[tuple[int, int], Raster]:
-    """Cut a decoded level into tiles: the wanted ones, and the nearest others up to half the budget.
-
-    Decoding a level at full resolution is the slow part (a whole JPEG 2000); keeping the
-    neighbours means panning finds them cached, while half the budget stays for other pages.
-    """
-    columns, rows = -(-size[0] // tile[0]), -(-size[1] // tile[1])
-    centre_col = sum(c for c, _ in pieces) / len(pieces)
-    centre_row = sum(r for _, r in pieces) / len(pieces)
-    order = sorted(
-        ((c, r) for r in range(rows) for c in range(columns)),
-        key=lambda p: (p not in pieces, (p[0] - centre_col) ** 2 + (p[1] - centre_row) ** 2),
-    )
-    wanted: dict[tuple[int, int], Raster] = {}
-    spent = 0
-    for col, row in order:
-        needed = (col, row) in pieces
-        if not needed and spent >= cache.budget // 2:
-            break
-        left, top = col * tile[0], row * tile[1]
-        box = (left, top, min(left + tile[0], size[0]), min(top + tile[1], size[1]))
-        raster = from_image(image if box == (0, 0, *size) else image.crop(box))
-        cache.put((identity, level, (col, row)), raster)
-        spent += raster.nbytes
-        if needed:
-            wanted[(col, row)] = raster
-    return wanted
-
-
-def _assemble(
-    tiles: dict[tuple[int, int], Raster], tile: tuple[int, int], inner: tuple[int, int, int, int]
-) -> Image.Image:
-    """The tiles pasted into one image covering ``inner`` (level pixels)."""
-    if len(tiles) == 1:
-        ((col, row), raster) = next(iter(tiles.items()))
-        image = to_image(raster)
-        left, top = col * tile[0], row * tile[1]
-        if (left, top, left + raster.width, top + raster.height) == inner:
-            return image
-    mode = next(iter(tiles.values())).format
-    canvas = Image.new(
-        "RGB" if mode == "RGBX" else mode, (inner[2] - inner[0], inner[3] - inner[1])
-    )
-    for (col, row), raster in tiles.items():
-        canvas.paste(to_image(raster), (col * tile[0] - inner[0], row * tile[1] - inner[1]))
-    return canvas
+        area = (0, 0, *size)
+        image = None
+        if tile != size:  # a large level: only the view and a ring of tiles, if the format can
+            area = tiles.around(pieces, tile, size)
+            image = decoding.decode_area(source, page.image, page.image_index, level, area)
+        if image is None:
+            area = (0, 0, *size)
+            image = decoding.decode_level(source, page.image, page.image_index, level)
+    return tiles.keep(image, area, identity, level, size, tile, pieces, cache)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import threading
+import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from reader.formats import FolderSource
-from reader.library import images
+from reader.formats import FolderSource, ZipSource
+from reader.library import images, jp2region
 from reader.library.image_cache import RasterCache
 from reader.library.rasters import Raster, to_image
 from reader.model import Page
@@ -181,3 +182,43 @@ def test_sample_nordstern_pdf_page() -> None:
     # pdfium resamples the embedded scan for each clip on its own grid: alike, not identical.
     shown = pixels(to_image(clip).convert("L"))
     assert np.corrcoef(full[700:1500, 500:1700].ravel(), shown.ravel())[0, 1] > 0.85
+
+
+@pytest.mark.parametrize("name", ["p.jp2", "p.j2k"])
+def test_a_large_jpeg_2000_level_decodes_only_the_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    if not jp2region.available():
+        pytest.skip("no OpenJPEG library to call (Pillow's wheel carries one on Linux and macOS)")
+    monkeypatch.setattr(images, "TILE", 64)
+    monkeypatch.setattr(images, "WHOLE_PIXELS", 64 * 64)
+    source, page = save(tmp_path, name, pattern(640, 480), irreversible=False)
+    reference = Image.open(tmp_path / name).convert("RGB")
+    cache = RasterCache()  # room for every tile: only the decoded area can fill it
+    clip = (300, 200, 420, 290)  # tiles 4-6 across, 3-4 down
+    shown = images.render(source, page, 1.0, clip, cache)
+    assert np.array_equal(pixels(to_image(shown)), pixels(reference.crop(clip)))
+    assert len(cache) == 5 * 4  # the six tiles and a ring round them; not all 80
+    # A reduced level, cut from its own area: the same as Pillow's reduction of the file.
+    reference.close()
+    with Image.open(tmp_path / name) as reduced:
+        reduced.reduce = 1  # type: ignore[assignment, method-assign]
+        halved = reduced.convert("RGB").crop((10, 20, 300, 200))
+    shown = images.render(source, page, 0.5, (20, 40, 600, 400), cache)
+    assert np.array_equal(pixels(to_image(shown)), pixels(halved))
+
+
+def test_a_jpeg_2000_in_a_zip_is_decoded_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(images, "TILE", 64)
+    monkeypatch.setattr(images, "WHOLE_PIXELS", 64 * 64)
+    pattern(300, 200).save(tmp_path / "p.jp2", irreversible=False)
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as archive:
+        archive.write(tmp_path / "p.jp2", "p.jp2")
+    reference = Image.open(tmp_path / "p.jp2").convert("RGB")
+    with ZipSource(tmp_path / "a.zip") as source:
+        shown = images.render(
+            source, Page(1, image="p.jp2"), 1.0, (100, 50, 200, 150), RasterCache()
+        )
+    assert np.array_equal(pixels(to_image(shown)), pixels(reference.crop((100, 50, 200, 150))))
