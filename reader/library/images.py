@@ -5,9 +5,16 @@ A page's image is a scan (JPEG, PNG, TIFF, JPEG 2000) or a PDF page, named by
 level ``k`` is the image at 1/2**k, and a view at scale ``s`` is cut from the coarsest level
 still at least as sharp (so zooming reuses levels). A level larger than
 :data:`WHOLE_PIXELS` is kept in :data:`TILE`-pixel tiles, so a 1:1 view of a 10,000 x 14,000
-scan keeps only the tiles around what is shown, and a fitted view never decodes the full
-resolution. Tiles live in a :class:`RasterCache` shared by the window's worker threads.
-PDF pages are rendered by pdfium at the scale asked, only the part shown.
+scan keeps only the tiles around what is shown (a JPEG 2000 decodes only them, see
+:mod:`reader.library.jp2region`; a JPEG is decoded whole once), and a fitted view never
+decodes the full resolution. Tiles live in a :class:`RasterCache` shared by the window's
+worker threads. PDF pages are rendered by pdfium at the scale asked, only the part shown.
+
+For the window: :func:`render` in a worker (it may take seconds for a first 1:1 view of a
+huge JPEG); :func:`render_cached` on the UI thread for a picture at once (maybe a coarser
+level scaled up) or None; a :class:`Raster` becomes a QImage with ``QImage(data, width,
+height, bytes_per_line, format)``, the formats L, RGB, RGBA, RGBX being Grayscale8, RGB888,
+RGBA8888 and RGBX8888.
 """
 
 from __future__ import annotations

@@ -43,16 +43,17 @@ def keep(
     neighbours means panning finds them cached, while half the budget stays for other pages.
     """
     columns, rows = -(-size[0] // tile[0]), -(-size[1] // tile[1])
+    needed_pieces = set(pieces)
     centre_col = sum(c for c, _ in pieces) / len(pieces)
     centre_row = sum(r for _, r in pieces) / len(pieces)
     order = sorted(
         ((c, r) for r in range(rows) for c in range(columns)),
-        key=lambda p: (p not in pieces, (p[0] - centre_col) ** 2 + (p[1] - centre_row) ** 2),
+        key=lambda p: (p not in needed_pieces, (p[0] - centre_col) ** 2 + (p[1] - centre_row) ** 2),
     )
     wanted: dict[tuple[int, int], Raster] = {}
     spent = 0
     for col, row in order:
-        needed = (col, row) in pieces
+        needed = (col, row) in needed_pieces
         if not needed and spent >= cache.budget // 2:
             break
         left, top = col * tile[0], row * tile[1]
