@@ -246,7 +246,7 @@ def _tiles(
             return {piece: raster for piece, raster in found.items() if raster}
         area = (0, 0, *size)
         image = None
-        if tile != size:  # a large level: only the view and a ring of tiles, if the format can
+        if tile != size:  # a large level: only the tiles of the view, if the format can
             area = tiles.around(pieces, tile, size)
             image = decoding.decode_area(source, page.image, page.image_index, level, area)
         if image is None:

@@ -145,7 +145,7 @@ def _pixels(image: _Image, wanted: tuple[int, int]) -> Image.Image | None:
     count = image.numcomps
     if count not in (1, 2, 3, 4) or image.color_space not in (0, _SRGB, _GRAY):
         return None
-    planes = []
+    planes: list[np.ndarray] = []
     for index in range(count):
         component = image.comps[index]
         if component.dx != 1 or component.dy != 1 or (component.w, component.h) != wanted:
@@ -159,8 +159,10 @@ def _pixels(image: _Image, wanted: tuple[int, int]) -> Image.Image | None:
 
 
 def _eight_bits(values: np.ndarray, precision: int, signed: bool) -> np.ndarray:
-    """Samples of any precision as 0-255."""
-    wide = values.astype(np.int64)
+    """Samples of any precision as 0-255 (8-bit unsigned ones, the usual scan, in one pass)."""
+    if precision == 8 and not signed:
+        return values.astype(np.uint8)
+    wide = values.astype(np.int32)
     if signed:
         wide += 1 << (precision - 1)
     if precision > 8:

@@ -16,13 +16,17 @@ Piece = tuple[int, int]
 def around(
     pieces: list[Piece], tile: tuple[int, int], size: tuple[int, int]
 ) -> tuple[int, int, int, int]:
-    """The tiles ``pieces`` and one more tile all round (for panning), in level pixels."""
+    """The box of the tiles ``pieces``, in level pixels.
+
+    No ring of neighbours: decoding an area costs in proportion to it (a ring round a 1:1 view
+    of 3 x 2 tiles triples it), and a pan shows the coarser level until its tiles come.
+    """
     cols, rows = [c for c, _ in pieces], [r for _, r in pieces]
     return (
-        max(0, (min(cols) - 1) * tile[0]),
-        max(0, (min(rows) - 1) * tile[1]),
-        min(size[0], (max(cols) + 2) * tile[0]),
-        min(size[1], (max(rows) + 2) * tile[1]),
+        min(cols) * tile[0],
+        min(rows) * tile[1],
+        min(size[0], (max(cols) + 1) * tile[0]),
+        min(size[1], (max(rows) + 1) * tile[1]),
     )
 
 
