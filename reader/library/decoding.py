@@ -117,20 +117,27 @@ def size(source: Source, name: str, index: int) -> tuple[int, int]:
 
 def decode_level(source: Source, name: str, index: int, level: int) -> Image.Image:
     """Scale level ``level`` of a scan, whole, in a raster mode; unreadable: CorruptArchive."""
-    with opened(source, name, index) as image:
-        full = image.size
-        wanted = level_size(full, level)
-        try:
-            if image.format == "JPEG" and level:
-                steps = min(level, _JPEG_DRAFT_LEVELS)
-                image.draft(image.mode, (full[0] >> steps, full[1] >> steps))
-            elif image.format == "JPEG2000" and level:
-                image.reduce = min(level, _JP2_MAX_REDUCE)  # type: ignore[assignment, method-assign]
-            image.load()
-            decoded = normalized(image)
-        except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
-            raise _unreadable(name, exc) from exc
-    return _halve_to(decoded, wanted)
+    # A JPEG 2000 file may have fewer resolution levels than asked for (OpenJPEG then refuses
+    # the reduction): fewer are tried, down to none, and the rest is done by halving.
+    reduction = min(level, _JP2_MAX_REDUCE)
+    while True:
+        with opened(source, name, index) as image:
+            full = image.size
+            try:
+                if image.format == "JPEG" and level:
+                    steps = min(level, _JPEG_DRAFT_LEVELS)
+                    image.draft(image.mode, (full[0] >> steps, full[1] >> steps))
+                elif image.format == "JPEG2000" and reduction:
+                    image.reduce = reduction  # type: ignore[assignment, method-assign]
+                image.load()
+                decoded = normalized(image)
+                break
+            except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
+                if image.format == "JPEG2000" and reduction > 0 and isinstance(exc, OSError):
+                    reduction -= 1
+                    continue
+                raise _unreadable(name, exc) from exc
+    return _halve_to(decoded, level_size(full, level))
 
 
 def decode_area(
@@ -154,7 +161,8 @@ def _halve_to(image: Image.Image, wanted: tuple[int, int]) -> Image.Image:
     """The image box-averaged down by the power of two that brings it to ``wanted``."""
     factor = round(image.size[0] / wanted[0])
     if factor > 1:
-        image = image.reduce(factor)
+        # Called through the class: a JPEG 2000 image's own ``reduce`` is its reduction setting.
+        image = Image.Image.reduce(image, factor)
     if image.size != wanted:  # a decoder that rounded otherwise: at most a pixel off
         image = image.resize(wanted, Image.Resampling.BOX)
     return image

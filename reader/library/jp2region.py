@@ -52,8 +52,12 @@ class _Image(ctypes.Structure):
 def _library() -> ctypes.CDLL | None:
     """OpenJPEG: the copy Pillow's wheel carries (already loaded with Pillow), else the system's."""
     base = Path(PIL.__file__).parent
-    candidates = sorted(glob.glob(str(base.parent / "pillow.libs" / "libopenjp2*")))
-    candidates += sorted(glob.glob(str(base / ".dylibs" / "libopenjp2*")))
+    # Linux wheels: site-packages/pillow.libs; macOS: PIL/.dylibs; a PyInstaller bundle puts
+    # the libraries beside the packages (or keeps pillow.libs). Windows links it into _imaging.
+    folders = (base.parent / "pillow.libs", base / ".dylibs", base.parent)
+    candidates = [
+        name for folder in folders for name in sorted(glob.glob(str(folder / "libopenjp2*")))
+    ]
     system = ctypes.util.find_library("openjp2")
     candidates += [system] if system else []
     for candidate in candidates:

@@ -132,6 +132,16 @@ def test_jpeg_2000_reduced_and_clipped(tmp_path: Path) -> None:
     assert np.array_equal(pixels(to_image(clip)), pixels(reference.crop((40, 30, 240, 130))))
 
 
+def test_jpeg_2000_with_few_resolution_levels_is_halved_further(tmp_path: Path) -> None:
+    source, page = save(tmp_path, "few.jp2", pattern(800, 600), num_resolutions=2)
+    raster = images.render(source, page, 0.1, None, RasterCache())  # level 3; the file has 1
+    assert (raster.width, raster.height) == (80, 60)
+    broken = (tmp_path / "few.jp2").read_bytes()[:400]
+    (tmp_path / "cut.jp2").write_bytes(broken)
+    with pytest.raises(CorruptArchive):
+        images.render(source, Page(1, image="cut.jp2"), 0.1, None, RasterCache())
+
+
 def test_pdf_page_rendered_at_the_scale_and_clip(tmp_path: Path) -> None:
     write_pdf(tmp_path / "two.pdf", [["A line of text " * 3] * 20, []])
     source = FolderSource(tmp_path)
