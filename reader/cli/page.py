@@ -14,7 +14,7 @@ from reader.cli.output import print_json
 from reader.cli.parser import PROG
 from reader.library import Library, images
 from reader.library.pages import PageView, page_view
-from reader.model import Box, Issue, NotFound, printable
+from reader.model import Box, CorruptArchive, Issue, NotFound, printable
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -100,7 +100,7 @@ def _draw(library: Library, view: PageView, article_id: str, scale: float) -> Im
     """The page's image (or a white page) with the hits filled and the article outlined."""
     from PIL import Image, ImageDraw  # only for --png: every other command starts without it
 
-    picture = images.render(library.source, view.page, scale) if view.has_image else None
+    picture = _picture(library, view, scale)
     if picture is None:
         expected = view.image_expected or view.page.image
         why = f"image {printable(expected)} not found" if expected else "no image is known"
@@ -123,6 +123,22 @@ def _draw(library: Library, view: PageView, article_id: str, scale: float) -> Im
             shape = _at(box, (sx, sy), picture.size)
             pen.rectangle(shape, fill=HIT_FILL, outline=HIT_OUTLINE, width=2)
     return Image.alpha_composite(picture.convert("RGBA"), overlay).convert("RGB")
+
+
+def _picture(library: Library, view: PageView, scale: float) -> Image.Image | None:
+    """The page's image at ``scale`` as Pillow's, or None when it is missing or unreadable."""
+    from PIL import Image
+
+    if not view.has_image:
+        return None
+    try:
+        raster = images.render(library.source, view.page, scale)
+    except CorruptArchive as exc:
+        print(f"{PROG}: page {view.page.number}: {exc.reason.text}", file=sys.stderr)
+        return None
+    mode = raster.format
+    size = (raster.width, raster.height)
+    return Image.frombuffer(mode, size, raster.data, "raw", mode, raster.bytes_per_line, 1)
 
 
 def _at(

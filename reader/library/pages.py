@@ -54,7 +54,8 @@ class PageView:
 
     ``image_expected`` names the image file the page should have when it is missing (the
     text view still works; the page view says which file it expected); ``layout_problem`` says
-    why the words could not be read (the image may still show). ``places`` gives, for each
+    why the words could not be read (the image may still show), ``image_problem`` why an image
+    that is there cannot be read (the words still show, on a blank page). ``places`` gives, for each
     of ``words``, where it is in its article's text (None: in none), for :func:`text_at`.
     """
 
@@ -67,11 +68,12 @@ class PageView:
     image_expected: str = ""
     layout_problem: Reason | None = None
     places: tuple[WordPlace | None, ...] = ()
+    image_problem: Reason | None = None
 
     @property
     def has_image(self) -> bool:
         """Whether the page has an image that can be shown."""
-        return bool(self.page.image) and not self.image_expected
+        return bool(self.page.image) and not self.image_expected and self.image_problem is None
 
 
 def page_view(library: Library, issue_id: str, number: int, query: str = "") -> PageView:
@@ -214,8 +216,12 @@ def _read(library: Library, issue: Issue, page: Page) -> PageView:
             # The layout may know more of the page than loading did (its image, its size).
             page = layout.page if layout.page.number == page.number else page
             words, regions, articles = layout.words, layout.regions, layout.articles
-    size = images.image_size(library.source, page)
-    expected = page.image if page.image and size is None else ""
+    image_problem = None
+    try:
+        size = images.image_size(library.source, page)
+    except CorruptArchive as exc:  # there, but not an image that can be read
+        size, image_problem = None, exc.reason
+    expected = page.image if page.image and size is None and image_problem is None else ""
     if size is None:
         size = _size_without_image(page, words)
     sx, sy = page.scale_to(*size)
@@ -237,6 +243,7 @@ def _read(library: Library, issue: Issue, page: Page) -> PageView:
         words=tuple(dataclasses.replace(w, box=_scaled(w.box, sx, sy)) for w in words),
         image_expected=expected,
         layout_problem=problem,
+        image_problem=image_problem,
         places=tuple(places),
     )
 

@@ -112,6 +112,9 @@ def test_the_bundle_carries_what_the_app_loads_and_no_source(bundle: Path) -> No
     assert inside(bundle, "pypdfium2/version.json").is_file()
     assert inside(bundle, "pypdfium2_raw/version.json").is_file()
     assert list(inside(bundle, "pypdfium2_raw").glob("*pdfium*"))
+    # Page images: Pillow, its format plugins and the codec libraries its wheel carries.
+    assert list(inside(bundle, "PIL").glob("_imaging.*"))
+    assert [p for p in bundle.rglob("libopenjp2*") if p.is_file()]
     digest = inside(bundle, f"reader/{CODE_DIGEST_FILE.as_posix()}").read_text().strip()
     assert digest == source_digest(REPO / "reader", CODE_FOLDERS)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from reader.formats.common import pdfium as pdfium_lock
 from reader.formats.common.source import FolderSource, Source
 from reader.formats.pdf.layout import Char, Line, build_lines, paragraphs, reading_order
 from reader.model import CorruptArchive, Reason
@@ -78,21 +79,24 @@ def opened(source: Source, name: str) -> Iterator[pdfium.PdfDocument]:
     """The PDF ``name`` opened, closed on leaving; unreadable or encrypted: CorruptArchive.
 
     A folder's PDF is opened by its path, so pdfium reads only the parts it needs; a zip
-    member is read into memory first (pdfium needs to seek).
+    member is read into memory first (pdfium needs to seek). pdfium is not thread-safe: the
+    document is used under :data:`reader.formats.common.pdfium.LOCK` (the page view renders
+    PDF pages in worker threads while the archive may be loading).
     """
     path = source.path_of(name) if isinstance(source, FolderSource) else None
     data = str(path) if path is not None else source.read_bytes(name)
-    try:
-        document = _pdfium().PdfDocument(data)
-    except _pdfium().PdfiumError as exc:
-        raise CorruptArchive(name, _reason(exc)) from exc
-    except OSError as exc:
-        reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
-        raise CorruptArchive(name, reason) from exc
-    try:
-        yield document
-    finally:
-        document.close()
+    with pdfium_lock.LOCK:
+        try:
+            document = _pdfium().PdfDocument(data)
+        except _pdfium().PdfiumError as exc:
+            raise CorruptArchive(name, _reason(exc)) from exc
+        except OSError as exc:
+            reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
+            raise CorruptArchive(name, reason) from exc
+        try:
+            yield document
+        finally:
+            document.close()
 
 
 def _reason(exc: pdfium.PdfiumError) -> Reason:
