@@ -24,6 +24,8 @@ _DEFAULTS: dict[str, Any] = {
     "search_history": [],
     "zoom": 0,
     "original_text": False,
+    # What the reading pane shows: "text", "page" (the scan) or "both".
+    "page_mode": "text",
     # "" follows the system locale; otherwise "en" or "zh_CN".
     "language": "",
     "geometry": "",
