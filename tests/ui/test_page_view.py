@@ -4,7 +4,6 @@ what is missing; decoding happens in worker threads, tiles come sharp, the cache
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -76,7 +75,7 @@ def issue_pages(tmp_path):
 
 @pytest.fixture
 def pane(qtbot, issue_pages):
-    issue, provider = issue_pages
+    _issue, provider = issue_pages
     pane = PagePane(provider)
     qtbot.addWidget(pane)
     pane.resize(500, 600)

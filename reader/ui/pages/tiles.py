@@ -9,6 +9,7 @@ runs the provider's ``render`` (Pillow and pdfium-like decoders release the GIL 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import threading
@@ -178,10 +179,9 @@ class TileLoader(QObject):
 
     @staticmethod
     def _hand_over(signal: SignalInstance, key: TileKey, value: object) -> None:
-        try:
+        # The view may have been deleted while this tile was decoded: then no one wants it.
+        with contextlib.suppress(RuntimeError):
             signal.emit(key, value)
-        except RuntimeError:
-            pass  # the view was deleted while this tile was being decoded: no one wants it
 
     @Slot(object, object)
     def _arrive(self, key: TileKey, image: QImage) -> None:
