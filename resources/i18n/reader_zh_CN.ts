@@ -705,6 +705,10 @@
         <translation>无法读取这一版：%1</translation>
     </message>
     <message>
+        <source>The scan of this page could not be decoded: %1</source>
+        <translation>无法解码这一版的扫描图：%1</translation>
+    </message>
+    <message>
         <source>The scan of this page, %1, is not in the archive.</source>
         <translation>报刊库里没有这一版的扫描图 %1。</translation>
     </message>

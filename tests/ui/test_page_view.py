@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from reader.library.pages import HitBox, PageView
 from reader.model import Article, Issue, Page, Region, Word
 from reader.ui.pages.pane import PagePane
-from reader.ui.pages.tiles import TileCache, level_for
+from reader.ui.pages.tiles import TileCache, level_for, preview_scale
 from tests.ui.page_images import FilePages
 
 SIZE = (1200, 1700)
@@ -239,7 +239,7 @@ def test_sharp_tiles_at_the_zoom_come_from_workers(qtbot, tmp_path, pane):
         "big", "Paper", None, articles=(Article("A", "big", "A", pages=(1,)),), pages=(page,)
     )
     open_article(qtbot, pane, issue)
-    assert [r[1:] for r in provider.renders] == [(1600 / 5600, None)]  # the preview was enough
+    assert [r[1:] for r in provider.renders] == [(0.25, None)]  # the preview was enough
     with qtbot.waitSignal(pane.canvas.sharp, timeout=20_000):
         pane.canvas.zoom_to(1.0)
         pane.canvas.ensure_visible(words[0].box)
@@ -258,6 +258,7 @@ def test_the_tile_cache_keeps_its_bound():
         cache.put(("p", 1.0, i, 0), QPixmap(512, 512))
     assert len(cache) == 3 and cache.used <= cache.limit
     assert ("p", 1.0, 9, 0) in cache and ("p", 1.0, 0, 0) not in cache
+    assert preview_scale((7000, 10000)) == 0.125 and preview_scale((1200, 1600)) == 1.0
     assert level_for(0.3) == 0.5 and level_for(1.7) == 1.0 and level_for(0.125) == 0.125
 
 
@@ -267,3 +268,16 @@ def test_an_issue_without_pages_says_so(qtbot, pane):
     assert pane.indicator.text() == "No page"
     assert "only text" in pane.canvas.message
     assert not pane.previous_button.isEnabled() and not pane.next_button.isEnabled()
+
+
+def test_a_scan_that_cannot_be_decoded_is_said_so_over_the_page(qtbot, tmp_path, pane):
+    (tmp_path / "torn.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    page = Page(1, image="torn.png", width=SIZE[0], height=SIZE[1])
+    view = PageView("torn", page, SIZE, REGIONS_1, tuple(WORDS_1))
+    pane.set_provider(FilePages(tmp_path, {("torn", 1): view}))
+    issue = Issue(
+        "torn", "Paper", None, articles=(Article("A", "torn", "A", pages=(1,)),), pages=(page,)
+    )
+    pane.show_article(issue, "A", "")
+    qtbot.waitUntil(lambda: "could not be decoded" in pane.canvas.message)
+    assert pane.canvas.marks.outlined == (REGIONS_1[0].box,)  # the words still show where

@@ -76,7 +76,7 @@ def test_one_key_goes_round_text_page_and_both_and_is_remembered(qtbot, paged, m
 def test_the_view_menu_and_the_shortcuts_dialog_list_the_views(paged):
     window, _ = paged
     texts = [plain_text(a.text()) for a in window.menus.view.actions()]
-    assert ["Text", "Scanned Page", "Text and Page", "Switch Text/Page"] == texts[4:8]
+    assert texts[4:8] == ["Text", "Scanned Page", "Text and Page", "Switch Text/Page"]
     dialog = ShortcutsDialog(window.menus.all_actions(), window)
     rows = {
         dialog.model.item(r, 0).text(): dialog.model.item(r, 1).text()
@@ -87,7 +87,7 @@ def test_the_view_menu_and_the_shortcuts_dialog_list_the_views(paged):
 
 
 def test_the_page_outlines_the_article_shown(qtbot, paged):
-    window, words = paged
+    window, _ = paged
     window.action_set.show_page.trigger()
     canvas = window.area.pages.pane.canvas
     assert canvas.marks.outlined == ((80, 80, 920, 600),)

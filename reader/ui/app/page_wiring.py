@@ -49,6 +49,13 @@ class PageWiring(QObject):
         area.replaceWidget(area.indexOf(area.pane), self.split)
         self.split.addWidget(area.pane)
         self.split.addWidget(self.pane)
+        # Side by side, the text and the page share the width (or as the reader left them).
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        sizes = settings.read("page_split")
+        if len(sizes) == 2 and all(isinstance(size, int) and size > 0 for size in sizes):
+            self.split.setSizes(sizes)
+        self.split.splitterMoved.connect(lambda: settings.write(page_split=self.split.sizes()))
         self._stale = True  # the page does not show the article and query of the moment
         self.mode = ""
         mode = settings.read("page_mode")

@@ -59,6 +59,7 @@ class PagePane(QWidget):
         self.canvas.turn.connect(self.turn)
         self.canvas.step_hit.connect(self.step_hit)
         self.canvas.clicked.connect(self._clicked)
+        self.loader.failed.connect(self._not_decoded)
 
         self.issue: Issue | None = None
         self.article_id = ""
@@ -66,6 +67,7 @@ class PagePane(QWidget):
         self.number = 0
         self.view: PageView | None = None
         self._problem = ""  # why the page could not be read, in words
+        self._undecoded = ""  # why (a piece of) the scan could not be decoded
         self._hits: list[tuple[int, HitBox]] = []
         self._hit = -1
         self.retranslate()
@@ -114,7 +116,7 @@ class PagePane(QWidget):
             return
         if number == self.number and self.view is not None and not force:
             return
-        self.number, self.view, self._problem = number, None, ""
+        self.number, self.view, self._problem, self._undecoded = number, None, "", ""
         if self.issue is not None and self.provider is not None:
             try:
                 self.view = self.provider.page_view(self.issue.id, number, self.query)
@@ -206,6 +208,15 @@ class PagePane(QWidget):
                 self.text_clicked.emit(region.article, "", 0)
                 return
 
+    @Slot(object, str)
+    def _not_decoded(self, key: object, message: str) -> None:
+        """A piece of the scan shown could not be decoded: say so (once) over the page."""
+        shown = (self.issue.id if self.issue else "", self.number)
+        if isinstance(key, tuple) and key[0] == shown and not self._undecoded:
+            self._undecoded = message
+            self.canvas.message = self._message()
+            self.canvas.viewport().update()
+
     # --- words ---------------------------------------------------------------------------
 
     def _message(self) -> str:
@@ -218,6 +229,10 @@ class PagePane(QWidget):
         if self.view is None:
             return fill(self.tr("This page could not be read: %1"), self._problem)
         lines = []
+        if self._undecoded:
+            lines.append(
+                fill(self.tr("The scan of this page could not be decoded: %1"), self._undecoded)
+            )
         page = self.view.page
         if self.view.image_expected:
             name = printable(self.view.image_expected)

@@ -46,8 +46,15 @@ def level_for(scale: float) -> float:
 
 
 def preview_scale(size: tuple[int, int]) -> float:
-    """The scale of a page's preview: its longest side at most PREVIEW_SIDE."""
-    return min(1.0, PREVIEW_SIDE / max(1, size[0], size[1]))
+    """The scale of a page's preview: a power of two, its longest side at most PREVIEW_SIDE.
+
+    A power of two, because decoders reduce by those for free: JPEG's DCT scaling (1/2 to
+    1/8) and JPEG 2000's resolution levels decode no more than the pixels kept.
+    """
+    longest = max(1, size[0], size[1])
+    if longest <= PREVIEW_SIDE:
+        return 1.0
+    return float(2.0 ** math.floor(math.log2(PREVIEW_SIDE / longest)))
 
 
 def tile_clip(level: float, column: int, row: int, size: tuple[int, int]) -> Clip:
