@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -19,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from reader.model import Box, Page
-from reader.ui.pages import overlay
+from reader.ui.pages import keys, overlay
 from reader.ui.pages.overlay import Marks
 from reader.ui.pages.picture import TiledPicture
 from reader.ui.pages.tiles import TileLoader, level_for
@@ -220,7 +219,10 @@ class PageCanvas(QAbstractScrollArea):
             overlay.draw(painter, self.marks, self._size, self.palette())
             painter.resetTransform()
         if self.message:
-            self._paint_message(painter)
+            inside = (
+                self.viewport().rect().adjusted(2 * MARGIN, 2 * MARGIN, -2 * MARGIN, -2 * MARGIN)
+            )
+            overlay.draw_message(painter, inside, self.message, self.palette())
         painter.end()
 
     def _snapped(self, clip: tuple[int, int, int, int]) -> QRectF:
@@ -229,64 +231,19 @@ class PageCanvas(QAbstractScrollArea):
         left, top = round(view.left()), round(view.top())
         return QRectF(left, top, round(view.right()) - left, round(view.bottom()) - top)
 
-    def _paint_message(self, painter: QPainter) -> None:
-        area = self.viewport().rect().adjusted(MARGIN * 2, MARGIN * 2, -MARGIN * 2, -MARGIN * 2)
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
-        box = painter.boundingRect(area, flags, self.message).adjusted(-12, -8, 12, 8)
-        palette = self.palette()
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.ToolTipBase))
-        painter.drawRoundedRect(box, 6, 6)
-        painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
-        painter.drawText(area, flags, self.message)
-
     # --- keys and the mouse ---------------------------------------------------------------
-
-    def _command(self, event: QKeyEvent) -> Callable[[], object] | None:
-        key, mods = event.key(), event.modifiers() & ~M.KeypadModifier
-        vbar = self.verticalScrollBar()
-        if mods & M.ControlModifier and key in (K.Key_Equal, K.Key_Plus):
-            return lambda: self.zoom_by(1)
-        commands: dict[tuple[object, object], Callable[[], object]] = {
-            (M.ControlModifier, K.Key_Minus): lambda: self.zoom_by(-1),
-            (M.ControlModifier, K.Key_0): self.fit_width,
-            (M.NoModifier, K.Key_F3): lambda: self.step_hit.emit(1),
-            (M.ShiftModifier, K.Key_F3): lambda: self.step_hit.emit(-1),
-            (M.NoModifier, K.Key_PageDown): lambda: self.turn.emit(1),
-            (M.NoModifier, K.Key_PageUp): lambda: self.turn.emit(-1),
-            (M.NoModifier, K.Key_Space): lambda: self._page_step(1),
-            (M.ShiftModifier, K.Key_Space): lambda: self._page_step(-1),
-            (M.NoModifier, K.Key_Down): lambda: vbar.setValue(vbar.value() + vbar.singleStep()),
-            (M.NoModifier, K.Key_Up): lambda: vbar.setValue(vbar.value() - vbar.singleStep()),
-            (M.NoModifier, K.Key_Right): lambda: self._side_step(1),
-            (M.NoModifier, K.Key_Left): lambda: self._side_step(-1),
-        }
-        return commands.get((mods, key))
-
-    def _page_step(self, direction: int) -> None:
-        """Space: a screenful on; at the page's end, the next page (Shift+Space: back)."""
-        bar = self.verticalScrollBar()
-        at_end = bar.value() >= bar.maximum() if direction > 0 else bar.value() <= 0
-        if at_end:
-            self.turn.emit(direction)
-        else:
-            bar.setValue(bar.value() + direction * round(bar.pageStep() * 0.9))
-
-    def _side_step(self, direction: int) -> None:
-        bar = self.horizontalScrollBar()
-        bar.setValue(bar.value() + direction * bar.singleStep())
 
     def event(self, event: QEvent) -> bool:
         """Qt override: the page's keys win over the window's shortcuts while it has focus."""
         shortcut = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-        if shortcut and self._command(event) is not None:  # type: ignore[arg-type]
+        if shortcut and keys.command(self, event) is not None:  # type: ignore[arg-type]
             event.accept()
             return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Qt override: zoom, pan, turn pages, step through hits."""
-        command = self._command(event)
+        command = keys.command(self, event)
         if command is None:
             super().keyPressEvent(event)
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 
 from reader.model import Box
@@ -68,3 +68,14 @@ def draw(painter: QPainter, shown: Marks, size: tuple[int, int], palette: QPalet
         for box in boxes:
             painter.drawRect(rect(box))
     painter.restore()
+
+
+def draw_message(painter: QPainter, area: QRect, text: str, palette: QPalette) -> None:
+    """``text`` in a tooltip-coloured box at the top of ``area`` (what the page lacks)."""
+    flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+    box = painter.boundingRect(area, flags, text).adjusted(-12, -8, 12, 8)
+    painter.setPen(palette.color(QPalette.ColorRole.Mid))
+    painter.setBrush(palette.color(QPalette.ColorRole.ToolTipBase))
+    painter.drawRoundedRect(box, 6, 6)
+    painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
+    painter.drawText(area, flags, text)
