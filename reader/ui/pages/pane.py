@@ -44,6 +44,7 @@ class PagePane(QWidget):
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
+        bar.setSpacing(6)
         bar.addWidget(self.previous_button)
         bar.addWidget(self.indicator)
         bar.addWidget(self.next_button)
