@@ -167,6 +167,22 @@
         <translation>按原文换行(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Text</source>
+        <translation>文字(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Scanned Pa&amp;ge</source>
+        <translation>扫描版面(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Text a&amp;nd Page</source>
+        <translation>文字与版面(&amp;N)</translation>
+    </message>
+    <message>
+        <source>S&amp;witch Text/Page</source>
+        <translation>切换文字与版面(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Problems Panel</source>
         <translation>问题面板(&amp;P)</translation>
     </message>
@@ -779,6 +795,61 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>PagePane</name>
+    <message>
+        <source>This issue has only text: the archive has no page images for it.</source>
+        <translation>这一期只有文字：报刊库里没有它的版面图像。</translation>
+    </message>
+    <message>
+        <source>Pages cannot be shown for this archive.</source>
+        <translation>无法显示这个报刊库的版面。</translation>
+    </message>
+    <message>
+        <source>This page could not be read: %1</source>
+        <translation>无法读取这一版：%1</translation>
+    </message>
+    <message>
+        <source>The scan of this page could not be decoded: %1</source>
+        <translation>无法解码这一版的扫描图：%1</translation>
+    </message>
+    <message>
+        <source>The scan of this page, %1, is not in the archive.</source>
+        <translation>报刊库里没有这一版的扫描图 %1。</translation>
+    </message>
+    <message>
+        <source>The archive has no scan of this page.</source>
+        <translation>报刊库里没有这一版的扫描图。</translation>
+    </message>
+    <message>
+        <source>The words on this page could not be read: %1</source>
+        <translation>无法读取这一版上文字的位置：%1</translation>
+    </message>
+    <message>
+        <source>This page has no text layer: its words cannot be found or clicked.</source>
+        <translation>这一版没有文字层：无法在图上查找或点选文字。</translation>
+    </message>
+    <message>
+        <source>No page</source>
+        <translation>无版面</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第%1版，共%2版</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 (printed %3)</source>
+        <translation>第%1版，共%2版（报上印作 %3）</translation>
+    </message>
+    <message>
+        <source>Previous Page (PgUp)</source>
+        <translation>上一版（PgUp）</translation>
+    </message>
+    <message>
+        <source>Next Page (PgDn)</source>
+        <translation>下一版（PgDn）</translation>
     </message>
 </context>
 <context>

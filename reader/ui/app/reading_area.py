@@ -12,6 +12,7 @@ from reader.library import Library
 from reader.library.concordance import ConcordanceLine, marked_span
 from reader.model import ReaderError
 from reader.ui import i18n
+from reader.ui.app.page_wiring import PageWiring
 from reader.ui.browse.article_list import ArticleListModel, article_list
 from reader.ui.browse.browser import Browser
 from reader.ui.browse.go_to_date import GoToDateDialog
@@ -57,6 +58,8 @@ class ReadingArea(QSplitter):
             self.addWidget(widget)
         self.setStretchFactor(2, 1)
         self.setSizes([300, 330, 650])
+        # The scanned page beside (or instead of) the text pane.
+        self.pages = PageWiring(self, session, actions)
         self._connect(actions)
         self.update_actions()
 
@@ -76,8 +79,8 @@ class ReadingArea(QSplitter):
         a.next_issue.triggered.connect(partial(self.browser.step_issue, 1))
         a.previous_issue.triggered.connect(partial(self.browser.step_issue, -1))
         a.go_to_date.triggered.connect(self.choose_date)
-        a.next_match.triggered.connect(self.pane.next_match)
-        a.previous_match.triggered.connect(self.pane.previous_match)
+        a.next_match.triggered.connect(partial(self.step_match, 1))
+        a.previous_match.triggered.connect(partial(self.step_match, -1))
         a.escape.triggered.connect(self.escape)
         self.browser.moved.connect(self.update_actions)
         self.browser.moved.connect(self._highlight)
@@ -87,6 +90,7 @@ class ReadingArea(QSplitter):
         self.search_panel.results_shown.connect(self._highlight)
         self.search_panel.status.connect(self.status)
         self.pane.matches_changed.connect(self._matches_changed)
+        self.pages.status.connect(self.status)
         self._session.opened.connect(self.update_actions)
         self._session.reloaded.connect(self.update_actions)
 
@@ -220,8 +224,20 @@ class ReadingArea(QSplitter):
 
     # --- reading -------------------------------------------------------------------------
 
+    def step_match(self, step: int) -> None:
+        """F3, Shift+F3: the next or previous match, on the page when it takes the keys."""
+        if self.pages.takes_keys():
+            self.pages.pane.step_hit(step)
+        elif step > 0:
+            self.pane.next_match()
+        else:
+            self.pane.previous_match()
+
     def zoom_by(self, step: int | None) -> None:
-        """Zoom the text in (1) or out (-1), or back to the default size (None)."""
+        """Zoom the text (or the page, when it takes the keys) in (1) or out (-1), or reset."""
+        if self.pages.takes_keys():
+            self.pages.zoom_by(step)
+            return
         self.pane.set_zoom(0 if step is None else self.pane.zoom + step)
 
     def copy_article(self, style: str | None = None) -> None:

@@ -63,6 +63,15 @@ class Actions(QObject):
         self.zoom_out = make("zoom_out", Key.ZoomOut, "Ctrl+-")
         self.zoom_reset = make("zoom_reset", "Ctrl+0")
         self.original_text = make("original_text", "Ctrl+U", checkable=True)
+        # What the reading pane shows: the text, the scanned page, or both side by side.
+        self.show_text = make("show_text", "Ctrl+1", checkable=True)
+        self.show_page = make("show_page", "Ctrl+2", checkable=True)
+        self.show_both = make("show_text_and_page", "Ctrl+3", checkable=True)
+        self.view_group = QActionGroup(self)
+        for action in (self.show_text, self.show_page, self.show_both):
+            self.view_group.addAction(action)
+        self.show_text.setChecked(True)
+        self.switch_view = make("switch_view", "Ctrl+Shift+V")
         self.problems = make("problems", "Ctrl+Shift+P", checkable=True)
         self.concordance = make("concordance", "Ctrl+Shift+K", checkable=True)
         self.language_group = QActionGroup(self)
@@ -162,6 +171,10 @@ class Actions(QObject):
             self.zoom_out: self.tr("Zoom &Out"),
             self.zoom_reset: self.tr("&Actual Size"),
             self.original_text: self.tr("Original Line &Breaks"),
+            self.show_text: self.tr("&Text"),
+            self.show_page: self.tr("Scanned Pa&ge"),
+            self.show_both: self.tr("Text a&nd Page"),
+            self.switch_view: self.tr("S&witch Text/Page"),
             self.problems: self.tr("&Problems Panel"),
             self.concordance: self.tr("&Concordance"),
             self.back: self.tr("&Back"),
@@ -206,6 +219,8 @@ class Menus(QObject):
         self.edit.addActions([a.copy_citation, a.copy_gbt, a.copy_chicago, a.find])
         self.view = menubar.addMenu("")
         self.view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
+        self.view.addSeparator()
+        self.view.addActions([a.show_text, a.show_page, a.show_both, a.switch_view])
         self.view.addSeparator()
         self.view.addActions([a.original_text, a.problems, a.concordance])
         self.language = self.view.addMenu("")

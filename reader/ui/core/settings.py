@@ -24,6 +24,10 @@ _DEFAULTS: dict[str, Any] = {
     "search_history": [],
     "zoom": 0,
     "original_text": False,
+    # What the reading pane shows: "text", "page" (the scan) or "both".
+    "page_mode": "text",
+    # The widths of the text and the page side by side (none yet: half each).
+    "page_split": [],
     # "" follows the system locale; otherwise "en" or "zh_CN".
     "language": "",
     "geometry": "",

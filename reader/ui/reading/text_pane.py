@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtGui import QResizeEvent, QTextDocument
+from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from reader.model import Article, Issue
@@ -291,6 +291,23 @@ class TextPane(QWidget):
         self._found.restore(found_current)
         self._update_selections()
         self.set_scroll_fraction(fraction)
+
+    def show_place(self, field: str, offset: int) -> bool:
+        """Scroll to a Python ``str`` offset of a field and select the word there.
+
+        Body offsets count in ``Article.text``: in the original-line-breaks mode the body has
+        other offsets, and the view stays where it is (False then, and for a place not shown).
+        """
+        if self._rendered is None or (field == "body" and self._original is not None):
+            return False
+        span = document_span(self._rendered, field, offset, offset + 1)
+        if span is None:
+            return False
+        scroll_to(self.browser, span[0])
+        cursor = self.browser.textCursor()
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        self.browser.setTextCursor(cursor)
+        return True
 
     def scroll_fraction(self) -> float:
         """How far down the article the view is, from 0 to 1."""

@@ -1,0 +1,162 @@
+"""The page view beside the text pane: which of them shows, and keeping the two in step.
+
+View › Text / Scanned Page / Text and Page (Ctrl+1, 2, 3; Ctrl+Shift+V goes round them) is
+remembered. The page follows the article shown and the search's query; a click on a word
+shows that article's text there; zoom and F3 act on the page when it has the focus or is
+shown alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QSplitter
+
+from reader.ui.core import settings
+from reader.ui.core.actions import Actions
+from reader.ui.core.session import Session
+from reader.ui.i18n import fill
+from reader.ui.pages.library_pages import LibraryPages
+from reader.ui.pages.pane import PagePane
+from reader.ui.pages.source import PageProvider
+
+if TYPE_CHECKING:
+    from reader.ui.app.reading_area import ReadingArea
+
+MODES = ("text", "page", "both")
+
+
+class PageWiring(QObject):
+    """Puts a :class:`PagePane` beside the area's text pane and keeps it in step with it.
+
+    Signals:
+        status(str): a message for the status bar.
+    """
+
+    status = Signal(str)
+
+    def __init__(self, area: ReadingArea, session: Session, actions: Actions) -> None:
+        super().__init__(area)
+        self._area, self._session, self._actions = area, session, actions
+        self.pane = PagePane(None)
+        self.pane.setObjectName("page_pane")
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("text_and_page")
+        self.split.setChildrenCollapsible(False)
+        policy = self.split.sizePolicy()
+        policy.setHorizontalStretch(1)
+        self.split.setSizePolicy(policy)
+        area.replaceWidget(area.indexOf(area.pane), self.split)
+        self.split.addWidget(area.pane)
+        self.split.addWidget(self.pane)
+        # Side by side, the text and the page share the width (or as the reader left them).
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        sizes = settings.read("page_split")
+        if len(sizes) == 2 and all(isinstance(size, int) and size > 0 for size in sizes):
+            self.split.setSizes(sizes)
+        self.split.splitterMoved.connect(lambda: settings.write(page_split=self.split.sizes()))
+        self._stale = True  # the page does not show the article and query of the moment
+        self.mode = ""
+        mode = settings.read("page_mode")
+        self.set_mode(mode if mode in MODES else "text", remember=False)
+        self._connect()
+        self.set_provider(LibraryPages(session))
+
+    def _connect(self) -> None:
+        a, area = self._actions, self._area
+        a.show_text.triggered.connect(lambda: self.set_mode("text"))
+        a.show_page.triggered.connect(lambda: self.set_mode("page"))
+        a.show_both.triggered.connect(lambda: self.set_mode("both"))
+        a.switch_view.triggered.connect(self.switch)
+        area.browser.moved.connect(self.follow)
+        area.search_panel.results_shown.connect(self.follow)
+        area.search_panel.mode_changed.connect(self.follow)
+        self._session.opened.connect(self._archive_changed)
+        self._session.reloaded.connect(self._archive_changed)
+        self._session.closed.connect(self.pane.shutdown)
+        self.pane.text_clicked.connect(self.show_text_at)
+        self.pane.hit_changed.connect(self._hit_changed)
+
+    def set_provider(self, provider: PageProvider | None) -> None:
+        """Read pages through ``provider`` (the session's library; tests may give their own)."""
+        self.pane.set_provider(provider)
+        self._stale = True
+        self.follow()
+
+    # --- which view ----------------------------------------------------------------------
+
+    def set_mode(self, mode: str, *, remember: bool = True) -> None:
+        """Show the "text", the "page" or "both"; the choice is remembered."""
+        had_focus = self._area.pane.hasFocus() or self.pane.isAncestorOf(self._area.focusWidget())
+        self.mode = mode
+        self._area.pane.setVisible(mode != "page")
+        self.pane.setVisible(mode != "text")
+        action = {"text": self._actions.show_text, "page": self._actions.show_page}
+        action.get(mode, self._actions.show_both).setChecked(True)
+        if remember:
+            settings.write(page_mode=mode)
+        self.follow()
+        if had_focus:
+            (self.pane if mode == "page" else self._area.pane).setFocus()
+
+    @Slot()
+    def switch(self) -> None:
+        """Go round: text, page, both."""
+        self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
+
+    def takes_keys(self) -> bool:
+        """Whether zoom and F3 are the page's: shown alone, or beside the text with the focus."""
+        if self.mode == "page":
+            return True
+        focus = self._area.focusWidget()
+        return self.mode == "both" and (focus is self.pane or self.pane.isAncestorOf(focus))
+
+    def zoom_by(self, step: int | None) -> None:
+        """Zoom the page in (1) or out (-1), or fit its width (None)."""
+        if step is None:
+            self.pane.canvas.fit_width()
+        else:
+            self.pane.canvas.zoom_by(step)
+
+    # --- following the reader ------------------------------------------------------------
+
+    @Slot()
+    def follow(self) -> None:
+        """Show the page of the article shown, with the query's hits (when the page is shown)."""
+        self._stale = True
+        if self.mode == "text":
+            return  # done when the page is shown
+        self._stale = False
+        text = self._area.pane
+        if text.issue is None:
+            self.pane.clear()
+            return
+        article_id = text.article.id if text.article is not None else ""
+        search = self._area.search_panel
+        query = search.request.query if search.searching else ""
+        self.pane.show_article(text.issue, article_id, query)
+
+    @Slot()
+    def _archive_changed(self) -> None:
+        self.pane.loader.clear()  # an image may have changed on disk
+        self.follow()
+
+    @Slot(str, str, int)
+    def show_text_at(self, article_id: str, field: str, offset: int) -> None:
+        """Show the article clicked on the page, at that place in its text."""
+        text, issue = self._area.pane, self._area.pane.issue
+        if issue is None:
+            return
+        if text.article is None or text.article.id != article_id:
+            self._area.browser.go_to(issue.id, article_id)
+        if self.mode == "page":
+            self.set_mode("both")
+        if field:
+            text.show_place(field, offset)
+
+    @Slot(int, int)
+    def _hit_changed(self, current: int, total: int) -> None:
+        template = QCoreApplication.translate("MainWindow", "Match %1 of %2")
+        self.status.emit(fill(template, str(current + 1), str(total)))

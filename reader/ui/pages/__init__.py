@@ -1,0 +1,1 @@
+"""Pages: the scanned page with the article's regions and the search hits drawn on it."""

@@ -1,0 +1,81 @@
+"""The marks drawn over a page: the current article's regions outlined, the rest dimmed, the hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+
+from reader.model import Box
+from reader.ui.core.colours import LIGHT_MARKS
+
+# How much the parts of the page outside the current article are darkened (alpha of black).
+DIM_ALPHA = 70
+HIT_ALPHA = 110
+CURRENT_HIT_ALPHA = 150
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What to draw over a page, in image pixels.
+
+    ``outlined`` are the current article's regions (the rest of the page is dimmed when there
+    are any); ``hits`` each match's word boxes; ``current`` the index of the current hit (-1).
+    """
+
+    outlined: tuple[Box, ...] = ()
+    hits: tuple[tuple[Box, ...], ...] = ()
+    current: int = -1
+
+
+def rect(box: Box) -> QRectF:
+    """A box as a QRectF."""
+    left, top, right, bottom = box
+    return QRectF(left, top, right - left, bottom - top)
+
+
+def draw(painter: QPainter, shown: Marks, size: tuple[int, int], palette: QPalette) -> None:
+    """Draw ``shown`` on a painter whose transform maps image pixels to the screen."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    if shown.outlined:
+        outside = QPainterPath()
+        outside.addRect(QRectF(0, 0, size[0], size[1]))
+        inside = QPainterPath()
+        for box in shown.outlined:
+            inside.addRect(rect(box))
+        painter.fillPath(outside.subtracted(inside.simplified()), QColor(0, 0, 0, DIM_ALPHA))
+        pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+        pen.setCosmetic(True)  # two screen pixels at any zoom
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for box in shown.outlined:
+            painter.drawRect(rect(box))
+    # The light marker colours in any mode: a scan is paper, light also in dark mode.
+    colours = LIGHT_MARKS
+    for index, boxes in enumerate(shown.hits):
+        current = index == shown.current
+        fill = QColor(colours.current if current else colours.match)
+        fill.setAlpha(CURRENT_HIT_ALPHA if current else HIT_ALPHA)
+        if current:
+            edge = QPen(QColor(colours.current).darker(160), 2)
+            edge.setCosmetic(True)
+            painter.setPen(edge)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        for box in boxes:
+            painter.drawRect(rect(box))
+    painter.restore()
+
+
+def draw_message(painter: QPainter, area: QRect, text: str, palette: QPalette) -> None:
+    """``text`` in a tooltip-coloured box at the top of ``area`` (what the page lacks)."""
+    flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+    box = painter.boundingRect(area, flags, text).adjusted(-12, -8, 12, 8)
+    painter.setPen(palette.color(QPalette.ColorRole.Mid))
+    painter.setBrush(palette.color(QPalette.ColorRole.ToolTipBase))
+    painter.drawRoundedRect(box, 6, 6)
+    painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
+    painter.drawText(area, flags, text)

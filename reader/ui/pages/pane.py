@@ -1,0 +1,288 @@
+"""The page view: which page of the issue is shown, what it lacks, its hits, and the page itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from reader.library.pages import HitBox, PageView
+from reader.model import CorruptArchive, Issue, Page, ReaderError, printable
+from reader.ui.i18n import fill
+from reader.ui.pages.canvas import PageCanvas
+from reader.ui.pages.overlay import Marks
+from reader.ui.pages.source import PageProvider
+from reader.ui.pages.tiles import TileLoader
+from reader.ui.problems.reasons import reason_text
+
+
+class PagePane(QWidget):
+    """One page of the open issue, the current article's regions outlined and the hits filled.
+
+    PgUp/PgDn turn the pages of the issue; F3/Shift+F3 step through the article's hits (or the
+    page's, with no article), turning to the page each is on.
+
+    Signals:
+        text_clicked(str, str, int): a word or region was clicked: the article's id, the field
+            and the Python ``str`` offset in it (field "" when only the article is known).
+        page_shown(int): the number of the page now shown.
+        hit_changed(int, int): the current hit (0-based) and how many there are.
+    """
+
+    text_clicked = Signal(str, str, int)
+    page_shown = Signal(int)
+    hit_changed = Signal(int, int)
+
+    def __init__(self, provider: PageProvider | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.provider = provider
+        self.loader = TileLoader(provider, self)
+        self.canvas = PageCanvas(self.loader, self)
+        self.indicator = QLabel(self)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.setSpacing(6)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.indicator)
+        bar.addWidget(self.next_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+        self.setFocusProxy(self.canvas)
+        self.previous_button.clicked.connect(lambda: self.turn(-1))
+        self.next_button.clicked.connect(lambda: self.turn(1))
+        self.canvas.turn.connect(self.turn)
+        self.canvas.step_hit.connect(self.step_hit)
+        self.canvas.clicked.connect(self._clicked)
+        self.loader.failed.connect(self._not_decoded)
+
+        self.issue: Issue | None = None
+        self.article_id = ""
+        self.query = ""
+        self.number = 0
+        self.view: PageView | None = None
+        self._problem = ""  # why the page could not be read, in words
+        self._undecoded = ""  # why (a piece of) the scan could not be decoded
+        self._hits: list[tuple[int, HitBox]] = []
+        self._hit = -1
+        self.retranslate()
+
+    def set_provider(self, provider: PageProvider | None) -> None:
+        """Read pages through ``provider`` from now on (None: pages cannot be shown)."""
+        self.provider = self.loader.provider = provider
+        self.loader.clear()
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        """The pages of the issue shown (none when it has none)."""
+        return self.issue.pages if self.issue is not None else ()
+
+    # --- what is shown -------------------------------------------------------------------
+
+    def show_article(self, issue: Issue, article_id: str, query: str) -> None:
+        """Show the page of ``issue`` the article starts on (or stay on the one shown, if it is
+        on it), with its regions outlined and the hits of ``query`` ("" none)."""
+        same = self.issue is not None and self.issue.id == issue.id
+        # The same page for the same query needs no reading again (only other marks).
+        again = not same or query != self.query or self.view is None
+        self.issue, self.article_id, self.query = issue, article_id, query
+        article = next((a for a in issue.articles if a.id == article_id), None)
+        on = article.pages if article is not None else ()
+        number = self.number if same and (not on or self.number in on) else (on or (1,))[0]
+        self._hits, self._hit = [], -1
+        if self.provider is not None and article_id and query and self.pages:
+            try:
+                self._hits = list(self.provider.article_hits(article_id, query))
+            except ReaderError:
+                self._hits = []  # the page view then shows no hits; the text pane still does
+        self.show_page(number, force=again)
+        self._mark()
+
+    def clear(self) -> None:
+        """Show nothing (no archive open)."""
+        self.issue, self.view, self.number, self._hits = None, None, 0, []
+        self._show()
+
+    def show_page(self, number: int, *, force: bool = False) -> None:
+        """Show page ``number`` of the issue (1-based), if there is one."""
+        if not self.pages or not 1 <= number <= len(self.pages):
+            self.number, self.view = 0, None
+            self._show()
+            return
+        if number == self.number and self.view is not None and not force:
+            return
+        self.number, self.view, self._problem, self._undecoded = number, None, "", ""
+        if self.issue is not None and self.provider is not None:
+            try:
+                self.view = self.provider.page_view(self.issue.id, number, self.query)
+            except ReaderError as exc:
+                why = exc.reason if isinstance(exc, CorruptArchive) else None
+                self._problem = reason_text(why) if why is not None else str(exc)
+        self._show()
+        self.page_shown.emit(number)
+
+    def _show(self) -> None:
+        view = self.view
+        page = self.pages[self.number - 1] if self.number else None
+        key = (self.issue.id if self.issue else "", self.number)
+        size = view.size if view is not None else (0, 0)
+        self.canvas.set_page(
+            key, page if view is not None else None, size, bool(view and view.has_image)
+        )
+        self.canvas.message = self._message()
+        self._mark()
+        self._update_bar()
+
+    def _mark(self) -> None:
+        view = self.view
+        if view is None:
+            self.canvas.set_marks(Marks())
+            return
+        outlined = tuple(
+            r.box for r in view.regions if self.article_id and r.article == self.article_id
+        )
+        if len(outlined) == len(view.regions):
+            # The article is the whole page (a page without article zoning): nothing to set
+            # apart, and outlining every block of it would only hide the print.
+            outlined = ()
+        hits = list(view.hits)
+        current = -1
+        if 0 <= self._hit < len(self._hits):
+            number, hit = self._hits[self._hit]
+            if number == self.number:
+                if hit not in hits:
+                    hits.append(hit)
+                current = hits.index(hit)
+        self.canvas.set_marks(Marks(outlined, tuple(h.boxes for h in hits), current))
+
+    # --- moving --------------------------------------------------------------------------
+
+    @Slot(int)
+    def turn(self, step: int) -> None:
+        """Turn ``step`` pages on (negative: back) within the issue."""
+        target = self.number + step
+        if self.pages and 1 <= target <= len(self.pages):
+            self.show_page(target)
+            if step < 0 and self.sender() is self.canvas:
+                bar = self.canvas.verticalScrollBar()
+                bar.setValue(bar.maximum())  # back from a page's top: the previous page's end
+
+    @Slot(int)
+    def step_hit(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) hit, on whichever page of the article it is."""
+        if not self._hits and self.view is not None:
+            self._hits = [(self.number, hit) for hit in self.view.hits]
+        if not self._hits:
+            return
+        self._hit = (self._hit + step) % len(self._hits)
+        number, hit = self._hits[self._hit]
+        if number != self.number:
+            self.show_page(number)
+        self._mark()
+        if hit.boxes:
+            left = min(b[0] for b in hit.boxes)
+            top = min(b[1] for b in hit.boxes)
+            right = max(b[2] for b in hit.boxes)
+            bottom = max(b[3] for b in hit.boxes)
+            self.canvas.ensure_visible((left, top, right, bottom))
+        self.hit_changed.emit(self._hit, len(self._hits))
+
+    @property
+    def current_hit(self) -> int:
+        """The index of the current hit (-1 none)."""
+        return self._hit
+
+    @Slot(float, float)
+    def _clicked(self, x: float, y: float) -> None:
+        view = self.view
+        if view is None or self.provider is None:
+            return
+        found = self.provider.text_at(view, x, y)
+        if found is not None:
+            self.text_clicked.emit(*found)
+            return
+        for region in view.regions:
+            left, top, right, bottom = region.box
+            if region.article and left <= x <= right and top <= y <= bottom:
+                self.text_clicked.emit(region.article, "", 0)
+                return
+
+    @Slot(object, str)
+    def _not_decoded(self, key: object, message: str) -> None:
+        """A piece of the scan shown could not be decoded: say so (once) over the page."""
+        shown = (self.issue.id if self.issue else "", self.number)
+        if isinstance(key, tuple) and key[0] == shown and not self._undecoded:
+            self._undecoded = message
+            self.canvas.message = self._message()
+            self.canvas.viewport().update()
+
+    # --- words ---------------------------------------------------------------------------
+
+    def _message(self) -> str:
+        if self.issue is None:
+            return ""
+        if not self.pages:
+            return self.tr("This issue has only text: the archive has no page images for it.")
+        if self.provider is None:
+            return self.tr("Pages cannot be shown for this archive.")
+        if self.view is None:
+            return fill(self.tr("This page could not be read: %1"), self._problem)
+        lines = []
+        undecoded = self._undecoded
+        if not undecoded and self.view.image_problem is not None:
+            undecoded = reason_text(self.view.image_problem)
+        if undecoded:
+            lines.append(fill(self.tr("The scan of this page could not be decoded: %1"), undecoded))
+        page = self.view.page
+        if self.view.image_expected:
+            name = printable(self.view.image_expected)
+            lines.append(fill(self.tr("The scan of this page, %1, is not in the archive."), name))
+        elif not page.image:
+            lines.append(self.tr("The archive has no scan of this page."))
+        if self.view.layout_problem is not None:
+            why = reason_text(self.view.layout_problem)
+            lines.append(fill(self.tr("The words on this page could not be read: %1"), why))
+        elif not page.has_text or not self.view.words:
+            lines.append(
+                self.tr("This page has no text layer: its words cannot be found or clicked.")
+            )
+        return "\n".join(lines)
+
+    def _update_bar(self) -> None:
+        total = len(self.pages)
+        if not self.number:
+            self.indicator.setText(self.tr("No page") if self.issue is not None else "")
+        else:
+            text = fill(self.tr("Page %1 of %2"), str(self.number), str(total))
+            label = self.pages[self.number - 1].label
+            if label and label != str(self.number):
+                text = fill(
+                    self.tr("Page %1 of %2 (printed %3)"), str(self.number), str(total), label
+                )
+            self.indicator.setText(text)
+        self.previous_button.setEnabled(self.number > 1)
+        self.next_button.setEnabled(0 < self.number < total)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.previous_button.setToolTip(self.tr("Previous Page (PgUp)"))
+        self.next_button.setToolTip(self.tr("Next Page (PgDn)"))
+        self.canvas.message = self._message()
+        self._update_bar()
+        self.canvas.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt override: follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def shutdown(self) -> None:
+        """Wait for the decoding in progress (the window is closing)."""
+        self.loader.shutdown()
