@@ -148,6 +148,7 @@ class Trend:
     keys: tuple[str, ...]
     totals: Mapping[str, int]
     series: tuple[Series, ...]
+    first: dt.date | None = None  # the first day charted (1813-11-16 in the 1810s)
 
     def value(self, series: Series, key: str, scale: Scale) -> float:
         """What the chart draws for ``series`` in period ``key`` on ``scale``."""
@@ -190,7 +191,7 @@ def build_trend(
         for query, counts in day_counts
     )
     keys = tuple(periods_between(span[0], span[1], chosen))
-    return Trend(chosen, keys, article_totals(issues, chosen, publication), series)
+    return Trend(chosen, keys, article_totals(issues, chosen, publication), series, span[0])
 
 
 def run_trend(
@@ -207,12 +208,25 @@ def run_trend(
         QueryError: A query is malformed.
         IndexUnavailable: There is no index yet, or it is damaged.
     """
+    counted = count_days(library, queries, publication)
+    return build_trend(library.issues, counted, period=period, room=room, publication=publication)
+
+
+def count_days(
+    library: Library, queries: Sequence[str], publication: str = ""
+) -> list[tuple[str, dict[str, int]]]:
+    """Each query's hits per day (``undated`` too), from the index's facets: no hit is fetched.
+
+    Raises:
+        QueryError: A query is malformed.
+        IndexUnavailable: There is no index yet, or it is damaged.
+    """
     publications = (publication,) if publication else ()
     counted = []
     for query in queries:
         result = library.search(query, limit=0, publications=publications)
-        counted.append((query, result.facets.day))
-    return build_trend(library.issues, counted, period=period, room=room, publication=publication)
+        counted.append((query, dict(result.facets.day)))
+    return counted
 
 
 def trend_csv(trend: Trend) -> str:

@@ -41,6 +41,7 @@ from reader.ui.core.session import Session
 from reader.ui.i18n import fill
 from reader.ui.problems.panel import ProblemsPanel
 from reader.ui.problems.reasons import reason_text
+from reader.ui.search.trends_dock import TrendsDock
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
         self.resizeDocks([self.problems_panel], [160], Qt.Orientation.Vertical)
         self.problems_panel.hide()
+        self.trends = TrendsDock.install(self, self.session, self.search_panel, self.action_set)
         self.problems_button = chrome.ProblemsButton(self)
         self.alias_keeper = AliasKeeper(self.session, self.reloader, self.problems_panel, self)
         self.indicators = chrome.ReadingIndicators(self)

@@ -64,6 +64,7 @@ class Actions(QObject):
         self.zoom_reset = make("zoom_reset", "Ctrl+0")
         self.original_text = make("original_text", "Ctrl+U", checkable=True)
         self.problems = make("problems", "Ctrl+Shift+P", checkable=True)
+        self.trends = make("trends", "Ctrl+Shift+T", checkable=True)
         self.language_group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
         for code in LANGUAGES:
@@ -162,6 +163,7 @@ class Actions(QObject):
             self.zoom_reset: self.tr("&Actual Size"),
             self.original_text: self.tr("Original Line &Breaks"),
             self.problems: self.tr("&Problems Panel"),
+            self.trends: self.tr("&Trends over Time"),
             self.back: self.tr("&Back"),
             self.forward: self.tr("&Forward"),
             self.next_article: self.tr("Next &Article"),
@@ -205,7 +207,7 @@ class Menus(QObject):
         self.view = menubar.addMenu("")
         self.view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         self.view.addSeparator()
-        self.view.addActions([a.original_text, a.problems])
+        self.view.addActions([a.original_text, a.problems, a.trends])
         self.language = self.view.addMenu("")
         self.language.addActions(list(a.languages.values()))
         self.go = menubar.addMenu("")
