@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -88,7 +89,7 @@ def year_ticks(
     ticks: list[Tick] = []
     for year in years:
         text = str(year)
-        width = text_width(text)
+        width = float(math.ceil(text_width(text)))  # whole pixels: no half-clipped digit
         box_left = min(max(bounds[0], x_of(year) - width / 2), bounds[1] - width)
         if ticks and box_left < ticks[-1].right + GAP / 2:
             continue  # too near the previous label (the first year's, off the step)

@@ -26,8 +26,8 @@ from reader.ui.search.trends_layout import (
     TrendLayout,
     layout_trend,
     paint_trend,
-    room_for,
     value_text,
+    width_for,
 )
 
 
@@ -56,14 +56,13 @@ class TrendsChart(QWidget):
         """Qt override."""
         return QSize(720, 260)
 
-    def room(self, series: int) -> int:
-        """How many periods fit across the chart at its width, for ``series`` queries."""
-        return room_for(self.width(), series)
-
     def show_trend(self, trend: Trend | None, scale: Scale, selected: str = "") -> None:
         """Draw ``trend`` on ``scale``; ``selected`` is the period the hits are narrowed to."""
         self.trend, self.scale, self.selected = trend, scale, selected
         keys = list(trend.keys) if trend is not None else []
+        # Too many bars for the width: the chart grows (and scrolls) rather than thin them.
+        series = len(trend.series) if trend is not None else 1
+        self.setMinimumWidth(max(240, width_for(len(keys), series)))
         if selected in keys:
             self.current = keys.index(selected)
         elif not 0 <= self.current < len(keys):
@@ -86,12 +85,13 @@ class TrendsChart(QWidget):
         key = trend.keys[n]
         parts = []
         for series in trend.series:
-            words = fill(self.tr("%1: %2 hits"), series.query, formatting.count(series.count(key)))
+            count = formatting.articles(series.count(key))
+            words = fill(self.tr("%1: %2"), series.query, count)
             if self.scale != "count":
                 words += f" ({value_text(trend.value(series, key, self.scale), self.scale)})"
             parts.append(words)
         total = formatting.articles(trend.totals.get(key, 0))
-        return fill(self.tr("%1 — %2; of %3"), period_text(key), ", ".join(parts), total)
+        return fill(self.tr("%1 — %2; %3 in all"), period_text(key), ", ".join(parts), total)
 
     def retranslate(self) -> None:
         """Name the chart and say its periods with hits in words, in the current language."""

@@ -37,7 +37,7 @@ def save_png(
     painter.end()
     if title:
         image.setText("Title", title)
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path)):
         raise OSError(f"could not write {path}")
 
 

@@ -30,9 +30,18 @@ def series_colours(palette: QPalette) -> list[QColor]:
     return [QColor(c) for c in (DARK_SERIES if is_dark(palette) else LIGHT_SERIES)]
 
 
+# Room kept beside the bars for the scale's numbers (``1,000``, ``66.7%``).
+SCALE_ROOM = 72.0
+
+
 def room_for(width: float, series: int) -> int:
     """How many periods fit side by side in ``width`` pixels, each bar at least ``MIN_BAR``."""
-    return max(1, int((width - 2 * MARGIN - 48) // (MIN_BAR * max(1, series) + 1)))
+    return max(1, int((width - MARGIN - SCALE_ROOM) // (MIN_BAR * max(1, series) + 1)))
+
+
+def width_for(periods: int, series: int) -> int:
+    """The narrowest chart whose bars are all at least ``MIN_BAR`` wide."""
+    return math.ceil(periods * (MIN_BAR * max(1, series) + 1) + MARGIN + SCALE_ROOM)
 
 
 def nice_ceiling(value: float) -> float:
@@ -82,12 +91,14 @@ def layout_trend(
     top = y + line + 8
     values = [trend.value(s, k, scale) for s in trend.series for k in trend.keys]
     peak = nice_ceiling(max(values, default=0.0))
-    left = MARGIN + max(metrics.horizontalAdvance(value_text(peak, scale)), 8) + 6
+    scale_width = max(metrics.horizontalAdvance(value_text(peak, scale)), 8) + 6
+    left = MARGIN + min(scale_width, SCALE_ROOM - MARGIN)
     label_top = height - MARGIN - line
     plot = QRectF(left, top, max(1.0, width - MARGIN - left), max(1.0, label_top - 4 - top))
     slot = plot.width() / max(1, len(trend.keys))
     count = max(1, len(trend.series))
-    gap = max(1.0, slot * 0.15) if slot >= MIN_BAR * count + 2 else 0.0
+    # The gap between periods never makes a bar thinner than MIN_BAR when there is room.
+    gap = min(max(1.0, slot * 0.15), max(0.0, slot - MIN_BAR * count))
     bar = min(MAX_BAR, max(1.0, (slot - gap) / count))
     bars = []
     for n, key in enumerate(trend.keys):

@@ -12,11 +12,13 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,7 @@ from reader.library.trends import PERIODS, SCALES, Period, Scale, Trend, build_t
 from reader.model import Issue
 from reader.ui.i18n import fill
 from reader.ui.search.trends_chart import TrendsChart
+from reader.ui.search.trends_layout import room_for
 
 Counts = list[tuple[str, Mapping[str, int]]]
 
@@ -76,6 +79,11 @@ class TrendsView(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.chart = TrendsChart(self)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(self.chart)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.compare_label.setBuddy(self.compare_field)
         self.period_label.setBuddy(self.period_box)
         self.scale_label.setBuddy(self.scale_box)
@@ -97,7 +105,7 @@ class TrendsView(QWidget):
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.note)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.scroller, 1)
 
         self.compare_field.returnPressed.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
@@ -208,7 +216,7 @@ class TrendsView(QWidget):
         """Make the chart again from the counts kept (period, scale or size changed)."""
         if not self.counts:
             return
-        room = self.chart.room(len(self.counts))
+        room = room_for(self.scroller.viewport().width(), len(self.counts))
         chosen = self.period_box.currentIndex()
         wanted = PERIODS[chosen - 1] if chosen > 0 else None
         fitting = build_trend(self.issues, self.counts, room=room, publication=self.publication)
