@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from reader.ui import i18n
 from reader.ui.app.shortcuts import ShortcutsDialog
 from reader.ui.search.trends_export import EXPORT_SIZE
 from reader.ui.search.trends_layout import MIN_BAR
@@ -194,3 +195,25 @@ def test_export_png_svg_and_csv(trends, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
     assert not trends.save(tmp_path / "missing" / "t.csv", "csv")
     assert "t.csv" in warned[0]
+
+
+def test_in_chinese_decades_and_labels_read_whole(qtbot, qapp, trends):
+    view = trends.view
+    view.add_query("供热")
+    chart_at(trends, 900)
+    trends.window().grab()  # laid out and painted in English first, as on screen
+    try:
+        i18n.install(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: trends.windowTitle() == "时间趋势")
+        qtbot.wait(50)
+        assert view.period_label.text() == "时段(&P)："
+        # A label longer in Chinese is laid out at its new width, not cut to the English one.
+        for label in (view.compare_label, view.period_label, view.scale_label):
+            assert label.width() >= label.sizeHint().width(), label.text()
+        n = view.chart.trend.keys.index("1940s")
+        assert view.chart.period_words(n).startswith("1940年代——报纸：2 篇、供热：1 篇；共 3 篇")
+        ticks = [t.text for t in view.chart.layout_now().ticks]
+        assert ticks[0] == "1813"
+    finally:
+        i18n.install(qapp, "en")
+        qtbot.waitUntil(lambda: trends.windowTitle() == "Trends over Time")

@@ -144,6 +144,12 @@ class TrendsView(QWidget):
         self.exports["png"].setText(self.tr("Save PNG…"))
         self.exports["svg"].setText(self.tr("Save SVG…"))
         self.exports["csv"].setText(self.tr("Save CSV…"))
+        # The labels' widths changed with the language: lay the rows out again (else a longer
+        # Chinese label keeps the English one's width and is cut off).
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
         self.redraw()
 
     def changeEvent(self, event: QEvent) -> None:
