@@ -91,7 +91,9 @@ class TrendsChart(QWidget):
                 words += f" ({value_text(trend.value(series, key, self.scale), self.scale)})"
             parts.append(words)
         total = formatting.articles(trend.totals.get(key, 0))
-        return fill(self.tr("%1 — %2; %3 in all"), period_text(key), formatting.listing(parts), total)
+        return fill(
+            self.tr("%1 — %2; %3 in all"), period_text(key), formatting.listing(parts), total
+        )
 
     def retranslate(self) -> None:
         """Name the chart and say its periods with hits in words, in the current language."""
