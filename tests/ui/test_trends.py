@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from reader.ui import i18n
 from reader.ui.app.shortcuts import ShortcutsDialog
+from reader.ui.core.colours import contrast, dark_palette, is_dark
 from reader.ui.search.trends_export import EXPORT_SIZE
-from reader.ui.search.trends_layout import MIN_BAR
+from reader.ui.search.trends_layout import MIN_BAR, Look
 from tests.ui.conftest import write_archive
 
 # A weekly paper's few surviving issues, from 1813 to 2022: a span of 210 years.
@@ -217,3 +218,14 @@ def test_in_chinese_decades_and_labels_read_whole(qtbot, qapp, trends):
     finally:
         i18n.install(qapp, "en")
         qtbot.waitUntil(lambda: trends.windowTitle() == "Trends over Time")
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_series_colours_stand_out_on_light_and_dark_pages(qapp, dark):
+    palette = dark_palette() if dark else qapp.palette()
+    look = Look.of(palette)
+    assert is_dark(palette) == dark
+    colours = look.series
+    assert len({c.name() for c in colours}) == len(colours) >= 6
+    for colour in colours:
+        assert contrast(colour, look.plot) >= 3.0, colour.name()  # WCAG 1.4.11, graphics
