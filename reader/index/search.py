@@ -41,6 +41,15 @@ class _Labels:
         self.names = [str(name) for name in names]
         self.codes: Ints = codes.astype(np.int64)
 
+    @classmethod
+    def of_days(cls, days: Ints) -> _Labels:
+        """Labels ``1946-05-15`` (``undated`` for day 0) from day ordinals, naming each day once."""
+        labels = cls.__new__(cls)
+        ordinals, codes = np.unique(days, return_inverse=True)
+        labels.names = [dt.date.fromordinal(int(d)).isoformat() if d else UNDATED for d in ordinals]
+        labels.codes = codes.astype(np.int64)
+        return labels
+
     def mask(self, wanted: set[str]) -> Mask:
         """Which documents carry one of the ``wanted`` labels."""
         chosen = np.array([name in wanted for name in self.names], np.bool_)
@@ -59,14 +68,15 @@ class _Labels:
 class SearchFilters:
     """Keep only hits from these years (``"2022"`` or ``"undated"``), months and publications.
 
-    An empty tuple means no restriction. ``months`` (``"2022-09"``) narrows the hits and their
-    total but not the facets, so a chart still shows every month of the year around the one
-    chosen.
+    An empty tuple means no restriction. ``months`` (``"2022-09"``) and ``days``
+    (``"2022-09-19"``) narrow the hits and their total but not the facets, so a chart still
+    shows every month of the year around the one chosen.
     """
 
     years: tuple[str, ...] = ()
     publications: tuple[str, ...] = ()
     months: tuple[str, ...] = ()
+    days: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,13 +123,15 @@ class Hit:
 class Facets:
     """Matching articles per year (``"undated"`` for undated issues) and per publication.
 
-    ``month`` (``"2022-09"``) counts the hits that remain after both filters, so a chart can
-    show a chosen year month by month without searching again.
+    ``month`` (``"2022-09"``) and ``day`` (``"2022-09-19"``) count the hits that remain after
+    both filters, so a chart can show a chosen year month by month (or a trend day by day)
+    without searching again.
     """
 
     year: dict[str, int] = field(default_factory=dict)
     publication: dict[str, int] = field(default_factory=dict)
     month: dict[str, int] = field(default_factory=dict)
+    day: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -152,6 +164,7 @@ class _State:
             months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
             self.months = _Labels(months)
             self.years = _Labels([month[:4] if month != UNDATED else UNDATED for month in months])
+            self.day_labels = _Labels.of_days(self.days)
             self.docsets = DocSets(self.searcher, self.days)
         except BaseException:
             self.searcher.close()
@@ -302,9 +315,12 @@ class IndexSearcher:
             year=state.years.count(in_publications, by_key=True),
             publication=state.publications.count(in_years),
             month=state.months.count(kept, by_key=True),
+            day=state.day_labels.count(kept, by_key=True),
         )
         if filters.months:
             kept = kept & state.months.mask(set(filters.months))
+        if filters.days:
+            kept = kept & state.day_labels.mask(set(filters.days))
         scores = state.docsets.scores(positive_terms(node))
         docs = np.flatnonzero(kept)
         if sort == "relevance":

@@ -263,11 +263,12 @@ class Library:
         years: tuple[str, ...] = (),
         publications: tuple[str, ...] = (),
         months: tuple[str, ...] = (),
+        days: tuple[str, ...] = (),
     ) -> index.SearchResult:
         """Search the archive's index (build it first: :meth:`ensure_index` or :meth:`index_job`).
 
-        ``years``, ``publications`` and ``months`` (``"2022-09"``) keep only their hits; months
-        narrow the hits and their total but not the facets.
+        ``years``, ``publications``, ``months`` (``"2022-09"``) and ``days`` (``"2022-09-19"``)
+        keep only their hits; months and days narrow the hits and their total but not the facets.
 
         Raises:
             QueryError: The query is malformed.
@@ -275,7 +276,10 @@ class Library:
         """
         self._current_index_dir()  # the default folder, until another is chosen
         filters = index.SearchFilters(
-            years=tuple(years), publications=tuple(publications), months=tuple(months)
+            years=tuple(years),
+            publications=tuple(publications),
+            months=tuple(months),
+            days=tuple(days),
         )
         return self._searchers.search(query, limit, sort, filters)
 

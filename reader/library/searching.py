@@ -17,8 +17,8 @@ from reader.model import UNDATED
 class SearchRequest:
     """What to search for and which hits to show.
 
-    ``year`` (``"2022"`` or ``"undated"``), ``month`` (``"2022-09"``) and ``publication``
-    narrow the hits; an empty value does not.
+    ``year`` (``"2022"``, a decade ``"2020s"`` or ``"undated"``), ``month`` (``"2022-09"``),
+    ``day`` (``"2022-09-19"``) and ``publication`` narrow the hits; an empty value does not.
     """
 
     query: str
@@ -27,6 +27,7 @@ class SearchRequest:
     month: str = ""
     publication: str = ""
     limit: int = 200
+    day: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,13 @@ def run_search(library: Library, request: SearchRequest) -> SearchOutcome:
         request.query,
         limit=request.limit,
         sort=request.sort,
-        years=(request.year,) if request.year else (),
+        years=years_of(request.year),
         publications=(request.publication,) if request.publication else (),
         months=(request.month,) if request.month else (),
+        days=(request.day,) if request.day else (),
     )
     dated = [y for y in result.facets.year if y != UNDATED]
-    year = request.year if request.year != UNDATED else ""
+    year = request.year if request.year.isdigit() else ""
     if not year and len(dated) == 1 and not result.facets.year.get(UNDATED):
         year = dated[0]
     months: dict[str, int] = {}
@@ -82,13 +84,21 @@ def run_search(library: Library, request: SearchRequest) -> SearchOutcome:
     return SearchOutcome(request, result, year, months)
 
 
+def years_of(year: str) -> tuple[str, ...]:
+    """The years a year filter keeps: ``"2022"``, the ten of a decade ``"2020s"``, or none."""
+    if len(year) == 5 and year.endswith("s") and year[:4].isdigit():
+        return tuple(str(int(year[:4]) + n) for n in range(10))
+    return (year,) if year else ()
+
+
 def narrowed(request: SearchRequest, key: str) -> SearchRequest:
     """``request`` showing only the hits of a year, a month or a publication.
 
     Args:
         request: the search shown.
-        key: a year (``2022``), a month (``2022-09``), ``publication:NAME``, or "" for every
-            hit. Choosing the active filter again removes it.
+        key: a year (``2022``), a decade (``2020s``), a month (``2022-09``), a day
+            (``2022-09-19``), ``publication:NAME``, or "" for every hit. Choosing the active
+            filter again removes it.
 
     Returns:
         The request with its filters changed (the query and the order stay).
@@ -96,10 +106,13 @@ def narrowed(request: SearchRequest, key: str) -> SearchRequest:
     if key.startswith("publication:"):
         name = key.removeprefix("publication:")
         return replace(request, publication="" if name == request.publication else name)
+    if len(key) == 10 and key[4] == "-":
+        day = "" if key == request.day else key
+        return replace(request, year=key[:4], month=key[:7] if day else "", day=day)
     if len(key) == 7 and key[4] == "-":
-        month = "" if key == request.month else key
-        return replace(request, year=key[:4], month=month)
+        month = "" if key == request.month and not request.day else key
+        return replace(request, year=key[:4], month=month, day="")
     if key:
         same = key == request.year and not request.month
-        return replace(request, year="" if same else key, month="")
-    return replace(request, year="", month="", publication="")
+        return replace(request, year="" if same else key, month="", day="")
+    return replace(request, year="", month="", publication="", day="")

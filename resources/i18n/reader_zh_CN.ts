@@ -191,6 +191,10 @@
         <translation>上下文列表(&amp;C)</translation>
     </message>
     <message>
+        <source>T&amp;rends over Time</source>
+        <translation>时间趋势(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -850,6 +854,14 @@
     <message>
         <source>Next Page (PgDn)</source>
         <translation>下一版（PgDn）</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <source>%1s</source>
+        <comment>a decade: 1810s</comment>
+        <translation>%1年代</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1546,139 @@
     <message>
         <source>Copy the lines that make this alias part of the archive, for everyone</source>
         <translation>复制几行设置，写入报刊库的 archive.toml 后，所有人打开时都会这样读</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsChart</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2; %3 in all</source>
+        <translation>%1——%2；共 %3</translation>
+    </message>
+    <message>
+        <source>Trends over time</source>
+        <translation>时间趋势</translation>
+    </message>
+    <message>
+        <source>No trend yet: search for something.</source>
+        <translation>尚无趋势：请先搜索。</translation>
+    </message>
+    <message>
+        <source>Trends over time: %1</source>
+        <translation>时间趋势：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsDock</name>
+    <message>
+        <source>Trends over Time</source>
+        <translation>时间趋势</translation>
+    </message>
+    <message>
+        <source>Search the archive to see its hits over time here.</source>
+        <translation>搜索报刊库后，这里显示结果随时间的变化。</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the Trend</source>
+        <translation>保存趋势图</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <source>&amp;Compare:</source>
+        <translation>对比(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Another query, then Enter</source>
+        <translation>输入另一个检索词，按 Enter</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Queries compared with the search (Delete removes one)</source>
+        <translation>与当前搜索对比的检索词（按 Delete 移除）</translation>
+    </message>
+    <message>
+        <source>&amp;Per:</source>
+        <translation>时段(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Decade</source>
+        <translation>十年</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>结果数</translation>
+    </message>
+    <message>
+        <source>Hits per 1,000 articles</source>
+        <translation>每千篇文章的结果数</translation>
+    </message>
+    <message>
+        <source>Percent of articles</source>
+        <translation>占文章的百分比</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <source>Save SVG…</source>
+        <translation>保存 SVG…</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <source>Too many bars to draw per %1: shown per %2.</source>
+        <translation>按%1的柱条太多，无法绘制：改为按%2显示。</translation>
+    </message>
+    <message>
+        <source>%1 hits in undated issues are not drawn.</source>
+        <translation>日期不详的期中有 %1 条结果，未画入图中。</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from reader.library import Library
 from reader.library.reloading import Reading
 from reader.model import CorruptArchive, Problem, ReaderError, printable
 from reader.ui import i18n
-from reader.ui.app import about, chrome, concordance_dock, errors, memory, notices
+from reader.ui.app import about, chrome, docks, errors, memory, notices
 from reader.ui.app.about import AboutDialog
 from reader.ui.app.aliasing import AliasKeeper
 from reader.ui.app.integrity import IntegrityCheck
@@ -39,7 +39,6 @@ from reader.ui.core import settings
 from reader.ui.core.actions import Actions, Menus
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.problems.panel import ProblemsPanel
 from reader.ui.problems.reasons import reason_text
 
 log = logging.getLogger(__name__)
@@ -96,11 +95,7 @@ class MainWindow(QMainWindow):
         self.article_model, self.article_list = self.area.article_model, self.area.article_list
         self.search_panel, self.middle = self.area.search_panel, self.area.middle
         self.pane, self.browser = self.area.pane, self.area.browser
-        self.problems_panel = ProblemsPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
-        self.resizeDocks([self.problems_panel], [160], Qt.Orientation.Vertical)
-        self.problems_panel.hide()
-        self.concordance = concordance_dock.ConcordanceDock(self.area, self.action_set, self)
+        self.problems_panel, self.concordance, self.trends = docks.install(self)
         self.problems_button = chrome.ProblemsButton(self)
         self.alias_keeper = AliasKeeper(self.session, self.reloader, self.problems_panel, self)
         self.indicators = chrome.ReadingIndicators(self)

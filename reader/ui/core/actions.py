@@ -74,6 +74,7 @@ class Actions(QObject):
         self.switch_view = make("switch_view", "Ctrl+Shift+V")
         self.problems = make("problems", "Ctrl+Shift+P", checkable=True)
         self.concordance = make("concordance", "Ctrl+Shift+K", checkable=True)
+        self.trends = make("trends", "Ctrl+Shift+T", checkable=True)
         self.language_group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
         for code in LANGUAGES:
@@ -177,6 +178,7 @@ class Actions(QObject):
             self.switch_view: self.tr("S&witch Text/Page"),
             self.problems: self.tr("&Problems Panel"),
             self.concordance: self.tr("&Concordance"),
+            self.trends: self.tr("T&rends over Time"),
             self.back: self.tr("&Back"),
             self.forward: self.tr("&Forward"),
             self.next_article: self.tr("Next &Article"),
@@ -222,7 +224,7 @@ class Menus(QObject):
         self.view.addSeparator()
         self.view.addActions([a.show_text, a.show_page, a.show_both, a.switch_view])
         self.view.addSeparator()
-        self.view.addActions([a.original_text, a.problems, a.concordance])
+        self.view.addActions([a.original_text, a.problems, a.concordance, a.trends])
         self.language = self.view.addMenu("")
         self.language.addActions(list(a.languages.values()))
         self.go = menubar.addMenu("")

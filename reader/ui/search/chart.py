@@ -1,4 +1,4 @@
-"""A small bar chart of search hits over time (per year, or per month inside one year)."""
+"""A small bar chart of search hits over time (per decade or year, or per month inside one year)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from reader.ui.i18n import fill
+from reader.ui.search.axis import year_ticks
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class HitsChart(QWidget):
         super().__init__(parent)
         self._bars: list[Bar] = []
         self._selected = ""
+        self._first_year: int | None = None
         self.current = -1  # the bar the keyboard is on
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -73,10 +75,16 @@ class HitsChart(QWidget):
         """The bars shown."""
         return list(self._bars)
 
-    def set_bars(self, bars: Sequence[Bar], selected: str = "") -> None:
-        """Show these bars; ``selected`` is drawn as the active filter."""
+    def set_bars(
+        self, bars: Sequence[Bar], selected: str = "", first_year: int | None = None
+    ) -> None:
+        """Show these bars; ``selected`` is drawn as the active filter.
+
+        ``first_year`` is the first year to label under bars of decades (1813 in the 1810s).
+        """
         self._bars = list(bars)
         self._selected = selected
+        self._first_year = first_year
         keys = [bar.key for bar in self._bars]
         self.current = keys.index(selected) if selected in keys else (0 if keys else -1)
         self.retranslate()
@@ -156,9 +164,6 @@ class HitsChart(QWidget):
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         baseline = self.height() - label_height - 2
         painter.drawLine(QPointF(2, baseline), QPointF(self.width() - 2, baseline))
-        # Label every bar when they fit, else about one in every few.
-        widest = max((self.fontMetrics().horizontalAdvance(b.label) for b in self._bars), default=1)
-        every = max(1, int((widest + 6) * len(rects) / max(1, self.width())) + 1)
         for n, (bar, rect) in enumerate(zip(self._bars, rects, strict=True)):
             colour = accent if not self._selected or bar.key == self._selected else faded
             painter.fillRect(rect, colour)
@@ -167,11 +172,37 @@ class HitsChart(QWidget):
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
                 column = QRectF(rect.left() - 2, 2, rect.width() + 4, baseline - 1)
                 painter.drawRect(column)
-            if n % every == 0 or bar.key == self._selected:
-                painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-                label_rect = QRectF(rect.center().x() - 40, baseline + 1, 80, label_height)
-                painter.drawText(label_rect, Qt.AlignmentFlag.AlignHCenter, bar.label)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        for text, left, width in self.labels():
+            label_rect = QRectF(left, baseline + 1, width, label_height)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignHCenter, text)
         painter.end()
+
+    def labels(self) -> list[tuple[str, float, float]]:
+        """The labels under the axis: (text, left, width), inside the chart and apart.
+
+        Years (and decades) are labelled by year, every 1, 2, 5, 10… years as room allows,
+        the first year always; months by their short names, as many as fit.
+        """
+        if not self._bars:
+            return []
+        metrics = self.fontMetrics()
+        slot = (self.width() - 8) / len(self._bars)
+        keys = [bar.key for bar in self._bars]
+        bounds = (1.0, self.width() - 1.0)
+        if all(len(key) != 7 for key in keys):
+            ticks = year_ticks(keys, 4, slot, metrics.horizontalAdvance, bounds, self._first_year)
+            return [(t.text, t.left, t.width) for t in ticks]
+        widest = max(metrics.horizontalAdvance(b.label) for b in self._bars) + 6
+        every = max(1, int(widest // max(1.0, slot)) + (widest % max(1.0, slot) > 0))
+        labels = []
+        for n, bar in enumerate(self._bars):
+            if n % every == 0:
+                width = float(metrics.horizontalAdvance(bar.label))
+                centre = 4 + slot * (n + 0.5)
+                left = min(max(bounds[0], centre - width / 2), bounds[1] - width)
+                labels.append((bar.label, left, width))
+        return labels
 
     def bar_at(self, x: float) -> Bar | None:
         """The bar under horizontal position ``x`` (its whole column counts), or None."""

@@ -10,7 +10,9 @@ from reader.model import UNDATED
 from reader.ui.core import formatting
 from reader.ui.core.colours import error_colour
 from reader.ui.i18n import fill
+from reader.ui.search.axis import decade, first_year_of
 from reader.ui.search.chart import Bar, HitsChart
+from reader.ui.search.periods import period_text
 from reader.ui.search.widgets import FacetStrip
 
 
@@ -96,7 +98,8 @@ class SearchSummary(QWidget):
             years += [(f"publication:{p}", p, n) for p, n in publications.items()]
         selected = request.month or request.year
         self.facets.set_facets(years, request.year, request.publication)
-        self.chart.set_bars(bars_for(outcome), selected)
+        first = first_year_of(list(result.facets.year))
+        self.chart.set_bars(bars_for(outcome), selected, None if outcome.year else first)
         self.facets.setVisible(bool(years))
         self.chart.setVisible(bool(years))
 
@@ -126,8 +129,12 @@ class SearchSummary(QWidget):
         return QCoreApplication.translate("SearchPanel", "Undated") if year == UNDATED else year
 
 
+# More years than this are drawn a decade a bar, so no bar is thinner than a few pixels.
+MOST_YEARS = 40
+
+
 def bars_for(outcome: SearchOutcome) -> list[Bar]:
-    """Bars per year, or per month when the hits (or the filter) keep to one year.
+    """Bars per year (per decade over more than 40 years), or per month inside one year.
 
     Months read ``9月`` / ``Sep`` under the axis, ``9月：12 篇`` / ``September: 12 articles``
     in their tooltips; years read ``2022`` (``2022年：12 篇``).
@@ -142,6 +149,14 @@ def bars_for(outcome: SearchOutcome) -> list[Bar]:
     years = {int(y): n for y, n in outcome.result.facets.year.items() if y.isdigit()}
     if not years:
         return []
+    if max(years) - min(years) >= MOST_YEARS:
+        decades: dict[str, int] = {}
+        for y, n in years.items():
+            decades[decade(y)] = decades.get(decade(y), 0) + n
+        keys = [decade(y) for y in range(min(years) // 10 * 10, max(years) + 1, 10)]
+        return [
+            Bar(key, decades.get(key, 0), key, bar_tip(key, decades.get(key, 0))) for key in keys
+        ]
     return [
         Bar(
             str(y),
@@ -151,3 +166,8 @@ def bars_for(outcome: SearchOutcome) -> list[Bar]:
         )
         for y in range(min(years), max(years) + 1)
     ]
+
+
+def bar_tip(key: str, count: int) -> str:
+    """A bar's words: ``1810s: 4 articles`` (``1810年代：4 篇``)."""
+    return formatting.labelled(period_text(key), formatting.articles(count))
