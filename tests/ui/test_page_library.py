@@ -1,0 +1,80 @@
+"""The page view on real archives, through the library: no test provider, the window's own.
+
+A small hOCR page with its PNG (written here), and the Nordstern issue from ``../shared`` (its
+page PDFs as scans): the page opens with its picture, a search's hits are drawn where the
+file puts the words, F3 steps through them, and a missing scan is named.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.ui.pages.pane import PagePane
+from tests.conftest import shared_path
+from tests.library.page_files import BOXES, scaled, write_hocr_issue
+
+NORDSTERN = "samples/open-oni-mnhi-nordstern-1878-01-03"
+
+
+def page_pane(window) -> PagePane:
+    pane = window.findChild(PagePane, "page_pane")
+    assert pane is not None
+    return pane
+
+
+def searched(qtbot, window, path, query: str) -> PagePane:
+    """Open ``path``, search ``query``, open the first hit and show its page beside the text."""
+    window.open_path(str(path))
+    qtbot.waitUntil(lambda: window.search_panel.index_ready, timeout=120_000)
+    panel = window.search_panel
+    panel.focus_field()
+    panel.field.setText(query)
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search_panel.model.rowCount() > 0)
+    window.search_panel.view.setFocus()
+    qtbot.keyClick(window.search_panel.view, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search_panel.view, Qt.Key.Key_Return)
+    window.action_set.show_both.trigger()
+    pane = page_pane(window)
+    qtbot.waitUntil(lambda: pane.view is not None and bool(pane.view.hits), timeout=30_000)
+    return pane
+
+
+def test_the_library_draws_a_searched_words_boxes_on_the_scan(qtbot, make_window, tmp_path):
+    window = make_window()
+    pane = searched(qtbot, window, write_hocr_issue(tmp_path / "paper"), "harbour")
+    (hit,) = pane.view.hits
+    assert hit.boxes == (scaled(BOXES["harbour"]),)
+    # The scan is decoded by the library in a worker thread and reaches the view's cache.
+    qtbot.waitUntil(lambda: len(pane.canvas.picture.loader.cache) > 0, timeout=30_000)
+    pane.canvas.setFocus()
+    window.action_set.next_match.trigger()
+    assert pane.canvas.marks.current == 0
+    pane.shutdown()
+
+
+def test_a_missing_scan_is_named_and_the_words_still_show(qtbot, make_window, tmp_path):
+    window = make_window()
+    pane = searched(qtbot, window, write_hocr_issue(tmp_path / "paper", image=False), "solid")
+    assert pane.view.image_expected == "page1.png"
+    assert "page1.png" in pane.canvas.message
+    # No image to scale to: the boxes stay in the page's own pixels.
+    assert pane.view.hits[0].boxes == (scaled(BOXES["solid."], 1.0),)
+    pane.shutdown()
+
+
+def test_nordstern_page_with_a_german_words_hits_and_f3(qtbot, make_window):
+    folder = shared_path(NORDSTERN)
+    window = make_window()
+    pane = searched(qtbot, window, folder, "Zeitung")
+    assert pane.number == 1 and pane.view.has_image  # page 1's PDF is its scan
+    assert len(pane.view.hits) == 2
+    pane.canvas.setFocus()
+    marks = []
+    for _ in range(3):
+        window.action_set.next_match.trigger()
+        marks.append(pane.canvas.marks.current)
+    assert marks == [0, 1, 0]  # and round again
+    assert window.statusBar().currentMessage() == "Match 1 of 2"
+    pane.shutdown()
