@@ -7,7 +7,6 @@ file puts the words, F3 steps through them, and a missing scan is named.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from reader.ui.pages.pane import PagePane
