@@ -6,8 +6,9 @@ A JPEG of the given size (paper with lines of dark word-shaped bars, so it compr
 scan) is written to a temporary folder; each run opens it in a fresh page view with an empty
 cache and measures, with QElapsedTimer, from ``show_article`` to the first paint with a picture,
 to the first sharp paint at fit-width, and from a zoom to 100 % at the page's middle to sharp.
-Pixels come from ``tests.ui.page_images.FilePages`` (QImageReader in the view's workers) until
-the library's renderer is merged: its figures are then the ones to keep.
+Pixels come from the library's renderer (``reader.library.images.render``, Pillow with
+JPEG draft scaling, a fresh ``RasterCache`` each run), as in the window; ``--qt`` uses
+``tests.ui.page_images.FilePages`` (QImageReader in the view's workers) for comparison.
 """
 
 from __future__ import annotations
@@ -22,9 +23,14 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 from PySide6.QtWidgets import QApplication
 
+from reader.formats.common.source import FolderSource
+from reader.library import images
+from reader.library.image_cache import RasterCache
 from reader.library.pages import PageView
+from reader.library.rasters import Raster
 from reader.model import Article, Issue, Page
 from reader.ui.pages.pane import PagePane
+from reader.ui.pages.source import Clip
 from tests.ui.page_images import FilePages
 
 
@@ -60,9 +66,22 @@ def wait_for(signal, done, timeout_ms: int = 60_000) -> None:
         signal.disconnect(loop.quit)
 
 
-def run_once(folder: Path, size: tuple[int, int]) -> tuple[float, float, float]:
+class LibraryRenderer(FilePages):
+    """The test provider's page views, with pixels from the library's renderer."""
+
+    def __init__(self, folder: Path, views: dict[tuple[str, int], PageView]) -> None:
+        super().__init__(folder, views)
+        self.source = FolderSource(folder)
+        self.cache = RasterCache()
+
+    def render(self, page: Page, scale: float, clip: Clip | None) -> Raster:  # type: ignore[override]
+        return images.render(self.source, page, scale, clip, self.cache)
+
+
+def run_once(folder: Path, size: tuple[int, int], qt: bool) -> tuple[float, float, float]:
     page = Page(1, image="scan.jpg", width=size[0], height=size[1])
-    provider = FilePages(folder, {("b", 1): PageView("b", page, size)})
+    views = {("b", 1): PageView("b", page, size)}
+    provider = FilePages(folder, views) if qt else LibraryRenderer(folder, views)
     issue = Issue("b", "Bench", None, articles=(Article("A", "b", "A", pages=(1,)),), pages=(page,))
     pane = PagePane(provider)
     pane.resize(900, 1000)
@@ -92,6 +111,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="7000x10000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--qt", action="store_true", help="decode with QImageReader instead")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     QApplication.instance() or QApplication([])
@@ -102,7 +122,7 @@ def main() -> None:
         write_scan(folder / "scan.jpg", width, height)
         megabytes = (folder / "scan.jpg").stat().st_size / 1e6
         print(f"scan {width}×{height} JPEG, {megabytes:.1f} MB; {args.runs} runs, fresh cache each")
-        runs = [run_once(folder, (width, height)) for _ in range(args.runs)]
+        runs = [run_once(folder, (width, height), args.qt) for _ in range(args.runs)]
     for index, name in enumerate(
         ("first picture", "sharp at fit-width", "sharp at 100 % (after zoom)")
     ):
