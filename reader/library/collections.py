@@ -1,0 +1,342 @@
+"""A reader's collections: articles kept from any archive, with a note and tags, in a per-user SQLite file.
+
+Never in an archive (:func:`reader.library.paths.collections_file`). An archive is known by a key
+of its own (kept here with its last known path), and an item by the archive's key and the
+article's id: article ids hash paths relative to the archive's root, so they stay the same when
+the archive is moved, and :meth:`Store.relink` points the key at the new place. Every change is
+one short transaction in WAL mode, so two windows may use the file at once. Saved searches live
+in the same file (:mod:`reader.library.saved_searches`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.library import paths
+from reader.model import Article, Issue, NotFound
+
+# Each step brings a file from version N (its index + 1 is N + 1); never change a step once
+# released: add one. Version 1 kept collections and items; version 2 added tags and searches.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE archives (id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+    CREATE TABLE collections (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        collection INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        archive TEXT NOT NULL REFERENCES archives(id),
+        article TEXT NOT NULL, issue TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
+        publication TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', added TEXT NOT NULL,
+        UNIQUE (collection, archive, article));
+    """,
+    """
+    ALTER TABLE items ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+    CREATE TABLE searches (
+        id INTEGER PRIMARY KEY, archive TEXT NOT NULL REFERENCES archives(id),
+        name TEXT NOT NULL, query TEXT NOT NULL, filters TEXT NOT NULL DEFAULT '{}',
+        created TEXT NOT NULL, opened TEXT NOT NULL,
+        total INTEGER NOT NULL DEFAULT 0, hits TEXT NOT NULL DEFAULT '[]');
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One kept article, with what the list shows without opening its archive."""
+
+    id: int
+    collection: str
+    archive_id: str
+    archive_path: str
+    article_id: str
+    issue_id: str
+    title: str
+    date: str
+    publication: str
+    note: str
+    tags: tuple[str, ...]
+    added: str
+
+    @property
+    def archive_present(self) -> bool:
+        """Whether the archive is still where it was last seen (else it needs re-linking)."""
+        return os.path.exists(self.archive_path)
+
+
+def now() -> str:
+    """The time now, as stored (UTC, ISO 8601 to the second)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def archive_path(path: str | os.PathLike[str]) -> str:
+    """The spelling of an archive's location that keys it (as the caches key it)."""
+    return str(Path(path).expanduser().resolve())
+
+
+def clean_tags(tags: object) -> tuple[str, ...]:
+    """Tags as kept: trimmed, no empty ones, each once, in the order given."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    seen: dict[str, None] = {}
+    for tag in tags if isinstance(tags, list | tuple) else ():
+        if isinstance(tag, str) and tag.strip():
+            seen.setdefault(tag.strip(), None)
+    return tuple(seen)
+
+
+class Store:
+    """The collections file of this user (or ``path``), brought to :data:`SCHEMA_VERSION` on open.
+
+    Raises:
+        sqlite3.DatabaseError: The file is not a SQLite database.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else paths.collections_file()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def close(self) -> None:
+        """Close the file (the store cannot be used after)."""
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction (taken at once, so two windows queue instead of failing)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def rows(self, query: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """The rows of one read-only ``query`` (outside any transaction: WAL reads never wait)."""
+        return [tuple(row) for row in self._db.execute(query, args).fetchall()]
+
+    @property
+    def version(self) -> int:
+        """The schema version of the file."""
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        with self.transaction() as db:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            for step in MIGRATIONS[version:]:
+                for statement in filter(str.strip, step.split(";")):
+                    db.execute(statement)
+            if version < SCHEMA_VERSION:
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    # --- archives -------------------------------------------------------------------------
+
+    def archive_id(self, path: str | os.PathLike[str], db: sqlite3.Connection | None = None) -> str:
+        """The key of the archive at ``path``, made the first time it is asked for."""
+        where = archive_path(path)
+        conn = db or self._db
+        row = conn.execute("SELECT id FROM archives WHERE path=?", (where,)).fetchone()
+        if row is not None:
+            return str(row[0])
+        key = uuid.uuid4().hex
+        conn.execute("INSERT INTO archives VALUES (?, ?, ?)", (key, where, Path(where).name))
+        return key
+
+    def known_archive(self, path: str | os.PathLike[str]) -> str | None:
+        """The key of the archive at ``path`` if anything of it is kept, else None."""
+        row = self._db.execute(
+            "SELECT id FROM archives WHERE path=?", (archive_path(path),)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def archive_location(self, archive_id: str) -> str:
+        """Where the archive was last seen."""
+        row = self._db.execute("SELECT path FROM archives WHERE id=?", (archive_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no archive {archive_id!r} in the collections")
+        return str(row[0])
+
+    def relink(self, archive_id: str, new_path: str | os.PathLike[str]) -> None:
+        """The archive ``archive_id`` is now at ``new_path``: its items and searches follow it.
+
+        When that path already has a key (something was kept from it there), the two become one.
+        """
+        where = archive_path(new_path)
+        with self.transaction() as db:
+            row = db.execute("SELECT id FROM archives WHERE path=?", (where,)).fetchone()
+            if row is not None and row[0] != archive_id:
+                other = str(row[0])
+                # An item kept from both places stays once: the one already at the new path.
+                db.execute(
+                    "DELETE FROM items WHERE archive=? AND (collection, article) IN "
+                    "(SELECT collection, article FROM items WHERE archive=?)",
+                    (archive_id, other),
+                )
+                db.execute("UPDATE items SET archive=? WHERE archive=?", (other, archive_id))
+                db.execute("UPDATE searches SET archive=? WHERE archive=?", (other, archive_id))
+                db.execute("DELETE FROM archives WHERE id=?", (archive_id,))
+            else:
+                db.execute(
+                    "UPDATE archives SET path=?, name=? WHERE id=?",
+                    (where, Path(where).name, archive_id),
+                )
+
+    # --- collections and items -------------------------------------------------------------
+
+    def collections(self) -> list[str]:
+        """The names of every collection, in the order they were made."""
+        return [r[0] for r in self._db.execute("SELECT name FROM collections ORDER BY id")]
+
+    def create(self, name: str) -> None:
+        """Make an empty collection (nothing happens when it exists)."""
+        name = name.strip()
+        if not name:
+            raise ValueError("a collection needs a name")
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO collections (name, created) VALUES (?, ?)", (name, now())
+            )
+
+    def delete_collection(self, name: str) -> None:
+        """Remove a collection and its items (the archives are never touched)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM collections WHERE name=?", (name,))
+
+    def save(
+        self,
+        collection: str,
+        root: str | os.PathLike[str],
+        issue: Issue,
+        article: Article,
+        note: str = "",
+        tags: tuple[str, ...] | list[str] = (),
+    ) -> Item:
+        """Keep ``article`` of the archive at ``root`` in ``collection`` (made if new).
+
+        Saving it again in the same collection changes its note and tags.
+        """
+        self.create(collection)
+        date = str(issue.date or article.date or "")
+        with self.transaction() as db:
+            key = self.archive_id(root, db)
+            cid = db.execute("SELECT id FROM collections WHERE name=?", (collection,)).fetchone()
+            db.execute(
+                "INSERT INTO items (collection, archive, article, issue, title, date,"
+                " publication, note, tags, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (collection, archive, article) DO UPDATE SET"
+                " note=excluded.note, tags=excluded.tags, title=excluded.title",
+                (
+                    cid[0],
+                    key,
+                    article.id,
+                    issue.id,
+                    article.headline,
+                    date,
+                    issue.publication,
+                    note,
+                    json.dumps(clean_tags(list(tags)), ensure_ascii=False),
+                    now(),
+                ),
+            )
+        found = [i for i in self.items(collection) if i.archive_id == key]
+        return next(i for i in found if i.article_id == article.id)
+
+    def items(self, collection: str | None = None, tag: str = "") -> list[Item]:
+        """The items of ``collection`` (None: of all), those tagged ``tag`` only if given."""
+        query = (
+            "SELECT i.id, c.name, a.id, a.path, i.article, i.issue, i.title, i.date,"
+            " i.publication, i.note, i.tags, i.added FROM items i"
+            " JOIN collections c ON c.id=i.collection JOIN archives a ON a.id=i.archive"
+        )
+        args: tuple[str, ...] = ()
+        if collection is not None:
+            query, args = query + " WHERE c.name=?", (collection,)
+        rows = self._db.execute(query + " ORDER BY c.id, i.date, i.id", args).fetchall()
+        items = [_item(row) for row in rows]
+        return [i for i in items if not tag or tag in i.tags]
+
+    def items_of(self, root: str | os.PathLike[str], article_id: str) -> list[Item]:
+        """Where the article ``article_id`` of the archive at ``root`` is kept (every collection)."""
+        key = self.known_archive(root)
+        return [i for i in self.items() if i.archive_id == key and i.article_id == article_id]
+
+    def tags(self) -> list[str]:
+        """Every tag in use, sorted."""
+        return sorted({t for item in self.items() for t in item.tags})
+
+    def edit(self, item_id: int, note: str, tags: tuple[str, ...] | list[str]) -> None:
+        """Change an item's note and tags."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE items SET note=?, tags=? WHERE id=?",
+                (note, json.dumps(clean_tags(list(tags)), ensure_ascii=False), item_id),
+            )
+
+    def delete_item(self, item_id: int) -> None:
+        """Take an item out of its collection."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM items WHERE id=?", (item_id,))
+
+    def collection_articles(self, name: str) -> list[tuple[str, str]]:
+        """(archive path, article id) of every item of collection ``name``, in list order."""
+        return [(i.archive_path, i.article_id) for i in self.items(name)]
+
+
+def _item(row: tuple[object, ...] | sqlite3.Row) -> Item:
+    text = [str(value) for value in row]
+    tags = clean_tags(json_list(row[10]))
+    collection, archive, where, article, issue, title, date, publication, note = text[1:10]
+    return Item(
+        int(text[0]),
+        collection,
+        archive,
+        where,
+        article,
+        issue,
+        title,
+        date,
+        publication,
+        note,
+        tags,
+        text[11],
+    )
+
+
+def json_list(text: object) -> list[object]:
+    """A JSON list kept in a column (an empty one when the column holds anything else)."""
+    try:
+        value = json.loads(str(text))
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+def json_dict(text: object) -> dict[str, object]:
+    """A JSON object kept in a column (an empty one when the column holds anything else)."""
+    try:
+        value = json.loads(str(text))
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def collection_articles(name: str) -> list[tuple[str, str]]:
+    """(archive path, article id) of every item of this user's collection ``name`` (for export)."""
+    store = Store()
+    try:
+        return store.collection_articles(name)
+    finally:
+        store.close()
