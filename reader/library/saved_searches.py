@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reader.library.collections import Store, archive_path, json_dict, json_list, now
 from reader.library.library import Library
 from reader.library.searching import SearchRequest, sort_named
+from reader.model import ReaderError
 
 FILTERS = ("year", "month", "publication", "sort")
 
@@ -34,6 +35,11 @@ class SavedSearch:
     opened: str = ""
     total: int = 0
     hits: frozenset[str] = frozenset()
+
+    @property
+    def archive_present(self) -> bool:
+        """Whether its archive is still where it was last seen."""
+        return os.path.exists(self.archive_path)
 
     @property
     def request(self) -> SearchRequest:
@@ -80,6 +86,21 @@ def hit_ids(library: Library, request: SearchRequest) -> frozenset[str]:
         publications=publications,
     )
     return frozenset(hit.article_id for hit in found.hits)
+
+
+def count_new(library: Library, saved: list[SavedSearch]) -> dict[int, int]:
+    """How many new hits each of ``saved`` has in ``library`` now (on the task runner's thread).
+
+    A search that cannot run now (no index yet, a query this version no longer accepts) is left
+    out: it has no count, rather than a wrong one.
+    """
+    counts: dict[int, int] = {}
+    for search in saved:
+        try:
+            counts[search.id] = search.new_hits(hit_ids(library, search.request))
+        except ReaderError:
+            continue
+    return counts
 
 
 def save(

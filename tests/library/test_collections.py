@@ -117,7 +117,7 @@ def test_a_saved_search_counts_the_hits_of_new_issues(tmp_path):
     store = Store()
     saved = saved_searches.save(store, root, "heating", request, hits)
     assert saved.new_hits(hits) == 0 and saved.request == request
-    date, number, articles = ISSUES[0]
+    date, _number, articles = ISSUES[0]
     (root / "2023-01-02.txt").write_text(
         issue_text(date.replace(year=2023, day=2), 200, articles), encoding="utf-8"
     )

@@ -1,0 +1,379 @@
+"""View › Collections: kept articles and saved searches across archives; Ctrl+B keeps, Enter opens.
+
+Installed by :func:`install` (called once while the window is built). Opening an item of
+another archive opens that archive, then goes to the article; an archive that is not where it
+was is asked for with a folder dialog and re-linked (article ids do not depend on its path).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QTabWidget,
+)
+
+from reader.library import saved_searches
+from reader.library.collections import Item, Store, archive_path
+from reader.library.saved_searches import SavedSearch
+from reader.model import NotFound, printable
+from reader.ui.app.collections_view import CollectionsView, SavedSearchesView
+from reader.ui.app.keep_dialog import KeepDialog
+from reader.ui.i18n import fill
+
+if TYPE_CHECKING:
+    from reader.ui.app.window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def install(window: QMainWindow) -> CollectionsDock:
+    """Add the Collections dock to the main window (hidden until View › Collections)."""
+    return CollectionsDock(cast("MainWindow", window))
+
+
+class CollectionsDock(QDockWidget):
+    """A dock with two tabs: the collections' items and the saved searches."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("collections")
+        self._window = window
+        self._store: Store | None = None
+        self._then: tuple[str, Any] | None = None  # what to do once an archive opens
+        self._last = ""
+        self.items_view = CollectionsView(self)
+        self.searches_view = SavedSearchesView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.items_view, "")
+        self.tabs.addTab(self.searches_view, "")
+        self.setWidget(self.tabs)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        self.hide()
+        a = window.action_set
+        self._action = a.collections
+        a.collections.toggled.connect(self.setVisible)
+        a.save_to_collection.triggered.connect(self.keep)
+        a.save_search.triggered.connect(self.save_search)
+        self.visibilityChanged.connect(self._visibility_changed)
+        v = self.items_view
+        v.filters_changed.connect(self.refresh)
+        v.table.opened.connect(lambda row: self.open_item(v.items[row]))
+        v.table.removed.connect(lambda _row: self._remove_item())
+        v.edit_button.clicked.connect(self._edit_item)
+        v.relink_button.clicked.connect(self._relink_current)
+        v.delete_button.clicked.connect(self._remove_item)
+        v.delete_collection_button.clicked.connect(self._delete_collection)
+        s = self.searches_view
+        s.table.opened.connect(lambda row: self.open_search(s.searches[row]))
+        s.table.removed.connect(lambda _row: self._delete_search())
+        s.open_button.clicked.connect(self._open_current_search)
+        s.delete_button.clicked.connect(self._delete_search)
+        session = window.session
+        session.opened.connect(self._archive_opened)
+        session.closed.connect(self._close)
+        window.search_panel.keeper.ready.connect(self.count_new_hits)
+        # Shift and Ctrl pick several hits, to keep them at once (Ctrl+B).
+        hits = window.search_panel.view
+        hits.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Collections"))
+        self.tabs.setTabText(0, self.tr("Collections"))
+        self.tabs.setTabText(1, self.tr("Saved Searches"))
+        self.items_view.retranslate()
+        self.searches_view.retranslate()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt override: follow a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @property
+    def store(self) -> Store | None:
+        """The reader's collections file, opened when first needed (None: it cannot be)."""
+        if self._store is None:
+            try:
+                self._store = Store()
+            except (OSError, sqlite3.Error) as exc:
+                log.warning("the collections cannot be opened: %s", exc)
+                self._window.show_message(fill(self.tr("Collections unavailable: %1"), str(exc)))
+        return self._store
+
+    @Slot()
+    def _close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    @Slot(bool)
+    def _visibility_changed(self, visible: bool) -> None:
+        self._action.blockSignals(True)
+        self._action.setChecked(visible)
+        self._action.blockSignals(False)
+        if visible:
+            self.refresh()
+            self.items_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def refresh(self) -> None:
+        """List the collections and saved searches again (when shown)."""
+        store = self._store if self.isHidden() else self.store
+        if store is None:
+            return
+        v = self.items_view
+        v.set_choices(store.collections(), store.tags())
+        v.show_items(store.items(v.chosen_collection, v.chosen_tag))
+        self.searches_view.show_searches(saved_searches.searches(store))
+
+    # --- keeping -------------------------------------------------------------------------
+
+    @Slot()
+    def keep(self) -> None:
+        """Ctrl+B: keep the selected hits (in the hit list) or the open article (again: edit it)."""
+        window, store = self._window, self.store
+        library = window.library
+        if library is None or store is None:
+            return
+        hit_list = window.search_panel.view
+        chosen: list[tuple[Any, Any]] = []
+        if hit_list.hasFocus() and window.search_panel.searching:
+            for index in sorted(hit_list.selectionModel().selectedRows(), key=lambda i: i.row()):
+                hit = hit_list.model().hit(index.row())  # type: ignore[attr-defined]
+                try:
+                    chosen.append(library.article(hit.article_id))
+                except NotFound:
+                    continue
+        elif window.pane.issue is not None and window.pane.article is not None:
+            chosen.append((window.pane.issue, window.pane.article))
+        if not chosen:
+            return
+        names = store.collections()
+        note, tags, first = "", tuple[str, ...](), self._last
+        if len(chosen) == 1:
+            what = chosen[0][1].headline
+            kept = store.items_of(window.opened_path, chosen[0][1].id)
+            if kept:
+                note, tags, first = kept[0].note, kept[0].tags, kept[0].collection
+        else:
+            what = fill(self.tr("%1 selected hits"), str(len(chosen)))
+        if first in names:
+            names.remove(first)
+            names.insert(0, first)
+        dialog = KeepDialog(what, names, note, tags, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._kept(dialog, chosen))
+        dialog.open()
+
+    def _kept(self, dialog: KeepDialog, chosen: list[tuple[Any, Any]]) -> None:
+        store = self.store
+        if store is None:
+            return
+        self._last = dialog.chosen
+        for issue, article in chosen:
+            store.save(
+                dialog.chosen,
+                self._window.opened_path,
+                issue,
+                article,
+                dialog.chosen_note,
+                dialog.chosen_tags,
+            )
+        self.refresh()
+        self._window.show_message(fill(self.tr("Saved to the collection %1."), dialog.chosen))
+
+    # --- opening, re-linking -------------------------------------------------------------
+
+    def open_item(self, item: Item) -> None:
+        """Go to a kept article: in the archive open, or in its own (re-linked if it moved)."""
+        where = item.archive_path if item.archive_present else self.relink(item.archive_id)
+        if where:
+            self._open_in(where, ("item", (item.issue_id, item.article_id)))
+
+    def relink(self, archive_id: str) -> str:
+        """Ask where a missing archive is now; return its new path ("" if not chosen)."""
+        store = self.store
+        if store is None:
+            return ""
+        old = store.archive_location(archive_id)
+        title = fill(self.tr("Where is the archive %1 now?"), printable(old))
+        chosen = QFileDialog.getExistingDirectory(self._window, title)
+        if not chosen:
+            return ""
+        store.relink(archive_id, chosen)
+        self.refresh()
+        return archive_path(chosen)
+
+    def _open_in(self, where: str, then: tuple[str, Any]) -> None:
+        window = self._window
+        if window.library is not None and archive_path(window.opened_path) == where:
+            self._do(then)
+        else:
+            self._then = then
+            window.open_path(where)
+
+    @Slot()
+    def _archive_opened(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            # After the window has gone back to where the reader last was in that archive.
+            QTimer.singleShot(0, lambda: self._do(then))
+
+    def _do(self, then: tuple[str, Any]) -> None:
+        kind, what = then
+        area = self._window.area
+        if kind == "item":
+            area.search_panel.browse()
+            area.browser.go_to(*what)
+            area.pane.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._run_saved(what)
+
+    @Slot()
+    def _relink_current(self) -> None:
+        item = self.items_view.current_item
+        if item is not None:
+            self.relink(item.archive_id)
+
+    @Slot()
+    def _edit_item(self) -> None:
+        item, store = self.items_view.current_item, self.store
+        if item is None or store is None:
+            return
+        dialog = KeepDialog(item.title, [item.collection], item.note, item.tags, self._window)
+        dialog.collection.setEnabled(False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._edited(store, item.id, dialog))
+        dialog.open()
+
+    def _edited(self, store: Store, item_id: int, dialog: KeepDialog) -> None:
+        store.edit(item_id, dialog.chosen_note, dialog.chosen_tags)
+        self.refresh()
+
+    @Slot()
+    def _remove_item(self) -> None:
+        item, store = self.items_view.current_item, self.store
+        if item is not None and store is not None:
+            store.delete_item(item.id)
+            self.refresh()
+
+    @Slot()
+    def _delete_collection(self) -> None:
+        name, store = self.items_view.chosen_collection, self.store
+        if name is not None and store is not None:
+            store.delete_collection(name)
+            self.refresh()
+
+    # --- saved searches ------------------------------------------------------------------
+
+    @Slot()
+    def save_search(self) -> None:
+        """Search › Save Search…: keep the search shown, named by the reader."""
+        window, store = self._window, self.store
+        panel = window.search_panel
+        request = panel.request
+        if window.library is None or store is None or not request.query:
+            window.show_message(self.tr("Search first, then save the search."))
+            return
+        name, ok = QInputDialog.getText(
+            window, self.tr("Save Search"), self.tr("Name:"), text=request.query
+        )
+        if not ok:
+            return
+        root, library = window.opened_path, window.library
+        window.session.tasks.run(
+            saved_searches.hit_ids,
+            library,
+            request,
+            on_done=lambda hits: self._search_saved(root, name, request, hits),
+            on_error=lambda exc: window.show_message(str(exc)),
+            channel="saved-search",
+        )
+
+    def _search_saved(self, root: str, name: str, request: Any, hits: frozenset[str]) -> None:
+        store = self.store
+        if store is not None:
+            saved_searches.save(store, root, name, request, hits)
+            self.refresh()
+            self._window.show_message(fill(self.tr("Saved the search %1."), name))
+
+    @Slot()
+    def count_new_hits(self) -> None:
+        """Count the new hits of the open archive's saved searches (its index is ready)."""
+        window, store = self._window, self.store
+        if window.library is None or store is None:
+            return
+        mine = saved_searches.searches(store, window.opened_path)
+        if mine:
+            window.session.tasks.run(
+                saved_searches.count_new,
+                window.library,
+                mine,
+                on_done=self._counted,
+                on_error=lambda exc: log.warning("counting new hits failed: %r", exc),
+                channel="saved-search-count",
+            )
+
+    def _counted(self, counts: dict[int, int]) -> None:
+        self.searches_view.new.update(counts)
+        self.refresh()
+
+    def open_search(self, search: SavedSearch) -> None:
+        """Run a saved search (in its archive, re-linked if it moved); its new hits are seen."""
+        where = search.archive_path if search.archive_present else self.relink(search.archive_id)
+        if where:
+            self._open_in(where, ("search", search))
+
+    def _run_saved(self, search: SavedSearch) -> None:
+        window = self._window
+        panel, library = window.search_panel, window.library
+        panel.field.setText(search.query)
+        panel.search(search.query)
+        request = search.request
+        for key in (request.month or request.year, request.publication):
+            if key and key == request.publication:
+                panel.set_filter(f"publication:{key}")
+            elif key:
+                panel.set_filter(key)
+        if request.sort != panel.sort:
+            panel.set_sort(request.sort)
+        self.searches_view.new.pop(search.id, None)
+        window.session.tasks.run(
+            saved_searches.hit_ids,
+            library,
+            request,
+            on_done=lambda hits: self._seen(search.id, hits),
+            on_error=lambda exc: None,  # the panel says why the search did not run
+            channel="saved-search",
+        )
+
+    def _seen(self, search_id: int, hits: frozenset[str]) -> None:
+        store = self.store
+        if store is not None:
+            saved_searches.mark_opened(store, search_id, hits)
+            self.refresh()
+
+    @Slot()
+    def _open_current_search(self) -> None:
+        search = self.searches_view.current_search
+        if search is not None:
+            self.open_search(search)
+
+    @Slot()
+    def _delete_search(self) -> None:
+        search, store = self.searches_view.current_search, self.store
+        if search is not None and store is not None:
+            saved_searches.delete(store, search.id)
+            self.refresh()
