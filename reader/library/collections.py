@@ -10,7 +10,6 @@ in the same file (:mod:`reader.library.saved_searches`).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sqlite3
@@ -21,33 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library import paths
+from reader.library.collections_schema import MIGRATIONS, SCHEMA_VERSION, json_list, now
 from reader.model import Article, Issue, NotFound
-
-# Each step brings a file from version N (its index + 1 is N + 1); never change a step once
-# released: add one. Version 1 kept collections and items; version 2 added tags and searches.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE archives (id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
-    CREATE TABLE collections (
-        id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
-    CREATE TABLE items (
-        id INTEGER PRIMARY KEY,
-        collection INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
-        archive TEXT NOT NULL REFERENCES archives(id),
-        article TEXT NOT NULL, issue TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
-        publication TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', added TEXT NOT NULL,
-        UNIQUE (collection, archive, article));
-    """,
-    """
-    ALTER TABLE items ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
-    CREATE TABLE searches (
-        id INTEGER PRIMARY KEY, archive TEXT NOT NULL REFERENCES archives(id),
-        name TEXT NOT NULL, query TEXT NOT NULL, filters TEXT NOT NULL DEFAULT '{}',
-        created TEXT NOT NULL, opened TEXT NOT NULL,
-        total INTEGER NOT NULL DEFAULT 0, hits TEXT NOT NULL DEFAULT '[]');
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 @dataclass(frozen=True)
@@ -71,11 +45,6 @@ class Item:
     def archive_present(self) -> bool:
         """Whether the archive is still where it was last seen (else it needs re-linking)."""
         return os.path.exists(self.archive_path)
-
-
-def now() -> str:
-    """The time now, as stored (UTC, ISO 8601 to the second)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def archive_path(path: str | os.PathLike[str]) -> str:
@@ -313,24 +282,6 @@ def _item(row: tuple[object, ...] | sqlite3.Row) -> Item:
         tags,
         text[11],
     )
-
-
-def json_list(text: object) -> list[object]:
-    """A JSON list kept in a column (an empty one when the column holds anything else)."""
-    try:
-        value = json.loads(str(text))
-    except ValueError:
-        return []
-    return value if isinstance(value, list) else []
-
-
-def json_dict(text: object) -> dict[str, object]:
-    """A JSON object kept in a column (an empty one when the column holds anything else)."""
-    try:
-        value = json.loads(str(text))
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
 
 
 def collection_articles(name: str) -> list[tuple[str, str]]:

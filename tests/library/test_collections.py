@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 
 from reader.library import Library, paths, saved_searches
-from reader.library.collections import MIGRATIONS, SCHEMA_VERSION, Store, collection_articles
+from reader.library.collections import Store, collection_articles
+from reader.library.collections_schema import MIGRATIONS, SCHEMA_VERSION
 from reader.library.searching import SearchRequest
 from tests.ui.conftest import ISSUES, issue_text, write_archive
 
@@ -130,3 +131,20 @@ def test_a_saved_search_counts_the_hits_of_new_issues(tmp_path):
     [saved] = saved_searches.searches(store, root)
     assert saved.new_hits(now_found) == 0 and saved.total == 4
     assert saved_searches.searches(store, tmp_path / "other") == []
+
+
+def test_two_windows_share_the_file(tmp_path):
+    root = write_archive(tmp_path / "archive")
+    with Library.open(root) as library:
+        issue = library.issues[0]
+        first, second = issue.articles[:2]
+    one, two = Store(), Store()
+    assert one._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    one.save("a", root, issue, first)
+    two.save("a", root, issue, second, note="二")
+    one.edit(two.items("a")[1].id, "一改", ["x"])
+    assert [(i.article_id, i.note) for i in two.items("a")] == [
+        (first.id, ""),
+        (second.id, "一改"),
+    ]
+    assert one.known_archive(root) == two.known_archive(root)

@@ -16,17 +16,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QTabWidget,
 )
 
 from reader.library import saved_searches
 from reader.library.collections import Item, Store, archive_path
-from reader.library.saved_searches import SavedSearch
 from reader.model import NotFound, printable
 from reader.ui.app.collections_view import CollectionsView, SavedSearchesView
 from reader.ui.app.keep_dialog import KeepDialog
+from reader.ui.app.saved_search_commands import SavedSearchCommands
 from reader.ui.i18n import fill
 
 if TYPE_CHECKING:
@@ -62,7 +61,6 @@ class CollectionsDock(QDockWidget):
         self._action = a.collections
         a.collections.toggled.connect(self.setVisible)
         a.save_to_collection.triggered.connect(self.keep)
-        a.save_search.triggered.connect(self.save_search)
         self.visibilityChanged.connect(self._visibility_changed)
         v = self.items_view
         v.filters_changed.connect(self.refresh)
@@ -72,18 +70,13 @@ class CollectionsDock(QDockWidget):
         v.relink_button.clicked.connect(self._relink_current)
         v.delete_button.clicked.connect(self._remove_item)
         v.delete_collection_button.clicked.connect(self._delete_collection)
-        s = self.searches_view
-        s.table.opened.connect(lambda row: self.open_search(s.searches[row]))
-        s.table.removed.connect(lambda _row: self._delete_search())
-        s.open_button.clicked.connect(self._open_current_search)
-        s.delete_button.clicked.connect(self._delete_search)
         session = window.session
         session.opened.connect(self._archive_opened)
         session.closed.connect(self._close)
-        window.search_panel.keeper.ready.connect(self.count_new_hits)
         # Shift and Ctrl pick several hits, to keep them at once (Ctrl+B).
         hits = window.search_panel.view
         hits.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.searches = SavedSearchCommands(self, window)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -200,7 +193,7 @@ class CollectionsDock(QDockWidget):
         """Go to a kept article: in the archive open, or in its own (re-linked if it moved)."""
         where = item.archive_path if item.archive_present else self.relink(item.archive_id)
         if where:
-            self._open_in(where, ("item", (item.issue_id, item.article_id)))
+            self.open_in(where, ("item", (item.issue_id, item.article_id)))
 
     def relink(self, archive_id: str) -> str:
         """Ask where a missing archive is now; return its new path ("" if not chosen)."""
@@ -216,7 +209,8 @@ class CollectionsDock(QDockWidget):
         self.refresh()
         return archive_path(chosen)
 
-    def _open_in(self, where: str, then: tuple[str, Any]) -> None:
+    def open_in(self, where: str, then: tuple[str, Any]) -> None:
+        """Do ``then`` (go to an item, run a search) in the archive at ``where``, opened if need be."""
         window = self._window
         if window.library is not None and archive_path(window.opened_path) == where:
             self._do(then)
@@ -239,7 +233,7 @@ class CollectionsDock(QDockWidget):
             area.browser.go_to(*what)
             area.pane.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self._run_saved(what)
+            self.searches.run_saved(what)
 
     @Slot()
     def _relink_current(self) -> None:
@@ -274,106 +268,4 @@ class CollectionsDock(QDockWidget):
         name, store = self.items_view.chosen_collection, self.store
         if name is not None and store is not None:
             store.delete_collection(name)
-            self.refresh()
-
-    # --- saved searches ------------------------------------------------------------------
-
-    @Slot()
-    def save_search(self) -> None:
-        """Search › Save Search…: keep the search shown, named by the reader."""
-        window, store = self._window, self.store
-        panel = window.search_panel
-        request = panel.request
-        if window.library is None or store is None or not request.query:
-            window.show_message(self.tr("Search first, then save the search."))
-            return
-        name, ok = QInputDialog.getText(
-            window, self.tr("Save Search"), self.tr("Name:"), text=request.query
-        )
-        if not ok:
-            return
-        root, library = window.opened_path, window.library
-        window.session.tasks.run(
-            saved_searches.hit_ids,
-            library,
-            request,
-            on_done=lambda hits: self._search_saved(root, name, request, hits),
-            on_error=lambda exc: window.show_message(str(exc)),
-            channel="saved-search",
-        )
-
-    def _search_saved(self, root: str, name: str, request: Any, hits: frozenset[str]) -> None:
-        store = self.store
-        if store is not None:
-            saved_searches.save(store, root, name, request, hits)
-            self.refresh()
-            self._window.show_message(fill(self.tr("Saved the search %1."), name))
-
-    @Slot()
-    def count_new_hits(self) -> None:
-        """Count the new hits of the open archive's saved searches (its index is ready)."""
-        window, store = self._window, self.store
-        if window.library is None or store is None:
-            return
-        mine = saved_searches.searches(store, window.opened_path)
-        if mine:
-            window.session.tasks.run(
-                saved_searches.count_new,
-                window.library,
-                mine,
-                on_done=self._counted,
-                on_error=lambda exc: log.warning("counting new hits failed: %r", exc),
-                channel="saved-search-count",
-            )
-
-    def _counted(self, counts: dict[int, int]) -> None:
-        self.searches_view.new.update(counts)
-        self.refresh()
-
-    def open_search(self, search: SavedSearch) -> None:
-        """Run a saved search (in its archive, re-linked if it moved); its new hits are seen."""
-        where = search.archive_path if search.archive_present else self.relink(search.archive_id)
-        if where:
-            self._open_in(where, ("search", search))
-
-    def _run_saved(self, search: SavedSearch) -> None:
-        window = self._window
-        panel, library = window.search_panel, window.library
-        panel.field.setText(search.query)
-        panel.search(search.query)
-        request = search.request
-        for key in (request.month or request.year, request.publication):
-            if key and key == request.publication:
-                panel.set_filter(f"publication:{key}")
-            elif key:
-                panel.set_filter(key)
-        if request.sort != panel.sort:
-            panel.set_sort(request.sort)
-        self.searches_view.new.pop(search.id, None)
-        window.session.tasks.run(
-            saved_searches.hit_ids,
-            library,
-            request,
-            on_done=lambda hits: self._seen(search.id, hits),
-            on_error=lambda exc: None,  # the panel says why the search did not run
-            channel="saved-search",
-        )
-
-    def _seen(self, search_id: int, hits: frozenset[str]) -> None:
-        store = self.store
-        if store is not None:
-            saved_searches.mark_opened(store, search_id, hits)
-            self.refresh()
-
-    @Slot()
-    def _open_current_search(self) -> None:
-        search = self.searches_view.current_search
-        if search is not None:
-            self.open_search(search)
-
-    @Slot()
-    def _delete_search(self) -> None:
-        search, store = self.searches_view.current_search, self.store
-        if search is not None and store is not None:
-            saved_searches.delete(store, search.id)
             self.refresh()
