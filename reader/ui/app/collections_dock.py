@@ -55,7 +55,7 @@ class CollectionsDock(QDockWidget):
         self.tabs.addTab(self.items_view, "")
         self.tabs.addTab(self.searches_view, "")
         self.setWidget(self.tabs)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
         a = window.action_set
         self._action = a.collections
