@@ -19,9 +19,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.library import collections_schema as schema
 from reader.library import paths
-from reader.library.collections_schema import MIGRATIONS, SCHEMA_VERSION, json_list, now
-from reader.model import Article, Issue, NotFound
+from reader.library.collections_schema import archive_path, clean_tags, json_list, now
+from reader.model import Archive, Article, Issue, NotFound
 
 
 @dataclass(frozen=True)
@@ -47,24 +48,27 @@ class Item:
         return os.path.exists(self.archive_path)
 
 
-def archive_path(path: str | os.PathLike[str]) -> str:
-    """The spelling of an archive's location that keys it (as the caches key it)."""
-    return str(Path(path).expanduser().resolve())
+def locate(archive: Archive, item: Item) -> tuple[str, str] | None:
+    """(issue id, article id) of ``item`` in ``archive``, or None when it is not there.
 
-
-def clean_tags(tags: object) -> tuple[str, ...]:
-    """Tags as kept: trimmed, no empty ones, each once, in the order given."""
-    if isinstance(tags, str):
-        tags = tags.split(",")
-    seen: dict[str, None] = {}
-    for tag in tags if isinstance(tags, list | tuple) else ():
-        if isinstance(tag, str) and tag.strip():
-            seen.setdefault(tag.strip(), None)
-    return tuple(seen)
+    By its id first; else by its date and title. Ids never depend on where an archive is, but
+    a paper named after its folder (no masthead in the files: some NewsML and PDF archives)
+    has other issue ids when that folder is renamed, and the article is still the same.
+    """
+    found = archive.article(item.article_id)
+    if found is not None:
+        return found[0].id, found[1].id
+    for issue in archive.issues:
+        if str(issue.date or "") != item.date:
+            continue
+        for article in issue.articles:
+            if article.headline == item.title:
+                return issue.id, article.id
+    return None
 
 
 class Store:
-    """The collections file of this user (or ``path``), brought to :data:`SCHEMA_VERSION` on open.
+    """The collections file of this user (or ``path``), brought to :data:`~reader.library.collections_schema.SCHEMA_VERSION` on open.
 
     Raises:
         sqlite3.DatabaseError: The file is not a SQLite database.
@@ -105,11 +109,11 @@ class Store:
     def _migrate(self) -> None:
         with self.transaction() as db:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
-            for step in MIGRATIONS[version:]:
+            for step in schema.MIGRATIONS[version:]:
                 for statement in filter(str.strip, step.split(";")):
                     db.execute(statement)
-            if version < SCHEMA_VERSION:
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            if version < schema.SCHEMA_VERSION:
+                db.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
 
     # --- archives -------------------------------------------------------------------------
 

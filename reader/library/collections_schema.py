@@ -1,9 +1,11 @@
-"""The schema of the collections file: its migrations, and how its columns hold times and lists."""
+"""The schema of the collections file: its migrations, and how its columns hold paths, times and lists."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from pathlib import Path
 
 # Each step brings a file from version N (its index + 1 is N + 1); never change a step once
 # released: add one. Version 1 kept collections and items; version 2 added tags and searches.
@@ -53,3 +55,19 @@ def json_dict(text: object) -> dict[str, object]:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def archive_path(path: str | os.PathLike[str]) -> str:
+    """The spelling of an archive's location that keys it (as the caches key it)."""
+    return str(Path(path).expanduser().resolve())
+
+
+def clean_tags(tags: object) -> tuple[str, ...]:
+    """Tags as kept: trimmed, no empty ones, each once, in the order given."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    seen: dict[str, None] = {}
+    for tag in tags if isinstance(tags, list | tuple) else ():
+        if isinstance(tag, str) and tag.strip():
+            seen.setdefault(tag.strip(), None)
+    return tuple(seen)

@@ -13,8 +13,8 @@ import json
 import os
 from dataclasses import dataclass, field
 
-from reader.library.collections import Store, archive_path
-from reader.library.collections_schema import json_dict, json_list, now
+from reader.library.collections import Store
+from reader.library.collections_schema import archive_path, json_dict, json_list, now
 from reader.library.library import Library
 from reader.library.searching import SearchRequest, sort_named
 from reader.model import ReaderError

@@ -306,6 +306,10 @@
         <source>Where is the archive %1 now?</source>
         <translation>报刊库 %1 现在在哪里？</translation>
     </message>
+    <message>
+        <source>That article is no longer in the archive.</source>
+        <translation>报刊库里已没有这篇文章。</translation>
+    </message>
 </context>
 <context>
     <name>CollectionsView</name>

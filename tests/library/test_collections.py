@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sqlite3
 
 import pytest
 
 from reader.library import Library, paths, saved_searches
-from reader.library.collections import Store, collection_articles
+from reader.library.collections import Store, collection_articles, locate
 from reader.library.collections_schema import MIGRATIONS, SCHEMA_VERSION
 from reader.library.searching import SearchRequest
 from tests.ui.conftest import ISSUES, issue_text, write_archive
@@ -148,3 +149,16 @@ def test_two_windows_share_the_file(tmp_path):
         (second.id, "一改"),
     ]
     assert one.known_archive(root) == two.known_archive(root)
+
+
+def test_an_item_whose_ids_changed_is_found_by_date_and_title(tmp_path):
+    root = write_archive(tmp_path / "archive")
+    issue, article = first_article(root)
+    store = Store()
+    item = store.save("c", root, issue, article)
+    with Library.open(root) as library:
+        assert locate(library.archive, item) == (issue.id, article.id)
+        renamed = dataclasses.replace(item, article_id="gone", issue_id="gone")
+        assert locate(library.archive, renamed) == (issue.id, article.id)
+        elsewhere = dataclasses.replace(renamed, date="1999-01-01")
+        assert locate(library.archive, elsewhere) is None

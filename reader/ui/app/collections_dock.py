@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import saved_searches
-from reader.library.collections import Item, Store, archive_path
+from reader.library.collections import Item, Store, locate
+from reader.library.collections_schema import archive_path
 from reader.model import NotFound, printable
 from reader.ui.app.collections_view import CollectionsView, SavedSearchesView
 from reader.ui.app.keep_dialog import KeepDialog
@@ -193,7 +194,7 @@ class CollectionsDock(QDockWidget):
         """Go to a kept article: in the archive open, or in its own (re-linked if it moved)."""
         where = item.archive_path if item.archive_present else self.relink(item.archive_id)
         if where:
-            self.open_in(where, ("item", (item.issue_id, item.article_id)))
+            self.open_in(where, ("item", item))
 
     def relink(self, archive_id: str) -> str:
         """Ask where a missing archive is now; return its new path ("" if not chosen)."""
@@ -229,8 +230,13 @@ class CollectionsDock(QDockWidget):
         kind, what = then
         area = self._window.area
         if kind == "item":
+            library = self._window.library
+            found = locate(library.archive, what) if library is not None else None
+            if found is None:
+                self._window.show_message(self.tr("That article is no longer in the archive."))
+                return
             area.search_panel.browse()
-            area.browser.go_to(*what)
+            area.browser.go_to(*found)
             area.pane.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.searches.run_saved(what)

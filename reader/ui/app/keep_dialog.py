@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.collections import clean_tags
+from reader.library.collections_schema import clean_tags
 
 
 class KeepDialog(QDialog):
