@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>That article is no longer in the archive.</source>
-        <translation>报刊库里已没有这篇文章。</translation>
+        <translation>报刊库中已没有这篇文章。</translation>
     </message>
 </context>
 <context>
