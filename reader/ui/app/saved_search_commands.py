@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QInputDialog
 
-from reader.library import saved_searches
+from reader.library import paths, saved_searches
 from reader.library.saved_searches import SavedSearch
 from reader.ui.i18n import fill
 
@@ -72,7 +72,9 @@ class SavedSearchCommands(QObject):
     @Slot()
     def count_new_hits(self) -> None:
         """Count the new hits of the open archive's saved searches (its index is ready)."""
-        window, store = self._window, self._dock.store
+        window = self._window
+        # A reader who never kept anything has no file: opening an archive does not make one.
+        store = self._dock.store if paths.collections_file().exists() else None
         if window.library is None or store is None:
             return
         mine = saved_searches.searches(store, window.opened_path)
