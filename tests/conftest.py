@@ -19,6 +19,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Catalogues, indexes and per-user choices (aliases) go to folders of the test run's."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("user-config"))
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("user-data"))
 
 
 def shared_path(relative: str) -> Path:

@@ -70,6 +70,16 @@ def aliases_file(archive: str | os.PathLike[str]) -> Path:
     return Path(f"{folder_in(config_dir() / 'aliases', archive)}.json")
 
 
+def data_dir() -> Path:
+    """The per-user folder of what a reader makes and keeps (collections, saved searches)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def collections_file() -> Path:
+    """The SQLite file of the reader's collections and saved searches (in :func:`data_dir`)."""
+    return data_dir() / "collections.sqlite"
+
+
 def log_dir() -> Path:
     """The per-user folder of this program's log files."""
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

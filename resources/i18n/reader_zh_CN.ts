@@ -163,6 +163,14 @@
         <translation>按日期排序，最新在前(&amp;W)</translation>
     </message>
     <message>
+        <source>Save to Co&amp;llection…</source>
+        <translation>加入收藏夹(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Search…</source>
+        <translation>保存搜索(&amp;V)…</translation>
+    </message>
+    <message>
         <source>Original Line &amp;Breaks</source>
         <translation>按原文换行(&amp;B)</translation>
     </message>
@@ -193,6 +201,10 @@
     <message>
         <source>T&amp;rends over Time</source>
         <translation>时间趋势(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Coll&amp;ections</source>
+        <translation>收藏夹(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Back</source>
@@ -286,6 +298,96 @@
     <message>
         <source>This issue has no articles.</source>
         <translation>这一期没有文章。</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsDock</name>
+    <message>
+        <source>Collections</source>
+        <translation>收藏夹</translation>
+    </message>
+    <message>
+        <source>Saved Searches</source>
+        <translation>已保存的搜索</translation>
+    </message>
+    <message>
+        <source>Collections unavailable: %1</source>
+        <translation>收藏夹无法打开：%1</translation>
+    </message>
+    <message>
+        <source>%1 selected hits</source>
+        <translation>选中的 %1 条结果</translation>
+    </message>
+    <message>
+        <source>Saved to the collection %1.</source>
+        <translation>已收藏到“%1”。</translation>
+    </message>
+    <message>
+        <source>Where is the archive %1 now?</source>
+        <translation>报刊库 %1 现在在哪里？</translation>
+    </message>
+    <message>
+        <source>That article is no longer in the archive.</source>
+        <translation>报刊库中已没有这篇文章。</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsView</name>
+    <message>
+        <source>&amp;Edit Note and Tags…</source>
+        <translation>编辑备注和标签(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Relink Archive…</source>
+        <translation>重新关联报刊库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Item</source>
+        <translation>移出收藏夹(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Collection</source>
+        <translation>删除收藏夹(&amp;C)</translation>
+    </message>
+    <message>
+        <source>All collections</source>
+        <translation>全部收藏夹</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>报刊</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>报刊库</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>收藏夹</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（找不到）</translation>
     </message>
 </context>
 <context>
@@ -593,6 +695,33 @@
     <message>
         <source>Undated</source>
         <translation>日期不详</translation>
+    </message>
+</context>
+<context>
+    <name>KeepDialog</name>
+    <message>
+        <source>Save to Collection</source>
+        <translation>加入收藏夹</translation>
+    </message>
+    <message>
+        <source>Reading list</source>
+        <translation>阅读清单</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. heating, 1946</source>
+        <translation>用逗号分隔，如：供热，1946</translation>
+    </message>
+    <message>
+        <source>&amp;Collection:</source>
+        <translation>收藏夹(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1388,52 @@
     <message>
         <source>No title in the file: its first words stand in for one.</source>
         <translation>文件中没有标题，以正文开头的几个字代替。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchCommands</name>
+    <message>
+        <source>Search first, then save the search.</source>
+        <translation>请先搜索，再保存搜索。</translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Saved the search %1.</source>
+        <translation>已保存搜索“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesView</name>
+    <message>
+        <source>&amp;Open Search</source>
+        <translation>打开搜索(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Search</source>
+        <translation>删除搜索(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>搜索词</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>报刊库</translation>
+    </message>
+    <message>
+        <source>New hits</source>
+        <translation>新结果</translation>
     </message>
 </context>
 <context>

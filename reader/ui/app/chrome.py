@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.app import collections_dock
 from reader.ui.core.actions import Actions
 from reader.ui.i18n import fill
 from reader.ui.reading.article_document import ZOOM_FACTOR
@@ -36,6 +37,9 @@ def toolbar(window: QMainWindow, actions: Actions, search_field: QWidget) -> QTo
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     bar.addWidget(spacer)
     bar.addWidget(search_field)
+    # Docks with their own module are installed here, once, while the window is built (its
+    # own file stays small); each finds what it needs on the window.
+    collections_dock.install(window)
     return bar
 
 

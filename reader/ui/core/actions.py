@@ -44,6 +44,7 @@ class Actions(QObject):
         self.copy_gbt = make("copy_gbt7714")
         self.copy_chicago = make("copy_chicago")
         self.find = make("find", Key.Find, "Ctrl+F")
+        self.save_to_collection = make("save_to_collection", "Ctrl+B")
         # Search
         self.search = make("search", "Ctrl+K", "/")
         self.next_match = make("next_match", Key.FindNext, "F3", "Ctrl+G")
@@ -58,6 +59,7 @@ class Actions(QObject):
         self.escape = make("escape", "Esc")
         self.cancel_indexing = make("cancel_indexing")
         self.update_index = make("update_index")
+        self.save_search = make("save_search")
         # View
         self.zoom_in = make("zoom_in", Key.ZoomIn, "Ctrl+=", "Ctrl++")
         self.zoom_out = make("zoom_out", Key.ZoomOut, "Ctrl+-")
@@ -75,6 +77,7 @@ class Actions(QObject):
         self.problems = make("problems", "Ctrl+Shift+P", checkable=True)
         self.concordance = make("concordance", "Ctrl+Shift+K", checkable=True)
         self.trends = make("trends", "Ctrl+Shift+T", checkable=True)
+        self.collections = make("collections", "Ctrl+Shift+B", checkable=True)
         self.language_group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
         for code in LANGUAGES:
@@ -159,6 +162,7 @@ class Actions(QObject):
             self.copy_gbt: self.tr("Copy with &GB/T 7714 Citation"),
             self.copy_chicago: self.tr("Copy with C&hicago Citation"),
             self.find: self.tr("&Find in Article…"),
+            self.save_to_collection: self.tr("Save to Co&llection…"),
             self.search: self.tr("&Search Archive"),
             self.next_match: self.tr("&Next Match"),
             self.previous_match: self.tr("&Previous Match"),
@@ -168,6 +172,7 @@ class Actions(QObject):
             self.escape: self.tr("&Back to Browsing"),
             self.cancel_indexing: self.tr("&Cancel Indexing"),
             self.update_index: self.tr("&Update Search Index"),
+            self.save_search: self.tr("Sa&ve Search…"),
             self.zoom_in: self.tr("Zoom &In"),
             self.zoom_out: self.tr("Zoom &Out"),
             self.zoom_reset: self.tr("&Actual Size"),
@@ -179,6 +184,7 @@ class Actions(QObject):
             self.problems: self.tr("&Problems Panel"),
             self.concordance: self.tr("&Concordance"),
             self.trends: self.tr("T&rends over Time"),
+            self.collections: self.tr("Coll&ections"),
             self.back: self.tr("&Back"),
             self.forward: self.tr("&Forward"),
             self.next_article: self.tr("Next &Article"),
@@ -219,12 +225,13 @@ class Menus(QObject):
         self.file.addAction(a.quit)
         self.edit = menubar.addMenu("")
         self.edit.addActions([a.copy_citation, a.copy_gbt, a.copy_chicago, a.find])
+        self.edit.addAction(a.save_to_collection)
         self.view = menubar.addMenu("")
         self.view.addActions([a.zoom_in, a.zoom_out, a.zoom_reset])
         self.view.addSeparator()
         self.view.addActions([a.show_text, a.show_page, a.show_both, a.switch_view])
         self.view.addSeparator()
-        self.view.addActions([a.original_text, a.problems, a.concordance, a.trends])
+        self.view.addActions([a.original_text, a.problems, a.concordance, a.trends, a.collections])
         self.language = self.view.addMenu("")
         self.language.addActions(list(a.languages.values()))
         self.go = menubar.addMenu("")
@@ -234,7 +241,7 @@ class Menus(QObject):
         self.go.addSeparator()
         self.go.addAction(a.go_to_date)
         self.search = menubar.addMenu("")
-        self.search.addActions([a.search, a.next_match, a.previous_match])
+        self.search.addActions([a.search, a.next_match, a.previous_match, a.save_search])
         self.search.addSeparator()
         self.search.addActions([a.sort_relevance, a.sort_newest, a.sort_oldest])
         self.search.addSeparator()
