@@ -196,26 +196,47 @@ def write_csv(items: Iterable[Entry], stream: TextIO, progress: Progress | None 
     count = 0
     for item in items:
         issue, article = item.issue, item.article
-        writer.writerow(
-            [
-                article.id,
-                item.date.isoformat() if item.date else "",
-                issue.publication,
-                issue.number,
-                article.page,
-                item.title,
-                "; ".join(article.authors),
-                item.language,
-                item.passage,
-                item.citation,
-                item.location,
-                item.archive,
-            ]
-        )
+        row = [
+            article.id,
+            item.date.isoformat() if item.date else "",
+            issue.publication,
+            issue.number,
+            article.page,
+            item.title,
+            "; ".join(article.authors),
+            item.language,
+            item.passage,
+            item.citation,
+            item.location,
+            item.archive,
+        ]
+        writer.writerow([inert(cell) for cell in row])
         count += 1
         if progress is not None:
             progress(count, 0)
     return count
+
+
+def inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: ``'`` before a leading ``=``, ``+``, ``@``.
+
+    Archive text is untrusted: an OCR line ``=HYPERLINK(…)`` must not become a formula. A
+    leading ``-`` gets one too unless a space or a plain number follows (``- 1821``, ``-3``
+    stay; ``-A1+2`` does not).
+    """
+    if cell[:1] in ("=", "+", "@", "\t", "\r"):
+        return "'" + cell
+    if cell[:1] == "-" and cell[1:2] not in ("", " ") and not _is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 _STREAM_WRITERS: dict[str, Callable[[Iterable[Entry], TextIO, Progress | None], int]] = {

@@ -347,3 +347,22 @@ def test_hits_carry_their_snippet(tmp_path: Path) -> None:
         assert total == len(found) == 1
         assert found[0].article.id == SEED_FIRST
         assert "供热" in found[0].passage
+
+
+def test_csv_cells_never_become_formulas(tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    root.mkdir()
+    (root / "a.txt").write_text(
+        '# =HYPERLINK("http://x")\n\n1 août 1821\n\n## @SUM(A1)\n\n-2+3 francs.\n\n'
+        "## - 1821 -\n\n-3\n",
+        encoding="utf-8",
+    )
+    library = Library.open(root)
+    ids = [a.id for a in library.issues[0].articles]
+    out = tmp_path / "x.csv"
+    export(library, entries(library, ids), "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert [row["title"] for row in rows] == ["'@SUM(A1)", "- 1821 -"]
+    assert rows[0]["passage"] == "'-2+3 francs."
+    assert rows[1]["passage"] == "-3"
+    assert rows[0]["publication"] == '\'=HYPERLINK("http://x")'
