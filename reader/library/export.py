@@ -12,7 +12,6 @@ so exporting every hit of a large search never holds all of them at once.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.index import Hit
-from reader.library import bibliography, corpus
+from reader.library import bibliography, corpus, spreadsheet
 from reader.library.citations import citation, day_of, is_chinese
 from reader.library.library import Library
 from reader.library.searching import SearchRequest
@@ -169,78 +168,8 @@ def first_words(text: str, size: int = FIRST_WORDS) -> str:
     return cut.rstrip() + "…"
 
 
-CSV_COLUMNS = (
-    "id",
-    "date",
-    "publication",
-    "issue",
-    "page",
-    "title",
-    "authors",
-    "language",
-    "passage",
-    "citation",
-    "file",
-    "archive",
-)
-
-
-def write_csv(items: Iterable[Entry], stream: TextIO, progress: Progress | None = None) -> int:
-    """Write the entries as CSV with a header row (``CSV_COLUMNS``); return how many.
-
-    Authors are joined by ``; ``; the passage is the snippet or the first words. Open a file
-    with ``encoding="utf-8-sig", newline=""`` so a spreadsheet reads it as UTF-8.
-    """
-    writer = csv.writer(stream)
-    writer.writerow(CSV_COLUMNS)
-    count = 0
-    for item in items:
-        issue, article = item.issue, item.article
-        row = [
-            article.id,
-            item.date.isoformat() if item.date else "",
-            issue.publication,
-            issue.number,
-            article.page,
-            item.title,
-            "; ".join(article.authors),
-            item.language,
-            item.passage,
-            item.citation,
-            item.location,
-            item.archive,
-        ]
-        writer.writerow([inert(cell) for cell in row])
-        count += 1
-        if progress is not None:
-            progress(count, 0)
-    return count
-
-
-def inert(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs: ``'`` before a leading ``=``, ``+``, ``@``.
-
-    Archive text is untrusted: an OCR line ``=HYPERLINK(…)`` must not become a formula. A
-    leading ``-`` gets one too unless a space or a plain number follows (``- 1821``, ``-3``
-    stay; ``-A1+2`` does not).
-    """
-    if cell[:1] in ("=", "+", "@", "\t", "\r"):
-        return "'" + cell
-    if cell[:1] == "-" and cell[1:2] not in ("", " ") and not _is_number(cell):
-        return "'" + cell
-    return cell
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
 _STREAM_WRITERS: dict[str, Callable[[Iterable[Entry], TextIO, Progress | None], int]] = {
-    "csv": write_csv,
+    "csv": spreadsheet.write_csv,
     "ris": bibliography.write_ris,
     "csl-json": bibliography.write_csl_json,
     "bibtex": bibliography.write_bibtex,
