@@ -1,4 +1,4 @@
-"""The command line: ``issue-reader issues|articles|show|problems|index|search|kwic|page|verify|info``.
+"""The command line: ``issue-reader issues|articles|show|problems|index|search|kwic|page|export|cite|verify|info``.
 
 Also ``install-desktop`` and ``uninstall-desktop``, which put the program in the desktop menu.
 
@@ -13,7 +13,16 @@ import difflib
 import sys
 from collections.abc import Callable, Sequence
 
-from reader.cli import aliases, concordance, desktop, fixity, page, reading, searching
+from reader.cli import (
+    aliases,
+    concordance,
+    desktop,
+    exporting,
+    fixity,
+    page,
+    reading,
+    searching,
+)
 from reader.cli.parser import COMMANDS, PROG, build_parser
 from reader.library import Library
 from reader.model import ReaderError, printable
@@ -29,6 +38,8 @@ _COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "search": searching.search,
     "kwic": concordance.kwic,
     "page": page.page,
+    "export": exporting.export_hits,
+    "cite": exporting.cite,
     "alias": aliases.alias,
     "verify": fixity.verify,
     "info": fixity.info,

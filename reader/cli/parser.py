@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from reader import __version__
-from reader.cli import aliases
+from reader.cli import aliases, exporting
 from reader.library import SORTS
 from reader.library.concordance import DEFAULT_WIDTH, ORDERS
 
@@ -22,6 +22,8 @@ ARCHIVE_COMMANDS = (
     "search",
     "kwic",
     "page",
+    "export",
+    "cite",
     "verify",
     "info",
     "alias",
@@ -180,6 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Boxes are in the pixels of the page's image (a PDF page at 150 dpi). A page whose "
         "image is missing is drawn white, with its words' boxes, and the file it expected "
         "is named on stderr."
+    )
+    exporting.add_export_arguments(
+        command("export", "Export a search's hits: CSV, RIS, CSL-JSON, BibTeX, text or Markdown.")
+    )
+    exporting.add_cite_arguments(
+        command("cite", "Print an article's citation (GB/T 7714, Chicago).")
     )
     aliases.add_arguments(command("alias", "List, accept or forget your publication aliases."))
     verify = command("verify", "Check the files against the archive's checksum manifests.")

@@ -10,7 +10,9 @@ searcher in use), ``paths`` (per-user folders), ``catalogue`` (the catalogue cac
 the window runs it), ``navigation`` (back and forward), ``jobs`` (the entry point of a
 spawned worker process), ``resources`` (the files that travel with the program), ``pages``
 (a page in image pixels with a query's hit boxes: the page view and ``issue-reader page``),
-``wordmap`` (an article's text aligned with its printed words), ``images`` (page images).
+``wordmap`` (an article's text aligned with its printed words), ``images`` (page images),
+``citations`` (GB/T 7714 and Chicago), ``export`` (with ``spreadsheet`` CSV, ``bibliography`` RIS,
+CSL-JSON and BibTeX, with ``corpus`` text and Markdown files: hits or any articles, streamed).
 """
 
 from reader.index import (

@@ -167,6 +167,10 @@
         <translation>加入收藏夹(&amp;L)…</translation>
     </message>
     <message>
+        <source>&amp;Export Hits…</source>
+        <translation>导出结果(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve Search…</source>
         <translation>保存搜索(&amp;V)…</translation>
     </message>
@@ -544,6 +548,53 @@
         <source>%1s</source>
         <comment>a decade</comment>
         <translation>%1年代</translation>
+    </message>
+</context>
+<context>
+    <name>HitExporter</name>
+    <message>
+        <source>CSV spreadsheet (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>RIS for Zotero, EndNote (*.ris)</source>
+        <translation>RIS，供 Zotero、EndNote 导入 (*.ris)</translation>
+    </message>
+    <message>
+        <source>CSL-JSON for Zotero, Pandoc (*.json)</source>
+        <translation>CSL-JSON，供 Zotero、Pandoc 使用 (*.json)</translation>
+    </message>
+    <message>
+        <source>BibTeX (*.bib)</source>
+        <translation>BibTeX (*.bib)</translation>
+    </message>
+    <message>
+        <source>Plain text files, zipped (*.zip)</source>
+        <translation>纯文本文件压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Markdown files, zipped (*.zip)</source>
+        <translation>Markdown 文件压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export Hits</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Exporting the hits…</source>
+        <translation>正在导出结果…</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1导出到 %2</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
-from reader.library import Library
+from reader.library import Library, citations
 from reader.library.concordance import ConcordanceLine, marked_span
 from reader.model import ReaderError
 from reader.ui import i18n
@@ -20,7 +20,6 @@ from reader.ui.browse.issue_tree import IssueTreeModel, issue_tree
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.reading import citation
 from reader.ui.reading.text_pane import Span, TextPane
 from reader.ui.search.panel import SearchPanel
 
@@ -65,8 +64,8 @@ class ReadingArea(QSplitter):
 
     def _connect(self, a: Actions) -> None:
         a.copy_citation.triggered.connect(lambda: self.copy_article())
-        a.copy_gbt.triggered.connect(lambda: self.copy_article(citation.GBT))
-        a.copy_chicago.triggered.connect(lambda: self.copy_article(citation.CHICAGO))
+        a.copy_gbt.triggered.connect(lambda: self.copy_article(citations.GBT))
+        a.copy_chicago.triggered.connect(lambda: self.copy_article(citations.CHICAGO))
         a.find.triggered.connect(self.pane.open_find)
         a.zoom_in.triggered.connect(partial(self.zoom_by, 1))
         a.zoom_out.triggered.connect(partial(self.zoom_by, -1))
@@ -244,7 +243,7 @@ class ReadingArea(QSplitter):
         """Put the open article with its citation on the clipboard (None: the article's style)."""
         if self.pane.issue is None or self.pane.article is None:
             return
-        text = citation.article_with_citation(self.pane.issue, self.pane.article, style)
+        text = citations.article_with_citation(self.pane.issue, self.pane.article, style)
         QGuiApplication.clipboard().setText(text)
         self.status.emit(
             QCoreApplication.translate("MainWindow", "Copied the article with its citation.")

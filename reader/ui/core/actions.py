@@ -49,6 +49,7 @@ class Actions(QObject):
         self.search = make("search", "Ctrl+K", "/")
         self.next_match = make("next_match", Key.FindNext, "F3", "Ctrl+G")
         self.previous_match = make("previous_match", Key.FindPrevious, "Shift+F3", "Ctrl+Shift+G")
+        self.export_hits = make("export_hits", "Ctrl+Shift+E")
         self.sort_relevance = make("sort_relevance", checkable=True)
         self.sort_newest = make("sort_newest", checkable=True)
         self.sort_oldest = make("sort_oldest", checkable=True)
@@ -166,6 +167,7 @@ class Actions(QObject):
             self.search: self.tr("&Search Archive"),
             self.next_match: self.tr("&Next Match"),
             self.previous_match: self.tr("&Previous Match"),
+            self.export_hits: self.tr("&Export Hits…"),
             self.sort_relevance: self.tr("Sort by &Relevance"),
             self.sort_newest: self.tr("Sort Ne&west First"),
             self.sort_oldest: self.tr("Sort &Oldest First"),
@@ -241,7 +243,9 @@ class Menus(QObject):
         self.go.addSeparator()
         self.go.addAction(a.go_to_date)
         self.search = menubar.addMenu("")
-        self.search.addActions([a.search, a.next_match, a.previous_match, a.save_search])
+        self.search.addActions(
+            [a.search, a.next_match, a.previous_match, a.save_search, a.export_hits]
+        )
         self.search.addSeparator()
         self.search.addActions([a.sort_relevance, a.sort_newest, a.sort_oldest])
         self.search.addSeparator()

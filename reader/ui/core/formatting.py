@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 
-from reader.model import Article, Issue
+from reader.model import Issue
 from reader.ui import i18n
 
 SEPARATOR = " · "
@@ -146,25 +146,6 @@ def listing(items: list[str] | tuple[str, ...], name: str | None = None) -> str:
 def labelled(label: str, value: str, name: str | None = None) -> str:
     """``9月：12 篇`` / ``September: 12 articles``."""
     return f"{label}{forms(name).colon}{value}"
-
-
-def is_chinese(article: Article, issue: Issue | None = None) -> bool:
-    """Whether an article is written in Chinese: its language, else its characters."""
-    if article.language:
-        return article.language.lower().startswith("zh")
-    sample = article.title
-    for paragraph in article.paragraphs:  # enough text to tell, even after a one-word heading
-        if len(sample) >= 200:
-            break
-        sample += paragraph
-    if not sample and issue is not None:
-        sample = issue.publication
-    sample = sample[:200]
-    # Kana make it Japanese, whose kanji are Han characters too: worded as Chinese it would
-    # read 日期不详 and 第1版, which no Japanese paper prints.
-    if any("\u3040" <= ch <= "\u30ff" for ch in sample):
-        return False
-    return any("\u4e00" <= ch <= "\u9fff" for ch in sample)
 
 
 def _format(day: QDate, template: str, name: str | None) -> str:

@@ -1,1 +1,1 @@
-"""Reading: the text pane showing one article, its matches, Find, and its citation."""
+"""Reading: the text pane showing one article, its matches and Find."""

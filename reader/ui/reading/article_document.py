@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from reader.library.citations import is_chinese
 from reader.model import Article, Issue
 from reader.ui.core import formatting
 from reader.ui.core.colours import column_colour
@@ -139,7 +140,7 @@ def render_article(
     document = QTextDocument()
     document.setDocumentMargin(24)
     rendered = RenderedArticle(document, original=original_text is not None)
-    chinese = formatting.is_chinese(article, issue)
+    chinese = is_chinese(article, issue)
     serif = CJK_SERIF if chinese else LATIN_SERIF + CJK_SERIF
     sans = CJK_SANS if chinese else LATIN_SANS + CJK_SANS
     size = BASE_POINT_SIZE * ZOOM_FACTOR**zoom

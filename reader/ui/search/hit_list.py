@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from reader.ui.core.rows import FocusCue, RichTextDelegate
 from reader.ui.search.results_model import SearchResultsModel
@@ -31,6 +31,8 @@ class HitList(QListView):
         self.setItemDelegate(RichTextDelegate(self))
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWordWrap(True)
+        # Ctrl- and Shift-clicks pick several hits, for Export Hits….
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         FocusCue(self)
         self.activated.connect(self._open)
         self.clicked.connect(self._open)
@@ -38,6 +40,11 @@ class HitList(QListView):
     def current_hit(self) -> Any | None:
         """The hit of the current row, or None."""
         return self._hits.hit(self.currentIndex().row())
+
+    def selected_hits(self) -> list[Any]:
+        """The selected hits, in the list's order."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        return [hit for hit in (self._hits.hit(row) for row in rows) if hit is not None]
 
     def take_focus(self) -> None:
         """Move the keyboard here, the current hit (or the first) selected."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QVBoxLayout, QWidget
 
 from reader.library import Library, Sort
 from reader.library.searching import (
@@ -24,6 +24,7 @@ from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.indexing.keeper import IndexKeeper
 from reader.ui.reading.text_pane import Span
+from reader.ui.search.exporting import HitExporter
 from reader.ui.search.hit_list import HitList
 from reader.ui.search.results_model import SearchResultsModel
 from reader.ui.search.sort_choice import SortChoice
@@ -79,6 +80,12 @@ class SearchPanel(QWidget):
         self.sort_choice = SortChoice(actions, self.summary)
         self.model = SearchResultsModel(self._issue_for)
         self.view = HitList(self.model, self)
+        self.exporter = HitExporter(session, self)
+        self.export_button = QToolButton(self.summary)
+        self.export_button.setDefaultAction(actions.export_hits)
+        self.summary.header.addWidget(self.export_button)
+        self.view.addAction(actions.export_hits)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
@@ -86,6 +93,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.view, 1)
 
         actions.search.triggered.connect(self.focus_field)
+        actions.export_hits.triggered.connect(self.export_hits)
+        self.exporter.status.connect(self.status)
         self.field.submitted.connect(self.search)
         self.field.down_pressed.connect(self.focus_results)
         self.view.article_opened.connect(self.article_opened)
@@ -237,6 +246,11 @@ class SearchPanel(QWidget):
     def sort(self) -> Sort:
         """The current order of the hits."""
         return self.sort_choice.current
+
+    def export_hits(self) -> None:
+        """Export the selected hits (when several are selected) or every hit of the search."""
+        if self.searching and self._outcome is not None and self._outcome.result.total:
+            self.exporter.choose(self._request, self.view.selected_hits())
 
     def _run(self) -> None:
         if self._library is None or not self._request.query:

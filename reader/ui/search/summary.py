@@ -40,7 +40,8 @@ class SearchSummary(QWidget):
         self.message.hide()
         self.facets = FacetStrip(self)
         self.chart = HitsChart(self)
-        header = QHBoxLayout()
+        # The count and the order; the panel adds its Export Hits button here.
+        self.header = header = QHBoxLayout()
         header.addWidget(self.count_label, 1)
         header.addWidget(self.sort_box)
         layout = QVBoxLayout(self)

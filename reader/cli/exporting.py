@@ -1,0 +1,78 @@
+"""The ``export`` command (a search's hits as CSV, RIS, CSL-JSON, BibTeX or text files) and ``cite``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.progress import ProgressBar
+from reader.library import SORTS, Library, QueryError, citations
+from reader.library.export import FILE_FORMATS, FORMATS, export, search_entries, write_stream
+from reader.library.searching import SearchRequest
+
+
+def add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``export`` command's arguments (after PATH)."""
+    parser.add_argument("query", metavar="QUERY", nargs="+", help="as for search")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="csv", help="the format")
+    parser.add_argument(
+        "-o",
+        "--out",
+        metavar="OUT",
+        help="the file to write (text, markdown: a folder, or a .zip); "
+        "without it a single-file format goes to stdout",
+    )
+    parser.add_argument("-n", "--limit", type=int, metavar="N", help="at most N hits (all)")
+    parser.add_argument("--sort", choices=SORTS, default="relevance")
+    parser.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    parser.epilog = (
+        "CSV is written with a byte-order mark when it goes to a file, so spreadsheets read "
+        "it as UTF-8. Nothing is ever written into the archive."
+    )
+
+
+def add_cite_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``cite`` command's arguments (after PATH)."""
+    parser.add_argument("article_id", metavar="ARTICLE_ID")
+    parser.add_argument(
+        "--style",
+        choices=citations.STYLES,
+        help="gbt7714 (GB/T 7714-2015) or chicago (17th ed.); "
+        "by default GB/T 7714 for a Chinese article, Chicago for any other",
+    )
+
+
+def export_hits(library: Library, args: argparse.Namespace) -> int:
+    """Export the hits of the query (the index is built or updated first)."""
+    if args.limit is not None and args.limit < 0:
+        raise QueryError("--limit must be 0 or more")
+    if args.format not in FILE_FORMATS and not args.out:
+        raise QueryError(f"--format {args.format} writes a folder or a .zip: give --out")
+    if args.index_dir:
+        library.use_index_dir(args.index_dir)
+    bar = ProgressBar("Indexing")
+    try:
+        library.ensure_index(progress=bar)
+    finally:
+        bar.finish()
+    request = SearchRequest(" ".join(args.query), sort=args.sort)
+    total, items = search_entries(library, request, args.limit)
+    if not args.out:
+        write_stream(items, args.format, sys.stdout)
+        return 0
+    bar = ProgressBar("Exporting")
+    try:
+        written = export(library, items, args.format, args.out, lambda n, _: bar(n, total))
+    finally:
+        bar.finish()
+    # (Not output.counted: output imports the parser, which imports this module.)
+    noun = "article" if written == 1 else "articles"
+    print(f"{written:,} {noun} written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cite(library: Library, args: argparse.Namespace) -> int:
+    """Print one article's citation."""
+    issue, article = library.article(args.article_id)
+    print(citations.citation(issue, article, args.style))
+    return 0

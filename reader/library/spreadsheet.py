@@ -1,0 +1,81 @@
+"""CSV for spreadsheets: one row per article (metadata, the passage, the citation), text kept inert."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TextIO
+
+from reader.model import Progress
+
+if TYPE_CHECKING:
+    from reader.library.export import Entry
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "publication",
+    "issue",
+    "page",
+    "title",
+    "authors",
+    "language",
+    "passage",
+    "citation",
+    "file",
+    "archive",
+)
+
+
+def write_csv(items: Iterable[Entry], stream: TextIO, progress: Progress | None = None) -> int:
+    """Write the entries as CSV with a header row (``CSV_COLUMNS``); return how many.
+
+    Authors are joined by ``; ``; the passage is the snippet or the first words. Open a file
+    with ``encoding="utf-8-sig", newline=""`` so a spreadsheet reads it as UTF-8.
+    """
+    writer = csv.writer(stream)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for item in items:
+        issue, article = item.issue, item.article
+        row = [
+            article.id,
+            item.date.isoformat() if item.date else "",
+            issue.publication,
+            issue.number,
+            article.page,
+            item.title,
+            "; ".join(article.authors),
+            item.language,
+            item.passage,
+            item.citation,
+            item.location,
+            item.archive,
+        ]
+        writer.writerow([inert(cell) for cell in row])
+        count += 1
+        if progress is not None:
+            progress(count, 0)
+    return count
+
+
+def inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: ``'`` before a leading ``=``, ``+``, ``@``.
+
+    Archive text is untrusted: an OCR line ``=HYPERLINK(…)`` must not become a formula. A
+    leading ``-`` gets one too unless a space or a plain number follows (``- 1821``, ``-3``
+    stay; ``-A1+2`` does not).
+    """
+    if cell[:1] in ("=", "+", "@", "\t", "\r"):
+        return "'" + cell
+    if cell[:1] == "-" and cell[1:2] not in ("", " ") and not _is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

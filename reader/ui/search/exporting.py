@@ -1,0 +1,134 @@
+"""Search › Export Hits…: the selected hits (when several are), or every hit of the search shown.
+
+A save dialog whose file types are the formats (CSV, RIS, CSL-JSON, BibTeX, and plain text or
+Markdown files in a zip); the export runs on the task runner's thread, streamed by the library,
+and the status bar says how many articles went where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from reader.library import Hit, Library
+from reader.library.export import SUFFIXES, export, hit_entries, search_entries
+from reader.library.searching import SearchRequest
+from reader.model import ReaderError
+from reader.ui.core import formatting, settings
+from reader.ui.core.session import Session
+from reader.ui.i18n import fill
+
+# The formats in the order the dialog offers them; text and Markdown go into a zip.
+FORMATS = ("csv", "ris", "csl-json", "bibtex", "text", "markdown")
+
+
+def write_hits(library: Library, source: SearchRequest | Sequence[Hit], fmt: str, path: str) -> int:
+    """In the worker: export every hit of a search, or these hits; return how many."""
+    if isinstance(source, SearchRequest):
+        _total, items = search_entries(library, source)
+    else:
+        items = hit_entries(library, source)
+    return export(library, items, fmt, path)
+
+
+class HitExporter(QObject):
+    """Asks for a file and a format, then exports the hits in the worker thread.
+
+    Signals:
+        status(str): a message for the status bar.
+        finished(int): how many articles an export wrote (for the tests).
+    """
+
+    status = Signal(str)
+    finished = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._parent = parent
+        self.dialog: QFileDialog | None = None
+
+    def filters(self) -> dict[str, str]:
+        """The dialog's file types, by format."""
+        return {
+            "csv": self.tr("CSV spreadsheet (*.csv)"),
+            "ris": self.tr("RIS for Zotero, EndNote (*.ris)"),
+            "csl-json": self.tr("CSL-JSON for Zotero, Pandoc (*.json)"),
+            "bibtex": self.tr("BibTeX (*.bib)"),
+            "text": self.tr("Plain text files, zipped (*.zip)"),
+            "markdown": self.tr("Markdown files, zipped (*.zip)"),
+        }
+
+    def choose(self, request: SearchRequest, selected: Sequence[Hit] = ()) -> None:
+        """Open the save dialog for ``selected`` hits (when several) or every hit of ``request``.
+
+        The dialog is window-modal and returns at once; choosing a file starts the export.
+        """
+        if self._session.library is None or not request.query:
+            return
+        source: SearchRequest | Sequence[Hit] = tuple(selected) if len(selected) > 1 else request
+        filters = self.filters()
+        folder = Path(settings.read("dialog_folder") or Path.home())
+        dialog = QFileDialog(self._parent, self.tr("Export Hits"), str(folder))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilters(list(filters.values()))
+        dialog.selectNameFilter(filters["csv"])
+        dialog.selectFile(self.tr("hits") + ".csv")
+
+        def chosen(path: str) -> None:
+            fmt = next((f for f, text in filters.items() if text == dialog.selectedNameFilter()))
+            self.start(source, fmt, with_suffix(path, fmt))
+
+        dialog.fileSelected.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def start(self, source: SearchRequest | Sequence[Hit], fmt: str, path: str) -> None:
+        """Export ``source`` (a search's hits, or these hits) as ``fmt`` to ``path``."""
+        library = self._session.library
+        if library is None:
+            return
+        self.status.emit(self.tr("Exporting the hits…"))
+        self._session.tasks.run(
+            write_hits,
+            library,
+            source,
+            fmt,
+            path,
+            on_done=lambda count: self._done(count, path),
+            on_error=lambda exc: self._failed(exc, path),
+            channel="export",
+        )
+
+    def _done(self, count: int, path: str) -> None:
+        self.status.emit(fill(self.tr("Exported %1 to %2"), formatting.articles(count), path))
+        self.finished.emit(count)
+
+    def _failed(self, exc: BaseException, path: str) -> None:
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            self.status.emit(fill(self.tr("Could not export to %1: %2"), path, reason))
+        elif isinstance(exc, ReaderError):  # into the archive, or a malformed query
+            self.status.emit(fill(self.tr("Could not export to %1: %2"), path, str(exc)))
+        else:
+            self._session.error.emit(exc)  # a bug: the window reports it
+
+
+def with_suffix(path: str, fmt: str) -> str:
+    """``path`` ending as ``fmt``'s files do.
+
+    A name without the suffix gets it; one with another format's (``hits.csv`` when RIS was
+    chosen after the name) has it replaced.
+    """
+    suffix = SUFFIXES.get(fmt, ".zip")
+    if path.lower().endswith(suffix):
+        return path
+    for other in (*SUFFIXES.values(), ".zip"):
+        if path.lower().endswith(other):
+            return path[: -len(other)] + suffix
+    return path + suffix

@@ -1,0 +1,137 @@
+"""``issue-reader export`` (every format, stdout or a file, --limit) and ``issue-reader cite``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+
+from reader.cli import main
+from tests.conftest import SAMPLE_ISSUES
+
+SEED_FIRST = "2022-09-19-f6b602d7-01"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> str:
+    return str(tmp_path / "ix")
+
+
+def test_ris_to_stdout(capsys: pytest.CaptureFixture[str], index_dir: str) -> None:
+    code, out, err = run(
+        capsys, "export", str(SAMPLE_ISSUES), "供热", "--format", "ris", "--index-dir", index_dir
+    )
+    assert code == 0, err
+    (record,) = rispy.loads(out)
+    assert record["title"] == "我县召开供热工程项目协调会"
+    assert record["authors"] == ["张晓明", "郭强"]
+    assert record["secondary_title"] == "今日长子"
+
+
+def test_every_hit_by_default_and_limit(capsys: pytest.CaptureFixture[str], index_dir: str) -> None:
+    args = ("export", str(SAMPLE_ISSUES), "县", "-f", "csl-json", "--index-dir", index_dir)
+    code, out, _err = run(capsys, *args, "--sort", "oldest")
+    assert code == 0
+    every = [item["id"] for item in json.loads(out)]
+    assert len(every) == 7  # every hit the search finds, not a page of them
+    code, out, _err = run(capsys, *args, "--sort", "oldest", "--limit", "2")
+    assert [item["id"] for item in json.loads(out)] == every[:2]
+
+
+def test_csv_and_bibtex_files(
+    capsys: pytest.CaptureFixture[str], index_dir: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "hits.csv"
+    code, stdout, err = run(
+        capsys, "export", str(SAMPLE_ISSUES), "供热", "--out", str(out), "--index-dir", index_dir
+    )
+    assert code == 0 and stdout == ""
+    assert err.strip() == f"1 article written to {out}"
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline=""))
+    assert row["id"] == SEED_FIRST and "供热" in row["passage"]
+    bib = tmp_path / "hits.bib"
+    code, _out, _err = run(
+        capsys,
+        "export",
+        str(SAMPLE_ISSUES),
+        "供热",
+        "-f",
+        "bibtex",
+        "-o",
+        str(bib),
+        "--index-dir",
+        index_dir,
+    )
+    assert code == 0
+    (entry,) = bibtexparser.parse_string(bib.read_text(encoding="utf-8")).entries
+    assert entry.fields_dict["journal"].value == "今日长子"
+
+
+def test_markdown_zip(capsys: pytest.CaptureFixture[str], index_dir: str, tmp_path: Path) -> None:
+    out = tmp_path / "texts.zip"
+    code, _out, err = run(
+        capsys,
+        "export",
+        str(SAMPLE_ISSUES),
+        "县",
+        "-f",
+        "markdown",
+        "-o",
+        str(out),
+        "--index-dir",
+        index_dir,
+    )
+    assert code == 0, err
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+    assert len(names) == 7 and all(n.endswith(".md") for n in names)
+
+
+def test_text_needs_an_out(capsys: pytest.CaptureFixture[str], index_dir: str) -> None:
+    code, out, err = run(
+        capsys, "export", str(SAMPLE_ISSUES), "县", "-f", "text", "--index-dir", index_dir
+    )
+    assert code == 1 and out == ""
+    assert err.strip() == "issue-reader: error: --format text writes a folder or a .zip: give --out"
+
+
+def test_never_into_the_archive(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "seed.txt").write_bytes(next(SAMPLE_ISSUES.glob("*.txt")).read_bytes())
+    code, _out, err = run(
+        capsys,
+        "export",
+        str(archive),
+        "县",
+        "-o",
+        str(archive / "x.csv"),
+        "--index-dir",
+        str(tmp_path / "ix"),
+    )
+    assert code == 1 and "will not write into the archive" in err
+    assert sorted(p.name for p in archive.iterdir()) == ["seed.txt"]
+
+
+def test_cite(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "cite", str(SAMPLE_ISSUES), SEED_FIRST)
+    assert (code, out) == (
+        0,
+        "张晓明, 郭强. 我县召开供热工程项目协调会[N]. 今日长子, 2022-09-19.\n",
+    )
+    code, out, _err = run(capsys, "cite", str(SAMPLE_ISSUES), SEED_FIRST, "--style", "chicago")
+    assert out == "张晓明 and 郭强. “我县召开供热工程项目协调会.” 今日长子, September 19, 2022.\n"
+    code, out, err = run(capsys, "cite", str(SAMPLE_ISSUES), "nope")
+    assert code == 1 and out == "" and err.startswith("issue-reader: error:")
