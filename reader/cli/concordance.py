@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.cli.indexing import ready_index
 from reader.cli.output import counted, iso, print_json
-from reader.cli.progress import ProgressBar
 from reader.cli.searching import bold_allowed
 from reader.cli.tables import width
 from reader.library import Library, QueryError
@@ -26,13 +26,7 @@ def kwic(library: Library, args: argparse.Namespace) -> int:
         raise QueryError("--limit must be 0 or more")
     if not 1 <= args.width <= MAX_WIDTH:
         raise QueryError(f"--width must be 1 to {MAX_WIDTH}")
-    if args.index_dir:
-        library.use_index_dir(args.index_dir)
-    bar = ProgressBar("Indexing")
-    try:
-        library.ensure_index(progress=bar)
-    finally:
-        bar.finish()
+    ready_index(library, args.index_dir)
     found = concordance(
         library,
         " ".join(args.query),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.cli.indexing import ready_index
 from reader.cli.progress import ProgressBar
 from reader.library import SORTS, Library, QueryError, citations
 from reader.library.export import FILE_FORMATS, FORMATS, export, search_entries, write_stream
@@ -48,13 +49,7 @@ def export_hits(library: Library, args: argparse.Namespace) -> int:
         raise QueryError("--limit must be 0 or more")
     if args.format not in FILE_FORMATS and not args.out:
         raise QueryError(f"--format {args.format} writes a folder or a .zip: give --out")
-    if args.index_dir:
-        library.use_index_dir(args.index_dir)
-    bar = ProgressBar("Indexing")
-    try:
-        library.ensure_index(progress=bar)
-    finally:
-        bar.finish()
+    ready_index(library, args.index_dir)
     request = SearchRequest(" ".join(args.query), sort=args.sort)
     total, items = search_entries(library, request, args.limit)
     if not args.out:

@@ -23,6 +23,7 @@ from reader.formats.ocr.text import (
     OcrLine,
     OcrPage,
     OcrWord,
+    dimension,
     in_column_order,
     in_reading_order,
     is_tall,
@@ -122,17 +123,9 @@ def read_page(page: etree._Element, words: bool = False) -> OcrPage:
     return OcrPage(
         "",
         in_column_order(blocks),
-        width=_dimension(page.get("width", "")),
-        height=_dimension(page.get("height", "")),
+        width=dimension(page.get("width", "")),
+        height=dimension(page.get("height", "")),
     )
-
-
-def _dimension(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        return 0.0
-    return number if 0 < number < 1e7 else 0.0
 
 
 def _median(sizes: list[tuple[float, int]]) -> float:

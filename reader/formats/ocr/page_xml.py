@@ -21,6 +21,7 @@ from reader.formats.ocr.text import (
     OcrLine,
     OcrPage,
     OcrWord,
+    dimension,
     in_column_order,
     in_reading_order,
     is_tall,
@@ -102,17 +103,9 @@ def read_page(page: etree._Element, words: bool = False) -> OcrPage:
         "",
         blocks if given else in_column_order(blocks),
         image=page.get("imageFilename", ""),
-        width=_number(page.get("imageWidth", "")),
-        height=_number(page.get("imageHeight", "")),
+        width=dimension(page.get("imageWidth", "")),
+        height=dimension(page.get("imageHeight", "")),
     )
-
-
-def _number(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        return 0.0
-    return number if 0 < number < 1e7 else 0.0
 
 
 def _reading_order(page: etree._Element) -> list[str]:

@@ -252,3 +252,12 @@ def union(boxes: list[Box]) -> Box | None:
         max(b[2] for b in boxes),
         max(b[3] for b in boxes),
     )
+
+
+def dimension(value: str) -> float:
+    """A page's width or height as a file writes it: a positive number, else 0 (unknown)."""
+    try:
+        number = float(value)
+    except ValueError:
+        return 0.0
+    return number if 0 < number < 1e7 else 0.0
