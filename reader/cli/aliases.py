@@ -10,14 +10,17 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli import tables
 from reader.cli.output import print_json
 from reader.cli.parser import PROG
-from reader.library import Library, aliases, paths
+from reader.library import aliases, paths
 from reader.library.misreads import Suggestion
 from reader.model import ReaderError
+
+if TYPE_CHECKING:  # the parser imports this module: --help must not import the whole library
+    from reader.library import Library
 
 CODE = "masthead_misread"
 

@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from reader import __version__
-from reader.cli import aliases
-from reader.library import SORTS
-from reader.library.concordance import DEFAULT_WIDTH, ORDERS
+from reader.library.choices import DEFAULT_WIDTH, ORDERS
+from reader.model.vocabulary import SORTS
 
 PROG = "issue-reader"
 # The commands on an archive (they take a PATH), then the others.
@@ -106,6 +105,8 @@ def _takes_value(name: str, takes_value: dict[str, bool]) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
+    from reader.cli import aliases  # here: it imports this module (PROG)
+
     parser = _Parser(
         prog=PROG,
         description="Read and search archives of newspaper issues.",
@@ -143,10 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "query",
         metavar="QUERY",
-        nargs="+",
+        nargs="*",
         help='words, "phrases", OR, -word, title:… (the words are joined by spaces; '
         "a word may start with -)",
     )
+    search.add_argument(
+        "--queries", metavar="FILE", help="one query a line; print one JSON line per query"
+    )
+    search.add_argument("--stdin", action="store_true", help="as --queries, reading stdin")
     search.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="show N hits")
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from whoosh import index as whoosh_index
@@ -25,11 +25,11 @@ from reader.index.query import parse, positive_terms
 from reader.index.schema import decode_payload
 from reader.index.snippets import Snippet, Span, find_matches, make_snippet
 from reader.model import UNDATED, IndexUnavailable
+from reader.model.vocabulary import SORTS as SORTS  # re-exported: the index names its orders
+from reader.model.vocabulary import Sort as Sort
 
 log = logging.getLogger(__name__)
 
-Sort = Literal["relevance", "newest", "oldest"]
-SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 _NEVER = dt.date.max.toordinal() + 1
 
 

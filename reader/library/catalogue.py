@@ -50,8 +50,19 @@ def read(
     Otherwise the importers read ``source`` (reporting to ``progress``) and the result is
     cached below ``cache_root`` (:func:`paths.catalogue_root` if None).
     """
+    return read_stamped(opened, source, progress, cache_root, file_state(opened, source))
+
+
+def read_stamped(
+    opened: Path,
+    source: Source,
+    progress: Progress | None,
+    cache_root: Path | None,
+    state: FileState,
+) -> Archive:
+    """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller)."""
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
-    current = stamp(file_state(opened, source))
+    current = stamp(state)
     archive = load(cached, current)
     if archive is None:
         archive = formats.load_archive(source, progress)

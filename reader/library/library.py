@@ -6,14 +6,20 @@ through it.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import aliases, catalogue, indexes, paths, verify
+from reader.library import aliases, catalogue, fingermemo, indexes, paths
 from reader.library.misreads import Suggestion
 from reader.model import Archive, Article, Duplicate, Issue, NotFound, Problem, Progress
+
+if TYPE_CHECKING:
+    from reader.library import verify
 
 
 class Library:
@@ -23,19 +29,28 @@ class Library:
     """
 
     def __init__(self, archive: Archive, source: Source, path: Path | None = None) -> None:
-        # The reader's own publication aliases, on top of the archive's settings (and cache).
-        self.user_aliases = aliases.read(archive.root)
-        archive = aliases.applied(archive, self.user_aliases)
-        self.archive = archive
-        self._suggestions: tuple[Suggestion, ...] | None = None
         self._source = source
         # What was opened (a folder, or a single issue file): a spawned index job reopens it.
         self.path = path or Path(archive.root)
+        self._suggestions: tuple[Suggestion, ...] | None = None
+        self._searchers = indexes.Searchers()
+        # Set by open(lazy=True): how to read the catalogue when first needed, the stamp of
+        # the files it is read from, and where the issues' fingerprints are remembered.
+        self._loader: Callable[[], Archive] | None = None
+        self._state: catalogue.FileState | None = None
+        self._memo: Path | None = None
+        self._lock = threading.Lock()
+        self._set_archive(archive)
+
+    def _set_archive(self, archive: Archive) -> None:
+        # The reader's own publication aliases, on top of the archive's settings (and cache).
+        self.user_aliases = aliases.read(archive.root)
+        archive = aliases.applied(archive, self.user_aliases)
+        self._archive: Archive | None = archive
         self._issues = {issue.id: issue for issue in archive.issues}
         self._articles = {
             article.id: (issue, article) for issue in archive.issues for article in issue.articles
         }
-        self._searchers = indexes.Searchers()
 
     @classmethod
     def open(
@@ -45,18 +60,52 @@ class Library:
         *,
         cache_root: Path | str | None = None,
         use_cache: bool = True,
+        lazy: bool = False,
     ) -> Library:
         """Open an archive folder, a zip or a single issue file; unreadable files become problems.
 
         The catalogue is cached below ``cache_root`` (the per-user cache folder if None) and
         reused while no file of the archive has changed; ``use_cache=False`` reads every file.
+        With ``lazy`` (a folder only), the catalogue is read when first used: a search on an
+        index that is current never reads it (the command line's quick search).
         """
         opened = Path(path).expanduser()
         source = formats.open_source(opened)
         if not use_cache:
             return cls(formats.load_archive(source, progress), source, opened.resolve())
         root = Path(cache_root) if cache_root is not None else None
-        return cls(catalogue.read(opened, source, progress, root), source, opened.resolve())
+        state = catalogue.file_state(opened, source)
+
+        def load() -> Archive:
+            return catalogue.read_stamped(opened, source, progress, root, state)
+
+        if lazy and isinstance(source, FolderSource):
+            library = cls.__new__(cls)
+            library._source = source
+            library.path = opened.resolve()
+            library._suggestions = None
+            library._searchers = indexes.Searchers()
+            library._lock = threading.Lock()
+            library._archive = None
+            library._loader = load
+            # The aliases are keyed by the archive's root: for a folder, the folder itself.
+            library.user_aliases = aliases.read(source.root)
+        else:
+            library = cls(load(), source, opened.resolve())
+        library._state = state
+        library._memo = fingermemo.memo_file(root, opened)
+        return library
+
+    @property
+    def archive(self) -> Archive:
+        """The catalogue: every issue, problem and duplicate (read now if opened lazily)."""
+        with self._lock:
+            if self._archive is None:
+                assert self._loader is not None  # set whenever the archive is not
+                self._set_archive(self._loader())
+                self._loader = None
+            assert self._archive is not None
+            return self._archive
 
     @staticmethod
     def file_state(path: Path | str) -> catalogue.FileState:
@@ -86,7 +135,9 @@ class Library:
     @property
     def root(self) -> Path:
         """The archive's folder (for a single file, the folder that holds it)."""
-        return Path(self.archive.root)
+        if self._archive is None:  # opened lazily, and a folder: the folder itself
+            return Path(self._source.root)
+        return Path(self._archive.root)
 
     @property
     def source(self) -> Source:
@@ -124,6 +175,7 @@ class Library:
 
     def issue(self, issue_id: str) -> Issue:
         """The issue with this id; NotFound when there is none."""
+        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
         try:
             return self._issues[issue_id]
         except KeyError:
@@ -157,6 +209,7 @@ class Library:
 
     def article(self, article_id: str) -> tuple[Issue, Article]:
         """The article with this id and its issue; NotFound when there is none."""
+        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
         try:
             return self._articles[article_id]
         except KeyError:
@@ -174,7 +227,24 @@ class Library:
 
         It changes whenever a file of the issue does, so the index re-reads only those issues.
         """
-        return indexes.fingerprints(self.archive, self._source)
+        state, memo = self._state, self._memo
+        if state is None or memo is None:  # opened without the catalogue cache
+            return indexes.fingerprints(self.archive, self._source)
+        stamp = catalogue.stamp(state)
+        if self._archive is None:  # not read yet: perhaps it need not be
+            known = fingermemo.load(memo, stamp, self.user_aliases, self._source)
+            if known is not None:
+                return known
+        found = indexes.fingerprints(self.archive, self._source)
+        if fingermemo.load(memo, stamp, self.user_aliases, self._source) != found:
+            named = {
+                name
+                for issue in self.archive.issues
+                for name in (issue.source, *(a.source for a in issue.articles))
+                if name
+            }
+            fingermemo.save(memo, stamp, self.user_aliases, state, named, self._source, found)
+        return found
 
     def index_dir(self, index_root: Path | str | None = None) -> Path:
         """The folder of this archive's index below ``index_root`` (the per-user cache if None).
@@ -320,7 +390,10 @@ class Library:
 
         ``progress(bytes_done, bytes_total)`` may raise Cancelled to stop between two chunks.
         """
-        return verify.verify(self.archive, self._source, progress)
+        # Imported here: the checksum readers are not needed by the other commands (a search).
+        from reader.library import verify as verifying
+
+        return verifying.verify(self.archive, self._source, progress)
 
     def close(self) -> None:
         """Close the index searchers (the catalogue stays usable)."""
