@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 from reader.cli import tables
 from reader.cli.output import print_json
 from reader.cli.parser import PROG
-from reader.library import aliases, paths
-from reader.library.misreads import Suggestion
 from reader.model import ReaderError
 
-if TYPE_CHECKING:  # the parser imports this module: --help must not import the whole library
+# The parser imports this module (add_arguments): --help must not import the library, so its
+# modules are imported in the functions that use them.
+if TYPE_CHECKING:
     from reader.library import Library
+    from reader.library.misreads import Suggestion
 
 CODE = "masthead_misread"
 
@@ -54,6 +55,8 @@ def _issues(count: int) -> str:
 
 def suggestion_rows(library: Library) -> list[dict[str, Any]]:
     """The suggested aliases as rows of ``problems --json`` (``source`` is the masthead)."""
+    from reader.library import aliases
+
     return [
         {
             "source": s.masthead,
@@ -96,6 +99,8 @@ def _shell_word(word: str) -> str:
 
 def alias(library: Library, args: argparse.Namespace) -> int:
     """List, accept, dismiss or remove this user's publication aliases for the archive."""
+    from reader.library import aliases, paths
+
     archive = library.archive
     if args.remove or args.dismiss:
         if not args.masthead or args.name:

@@ -6,7 +6,6 @@ import argparse
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
-from reader import __version__
 from reader.library.choices import DEFAULT_WIDTH, ORDERS
 from reader.model.vocabulary import SORTS
 
@@ -58,6 +57,16 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(1, f"{self.prog}: error: {message} (see '{PROG} --help')\n")
+
+
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for (it costs an import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from reader import __version__
+
+        print(f"{PROG} {__version__}")  # on stdout, as argparse's own version action
+        parser.exit(0)
 
 
 def words_after_options(args: list[str], options: Iterable[argparse.Action]) -> list[str]:
@@ -113,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Without a command, '{PROG} [PATH]' opens the window on PATH "
         "(or on the archive read last).",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
