@@ -15,9 +15,10 @@ from types import TracebackType
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from whoosh import index as whoosh_index
 
-from reader.index import store
+from reader.index import statecache, store
 from reader.index.damage import is_damage, release
 from reader.index.docsets import DocSets, Floats, Ints, Mask
 from reader.index.matches import FieldSpans, byline, field_spans, needles
@@ -40,6 +41,14 @@ class _Labels:
         names, codes = np.unique(np.array(values, dtype=object).astype(str), return_inverse=True)
         self.names = [str(name) for name in names]
         self.codes: Ints = codes.astype(np.int64)
+
+    @classmethod
+    def of(cls, names: npt.NDArray[np.generic], codes: npt.NDArray[np.generic]) -> _Labels:
+        """Labels saved earlier (see ``statecache``)."""
+        labels = cls.__new__(cls)
+        labels.names = [str(name) for name in names]
+        labels.codes = codes.astype(np.int64)
+        return labels
 
     def mask(self, wanted: set[str]) -> Mask:
         """Which documents carry one of the ``wanted`` labels."""
@@ -145,17 +154,56 @@ class _State:
         ix = whoosh_index.open_dir(str(index_dir / store.WHOOSH_DIR), indexname=store.INDEX_NAME)
         self.searcher = ix.searcher()
         try:
-            reader = self.searcher.reader()
-            days = list(_column(reader, "day"))
-            self.days: Ints = np.array(days, np.int64)
-            self.publications = _Labels(list(_column(reader, "publication_name")))
-            months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
-            self.months = _Labels(months)
-            self.years = _Labels([month[:4] if month != UNDATED else UNDATED for month in months])
+            saved = statecache.load(index_dir, meta.build)
+            if saved is not None and len(saved["days"]) == self.searcher.reader().doc_count_all():
+                self._from_saved(saved)
+            else:
+                self._from_index()
             self.docsets = DocSets(self.searcher, self.days)
+            self._saved_lengths = set()
+            if saved is not None:  # the lengths whoosh would read a document at a time
+                for name, lengths in saved.items():
+                    if name.startswith("length:") and len(lengths) == len(self.days):
+                        self.docsets.lengths[name.removeprefix("length:")] = lengths.astype(
+                            np.float64
+                        )
+                self._saved_lengths = set(self.docsets.lengths)
+            self._saved = saved is not None
         except BaseException:
             self.searcher.close()
             raise
+
+    def _from_index(self) -> None:
+        reader = self.searcher.reader()
+        days = list(_column(reader, "day"))
+        self.days: Ints = np.array(days, np.int64)
+        self.publications = _Labels(list(_column(reader, "publication_name")))
+        months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
+        self.months = _Labels(months)
+        self.years = _Labels([month[:4] if month != UNDATED else UNDATED for month in months])
+
+    def _from_saved(self, saved: statecache.Arrays) -> None:
+        self.days = saved["days"].astype(np.int64)
+        self.publications = _Labels.of(saved["publication:names"], saved["publication:codes"])
+        self.months = _Labels.of(saved["month:names"], saved["month:codes"])
+        self.years = _Labels.of(saved["year:names"], saved["year:codes"])
+
+    def remember(self, index_dir: Path) -> None:
+        """Save what was derived from the index, when something new was (see ``statecache``)."""
+        if self._saved and set(self.docsets.lengths) <= self._saved_lengths:
+            return
+        arrays: statecache.Arrays = {"days": self.days}
+        for name, labels in (
+            ("publication", self.publications),
+            ("month", self.months),
+            ("year", self.years),
+        ):
+            arrays[f"{name}:names"] = np.array(labels.names, dtype=str)
+            arrays[f"{name}:codes"] = labels.codes
+        for field_name, lengths in self.docsets.lengths.items():
+            arrays[f"length:{field_name}"] = lengths
+        statecache.save(index_dir, self.build, arrays)
+        self._saved, self._saved_lengths = True, set(self.docsets.lengths)
 
     def current(self, meta: store.Meta) -> bool:
         return meta.build == self.build and self.searcher.up_to_date()
@@ -230,7 +278,9 @@ class IndexSearcher:
         node = parse(query)
         state = self._state()
         try:
-            return self._run(state, query, node, limit, sort, filters or SearchFilters())
+            result = self._run(state, query, node, limit, sort, filters or SearchFilters())
+            state.remember(self.index_dir)
+            return result
         except Exception as exc:
             if is_damage(exc):
                 self._damaged(exc)
