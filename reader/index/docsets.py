@@ -68,14 +68,17 @@ class DocSets:
     ``days`` holds each document's issue date as a proleptic ordinal (0 when undated).
     """
 
-    def __init__(self, searcher: Any, days: Ints) -> None:
+    def __init__(self, searcher: Any, days: Ints, live: Mask | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.parts = list(searcher.leaf_searchers())
         self.count = self.reader.doc_count_all()
         self.days = days
-        self.live: Mask = np.zeros(self.count, np.bool_)
-        self.live[np.fromiter(self.reader.all_doc_ids(), np.int64)] = True
+        if live is not None and len(live) == self.count:  # saved with the index's build
+            self.live: Mask = live
+        else:
+            self.live = np.zeros(self.count, np.bool_)
+            self.live[np.fromiter(self.reader.all_doc_ids(), np.int64)] = True
         self.boosts = {f: self.reader.schema[f].format.field_boost for f in CHAIN_FIELDS}
         # Per field, each document's length (read once; a searcher's state may bring them).
         self.lengths: dict[str, Floats] = {}

@@ -159,7 +159,8 @@ class _State:
                 self._from_saved(saved)
             else:
                 self._from_index()
-            self.docsets = DocSets(self.searcher, self.days)
+            live = saved["live"].astype(np.bool_) if saved and "live" in saved else None
+            self.docsets = DocSets(self.searcher, self.days, live)
             self._saved_lengths = set()
             if saved is not None:  # the lengths whoosh would read a document at a time
                 for name, lengths in saved.items():
@@ -192,7 +193,7 @@ class _State:
         """Save what was derived from the index, when something new was (see ``statecache``)."""
         if self._saved and set(self.docsets.lengths) <= self._saved_lengths:
             return
-        arrays: statecache.Arrays = {"days": self.days}
+        arrays: statecache.Arrays = {"days": self.days, "live": self.docsets.live}
         for name, labels in (
             ("publication", self.publications),
             ("month", self.months),

@@ -23,7 +23,7 @@ from reader.index import fold
 
 log = logging.getLogger(__name__)
 
-VERSION = 1
+VERSION = 2
 Arrays = dict[str, npt.NDArray[np.generic]]
 
 
