@@ -15,12 +15,12 @@ from types import TracebackType
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 from whoosh import index as whoosh_index
 
 from reader.index import statecache, store
 from reader.index.damage import is_damage, release
-from reader.index.docsets import DocSets, Floats, Ints, Mask
+from reader.index.docsets import DocSets, Floats, Ints
+from reader.index.labels import Labels
 from reader.index.matches import FieldSpans, byline, field_spans, needles
 from reader.index.query import parse, positive_terms
 from reader.index.schema import decode_payload
@@ -32,36 +32,6 @@ from reader.model.vocabulary import Sort as Sort
 log = logging.getLogger(__name__)
 
 _NEVER = dt.date.max.toordinal() + 1
-
-
-class _Labels:
-    """A label per document (its year, month or publication) as codes, for counting in bulk."""
-
-    def __init__(self, values: list[str]) -> None:
-        names, codes = np.unique(np.array(values, dtype=object).astype(str), return_inverse=True)
-        self.names = [str(name) for name in names]
-        self.codes: Ints = codes.astype(np.int64)
-
-    @classmethod
-    def of(cls, names: npt.NDArray[np.generic], codes: npt.NDArray[np.generic]) -> _Labels:
-        """Labels saved earlier (see ``statecache``)."""
-        labels = cls.__new__(cls)
-        labels.names = [str(name) for name in names]
-        labels.codes = codes.astype(np.int64)
-        return labels
-
-    def mask(self, wanted: set[str]) -> Mask:
-        """Which documents carry one of the ``wanted`` labels."""
-        chosen = np.array([name in wanted for name in self.names], np.bool_)
-        return chosen[self.codes]
-
-    def count(self, docs: Mask, by_key: bool = False) -> dict[str, int]:
-        """How many of ``docs`` carry each label (labels with none left out)."""
-        counts = np.bincount(self.codes[docs], minlength=len(self.names))
-        found = [(self.names[i], int(counts[i])) for i in np.flatnonzero(counts)]
-        if by_key:
-            return dict(found)  # names are sorted already
-        return dict(sorted(found, key=lambda item: (-item[1], item[0])))
 
 
 @dataclass(frozen=True)
@@ -178,27 +148,24 @@ class _State:
         reader = self.searcher.reader()
         days = list(_column(reader, "day"))
         self.days: Ints = np.array(days, np.int64)
-        self.publications = _Labels(list(_column(reader, "publication_name")))
+        self.publications = Labels(list(_column(reader, "publication_name")))
         months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
-        self.months = _Labels(months)
-        self.years = _Labels([month[:4] if month != UNDATED else UNDATED for month in months])
+        self.months = Labels(months)
+        self.years = Labels([month[:4] if month != UNDATED else UNDATED for month in months])
 
     def _from_saved(self, saved: statecache.Arrays) -> None:
         self.days = saved["days"].astype(np.int64)
-        self.publications = _Labels.of(saved["publication:names"], saved["publication:codes"])
-        self.months = _Labels.of(saved["month:names"], saved["month:codes"])
-        self.years = _Labels.of(saved["year:names"], saved["year:codes"])
+        self.publications = Labels.of(saved["publication:names"], saved["publication:codes"])
+        self.months = Labels.of(saved["month:names"], saved["month:codes"])
+        self.years = Labels.of(saved["year:names"], saved["year:codes"])
 
     def remember(self, index_dir: Path) -> None:
         """Save what was derived from the index, when something new was (see ``statecache``)."""
         if self._saved and set(self.docsets.lengths) <= self._saved_lengths:
             return
         arrays: statecache.Arrays = {"days": self.days, "live": self.docsets.live}
-        for name, labels in (
-            ("publication", self.publications),
-            ("month", self.months),
-            ("year", self.years),
-        ):
+        named = {"publication": self.publications, "month": self.months, "year": self.years}
+        for name, labels in named.items():
             arrays[f"{name}:names"] = np.array(labels.names, dtype=str)
             arrays[f"{name}:codes"] = labels.codes
         for field_name, lengths in self.docsets.lengths.items():

@@ -15,12 +15,13 @@ import json
 import logging
 import os
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.formats import Source
 from reader.library import paths
 from reader.library.aliases import UserAliases
-from reader.model import CorruptArchive
+from reader.model import Archive, CorruptArchive
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +95,30 @@ def save(
         log.warning("cannot remember the fingerprints in %s: %s", file, exc)
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Memo:
+    """The memo of one opened archive: its file, its catalogue's stamp and the user's aliases."""
+
+    file: Path
+    stamp: str
+    user_aliases: UserAliases
+
+    def load(self, source: Source) -> dict[str, str] | None:
+        """The remembered fingerprints, if they are still the archive's (see :func:`load`)."""
+        return load(self.file, self.stamp, self.user_aliases, source)
+
+    def keep(
+        self, found: dict[str, str], archive: Archive, state: FileState, source: Source
+    ) -> None:
+        """Remember ``found``, the fingerprints of ``archive``, unless they are already."""
+        if self.load(source) == found:
+            return
+        named = {
+            name
+            for issue in archive.issues
+            for name in (issue.source, *(a.source for a in issue.articles))
+            if name
+        }
+        save(self.file, self.stamp, self.user_aliases, state, named, source, found)

@@ -28,25 +28,32 @@ class Library:
     A context manager: leaving the ``with`` block closes the index searcher.
     """
 
-    def __init__(self, archive: Archive, source: Source, path: Path | None = None) -> None:
+    def __init__(
+        self, archive: Archive | Callable[[], Archive], source: Source, path: Path | None = None
+    ) -> None:
+        """``archive`` may be a function that reads it when first needed (a folder's only)."""
         self._source = source
         # What was opened (a folder, or a single issue file): a spawned index job reopens it.
-        self.path = path or Path(archive.root)
+        self.path = path or Path(source.root if callable(archive) else archive.root)
         self._suggestions: tuple[Suggestion, ...] | None = None
         self._searchers = indexes.Searchers()
-        # Set by open(lazy=True): how to read the catalogue when first needed, the stamp of
-        # the files it is read from, and where the issues' fingerprints are remembered.
-        self._loader: Callable[[], Archive] | None = None
+        # Set by open(): the state of the files the catalogue is read from, and where the
+        # issues' fingerprints are remembered (see fingermemo).
         self._state: catalogue.FileState | None = None
         self._memo: Path | None = None
         self._lock = threading.Lock()
-        self._set_archive(archive)
+        self._archive: Archive | None = None
+        self._loader = archive if callable(archive) else None
+        if callable(archive):  # the aliases are keyed by the archive's root: the folder
+            self.user_aliases = aliases.read(source.root)
+        else:
+            self._set_archive(archive)
 
     def _set_archive(self, archive: Archive) -> None:
         # The reader's own publication aliases, on top of the archive's settings (and cache).
         self.user_aliases = aliases.read(archive.root)
         archive = aliases.applied(archive, self.user_aliases)
-        self._archive: Archive | None = archive
+        self._archive = archive
         self._issues = {issue.id: issue for issue in archive.issues}
         self._articles = {
             article.id: (issue, article) for issue in archive.issues for article in issue.articles
@@ -79,19 +86,8 @@ class Library:
         def load() -> Archive:
             return catalogue.read_stamped(opened, source, progress, root, state)
 
-        if lazy and isinstance(source, FolderSource):
-            library = cls.__new__(cls)
-            library._source = source
-            library.path = opened.resolve()
-            library._suggestions = None
-            library._searchers = indexes.Searchers()
-            library._lock = threading.Lock()
-            library._archive = None
-            library._loader = load
-            # The aliases are keyed by the archive's root: for a folder, the folder itself.
-            library.user_aliases = aliases.read(source.root)
-        else:
-            library = cls(load(), source, opened.resolve())
+        lazy = lazy and isinstance(source, FolderSource)
+        library = cls(load if lazy else load(), source, opened.resolve())
         library._state = state
         library._memo = fingermemo.memo_file(root, opened)
         return library
@@ -227,23 +223,15 @@ class Library:
 
         It changes whenever a file of the issue does, so the index re-reads only those issues.
         """
-        state, memo = self._state, self._memo
-        if state is None or memo is None:  # opened without the catalogue cache
+        if self._state is None or self._memo is None:  # opened without the catalogue cache
             return indexes.fingerprints(self.archive, self._source)
-        stamp = catalogue.stamp(state)
+        memo = fingermemo.Memo(self._memo, catalogue.stamp(self._state), self.user_aliases)
         if self._archive is None:  # not read yet: perhaps it need not be
-            known = fingermemo.load(memo, stamp, self.user_aliases, self._source)
+            known = memo.load(self._source)
             if known is not None:
                 return known
         found = indexes.fingerprints(self.archive, self._source)
-        if fingermemo.load(memo, stamp, self.user_aliases, self._source) != found:
-            named = {
-                name
-                for issue in self.archive.issues
-                for name in (issue.source, *(a.source for a in issue.articles))
-                if name
-            }
-            fingermemo.save(memo, stamp, self.user_aliases, state, named, self._source, found)
+        memo.keep(found, self.archive, self._state, self._source)
         return found
 
     def index_dir(self, index_root: Path | str | None = None) -> Path:

@@ -6,6 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reader.library import Library, SearchResult
 from tests.conftest import SAMPLE_ISSUES
 
@@ -18,6 +20,14 @@ def answers(archive: Path) -> list[SearchResult]:
             library.search("政府 OR 工作", sort="newest", limit=3),
             library.search("工作", years=("2022",)),
         ]
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The per-user cache, kept inside the test's folder."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
 
 
 def test_saved_state_is_used_and_a_damaged_one_is_only_a_miss(tmp_path: Path) -> None:
