@@ -1,9 +1,19 @@
 """Issue Reader: read and search archives of newspaper and magazine issues."""
 
-import importlib.metadata
+from __future__ import annotations
 
-try:
-    # The one definition of the version is pyproject.toml's, as installed.
-    __version__ = importlib.metadata.version("issue-reader")
-except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "unknown"
+
+def __getattr__(name: str) -> str:
+    # ``__version__`` is looked up when asked for (--version, the About box): importing
+    # importlib.metadata costs more than the rest of ``issue-reader --help``.
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib.metadata
+
+    try:
+        # The one definition of the version is pyproject.toml's, as installed.
+        version = importlib.metadata.version("issue-reader")
+    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+        version = "unknown"
+    globals()["__version__"] = version
+    return version

@@ -8,49 +8,57 @@ returns the exit code; ``reader.__main__`` sends every other invocation to the w
 
 from __future__ import annotations
 
-import argparse
 import difflib
+import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, cast
 
-from reader.cli import (
-    aliases,
-    concordance,
-    desktop,
-    exporting,
-    fixity,
-    page,
-    reading,
-    searching,
-)
 from reader.cli.parser import COMMANDS, PROG, build_parser
-from reader.library import Library
 from reader.model import ReaderError, printable
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 __all__ = ["COMMANDS", "PROG", "build_parser", "main", "unknown_command"]
 
-_COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
-    "issues": reading.issues,
-    "articles": reading.articles,
-    "show": reading.show,
-    "problems": reading.problems,
-    "index": searching.index,
-    "search": searching.search,
-    "kwic": concordance.kwic,
-    "page": page.page,
-    "export": exporting.export_hits,
-    "cite": exporting.cite,
-    "alias": aliases.alias,
-    "verify": fixity.verify,
-    "info": fixity.info,
-}
 # The commands that also read a single file holding no issue (a checksum manifest, say).
 _ANY_FILE = frozenset({"verify", "info"})
-# The commands that take no archive.
-_OTHER_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "install-desktop": desktop.install,
-    "uninstall-desktop": desktop.uninstall,
+# The commands that may never need the catalogue (Library.open(lazy=True)).
+_LAZY = frozenset({"search"})
+
+
+# Each command's function, as "module.function" in reader.cli: the module is imported only
+# when its command runs, as most import the library (numpy, whoosh, lxml, Pillow), which
+# ``--help``, ``--version`` and a usage error never need, and a search needs only part of.
+_COMMANDS = {
+    "issues": "reading.issues",
+    "articles": "reading.articles",
+    "show": "reading.show",
+    "problems": "reading.problems",
+    "index": "searching.index",
+    "search": "searching.search",
+    "kwic": "concordance.kwic",
+    "page": "page.page",
+    "export": "exporting.export_hits",
+    "cite": "exporting.cite",
+    "alias": "aliases.alias",
+    "verify": "fixity.verify",
+    "info": "fixity.info",
 }
+# The commands that take no archive.
+_OTHER_COMMANDS = {
+    "install-desktop": "desktop.install",
+    "uninstall-desktop": "desktop.uninstall",
+}
+
+
+def _function(where: str) -> Callable[..., int]:
+    """The function named ``where`` (``module.function``) in ``reader.cli``, imported now."""
+    module, _, name = where.partition(".")
+    return cast(
+        "Callable[..., int]", getattr(importlib.import_module(f"reader.cli.{module}"), name)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,11 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 1
     try:
         if args.command in _OTHER_COMMANDS:
-            return _OTHER_COMMANDS[args.command](args)
-        with Library.open(args.path) as library:
+            return _function(_OTHER_COMMANDS[args.command])(args)
+        from reader.library import Library  # here: it imports the index and the catalogue
+
+        # A search on a current index never reads the catalogue: it is opened when needed.
+        with Library.open(args.path, lazy=args.command in _LAZY) as library:
             if library.single_file and not library.issues and args.command not in _ANY_FILE:
                 return _not_an_issue(library)
-            return _COMMANDS[args.command](library, args)
+            return _function(_COMMANDS[args.command])(library, args)
     except ReaderError as exc:
         print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
         return 1

@@ -10,14 +10,18 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli import tables
 from reader.cli.output import print_json
 from reader.cli.parser import PROG
-from reader.library import Library, aliases, paths
-from reader.library.misreads import Suggestion
 from reader.model import ReaderError
+
+# The parser imports this module (add_arguments): --help must not import the library, so its
+# modules are imported in the functions that use them.
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.library.misreads import Suggestion
 
 CODE = "masthead_misread"
 
@@ -51,6 +55,8 @@ def _issues(count: int) -> str:
 
 def suggestion_rows(library: Library) -> list[dict[str, Any]]:
     """The suggested aliases as rows of ``problems --json`` (``source`` is the masthead)."""
+    from reader.library import aliases
+
     return [
         {
             "source": s.masthead,
@@ -93,6 +99,8 @@ def _shell_word(word: str) -> str:
 
 def alias(library: Library, args: argparse.Namespace) -> int:
     """List, accept, dismiss or remove this user's publication aliases for the archive."""
+    from reader.library import aliases, paths
+
     archive = library.archive
     if args.remove or args.dismiss:
         if not args.masthead or args.name:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.parser import PROG
-from reader.library import Library
 from reader.model import Article, Issue, printable
+
+if TYPE_CHECKING:  # only a type here; the commands that run import the library
+    from reader.library import Library
 
 
 def print_json(data: object) -> int:
@@ -20,6 +22,13 @@ def print_json(data: object) -> int:
     json.dump(_printable(data), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
+
+
+def print_json_line(data: object) -> None:
+    """Print ``data`` as JSON on one line (CJK as is), at once: a script reads it as it comes."""
+    json.dump(_printable(data), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
 
 
 def counted(count: int, noun: str, plural: str = "") -> str:

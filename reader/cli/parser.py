@@ -6,10 +6,9 @@ import argparse
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
-from reader import __version__
-from reader.cli import aliases, exporting
-from reader.library import SORTS
-from reader.library.concordance import DEFAULT_WIDTH, ORDERS
+from reader.cli import export_arguments
+from reader.library.choices import DEFAULT_WIDTH, ORDERS
+from reader.model.vocabulary import SORTS
 
 PROG = "issue-reader"
 # The commands on an archive (they take a PATH), then the others.
@@ -63,6 +62,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(1, f"{self.prog}: error: {message} (see '{PROG} --help')\n")
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for (it costs an import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from reader import __version__
+
+        print(f"{PROG} {__version__}")  # on stdout, as argparse's own version action
+        parser.exit(0)
+
+
 def words_after_options(args: list[str], options: Iterable[argparse.Action]) -> list[str]:
     """``args`` as options first, then ``--``, then every other word in its order.
 
@@ -108,13 +117,15 @@ def _takes_value(name: str, takes_value: dict[str, bool]) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
+    from reader.cli import aliases  # here: it imports this module (PROG)
+
     parser = _Parser(
         prog=PROG,
         description="Read and search archives of newspaper issues.",
         epilog=f"Without a command, '{PROG} [PATH]' opens the window on PATH "
         "(or on the archive read last).",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -145,10 +156,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "query",
         metavar="QUERY",
-        nargs="+",
+        nargs="*",
         help='words, "phrases", OR, -word, title:… (the words are joined by spaces; '
         "a word may start with -)",
     )
+    search.add_argument(
+        "--queries", metavar="FILE", help="one query a line; print one JSON line per query"
+    )
+    search.add_argument("--stdin", action="store_true", help="as --queries, reading stdin")
     search.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="show N hits")
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
@@ -183,10 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
         "image is missing is drawn white, with its words' boxes, and the file it expected "
         "is named on stderr."
     )
-    exporting.add_export_arguments(
+    export_arguments.add_export_arguments(
         command("export", "Export a search's hits: CSV, RIS, CSL-JSON, BibTeX, text or Markdown.")
     )
-    exporting.add_cite_arguments(
+    export_arguments.add_cite_arguments(
         command("cite", "Print an article's citation (GB/T 7714, Chicago).")
     )
     aliases.add_arguments(command("alias", "List, accept or forget your publication aliases."))

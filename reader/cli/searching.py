@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from reader.cli.output import counted, iso, mention_problems, print_json
+from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
 from reader.cli.progress import ProgressBar
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
+from reader.model import ReaderError
 
 
 def index(library: Library, args: argparse.Namespace) -> int:
@@ -60,6 +61,10 @@ def search(library: Library, args: argparse.Namespace) -> int:
         library.ensure_index(progress=bar)
     finally:
         bar.finish()
+    if args.queries or args.stdin:
+        return _many(library, args)
+    if not args.query:
+        raise QueryError("give a QUERY, or --queries FILE, or --stdin")
     result = library.search(" ".join(args.query), limit=args.limit, sort=args.sort)
     library.close()
     if args.json:
@@ -76,6 +81,40 @@ def search(library: Library, args: argparse.Namespace) -> int:
         publications = " ".join(f"{p} ({c})" for p, c in result.facets.publication.items())
         print(f"\nBy year: {years}\nBy publication: {publications}")
     return 0
+
+
+def _many(library: Library, args: argparse.Namespace) -> int:
+    """One query a line (from ``--queries FILE`` or stdin), one JSON line each, as it is answered.
+
+    Each line is ``search --json``'s object with the query first; a malformed query gives
+    ``{"query": …, "error": …}`` and the others still run (the exit status is then 1).
+    """
+    if args.query or (args.queries and args.stdin):
+        raise QueryError("give the queries one way: QUERY, --queries FILE or --stdin")
+    failed = False
+    lines = sys.stdin if args.stdin else _lines(args.queries)
+    for line in lines:
+        query = line.strip()
+        if not query:
+            continue
+        try:
+            result = library.search(query, limit=args.limit, sort=args.sort)
+        except QueryError as exc:
+            failed = True
+            answer: dict[str, Any] = {"query": query, "error": str(exc)}
+        else:
+            answer = {"query": query, **_result_json(result)}
+        print_json_line(answer)
+    library.close()
+    return 1 if failed else 0
+
+
+def _lines(file: str) -> list[str]:
+    try:
+        with open(file, encoding="utf-8") as handle:
+            return handle.readlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReaderError(f"cannot read the queries in {file}: {exc}") from exc
 
 
 def _print_hit(n: int, hit: Hit, bold: bool) -> None:

@@ -4,17 +4,53 @@ Code outside ``reader.formats`` imports only the names below. Inside: ``registry
 ``Importer`` protocol and the list of importers), ``loading`` (open and load an archive),
 ``publications`` (one name per publication across an archive), ``common`` (helpers every family
 shares) and one subpackage per family of formats: ``text``, ``mets``, ``newsml``, ``epaper``.
+
+The names are loaded on first use (PEP 562): the importers pull in lxml, the PDF library and
+the text decoders, which a search on a built index, or ``issue-reader --help``, never needs.
 """
 
 from __future__ import annotations
 
-from reader.formats.common.prose import is_cjk
-from reader.formats.common.settings import SETTINGS_FILE
-from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
-from reader.formats.common.zipsource import ZipSource
-from reader.formats.loading import load_archive, open_source, read_original
-from reader.formats.publications import apply_aliases, fold_name
-from reader.formats.registry import IMPORTERS, pick_importer
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.formats.common.opening import open_source
+    from reader.formats.common.prose import is_cjk
+    from reader.formats.common.settings import SETTINGS_FILE
+    from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
+    from reader.formats.common.zipsource import ZipSource
+    from reader.formats.loading import load_archive, read_original
+    from reader.formats.publications import apply_aliases, fold_name
+    from reader.formats.registry import IMPORTERS, pick_importer
+
+# Each name, and the module it comes from.
+_HOMES = {
+    "IMPORTERS": "registry",
+    "SETTINGS_FILE": "common.settings",
+    "FileSource": "common.source",
+    "FolderSource": "common.source",
+    "Source": "common.source",
+    "ZipSource": "common.zipsource",
+    "apply_aliases": "publications",
+    "fold_name": "publications",
+    "is_cjk": "common.prose",
+    "is_ignored": "common.source",
+    "load_archive": "loading",
+    "open_source": "common.opening",
+    "pick_importer": "registry",
+    "read_original": "loading",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # the next use is a plain lookup
+    return value
+
 
 __all__ = [
     "IMPORTERS",

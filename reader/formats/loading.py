@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 import zlib
-from pathlib import Path
 
 from reader.formats.common.manifests import recognise as recognise_companion
 from reader.formats.common.settings import read_settings
-from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
+from reader.formats.common.source import Source, is_ignored
 from reader.formats.common.titles import with_derived_titles
-from reader.formats.common.zipsource import ZipSource, is_zip
 from reader.formats.containment import load_contained, printable_issue
 from reader.formats.pdf import pdf_pages
 from reader.formats.publications import issue_order, unify_publications
@@ -52,17 +50,6 @@ TAR_SUFFIXES = (
     ".tar.lzma",
     ".tar.z",
 )
-
-
-def open_source(path: Path) -> Source:
-    """A read-only view of an archive folder or of a single issue file."""
-    if path.is_dir():
-        return FolderSource(path)
-    if is_zip(path):
-        return ZipSource(path)
-    if path.is_file():
-        return FileSource(path)
-    raise CorruptArchive(str(path), Reason.of("no_such_path"))
 
 
 def load_archive(source: Source, progress: Progress | None = None) -> Archive:

@@ -68,16 +68,20 @@ class DocSets:
     ``days`` holds each document's issue date as a proleptic ordinal (0 when undated).
     """
 
-    def __init__(self, searcher: Any, days: Ints) -> None:
+    def __init__(self, searcher: Any, days: Ints, live: Mask | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.parts = list(searcher.leaf_searchers())
         self.count = self.reader.doc_count_all()
         self.days = days
-        self.live: Mask = np.zeros(self.count, np.bool_)
-        self.live[np.fromiter(self.reader.all_doc_ids(), np.int64)] = True
+        if live is not None and len(live) == self.count:  # saved with the index's build
+            self.live: Mask = live
+        else:
+            self.live = np.zeros(self.count, np.bool_)
+            self.live[np.fromiter(self.reader.all_doc_ids(), np.int64)] = True
         self.boosts = {f: self.reader.schema[f].format.field_boost for f in CHAIN_FIELDS}
-        self._lengths: dict[str, Floats] = {}
+        # Per field, each document's length (read once; a searcher's state may bring them).
+        self.lengths: dict[str, Floats] = {}
         # Recent terms' hits, oldest first: the same terms come back within moments (a facet
         # clicked, another sort, the next query typed as a refinement of this one).
         self._hits: dict[tuple[str, Term], Hits] = {}
@@ -135,12 +139,12 @@ class DocSets:
             self._cached -= len(self._hits.pop(oldest))
 
     def _field_lengths(self, field: str) -> Floats:
-        lengths = self._lengths.get(field)
+        lengths = self.lengths.get(field)
         if lengths is None:
             # Whoosh's own (byte-rounded) lengths, as its scorer uses them.
             get = self.reader.doc_field_length
             lengths = np.fromiter((get(d, field) for d in range(self.count)), np.float64)
-            self._lengths[field] = lengths
+            self.lengths[field] = lengths
         return lengths
 
     def _term_hits(self, field: str, term: Term) -> Hits:

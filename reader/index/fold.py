@@ -94,6 +94,11 @@ def use_cache_root(root: Callable[[], Path | None]) -> None:
     _cache_root = root
 
 
+def cache_root() -> Path | None:
+    """The per-user cache folder set with :func:`use_cache_root` (None: keep nothing)."""
+    return _cache_root()
+
+
 def _t2s_cache_file() -> Path | None:
     folder = _cache_root()
     if folder is None:

@@ -12,56 +12,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from whoosh import index as whoosh_index
 
-from reader.index import store
+from reader.index import statecache, store
 from reader.index.damage import is_damage, release
-from reader.index.docsets import DocSets, Floats, Ints, Mask
+from reader.index.docsets import DocSets, Floats, Ints
+from reader.index.labels import Labels
 from reader.index.matches import FieldSpans, byline, field_spans, needles
 from reader.index.query import parse, positive_terms
 from reader.index.schema import decode_payload
 from reader.index.snippets import Snippet, Span, find_matches, make_snippet
 from reader.model import UNDATED, IndexUnavailable
+from reader.model.vocabulary import SORTS as SORTS  # re-exported: the index names its orders
+from reader.model.vocabulary import Sort as Sort
 
 log = logging.getLogger(__name__)
 
-Sort = Literal["relevance", "newest", "oldest"]
-SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 _NEVER = dt.date.max.toordinal() + 1
-
-
-class _Labels:
-    """A label per document (its year, month or publication) as codes, for counting in bulk."""
-
-    def __init__(self, values: list[str]) -> None:
-        names, codes = np.unique(np.array(values, dtype=object).astype(str), return_inverse=True)
-        self.names = [str(name) for name in names]
-        self.codes: Ints = codes.astype(np.int64)
-
-    @classmethod
-    def of_days(cls, days: Ints) -> _Labels:
-        """Labels ``1946-05-15`` (``undated`` for day 0) from day ordinals, naming each day once."""
-        labels = cls.__new__(cls)
-        ordinals, codes = np.unique(days, return_inverse=True)
-        labels.names = [dt.date.fromordinal(int(d)).isoformat() if d else UNDATED for d in ordinals]
-        labels.codes = codes.astype(np.int64)
-        return labels
-
-    def mask(self, wanted: set[str]) -> Mask:
-        """Which documents carry one of the ``wanted`` labels."""
-        chosen = np.array([name in wanted for name in self.names], np.bool_)
-        return chosen[self.codes]
-
-    def count(self, docs: Mask, by_key: bool = False) -> dict[str, int]:
-        """How many of ``docs`` carry each label (labels with none left out)."""
-        counts = np.bincount(self.codes[docs], minlength=len(self.names))
-        found = [(self.names[i], int(counts[i])) for i in np.flatnonzero(counts)]
-        if by_key:
-            return dict(found)  # names are sorted already
-        return dict(sorted(found, key=lambda item: (-item[1], item[0])))
 
 
 @dataclass(frozen=True)
@@ -157,18 +127,55 @@ class _State:
         ix = whoosh_index.open_dir(str(index_dir / store.WHOOSH_DIR), indexname=store.INDEX_NAME)
         self.searcher = ix.searcher()
         try:
-            reader = self.searcher.reader()
-            days = list(_column(reader, "day"))
-            self.days: Ints = np.array(days, np.int64)
-            self.publications = _Labels(list(_column(reader, "publication_name")))
-            months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
-            self.months = _Labels(months)
-            self.years = _Labels([month[:4] if month != UNDATED else UNDATED for month in months])
-            self.day_labels = _Labels.of_days(self.days)
-            self.docsets = DocSets(self.searcher, self.days)
+            saved = statecache.load(index_dir, meta.build)
+            if saved is not None and len(saved["days"]) == self.searcher.reader().doc_count_all():
+                self._from_saved(saved)
+            else:
+                self._from_index()
+            self.day_labels = Labels.of_days(self.days)
+            live = saved["live"].astype(np.bool_) if saved and "live" in saved else None
+            self.docsets = DocSets(self.searcher, self.days, live)
+            self._saved_lengths = set()
+            if saved is not None:  # the lengths whoosh would read a document at a time
+                for name, lengths in saved.items():
+                    if name.startswith("length:") and len(lengths) == len(self.days):
+                        self.docsets.lengths[name.removeprefix("length:")] = lengths.astype(
+                            np.float64
+                        )
+                self._saved_lengths = set(self.docsets.lengths)
+            self._saved = saved is not None
         except BaseException:
             self.searcher.close()
             raise
+
+    def _from_index(self) -> None:
+        reader = self.searcher.reader()
+        days = list(_column(reader, "day"))
+        self.days: Ints = np.array(days, np.int64)
+        self.publications = Labels(list(_column(reader, "publication_name")))
+        months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
+        self.months = Labels(months)
+        self.years = Labels([month[:4] if month != UNDATED else UNDATED for month in months])
+
+    def _from_saved(self, saved: statecache.Arrays) -> None:
+        self.days = saved["days"].astype(np.int64)
+        self.publications = Labels.of(saved["publication:names"], saved["publication:codes"])
+        self.months = Labels.of(saved["month:names"], saved["month:codes"])
+        self.years = Labels.of(saved["year:names"], saved["year:codes"])
+
+    def remember(self, index_dir: Path) -> None:
+        """Save what was derived from the index, when something new was (see ``statecache``)."""
+        if self._saved and set(self.docsets.lengths) <= self._saved_lengths:
+            return
+        arrays: statecache.Arrays = {"days": self.days, "live": self.docsets.live}
+        named = {"publication": self.publications, "month": self.months, "year": self.years}
+        for name, labels in named.items():
+            arrays[f"{name}:names"] = np.array(labels.names, dtype=str)
+            arrays[f"{name}:codes"] = labels.codes
+        for field_name, lengths in self.docsets.lengths.items():
+            arrays[f"length:{field_name}"] = lengths
+        statecache.save(index_dir, self.build, arrays)
+        self._saved, self._saved_lengths = True, set(self.docsets.lengths)
 
     def current(self, meta: store.Meta) -> bool:
         return meta.build == self.build and self.searcher.up_to_date()
@@ -243,7 +250,9 @@ class IndexSearcher:
         node = parse(query)
         state = self._state()
         try:
-            return self._run(state, query, node, limit, sort, filters or SearchFilters())
+            result = self._run(state, query, node, limit, sort, filters or SearchFilters())
+            state.remember(self.index_dir)
+            return result
         except Exception as exc:
             if is_damage(exc):
                 self._damaged(exc)

@@ -13,25 +13,57 @@ spawned worker process), ``resources`` (the files that travel with the program),
 ``wordmap`` (an article's text aligned with its printed words), ``images`` (page images),
 ``citations`` (GB/T 7714 and Chicago), ``export`` (with ``spreadsheet`` CSV, ``bibliography`` RIS,
 CSL-JSON and BibTeX, with ``corpus`` text and Markdown files: hits or any articles, streamed).
+
+The names below are loaded on first use (PEP 562), so that importing a light module of this
+package (``paths``, ``aliases``) does not import the index (numpy, whoosh) and the importers:
+the command line's ``--help`` and ``--version`` answer at once.
 """
 
-from reader.index import (
-    SORTS,
-    Facets,
-    Hit,
-    IndexStats,
-    QueryError,
-    SearchResult,
-    Snippet,
-    Sort,
-    snippet_html,
-    use_cache_root,
-)
-from reader.library import paths
-from reader.library.library import Library, build_index
+from __future__ import annotations
 
-# The index keeps its folding table in the per-user cache, like everything else of ours.
-use_cache_root(paths.user_cache_root)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.index import (
+        SORTS,
+        Facets,
+        Hit,
+        IndexStats,
+        QueryError,
+        SearchResult,
+        Snippet,
+        Sort,
+        snippet_html,
+    )
+    from reader.library.library import Library, build_index
+
+# Each name, and the module it comes from.
+_HOMES = {
+    "SORTS": "reader.index",
+    "Facets": "reader.index",
+    "Hit": "reader.index",
+    "IndexStats": "reader.index",
+    "QueryError": "reader.index",
+    "SearchResult": "reader.index",
+    "Snippet": "reader.index",
+    "Sort": "reader.index",
+    "snippet_html": "reader.index",
+    "Library": "reader.library.library",
+    "build_index": "reader.library.library",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # The index keeps its folding table in the per-user cache (set where the library imports it).
+    importlib.import_module("reader.library.indexes")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # the next use is a plain lookup
+    return value
+
 
 __all__ = [
     "SORTS",

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from reader import formats
-from reader.formats import SETTINGS_FILE, Source, is_ignored
+from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
 from reader.library import paths
 from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
@@ -50,8 +50,19 @@ def read(
     Otherwise the importers read ``source`` (reporting to ``progress``) and the result is
     cached below ``cache_root`` (:func:`paths.catalogue_root` if None).
     """
+    return read_stamped(opened, source, progress, cache_root, file_state(opened, source))
+
+
+def read_stamped(
+    opened: Path,
+    source: Source,
+    progress: Progress | None,
+    cache_root: Path | None,
+    state: FileState,
+) -> Archive:
+    """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller)."""
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
-    current = stamp(file_state(opened, source))
+    current = stamp(state)
     archive = load(cached, current)
     if archive is None:
         archive = formats.load_archive(source, progress)
@@ -79,14 +90,22 @@ def file_state(opened: Path, source: Source | None) -> FileState:
             raise CorruptArchive(str(opened), Reason.of("no_such_path")) from exc
         return {opened.name: (info.st_size, info.st_mtime_ns)}
     state = {}
+    # A plain folder's files are looked at directly: its info() resolves each path (to refuse
+    # a link out of the folder), a third of a second on 2,000 files, paid by every search. A
+    # file linked from outside then counts here too, which can only make the cache miss.
+    folder = source.root if type(source) is FolderSource else None
     for name in source.names():
         if is_ignored(name) and name != SETTINGS_FILE:
             continue
         try:
-            file = source.info(name)
+            if folder is not None:
+                info = os.stat(os.path.join(folder, name))
+                state[name] = (info.st_size, info.st_mtime_ns)
+            else:
+                file = source.info(name)
+                state[name] = (file.size, file.mtime_ns)
         except (OSError, CorruptArchive):
             continue  # removed while listing: the next look sees it gone
-        state[name] = (file.size, file.mtime_ns)
     if not opened.is_dir():  # removed while listing
         raise CorruptArchive(str(opened), Reason.of("no_such_path"))
     return state

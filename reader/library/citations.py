@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reader.library.choices import CHICAGO as CHICAGO
+from reader.library.choices import GBT as GBT
+from reader.library.choices import STYLES as STYLES
 from reader.model import Article, Issue
-
-GBT = "gbt7714"
-CHICAGO = "chicago"
-STYLES = (GBT, CHICAGO)
 
 # Chicago writes the month's name in English whatever the locale the program runs in.
 MONTHS = (

@@ -13,15 +13,17 @@ import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Literal, TextIO
+from typing import TextIO
 
 from reader import index
+from reader.library.choices import DEFAULT_WIDTH, ORDERS, Order
 from reader.library.context import contexts, flattened
 from reader.library.library import Library
 from reader.library.searching import SearchRequest
 from reader.model import NotFound, Progress
 
 __all__ = [
+    "DEFAULT_WIDTH",
     "ORDERS",
     "Concordance",
     "ConcordanceLine",
@@ -35,9 +37,6 @@ __all__ = [
     "write_csv",
 ]
 
-Order = Literal["left", "right", "date"]
-ORDERS: tuple[Order, ...] = ("left", "right", "date")
-DEFAULT_WIDTH = 40
 MAX_WIDTH = 500
 DEFAULT_LIMIT = 5000
 # The parts of an article a line can come from, in reading order (the reading pane's names).

@@ -22,14 +22,14 @@ from typing import TextIO
 
 from reader.index import Hit
 from reader.library import bibliography, corpus, spreadsheet
+from reader.library.choices import FILE_FORMATS as FILE_FORMATS
+from reader.library.choices import FOLDER_FORMATS as FOLDER_FORMATS
+from reader.library.choices import FORMATS as FORMATS
 from reader.library.citations import citation, day_of, is_chinese
 from reader.library.library import Library
 from reader.library.searching import SearchRequest
 from reader.model import Article, Issue, NotFound, Progress, ReaderError
 
-FILE_FORMATS = ("csv", "ris", "csl-json", "bibtex")
-FOLDER_FORMATS = ("text", "markdown")
-FORMATS = (*FILE_FORMATS, *FOLDER_FORMATS)
 # The file name ending each format's file has (a folder format's zip: ``.zip``).
 SUFFIXES = {"csv": ".csv", "ris": ".ris", "csl-json": ".json", "bibtex": ".bib"}
 # How much of an article stands in for a snippet when there is no search: its first words.

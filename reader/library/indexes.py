@@ -12,7 +12,12 @@ from pathlib import Path
 
 from reader import index
 from reader.formats import Source
+from reader.library import paths
 from reader.model import Archive, CorruptArchive
+
+# The index keeps its folding table in the per-user cache, like everything else of ours. Here,
+# where the library first imports the index (reader.library loads its names lazily).
+index.use_cache_root(paths.user_cache_root)
 
 
 def fingerprints(archive: Archive, source: Source) -> dict[str, str]:

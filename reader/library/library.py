@@ -6,14 +6,20 @@ through it.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import aliases, catalogue, indexes, paths, verify
+from reader.library import aliases, catalogue, fingermemo, indexes, paths
 from reader.library.misreads import Suggestion
 from reader.model import Archive, Article, Duplicate, Issue, NotFound, Problem, Progress
+
+if TYPE_CHECKING:
+    from reader.library import verify
 
 
 class Library:
@@ -22,20 +28,36 @@ class Library:
     A context manager: leaving the ``with`` block closes the index searcher.
     """
 
-    def __init__(self, archive: Archive, source: Source, path: Path | None = None) -> None:
+    def __init__(
+        self, archive: Archive | Callable[[], Archive], source: Source, path: Path | None = None
+    ) -> None:
+        """``archive`` may be a function that reads it when first needed (a folder's only)."""
+        self._source = source
+        # What was opened (a folder, or a single issue file): a spawned index job reopens it.
+        self.path = path or Path(source.root if callable(archive) else archive.root)
+        self._suggestions: tuple[Suggestion, ...] | None = None
+        self._searchers = indexes.Searchers()
+        # Set by open(): the state of the files the catalogue is read from, and where the
+        # issues' fingerprints are remembered (see fingermemo).
+        self._state: catalogue.FileState | None = None
+        self._memo: Path | None = None
+        self._lock = threading.Lock()
+        self._archive: Archive | None = None
+        self._loader = archive if callable(archive) else None
+        if callable(archive):  # the aliases are keyed by the archive's root: the folder
+            self.user_aliases = aliases.read(source.root)
+        else:
+            self._set_archive(archive)
+
+    def _set_archive(self, archive: Archive) -> None:
         # The reader's own publication aliases, on top of the archive's settings (and cache).
         self.user_aliases = aliases.read(archive.root)
         archive = aliases.applied(archive, self.user_aliases)
-        self.archive = archive
-        self._suggestions: tuple[Suggestion, ...] | None = None
-        self._source = source
-        # What was opened (a folder, or a single issue file): a spawned index job reopens it.
-        self.path = path or Path(archive.root)
+        self._archive = archive
         self._issues = {issue.id: issue for issue in archive.issues}
         self._articles = {
             article.id: (issue, article) for issue in archive.issues for article in issue.articles
         }
-        self._searchers = indexes.Searchers()
 
     @classmethod
     def open(
@@ -45,18 +67,41 @@ class Library:
         *,
         cache_root: Path | str | None = None,
         use_cache: bool = True,
+        lazy: bool = False,
     ) -> Library:
         """Open an archive folder, a zip or a single issue file; unreadable files become problems.
 
         The catalogue is cached below ``cache_root`` (the per-user cache folder if None) and
         reused while no file of the archive has changed; ``use_cache=False`` reads every file.
+        With ``lazy`` (a folder only), the catalogue is read when first used: a search on an
+        index that is current never reads it (the command line's quick search).
         """
         opened = Path(path).expanduser()
         source = formats.open_source(opened)
         if not use_cache:
             return cls(formats.load_archive(source, progress), source, opened.resolve())
         root = Path(cache_root) if cache_root is not None else None
-        return cls(catalogue.read(opened, source, progress, root), source, opened.resolve())
+        state = catalogue.file_state(opened, source)
+
+        def load() -> Archive:
+            return catalogue.read_stamped(opened, source, progress, root, state)
+
+        lazy = lazy and isinstance(source, FolderSource)
+        library = cls(load if lazy else load(), source, opened.resolve())
+        library._state = state
+        library._memo = fingermemo.memo_file(root, opened)
+        return library
+
+    @property
+    def archive(self) -> Archive:
+        """The catalogue: every issue, problem and duplicate (read now if opened lazily)."""
+        with self._lock:
+            if self._archive is None:
+                assert self._loader is not None  # set whenever the archive is not
+                self._set_archive(self._loader())
+                self._loader = None
+            assert self._archive is not None
+            return self._archive
 
     @staticmethod
     def file_state(path: Path | str) -> catalogue.FileState:
@@ -86,7 +131,9 @@ class Library:
     @property
     def root(self) -> Path:
         """The archive's folder (for a single file, the folder that holds it)."""
-        return Path(self.archive.root)
+        if self._archive is None:  # opened lazily, and a folder: the folder itself
+            return Path(self._source.root)
+        return Path(self._archive.root)
 
     @property
     def source(self) -> Source:
@@ -124,6 +171,7 @@ class Library:
 
     def issue(self, issue_id: str) -> Issue:
         """The issue with this id; NotFound when there is none."""
+        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
         try:
             return self._issues[issue_id]
         except KeyError:
@@ -157,6 +205,7 @@ class Library:
 
     def article(self, article_id: str) -> tuple[Issue, Article]:
         """The article with this id and its issue; NotFound when there is none."""
+        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
         try:
             return self._articles[article_id]
         except KeyError:
@@ -174,7 +223,16 @@ class Library:
 
         It changes whenever a file of the issue does, so the index re-reads only those issues.
         """
-        return indexes.fingerprints(self.archive, self._source)
+        if self._state is None or self._memo is None:  # opened without the catalogue cache
+            return indexes.fingerprints(self.archive, self._source)
+        memo = fingermemo.Memo(self._memo, catalogue.stamp(self._state), self.user_aliases)
+        if self._archive is None:  # not read yet: perhaps it need not be
+            known = memo.load(self._source)
+            if known is not None:
+                return known
+        found = indexes.fingerprints(self.archive, self._source)
+        memo.keep(found, self.archive, self._state, self._source)
+        return found
 
     def index_dir(self, index_root: Path | str | None = None) -> Path:
         """The folder of this archive's index below ``index_root`` (the per-user cache if None).
@@ -324,7 +382,10 @@ class Library:
 
         ``progress(bytes_done, bytes_total)`` may raise Cancelled to stop between two chunks.
         """
-        return verify.verify(self.archive, self._source, progress)
+        # Imported here: the checksum readers are not needed by the other commands (a search).
+        from reader.library import verify as verifying
+
+        return verifying.verify(self.archive, self._source, progress)
 
     def close(self) -> None:
         """Close the index searchers (the catalogue stays usable)."""

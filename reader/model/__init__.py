@@ -1,27 +1,75 @@
-"""The archive model: plain frozen dataclasses with stable ids, no I/O."""
+"""The archive model: plain frozen dataclasses with stable ids, no I/O.
 
-from reader.model.archive import (
-    Archive,
-    ArchiveSettings,
-    Article,
-    Companion,
-    Duplicate,
-    Issue,
-    Problem,
-    stable_id,
-)
-from reader.model.errors import (
-    Cancelled,
-    CorruptArchive,
-    IndexUnavailable,
-    NotFound,
-    ReaderError,
-    UnsupportedFormat,
-)
-from reader.model.names import printable
-from reader.model.pages import Box, Page, PageLayout, Region, Word
-from reader.model.reasons import CATALOGUE, Reason
-from reader.model.vocabulary import UNDATED, Progress
+The names below are loaded on first use (PEP 562): ``issue-reader --help`` needs only the
+vocabulary, not the dataclasses.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.model.archive import (
+        Archive,
+        ArchiveSettings,
+        Article,
+        Companion,
+        Duplicate,
+        Issue,
+        Problem,
+        stable_id,
+    )
+    from reader.model.errors import (
+        Cancelled,
+        CorruptArchive,
+        IndexUnavailable,
+        NotFound,
+        ReaderError,
+        UnsupportedFormat,
+    )
+    from reader.model.names import printable
+    from reader.model.pages import Box, Page, PageLayout, Region, Word
+    from reader.model.reasons import CATALOGUE, Reason
+    from reader.model.vocabulary import UNDATED, Progress
+
+# Each name, and the module it comes from.
+_HOMES = {
+    "Archive": "reader.model.archive",
+    "ArchiveSettings": "reader.model.archive",
+    "Article": "reader.model.archive",
+    "Companion": "reader.model.archive",
+    "Duplicate": "reader.model.archive",
+    "Issue": "reader.model.archive",
+    "Problem": "reader.model.archive",
+    "stable_id": "reader.model.archive",
+    "Cancelled": "reader.model.errors",
+    "CorruptArchive": "reader.model.errors",
+    "IndexUnavailable": "reader.model.errors",
+    "NotFound": "reader.model.errors",
+    "ReaderError": "reader.model.errors",
+    "UnsupportedFormat": "reader.model.errors",
+    "printable": "reader.model.names",
+    "Box": "reader.model.pages",
+    "Page": "reader.model.pages",
+    "PageLayout": "reader.model.pages",
+    "Region": "reader.model.pages",
+    "Word": "reader.model.pages",
+    "CATALOGUE": "reader.model.reasons",
+    "Reason": "reader.model.reasons",
+    "UNDATED": "reader.model.vocabulary",
+    "Progress": "reader.model.vocabulary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # the next use is a plain lookup
+    return value
+
 
 __all__ = [
     "CATALOGUE",

@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterator
 
-from charset_normalizer import from_bytes
-
 from reader.model import CorruptArchive, Reason
 
 _BOMS = (
@@ -93,6 +91,10 @@ def _decode_legacy(data: bytes, name: str) -> str:
         return decodings[best]
     if decodings:
         return next(iter(decodings.values()))
+    # Imported here, for the rare file neither GB nor Big5: it takes 60 ms to import, which
+    # every command that opens an archive would pay (archive.toml is read through this module).
+    from charset_normalizer import from_bytes
+
     match = from_bytes(data).best()
     if match is None or match.encoding is None:
         raise CorruptArchive(name, Reason.of("unknown_encoding"))

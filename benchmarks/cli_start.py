@@ -1,0 +1,116 @@
+"""How fast the command line starts: --version, --help, one search, and many queries in one process.
+
+    python -m benchmarks.cli_start ARCHIVE [--index-dir DIR] [--fts5 DB] [--code DIR]
+
+ARCHIVE must have a current index (``issue-reader index ARCHIVE`` first). Each figure is the
+median of 5 runs in fresh processes, after one warm-up: ``python -c pass`` is the floor of any
+Python program; ``search --json`` is one search end to end; ``--queries`` runs the
+benchmark's 27 mixed queries in one process, and its time per query is (that run − a run of
+one query) / 26. With ``--fts5 DB`` (bench_search's FTS5 database of the same archive, built when absent), the
+same queries on FTS5 in one process, per query, and one FTS5 query in a fresh process.
+``--code DIR`` runs the reader package found in DIR (an older checkout: the "before").
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.bench_search import fts5_insert, fts5_query, fts5_rows, fts5_schema
+from reader.library import Library
+from tests.generator.queries import queries
+
+# Runs reader.__main__ from the checkout named first (or the installed one when it is "").
+_LAUNCH = """import sys
+code = sys.argv.pop(1)
+if code:
+    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__]
+    sys.path.insert(0, code)
+sys.argv[0] = "issue-reader"
+from reader.__main__ import entry
+entry()
+"""
+_FTS5_ONE = """import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT count(*) FROM articles WHERE articles MATCH ?", (sys.argv[2],)).fetchone())
+"""
+
+
+def median_seconds(argv: list[str], runs: int = 5, stdin: str | None = None) -> float:
+    """The median wall time of ``argv`` in a fresh process, after one warm-up run."""
+    times = []
+    for run in range(runs + 1):
+        start = time.perf_counter()
+        done = subprocess.run(argv, input=stdin, capture_output=True, text=True, check=False)
+        if run:
+            times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise SystemExit(f"{argv[:6]} failed: {done.stderr.strip()[-500:]}")
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("archive", type=Path)
+    parser.add_argument("--index-dir", type=Path)
+    parser.add_argument("--fts5", type=Path, metavar="DB")
+    parser.add_argument("--code", default="", metavar="DIR")
+    parser.add_argument("--query", default="县委书记")
+    parser.add_argument("--seed", type=int, default=1, help="the archive's generator seed")
+    args = parser.parse_args()
+    reader = [sys.executable, "-c", _LAUNCH, args.code]
+    where = ["--index-dir", str(args.index_dir)] if args.index_dir else []
+    mixed = [q.text for q in queries(args.seed)]
+    figures = {
+        "python -c pass": median_seconds([sys.executable, "-c", "pass"]),
+        "--version": median_seconds([*reader, "--version"]),
+        "--help": median_seconds([*reader, "--help"]),
+        "search --json": median_seconds(
+            [*reader, "search", str(args.archive), args.query, "--json", *where]
+        ),
+    }
+    with tempfile.TemporaryDirectory() as work:
+        one, many = Path(work) / "one.txt", Path(work) / "many.txt"
+        one.write_text(args.query + "\n", encoding="utf-8")
+        many.write_text("\n".join(mixed) + "\n", encoding="utf-8")
+        search = [*reader, "search", str(args.archive), *where, "--queries"]
+        try:
+            alone = median_seconds([*search, str(one)])
+            together = median_seconds([*search, str(many)])
+        except SystemExit as failed:  # older code has no --queries
+            print(failed)
+        else:
+            per_query = (together - alone) / (len(mixed) - 1)
+            figures[f"--queries, per query ({len(mixed)})"] = per_query
+    if args.fts5:
+        if not args.fts5.exists():  # built as bench_search builds it
+            print(f"building {args.fts5} …", flush=True)
+            db = sqlite3.connect(args.fts5)
+            fts5_schema(db)
+            fts5_insert(db, fts5_rows(Library.open(args.archive)))
+            db.commit()
+        db = sqlite3.connect(args.fts5)
+        per_query = []
+        for query in queries(args.seed):
+            start = time.perf_counter()
+            fts5_query(db, query)
+            per_query.append(time.perf_counter() - start)
+        figures["FTS5, per query (in process)"] = statistics.mean(per_query)
+        figures["FTS5, one query in a fresh process"] = median_seconds(
+            [sys.executable, "-c", _FTS5_ONE, str(args.fts5), f'"{args.query}"']
+        )
+    label = f"code in {args.code}" if args.code else "installed code"
+    print(f"{args.archive} ({label}; load {os.getloadavg()[0]:.1f})")
+    for name, seconds in figures.items():
+        print(f"  {name:<40} {seconds * 1000:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""A label per document (its year, month or publication) as codes: facets and filters in bulk."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import numpy.typing as npt
+
+from reader.index.docsets import Ints, Mask
+from reader.model.vocabulary import UNDATED
+
+
+class Labels:
+    """A label per document (its year, month or publication) as codes, for counting in bulk."""
+
+    def __init__(self, values: list[str]) -> None:
+        names, codes = np.unique(np.array(values, dtype=object).astype(str), return_inverse=True)
+        self.names = [str(name) for name in names]
+        self.codes: Ints = codes.astype(np.int64)
+
+    @classmethod
+    def of(cls, names: npt.NDArray[np.generic], codes: npt.NDArray[np.generic]) -> Labels:
+        """Labels saved earlier (see ``statecache``)."""
+        labels = cls.__new__(cls)
+        labels.names = [str(name) for name in names]
+        labels.codes = codes.astype(np.int64)
+        return labels
+
+    @classmethod
+    def of_days(cls, days: Ints) -> Labels:
+        """Labels ``1946-05-15`` (``undated`` for day 0) from day ordinals, naming each day once."""
+        labels = cls.__new__(cls)
+        ordinals, codes = np.unique(days, return_inverse=True)
+        labels.names = [dt.date.fromordinal(int(d)).isoformat() if d else UNDATED for d in ordinals]
+        labels.codes = codes.astype(np.int64)
+        return labels
+
+    def mask(self, wanted: set[str]) -> Mask:
+        """Which documents carry one of the ``wanted`` labels."""
+        chosen = np.array([name in wanted for name in self.names], np.bool_)
+        return chosen[self.codes]
+
+    def count(self, docs: Mask, by_key: bool = False) -> dict[str, int]:
+        """How many of ``docs`` carry each label (labels with none left out)."""
+        counts = np.bincount(self.codes[docs], minlength=len(self.names))
+        found = [(self.names[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        if by_key:
+            return dict(found)  # names are sorted already
+        return dict(sorted(found, key=lambda item: (-item[1], item[0])))

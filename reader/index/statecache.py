@@ -1,0 +1,71 @@
+"""What a searcher derives from an index once (dates, publications, field lengths), kept on disk.
+
+Opening a searcher reads every document's date, publication and field lengths through
+whoosh, one document at a time: about a second on a ten-year weekly, paid by every
+command-line search. The arrays depend only on the index's build, so they are kept in the
+per-user cache under the index folder and build id, and read back in a millisecond. A file
+that is missing, foreign or damaged is a miss; the index itself is never written to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import uuid
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from reader.index import fold
+
+log = logging.getLogger(__name__)
+
+VERSION = 2
+Arrays = dict[str, npt.NDArray[np.generic]]
+
+
+def _files(index_dir: Path, build: str) -> tuple[Path, str] | None:
+    root = fold.cache_root()
+    if root is None:
+        return None
+    folder = hashlib.blake2b(str(index_dir.resolve()).encode(), digest_size=8).hexdigest()
+    made = hashlib.blake2b(f"{VERSION}|{build}".encode(), digest_size=8).hexdigest()
+    return root / "search-state" / f"{folder}-{made}.npz", folder
+
+
+def load(index_dir: Path, build: str) -> Arrays | None:
+    """The arrays saved for this build of the index at ``index_dir``, or None."""
+    where = _files(index_dir, build)
+    if where is None:
+        return None
+    try:
+        with np.load(where[0], allow_pickle=False) as saved:
+            return {name: saved[name] for name in saved.files}
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged or foreign file is only a miss
+        log.warning("ignoring the saved search state %s: %r", where[0], exc)
+        return None
+
+
+def save(index_dir: Path, build: str, arrays: Arrays) -> None:
+    """Keep ``arrays`` for this build (the files of the folder's earlier builds are deleted)."""
+    where = _files(index_dir, build)
+    if where is None:
+        return
+    file, folder = where
+    temp = file.with_name(f"{file.stem}.{uuid.uuid4().hex}.tmp.npz")
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(temp, **arrays)  # type: ignore[arg-type]
+        os.replace(temp, file)
+        for old in file.parent.glob(f"{folder}-*.npz"):
+            if old != file and not old.name.endswith(".tmp.npz"):
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("cannot save the search state in %s: %s", file, exc)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)

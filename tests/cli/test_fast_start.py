@@ -1,0 +1,127 @@
+"""The command line starts fast: what --help, --version and a search import, and many queries at once.
+
+No times are asserted: each command runs in a fresh interpreter, which then names the modules
+it imported; a heavy one (Qt, the index, the importers) showing up is the regression.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SAMPLE_ISSUES
+
+# Run a command as ``issue-reader`` does, then print the top-level modules it imported.
+_PROBE = """
+import json, sys
+from reader.__main__ import main
+code = main(sys.argv[1:])
+print("MODULES " + json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+print("READER " + json.dumps(sorted(n for n in sys.modules if n.startswith("reader."))))
+"""
+NEVER_IN_A_COMMAND = {"PySide6", "shiboken6", "PIL", "pypdfium2"}
+HEAVY = {"numpy", "whoosh", "lxml", "charset_normalizer", "opencc_purepy", *NEVER_IN_A_COMMAND}
+
+
+def imported(*argv: str, stdin: str = "") -> tuple[str, set[str], set[str]]:
+    """Run ``issue-reader ARGV`` in a fresh interpreter: its output, top-level modules, reader's."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=os.environ.copy(),
+        check=False,
+    )
+    out, _, rest = done.stdout.rpartition("MODULES ")
+    modules, _, reader = rest.partition("\nREADER ")
+    assert modules, done.stderr
+    return out, set(json.loads(modules)), set(json.loads(reader))
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["search", "--help"], ["nosuch"]])
+def test_help_and_version_import_nothing_heavy(argv: list[str]) -> None:
+    out, modules, reader = imported(*argv)
+    assert "issue-reader" in out or argv == ["nosuch"]
+    assert not modules & HEAVY
+    assert not {n for n in reader if n.startswith(("reader.index", "reader.ui"))}
+    assert "reader.formats.registry" not in reader  # the importers
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    """A writable copy of the bundled seed archive, indexed."""
+    root = tmp_path / "archive"
+    shutil.copytree(SAMPLE_ISSUES, root)
+    index = subprocess.run(
+        [sys.executable, "-m", "reader", "index", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert index.returncode == 0, index.stderr
+    return root
+
+
+def test_a_search_on_a_current_index_reads_no_catalogue_and_no_importer(archive: Path) -> None:
+    first, _, _ = imported("search", str(archive), "供热", "--json")
+    catalogues = list((Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader").rglob("*.pickle"))
+    assert catalogues
+    for file in catalogues:  # the catalogue cache gone: a search that read it would write it
+        file.unlink()
+    out, modules, reader = imported("search", str(archive), "供热", "--json")
+    assert json.loads(out) == json.loads(first)
+    assert json.loads(out)["total"] == 1
+    assert not any(file.exists() for file in catalogues)
+    assert not modules & NEVER_IN_A_COMMAND
+    assert not modules & {"lxml", "charset_normalizer"}
+    assert "reader.formats.registry" not in reader
+
+
+def test_a_changed_archive_is_read_and_indexed_before_the_search(archive: Path) -> None:
+    imported("search", str(archive), "供热", "--json")
+    issue = next(archive.glob("*.txt"))
+    issue.write_text(issue.read_text(encoding="utf-8").replace("供热", "供暖"), encoding="utf-8")
+    out, _, _ = imported("search", str(archive), "供热", "--json")
+    assert json.loads(out)["total"] == 0
+
+
+def test_queries_from_a_file_and_from_stdin_give_one_json_line_each(
+    archive: Path, tmp_path: Path
+) -> None:
+    queries = ["供热", "", "title:(", "政府"]
+    file = tmp_path / "queries.txt"
+    file.write_text("\n".join(queries) + "\n", encoding="utf-8")
+    single = {
+        query: json.loads(imported("search", str(archive), query, "--json")[0])
+        for query in ("供热", "政府")
+    }
+    for argv, stdin in (
+        (["--queries", str(file)], ""),
+        (["--stdin"], file.read_text(encoding="utf-8")),
+    ):
+        out, _, _ = imported("search", str(archive), *argv, stdin=stdin)
+        lines = [json.loads(line) for line in out.splitlines()]
+        assert [line["query"] for line in lines] == ["供热", "title:(", "政府"]
+        assert "error" in lines[1]
+        for line in (lines[0], lines[2]):
+            assert {k: v for k, v in line.items() if k != "query"} == single[line["query"]]
+
+
+def test_queries_given_two_ways_are_refused(archive: Path, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "search", str(archive), "供热", "--stdin"],
+        capture_output=True,
+        text=True,
+        input="政府\n",
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "one way" in done.stderr
