@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.formats.loading import open_source
+from reader.formats.common.opening import open_source
 from reader.library import Library
 from reader.library.pages import PageView
 from reader.model import Page, Region, Word
