@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from reader.cli.indexing import ready_index
 from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
 from reader.cli.progress import ProgressBar
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
@@ -54,13 +55,7 @@ def search(library: Library, args: argparse.Namespace) -> int:
     """Search the archive (updating its index first): the hits, then counts per year and paper."""
     if args.limit < 0:
         raise QueryError("--limit must be 0 or more")
-    if args.index_dir:
-        library.use_index_dir(args.index_dir)
-    bar = ProgressBar("Indexing")
-    try:
-        library.ensure_index(progress=bar)
-    finally:
-        bar.finish()
+    ready_index(library, args.index_dir)
     if args.queries or args.stdin:
         return _many(library, args)
     if not args.query:
