@@ -11,8 +11,9 @@ the text decoders, which a search on a built index, or ``issue-reader --help``, 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.lazy import names_from
 
 if TYPE_CHECKING:
     from reader.formats.common.opening import open_source
@@ -43,13 +44,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value  # the next use is a plain lookup
-    return value
+__getattr__ = names_from(__name__, {name: f"{__name__}.{home}" for name, home in _HOMES.items()})
 
 
 __all__ = [

@@ -21,8 +21,9 @@ the command line's ``--help`` and ``--version`` answer at once.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.lazy import names_from
 
 if TYPE_CHECKING:
     from reader.index import (
@@ -54,15 +55,8 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    # The index keeps its folding table in the per-user cache (set where the library imports it).
-    importlib.import_module("reader.library.indexes")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value  # the next use is a plain lookup
-    return value
+# The index keeps its folding table in the per-user cache (set where the library imports it).
+__getattr__ = names_from(__name__, _HOMES, first="reader.library.indexes")
 
 
 __all__ = [

@@ -6,8 +6,9 @@ vocabulary, not the dataclasses.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.lazy import names_from
 
 if TYPE_CHECKING:
     from reader.model.archive import (
@@ -62,13 +63,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value  # the next use is a plain lookup
-    return value
+__getattr__ = names_from(__name__, _HOMES)
 
 
 __all__ = [
