@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import aliases, catalogue, fingermemo, indexes, paths
+from reader.library import aliases, catalogue, fingermemo, indexes, navigation, paths
 from reader.library.misreads import Suggestion
 from reader.model import Archive, Article, Duplicate, Issue, NotFound, Problem, Progress
 
@@ -188,20 +188,7 @@ class Library:
         try:
             return self.issue(wanted)
         except NotFound:
-            pass
-        number = wanted.strip().removeprefix("总").removesuffix("期")
-        found = [
-            issue
-            for issue in self.issues
-            if (issue.date and issue.date.isoformat() == wanted)
-            or (number and issue.number == number)
-        ]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            ids = ", ".join(issue.id for issue in found[:5])
-            raise NotFound(f"{len(found)} issues match {wanted!r}; name one by its id: {ids}")
-        raise NotFound(f"no issue with id, date or number {wanted!r} in this archive")
+            return navigation.issue_by_date_or_number(self.issues, wanted)
 
     def article(self, article_id: str) -> tuple[Issue, Article]:
         """The article with this id and its issue; NotFound when there is none."""

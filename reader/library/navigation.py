@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.formats.common.dates import find_date, fold_digits
-from reader.model import Issue
+from reader.model import Issue, NotFound
 
 # Chinese numerals as printed in dates (一九四六年五月十六日, 二〇二二年九月十九日).
 _CHINESE_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
@@ -100,6 +100,26 @@ def nearest_issue(issues: Sequence[Issue], date: dt.date, publication: str = "")
     if not candidates:
         return None
     return min(candidates, key=lambda i: (abs((i.date - date).days), i.date))  # type: ignore[operator]
+
+
+def issue_by_date_or_number(issues: Sequence[Issue], wanted: str) -> Issue:
+    """The one issue of ISO date ``wanted``, or of that printed number (``1810`` or ``总1810期``).
+
+    Raises:
+        NotFound: No issue matches, or several do (the message names some of their ids).
+    """
+    number = wanted.strip().removeprefix("总").removesuffix("期")
+    found = [
+        issue
+        for issue in issues
+        if (issue.date and issue.date.isoformat() == wanted) or (number and issue.number == number)
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        ids = ", ".join(issue.id for issue in found[:5])
+        raise NotFound(f"{len(found)} issues match {wanted!r}; name one by its id: {ids}")
+    raise NotFound(f"no issue with id, date or number {wanted!r} in this archive")
 
 
 def issue_days(issues: Sequence[Issue], publication: str = "") -> Counter[dt.date]:
