@@ -1,0 +1,95 @@
+"""One whoosh searcher and what is derived from it once: per-document days, months, years,
+publications and field lengths, kept in the user cache per index build (``statecache``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from whoosh import index as whoosh_index
+
+from reader.index import statecache, store
+from reader.index.docsets import DocSets, Ints
+from reader.index.labels import Labels
+from reader.model import UNDATED
+
+
+class SearcherState:
+    """A whoosh searcher and what is derived from it once (per-document dates, publications)."""
+
+    def __init__(self, index_dir: Path, meta: store.Meta) -> None:
+        self.build = meta.build
+        ix = whoosh_index.open_dir(str(index_dir / store.WHOOSH_DIR), indexname=store.INDEX_NAME)
+        self.searcher = ix.searcher()
+        try:
+            saved = statecache.load(index_dir, meta.build)
+            if saved is not None and len(saved["days"]) == self.searcher.reader().doc_count_all():
+                self._from_saved(saved)
+            else:
+                self._from_index()
+            self.day_labels = Labels.of_days(self.days)
+            live = saved["live"].astype(np.bool_) if saved and "live" in saved else None
+            self.docsets = DocSets(self.searcher, self.days, live)
+            self._saved_lengths = set()
+            if saved is not None:  # the lengths whoosh would read a document at a time
+                for name, lengths in saved.items():
+                    if name.startswith("length:") and len(lengths) == len(self.days):
+                        self.docsets.lengths[name.removeprefix("length:")] = lengths.astype(
+                            np.float64
+                        )
+                self._saved_lengths = set(self.docsets.lengths)
+            self._saved = saved is not None
+        except BaseException:
+            self.searcher.close()
+            raise
+
+    def _from_index(self) -> None:
+        reader = self.searcher.reader()
+        days = list(_column(reader, "day"))
+        self.days: Ints = np.array(days, np.int64)
+        self.publications = Labels(list(_column(reader, "publication_name")))
+        months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
+        self.months = Labels(months)
+        self.years = Labels([month[:4] if month != UNDATED else UNDATED for month in months])
+
+    def _from_saved(self, saved: statecache.Arrays) -> None:
+        self.days = saved["days"].astype(np.int64)
+        self.publications = Labels.of(saved["publication:names"], saved["publication:codes"])
+        self.months = Labels.of(saved["month:names"], saved["month:codes"])
+        self.years = Labels.of(saved["year:names"], saved["year:codes"])
+
+    def remember(self, index_dir: Path) -> None:
+        """Save what was derived from the index, when something new was (see ``statecache``)."""
+        if self._saved and set(self.docsets.lengths) <= self._saved_lengths:
+            return
+        arrays: statecache.Arrays = {"days": self.days, "live": self.docsets.live}
+        named = {"publication": self.publications, "month": self.months, "year": self.years}
+        for name, labels in named.items():
+            arrays[f"{name}:names"] = np.array(labels.names, dtype=str)
+            arrays[f"{name}:codes"] = labels.codes
+        for field_name, lengths in self.docsets.lengths.items():
+            arrays[f"length:{field_name}"] = lengths
+        statecache.save(index_dir, self.build, arrays)
+        self._saved, self._saved_lengths = True, set(self.docsets.lengths)
+
+    def current(self, meta: store.Meta) -> bool:
+        """Whether this searcher still reads the index's current build."""
+        return meta.build == self.build and self.searcher.up_to_date()
+
+    def close(self) -> None:
+        """Close the whoosh searcher."""
+        self.searcher.close()
+
+
+def _column(reader: Any, name: str) -> Iterable[Any]:
+    """A column's values, one per document; none for an index with no documents.
+
+    An archive with no readable article has an index without segments, whose reader has no
+    columns at all (whoosh raises NotImplementedError): that is an empty index, not damage.
+    """
+    if reader.doc_count_all() == 0:
+        return ()
+    return reader.column_reader(name)  # type: ignore[no-any-return]
