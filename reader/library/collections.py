@@ -160,6 +160,13 @@ class Store:
                 )
                 db.execute("UPDATE items SET archive=? WHERE archive=?", (other, archive_id))
                 db.execute("UPDATE searches SET archive=? WHERE archive=?", (other, archive_id))
+                # On the shelf once, under the key that stays.
+                db.execute(
+                    "DELETE FROM shelf WHERE archive=? AND EXISTS"
+                    " (SELECT 1 FROM shelf WHERE archive=?)",
+                    (archive_id, other),
+                )
+                db.execute("UPDATE shelf SET archive=? WHERE archive=?", (other, archive_id))
                 db.execute("DELETE FROM archives WHERE id=?", (archive_id,))
             else:
                 db.execute(

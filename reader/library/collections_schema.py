@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 # Each step brings a file from version N (its index + 1 is N + 1); never change a step once
-# released: add one. Version 1 kept collections and items; version 2 added tags and searches.
+# released: add one. Version 1 kept collections and items; version 2 added tags and searches;
+# version 3 the shelf (the archives of the reader's library, :mod:`reader.library.shelf`).
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE archives (id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
@@ -29,6 +30,11 @@ MIGRATIONS: tuple[str, ...] = (
         name TEXT NOT NULL, query TEXT NOT NULL, filters TEXT NOT NULL DEFAULT '{}',
         created TEXT NOT NULL, opened TEXT NOT NULL,
         total INTEGER NOT NULL DEFAULT 0, hits TEXT NOT NULL DEFAULT '[]');
+    """,
+    """
+    CREATE TABLE shelf (
+        archive TEXT PRIMARY KEY REFERENCES archives(id), name TEXT NOT NULL,
+        position INTEGER NOT NULL, added TEXT NOT NULL, searched INTEGER NOT NULL DEFAULT 1);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

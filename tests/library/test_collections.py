@@ -100,12 +100,12 @@ def test_a_version_1_file_is_migrated(tmp_path):
     db.commit()
     db.close()
     store = Store(path)
-    assert store.version == SCHEMA_VERSION == 2
+    assert store.version == SCHEMA_VERSION == 3
     [item] = store.items("旧")
     assert (item.note, item.tags, item.archive_present) == ("注", (), False)
     assert saved_searches.searches(store) == []
     store.close()
-    assert Store(path).version == 2  # opening again changes nothing
+    assert Store(path).version == 3  # opening again changes nothing
 
 
 def test_a_saved_search_counts_the_hits_of_new_issues(tmp_path):
