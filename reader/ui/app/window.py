@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.article_model, self.article_list = self.area.article_model, self.area.article_list
         self.search_panel, self.middle = self.area.search_panel, self.area.middle
         self.pane, self.browser = self.area.pane, self.area.browser
-        self.problems_panel, self.concordance, self.trends = docks.install(self)
+        self.problems_panel, self.concordance, self.trends, self.library_dock = docks.install(self)
         self.problems_button = chrome.ProblemsButton(self)
         self.alias_keeper = AliasKeeper(self.session, self.reloader, self.problems_panel, self)
         self.indicators = chrome.ReadingIndicators(self)

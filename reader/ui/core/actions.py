@@ -79,6 +79,7 @@ class Actions(QObject):
         self.concordance = make("concordance", "Ctrl+Shift+K", checkable=True)
         self.trends = make("trends", "Ctrl+Shift+T", checkable=True)
         self.collections = make("collections", "Ctrl+Shift+B", checkable=True)
+        self.library = make("library", "Ctrl+Shift+L", checkable=True)
         self.language_group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
         for code in LANGUAGES:
@@ -187,6 +188,7 @@ class Actions(QObject):
             self.concordance: self.tr("&Concordance"),
             self.trends: self.tr("T&rends over Time"),
             self.collections: self.tr("Coll&ections"),
+            self.library: self.tr("Librar&y"),
             self.back: self.tr("&Back"),
             self.forward: self.tr("&Forward"),
             self.next_article: self.tr("Next &Article"),
@@ -234,6 +236,7 @@ class Menus(QObject):
         self.view.addActions([a.show_text, a.show_page, a.show_both, a.switch_view])
         self.view.addSeparator()
         self.view.addActions([a.original_text, a.problems, a.concordance, a.trends, a.collections])
+        self.view.addAction(a.library)
         self.language = self.view.addMenu("")
         self.language.addActions(list(a.languages.values()))
         self.go = menubar.addMenu("")

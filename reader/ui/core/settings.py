@@ -35,6 +35,8 @@ _DEFAULTS: dict[str, Any] = {
     "splitter": [],
     # Characters of context on each side of a match in the concordance.
     "concordance_width": 40,
+    # What a search covers: "archive" (the one open) or "library" (its ticked archives).
+    "search_scope": "archive",
 }
 MAX_RECENT = 10
 MAX_HISTORY = 50

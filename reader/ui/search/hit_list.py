@@ -17,10 +17,12 @@ class HitList(QListView):
 
     Signals:
         article_opened(str, str): issue id and article id of the hit chosen.
+        hit_opened(object): the hit chosen (just before ``article_opened``).
         up_from_top(): Up was pressed on the first hit (the search field takes the keyboard).
     """
 
     article_opened = Signal(str, str)
+    hit_opened = Signal(object)
     up_from_top = Signal()
 
     def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
@@ -70,6 +72,7 @@ class HitList(QListView):
         hit = self._hits.hit(index.row())
         if hit is None:
             return
+        self.hit_opened.emit(hit)
         self.article_opened.emit(hit.issue_id, hit.article_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

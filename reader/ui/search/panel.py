@@ -7,11 +7,13 @@ The panel replaces the article list while searching. Searches run on the task ru
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QToolButton, QVBoxLayout, QWidget
 
 from reader.library import Library, Sort
+from reader.library.collections_schema import archive_path
 from reader.library.searching import (
     SearchOutcome,
     SearchRequest,
@@ -26,6 +28,7 @@ from reader.ui.indexing.keeper import IndexKeeper
 from reader.ui.reading.text_pane import Span
 from reader.ui.search.exporting import HitExporter
 from reader.ui.search.hit_list import HitList
+from reader.ui.search.library_scope import LibraryScope
 from reader.ui.search.results_model import SearchResultsModel
 from reader.ui.search.sort_choice import SortChoice
 from reader.ui.search.summary import SearchSummary
@@ -41,6 +44,8 @@ class SearchPanel(QWidget):
 
     Signals:
         article_opened(str, str): issue id and article id of the hit chosen.
+        other_archive_hit(str, str, str): a hit of another archive of the library was chosen:
+            the archive's key, the issue id and the article id.
         mode_changed(bool): True when results are shown, False when back to browsing.
         results_shown(): the hits of a (new or refined) search are shown, or its query was
             found malformed: the matches to mark in the open article changed.
@@ -48,6 +53,7 @@ class SearchPanel(QWidget):
     """
 
     article_opened = Signal(str, str)
+    other_archive_hit = Signal(str, str, str)
     mode_changed = Signal(bool)
     results_shown = Signal()
     status = Signal(str)
@@ -84,6 +90,8 @@ class SearchPanel(QWidget):
         self.export_button = QToolButton(self.summary)
         self.export_button.setDefaultAction(actions.export_hits)
         self.summary.header.addWidget(self.export_button)
+        self.scope = LibraryScope(session, self.summary)
+        self.summary.header.insertWidget(1, self.scope.box)
         self.view.addAction(actions.export_hits)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -97,7 +105,9 @@ class SearchPanel(QWidget):
         self.exporter.status.connect(self.status)
         self.field.submitted.connect(self.search)
         self.field.down_pressed.connect(self.focus_results)
-        self.view.article_opened.connect(self.article_opened)
+        self.view.hit_opened.connect(self._hit_opened)
+        self.scope.changed.connect(self._scope_changed)
+        self.scope.coverage_grew.connect(self._coverage_grew)
         self.view.up_from_top.connect(self.focus_field)
         self.summary.filter_chosen.connect(self.set_filter)
         self.sort_choice.chosen.connect(self.set_sort)
@@ -111,6 +121,7 @@ class SearchPanel(QWidget):
     def retranslate(self) -> None:
         """Set the visible texts in the current language."""
         self.field.setPlaceholderText(self.tr("Search the archive (Ctrl+K)"))
+        self.scope.retranslate()
         self.summary.retranslate()
         self.model.refresh()  # dates and pages are worded in the interface language
         if self._outcome is not None:
@@ -138,7 +149,13 @@ class SearchPanel(QWidget):
 
     @Slot()
     def _archive_opened(self) -> None:
-        """Forget the previous archive's search (the keeper brings the new one's index up to date)."""
+        """Forget the previous archive's search (the keeper brings the new one's index up to date).
+
+        A library search stays: its hits are the library's, whichever archive is open.
+        """
+        if self.scope.library and self.searching and self._outcome is not None:
+            self.results_shown.emit()  # the article shown is of the archive just opened
+            return
         self._session.tasks.cancel("search")
         self._pending = self._rerun = False
         self._clear_results()  # the hits shown are the previous archive's
@@ -200,14 +217,14 @@ class SearchPanel(QWidget):
         if not query:
             self.browse()
             return
-        if self._library is None:
+        if self._library is None and not self.scope.library:
             return
         # A new query starts unfiltered; the same one again keeps its filters.
         if query != self._request.query:
             self._request = SearchRequest(query, sort=self.sort)
         self._unsaved = query
         self._enter()
-        if not self.index_ready:
+        if not self.index_ready and not self.scope.library:
             # Run once an index is there (the one being built, or one the user asks for).
             self._pending = True
             self._clear_results()
@@ -253,7 +270,16 @@ class SearchPanel(QWidget):
             self.exporter.choose(self._request, self.view.selected_hits())
 
     def _run(self) -> None:
-        if self._library is None or not self._request.query:
+        if not self._request.query:
+            return
+        if self.scope.library:
+            self.count_label.setText(self.tr("Searching…"))
+            names = self.scope.names()
+            self.summary.archive_names = self.model.archive_names = names
+            self.scope.run(self._request, self._show_outcome, self._search_failed)
+            return
+        self.summary.archive_names = self.model.archive_names = {}
+        if self._library is None:
             return
         self.count_label.setText(self.tr("Searching…"))
         self._session.tasks.run(
@@ -280,8 +306,31 @@ class SearchPanel(QWidget):
         self._outcome = outcome
         self.model.set_hits(outcome.result.hits)
         self.summary.show_outcome(outcome)
+        if self.scope.library and self.scope.left_out:
+            self.summary.show_message(self.scope.left_out_text())
         self.view.show_article(keep)
         self.results_shown.emit()
+
+    def _hit_opened(self, hit: Any) -> None:
+        """Go to a hit's article; one of another archive of the library opens that archive first."""
+        key = str(getattr(hit, "archive", ""))
+        if key and self.scope.library:
+            entry = self.scope.keeper.entry(key)
+            here = self._session.path
+            if entry is not None and (not here or archive_path(entry.path) != archive_path(here)):
+                self.other_archive_hit.emit(key, hit.issue_id, hit.article_id)
+                return
+        self.article_opened.emit(hit.issue_id, hit.article_id)
+
+    def _scope_changed(self) -> None:
+        """Run the search shown again over the archive or the library (no archive filter)."""
+        self._request = replace(self._request, archive="")
+        if self.searching and self._request.query:
+            self.search(self._request.query)
+
+    def _coverage_grew(self) -> None:
+        if self.searching and self._request.query:
+            self._rerun_search()
 
     def _search_failed(self, exc: BaseException) -> None:
         self._unsaved = ""  # it did not run: not worth finding again in the history

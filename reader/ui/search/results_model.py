@@ -47,6 +47,8 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__()
         self._hits: list[Any] = []
         self._issue_for = issue_for or (lambda _id: None)
+        # The archives' names of a library search, by key: each hit says which it is from.
+        self.archive_names: dict[str, str] = {}
 
     def set_hits(self, hits: Sequence[Any]) -> None:
         """Show these hits (the ``Hit`` values of a search result)."""
@@ -81,7 +83,8 @@ class SearchResultsModel(QAbstractListModel):
                 return f"{hit.title}\n{derived_title_note()}\n{hit.snippet.text}"
             return f"{hit.title}\n{hit.snippet.text}"
         if role == HTML_ROLE:
-            return hit_html(hit, self._issue_for(hit.issue_id))
+            archive = self.archive_names.get(getattr(hit, "archive", ""), "")
+            return hit_html(hit, self._issue_for(hit.issue_id), archive)
         return None
 
     def refresh(self) -> None:
@@ -91,12 +94,13 @@ class SearchResultsModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
 
-def hit_html(hit: Any, issue: Issue | None = None) -> str:
+def hit_html(hit: Any, issue: Issue | None = None, archive: str = "") -> str:
     """A hit as a list row: where it appeared, its title, a byline or column that matched, a snippet.
 
-    Where: ``2022年9月19日 · 今日长子 · 总1810期 · 第1版`` (the issue's numbers when known).
+    Where: ``2022年9月19日 · 今日长子 · 总1810期 · 第1版`` (the issue's numbers when known),
+    after the name of its ``archive`` in a library search.
     """
-    where = [formatting.date(hit.date) if hit.date else "", hit.publication]
+    where = [archive, formatting.date(hit.date) if hit.date else "", hit.publication]
     if issue is not None:
         where.append(formatting.issue_number(issue))
     if getattr(hit, "page", ""):

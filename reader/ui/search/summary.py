@@ -40,6 +40,8 @@ class SearchSummary(QWidget):
         self.message.hide()
         self.facets = FacetStrip(self)
         self.chart = HitsChart(self)
+        # The names of the archives of a library search, by key (for the archive facet).
+        self.archive_names: dict[str, str] = {}
         # The count and the order; the panel adds its Export Hits button here.
         self.header = header = QHBoxLayout()
         header.addWidget(self.count_label, 1)
@@ -97,8 +99,13 @@ class SearchSummary(QWidget):
         publications = result.facets.publication
         if len(publications) > 1 or request.publication:
             years += [(f"publication:{p}", p, n) for p, n in publications.items()]
+        # A library search: the archives first (named as in the library), when more than one.
+        archives = result.facets.archive
+        if len(archives) > 1 or request.archive:
+            names = self.archive_names
+            years[:0] = [(f"archive:{k}", names.get(k, k), n) for k, n in archives.items()]
         selected = request.month or request.year
-        self.facets.set_facets(years, request.year, request.publication)
+        self.facets.set_facets(years, request.year, request.publication, request.archive)
         first = first_year_of(list(result.facets.year))
         self.chart.set_bars(bars_for(outcome), selected, None if outcome.year else first)
         self.facets.setVisible(bool(years))

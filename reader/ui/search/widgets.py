@@ -105,11 +105,15 @@ class FacetStrip(QScrollArea):
         self.buttons: dict[str, QToolButton] = {}
 
     def set_facets(
-        self, facets: list[tuple[str, str, int]], year: str = "", publication: str = ""
+        self,
+        facets: list[tuple[str, str, int]],
+        year: str = "",
+        publication: str = "",
+        archive: str = "",
     ) -> None:
         """Show (key, label, count) buttons after an "All" button; the chosen ones pressed.
 
-        Keys are years, or ``publication:NAME``.
+        Keys are years, ``publication:NAME`` or ``archive:KEY`` (the years count every hit).
         """
         for button in self.buttons.values():
             self._group.removeButton(button)
@@ -117,16 +121,20 @@ class FacetStrip(QScrollArea):
         self.buttons = {}
         while self._layout.count():
             self._layout.takeAt(0)
-        total = sum(count for key, _l, count in facets if not key.startswith("publication:"))
+        total = sum(count for key, _l, count in facets if ":" not in key)
         rows = [("", self.tr("All"), total), *facets]
-        chosen = {year, f"publication:{publication}" if publication else ""}
+        chosen = {
+            year,
+            f"publication:{publication}" if publication else "",
+            f"archive:{archive}" if archive else "",
+        }
         for key, label, count in rows:
             button = QToolButton(self._inner)
             # Full-width brackets beside Chinese: the translation of "%1 (%2)" says which.
             button.setText(fill(self.tr("%1 (%2)"), label, f"{count:,}"))
             button.setCheckable(True)
             button.setAutoRaise(True)
-            button.setChecked(key in chosen if key else not (year or publication))
+            button.setChecked(key in chosen if key else not (year or publication or archive))
             button.clicked.connect(lambda _checked=False, k=key: self.chosen.emit(k))
             self._group.addButton(button)
             self._layout.addWidget(button)

@@ -1,0 +1,108 @@
+"""The library's archives as a search sees them: opened once and kept, their indexes checked.
+
+A search over the library needs one :class:`Library` per archive searched, each with a usable
+index. :class:`OpenShelf` opens them when first asked for (a folder lazily: a search on a
+current index never reads its catalogue) and keeps them until closed; an archive that is
+gone, unreadable or not indexed yet is left out and named, so the search can say what it did
+not cover.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader import index
+from reader.library import paths
+from reader.library.collections_schema import archive_path
+from reader.library.library import Library
+from reader.model import ReaderError
+
+log = logging.getLogger(__name__)
+
+
+def index_usable(path: str, index_root: Path | str | None = None) -> bool:
+    """Whether the archive at ``path`` has a complete index to search (current or not)."""
+    return index.is_usable(paths.index_dir(path, index_root))
+
+
+def index_current(path: str, index_root: Path | str | None = None) -> bool:
+    """Whether the index of the archive at ``path`` matches its files (reads its catalogue).
+
+    An archive that cannot be read counts as current: indexing it again would fail the same way.
+    """
+    try:
+        with Library.open(path) as library:
+            return library.index_current(paths.index_dir(path, index_root))
+    except (ReaderError, OSError) as exc:
+        log.info("not indexing %s: %s", path, exc)
+        return True
+
+
+class OpenShelf:
+    """The libraries of the archives searched, by archive key, opened once and kept.
+
+    Args:
+        index_root: where indexes live (None: the per-user default).
+    """
+
+    def __init__(self, index_root: Path | str | None = None) -> None:
+        self.index_root = index_root
+        self._open: dict[str, Library] = {}
+        self._lock = threading.Lock()
+
+    def libraries(
+        self, wanted: Iterable[tuple[str, str]], current: tuple[str, Library] | None = None
+    ) -> tuple[dict[str, Library], tuple[str, ...]]:
+        """(the searchable libraries by key, the keys left out) of ``wanted`` (key, path) pairs.
+
+        ``current`` is the window's open archive (its path and library): used as it is rather
+        than opened twice.
+        """
+        found: dict[str, Library] = {}
+        missing: list[str] = []
+        here = archive_path(current[0]) if current is not None else ""
+        for key, path in wanted:
+            if current is not None and archive_path(path) == here:
+                library: Library | None = current[1]
+            else:
+                library = self._library(key, path)
+            if library is not None and library.index_available():
+                found[key] = library
+            else:
+                missing.append(key)
+        return found, tuple(missing)
+
+    def _library(self, key: str, path: str) -> Library | None:
+        with self._lock:
+            library = self._open.get(key)
+            if library is not None and archive_path(library.path) == archive_path(path):
+                return library
+            if library is not None:
+                library.close()  # re-linked elsewhere since
+            if not index_usable(path, self.index_root):
+                return None  # opened once there is an index (a zip reads its catalogue)
+            try:
+                library = Library.open(path, lazy=True)
+            except (ReaderError, OSError) as exc:
+                log.info("the library leaves out %s: %s", path, exc)
+                return None
+            library.index_dir(self.index_root)
+            self._open[key] = library
+            return library
+
+    def forget(self, key: str) -> None:
+        """Close the library of ``key`` (its index is being rebuilt, or it left the shelf)."""
+        with self._lock:
+            library = self._open.pop(key, None)
+        if library is not None:
+            library.close()
+
+    def close(self) -> None:
+        """Close every library opened here."""
+        with self._lock:
+            opened, self._open = self._open, {}
+        for library in opened.values():
+            library.close()
