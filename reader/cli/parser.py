@@ -152,7 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     index_cmd.add_argument("--rebuild", action="store_true", help="build it again from scratch")
     index_cmd.add_argument("--index-dir", metavar="DIR", help="keep the index in DIR")
     index_cmd.add_argument("--json", action="store_true", help="print JSON")
-    search = command("search", "Search an archive (its index is built or updated first).")
+    search = command(
+        "search",
+        "Search an archive, or several as one: search PATH [PATH …] QUERY (each index is "
+        "built or updated first).",
+    )
     search.add_argument(
         "query",
         metavar="QUERY",

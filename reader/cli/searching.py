@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from typing import Any, TextIO
 
 from reader.cli.indexing import ready_index
 from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
 from reader.cli.progress import ProgressBar
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
+from reader.library.many import search_many
 from reader.model import ReaderError
 
 
@@ -52,16 +54,34 @@ def index(library: Library, args: argparse.Namespace) -> int:
 
 
 def search(library: Library, args: argparse.Namespace) -> int:
-    """Search the archive (updating its index first): the hits, then counts per year and paper."""
+    """Search the archive (updating its index first): the hits, then counts per year and paper.
+
+    ``search PATH PATH … QUERY`` searches several archives as one: the leading words that name
+    an existing folder, zip or file are archives (the last word is always the query).
+    """
     if args.limit < 0:
         raise QueryError("--limit must be 0 or more")
-    ready_index(library, args.index_dir)
-    if args.queries or args.stdin:
-        return _many(library, args)
-    if not args.query:
-        raise QueryError("give a QUERY, or --queries FILE, or --stdin")
-    result = library.search(" ".join(args.query), limit=args.limit, sort=args.sort)
-    library.close()
+    others, args.query = _more_archives(args.query, final=not (args.queries or args.stdin))
+    if others and args.index_dir:
+        raise QueryError("--index-dir names one archive's index: give one PATH with it")
+    with ExitStack() as stack:
+        libraries = {args.path: library}
+        for path in others:
+            libraries[path] = stack.enter_context(Library.open(path, lazy=True))
+        for each in libraries.values():
+            ready_index(each, args.index_dir)
+        several = len(libraries) > 1
+
+        def ask(query: str) -> SearchResult:
+            if several:
+                return search_many(libraries, query, limit=args.limit, sort=args.sort)
+            return library.search(query, limit=args.limit, sort=args.sort)
+
+        if args.queries or args.stdin:
+            return _many(ask, args)
+        if not args.query:
+            raise QueryError("give a QUERY, or --queries FILE, or --stdin")
+        result = ask(" ".join(args.query))
     if args.json:
         return print_json(_result_json(result))
     shown = len(result.hits)
@@ -75,10 +95,26 @@ def search(library: Library, args: argparse.Namespace) -> int:
         years = " ".join(f"{y} ({c})" for y, c in result.facets.year.items())
         publications = " ".join(f"{p} ({c})" for p, c in result.facets.publication.items())
         print(f"\nBy year: {years}\nBy publication: {publications}")
+        if result.facets.archive:
+            archives = " ".join(f"{a} ({c})" for a, c in result.facets.archive.items())
+            print(f"By archive: {archives}")
     return 0
 
 
-def _many(library: Library, args: argparse.Namespace) -> int:
+def _more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
+    """The leading ``words`` that name existing archives, and the rest (the query).
+
+    With ``final`` the last word is the query's even when it names a file: a query is needed.
+    """
+    paths: list[str] = []
+    for word in words[: len(words) - 1 if final else len(words)]:
+        if word.startswith("-") or not os.path.exists(word):
+            break
+        paths.append(word)
+    return paths, words[len(paths) :]
+
+
+def _many(ask: Callable[[str], SearchResult], args: argparse.Namespace) -> int:
     """One query a line (from ``--queries FILE`` or stdin), one JSON line each, as it is answered.
 
     Each line is ``search --json``'s object with the query first; a malformed query gives
@@ -93,14 +129,13 @@ def _many(library: Library, args: argparse.Namespace) -> int:
         if not query:
             continue
         try:
-            result = library.search(query, limit=args.limit, sort=args.sort)
+            result = ask(query)
         except QueryError as exc:
             failed = True
             answer: dict[str, Any] = {"query": query, "error": str(exc)}
         else:
             answer = {"query": query, **_result_json(result)}
         print_json_line(answer)
-    library.close()
     return 1 if failed else 0
 
 
@@ -127,6 +162,8 @@ def _print_hit(n: int, hit: Hit, bold: bool) -> None:
     place = [publication, hit.date.isoformat() if hit.date else "undated"]
     if hit.page:
         place.append(f"page {hit.page}")
+    if hit.archive:
+        place.append(hit.archive)
     print(f"   {' · '.join(place)} · {hit.article_id}")
     if hit.matches:
         print(f"   matches in: {', '.join(hit.matched_fields)}")
@@ -161,6 +198,9 @@ def _marked(text: str, spans: Sequence[tuple[int, int]], bold: bool) -> str:
 
 
 def _result_json(result: SearchResult) -> dict[str, Any]:
+    facets: dict[str, Any] = {"year": result.facets.year, "publication": result.facets.publication}
+    if result.facets.archive:  # several archives searched as one: each hit names its own
+        facets["archive"] = result.facets.archive
     return {
         "total": result.total,
         "hits": [
@@ -180,8 +220,9 @@ def _result_json(result: SearchResult) -> dict[str, Any]:
                 "column": hit.column,
                 "matched_fields": list(hit.matched_fields),
                 "matches": {name: [list(span) for span in spans] for name, spans in hit.matches},
+                **({"archive": hit.archive} if hit.archive else {}),
             }
             for hit in result.hits
         ],
-        "facets": {"year": result.facets.year, "publication": result.facets.publication},
+        "facets": facets,
     }

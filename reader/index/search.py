@@ -76,6 +76,8 @@ class Hit:
     byline: str = ""
     column: str = ""
     matches: FieldSpans = ()
+    # Which archive the hit is from, when several are searched as one (reader.library.many).
+    archive: str = ""
 
     @property
     def matched_fields(self) -> tuple[str, ...]:
@@ -93,13 +95,15 @@ class Facets:
 
     ``month`` (``"2022-09"``) and ``day`` (``"2022-09-19"``) count the hits that remain after
     both filters, so a chart can show a chosen year month by month (or a trend day by day)
-    without searching again.
+    without searching again. ``archive`` counts the matches per archive when several are
+    searched as one (:mod:`reader.library.many`), and is empty otherwise.
     """
 
     year: dict[str, int] = field(default_factory=dict)
     publication: dict[str, int] = field(default_factory=dict)
     month: dict[str, int] = field(default_factory=dict)
     day: dict[str, int] = field(default_factory=dict)
+    archive: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import TypedDict
 
 from reader.index import SORTS, SearchResult, Sort
+from reader.library import many
 from reader.library.library import Library
 from reader.model import UNDATED
 
@@ -19,6 +22,8 @@ class SearchRequest:
 
     ``year`` (``"2022"``, a decade ``"2020s"`` or ``"undated"``), ``month`` (``"2022-09"``),
     ``day`` (``"2022-09-19"``) and ``publication`` narrow the hits; an empty value does not.
+    ``archive`` (an archive's key) does the same when several archives are searched as one
+    (:func:`run_search_many`).
     """
 
     query: str
@@ -28,6 +33,7 @@ class SearchRequest:
     publication: str = ""
     limit: int = 200
     day: str = ""
+    archive: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,8 +69,32 @@ def run_search(library: Library, request: SearchRequest) -> SearchOutcome:
     A chosen month narrows the hits and their count; the facets and the month counts stay
     those of the whole year, so the chart still shows every month around the one chosen.
     """
-    result = library.search(
-        request.query,
+    return _outcome(request, library.search(request.query, **_filters(request)))
+
+
+def run_search_many(libraries: Mapping[str, Library], request: SearchRequest) -> SearchOutcome:
+    """Search several archives (key → opened archive) as one for ``request`` (in the worker).
+
+    As :func:`run_search`; ``request.archive`` keeps one archive's hits, and the result's
+    ``facets.archive`` counts each archive's (see :func:`reader.library.many.search_many`).
+    """
+    archives = (request.archive,) if request.archive else ()
+    result = many.search_many(libraries, request.query, archives=archives, **_filters(request))
+    return _outcome(request, result)
+
+
+class _Filters(TypedDict):
+    limit: int
+    sort: Sort
+    years: tuple[str, ...]
+    publications: tuple[str, ...]
+    months: tuple[str, ...]
+    days: tuple[str, ...]
+
+
+def _filters(request: SearchRequest) -> _Filters:
+    """The search's keyword arguments for ``request``: its order and its filters."""
+    return _Filters(
         limit=request.limit,
         sort=request.sort,
         years=years_of(request.year),
@@ -72,6 +102,10 @@ def run_search(library: Library, request: SearchRequest) -> SearchOutcome:
         months=(request.month,) if request.month else (),
         days=(request.day,) if request.day else (),
     )
+
+
+def _outcome(request: SearchRequest, result: SearchResult) -> SearchOutcome:
+    """The outcome of ``request``: its result, and the month counts of its one year."""
     dated = [y for y in result.facets.year if y != UNDATED]
     year = request.year if request.year.isdigit() else ""
     if not year and len(dated) == 1 and not result.facets.year.get(UNDATED):
@@ -97,12 +131,15 @@ def narrowed(request: SearchRequest, key: str) -> SearchRequest:
     Args:
         request: the search shown.
         key: a year (``2022``), a decade (``2020s``), a month (``2022-09``), a day
-            (``2022-09-19``), ``publication:NAME``, or "" for every hit. Choosing the active
-            filter again removes it.
+            (``2022-09-19``), ``publication:NAME``, ``archive:KEY``, or "" for every hit.
+            Choosing the active filter again removes it.
 
     Returns:
         The request with its filters changed (the query and the order stay).
     """
+    if key.startswith("archive:"):
+        archive = key.removeprefix("archive:")
+        return replace(request, archive="" if archive == request.archive else archive)
     if key.startswith("publication:"):
         name = key.removeprefix("publication:")
         return replace(request, publication="" if name == request.publication else name)
@@ -115,4 +152,4 @@ def narrowed(request: SearchRequest, key: str) -> SearchRequest:
     if key:
         same = key == request.year and not request.month
         return replace(request, year="" if same else key, month="", day="")
-    return replace(request, year="", month="", publication="", day="")
+    return replace(request, year="", month="", publication="", day="", archive="")
