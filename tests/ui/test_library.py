@@ -1,0 +1,174 @@
+"""The library in the window: the dock lists the shelf, a search covers several archives, hits open across them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.library import Library
+from reader.ui.app.library_dock import LibraryDock
+from reader.ui.core.rows import HTML_ROLE
+from tests.ui.conftest import ISSUES, write_archive
+from tests.ui.test_search import hit_titles, search
+
+
+@pytest.fixture(autouse=True)
+def own_data(tmp_path, monkeypatch):
+    """Each test has its own collections file, which holds the shelf."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def shifted(years: int, title_mark: str):
+    """The test issues ``years`` later, each title marked: another paper's archive."""
+    return [
+        (
+            date.replace(year=date.year + years),
+            number + 100 * years,
+            [(k, f"{title}{title_mark}", paragraphs, by) for k, title, paragraphs, by in articles],
+        )
+        for date, number, articles in ISSUES
+    ]
+
+
+@pytest.fixture
+def three(tmp_path):
+    """Three archives; "供热" is in every one (three hits each, in different years)."""
+    return [
+        write_archive(tmp_path / "甲报"),
+        write_archive(tmp_path / "乙报", shifted(10, "（乙）")),
+        write_archive(tmp_path / "丙报", shifted(20, "（丙）")),
+    ]
+
+
+def snapshot(root):
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def open_dock(qtbot, window) -> LibraryDock:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(
+        window.focusWidget() or window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dock = window.findChild(LibraryDock)
+    assert dock is not None and dock.isVisible() and window.action_set.library.isChecked()
+    return dock
+
+
+def rows(dock) -> list[tuple[str, str, bool]]:
+    """(name, index state, ticked) of each row of the list."""
+    out = []
+    for row in range(dock.list.topLevelItemCount()):
+        item = dock.list.topLevelItem(row)
+        out.append((item.text(0), item.text(1), item.checkState(0) == Qt.CheckState.Checked))
+    return out
+
+
+def test_the_dock_lists_the_shelf_and_survives_a_restart(qtbot, make_window, three):
+    window = make_window()
+    window.open_path(str(three[0]))  # opening an archive puts it on the shelf
+    dock = open_dock(qtbot, window)
+    assert rows(dock) == [("甲报", "Indexed", True)]
+    assert dock.list.topLevelItem(0).font(0).bold()  # the archive open
+    assert dock.list.topLevelItem(0).toolTip(0) == str(three[0].resolve())
+    dock.add(str(three[1]))  # indexed in the background (here: at once)
+    assert rows(dock) == [("甲报", "Indexed", True), ("乙报", "Indexed", True)]
+    dock.keeper.rename(dock.list.current_key, "乙县报")
+    dock.list.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
+    window.close()
+    again = make_window()
+    dock = again.findChild(LibraryDock)
+    assert dock.isVisible() and again.action_set.library.isChecked()  # as it was left
+    assert rows(dock) == [("甲报", "Indexed", False), ("乙县报", "Indexed", True)]
+
+
+def test_removing_an_archive_forgets_it_only(qtbot, make_window, three, tmp_path):
+    window = make_window()
+    dock = open_dock(qtbot, window)
+    for root in three:
+        dock.add(str(root))
+    index_before = snapshot(tmp_path / "index")
+    before = snapshot(three[1])
+    dock.list_select(dock.keeper.entries()[1].archive_id)
+    dock.view.remove_button.click()
+    assert [name for name, _s, _t in rows(dock)] == ["甲报", "丙报"]
+    assert snapshot(three[1]) == before and snapshot(tmp_path / "index") == index_before
+    # Moved away, an archive is marked and opening it asks where it is now.
+    moved = tmp_path / "elsewhere"
+    three[2].rename(moved)
+    dock.refresh()
+    assert rows(dock)[1][1] == "Not there any more"
+    assert dock.list.topLevelItem(1).font(0).italic()
+
+
+def single_total(root, index_root, query: str) -> int:
+    with Library.open(root) as library:
+        library.update_index(library.index_dir(index_root))
+        return library.search(query).total
+
+
+def test_a_library_search_covers_three_archives(qtbot, make_window, three, tmp_path):
+    window = make_window()
+    dock = open_dock(qtbot, window)
+    for root in three:
+        dock.add(str(root))
+    window.open_path(str(three[0]))
+    panel = window.search_panel
+    panel.scope.set_library(True)
+    search(qtbot, window, "供热")
+    qtbot.waitUntil(lambda: panel.count_label.text().startswith("Hits"))
+    totals = [single_total(root, tmp_path / "index", "供热") for root in three]
+    assert all(totals)
+    assert panel.count_label.text() == f"Hits: {sum(totals)}"
+    titles = hit_titles(window)
+    assert any("（乙）" in t for t in titles) and any("（丙）" in t for t in titles)
+    assert any(not re.search("（[乙丙]）", t) for t in titles)
+    # The archive facet, named as in the library; a click keeps that archive's hits.
+    buttons = {k: b.text() for k, b in panel.facets.buttons.items() if k.startswith("archive:")}
+    assert sorted(buttons.values()) == sorted(
+        f"{n} ({t})" for n, t in zip(["甲报", "乙报", "丙报"], totals, strict=True)
+    )
+    second = dock.keeper.entries()[1].archive_id
+    panel.facets.buttons[f"archive:{second}"].click()
+    assert panel.request.archive == second
+    assert hit_titles(window) and all("（乙）" in t for t in hit_titles(window))
+    # Each hit says which archive it is from.
+    html = panel.model.data(panel.model.index(0, 0), HTML_ROLE)
+    assert html.startswith('<div class="meta">乙报 · ')
+
+
+def test_a_hit_of_another_archive_opens_it_and_its_article(qtbot, make_window, three):
+    window = make_window()
+    dock = open_dock(qtbot, window)
+    for root in three:
+        dock.add(str(root))
+    window.open_path(str(three[0]))
+    panel = window.search_panel
+    panel.scope.set_library(True)
+    search(qtbot, window, "供热工程")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
+    row = next(r for r in range(3) if "（丙）" in hit_titles(window)[r])
+    hit = panel.model.hit(row)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(row, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.opened_path == str(three[2].resolve()))
+    qtbot.waitUntil(
+        lambda: window.pane.article is not None and window.pane.article.id == hit.article_id
+    )
+    assert window.pane.article.headline == "供热工程项目协调会召开（丙）"
+    # The library's hits stay shown in the archive just opened.
+    assert panel.searching and panel.model.rowCount() == 3
+    assert dataclasses.replace(hit).archive == dock.keeper.entries()[2].archive_id
+    assert window.library.issue(hit.issue_id).date == dt.date(2042, 9, 19)
