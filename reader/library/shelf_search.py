@@ -4,21 +4,25 @@ A search over the library needs one :class:`Library` per archive searched, each 
 index. :class:`OpenShelf` opens them when first asked for (a folder lazily: a search on a
 current index never reads its catalogue) and keeps them until closed; an archive that is
 gone, unreadable or not indexed yet is left out and named, so the search can say what it did
-not cover.
+not cover. The trends and the concordance of a library search are counted and read here too,
+each archive's from its own index and articles.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from reader import index
 from reader.library import paths
 from reader.library.collections_schema import archive_path
+from reader.library.concordance import Concordance, for_search, sorted_lines
 from reader.library.library import Library
-from reader.model import ReaderError
+from reader.library.searching import SearchRequest
+from reader.library.trends import count_days
+from reader.model import Issue, Progress, ReaderError
 
 log = logging.getLogger(__name__)
 
@@ -106,3 +110,58 @@ class OpenShelf:
             opened, self._open = self._open, {}
         for library in opened.values():
             library.close()
+
+
+def count_days_many(
+    libraries: Mapping[str, Library], queries: Sequence[str], publication: str = ""
+) -> tuple[tuple[Issue, ...], list[tuple[str, dict[str, int]]]]:
+    """Every issue of ``libraries`` and each query's hits per day summed over them (for the trends).
+
+    Raises:
+        QueryError: A query is malformed.
+        IndexUnavailable: An archive has no index, or it is damaged.
+    """
+    counted: dict[str, dict[str, int]] = {query: {} for query in queries}
+    issues: list[Issue] = []
+    for library in libraries.values():
+        for query, per_day in count_days(library, list(queries), publication):
+            into = counted[query]
+            for day, count in per_day.items():
+                into[day] = into.get(day, 0) + count
+        issues.extend(library.issues)
+    return tuple(issues), list(counted.items())
+
+
+def concordance_many(
+    libraries: Mapping[str, Library],
+    request: SearchRequest,
+    *,
+    width: int,
+    limit: int,
+    progress: Progress | None = None,
+) -> tuple[Concordance, dict[str, str]]:
+    """The concordance of a library search, and the archive key of each line's article.
+
+    Each archive's lines are read from its own articles; they are merged oldest first and cut
+    at ``limit`` (the search's archive filter keeps one archive's).
+    """
+    parts: list[Concordance] = []
+    owner: dict[str, str] = {}
+    for key, library in libraries.items():
+        if request.archive and key != request.archive:
+            continue
+        found = for_search(library, request, width=width, limit=limit, progress=progress)
+        parts.append(found)
+        owner.update((line.article_id, key) for line in found.lines)
+    merged = sorted_lines([line for part in parts for line in part.lines], "date")
+    complete = all(part.complete for part in parts) and len(merged) <= limit
+    return (
+        Concordance(
+            request.query,
+            tuple(merged[: max(limit, 0)]),
+            sum(part.articles for part in parts),
+            sum(part.articles_read for part in parts),
+            complete,
+        ),
+        owner,
+    )

@@ -172,3 +172,49 @@ def test_a_hit_of_another_archive_opens_it_and_its_article(qtbot, make_window, t
     assert panel.searching and panel.model.rowCount() == 3
     assert dataclasses.replace(hit).archive == dock.keeper.entries()[2].archive_id
     assert window.library.issue(hit.issue_id).date == dt.date(2042, 9, 19)
+
+
+def library_search(qtbot, window, dock, roots, query: str):
+    for root in roots:
+        dock.add(str(root))
+    window.open_path(str(roots[0]))
+    panel = window.search_panel
+    panel.scope.set_library(True)
+    search(qtbot, window, query)
+    qtbot.waitUntil(lambda: panel.count_label.text().startswith("Hits"))
+    return panel
+
+
+def test_trends_and_concordance_of_a_library_search(qtbot, make_window, three):
+    window = make_window()
+    dock = open_dock(qtbot, window)
+    library_search(qtbot, window, dock, three, "供热")
+    window.action_set.trends.setChecked(True)
+    trend = window.trends.view.trend
+    qtbot.waitUntil(lambda: window.trends.view.trend is not None)
+    trend = window.trends.view.trend
+    (series,) = trend.series
+    # Every archive's years: 2021–2022, 2031–2032 and 2041–2042 (a year a bar).
+    counted = {key: series.count(key) for key in trend.keys if series.count(key)}
+    assert counted == {"2021": 1, "2022": 2, "2031": 1, "2032": 2, "2041": 1, "2042": 2}
+    # The concordance reads each hit's text from its own archive.
+    window.action_set.concordance.setChecked(True)
+    view = window.concordance.view
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    lines = view.model.lines
+    assert len(lines) == 3 * 7  # seven matches in each archive (as one archive alone has)
+    assert {line.title for line in lines if line.date.year > 2040} == {
+        "冬季供热保障会议召开（丙）",
+        "𠮷祥村的新路（丙）",
+        "供热工程项目协调会召开（丙）",
+    }
+    # Opening a line of another archive opens that archive, at that match.
+    row = next(r for r, line in enumerate(view.model.lines) if line.date.year == 2032)
+    line = view.model.lines[row]
+    view.table.setCurrentIndex(view.model.index(row, 2))
+    view.open_current()
+    qtbot.waitUntil(lambda: window.opened_path == str(three[1].resolve()))
+    qtbot.waitUntil(
+        lambda: window.pane.article is not None and window.pane.article.id == line.article_id
+    )
+    assert view.model.rowCount() == 21  # the library's lines stay

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from reader.library.collections_schema import archive_path
 from reader.library.concordance import ConcordanceLine
 from reader.ui.app.reading_area import ReadingArea
 from reader.ui.core.actions import Actions
@@ -24,6 +25,10 @@ class ConcordanceDock(QDockWidget):
         self._area = area
         self._action = action = actions.concordance
         self.view = ConcordanceView(area.session, self)
+        self.view.scope = area.search_panel.scope
+        self._window = window
+        # A line of another archive of a library search, to open once that archive is open.
+        self._pending: tuple[ConcordanceLine, str] | None = None
         self.setWidget(self.view)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
@@ -66,8 +71,22 @@ class ConcordanceDock(QDockWidget):
 
     @Slot()
     def _archive_opened(self) -> None:
-        self.view.show_search(None)
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            # After the window has gone back to where the reader last was in that archive.
+            QTimer.singleShot(0, lambda: self._area.open_line(*pending))
+        scope = self.view.scope
+        if scope is None or not scope.library or self._current_search() is None:
+            self.view.show_search(None)  # a library search's lines stay
 
     @Slot(object, str)
     def _open(self, line: ConcordanceLine, query: str) -> None:
+        """Open a line's article at its match; one of another archive opens that archive first."""
+        scope, key = self.view.scope, self.view.archive_of.get(line.article_id, "")
+        where = scope.path_of(key) if scope is not None and key else ""
+        here = self._area.session.path
+        if where and (not here or archive_path(where) != archive_path(here)):
+            self._pending = (line, query)
+            self._window.open_path(where)  # type: ignore[attr-defined]
+            return
         self._area.open_line(line, query)

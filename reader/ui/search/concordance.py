@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from reader.library.concordance import MAX_WIDTH, Concordance, for_search, write_csv
 from reader.library.searching import SearchRequest
+from reader.library.shelf_search import concordance_many
 from reader.model import ReaderError
 from reader.ui.core import formatting, settings
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
 from reader.ui.search.concordance_model import DATE, LEFT, MATCH, RIGHT, TITLE, ConcordanceModel
+from reader.ui.search.library_scope import LibraryScope
 
 # At most this many lines (the oldest first): enough to read, quick to sort.
 LIMIT = 10_000
@@ -63,6 +65,10 @@ class ConcordanceView(QWidget):
         self._session = session
         self._request: SearchRequest | None = None
         self._found: Concordance | None = None
+        # Set by the dock: the search panel's scope. In a library search the lines come from
+        # every ticked archive, each read from its own; ``archive_of`` says whose each is.
+        self.scope: LibraryScope | None = None
+        self.archive_of: dict[str, str] = {}
         self._running = False
         self.width_label = QLabel(self)
         self.width_box = QSpinBox(self)
@@ -145,6 +151,16 @@ class ConcordanceView(QWidget):
         self._running = True
         self._width = self.width_box.value()
         self._show_summary()
+        self.archive_of = {}
+        if self.scope is not None and self.scope.library:
+            self.scope.run_many(
+                partial(concordance_many, request=self._request, width=self._width, limit=LIMIT),
+                on_done=self._show_library_lines,
+                on_error=self._failed,
+                on_progress=self._progress,
+                channel="concordance",
+            )
+            return
         self._session.tasks.run(
             partial(for_search, width=self._width, limit=LIMIT),
             library,
@@ -159,6 +175,10 @@ class ConcordanceView(QWidget):
     def request(self) -> SearchRequest | None:
         """The search whose lines are shown (or being worked out)."""
         return self._request
+
+    def _show_library_lines(self, found: tuple[Concordance, dict[str, str]]) -> None:
+        self._show_lines(found[0])
+        self.archive_of = found[1]
 
     def _show_lines(self, found: Concordance) -> None:
         self._running = False

@@ -9,12 +9,15 @@ another meanwhile. When one of those is ready, ``coverage_grew`` asks for the se
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from reader.library import Library
 from reader.library.searching import SearchOutcome, SearchRequest, run_search_many
 from reader.library.shelf_search import OpenShelf
+from reader.model import Progress
 from reader.ui.core import settings
 from reader.ui.core.session import Session
 from reader.ui.core.shelf_keeper import ShelfKeeper
@@ -105,7 +108,7 @@ class LibraryScope(QObject):
         wanted = self.wanted()
         self.indexer.want(wanted)
         session = self._session
-        current = (session.path, session.library) if session.library is not None else None
+        current = self._current()
         shelf = self.open_shelf
         missing_too = [e.archive_id for e in self.keeper.entries() if e.searched and not e.present]
 
@@ -118,6 +121,45 @@ class LibraryScope(QObject):
             on_done(outcome)
 
         session.tasks.run(job, on_done=done, on_error=on_error, channel="search")
+
+    def run_many(
+        self,
+        fn: Callable[..., Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        channel: str,
+        on_progress: Progress | None = None,
+    ) -> None:
+        """``fn(libraries, ...)`` on the task runner, over the ticked archives with an index.
+
+        For the trends and the concordance of a library search; ``on_progress`` as
+        :meth:`Tasks.run <reader.ui.core.tasks.Tasks.run>` has it.
+        """
+        session = self._session
+        current = self._current()
+        wanted, shelf = self.wanted(), self.open_shelf
+
+        def job(**progress: Any) -> Any:
+            libraries, _left_out = shelf.libraries(wanted, current)
+            return fn(libraries, **progress)
+
+        session.tasks.run(
+            job, on_done=on_done, on_error=on_error, on_progress=on_progress, channel=channel
+        )
+
+    def path_of(self, key: str) -> str:
+        """Where the archive ``key`` of the library is ("" when gone or not on the shelf)."""
+        entry = self.keeper.entry(key)
+        return entry.path if entry is not None and entry.present else ""
+
+    def _current(self) -> tuple[str, Library] | None:
+        """The archive open, its index folder the session's (set before its indexer starts)."""
+        library = self._session.library
+        if library is None:
+            return None
+        library.index_dir(self._session.index_root)
+        return self._session.path, library
 
     def left_out_text(self) -> str:
         """What the last library search did not cover, and why ("" when it covered all)."""

@@ -1,17 +1,21 @@
 """View › Trends over Time: the trends view in a dock, kept to the search shown in the panel.
 
 The hits per day are counted on the task runner's ``trends`` channel, only while the dock is
-shown; a click on a period narrows the panel's hits to it.
+shown (over every ticked archive in a library search); a click on a period narrows the panel's
+hits to it.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from reader.library.shelf_search import count_days_many
 from reader.library.trends import count_days
+from reader.model import Issue
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.search.panel import SearchPanel
@@ -38,6 +42,7 @@ class TrendsDock(QDockWidget):
         panel.results_shown.connect(self._search_shown)
         session.opened.connect(self._opened)
         session.reloaded.connect(self._reloaded)
+        panel.scope.changed.connect(self._reloaded)  # the same query, counted over more
         self.visibilityChanged.connect(self._visibility)
         self.retranslate()
 
@@ -76,6 +81,9 @@ class TrendsDock(QDockWidget):
         if library is None or self.isHidden():
             return
         queries, publication = self._wanted()
+        if queries and self._panel.scope.library:
+            self._refresh_library(queries, publication)
+            return
         if not queries:
             self._shown_for = None
             self.retranslate()
@@ -91,6 +99,21 @@ class TrendsDock(QDockWidget):
             library,
             list(queries),
             publication,
+            on_done=done,
+            on_error=lambda exc: self.view.show_message(str(exc)),
+            channel="trends",
+        )
+
+    def _refresh_library(self, queries: tuple[str, ...], publication: str) -> None:
+        """The trends of a library search: every ticked archive's counts summed, its issues too."""
+        self.view.publication = publication
+
+        def done(found: tuple[tuple[Issue, ...], Counts]) -> None:
+            self._shown_for = (queries, publication)
+            self.view.show_counts(found[0], found[1])
+
+        self._panel.scope.run_many(
+            partial(count_days_many, queries=list(queries), publication=publication),
             on_done=done,
             on_error=lambda exc: self.view.show_message(str(exc)),
             channel="trends",
