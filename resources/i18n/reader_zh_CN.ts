@@ -211,6 +211,10 @@
         <translation>收藏夹(&amp;E)</translation>
     </message>
     <message>
+        <source>Librar&amp;y</source>
+        <translation>书架(&amp;Y)</translation>
+    </message>
+    <message>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -773,6 +777,147 @@
     <message>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDock</name>
+    <message>
+        <source>Library</source>
+        <translation>书架</translation>
+    </message>
+    <message>
+        <source>Not there any more</source>
+        <translation>已不在原处</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>正在建立索引…</translation>
+    </message>
+    <message>
+        <source>Indexing: %1%</source>
+        <translation>正在建立索引：%1%</translation>
+    </message>
+    <message>
+        <source>Waiting to be indexed</source>
+        <translation>等待建立索引</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>已建立索引</translation>
+    </message>
+    <message>
+        <source>Not indexed</source>
+        <translation>尚未建立索引</translation>
+    </message>
+    <message>
+        <source>Add an Archive Folder</source>
+        <translation>添加报刊库文件夹</translation>
+    </message>
+    <message>
+        <source>Add a Zipped Archive</source>
+        <translation>添加报刊库压缩包</translation>
+    </message>
+    <message>
+        <source>Zipped archives (*.zip);;All files (*)</source>
+        <translation>报刊库压缩包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Rename Archive</source>
+        <translation>重命名报刊库</translation>
+    </message>
+    <message>
+        <source>Name of %1 in the library:</source>
+        <translation>%1 在书架上的名称：</translation>
+    </message>
+    <message>
+        <source>Library unavailable: %1</source>
+        <translation>书架无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Where is the archive %1 now?</source>
+        <translation>报刊库 %1 现在在哪里？</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryScope</name>
+    <message>
+        <source>This archive</source>
+        <translation>本报刊库</translation>
+    </message>
+    <message>
+        <source>Library (%1 archives)</source>
+        <translation>书架（%1 个报刊库）</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>书架</translation>
+    </message>
+    <message>
+        <source>Search the archive open, or the archives ticked in the library</source>
+        <translation>搜索打开的报刊库，或书架上勾选的报刊库</translation>
+    </message>
+    <message>
+        <source>Not covered yet (being indexed): %1</source>
+        <translation>尚未搜索（正在建立索引）：%1</translation>
+    </message>
+    <message>
+        <source>Not covered (no index, or not where it was): %1</source>
+        <translation>未搜索（没有索引，或已不在原处）：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Archive</source>
+        <translation>报刊库</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>搜索索引</translation>
+    </message>
+    <message>
+        <source>Tick the archives a library search includes; Enter opens one</source>
+        <translation>勾选书架搜索要包括的报刊库；按 Enter 打开</translation>
+    </message>
+    <message>
+        <source>Add Archive…</source>
+        <translation>添加报刊库…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Zip File…</source>
+        <translation>压缩包…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove from Library</source>
+        <translation>从书架移除</translation>
+    </message>
+    <message>
+        <source>Forget this archive here; nothing in it, its index or its kept items is deleted</source>
+        <translation>只从书架上移除此报刊库；其中的文件、索引和收藏的文章都不会被删除</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1701,13 @@
     <message>
         <source>Undated</source>
         <translation>日期不详</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfList</name>
+    <message>
+        <source>%1 (not there any more: open it to say where it is)</source>
+        <translation>%1（已不在原处：打开它以指明新位置）</translation>
     </message>
 </context>
 <context>
