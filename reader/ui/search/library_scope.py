@@ -44,6 +44,7 @@ class LibraryScope(QObject):
         self.open_shelf = OpenShelf(session.index_root)
         self.box = QComboBox(parent)
         self.box.setObjectName("search_scope")
+        self.box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.box.addItems(["", ""])
         self.box.setCurrentIndex(1 if settings.read("search_scope") == "library" else 0)
         # The keys the last library search could not cover (its message names them).
