@@ -9,6 +9,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from reader.library import Library
 from reader.ui.app.library_dock import LibraryDock
@@ -218,3 +219,49 @@ def test_trends_and_concordance_of_a_library_search(qtbot, make_window, three):
         lambda: window.pane.article is not None and window.pane.article.id == line.article_id
     )
     assert view.model.rowCount() == 21  # the library's lines stay
+
+
+def test_a_moved_archive_asks_where_it_is_now(qtbot, make_window, three, tmp_path, monkeypatch):
+    window = make_window()
+    dock = open_dock(qtbot, window)
+    entry = dock.add(str(three[1]))
+    moved = tmp_path / "搬走了"
+    three[1].rename(moved)
+    asked = []
+
+    def where(_parent, title, *_args, **_kwargs):
+        asked.append(title)
+        return str(moved)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", where)
+    dock.open_archive(entry.archive_id)
+    assert asked and "乙报" in asked[0]
+    assert window.opened_path == str(moved.resolve())
+    assert [(e.archive_id, e.path, e.present) for e in dock.keeper.entries()] == [
+        (entry.archive_id, str(moved.resolve()), True)
+    ]
+
+
+def test_a_library_search_names_the_archives_it_leaves_out(qtbot, make_window, three, tmp_path):
+    window = make_window()
+    dock = open_dock(qtbot, window)
+    for root in three:
+        dock.add(str(root))
+    three[2].rename(tmp_path / "gone")
+    panel = library_search(qtbot, window, dock, three[:2], "供热")
+    totals = [single_total(root, tmp_path / "index", "供热") for root in three[:2]]
+    assert panel.count_label.text() == f"Hits: {sum(totals)}"
+    assert panel.message.isVisible()
+    assert panel.message.text() == "Not covered (no index, or not where it was): 丙报"
+    # Nothing ticked: the search says where to choose.
+    for entry in dock.keeper.entries():
+        dock.keeper.set_searched(entry.archive_id, False)
+    panel.search("供热")
+    assert panel.count_label.text() == "No hits"
+    assert "View › Library" in panel.message.text()
+    # Export Hits would read every hit from the archive open: it says so instead.
+    dock.keeper.set_searched(dock.keeper.entries()[0].archive_id, True)
+    panel.search("供热")
+    with qtbot.waitSignal(panel.status) as said:
+        window.action_set.export_hits.trigger()
+    assert "This archive" in said.args[0]

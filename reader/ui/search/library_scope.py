@@ -49,6 +49,7 @@ class LibraryScope(QObject):
         self.box.setCurrentIndex(1 if settings.read("search_scope") == "library" else 0)
         # The keys the last library search could not cover (its message names them).
         self.left_out: tuple[str, ...] = ()
+        self.nothing_ticked = False
         self.box.activated.connect(self._chosen)
         self.keeper.changed.connect(self.retranslate)
         self.indexer.finished.connect(self._indexed)
@@ -107,6 +108,7 @@ class LibraryScope(QObject):
         outcome arrives (before ``on_done`` is called with it).
         """
         wanted = self.wanted()
+        self.nothing_ticked = not any(e.searched for e in self.keeper.entries())
         self.indexer.want(wanted)
         session = self._session
         current = self._current()
@@ -164,6 +166,8 @@ class LibraryScope(QObject):
 
     def left_out_text(self) -> str:
         """What the last library search did not cover, and why ("" when it covered all)."""
+        if self.nothing_ticked:
+            return self.tr("No archive of the library is ticked: View › Library chooses them.")
         if not self.left_out:
             return ""
         names = self.names()

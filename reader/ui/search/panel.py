@@ -217,7 +217,7 @@ class SearchPanel(QWidget):
         if not query:
             self.browse()
             return
-        if self._library is None and not self.scope.library:
+        if self._library is None:
             return
         # A new query starts unfiltered; the same one again keeps its filters.
         if query != self._request.query:
@@ -267,6 +267,12 @@ class SearchPanel(QWidget):
     def export_hits(self) -> None:
         """Export the selected hits (when several are selected) or every hit of the search."""
         if self.searching and self._outcome is not None and self._outcome.result.total:
+            if self.scope.library:
+                # The export reads every hit from the archive open: it would leave out the rest.
+                self.status.emit(
+                    self.tr("Export Hits covers one archive: choose “This archive” to export.")
+                )
+                return
             self.exporter.choose(self._request, self.view.selected_hits())
 
     def _run(self) -> None:
@@ -306,8 +312,9 @@ class SearchPanel(QWidget):
         self._outcome = outcome
         self.model.set_hits(outcome.result.hits)
         self.summary.show_outcome(outcome)
-        if self.scope.library and self.scope.left_out:
-            self.summary.show_message(self.scope.left_out_text())
+        words = self.scope.left_out_text() if self.scope.library else ""
+        if words:
+            self.summary.show_message(words)
         self.view.show_article(keep)
         self.results_shown.emit()
 
