@@ -857,6 +857,10 @@
         <translation>搜索打开的报刊库，或书架上勾选的报刊库</translation>
     </message>
     <message>
+        <source>No archive of the library is ticked: View › Library chooses them.</source>
+        <translation>书架上没有勾选任何报刊库：请在“视图 › 书架”中勾选。</translation>
+    </message>
+    <message>
         <source>Not covered yet (being indexed): %1</source>
         <translation>尚未搜索（正在建立索引）：%1</translation>
     </message>
@@ -1681,6 +1685,10 @@
     <message>
         <source>The archive is being indexed; the search runs when it is ready.</source>
         <translation>正在为报刊库建立索引，完成后自动搜索。</translation>
+    </message>
+    <message>
+        <source>Export Hits covers one archive: choose “This archive” to export.</source>
+        <translation>导出结果只包括一个报刊库：请先选择“本报刊库”再导出。</translation>
     </message>
     <message>
         <source>Searching…</source>
