@@ -78,6 +78,9 @@ class Shelf:
 
         ``name`` names it (its folder's name if None); an archive already on the shelf keeps
         its name unless one is given.
+
+        Raises:
+            UnicodeEncodeError: The path's name is not UTF-8 (the file keeps text only).
         """
         with self.store.transaction() as db:
             key = self.store.archive_id(path, db)

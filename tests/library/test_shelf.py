@@ -111,3 +111,11 @@ def test_a_version_2_file_gains_an_empty_shelf(tmp_path):
     # An archive already known keeps its key when it goes on the shelf.
     store.relink("k", tmp_path)
     assert shelf.add(tmp_path).archive_id == "k"
+
+
+def test_a_path_not_in_utf8_is_refused_and_the_shelf_unchanged(tmp_path):
+    shelf = Shelf(Store())
+    kept = shelf.add(write_archive(tmp_path / "ok"))
+    with pytest.raises(UnicodeEncodeError):
+        shelf.add(str(tmp_path / "bad\udce4name"))
+    assert shelf.entries() == (kept,)

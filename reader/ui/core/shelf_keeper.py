@@ -68,8 +68,13 @@ class ShelfKeeper(QObject):
         shelf = self.shelf
         if shelf is None:
             return None
-        before = shelf.find(path)
-        entry = shelf.add(path, name)
+        try:
+            before = shelf.find(path)
+            entry = shelf.add(path, name)
+        except (ValueError, sqlite3.Error) as exc:
+            # A folder name that is not UTF-8 cannot be kept in the file (SQLite text is).
+            log.info("the library cannot keep %r: %s", path, exc)
+            return None
         if before != entry:
             self.changed.emit()
         return entry
