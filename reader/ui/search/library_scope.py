@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from reader.library import Library
+from reader.library.collections_schema import archive_path
 from reader.library.searching import SearchOutcome, SearchRequest, run_search_many
 from reader.library.shelf_search import OpenShelf
 from reader.model import Progress
@@ -150,6 +151,15 @@ class LibraryScope(QObject):
         session.tasks.run(
             job, on_done=on_done, on_error=on_error, on_progress=on_progress, channel=channel
         )
+
+    def other_archive(self, hit: Any) -> str:
+        """The key of a library search's hit when it is of an archive other than the one open."""
+        key = str(getattr(hit, "archive", ""))
+        entry = self.keeper.entry(key) if key and self.library else None
+        if entry is None:
+            return ""
+        here = self._session.path
+        return key if not here or archive_path(entry.path) != archive_path(here) else ""
 
     def path_of(self, key: str) -> str:
         """Where the archive ``key`` of the library is ("" when gone or not on the shelf)."""

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QToolButton, QVBoxLayout, QWidget
 
 from reader.library import Library, Sort
-from reader.library.collections_schema import archive_path
 from reader.library.searching import (
     SearchOutcome,
     SearchRequest,
@@ -320,14 +319,11 @@ class SearchPanel(QWidget):
 
     def _hit_opened(self, hit: Any) -> None:
         """Go to a hit's article; one of another archive of the library opens that archive first."""
-        key = str(getattr(hit, "archive", ""))
-        if key and self.scope.library:
-            entry = self.scope.keeper.entry(key)
-            here = self._session.path
-            if entry is not None and (not here or archive_path(entry.path) != archive_path(here)):
-                self.other_archive_hit.emit(key, hit.issue_id, hit.article_id)
-                return
-        self.article_opened.emit(hit.issue_id, hit.article_id)
+        key = self.scope.other_archive(hit)
+        if key:
+            self.other_archive_hit.emit(key, hit.issue_id, hit.article_id)
+        else:
+            self.article_opened.emit(hit.issue_id, hit.article_id)
 
     def _scope_changed(self) -> None:
         """Run the search shown again over the archive or the library (no archive filter)."""
