@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from reader.library import Library
 from reader.ui.app.library_dock import LibraryDock
+from reader.ui.app.window import MainWindow
 from reader.ui.core.rows import HTML_ROLE
+from reader.ui.core.tasks import SyncExecutor
 from tests.ui.conftest import ISSUES, write_archive
 from tests.ui.test_search import hit_titles, search
 
@@ -265,3 +267,28 @@ def test_a_library_search_names_the_archives_it_leaves_out(qtbot, make_window, t
     with qtbot.waitSignal(panel.status) as said:
         window.action_set.export_hits.trigger()
     assert "This archive" in said.args[0]
+
+
+def test_the_library_is_indexed_in_spawned_processes_one_after_another(qtbot, tmp_path, three):
+    window = MainWindow(index_root=tmp_path / "index", executor=SyncExecutor())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        dock = open_dock(qtbot, window)
+        window.open_path(str(three[0]))  # the window's own indexer builds this one
+        panel = window.search_panel
+        panel.scope.set_library(True)
+        dock.add(str(three[1]))
+        dock.add(str(three[2]))
+        # One at a time: the second waits while the first is indexed.
+        assert [state for _n, state, _t in rows(dock)][1:] == ["Indexing…", "Waiting to be indexed"]
+        panel.search("供热")
+        assert panel.message.text().startswith("Not covered yet (being indexed): ")
+        # Each archive is searched as soon as it is ready; in the end all three are.
+        qtbot.waitUntil(lambda: not dock.indexer.busy and panel.index_ready, timeout=180_000)
+        qtbot.waitUntil(lambda: panel.count_label.text() == "Hits: 9", timeout=30_000)
+        assert not panel.message.isVisible()
+        assert [state for _n, state, _t in rows(dock)] == ["Indexed"] * 3
+    finally:
+        window.close()

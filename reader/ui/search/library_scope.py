@@ -161,6 +161,13 @@ class LibraryScope(QObject):
         here = self._session.path
         return key if not here or archive_path(entry.path) != archive_path(here) else ""
 
+    def open_archive_left_out(self) -> bool:
+        """Whether the last library search left out the archive open (it had no index yet)."""
+        here = archive_path(self._session.path) if self._session.path else ""
+        if not self.library or not here or not self.left_out:
+            return False
+        return any(e.path == here for e in self.keeper.entries() if e.archive_id in self.left_out)
+
     def path_of(self, key: str) -> str:
         """Where the archive ``key`` of the library is ("" when gone or not on the shelf)."""
         entry = self.keeper.entry(key)

@@ -181,6 +181,9 @@ class SearchPanel(QWidget):
         return self.indexer.available
 
     def _index_ready(self) -> None:
+        if self.searching and self.scope.open_archive_left_out():
+            self._rerun_search()  # a library search, now covering the archive open too
+            return
         if self._pending:
             self._pending = False
             self._rerun = False
