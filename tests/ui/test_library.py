@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -89,8 +88,10 @@ def test_the_dock_lists_the_shelf_and_survives_a_restart(qtbot, make_window, thr
     assert rows(dock) == [("甲报", "Indexed", True), ("乙报", "Indexed", True)]
     dock.keeper.rename(dock.list.current_key, "乙县报")
     dock.list.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
+    window.search_panel.scope.set_library(True)
     window.close()
     again = make_window()
+    assert again.search_panel.scope.library  # the scope is remembered too
     dock = again.findChild(LibraryDock)
     assert dock.isVisible() and again.action_set.library.isChecked()  # as it was left
     assert rows(dock) == [("甲报", "Indexed", False), ("乙县报", "Indexed", True)]
@@ -173,7 +174,7 @@ def test_a_hit_of_another_archive_opens_it_and_its_article(qtbot, make_window, t
     assert window.pane.article.headline == "供热工程项目协调会召开（丙）"
     # The library's hits stay shown in the archive just opened.
     assert panel.searching and panel.model.rowCount() == 3
-    assert dataclasses.replace(hit).archive == dock.keeper.entries()[2].archive_id
+    assert hit.archive == dock.keeper.entries()[2].archive_id
     assert window.library.issue(hit.issue_id).date == dt.date(2042, 9, 19)
 
 
