@@ -293,3 +293,19 @@ def test_the_library_is_indexed_in_spawned_processes_one_after_another(qtbot, tm
         assert [state for _n, state, _t in rows(dock)] == ["Indexed"] * 3
     finally:
         window.close()
+
+
+def test_a_hit_of_another_archive_never_borrows_the_open_ones_issue_numbers(
+    qtbot, make_window, three, tmp_path
+):
+    # The same file names as 甲报 (so the same issue ids), other numbers printed.
+    other = [(d, n + 800, a) for d, n, a in ISSUES]
+    twin = write_archive(tmp_path / "丁报", other)
+    window = make_window()
+    dock = open_dock(qtbot, window)
+    panel = library_search(qtbot, window, dock, [three[0], twin], "供热工程")
+    rows_html = [panel.model.data(panel.model.index(r, 0), HTML_ROLE) for r in range(2)]
+    mine = next(h for h in rows_html if "甲报 · " in h)
+    theirs = next(h for h in rows_html if "丁报 · " in h)
+    assert "总102期" in mine
+    assert "总102期" not in theirs

@@ -161,6 +161,11 @@ class LibraryScope(QObject):
         here = self._session.path
         return key if not here or archive_path(entry.path) != archive_path(here) else ""
 
+    def open_key(self) -> str:
+        """The key of the archive open in the library ("" when it is not on the shelf)."""
+        here = archive_path(self._session.path) if self._session.path else ""
+        return next((e.archive_id for e in self.keeper.entries() if e.path == here), "")
+
     def open_archive_left_out(self) -> bool:
         """Whether the last library search left out the archive open (it had no index yet)."""
         here = archive_path(self._session.path) if self._session.path else ""

@@ -153,6 +153,8 @@ class SearchPanel(QWidget):
         A library search stays: its hits are the library's, whichever archive is open.
         """
         if self.scope.library and self.searching and self._outcome is not None:
+            self.model.open_archive = self.scope.open_key()
+            self.model.refresh()  # the issue numbers known are the new archive's
             self.results_shown.emit()  # the article shown is of the archive just opened
             return
         self._session.tasks.cancel("search")
@@ -284,9 +286,11 @@ class SearchPanel(QWidget):
             self.count_label.setText(self.tr("Searching…"))
             names = self.scope.names()
             self.summary.archive_names = self.model.archive_names = names
+            self.model.open_archive = self.scope.open_key()
             self.scope.run(self._request, self._show_outcome, self._search_failed)
             return
         self.summary.archive_names = self.model.archive_names = {}
+        self.model.open_archive = ""
         if self._library is None:
             return
         self.count_label.setText(self.tr("Searching…"))

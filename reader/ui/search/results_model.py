@@ -47,8 +47,10 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__()
         self._hits: list[Any] = []
         self._issue_for = issue_for or (lambda _id: None)
-        # The archives' names of a library search, by key: each hit says which it is from.
+        # The archives' names of a library search, by key: each hit says which it is from;
+        # and the key of the archive open, the only one ``issue_for`` can look issues up in.
         self.archive_names: dict[str, str] = {}
+        self.open_archive = ""
 
     def set_hits(self, hits: Sequence[Any]) -> None:
         """Show these hits (the ``Hit`` values of a search result)."""
@@ -83,8 +85,9 @@ class SearchResultsModel(QAbstractListModel):
                 return f"{hit.title}\n{derived_title_note()}\n{hit.snippet.text}"
             return f"{hit.title}\n{hit.snippet.text}"
         if role == HTML_ROLE:
-            archive = self.archive_names.get(getattr(hit, "archive", ""), "")
-            return hit_html(hit, self._issue_for(hit.issue_id), archive)
+            key = getattr(hit, "archive", "")
+            issue = self._issue_for(hit.issue_id) if key == self.open_archive else None
+            return hit_html(hit, issue, self.archive_names.get(key, ""))
         return None
 
     def refresh(self) -> None:
