@@ -88,6 +88,8 @@ def test_the_dock_lists_the_shelf_and_survives_a_restart(qtbot, make_window, thr
     assert rows(dock) == [("甲报", "Indexed", True), ("乙报", "Indexed", True)]
     dock.keeper.rename(dock.list.current_key, "乙县报")
     dock.list.topLevelItem(0).setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: not dock.keeper.entries()[0].searched)
+    assert rows(dock)[0] == ("甲报", "Indexed", False)
     window.search_panel.scope.set_library(True)
     window.close()
     again = make_window()

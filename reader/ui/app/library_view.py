@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,7 @@ class ShelfList(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._filling = False
-        self.itemDoubleClicked.connect(lambda item, _c: self.opened.emit(item.data(0, KEY_ROLE)))
+        self.itemDoubleClicked.connect(self._double_clicked)
         self.itemChanged.connect(self._changed)
 
     def fill(
@@ -89,10 +89,18 @@ class ShelfList(QTreeWidget):
         item = self.currentItem()
         return str(item.data(0, KEY_ROLE)) if item is not None else ""
 
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        key = str(item.data(0, KEY_ROLE))
+        # Later, as for a tick: opening the archive lists the shelf anew (see _changed).
+        QTimer.singleShot(0, self, lambda: self.opened.emit(key))
+
     def _changed(self, item: QTreeWidgetItem, column: int) -> None:
         if not self._filling and column == 0:
             checked = item.checkState(0) == Qt.CheckState.Checked
-            self.searched.emit(str(item.data(0, KEY_ROLE)), checked)
+            key = str(item.data(0, KEY_ROLE))
+            # Told once the item is done emitting: keeping the tick fills the list anew,
+            # which deletes this item (deleted inside its own signal, Qt crashes).
+            QTimer.singleShot(0, self, lambda: self.searched.emit(key, checked))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Qt override: Enter opens, Delete removes."""
