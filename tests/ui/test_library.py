@@ -311,3 +311,20 @@ def test_a_hit_of_another_archive_never_borrows_the_open_ones_issue_numbers(
     theirs = next(h for h in rows_html if "丁报 · " in h)
     assert "总102期" in mine
     assert "总102期" not in theirs
+
+
+def test_a_double_click_or_enter_opens_an_archive(qtbot, make_window, three):
+    window = make_window()
+    dock = open_dock(qtbot, window)
+    for root in three[:2]:
+        dock.add(str(root))
+    rect = dock.list.visualItemRect(dock.list.topLevelItem(1))
+    # A double click is a press and release, then a second press Qt reports as double.
+    qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.opened_path == str(three[1].resolve()))
+    assert dock.list.topLevelItem(1).font(0).bold()
+    dock.list.setCurrentItem(dock.list.topLevelItem(0))
+    qtbot.keyClick(dock.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.opened_path == str(three[0].resolve()))
+    assert window.windowTitle().startswith("甲报")
