@@ -4,7 +4,8 @@ Without NAME it lists the collections; with NAME, that collection's items (their
 marked when it is not where it was); with ``--export``, it writes the items (from every
 archive they came from) as ``export`` writes hits, each item's note and tags included. An
 item whose archive or article is gone is left out and named on stderr, and the rest is still
-written. The collections are the window's (kept per user, never in an archive).
+written. ``--relink OLD NEW`` says an archive moved (as Relink Archive… in the window). The
+collections are the window's (kept per user, never in an archive).
 """
 
 from __future__ import annotations
@@ -38,9 +39,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the file to write (text, markdown: a folder, or a .zip); "
         "without it a single-file format goes to stdout",
     )
+    parser.add_argument(
+        "--relink",
+        nargs=2,
+        metavar=("OLD", "NEW"),
+        help="the archive kept from at OLD (a folder, zip or file) is now at NEW",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON (the lists)")
     parser.epilog = (
-        "Items whose archive is missing (moved: relink it in the window's Collections) or no "
+        "Items whose archive is missing (moved: see --relink) or no "
         "longer holds the article are left out and named on stderr; the rest is written and "
         "the exit status is 0. Nothing is ever written into an archive."
     )
@@ -56,6 +63,8 @@ def collections(args: argparse.Namespace) -> int:
         raise ReaderError("--export needs the NAME of a collection")
     store = Store()
     try:
+        if args.relink:
+            return _relink(store, *args.relink)
         if not args.name:
             return _list_collections(store, args.json)
         items = _items(store, args.name)
@@ -64,6 +73,20 @@ def collections(args: argparse.Namespace) -> int:
         return _list_items(items, args.json)
     finally:
         store.close()
+
+
+def _relink(store: Store, old: str, new: str) -> int:
+    from pathlib import Path
+
+    key = store.known_archive(old)
+    if key is None:
+        raise ReaderError(f"nothing in your collections was kept from an archive at {old}")
+    if not Path(new).expanduser().exists():
+        raise ReaderError(f"there is nothing at {new}")
+    count = sum(item.archive_id == key for item in store.items())
+    store.relink(key, new)
+    print(f"{counted(count, 'item')} now kept from {Path(new).expanduser().resolve()}")
+    return 0
 
 
 def _items(store: Store, name: str) -> list[Item]:

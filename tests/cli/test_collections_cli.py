@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 import rispy
@@ -92,3 +93,16 @@ def test_mistakes_are_one_line_errors(capsys, kept, tmp_path):
 def test_no_collections_yet(capsys):
     code, out, err = run(capsys, "collections")
     assert (code, out) == (0, "") and "No collections yet" in err
+
+
+def test_a_moved_archive_is_relinked_from_the_command_line(capsys, kept, tmp_path):
+    moved = shutil.move(kept.weekly, tmp_path / "moved")
+    code, _out, err = run(capsys, "collections", "--relink", str(kept.weekly), str(tmp_path / "x"))
+    assert code == 1 and "there is nothing at" in err
+    code, _out, err = run(capsys, "collections", "--relink", str(tmp_path / "x"), str(moved))
+    assert code == 1 and "nothing in your collections" in err
+    code, out, err = run(capsys, "collections", "--relink", str(kept.weekly), str(moved))
+    assert (code, out) == (0, f"2 items now kept from {Path(moved).resolve()}\n"), err
+    code, out, err = run(capsys, "collections", NAME, "--export", "csl-json")
+    assert code == 0 and err == ""
+    assert [item["id"] for item in json.loads(out)] == kept.ids
