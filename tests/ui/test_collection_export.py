@@ -164,3 +164,29 @@ def test_a_moved_zip_is_relinked_with_a_file_dialog(qtbot, window, tmp_path, mon
     qtbot.waitUntil(lambda: window.opened_path == str(moved))
     qtbot.waitUntil(lambda: window.pane.article is not None and window.pane.article.title == title)
     assert cells(table, 3) == ["moved.zip"]
+
+
+def test_a_moved_issue_file_is_relinked_with_a_file_dialog(qtbot, window, tmp_path, monkeypatch):
+    single = shutil.copy(next(SAMPLE_ISSUES.glob("*.txt")), tmp_path / "issue.txt")
+    store = Store()
+    with Library.open(single) as library:
+        issue = library.issues[0]
+        title = issue.articles[1].title
+        store.save(NAME, single, issue, issue.articles[1])
+    store.close()
+    moved = Path(shutil.move(single, tmp_path / "elsewhere.txt"))
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *args: asked.append(args) or (str(moved), "")
+    )
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: pytest.fail(args))
+    dock = open_dock(qtbot, window)
+    dock.items_view.table.setCurrentCell(0, 0)
+    dock.items_view.relink_action.trigger()  # the context menu's Relink Archive…
+    ((_parent, _title, start, types),) = asked
+    assert start == str(tmp_path) and types.split(";;")[0] == "Issue files (*.txt)"
+    check = Store()
+    assert check.items(NAME)[0].archive_path == str(moved.resolve())
+    check.close()
+    dock.items_view.open_action.trigger()
+    qtbot.waitUntil(lambda: window.pane.article is not None and window.pane.article.title == title)
