@@ -1,6 +1,7 @@
 """The command line: ``issue-reader issues|articles|show|problems|index|search|kwic|page|export|cite|verify|info``.
 
-Also ``install-desktop`` and ``uninstall-desktop``, which put the program in the desktop menu.
+Also ``collections`` (this user's collections, listed or exported), and ``install-desktop``
+and ``uninstall-desktop``, which put the program in the desktop menu.
 
 It reaches archives only through ``reader.library``. :func:`main` runs one command and
 returns the exit code; ``reader.__main__`` sends every other invocation to the window.
@@ -48,6 +49,7 @@ _COMMANDS = {
 }
 # The commands that take no archive.
 _OTHER_COMMANDS = {
+    "collections": "collecting.collections",
     "install-desktop": "desktop.install",
     "uninstall-desktop": "desktop.uninstall",
 }

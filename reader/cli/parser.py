@@ -27,7 +27,7 @@ ARCHIVE_COMMANDS = (
     "info",
     "alias",
 )
-COMMANDS = (*ARCHIVE_COMMANDS, "install-desktop", "uninstall-desktop")
+COMMANDS = (*ARCHIVE_COMMANDS, "collections", "install-desktop", "uninstall-desktop")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -117,7 +117,7 @@ def _takes_value(name: str, takes_value: dict[str, bool]) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    from reader.cli import aliases  # here: it imports this module (PROG)
+    from reader.cli import aliases, collecting  # here: they import this module (PROG)
 
     parser = _Parser(
         prog=PROG,
@@ -221,6 +221,13 @@ def build_parser() -> argparse.ArgumentParser:
     info = command("info", "Show what an archive holds, where its index is, and its bag-info.")
     info.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     info.add_argument("--json", action="store_true", help="print JSON")
+    kept = commands.add_parser(
+        "collections",
+        help="List your collections, one collection's items, or export one.",
+        description="List your collections (the window's: kept per user), one collection's "
+        "items, or export one as export writes hits, with each item's note and tags.",
+    )
+    collecting.add_arguments(kept)
     for name, help_text in (
         ("install-desktop", "Put Issue Reader in this user's desktop menu, with its icon (Linux)."),
         ("uninstall-desktop", "Take out of the menu what install-desktop put there."),

@@ -2,16 +2,17 @@
 
 - RIS (the RefMan tagged format): ``TY  - NEWS``, ``AU`` per author (``Family, Given``),
   ``TI``, ``T2`` (the newspaper), ``PY``/``DA`` (``2022`` / ``2022/09/19``), ``SP`` (the page),
-  ``IS`` (the issue number), ``LA``, ``N1`` (the printed numbers), ``AN`` (the article's id),
-  ``DB`` (the archive), ``UR`` (the article's file as a ``file:`` URL), ``ER``. Lines end in
-  CR LF, as the format asks.
+  ``IS`` (the issue number), ``LA``, ``N1`` (the reader's note, then the printed numbers),
+  ``KW`` per tag, ``AN`` (the article's id), ``DB`` (the archive), ``UR`` (the article's file
+  as a ``file:`` URL), ``ER``. Lines end in CR LF, as the format asks.
 - CSL-JSON (citeproc's input, what Zotero reads): one array of ``article-newspaper`` items
   with ``container-title``, ``issued`` date-parts, ``page``, ``issue``, ``author`` as
   ``family``/``given`` or ``literal`` (a Chinese name or a name of one word), ``language``,
-  ``archive`` and ``archive_location``; only variables of the CSL 1.0 schema.
+  ``note`` (the reader's note, then the printed numbers), ``keyword`` (the tags, joined by
+  ``, ``), ``archive`` and ``archive_location``; only variables of the CSL 1.0 schema.
 - BibTeX: ``@article`` with ``journal`` (biblatex reads it as ``journaltitle``), ``year``,
-  ``month``, ``date``, ``pages``, ``number``, ``language``; special characters escaped, a
-  name that must stay whole in braces.
+  ``month``, ``date``, ``pages``, ``number``, ``language``, ``note``, ``keywords`` (the tags,
+  as biblatex reads them); special characters escaped, a name that must stay whole in braces.
 
 Each writer takes the entries (``reader.library.export.Entry``) as an iterable and writes one
 before asking for the next.
@@ -65,8 +66,11 @@ def ris_record(item: Entry) -> list[tuple[str, str]]:
         tags.append(("IS", issue.number))
     if item.language:
         tags.append(("LA", item.language))
+    if item.note.strip():
+        tags.append(("N1", item.note))
     if issue.numbers_printed:
         tags.append(("N1", " ".join(issue.numbers_printed)))
+    tags += [("KW", tag) for tag in item.tags]
     tags += [("AN", article.id), ("DB", item.archive), ("UR", _file_url(item.location))]
     tags.append(("ER", ""))
     return [(tag, _one_line(value)) for tag, value in tags]
@@ -104,8 +108,11 @@ def csl_item(item: Entry) -> dict[str, object]:
         data["issue"] = issue.number
     if item.language:
         data["language"] = item.language
-    if issue.numbers_printed:
-        data["note"] = " ".join(issue.numbers_printed)
+    note = _notes(item, "\n")
+    if note:
+        data["note"] = note
+    if item.tags:
+        data["keyword"] = ", ".join(item.tags)
     data["archive"] = item.archive
     data["archive_location"] = item.location
     return data
@@ -140,8 +147,11 @@ def bibtex_entry(item: Entry) -> str:
         fields.append(("number", _latex(issue.number)))
     if item.language:
         fields.append(("language", _latex(item.language)))
-    if issue.numbers_printed:
-        fields.append(("note", _latex(" ".join(issue.numbers_printed))))
+    note = _notes(item, "; ")
+    if note:
+        fields.append(("note", _latex(note)))
+    if item.tags:
+        fields.append(("keywords", _latex(", ".join(item.tags))))
     lines = [f"@article{{{bibtex_key(item)},"]
     lines += [f"  {name} = {{{value}}}," for name, value in fields]
     if item.date:  # a macro, not braced: the style words the month
@@ -173,6 +183,12 @@ def write_bibtex(items: Iterable[Entry], stream: TextIO, progress: Progress | No
         if progress is not None:
             progress(count, 0)
     return count
+
+
+def _notes(item: Entry, between: str) -> str:
+    """The reader's note and the issue's printed numbers, the ones there are, joined."""
+    numbers = " ".join(item.issue.numbers_printed)
+    return between.join(text for text in (item.note.strip(), numbers) if text)
 
 
 def _csl_name(name: str) -> dict[str, str]:

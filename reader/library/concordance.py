@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import TextIO
+from typing import Any, TextIO
 
 from reader import index
 from reader.library.choices import DEFAULT_WIDTH, ORDERS, Order
@@ -203,31 +203,34 @@ def article_lines(
     return lines
 
 
-def sorted_lines(lines: Iterable[ConcordanceLine], order: Order) -> list[ConcordanceLine]:
+def sorted_lines(
+    lines: Iterable[ConcordanceLine], order: Order, collate: Callable[[str], Any] = str.casefold
+) -> list[ConcordanceLine]:
     """``lines`` in ``order``: ``left``, ``right`` or ``date``.
 
     ``left`` sorts on the left context read leftwards from the match, then the match, the
     right context and the date; ``right`` on the right context, the match, the left context
     read leftwards and the date; ``date`` keeps the lines of one day in reading order.
 
-    Letters compare without case; the sort is stable, so equal lines keep their order.
+    ``collate`` makes a text's sort key (from the text without its outer spaces): by default
+    letters compare without case and characters by code point; the window passes a
+    collator's key, so Chinese sorts by pinyin. The sort is stable: equal lines keep their order.
     """
+
+    def key(text: str) -> Any:
+        return collate(text.strip())
+
+    def leftwards(line: ConcordanceLine) -> Any:
+        """The left context read from the match leftwards: what a left sort compares."""
+        return collate(line.left.strip()[::-1])
+
     if order == "left":
-        return sorted(lines, key=lambda x: (_leftwards(x), _key(x.match), _key(x.right), _day(x)))
+        return sorted(lines, key=lambda x: (leftwards(x), key(x.match), key(x.right), _day(x)))
     if order == "right":
-        return sorted(lines, key=lambda x: (_key(x.right), _key(x.match), _leftwards(x), _day(x)))
+        return sorted(lines, key=lambda x: (key(x.right), key(x.match), leftwards(x), _day(x)))
     if order == "date":
         return sorted(lines, key=_day)
     raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-
-
-def _leftwards(line: ConcordanceLine) -> str:
-    """The left context read from the match leftwards: what a left sort compares."""
-    return _key(line.left)[::-1]
-
-
-def _key(text: str) -> str:
-    return text.strip().casefold()
 
 
 def _day(line: ConcordanceLine) -> tuple[int, int]:

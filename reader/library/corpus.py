@@ -54,6 +54,8 @@ def front_matter(item: Entry) -> str:
         ("citation", item.citation),
         ("source", item.location),
     ]
+    if item.collection:  # a collection's item: where it is kept, the reader's note and tags
+        values += [("collection", item.collection), ("note", item.note), ("tags", list(item.tags))]
     lines = ["---"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values]
     lines.append("---")

@@ -44,7 +44,8 @@ class Entry:
     """One exported article: the issue and article, and a passage (the snippet, or first words).
 
     ``location`` is where the article's file is on disk (an absolute path; inside a zip
-    archive, the zip), ``archive`` the archive's folder or file name.
+    archive, the zip), ``archive`` the archive's folder or file name. An article kept in a
+    collection also carries the collection's name and the reader's note and tags.
     """
 
     issue: Issue
@@ -52,6 +53,9 @@ class Entry:
     passage: str
     location: str
     archive: str
+    collection: str = ""
+    note: str = ""
+    tags: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -169,7 +173,6 @@ def first_words(text: str, size: int = FIRST_WORDS) -> str:
 
 
 _STREAM_WRITERS: dict[str, Callable[[Iterable[Entry], TextIO, Progress | None], int]] = {
-    "csv": spreadsheet.write_csv,
     "ris": bibliography.write_ris,
     "csl-json": bibliography.write_csl_json,
     "bibtex": bibliography.write_bibtex,
@@ -177,13 +180,24 @@ _STREAM_WRITERS: dict[str, Callable[[Iterable[Entry], TextIO, Progress | None], 
 
 
 def write_stream(
-    items: Iterable[Entry], fmt: str, stream: TextIO, progress: Progress | None = None
+    items: Iterable[Entry],
+    fmt: str,
+    stream: TextIO,
+    progress: Progress | None = None,
+    *,
+    kept: bool = False,
 ) -> int:
     """Write the entries in a single-file format to ``stream``; return how many.
+
+    ``kept``: the entries are a collection's items (CSV gets its collection, note and tags
+    columns; the other formats carry a note or tags whenever an entry has them).
 
     Raises:
         ValueError: ``fmt`` is not one of ``FILE_FORMATS``.
     """
+    if fmt == "csv":
+        columns = spreadsheet.KEPT_COLUMNS if kept else spreadsheet.CSV_COLUMNS
+        return spreadsheet.write_csv(items, stream, progress, columns)
     if fmt not in _STREAM_WRITERS:
         raise ValueError(f"format must be one of {', '.join(FILE_FORMATS)}, not {fmt!r}")
     return _STREAM_WRITERS[fmt](items, stream, progress)
@@ -196,13 +210,9 @@ def export(
     out: Path | str,
     progress: Progress | None = None,
 ) -> int:
-    """Write the entries to ``out`` in ``fmt``; return how many articles were written.
+    """Write the entries of ``library``'s articles to ``out`` in ``fmt``; return how many.
 
-    A single-file format goes to the file ``out`` (CSV with a byte-order mark, for
-    spreadsheets); ``text`` and ``markdown`` go to a ``.zip`` when ``out`` ends so, else into
-    the folder ``out`` (made when missing). A file is written beside its final name and moved
-    there once complete. ``progress`` is called with (articles written, 0) and may raise
-    Cancelled.
+    As :func:`write`, after refusing an ``out`` inside the archive.
 
     Raises:
         ReaderError: ``out`` is inside the archive (nothing is ever written there).
@@ -213,6 +223,32 @@ def export(
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     target = Path(out).expanduser().absolute()
     refuse_archive(library, target)
+    return write(items, fmt, target, progress)
+
+
+def write(
+    items: Iterable[Entry],
+    fmt: str,
+    out: Path | str,
+    progress: Progress | None = None,
+    *,
+    kept: bool = False,
+) -> int:
+    """Write the entries to ``out`` in ``fmt``; return how many articles were written.
+
+    A single-file format goes to the file ``out`` (CSV with a byte-order mark, for
+    spreadsheets); ``text`` and ``markdown`` go to a ``.zip`` when ``out`` ends so, else into
+    the folder ``out`` (made when missing). A file is written beside its final name and moved
+    there once complete. ``progress`` is called with (articles written, 0) and may raise
+    Cancelled. ``kept`` as for :func:`write_stream`. The caller refuses an archive's folder.
+
+    Raises:
+        ValueError: ``fmt`` is not one of ``FORMATS``.
+        OSError: ``out`` cannot be written.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    target = Path(out).expanduser().absolute()
     if fmt in FOLDER_FORMATS and target.suffix.lower() != ".zip":
         return corpus.write_folder(items, target, fmt, progress)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -224,7 +260,7 @@ def export(
         else:
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
             with open(fd, "w", encoding=encoding, newline="") as stream:
-                count = write_stream(items, fmt, stream, progress)
+                count = write_stream(items, fmt, stream, progress, kept=kept)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -238,3 +274,12 @@ def refuse_archive(library: Library, target: Path) -> None:
     resolved = target.resolve()
     if resolved == root or (not library.single_file and resolved.is_relative_to(root)):
         raise ReaderError(f"will not write into the archive: {target}")
+
+
+def refuse_archives(locations: Iterable[str | os.PathLike[str]], target: Path) -> None:
+    """Raise ReaderError when ``target`` is one of these archives (a folder, zip or file) or inside one."""
+    resolved = Path(target).expanduser().absolute().resolve()
+    for location in locations:
+        root = Path(location).expanduser().resolve()
+        if resolved == root or (root.is_dir() and resolved.is_relative_to(root)):
+            raise ReaderError(f"will not write into the archive: {target}")

@@ -25,34 +25,44 @@ CSV_COLUMNS = (
     "file",
     "archive",
 )
+# A collection's items also carry where they are kept and the reader's note and tags.
+KEPT_COLUMNS = (*CSV_COLUMNS, "collection", "note", "tags")
 
 
-def write_csv(items: Iterable[Entry], stream: TextIO, progress: Progress | None = None) -> int:
-    """Write the entries as CSV with a header row (``CSV_COLUMNS``); return how many.
+def write_csv(
+    items: Iterable[Entry],
+    stream: TextIO,
+    progress: Progress | None = None,
+    columns: tuple[str, ...] = CSV_COLUMNS,
+) -> int:
+    """Write the entries as CSV with a header row (``columns``, of ``KEPT_COLUMNS``); return how many.
 
-    Authors are joined by ``; ``; the passage is the snippet or the first words. Open a file
-    with ``encoding="utf-8-sig", newline=""`` so a spreadsheet reads it as UTF-8.
+    Authors and tags are joined by ``; ``; the passage is the snippet or the first words.
+    Open a file with ``encoding="utf-8-sig", newline=""`` so a spreadsheet reads it as UTF-8.
     """
     writer = csv.writer(stream)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(columns)
     count = 0
     for item in items:
         issue, article = item.issue, item.article
-        row = [
-            article.id,
-            item.date.isoformat() if item.date else "",
-            issue.publication,
-            issue.number,
-            article.page,
-            item.title,
-            "; ".join(article.authors),
-            item.language,
-            item.passage,
-            item.citation,
-            item.location,
-            item.archive,
-        ]
-        writer.writerow([inert(cell) for cell in row])
+        cells = {
+            "id": article.id,
+            "date": item.date.isoformat() if item.date else "",
+            "publication": issue.publication,
+            "issue": issue.number,
+            "page": article.page,
+            "title": item.title,
+            "authors": "; ".join(article.authors),
+            "language": item.language,
+            "passage": item.passage,
+            "citation": item.citation,
+            "file": item.location,
+            "archive": item.archive,
+            "collection": item.collection,
+            "note": item.note,
+            "tags": "; ".join(item.tags),
+        }
+        writer.writerow([inert(cells[column]) for column in columns])
         count += 1
         if progress is not None:
             progress(count, 0)

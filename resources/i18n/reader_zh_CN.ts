@@ -309,6 +309,49 @@
     </message>
 </context>
 <context>
+    <name>CollectionExporter</name>
+    <message>
+        <source>collection</source>
+        <translation>收藏夹</translation>
+    </message>
+    <message>
+        <source>Export Collection</source>
+        <translation>导出收藏夹</translation>
+    </message>
+    <message>
+        <source>Exporting the collection…</source>
+        <translation>正在导出收藏夹…</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1导出到 %2</translation>
+    </message>
+    <message>
+        <source>%1; left out: %2</source>
+        <translation>%1；另有 %2 篇未能导出</translation>
+    </message>
+    <message>
+        <source>the archive is not where it was (relink it in Collections)</source>
+        <translation>报刊库已不在原处（请在收藏夹中重新关联）</translation>
+    </message>
+    <message>
+        <source>the archive cannot be read: %1</source>
+        <translation>无法读取报刊库：%1</translation>
+    </message>
+    <message>
+        <source>the article is no longer in the archive</source>
+        <translation>报刊库中已没有这篇文章</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>These items of the collection were left out of the export:</source>
+        <translation>收藏夹中的以下文章未能导出：</translation>
+    </message>
+</context>
+<context>
     <name>CollectionsDock</name>
     <message>
         <source>Collections</source>
@@ -329,10 +372,6 @@
     <message>
         <source>Saved to the collection %1.</source>
         <translation>已收藏到“%1”。</translation>
-    </message>
-    <message>
-        <source>Where is the archive %1 now?</source>
-        <translation>报刊库 %1 现在在哪里？</translation>
     </message>
     <message>
         <source>That article is no longer in the archive.</source>
@@ -356,6 +395,22 @@
     <message>
         <source>Delete &amp;Collection</source>
         <translation>删除收藏夹(&amp;C)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Collection…</source>
+        <translation>导出收藏夹(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the items listed: CSV, RIS, CSL-JSON, BibTeX, text or Markdown</source>
+        <translation>导出列表中的文章：CSV、RIS、CSL-JSON、BibTeX、纯文本或 Markdown</translation>
+    </message>
+    <message>
+        <source>&amp;Open Item</source>
+        <translation>打开文章(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Re&amp;link Archive…</source>
+        <translation>重新关联报刊库(&amp;L)…</translation>
     </message>
     <message>
         <source>All collections</source>
@@ -396,6 +451,10 @@
     <message>
         <source>%1 (missing)</source>
         <translation>%1（找不到）</translation>
+    </message>
+    <message>
+        <source>collections</source>
+        <translation>收藏夹</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1597,25 @@
     <message>
         <source>the article is no longer in the file</source>
         <translation>文件中已没有这篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>Relink</name>
+    <message>
+        <source>Where is the archive %1 now?</source>
+        <translation>报刊库 %1 现在在哪里？</translation>
+    </message>
+    <message>
+        <source>Zipped archives (*.zip)</source>
+        <translation>zip 压缩的报刊库 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Issue files (*%1)</source>
+        <translation>单期文件 (*%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,9 @@ def imported(*argv: str, stdin: str = "") -> tuple[str, set[str], set[str]]:
     return out, set(json.loads(modules)), set(json.loads(reader))
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["search", "--help"], ["nosuch"]])
+@pytest.mark.parametrize(
+    "argv", [["--version"], ["--help"], ["search", "--help"], ["collections", "--help"], ["nosuch"]]
+)
 def test_help_and_version_import_nothing_heavy(argv: list[str]) -> None:
     out, modules, reader = imported(*argv)
     assert "issue-reader" in out or argv == ["nosuch"]

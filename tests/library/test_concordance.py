@@ -199,6 +199,10 @@ def test_sorting_by_left_right_and_date() -> None:
     ]
     latin = [line("on the ", "x", 1), line("by The ", "y", 1), line("in a ", "z", 1)]
     assert [x.left for x in sorted_lines(latin, "left")] == ["in a ", "on the ", "by The "]
+    # Another collation (the window's is pinyin): here, longest first; ties by the date.
+    longest = [line("x", "ab", 3), line("y", "abc", 2), line("z", "cd", 1)]
+    by_length = sorted_lines(longest, "right", lambda text: -len(text))
+    assert [x.right for x in by_length] == ["abc", "cd", "ab"]
 
 
 def test_a_left_sort_of_the_seed_reads_leftwards(seed: Library) -> None:

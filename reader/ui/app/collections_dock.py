@@ -2,7 +2,8 @@
 
 Installed by :func:`install` (called once while the window is built). Opening an item of
 another archive opens that archive, then goes to the article; an archive that is not where it
-was is asked for with a folder dialog and re-linked (article ids do not depend on its path).
+was is asked for (a folder, a zip or an issue file, as it was) and re-linked (article ids do
+not depend on its path). Export Collection… writes the items listed, from every archive.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QTabWidget,
 )
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from reader.library import saved_searches
 from reader.library.collections import Item, Store, locate
 from reader.library.collections_schema import archive_path
-from reader.model import NotFound, printable
+from reader.model import NotFound
+from reader.ui.app.collection_exporting import CollectionExporter
 from reader.ui.app.collections_view import CollectionsView, SavedSearchesView
 from reader.ui.app.keep_dialog import KeepDialog
+from reader.ui.app.relink_dialog import ask_new_location
 from reader.ui.app.saved_search_commands import SavedSearchCommands
 from reader.ui.i18n import fill
 
@@ -71,6 +73,14 @@ class CollectionsDock(QDockWidget):
         v.relink_button.clicked.connect(self._relink_current)
         v.delete_button.clicked.connect(self._remove_item)
         v.delete_collection_button.clicked.connect(self._delete_collection)
+        v.export_button.clicked.connect(self.export_collection)
+        v.open_action.triggered.connect(self._open_current)
+        v.edit_action.triggered.connect(self._edit_item)
+        v.relink_action.triggered.connect(self._relink_current)
+        v.delete_action.triggered.connect(self._remove_item)
+        v.export_action.triggered.connect(self.export_collection)
+        self.exporter = CollectionExporter(window.session, window)
+        self.exporter.status.connect(window.show_message)
         session = window.session
         session.opened.connect(self._archive_opened)
         session.closed.connect(self._close)
@@ -201,9 +211,7 @@ class CollectionsDock(QDockWidget):
         store = self.store
         if store is None:
             return ""
-        old = store.archive_location(archive_id)
-        title = fill(self.tr("Where is the archive %1 now?"), printable(old))
-        chosen = QFileDialog.getExistingDirectory(self._window, title)
+        chosen = ask_new_location(self._window, store.archive_location(archive_id))
         if not chosen:
             return ""
         store.relink(archive_id, chosen)
@@ -240,6 +248,18 @@ class CollectionsDock(QDockWidget):
             area.pane.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.searches.run_saved(what)
+
+    @Slot()
+    def export_collection(self) -> None:
+        """Export Collection…: the items listed (the collection chosen, with the tag if one is)."""
+        v = self.items_view
+        self.exporter.choose(v.export_name, v.items)
+
+    @Slot()
+    def _open_current(self) -> None:
+        item = self.items_view.current_item
+        if item is not None:
+            self.open_item(item)
 
     @Slot()
     def _relink_current(self) -> None:

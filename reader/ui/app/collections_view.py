@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,6 +72,8 @@ class Table(QTableWidget):
 class CollectionsView(QWidget):
     """The items of one collection (or of all), those with a tag (or all), and what to do with them.
 
+    Each button's command is also in the list's context menu (``actions``).
+
     Signals:
         filters_changed(): another collection or tag was chosen (the dock lists again).
     """
@@ -89,7 +91,17 @@ class CollectionsView(QWidget):
         self.relink_button = QPushButton(self)
         self.delete_button = QPushButton(self)
         self.delete_collection_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("export_collection")
         self.items: list[Item] = []
+        # The list's context menu: the buttons' commands (the dock connects both).
+        self.open_action = QAction(self)
+        self.edit_action = QAction(self)
+        self.relink_action = QAction(self)
+        self.delete_action = QAction(self)
+        self.export_action = QAction(self)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions(self.menu_actions())
         top = QHBoxLayout()
         top.addWidget(self.collection, 1)
         top.addWidget(self.tag, 1)
@@ -97,6 +109,7 @@ class CollectionsView(QWidget):
         for button in (self.edit_button, self.relink_button, self.delete_button):
             bottom.addWidget(button)
         bottom.addStretch(1)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(self.delete_collection_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -112,6 +125,15 @@ class CollectionsView(QWidget):
         self.relink_button.setText(self.tr("&Relink Archive…"))
         self.delete_button.setText(self.tr("&Remove Item"))
         self.delete_collection_button.setText(self.tr("Delete &Collection"))
+        self.export_button.setText(self.tr("E&xport Collection…"))
+        self.export_button.setToolTip(
+            self.tr("Export the items listed: CSV, RIS, CSL-JSON, BibTeX, text or Markdown")
+        )
+        self.open_action.setText(self.tr("&Open Item"))
+        self.edit_action.setText(self.tr("&Edit Note and Tags…"))
+        self.relink_action.setText(self.tr("Re&link Archive…"))
+        self.delete_action.setText(self.tr("&Remove Item"))
+        self.export_action.setText(self.tr("E&xport Collection…"))
 
     @property
     def chosen_collection(self) -> str | None:
@@ -161,6 +183,8 @@ class CollectionsView(QWidget):
                 [item.title, item.date, item.publication, where, note, tags, item.collection]
             )
         self.table.fill(headers, rows)
+        for widget in (self.export_button, self.export_action):
+            widget.setEnabled(bool(items))
         for r, item in enumerate(items):
             cell = self.table.item(r, 3)
             if cell is not None:
@@ -171,6 +195,25 @@ class CollectionsView(QWidget):
         """The item of the current row, or None."""
         row = self.table.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
+
+    def menu_actions(self) -> list[QAction]:
+        """The context menu's commands, in its order."""
+        return [
+            self.open_action,
+            self.edit_action,
+            self.relink_action,
+            self.delete_action,
+            self.export_action,
+        ]
+
+    @property
+    def export_name(self) -> str:
+        """The name of what Export Collection… writes: the collection chosen, or the one listed."""
+        chosen = self.chosen_collection
+        if chosen is not None:
+            return chosen
+        listed = {item.collection for item in self.items}
+        return listed.pop() if len(listed) == 1 else self.tr("collections")
 
 
 class SavedSearchesView(QWidget):

@@ -1,4 +1,8 @@
-"""The concordance's table: left context | match | right context | date | title, sortable."""
+"""The concordance's table: left context | match | right context | date | title, sortable.
+
+Contexts, matches and titles sort with a Chinese collator (ICU's, in Qt): Chinese by pinyin,
+Latin letters alphabetically without case, as a reader looks them up, not by code point.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollator,
+    QCollatorSortKey,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,6 +30,35 @@ LEFT, MATCH, RIGHT, DATE, TITLE = range(5)
 ORDERS: dict[int, Order] = {LEFT: "left", RIGHT: "right", DATE: "date"}
 
 
+class Collated:
+    """A text's sort key under a collator, comparable in Python.
+
+    PySide6's ``QCollatorSortKey`` orders with ``<`` but its ``==`` is identity, so two equal
+    keys in a tuple would never fall through to the next element: this compares by ``compare``.
+    """
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: QCollatorSortKey) -> None:
+        self.key = key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Collated) and self.key.compare(other.key) == 0
+
+    def __lt__(self, other: Collated) -> bool:
+        return self.key.compare(other.key) < 0
+
+    # Unhashable, as a class with __eq__ and no __hash__ is: sort keys are never dict keys.
+    __hash__ = None  # type: ignore[assignment]
+
+
+def chinese_collator() -> QCollator:
+    """Pinyin order for Chinese, letters without case (Simplified Chinese as used in China)."""
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return collator
+
+
 class ConcordanceModel(QAbstractTableModel):
     """The lines of a concordance, one row each; ``sort`` orders them as the library does.
 
@@ -34,6 +70,11 @@ class ConcordanceModel(QAbstractTableModel):
         self._lines: list[ConcordanceLine] = []
         self._shown: list[ConcordanceLine] = []  # in the current order
         self._order: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.AscendingOrder)
+        self._collator = chinese_collator()
+
+    def collate(self, text: str) -> Collated:
+        """The sort key of ``text`` in the table's order (pinyin for Chinese)."""
+        return Collated(self._collator.sortKey(text))
 
     def set_lines(self, lines: Sequence[ConcordanceLine]) -> None:
         """Show ``lines`` (in date order as given), sorted as the table is."""
@@ -111,11 +152,11 @@ class ConcordanceModel(QAbstractTableModel):
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> list[ConcordanceLine]:
         if column in ORDERS:
-            lines = sorted_lines(self._lines, ORDERS[column])
+            lines = sorted_lines(self._lines, ORDERS[column], self.collate)
         else:
             by_date = sorted_lines(self._lines, "date")
             lines = sorted(
-                by_date, key=lambda x: (x.match if column == MATCH else x.title).casefold()
+                by_date, key=lambda x: self.collate(x.match if column == MATCH else x.title)
             )
         if order == Qt.SortOrder.DescendingOrder:
             lines.reverse()

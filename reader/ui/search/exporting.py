@@ -2,15 +2,16 @@
 
 A save dialog whose file types are the formats (CSV, RIS, CSL-JSON, BibTeX, and plain text or
 Markdown files in a zip); the export runs on the task runner's thread, streamed by the library,
-and the status bar says how many articles went where.
+and the status bar says how many articles went where. The Collections dock's Export
+Collection… uses the same dialog (:class:`Exporter`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Hit, Library
@@ -34,8 +35,10 @@ def write_hits(library: Library, source: SearchRequest | Sequence[Hit], fmt: str
     return export(library, items, fmt, path)
 
 
-class HitExporter(QObject):
-    """Asks for a file and a format, then exports the hits in the worker thread.
+class Exporter(QObject):
+    """The save dialog with a file type per format, and what follows an export (shared).
+
+    :class:`HitExporter` exports hits; the Collections dock's exporter a collection.
 
     Signals:
         status(str): a message for the status bar.
@@ -53,14 +56,53 @@ class HitExporter(QObject):
 
     def filters(self) -> dict[str, str]:
         """The dialog's file types, by format."""
+        # An explicit context: tr() would take the subclass's name, and both share these.
         return {
-            "csv": self.tr("CSV spreadsheet (*.csv)"),
-            "ris": self.tr("RIS for Zotero, EndNote (*.ris)"),
-            "csl-json": self.tr("CSL-JSON for Zotero, Pandoc (*.json)"),
-            "bibtex": self.tr("BibTeX (*.bib)"),
-            "text": self.tr("Plain text files, zipped (*.zip)"),
-            "markdown": self.tr("Markdown files, zipped (*.zip)"),
+            "csv": QCoreApplication.translate("HitExporter", "CSV spreadsheet (*.csv)"),
+            "ris": QCoreApplication.translate("HitExporter", "RIS for Zotero, EndNote (*.ris)"),
+            "csl-json": QCoreApplication.translate(
+                "HitExporter", "CSL-JSON for Zotero, Pandoc (*.json)"
+            ),
+            "bibtex": QCoreApplication.translate("HitExporter", "BibTeX (*.bib)"),
+            "text": QCoreApplication.translate("HitExporter", "Plain text files, zipped (*.zip)"),
+            "markdown": QCoreApplication.translate("HitExporter", "Markdown files, zipped (*.zip)"),
         }
+
+    def ask(self, title: str, name: str, chosen: Callable[[str, str], None]) -> None:
+        """Open the save dialog (``title``, the file ``name`` offered without its suffix).
+
+        The dialog is window-modal and returns at once; choosing a file calls
+        ``chosen(format, path)``, the path ending as the format's files do.
+        """
+        filters = self.filters()
+        folder = Path(settings.read("dialog_folder") or Path.home())
+        dialog = QFileDialog(self._parent, title, str(folder))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilters(list(filters.values()))
+        dialog.selectNameFilter(filters["csv"])
+        dialog.selectFile(name + ".csv")
+
+        def selected(path: str) -> None:
+            fmt = next((f for f, text in filters.items() if text == dialog.selectedNameFilter()))
+            chosen(fmt, with_suffix(path, fmt))
+
+        dialog.fileSelected.connect(selected)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _failed(self, exc: BaseException, path: str) -> None:
+        if isinstance(exc, OSError | ReaderError):  # ReaderError: into the archive, a bad query
+            reason = (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
+            text = QCoreApplication.translate("HitExporter", "Could not export to %1: %2")
+            self.status.emit(fill(text, path, reason))
+        else:
+            self._session.error.emit(exc)  # a bug: the window reports it
+
+
+class HitExporter(Exporter):
+    """Asks for a file and a format, then exports the hits in the worker thread."""
 
     def choose(self, request: SearchRequest, selected: Sequence[Hit] = ()) -> None:
         """Open the save dialog for ``selected`` hits (when several) or every hit of ``request``.
@@ -70,23 +112,9 @@ class HitExporter(QObject):
         if self._session.library is None or not request.query:
             return
         source: SearchRequest | Sequence[Hit] = tuple(selected) if len(selected) > 1 else request
-        filters = self.filters()
-        folder = Path(settings.read("dialog_folder") or Path.home())
-        dialog = QFileDialog(self._parent, self.tr("Export Hits"), str(folder))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters(list(filters.values()))
-        dialog.selectNameFilter(filters["csv"])
-        dialog.selectFile(self.tr("hits") + ".csv")
-
-        def chosen(path: str) -> None:
-            fmt = next((f for f, text in filters.items() if text == dialog.selectedNameFilter()))
-            self.start(source, fmt, with_suffix(path, fmt))
-
-        dialog.fileSelected.connect(chosen)
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
+        self.ask(
+            self.tr("Export Hits"), self.tr("hits"), lambda fmt, path: self.start(source, fmt, path)
+        )
 
     def start(self, source: SearchRequest | Sequence[Hit], fmt: str, path: str) -> None:
         """Export ``source`` (a search's hits, or these hits) as ``fmt`` to ``path``."""
@@ -108,15 +136,6 @@ class HitExporter(QObject):
     def _done(self, count: int, path: str) -> None:
         self.status.emit(fill(self.tr("Exported %1 to %2"), formatting.articles(count), path))
         self.finished.emit(count)
-
-    def _failed(self, exc: BaseException, path: str) -> None:
-        if isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
-            self.status.emit(fill(self.tr("Could not export to %1: %2"), path, reason))
-        elif isinstance(exc, ReaderError):  # into the archive, or a malformed query
-            self.status.emit(fill(self.tr("Could not export to %1: %2"), path, str(exc)))
-        else:
-            self._session.error.emit(exc)  # a bug: the window reports it
 
 
 def with_suffix(path: str, fmt: str) -> str:
