@@ -892,10 +892,6 @@
         <source>Library unavailable: %1</source>
         <translation>书架无法使用：%1</translation>
     </message>
-    <message>
-        <source>Where is the archive %1 now?</source>
-        <translation>报刊库 %1 现在在哪里？</translation>
-    </message>
 </context>
 <context>
     <name>LibraryScope</name>

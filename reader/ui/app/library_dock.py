@@ -8,7 +8,6 @@ archive of a library search opens that archive, then its article.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
@@ -19,6 +18,7 @@ from reader.library.shelf import ShelfEntry
 from reader.library.shelf_search import index_usable
 from reader.model import printable
 from reader.ui.app.library_view import LibraryView
+from reader.ui.app.relink_dialog import ask_new_location
 from reader.ui.i18n import fill
 
 if TYPE_CHECKING:
@@ -200,14 +200,8 @@ class LibraryDock(QDockWidget):
             self._window.open_path(where)
 
     def relink(self, entry: ShelfEntry) -> str:
-        """Ask where a missing archive is now; return its new path ("" if not chosen)."""
-        title = fill(self.tr("Where is the archive %1 now?"), printable(entry.path))
-        if Path(entry.path).suffix.lower() == ".zip":
-            chosen, _ = QFileDialog.getOpenFileName(
-                self._window, title, "", self.tr("Zipped archives (*.zip);;All files (*)")
-            )
-        else:
-            chosen = QFileDialog.getExistingDirectory(self._window, title)
+        """Ask where a missing archive is now (a folder, zip or file, as it was); its new path."""
+        chosen = ask_new_location(self._window, entry.path)
         if not chosen:
             return ""
         self.keeper.relink(entry.archive_id, chosen)
