@@ -174,6 +174,7 @@ def plot(results: list[Result], path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import ScalarFormatter
 
     xs = sorted(r["characters"] for r in results)
     reach = [xs[0], 2 * NATIONAL_50Y]
@@ -200,6 +201,9 @@ def plot(results: list[Result], path: Path) -> None:
         ax.axvline(NATIONAL_50Y, color="grey", linewidth=0.8)
         ax.set_xscale("log")
         ax.set_yscale("log")
+        if title.startswith("Ratio"):
+            ax.yaxis.set_major_formatter(ScalarFormatter())
+            ax.yaxis.set_minor_formatter(ScalarFormatter())
         ax.set_title(title)
         ax.set_xlabel("characters in the archive (grey line: national-50y)")
         ax.grid(True, which="both", alpha=0.2)
