@@ -1,0 +1,273 @@
+"""Searching articles the index does not hold yet: the index's query matched over folded text.
+
+While an archive is being indexed, the articles not in the index are searched by a plain scan
+of their folded text (:class:`ScanDoc`, made once per article). The scan must find what the
+index would: for a term in a field, the index finds its units at consecutive positions
+(:mod:`reader.index.analysis`), which is the same as
+
+* the folded term occurring in the field's folded text, one part at a time (a kicker, a
+  title, a subtitle, each author: the index never matches across parts), where
+* a term starting (ending) with a letter or digit starts (ends) at a word boundary (the
+  index's Latin words are whole units; CJK letters are units of their own);
+
+and for ``page:`` and ``number:``, the folded, stripped value being the same. Dates, ``OR``,
+``-word`` and grouping are evaluated as the index does (:mod:`reader.index.docsets`).
+
+Ranking: BM25F with the index's formula, parameters and field boosts. The scan cannot know
+the index's document frequencies, so a term's frequency in the archive is estimated from the
+articles scanned (``df × population / scanned``), and a field's length is its folded length
+(the index counts its terms, about proportional). Index hits and scanned hits are so on
+comparable scales, not identical ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.index.analysis import chain, is_word_char
+from reader.index.docsets import K1, B
+from reader.index.fold import CJK_CLASS, fold
+from reader.index.query import AnyOf, DateSpan, Node, Not, Term, parse, positive_terms
+from reader.index.schema import TEXT_FIELDS, TITLE_BOOST, StoredArticle, issue_key
+from reader.model import Article, Issue
+
+# The folded-text fields of a document, in the order ScanDoc.texts keeps them.
+SCAN_FIELDS = ("title", "body", "authors", "column", "publication")
+# Fields holding one exact value each.
+EXACT_FIELDS = ("page", "number")
+_BOOSTS = {"title": TITLE_BOOST}
+# Between the parts of a field: folding makes every whitespace a space, so no term holds it,
+# and it is no letter, so the word boundaries hold at either side.
+PART_SEPARATOR = "\n"
+_WORD = f"[^\\W_{CJK_CLASS}]"
+
+
+@dataclass(frozen=True)
+class ScanDoc:
+    """One article as the scan reads it: its folded fields and what filters and facets need.
+
+    ``texts`` follows :data:`SCAN_FIELDS` (parts joined by :data:`PART_SEPARATOR`),
+    ``exact`` follows :data:`EXACT_FIELDS`; ``day`` is the issue date's ordinal (0 undated).
+    """
+
+    article_id: str
+    issue_id: str
+    publication: str
+    day: int
+    texts: tuple[str, ...]
+    exact: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        """Characters held (what the library's cache counts)."""
+        return sum(map(len, self.texts))
+
+
+__all__ = ["Scan", "ScanDoc", "issue_key", "scan_docs", "stored_article"]
+
+
+def scan_docs(issue: Issue) -> list[ScanDoc]:
+    """The scan's documents of an issue's articles (as :func:`reader.index.schema.documents`)."""
+    day = issue.date.toordinal() if issue.date else 0
+    number = fold(issue.number).strip()
+    docs = []
+    for article in issue.articles:
+        title = (article.kicker, "" if article.title_derived else article.title, article.subtitle)
+        texts = (
+            _parts(title),
+            fold(article.text),
+            _parts(article.authors),
+            fold(article.column),
+            fold(issue.publication),
+        )
+        exact = (fold(article.page).strip(), number)
+        docs.append(ScanDoc(article.id, issue.id, issue.publication, day, texts, exact))
+    return docs
+
+
+def _parts(parts: Sequence[str]) -> str:
+    return PART_SEPARATOR.join(fold(part) for part in parts)
+
+
+def stored_article(issue: Issue, article: Article) -> StoredArticle:
+    """What the index would store of an article (to make a hit of it the index's way)."""
+    return StoredArticle(
+        article_id=article.id,
+        issue_id=issue.id,
+        publication=issue.publication,
+        date=issue.date,
+        title=article.headline,
+        title_parts=(article.kicker, article.title, article.subtitle),
+        title_derived=article.title_derived,
+        page=article.page,
+        authors=article.authors,
+        column=article.column,
+        body=article.text,
+    )
+
+
+@dataclass
+class _Needle:
+    """A folded term in one field, and how to count it in a text."""
+
+    text: str
+    pattern: re.Pattern[str] | None  # None: a plain substring count does
+    overlapping: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Needle:
+        start, end = is_word_char(text[0]), is_word_char(text[-1])
+        # The index counts every start of a term, overlapping ones too (哈哈 in 哈哈哈 twice).
+        overlapping = any(text[:k] == text[-k:] for k in range(1, len(text)))
+        if not (start or end):
+            return cls(text, None, overlapping)
+        body = (
+            (f"(?<!{_WORD})" if start else "") + re.escape(text) + (f"(?!{_WORD})" if end else "")
+        )
+        return cls(text, re.compile(f"(?=({body}))" if overlapping else body), overlapping)
+
+    def count(self, haystack: str) -> int:
+        if self.pattern is not None:
+            return sum(1 for _ in self.pattern.finditer(haystack))
+        if not self.overlapping:
+            return haystack.count(self.text)
+        found, at = 0, haystack.find(self.text)
+        while at >= 0:
+            found += 1
+            at = haystack.find(self.text, at + 1)
+        return found
+
+
+@dataclass
+class Scan:
+    """One query's matches over scanned documents, added a chunk at a time.
+
+    ``matched`` holds the matching documents in the order they were added, ``counts`` their
+    occurrences per (field, folded term) for ranking; ``seen`` counts every document added.
+    """
+
+    node: Node
+    matched: list[ScanDoc] = field(default_factory=list)
+    seen: int = 0
+    _counts: list[dict[tuple[str, str], int]] = field(default_factory=list)
+    _df: dict[tuple[str, str], int] = field(default_factory=dict)
+    _lengths: dict[str, int] = field(default_factory=dict)
+    _needles: dict[str, _Needle] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, query: str) -> Scan:
+        """A scan for what a person typed.
+
+        Raises:
+            QueryError: The query is malformed.
+        """
+        return cls(parse(query))
+
+    def add(self, docs: Sequence[ScanDoc]) -> None:
+        """Match the query over ``docs`` (one chunk) and keep what ranking needs."""
+        found: dict[tuple[str, str], dict[int, int]] = {}
+        hits = self._eval(self.node, docs, found)
+        for key, counts in found.items():
+            self._df[key] = self._df.get(key, 0) + len(counts)
+        for name in self._ranked_fields():
+            column = SCAN_FIELDS.index(name)
+            self._lengths[name] = self._lengths.get(name, 0) + sum(
+                len(d.texts[column]) for d in docs
+            )
+        for i in sorted(hits):
+            self.matched.append(docs[i])
+            self._counts.append({key: c[i] for key, c in found.items() if i in c})
+        self.seen += len(docs)
+
+    def scores(self, population: int) -> list[float]:
+        """BM25F scores of :attr:`matched`, for an archive of ``population`` documents."""
+        population = max(population, self.seen, 1)
+        scale = population / max(self.seen, 1)
+        idf = {key: math.log(population / (df * scale + 1)) + 1 for key, df in self._df.items()}
+        averages = {name: total / max(self.seen, 1) or 1.0 for name, total in self._lengths.items()}
+        ranked = self._ranked_keys()
+        scores = []
+        for doc, counts in zip(self.matched, self._counts, strict=True):
+            score = 0.0
+            for (name, text), count in counts.items():
+                if (name, text) not in ranked:
+                    continue
+                weight = count * _BOOSTS.get(name, 1.0)
+                length = len(doc.texts[SCAN_FIELDS.index(name)])
+                score += (
+                    idf[(name, text)]
+                    * weight
+                    * (K1 + 1)
+                    / (weight + K1 * (1 - B) + K1 * B / averages[name] * length)
+                )
+            scores.append(score)
+        return scores
+
+    def _ranked_keys(self) -> set[tuple[str, str]]:
+        keys: set[tuple[str, str]] = set()
+        for term in positive_terms(self.node):
+            found = chain(term.text)
+            if found is not None:
+                keys.update((name, found.folded) for name in _fields(term) if name in SCAN_FIELDS)
+        return keys
+
+    def _ranked_fields(self) -> set[str]:
+        return {name for name, _text in self._ranked_keys()}
+
+    def _eval(
+        self, node: Node, docs: Sequence[ScanDoc], found: dict[tuple[str, str], dict[int, int]]
+    ) -> set[int]:
+        if isinstance(node, Term):
+            hits: set[int] = set()
+            for name in _fields(node):
+                hits |= self._term(name, node, docs, found)
+            return hits
+        if isinstance(node, DateSpan):
+            first, last = node.start.toordinal(), node.end.toordinal()
+            return {i for i, doc in enumerate(docs) if first <= doc.day <= last}
+        if isinstance(node, Not):
+            return set(range(len(docs))) - self._eval(node.node, docs, found)
+        if isinstance(node, AnyOf):
+            return set().union(*(self._eval(child, docs, found) for child in node.nodes))
+        positives = [self._eval(c, docs, found) for c in node.nodes if not isinstance(c, Not)]
+        result = set.intersection(*positives) if positives else set(range(len(docs)))
+        for child in node.nodes:
+            if isinstance(child, Not):
+                result -= self._eval(child.node, docs, found)
+        return result
+
+    def _term(
+        self,
+        name: str,
+        term: Term,
+        docs: Sequence[ScanDoc],
+        found: dict[tuple[str, str], dict[int, int]],
+    ) -> set[int]:
+        if name in EXACT_FIELDS:
+            value = fold(term.text).strip()
+            column = EXACT_FIELDS.index(name)
+            return {i for i, doc in enumerate(docs) if value and doc.exact[column] == value}
+        folded = chain(term.text)
+        if folded is None:
+            return set()
+        key = (name, folded.folded)
+        counts = found.get(key)
+        if counts is None:
+            needle = self._needles.get(folded.folded)
+            if needle is None:
+                needle = self._needles[folded.folded] = _Needle.of(folded.folded)
+            column = SCAN_FIELDS.index(name)
+            counts = {}
+            for i, doc in enumerate(docs):
+                text = doc.texts[column]
+                if needle.text in text and (count := needle.count(text)):
+                    counts[i] = count
+            found[key] = counts
+        return set(counts)
+
+
+def _fields(term: Term) -> tuple[str, ...]:
+    return TEXT_FIELDS if term.field is None else (term.field,)
