@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QToolButton, QVBoxLayout, QWidget
 
 from reader.library import Library, Sort
@@ -17,6 +17,7 @@ from reader.library.searching import (
     SearchRequest,
     narrowed,
     run_search,
+    run_search_now,
     sort_named,
 )
 from reader.model import Issue, NotFound, ReaderError
@@ -30,6 +31,10 @@ from reader.ui.search.results_model import SearchResultsModel
 from reader.ui.search.sort_choice import SortChoice
 from reader.ui.search.summary import SearchSummary
 from reader.ui.search.widgets import SearchField
+
+# Seconds a search run while the index is built may spend scanning the articles the index
+# lacks; what it did not reach is scanned by the next run, started as soon as it is shown.
+SCAN_BUDGET = 0.5
 
 
 class SearchPanel(QWidget):
@@ -66,6 +71,8 @@ class SearchPanel(QWidget):
         # one never does).
         self._unsaved = ""
         self.searching = False
+        # Seconds a search while the index is built may scan (None: no bound; tests).
+        self.scan_budget: float | None = SCAN_BUDGET
         # The widget that had the keyboard before Ctrl+K or / moved it to the field.
         self.came_from: QWidget | None = None
 
@@ -165,12 +172,14 @@ class SearchPanel(QWidget):
         return self.indexer.available
 
     def _index_ready(self) -> None:
+        if self._library is not None:
+            self._library.forget_scanned()  # nothing is scanned now: its text can go
         if self._pending:
             self._pending = False
             self._rerun = False
             self._run()
-        elif self._rerun:
-            self._rerun_search()
+        elif self._rerun or (self._outcome is not None and self._outcome.provisional):
+            self._rerun_search()  # the hits found by a scan: now all from the index
 
     def _index_stopped(self) -> None:
         if self._pending:
@@ -207,16 +216,11 @@ class SearchPanel(QWidget):
             self._request = SearchRequest(query, sort=self.sort)
         self._unsaved = query
         self._enter()
-        if not self.index_ready:
-            # Run once an index is there (the one being built, or one the user asks for).
+        if not self.index_ready and not self.indexer.running:
+            # Run once an index is there (one the user asks for).
             self._pending = True
             self._clear_results()
-            if self.indexer.running:
-                self.summary.show_message(
-                    self.tr("The archive is being indexed; the search runs when it is ready.")
-                )
-            else:
-                self._show_no_index()
+            self._show_no_index()
             return
         self._run()
 
@@ -239,7 +243,7 @@ class SearchPanel(QWidget):
         sort = sort_named(name)
         self.sort_choice.show(sort)
         self._request = replace(self._request, sort=sort)
-        if self.searching and self._request.query and self.index_ready:
+        if self.searching and self._request.query and (self.index_ready or self.indexer.running):
             self._run()
 
     @property
@@ -256,6 +260,18 @@ class SearchPanel(QWidget):
         if self._library is None or not self._request.query:
             return
         self.count_label.setText(self.tr("Searching…"))
+        if self.indexer.running:
+            # The index is being built: search what it holds, scan the rest, refresh later.
+            self._session.tasks.run(
+                run_search_now,
+                self._library,
+                self._request,
+                self.scan_budget,
+                on_done=self._show_outcome,
+                on_error=self._search_failed,
+                channel="search",
+            )
+            return
         self._session.tasks.run(
             run_search,
             self._library,
@@ -277,11 +293,19 @@ class SearchPanel(QWidget):
             self.field.add_to_history(self._unsaved)
             self._unsaved = ""
         keep, self._keep_hit = self._keep_hit, ""
-        self._outcome = outcome
+        previous, self._outcome = self._outcome, outcome
         self.model.set_hits(outcome.result.hits)
         self.summary.show_outcome(outcome)
         self.view.show_article(keep)
         self.results_shown.emit()
+        if _scan_grew(previous, outcome) and self.indexer.running:
+            # The scan was cut by its budget: go on with the rest (what was read is kept).
+            QTimer.singleShot(0, self._continue_scan)
+
+    def _continue_scan(self) -> None:
+        outcome = self._outcome
+        if outcome is not None and outcome.request == self._request and self.indexer.running:
+            self._rerun_search()
 
     def _search_failed(self, exc: BaseException) -> None:
         self._unsaved = ""  # it did not run: not worth finding again in the history
@@ -326,3 +350,17 @@ class SearchPanel(QWidget):
         except ReaderError:
             return ()  # a malformed query: its error is shown in the panel already
         return tuple(Span(name, start, end) for name, start, end in matches)
+
+
+def _scan_grew(previous: SearchOutcome | None, outcome: SearchOutcome) -> bool:
+    """Whether ``outcome`` is a scan cut short that is worth going on with.
+
+    It is, unless the same search before it covered as much: then the folded text kept is at
+    its bound, and another run would cover no more.
+    """
+    coverage = outcome.coverage
+    if coverage is None or coverage.complete:
+        return False
+    if previous is None or previous.coverage is None or previous.request != outcome.request:
+        return True
+    return coverage.share > previous.coverage.share
