@@ -12,7 +12,7 @@ from reader.index.fold import use_cache_root
 from reader.index.matches import MATCH_FIELDS, highlights, occurrences
 from reader.index.partial import empty_result, merged, scanned_result
 from reader.index.query import QueryError
-from reader.index.scan import Scan, ScanDoc, issue_key, scan_docs
+from reader.index.scan import Scan, ScanDoc, ScanIssue, issue_key, scan_issue
 from reader.index.search import (
     SORTS,
     Facets,
@@ -43,6 +43,7 @@ __all__ = [
     "QueryError",
     "Scan",
     "ScanDoc",
+    "ScanIssue",
     "SearchFilters",
     "SearchResult",
     "Snippet",
@@ -59,7 +60,7 @@ __all__ = [
     "occurrences",
     "open_searcher",
     "remove_index",
-    "scan_docs",
+    "scan_issue",
     "scanned_result",
     "search",
     "snippet_html",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from reader.index.matches import needles
 from reader.index.scan import Scan, ScanDoc, stored_article
 from reader.index.search import Facets, SearchFilters, SearchResult, Sort, stored_hit
-from reader.model import UNDATED, Article, Issue
+from reader.model import Article, Issue
 
 _NEVER = dt.date.max.toordinal() + 1
 
@@ -114,13 +114,12 @@ def _by_count(counts: Counter[str]) -> dict[str, int]:
 
 
 def _day(doc: ScanDoc) -> str:
-    return dt.date.fromordinal(doc.day).isoformat() if doc.day else UNDATED
+    return doc.labels[2]
 
 
 def _month(doc: ScanDoc) -> str:
-    # As the index labels months (strftime: year 813 is "813", not "0813").
-    return dt.date.fromordinal(doc.day).strftime("%Y-%m") if doc.day else UNDATED
+    return doc.labels[1]
 
 
 def _year(doc: ScanDoc) -> str:
-    return _month(doc)[:-3] if doc.day else UNDATED
+    return doc.labels[0]

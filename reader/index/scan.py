@@ -22,6 +22,9 @@ comparable scales, not identical ones.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -32,7 +35,7 @@ from reader.index.docsets import K1, B
 from reader.index.fold import CJK_CLASS, fold
 from reader.index.query import AnyOf, DateSpan, Node, Not, Term, parse, positive_terms
 from reader.index.schema import TEXT_FIELDS, TITLE_BOOST, StoredArticle, issue_key
-from reader.model import Article, Issue
+from reader.model import UNDATED, Article, Issue
 
 # The folded-text fields of a document, in the order ScanDoc.texts keeps them.
 SCAN_FIELDS = ("title", "body", "authors", "column", "publication")
@@ -47,18 +50,35 @@ _WORD = f"[^\\W_{CJK_CLASS}]"
 
 @dataclass(frozen=True)
 class ScanDoc:
-    """One article as the scan reads it: its folded fields and what filters and facets need.
+    """One article as the scan knows it: what filters, facets and ranking need.
 
-    ``texts`` follows :data:`SCAN_FIELDS` (parts joined by :data:`PART_SEPARATOR`),
-    ``exact`` follows :data:`EXACT_FIELDS`; ``day`` is the issue date's ordinal (0 undated).
+    ``exact`` follows :data:`EXACT_FIELDS`, ``lengths`` (each field's folded length)
+    :data:`SCAN_FIELDS`; ``day`` is the issue date's ordinal (0 undated).
     """
 
     article_id: str
     issue_id: str
     publication: str
     day: int
-    texts: tuple[str, ...]
     exact: tuple[str, ...]
+    # The labels the index's facets count: ``2022``, ``2022-09``, ``2022-09-19`` (or undated).
+    labels: tuple[str, str, str]
+    lengths: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ScanIssue:
+    """An issue's articles as the scan reads them: per field, their folded texts in one string.
+
+    ``texts`` follows :data:`SCAN_FIELDS`: the articles' texts of the field in print order,
+    separated by :data:`PART_SEPARATOR` (as the parts of one are). ``starts`` says, per field,
+    where each article's text starts, and one more entry one past the end: a term is looked
+    for in the whole string at once, so an issue without it costs one search in C.
+    """
+
+    docs: tuple[ScanDoc, ...]
+    texts: tuple[str, ...]
+    starts: tuple[tuple[int, ...], ...]
 
     @property
     def size(self) -> int:
@@ -66,14 +86,17 @@ class ScanDoc:
         return sum(map(len, self.texts))
 
 
-__all__ = ["Scan", "ScanDoc", "issue_key", "scan_docs", "stored_article"]
+__all__ = ["Scan", "ScanDoc", "ScanIssue", "issue_key", "scan_issue", "stored_article"]
 
 
-def scan_docs(issue: Issue) -> list[ScanDoc]:
-    """The scan's documents of an issue's articles (as :func:`reader.index.schema.documents`)."""
+def scan_issue(issue: Issue) -> ScanIssue:
+    """An issue as the scan reads it (its fields as :func:`reader.index.schema.documents`)."""
     day = issue.date.toordinal() if issue.date else 0
     number = fold(issue.number).strip()
+    labels = _labels(issue.date)
+    publication = fold(issue.publication)
     docs = []
+    columns: list[list[str]] = [[] for _ in SCAN_FIELDS]
     for article in issue.articles:
         title = (article.kicker, "" if article.title_derived else article.title, article.subtitle)
         texts = (
@@ -81,11 +104,24 @@ def scan_docs(issue: Issue) -> list[ScanDoc]:
             fold(article.text),
             _parts(article.authors),
             fold(article.column),
-            fold(issue.publication),
+            publication,
         )
+        for column, text in zip(columns, texts, strict=True):
+            column.append(text)
         exact = (fold(article.page).strip(), number)
-        docs.append(ScanDoc(article.id, issue.id, issue.publication, day, texts, exact))
-    return docs
+        lengths = tuple(map(len, texts))
+        docs.append(ScanDoc(article.id, issue.id, issue.publication, day, exact, labels, lengths))
+    starts = tuple(tuple(itertools.accumulate((len(t) + 1 for t in c), initial=0)) for c in columns)
+    joined = tuple(PART_SEPARATOR.join(column) for column in columns)
+    return ScanIssue(tuple(docs), joined, starts)
+
+
+def _labels(date: dt.date | None) -> tuple[str, str, str]:
+    """Year, month and day labels as the index makes them (``strftime``: year 813 is "813")."""
+    if date is None:
+        return UNDATED, UNDATED, UNDATED
+    month = date.strftime("%Y-%m")
+    return month[:-3], month, date.isoformat()
 
 
 def _parts(parts: Sequence[str]) -> str:
@@ -129,15 +165,17 @@ class _Needle:
         )
         return cls(text, re.compile(f"(?=({body}))" if overlapping else body), overlapping)
 
-    def count(self, haystack: str) -> int:
+    def count(self, haystack: str, start: int, end: int) -> int:
+        """Occurrences in ``haystack[start:end]`` (its character before ``start`` and at
+        ``end``, if any, is a separator: no letter)."""
         if self.pattern is not None:
-            return sum(1 for _ in self.pattern.finditer(haystack))
+            return sum(1 for _ in self.pattern.finditer(haystack, start, end))
         if not self.overlapping:
-            return haystack.count(self.text)
-        found, at = 0, haystack.find(self.text)
+            return haystack.count(self.text, start, end)
+        found, at = 0, haystack.find(self.text, start, end)
         while at >= 0:
             found += 1
-            at = haystack.find(self.text, at + 1)
+            at = haystack.find(self.text, at + 1, end)
         return found
 
 
@@ -166,17 +204,18 @@ class Scan:
         """
         return cls(parse(query))
 
-    def add(self, docs: Sequence[ScanDoc]) -> None:
-        """Match the query over ``docs`` (one chunk) and keep what ranking needs."""
+    def add(self, issues: Sequence[ScanIssue]) -> None:
+        """Match the query over ``issues`` (one chunk) and keep what ranking needs."""
         found: dict[tuple[str, str], dict[int, int]] = {}
-        hits = self._eval(self.node, docs, found)
+        docs = [doc for issue in issues for doc in issue.docs]
+        hits = self._eval(self.node, issues, docs, found)
         for key, counts in found.items():
             self._df[key] = self._df.get(key, 0) + len(counts)
-        for name in self._ranked_fields():
-            column = SCAN_FIELDS.index(name)
-            self._lengths[name] = self._lengths.get(name, 0) + sum(
-                len(d.texts[column]) for d in docs
-            )
+        ranked = self._ranked_fields()
+        if ranked:
+            sums = [sum(column) for column in zip(*(doc.lengths for doc in docs), strict=True)]
+            for name in ranked:
+                self._lengths[name] = self._lengths.get(name, 0) + sums[SCAN_FIELDS.index(name)]
         for i in sorted(hits):
             self.matched.append(docs[i])
             self._counts.append({key: c[i] for key, c in found.items() if i in c})
@@ -189,6 +228,7 @@ class Scan:
         idf = {key: math.log(population / (df * scale + 1)) + 1 for key, df in self._df.items()}
         averages = {name: total / max(self.seen, 1) or 1.0 for name, total in self._lengths.items()}
         ranked = self._ranked_keys()
+        columns = {name: SCAN_FIELDS.index(name) for name in SCAN_FIELDS}
         scores = []
         for doc, counts in zip(self.matched, self._counts, strict=True):
             score = 0.0
@@ -196,7 +236,7 @@ class Scan:
                 if (name, text) not in ranked:
                     continue
                 weight = count * _BOOSTS.get(name, 1.0)
-                length = len(doc.texts[SCAN_FIELDS.index(name)])
+                length = doc.lengths[columns[name]]
                 score += (
                     idf[(name, text)]
                     * weight
@@ -218,31 +258,39 @@ class Scan:
         return {name for name, _text in self._ranked_keys()}
 
     def _eval(
-        self, node: Node, docs: Sequence[ScanDoc], found: dict[tuple[str, str], dict[int, int]]
+        self,
+        node: Node,
+        issues: Sequence[ScanIssue],
+        docs: Sequence[ScanDoc],
+        found: dict[tuple[str, str], dict[int, int]],
     ) -> set[int]:
+        """The documents matching ``node``, by their index in ``docs`` (the issues' articles)."""
         if isinstance(node, Term):
             hits: set[int] = set()
             for name in _fields(node):
-                hits |= self._term(name, node, docs, found)
+                hits |= self._term(name, node, issues, docs, found)
             return hits
         if isinstance(node, DateSpan):
             first, last = node.start.toordinal(), node.end.toordinal()
             return {i for i, doc in enumerate(docs) if first <= doc.day <= last}
         if isinstance(node, Not):
-            return set(range(len(docs))) - self._eval(node.node, docs, found)
+            return set(range(len(docs))) - self._eval(node.node, issues, docs, found)
         if isinstance(node, AnyOf):
-            return set().union(*(self._eval(child, docs, found) for child in node.nodes))
-        positives = [self._eval(c, docs, found) for c in node.nodes if not isinstance(c, Not)]
+            return set().union(*(self._eval(c, issues, docs, found) for c in node.nodes))
+        positives = [
+            self._eval(c, issues, docs, found) for c in node.nodes if not isinstance(c, Not)
+        ]
         result = set.intersection(*positives) if positives else set(range(len(docs)))
         for child in node.nodes:
             if isinstance(child, Not):
-                result -= self._eval(child.node, docs, found)
+                result -= self._eval(child.node, issues, docs, found)
         return result
 
     def _term(
         self,
         name: str,
         term: Term,
+        issues: Sequence[ScanIssue],
         docs: Sequence[ScanDoc],
         found: dict[tuple[str, str], dict[int, int]],
     ) -> set[int]:
@@ -259,14 +307,31 @@ class Scan:
             needle = self._needles.get(folded.folded)
             if needle is None:
                 needle = self._needles[folded.folded] = _Needle.of(folded.folded)
-            column = SCAN_FIELDS.index(name)
-            counts = {}
-            for i, doc in enumerate(docs):
-                text = doc.texts[column]
-                if needle.text in text and (count := needle.count(text)):
-                    counts[i] = count
-            found[key] = counts
+            counts = found[key] = _counts(needle, SCAN_FIELDS.index(name), issues)
         return set(counts)
+
+
+def _counts(needle: _Needle, column: int, issues: Sequence[ScanIssue]) -> dict[int, int]:
+    """Occurrences of ``needle`` per document that has it, by index in the issues' articles.
+
+    Each issue's field is searched whole; only the articles where a match starts are counted.
+    """
+    counts: dict[int, int] = {}
+    base = 0
+    text = needle.text
+    for issue in issues:
+        joined = issue.texts[column]
+        at = joined.find(text)
+        if at >= 0:
+            bounds = issue.starts[column]
+            while at >= 0:
+                i = bisect.bisect_right(bounds, at) - 1
+                end = bounds[i + 1] - 1
+                if count := needle.count(joined, bounds[i], end):
+                    counts[base + i] = count
+                at = joined.find(text, end)
+        base += len(issue.docs)
+    return counts
 
 
 def _fields(term: Term) -> tuple[str, ...]:

@@ -75,9 +75,12 @@ class Scanner:
     def __init__(self, max_chars: int = MAX_CACHED_CHARS) -> None:
         self.max_chars = max_chars
         # Per issue key (``index.issue_key``), the issue's articles folded for the scan.
-        self._docs: dict[str, list[index.ScanDoc]] = {}
+        self._issues: dict[str, index.ScanIssue] = {}
         self._chars = 0
         self._lock = threading.Lock()
+        # The issues' fingerprints, asked once: they stat every file, and the catalogue
+        # scanned is the one read when the library was opened (a change reopens it).
+        self._fingerprints: dict[str, str] | None = None
 
     @property
     def cached_chars(self) -> int:
@@ -106,7 +109,9 @@ class Scanner:
         """
         started = time.monotonic()
         scan = index.Scan.of(query)  # a malformed query fails here, index or not
-        fingerprints = library.fingerprints()
+        fingerprints = self._fingerprints
+        if fingerprints is None:
+            fingerprints = self._fingerprints = library.fingerprints()
         wanted = [issue for issue in library.issues if issue.articles]
         keys = {issue.id: index.issue_key(issue.id, fingerprints[issue.id]) for issue in wanted}
         current: frozenset[str] = frozenset()
@@ -142,39 +147,39 @@ class Scanner:
         started: float,
         budget: float | None,
     ) -> None:
-        pending: list[index.ScanDoc] = []
-        folded = 0
+        pending: list[index.ScanIssue] = []
+        articles = folded = 0
         for issue in issues:
-            docs = self._docs.get(keys[issue.id])
-            if docs is None:
+            scanned = self._issues.get(keys[issue.id])
+            if scanned is None:
                 # What is kept is always scanned (matching is quick); the budget bounds the
                 # folding, of one issue at least, so that each search moves the scan on.
                 if folded and budget is not None and time.monotonic() - started > budget:
                     continue
-                docs = self._fold(issue, keys[issue.id])
+                scanned = self._fold(issue, keys[issue.id])
                 folded += 1
-            pending += docs
-            if len(pending) >= CHUNK_ARTICLES:
+            pending.append(scanned)
+            articles += len(scanned.docs)
+            if articles >= CHUNK_ARTICLES:
                 scan.add(pending)
-                pending = []
+                pending, articles = [], 0
         if pending:
             scan.add(pending)
 
-    def _fold(self, issue: Issue, key: str) -> list[index.ScanDoc]:
-        docs = index.scan_docs(issue)
-        size = sum(doc.size for doc in docs)
-        if self._chars + size <= self.max_chars:
-            self._docs[key] = docs
-            self._chars += size
-        return docs
+    def _fold(self, issue: Issue, key: str) -> index.ScanIssue:
+        scanned = index.scan_issue(issue)
+        if self._chars + scanned.size <= self.max_chars:
+            self._issues[key] = scanned
+            self._chars += scanned.size
+        return scanned
 
     def _keep_only(self, keys: set[str]) -> None:
         """Forget the issues that need no scan any more (indexed since, or changed again)."""
-        for key in [key for key in self._docs if key not in keys]:
-            self._chars -= sum(doc.size for doc in self._docs.pop(key))
+        for key in [key for key in self._issues if key not in keys]:
+            self._chars -= self._issues.pop(key).size
 
     def clear(self) -> None:
         """Forget every folded issue (the index is complete: nothing is scanned any more)."""
         with self._lock:
-            self._docs.clear()
+            self._issues.clear()
             self._chars = 0
