@@ -9,16 +9,19 @@ sets of articles are disjoint, so totals and facet counts add up exactly.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Callable
 
 from reader.index.matches import needles
-from reader.index.scan import Scan, ScanDoc, stored_article
+from reader.index.scan import Scan, stored_article
 from reader.index.search import Facets, SearchFilters, SearchResult, Sort, stored_hit
 from reader.model import Article, Issue
 
 _NEVER = dt.date.max.toordinal() + 1
 
+# Articles that filter and count alike: their (year, month, day) labels and publication.
+Group = tuple[tuple[str, str, str], str]
 # Finds an article and its issue by id (the library's catalogue).
 Lookup = Callable[[str], tuple[Issue, Article]]
 
@@ -39,30 +42,36 @@ def scanned_result(
     :mod:`reader.index.scan`).
     """
     scores = dict(zip((d.article_id for d in scan.matched), scan.scores(population), strict=True))
-    matched = scan.matched
-    in_years = [d for d in matched if not filters.years or _year(d) in filters.years]
-    in_publications = [
-        d for d in matched if not filters.publications or d.publication in filters.publications
-    ]
-    chosen = {id(d) for d in in_publications}
-    kept = [d for d in in_years if id(d) in chosen]
+    # Filters and facets go by labels and publication, shared by an issue's articles: count
+    # each combination once, then filter and count the combinations.
+    groups = Counter((d.labels, d.publication) for d in scan.matched)
+    in_years = {g for g in groups if not filters.years or g[0][0] in filters.years}
+    in_publications = {
+        g for g in groups if not filters.publications or g[1] in filters.publications
+    }
+    kept = in_years & in_publications
     facets = Facets(
-        year=_by_key(Counter(_year(d) for d in in_publications)),
-        publication=_by_count(Counter(d.publication for d in in_years)),
-        month=_by_key(Counter(_month(d) for d in kept)),
-        day=_by_key(Counter(_day(d) for d in kept)),
+        year=_by_key(_counted(groups, in_publications, lambda g: g[0][0])),
+        publication=_by_count(_counted(groups, in_years, lambda g: g[1])),
+        month=_by_key(_counted(groups, kept, lambda g: g[0][1])),
+        day=_by_key(_counted(groups, kept, lambda g: g[0][2])),
     )
     if filters.months:
-        kept = [d for d in kept if _month(d) in filters.months]
+        kept = {g for g in kept if g[0][1] in filters.months}
     if filters.days:
-        kept = [d for d in kept if _day(d) in filters.days]
-    ranked = sorted(kept, key=lambda d: _order(sort, scores[d.article_id], d.day))[: max(limit, 0)]
+        kept = {g for g in kept if g[0][2] in filters.days}
+    docs = scan.matched
+    if len(kept) < len(groups):
+        docs = [d for d in docs if (d.labels, d.publication) in kept]
+    ranked = heapq.nsmallest(
+        max(limit, 0), docs, key=lambda d: _order(sort, scores[d.article_id], d.day)
+    )
     wanted = needles(scan.node)
     hits = []
     for doc in ranked:
         issue, article = lookup(doc.article_id)
         hits.append(stored_hit(stored_article(issue, article), scores[doc.article_id], wanted))
-    return SearchResult(query, len(kept), tuple(hits), facets)
+    return SearchResult(query, sum(groups[g] for g in kept), tuple(hits), facets)
 
 
 def merged(first: SearchResult, second: SearchResult, *, limit: int, sort: Sort) -> SearchResult:
@@ -97,6 +106,15 @@ def _order(sort: Sort, score: float, day: int) -> float:
     return day or _NEVER
 
 
+def _counted(
+    groups: Counter[Group], chosen: set[Group], label: Callable[[Group], str]
+) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for group in chosen:
+        counts[label(group)] += groups[group]
+    return counts
+
+
 def _added(a: dict[str, int], b: dict[str, int]) -> Counter[str]:
     total: Counter[str] = Counter(a)
     total.update(b)
@@ -111,15 +129,3 @@ def _by_count(counts: Counter[str]) -> dict[str, int]:
     return dict(
         sorted(((k, n) for k, n in counts.items() if n), key=lambda item: (-item[1], item[0]))
     )
-
-
-def _day(doc: ScanDoc) -> str:
-    return doc.labels[2]
-
-
-def _month(doc: ScanDoc) -> str:
-    return doc.labels[1]
-
-
-def _year(doc: ScanDoc) -> str:
-    return doc.labels[0]

@@ -190,7 +190,11 @@ class Scan:
     node: Node
     matched: list[ScanDoc] = field(default_factory=list)
     seen: int = 0
-    _counts: list[dict[tuple[str, str], int]] = field(default_factory=list)
+    # Per chunk added: its first index in ``matched``, its matches' local indexes in order,
+    # and the occurrences of each ranked (field, term) by local index.
+    _chunks: list[tuple[int, list[int], dict[tuple[str, str], dict[int, int]]]] = field(
+        default_factory=list
+    )
     _df: dict[tuple[str, str], int] = field(default_factory=dict)
     _lengths: dict[str, int] = field(default_factory=dict)
     _needles: dict[str, _Needle] = field(default_factory=dict)
@@ -216,9 +220,11 @@ class Scan:
             sums = [sum(column) for column in zip(*(doc.lengths for doc in docs), strict=True)]
             for name in ranked:
                 self._lengths[name] = self._lengths.get(name, 0) + sums[SCAN_FIELDS.index(name)]
-        for i in sorted(hits):
-            self.matched.append(docs[i])
-            self._counts.append({key: c[i] for key, c in found.items() if i in c})
+        ranked_keys = self._ranked_keys()
+        order = sorted(hits)
+        kept = {key: counts for key, counts in found.items() if key in ranked_keys}
+        self._chunks.append((len(self.matched), order, kept))
+        self.matched.extend(docs[i] for i in order)
         self.seen += len(docs)
 
     def scores(self, population: int) -> list[float]:
@@ -227,26 +233,23 @@ class Scan:
         scale = population / max(self.seen, 1)
         idf = {key: math.log(population / (df * scale + 1)) + 1 for key, df in self._df.items()}
         averages = {name: total / max(self.seen, 1) or 1.0 for name, total in self._lengths.items()}
-        ranked = self._ranked_keys()
-        columns = {name: SCAN_FIELDS.index(name) for name in SCAN_FIELDS}
-        scores = []
-        for doc, counts in zip(self.matched, self._counts, strict=True):
-            score = 0.0
-            for (name, text), count in counts.items():
-                if (name, text) not in ranked:
-                    continue
-                weight = count * _BOOSTS.get(name, 1.0)
-                length = doc.lengths[columns[name]]
-                score += (
-                    idf[(name, text)]
-                    * weight
-                    * (K1 + 1)
-                    / (weight + K1 * (1 - B) + K1 * B / averages[name] * length)
-                )
-            scores.append(score)
+        scores = [0.0] * len(self.matched)
+        for first, order, found in self._chunks:
+            for (name, text), counts in found.items():
+                column = SCAN_FIELDS.index(name)
+                boost = _BOOSTS.get(name, 1.0)
+                weight_of = idf[(name, text)] * (K1 + 1)
+                norm = K1 * B / averages[name]
+                for at, i in enumerate(order, first):
+                    count = counts.get(i)
+                    if count:
+                        weight = count * boost
+                        length = self.matched[at].lengths[column]
+                        scores[at] += weight_of * weight / (weight + K1 * (1 - B) + norm * length)
         return scores
 
     def _ranked_keys(self) -> set[tuple[str, str]]:
+        """The (field, folded term) pairs that score: the query's positive terms."""
         keys: set[tuple[str, str]] = set()
         for term in positive_terms(self.node):
             found = chain(term.text)

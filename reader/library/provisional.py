@@ -99,7 +99,7 @@ class Scanner:
     ) -> Provisional:
         """Search ``library``'s index (``searchers``, None when there is none), scan the rest.
 
-        ``budget`` (seconds, counted from the call) bounds the folding of issues not kept yet
+        ``budget`` (seconds, counted from the scan's start) bounds the folding of issues not kept yet
         (one is always folded): those not reached are left out and the coverage says so.
         None scans them all.
 
@@ -107,7 +107,6 @@ class Scanner:
             QueryError: The query is malformed.
             IndexUnavailable: The index is damaged (a missing one is no error: all is scanned).
         """
-        started = time.monotonic()
         scan = index.Scan.of(query)  # a malformed query fails here, index or not
         fingerprints = self._fingerprints
         if fingerprints is None:
@@ -125,7 +124,7 @@ class Scanner:
         )
         with self._lock:
             self._keep_only({keys[issue.id] for issue in rest})
-            self._scan(scan, rest, keys, started, budget)
+            self._scan(scan, rest, keys, time.monotonic(), budget)
         population = indexed + sum(len(issue.articles) for issue in rest)
         scanned = index.scanned_result(
             query,
