@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # Folded characters kept between searches (about 2 bytes each for Chinese text): county-10y
 # (49 million characters) fits; beyond it the rest is folded again by each search.
 MAX_CACHED_CHARS = 64_000_000
-# Articles matched at a time: the budget is checked between chunks (and between issues).
+# Articles matched at a time (issues are added whole).
 CHUNK_ARTICLES = 2000
 
 
@@ -99,8 +99,8 @@ class Scanner:
     ) -> Provisional:
         """Search ``library``'s index (``searchers``, None when there is none), scan the rest.
 
-        ``budget`` (seconds, counted from the scan's start) bounds the folding of issues not kept yet
-        (one is always folded): those not reached are left out and the coverage says so.
+        ``budget`` (seconds, from the scan's start) bounds the folding of issues not kept
+        yet (one is always folded): those not reached are left out and the coverage says so.
         None scans them all.
 
         Raises:
