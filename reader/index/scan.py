@@ -22,18 +22,17 @@ comparable scales, not identical ones.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.index.analysis import chain, is_word_char
+from reader.index.analysis import chain
 from reader.index.docsets import K1, B
-from reader.index.fold import CJK_CLASS, fold
+from reader.index.fold import fold
 from reader.index.query import AnyOf, DateSpan, Node, Not, Term, parse, positive_terms
+from reader.index.scanmatch import Needle, counts_in
 from reader.index.schema import TEXT_FIELDS, TITLE_BOOST, StoredArticle, issue_key
 from reader.model import UNDATED, Article, Issue
 
@@ -45,7 +44,6 @@ _BOOSTS = {"title": TITLE_BOOST}
 # Between the parts of a field: folding makes every whitespace a space, so no term holds it,
 # and it is no letter, so the word boundaries hold at either side.
 PART_SEPARATOR = "\n"
-_WORD = f"[^\\W_{CJK_CLASS}]"
 
 
 @dataclass(frozen=True)
@@ -146,40 +144,6 @@ def stored_article(issue: Issue, article: Article) -> StoredArticle:
 
 
 @dataclass
-class _Needle:
-    """A folded term in one field, and how to count it in a text."""
-
-    text: str
-    pattern: re.Pattern[str] | None  # None: a plain substring count does
-    overlapping: bool
-
-    @classmethod
-    def of(cls, text: str) -> _Needle:
-        start, end = is_word_char(text[0]), is_word_char(text[-1])
-        # The index counts every start of a term, overlapping ones too (哈哈 in 哈哈哈 twice).
-        overlapping = any(text[:k] == text[-k:] for k in range(1, len(text)))
-        if not (start or end):
-            return cls(text, None, overlapping)
-        body = (
-            (f"(?<!{_WORD})" if start else "") + re.escape(text) + (f"(?!{_WORD})" if end else "")
-        )
-        return cls(text, re.compile(f"(?=({body}))" if overlapping else body), overlapping)
-
-    def count(self, haystack: str, start: int, end: int) -> int:
-        """Occurrences in ``haystack[start:end]`` (its character before ``start`` and at
-        ``end``, if any, is a separator: no letter)."""
-        if self.pattern is not None:
-            return sum(1 for _ in self.pattern.finditer(haystack, start, end))
-        if not self.overlapping:
-            return haystack.count(self.text, start, end)
-        found, at = 0, haystack.find(self.text, start, end)
-        while at >= 0:
-            found += 1
-            at = haystack.find(self.text, at + 1, end)
-        return found
-
-
-@dataclass
 class Scan:
     """One query's matches over scanned documents, added a chunk at a time.
 
@@ -197,7 +161,7 @@ class Scan:
     )
     _df: dict[tuple[str, str], int] = field(default_factory=dict)
     _lengths: dict[str, int] = field(default_factory=dict)
-    _needles: dict[str, _Needle] = field(default_factory=dict)
+    _needles: dict[str, Needle] = field(default_factory=dict)
 
     @classmethod
     def of(cls, query: str) -> Scan:
@@ -309,32 +273,9 @@ class Scan:
         if counts is None:
             needle = self._needles.get(folded.folded)
             if needle is None:
-                needle = self._needles[folded.folded] = _Needle.of(folded.folded)
-            counts = found[key] = _counts(needle, SCAN_FIELDS.index(name), issues)
+                needle = self._needles[folded.folded] = Needle.of(folded.folded)
+            counts = found[key] = counts_in(needle, SCAN_FIELDS.index(name), issues)
         return set(counts)
-
-
-def _counts(needle: _Needle, column: int, issues: Sequence[ScanIssue]) -> dict[int, int]:
-    """Occurrences of ``needle`` per document that has it, by index in the issues' articles.
-
-    Each issue's field is searched whole; only the articles where a match starts are counted.
-    """
-    counts: dict[int, int] = {}
-    base = 0
-    text = needle.text
-    for issue in issues:
-        joined = issue.texts[column]
-        at = joined.find(text)
-        if at >= 0:
-            bounds = issue.starts[column]
-            while at >= 0:
-                i = bisect.bisect_right(bounds, at) - 1
-                end = bounds[i + 1] - 1
-                if count := needle.count(joined, bounds[i], end):
-                    counts[base + i] = count
-                at = joined.find(text, end)
-        base += len(issue.docs)
-    return counts
 
 
 def _fields(term: Term) -> tuple[str, ...]:
