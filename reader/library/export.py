@@ -27,7 +27,7 @@ from reader.library.choices import FOLDER_FORMATS as FOLDER_FORMATS
 from reader.library.choices import FORMATS as FORMATS
 from reader.library.citations import citation, day_of, is_chinese
 from reader.library.library import Library
-from reader.library.searching import SearchRequest
+from reader.library.searching import SearchRequest, years_of
 from reader.model import Article, Issue, NotFound, Progress, ReaderError
 
 # The file name ending each format's file has (a folder format's zip: ``.zip``).
@@ -126,9 +126,10 @@ def search_hits(
         IndexUnavailable: There is no index to search.
     """
     narrow = {
-        "years": (request.year,) if request.year else (),
+        "years": years_of(request.year),  # a decade's ten years too
         "publications": (request.publication,) if request.publication else (),
         "months": (request.month,) if request.month else (),
+        "days": (request.day,) if request.day else (),
     }
     total = library.search(request.query, limit=0, sort=request.sort, **narrow).total
     wanted = total if limit is None else min(total, max(limit, 0))

@@ -271,13 +271,8 @@ class SearchPanel(QWidget):
     def export_hits(self) -> None:
         """Export the selected hits (when several are selected) or every hit of the search."""
         if self.searching and self._outcome is not None and self._outcome.result.total:
-            if self.scope.library:
-                # The export reads every hit from the archive open: it would leave out the rest.
-                self.status.emit(
-                    self.tr("Export Hits covers one archive: choose “This archive” to export.")
-                )
-                return
-            self.exporter.choose(self._request, self.view.selected_hits())
+            scope = self.scope if self.scope.library else None
+            self.exporter.choose(self._request, self.view.selected_hits(), scope)
 
     def _run(self) -> None:
         if not self._request.query:
