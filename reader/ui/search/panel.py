@@ -90,6 +90,7 @@ class SearchPanel(QWidget):
         self.export_button.setDefaultAction(actions.export_hits)
         self.summary.header.addWidget(self.export_button)
         self.scope = LibraryScope(session, self.summary)
+        self.scope.indexer.wait_for(self.indexer)  # one build at a time, the open archive's first
         self.summary.header.insertWidget(1, self.scope.box)
         self.view.addAction(actions.export_hits)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
