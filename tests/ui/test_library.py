@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import re
 
 import pytest
-import rispy
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog
 
@@ -19,7 +16,6 @@ from reader.ui.app.window import MainWindow
 from reader.ui.core.rows import HTML_ROLE
 from reader.ui.core.tasks import SyncExecutor
 from tests.ui.conftest import ISSUES, write_archive
-from tests.ui.test_export_hits import export_through_dialog
 from tests.ui.test_search import hit_titles, search
 
 
@@ -344,48 +340,3 @@ def test_a_double_click_or_enter_opens_an_archive(qtbot, make_window, three):
     qtbot.keyClick(dock.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.opened_path == str(three[0].resolve()))
     assert window.windowTitle().startswith("甲报")
-
-
-def test_export_hits_of_a_library_search_reads_each_from_its_archive(
-    qtbot, make_window, three, tmp_path
-):
-    window = make_window()
-    dock = open_dock(qtbot, window)
-    panel = library_search(qtbot, window, dock, three, "供热")
-    before = [snapshot(root) for root in three]
-    out = tmp_path / "out" / "hits.csv"
-    out.parent.mkdir()
-    export_through_dialog(qtbot, window, out)
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
-    assert len(rows) == 9 == sum(single_total(r, tmp_path / "index", "供热") for r in three)
-    # Each row is its own archive's article: its title, its date, its file.
-    by_archive = {row["archive"]: set() for row in rows}
-    for row in rows:
-        by_archive[row["archive"]].add((row["title"], row["date"][:4]))
-        assert row["file"].startswith(str(tmp_path / row["archive"]))
-    assert by_archive == {
-        "甲报": {
-            ("冬季供热保障会议召开", "2021"),
-            ("𠮷祥村的新路", "2022"),
-            ("供热工程项目协调会召开", "2022"),
-        },
-        "乙报": {
-            ("冬季供热保障会议召开（乙）", "2031"),
-            ("𠮷祥村的新路（乙）", "2032"),
-            ("供热工程项目协调会召开（乙）", "2032"),
-        },
-        "丙报": {
-            ("冬季供热保障会议召开（丙）", "2041"),
-            ("𠮷祥村的新路（丙）", "2042"),
-            ("供热工程项目协调会召开（丙）", "2042"),
-        },
-    }
-    assert window.statusBar().currentMessage() == f"Exported 9 articles to {out}"
-    # The archive facet's choice is the export's too; RIS, from the second archive only.
-    second = dock.keeper.entries()[1].archive_id
-    panel.facets.buttons[f"archive:{second}"].click()
-    qtbot.waitUntil(lambda: panel.request.archive == second and panel.model.rowCount() == 3)
-    export_through_dialog(qtbot, window, tmp_path / "out" / "second", filter_index=1)
-    records = rispy.loads((tmp_path / "out" / "second.ris").read_text(encoding="utf-8"))
-    assert sorted(r["title"] for r in records) == sorted(t for t, _y in by_archive["乙报"])
-    assert [snapshot(root) for root in three] == before  # nothing written into an archive
