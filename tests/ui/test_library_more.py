@@ -114,3 +114,18 @@ def test_a_saved_library_search_keeps_its_scope_and_counts_new_hits_over_it(
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert not panel.scope.library
     qtbot.waitUntil(lambda: panel.count_label.text() == "Hits: 4")
+
+
+def test_the_dock_takes_a_modest_width_and_stays_resizable(qtbot, make_window, three):
+    window = make_window()
+    window.resize(1600, 900)
+    window.open_path(str(three[0]))
+    dock = open_dock(qtbot, window)
+    dock.add(str(three[1]))
+    # Its buttons wrap in two rows: the dock is no wider than the default asks.
+    assert dock.minimumSizeHint().width() <= 300
+    qtbot.waitUntil(lambda: 200 <= dock.width() <= 320)
+    # The issue tree beside it keeps the room it had (as in the screenshots).
+    assert window.browser.tree.width() >= 150
+    window.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: dock.width() >= 500)
