@@ -17,13 +17,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from reader.library.collections import Store
 from reader.library.collections_schema import archive_path, json_dict, json_list, now
-from reader.library.export import search_hits
+from reader.library.export import narrowing
 from reader.library.library import Library
-from reader.library.many_export import search_hits_many
 from reader.library.searching import SearchRequest, sort_named
 from reader.model import ReaderError
 
@@ -85,19 +84,29 @@ def hit_ids(library: Library, request: SearchRequest) -> frozenset[str]:
         QueryError: The query is malformed.
         IndexUnavailable: There is no index yet.
     """
-    _total, hits = search_hits(library, replace(request, sort="oldest"))
-    return frozenset(hit.article_id for hit in hits)
+    narrow = narrowing(request)
+    total = library.search(request.query, limit=0, **narrow).total
+    if not total:
+        return frozenset()
+    found = library.search(request.query, limit=total, sort="oldest", **narrow)
+    return frozenset(hit.article_id for hit in found.hits)
 
 
 def library_hit_ids(libraries: Mapping[str, Library], request: SearchRequest) -> frozenset[str]:
     """The ``ARCHIVE_KEY/ARTICLE_ID`` of every hit of a library search (on the task runner's thread).
 
+    ``libraries`` are the archives searched, by key; ``request.archive`` keeps one.
+
     Raises:
         QueryError: The query is malformed.
         IndexUnavailable: An archive's index is damaged.
     """
-    _total, hits = search_hits_many(libraries, replace(request, sort="oldest"))
-    return frozenset(f"{hit.archive}/{hit.article_id}" for hit in hits)
+    return frozenset(
+        f"{key}/{article_id}"
+        for key, library in libraries.items()
+        if not request.archive or key == request.archive
+        for article_id in hit_ids(library, request)
+    )
 
 
 def count_new(library: Library, saved: list[SavedSearch]) -> dict[int, int]:
