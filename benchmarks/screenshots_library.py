@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     window.resizeDocks([dock], [270], Qt.Orientation.Horizontal)
     window.open_path(str(archives[0][0]))
     app.processEvents()
-    window.splitter.setSizes([170, 620, 540])
+    window.splitter.setSizes([220, 600, 520])
     panel = window.search_panel
     panel.scope.set_library(True)
     panel.focus_field()

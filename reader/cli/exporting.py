@@ -4,29 +4,53 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import ExitStack
+from pathlib import Path
 
 from reader.cli.indexing import ready_index
 from reader.cli.progress import ProgressBar
+from reader.cli.searching import more_archives
 from reader.library import Library, QueryError, citations
-from reader.library.export import FILE_FORMATS, export, search_entries, write_stream
+from reader.library.export import FILE_FORMATS, refuse_archives, write, write_stream
+from reader.library.many_export import hit_entries_many, search_hits_many
 from reader.library.searching import SearchRequest
 
 
 def export_hits(library: Library, args: argparse.Namespace) -> int:
-    """Export the hits of the query (the index is built or updated first)."""
+    """Export the hits of the query (the index is built or updated first).
+
+    ``export PATH PATH … QUERY`` exports the hits of several archives searched as one (as
+    ``search`` takes them), each read from its own archive.
+    """
     if args.limit is not None and args.limit < 0:
         raise QueryError("--limit must be 0 or more")
     if args.format not in FILE_FORMATS and not args.out:
         raise QueryError(f"--format {args.format} writes a folder or a .zip: give --out")
-    ready_index(library, args.index_dir)
-    request = SearchRequest(" ".join(args.query), sort=args.sort)
-    total, items = search_entries(library, request, args.limit)
+    others, words = more_archives(args.query, final=True)
+    if others and args.index_dir:
+        raise QueryError("--index-dir names one archive's index: give one PATH with it")
+    with ExitStack() as stack:
+        libraries = {args.path: library}
+        for path in others:
+            libraries[path] = stack.enter_context(Library.open(path, lazy=True))
+        for each in libraries.values():
+            ready_index(each, args.index_dir)
+        request = SearchRequest(" ".join(words), sort=args.sort)
+        return _write(libraries, request, args)
+
+
+def _write(libraries: dict[str, Library], request: SearchRequest, args: argparse.Namespace) -> int:
+    """Write the hits of ``request`` over ``libraries`` to stdout or ``--out``."""
+    total, hits = search_hits_many(libraries, request, args.limit)
+    items = hit_entries_many(libraries, hits)
     if not args.out:
         write_stream(items, args.format, sys.stdout)
         return 0
+    target = Path(args.out).expanduser().absolute()
+    refuse_archives([each.root for each in libraries.values()], target)
     bar = ProgressBar("Exporting")
     try:
-        written = export(library, items, args.format, args.out, lambda n, _: bar(n, total))
+        written = write(items, args.format, target, lambda n, _: bar(n, total))
     finally:
         bar.finish()
     # (Not output.counted: output imports the parser, which imports this module.)

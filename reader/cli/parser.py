@@ -203,7 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
         "is named on stderr."
     )
     export_arguments.add_export_arguments(
-        command("export", "Export a search's hits: CSV, RIS, CSL-JSON, BibTeX, text or Markdown.")
+        command(
+            "export",
+            "Export a search's hits: CSV, RIS, CSL-JSON, BibTeX, text or Markdown; "
+            "export PATH [PATH …] QUERY exports several archives' hits as one search.",
+        )
     )
     export_arguments.add_cite_arguments(
         command("cite", "Print an article's citation (GB/T 7714, Chicago).")

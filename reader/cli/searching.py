@@ -61,7 +61,7 @@ def search(library: Library, args: argparse.Namespace) -> int:
     """
     if args.limit < 0:
         raise QueryError("--limit must be 0 or more")
-    others, args.query = _more_archives(args.query, final=not (args.queries or args.stdin))
+    others, args.query = more_archives(args.query, final=not (args.queries or args.stdin))
     if others and args.index_dir:
         raise QueryError("--index-dir names one archive's index: give one PATH with it")
     with ExitStack() as stack:
@@ -101,8 +101,10 @@ def search(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-def _more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
+def more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
     """The leading ``words`` that name existing archives, and the rest (the query).
+
+    ``search`` and ``export`` take ``PATH PATH … QUERY`` so.
 
     With ``final`` the last word is the query's even when it names a file: a query is needed.
     """

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypedDict
 
 from reader.index import Hit
 from reader.library import bibliography, corpus, spreadsheet
@@ -27,7 +27,7 @@ from reader.library.choices import FOLDER_FORMATS as FOLDER_FORMATS
 from reader.library.choices import FORMATS as FORMATS
 from reader.library.citations import citation, day_of, is_chinese
 from reader.library.library import Library
-from reader.library.searching import SearchRequest
+from reader.library.searching import SearchRequest, years_of
 from reader.model import Article, Issue, NotFound, Progress, ReaderError
 
 # The file name ending each format's file has (a folder format's zip: ``.zip``).
@@ -125,11 +125,7 @@ def search_hits(
         QueryError: The query is malformed.
         IndexUnavailable: There is no index to search.
     """
-    narrow = {
-        "years": (request.year,) if request.year else (),
-        "publications": (request.publication,) if request.publication else (),
-        "months": (request.month,) if request.month else (),
-    }
+    narrow = narrowing(request)
     total = library.search(request.query, limit=0, sort=request.sort, **narrow).total
     wanted = total if limit is None else min(total, max(limit, 0))
 
@@ -147,6 +143,25 @@ def search_hits(
             page *= _GROWTH
 
     return wanted, pages()
+
+
+class Narrowing(TypedDict):
+    """The filters of :meth:`Library.search`, as keyword arguments."""
+
+    years: tuple[str, ...]
+    publications: tuple[str, ...]
+    months: tuple[str, ...]
+    days: tuple[str, ...]
+
+
+def narrowing(request: SearchRequest) -> Narrowing:
+    """The filters of :meth:`Library.search` that ``request`` asks for (a decade's ten years too)."""
+    return Narrowing(
+        years=years_of(request.year),
+        publications=(request.publication,) if request.publication else (),
+        months=(request.month,) if request.month else (),
+        days=(request.day,) if request.day else (),
+    )
 
 
 def search_entries(

@@ -13,7 +13,7 @@ vocabularies rank their hits on slightly different scales, as any federated sear
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import islice
 
@@ -115,6 +115,17 @@ def _merged(results: Sequence[tuple[str, SearchResult]], limit: int, sort: Sort)
     an archive's own order stays (print order within an issue).
     """
 
+    key = rank_key(sort)
+    runs = [
+        [(key(hit), n, rank, replace(hit, archive=archive)) for rank, hit in enumerate(r.hits)]
+        for n, (archive, r) in enumerate(results)
+    ]
+    return tuple(hit for _key, _n, _rank, hit in islice(heapq.merge(*runs), max(limit, 0)))
+
+
+def rank_key(sort: Sort) -> Callable[[Hit], float]:
+    """What orders hits of several archives in ``sort`` order (smallest first)."""
+
     def key(hit: Hit) -> float:
         if sort == "relevance":
             return -hit.score
@@ -123,8 +134,4 @@ def _merged(results: Sequence[tuple[str, SearchResult]], limit: int, sort: Sort)
         day = hit.date.toordinal()
         return float(-day if sort == "newest" else day)
 
-    runs = [
-        [(key(hit), n, rank, replace(hit, archive=archive)) for rank, hit in enumerate(r.hits)]
-        for n, (archive, r) in enumerate(results)
-    ]
-    return tuple(hit for _key, _n, _rank, hit in islice(heapq.merge(*runs), max(limit, 0)))
+    return key

@@ -5,21 +5,28 @@ stores the ids of every hit it had then; when the archive has gained issues, run
 and counting the hits whose ids were not among them is exact (a count alone would miss a hit
 gained in one issue and lost in another). :func:`hit_ids` runs on the task runner's thread and
 returns plain values; the store is written on the window's.
+
+A search of the library (several archives as one) is kept too, on the archive open when it
+was saved, with ``scope: library`` among its filters (the filters are a JSON object: no new
+column was needed); its hits are ``ARCHIVE_KEY/ARTICLE_ID`` (two archives may share article
+ids), counted over the library's archives (:func:`library_hit_ids`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reader.library.collections import Store
 from reader.library.collections_schema import archive_path, json_dict, json_list, now
+from reader.library.export import narrowing
 from reader.library.library import Library
 from reader.library.searching import SearchRequest, sort_named
 from reader.model import ReaderError
 
-FILTERS = ("year", "month", "publication", "sort")
+FILTERS = ("year", "month", "day", "publication", "archive", "sort", "scope")
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,11 @@ class SavedSearch:
         return os.path.exists(self.archive_path)
 
     @property
+    def library(self) -> bool:
+        """Whether it searches the library (the ticked archives as one), not its archive only."""
+        return self.filters.get("scope") == "library"
+
+    @property
     def request(self) -> SearchRequest:
         """The search to run (its filters applied)."""
         f = self.filters
@@ -56,6 +68,8 @@ class SavedSearch:
             year=f.get("year", ""),
             month=f.get("month", ""),
             publication=f.get("publication", ""),
+            day=f.get("day", ""),
+            archive=f.get("archive", "") if self.library else "",
         )
 
     def new_hits(self, now_found: frozenset[str]) -> int:
@@ -70,23 +84,29 @@ def hit_ids(library: Library, request: SearchRequest) -> frozenset[str]:
         QueryError: The query is malformed.
         IndexUnavailable: There is no index yet.
     """
-    years = (request.year,) if request.year else ()
-    months = (request.month,) if request.month else ()
-    publications = (request.publication,) if request.publication else ()
-    total = library.search(
-        request.query, limit=0, years=years, months=months, publications=publications
-    ).total
+    narrow = narrowing(request)
+    total = library.search(request.query, limit=0, **narrow).total
     if not total:
         return frozenset()
-    found = library.search(
-        request.query,
-        limit=total,
-        sort="oldest",
-        years=years,
-        months=months,
-        publications=publications,
-    )
+    found = library.search(request.query, limit=total, sort="oldest", **narrow)
     return frozenset(hit.article_id for hit in found.hits)
+
+
+def library_hit_ids(libraries: Mapping[str, Library], request: SearchRequest) -> frozenset[str]:
+    """The ``ARCHIVE_KEY/ARTICLE_ID`` of every hit of a library search (on the task runner's thread).
+
+    ``libraries`` are the archives searched, by key; ``request.archive`` keeps one.
+
+    Raises:
+        QueryError: The query is malformed.
+        IndexUnavailable: An archive's index is damaged.
+    """
+    return frozenset(
+        f"{key}/{article_id}"
+        for key, library in libraries.items()
+        if not request.archive or key == request.archive
+        for article_id in hit_ids(library, request)
+    )
 
 
 def count_new(library: Library, saved: list[SavedSearch]) -> dict[int, int]:
@@ -104,19 +124,38 @@ def count_new(library: Library, saved: list[SavedSearch]) -> dict[int, int]:
     return counts
 
 
+def count_new_many(libraries: Mapping[str, Library], saved: list[SavedSearch]) -> dict[int, int]:
+    """As :func:`count_new`, for searches of the library, over ``libraries`` (key → archive)."""
+    counts: dict[int, int] = {}
+    for search in saved:
+        try:
+            counts[search.id] = search.new_hits(library_hit_ids(libraries, search.request))
+        except ReaderError:
+            continue
+    return counts
+
+
 def save(
     store: Store,
     root: str | os.PathLike[str],
     name: str,
     request: SearchRequest,
     hits: frozenset[str],
+    *,
+    library: bool = False,
 ) -> SavedSearch:
-    """Keep ``request`` on the archive at ``root`` as ``name``, with the hits it has now."""
+    """Keep ``request`` on the archive at ``root`` as ``name``, with the hits it has now.
+
+    ``library``: a search of the library, its ``hits`` as :func:`library_hit_ids` gives them.
+    """
     filters = {
         "year": request.year,
         "month": request.month,
+        "day": request.day,
         "publication": request.publication,
+        "archive": request.archive if library else "",
         "sort": request.sort,
+        "scope": "library" if library else "",
     }
     stamp = now()
     with store.transaction() as db:

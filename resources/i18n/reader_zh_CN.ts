@@ -1679,6 +1679,10 @@
         <translation>名称：</translation>
     </message>
     <message>
+        <source>Saved the search %1 (of the library).</source>
+        <translation>已保存搜索“%1”（搜索整个书架）。</translation>
+    </message>
+    <message>
         <source>Saved the search %1.</source>
         <translation>已保存搜索“%1”。</translation>
     </message>
@@ -1708,6 +1712,10 @@
     <message>
         <source>New hits</source>
         <translation>新结果</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>书架</translation>
     </message>
 </context>
 <context>
@@ -1767,10 +1775,6 @@
     <message>
         <source>There is no search index yet: Search › Update Search Index builds it.</source>
         <translation>还没有搜索索引：用“搜索 › 更新搜索索引”建立。</translation>
-    </message>
-    <message>
-        <source>Export Hits covers one archive: choose “This archive” to export.</source>
-        <translation>导出结果只包括一个报刊库：请先选择“本报刊库”再导出。</translation>
     </message>
     <message>
         <source>Searching…</source>

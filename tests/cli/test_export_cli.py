@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import rispy
 
 from reader.cli import main
 from tests.conftest import SAMPLE_ISSUES
+from tests.generator.generate import generate
 
 SEED_FIRST = "2022-09-19-f6b602d7-01"
 
@@ -135,3 +137,36 @@ def test_cite(capsys: pytest.CaptureFixture[str]) -> None:
     assert out == "张晓明 and 郭强. “我县召开供热工程项目协调会.” 今日长子, September 19, 2022.\n"
     code, out, err = run(capsys, "cite", str(SAMPLE_ISSUES), "nope")
     assert code == 1 and out == "" and err.startswith("issue-reader: error:")
+
+
+def test_several_archives_as_one_search(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # where the indexes go
+    first, second = tmp_path / "甲", tmp_path / "乙"
+    shutil.copytree(SAMPLE_ISSUES, first)
+    generate(second, issues=8, articles=5, seed=3)
+    totals = []
+    for root in (first, second):
+        code, out, err = run(capsys, "search", str(root), "县", "--json", "-n", "0")
+        assert code == 0, err
+        totals.append(json.loads(out)["total"])
+    assert all(totals)
+    out_file = tmp_path / "out" / "hits.csv"
+    code, out, err = run(
+        capsys, "export", str(first), str(second), "县", "--sort", "oldest", "-o", str(out_file)
+    )
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"), newline="")))
+    assert len(rows) == sum(totals)
+    # Each hit is its own archive's, read from there; the oldest first over both.
+    assert {row["archive"] for row in rows} == {"甲", "乙"}
+    assert all(row["file"].startswith(str(tmp_path / row["archive"])) for row in rows)
+    assert [row["date"] for row in rows] == sorted(row["date"] for row in rows)
+    # The same as RIS to stdout, at most five; never into either archive.
+    code, out, _err = run(capsys, "export", str(first), str(second), "县", "-f", "ris", "-n", "5")
+    assert code == 0 and len(rispy.loads(out)) == 5
+    code, _out, err = run(
+        capsys, "export", str(first), str(second), "县", "-o", str(second / "hits.csv")
+    )
+    assert code == 1 and "will not write into the archive" in err

@@ -134,6 +134,36 @@ def test_a_saved_search_counts_the_hits_of_new_issues(tmp_path):
     assert saved_searches.searches(store, tmp_path / "other") == []
 
 
+def test_a_saved_library_search_keeps_its_scope_and_counts_over_every_archive(tmp_path):
+    roots = [write_archive(tmp_path / "甲"), write_archive(tmp_path / "乙")]
+    libraries = {}
+    for key, root in zip("ab", roots, strict=True):
+        libraries[key] = library = Library.open(root)
+        library.ensure_index(library.index_dir(tmp_path / "index"))
+    try:
+        request = SearchRequest("供热", year="2022", day="2022-09-19", archive="b")
+        hits = saved_searches.library_hit_ids(libraries, request)
+        # Only archive b's, on that day; the same article ids in both archives stay apart.
+        assert hits and all(hit.startswith("b/") for hit in hits)
+        every = saved_searches.library_hit_ids(libraries, SearchRequest("供热"))
+        assert (
+            len(every)
+            == 6
+            == 2 * len(saved_searches.hit_ids(libraries["a"], SearchRequest("供热")))
+        )
+        store = Store()
+        saved = saved_searches.save(store, roots[0], "both", request, hits, library=True)
+        [again] = saved_searches.searches(store, roots[0])
+        assert again == saved and again.library and again.request == request
+        assert saved_searches.count_new_many(libraries, [again]) == {again.id: 0}
+        # A search of one archive keeps no archive filter and no library scope.
+        mine = saved_searches.save(store, roots[0], "one", SearchRequest("供热", archive="b"), hits)
+        assert not mine.library and mine.request.archive == ""
+    finally:
+        for library in libraries.values():
+            library.close()
+
+
 def test_two_windows_share_the_file(tmp_path):
     root = write_archive(tmp_path / "archive")
     with Library.open(root) as library:

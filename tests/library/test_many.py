@@ -113,3 +113,22 @@ def test_the_trend_over_several_archives_sums_their_days(three):
     }
     articles = sum(len(i.articles) for library in three.values() for i in library.issues if i.date)
     assert sum(trend.totals.values()) == articles
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_every_hit_streamed_for_export_is_the_ranked_list(three, sort):
+    from reader.library.many_export import hit_entries_many, search_hits_many
+
+    shown = search_many(three, "县", limit=10_000, sort=sort)
+    total, hits = search_hits_many(three, SearchRequest("县", sort=sort))
+    streamed = list(hits)
+    assert total == shown.total == len(streamed) > 0
+    assert [(h.archive, h.article_id) for h in streamed] == [
+        (h.archive, h.article_id) for h in shown.hits
+    ]
+    # Each entry is read from its own archive; one archive's filter keeps its hits only.
+    entries = list(hit_entries_many(three, streamed[:40]))
+    assert [e.article.id for e in entries] == [h.article_id for h in streamed[:40]]
+    assert all(e.archive == h.archive for e, h in zip(entries, streamed, strict=False))
+    total, hits = search_hits_many(three, SearchRequest("县", sort=sort, archive="weekly-b"), 3)
+    assert total == 3 and {h.archive for h in hits} == {"weekly-b"}

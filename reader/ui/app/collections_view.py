@@ -249,6 +249,8 @@ class SavedSearchesView(QWidget):
             count = self.new.get(search.id)
             new = str(count) if count else ""
             archive = printable(Path(search.archive_path).name)
+            if search.library:  # saved where it was opened, run over the library
+                archive = self.tr("Library")
             rows.append([search.name, search.query, archive, new])
         self.table.fill(headers, rows)
 

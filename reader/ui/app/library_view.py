@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QMenu,
     QPushButton,
     QToolButton,
@@ -23,6 +24,9 @@ from reader.model import printable
 from reader.ui.i18n import fill
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# The dock's width when first shown, in pixels: the names and index states of a few archives,
+# leaving the issue tree beside it its own room (it stays resizable).
+DEFAULT_WIDTH = 280
 
 
 class ShelfList(QTreeWidget):
@@ -43,6 +47,12 @@ class ShelfList(QTreeWidget):
         self.setObjectName("library_list")
         self.setRootIsDecorated(False)
         self.setColumnCount(2)
+        # The name takes the room left by the index state: a narrow dock elides long names
+        # (the tooltip has the path) rather than hiding the state behind a scroll bar.
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._filling = False
@@ -80,7 +90,6 @@ class ShelfList(QTreeWidget):
         first = self.topLevelItem(0)
         if self.currentItem() is None and first is not None:
             self.setCurrentItem(first)
-        self.resizeColumnToContents(0)
         self._filling = False
 
     @property
@@ -130,16 +139,26 @@ class LibraryView(QWidget):
         self.up_button = QToolButton(self)
         self.down_button = QToolButton(self)
         self.remove_button = QPushButton(self)
-        buttons = QHBoxLayout()
+        # Two rows of buttons: in one, they would make the dock as wide as all six (440
+        # pixels), squeezing the issue tree beside it.
+        first, second = QHBoxLayout(), QHBoxLayout()
         for button in (self.add_button, self.open_button, self.rename_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.up_button, self.down_button, self.remove_button):
-            buttons.addWidget(button)
+            first.addWidget(button)
+        first.addStretch(1)
+        for button in (self.up_button, self.down_button):
+            second.addWidget(button)
+        second.addStretch(1)
+        second.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(first)
+        layout.addLayout(second)
+
+    def sizeHint(self) -> QSize:
+        """Qt override: the width the dock first takes (a restored window keeps its own)."""
+        hint = super().sizeHint()
+        return QSize(max(DEFAULT_WIDTH, self.minimumSizeHint().width()), hint.height())
 
     def retranslate(self) -> None:
         """Set every text in the current language."""

@@ -1,4 +1,8 @@
-"""The saved searches of the Collections dock: Search › Save Search…, their new hits, opening one."""
+"""The saved searches of the Collections dock: Search › Save Search…, their new hits, opening one.
+
+A search of the library is saved as one (its scope kept): opening it searches the library
+again, and its new hits are counted over the library's ticked archives.
+"""
 
 from __future__ import annotations
 
@@ -52,32 +56,54 @@ class SavedSearchCommands(QObject):
         )
         if not ok:
             return
-        root, library = window.opened_path, window.library
+        root, library, scope = window.opened_path, window.library, panel.scope.library
+        if scope:
+            panel.scope.run_many(
+                lambda libraries: saved_searches.library_hit_ids(libraries, request),
+                on_done=lambda hits: self._search_saved(root, name, request, hits, scope),
+                on_error=lambda exc: window.show_message(str(exc)),
+                channel="saved-search",
+            )
+            return
         window.session.tasks.run(
             saved_searches.hit_ids,
             library,
             request,
-            on_done=lambda hits: self._search_saved(root, name, request, hits),
+            on_done=lambda hits: self._search_saved(root, name, request, hits, scope),
             on_error=lambda exc: window.show_message(str(exc)),
             channel="saved-search",
         )
 
-    def _search_saved(self, root: str, name: str, request: Any, hits: frozenset[str]) -> None:
+    def _search_saved(
+        self, root: str, name: str, request: Any, hits: frozenset[str], library: bool
+    ) -> None:
         store = self._dock.store
         if store is not None:
-            saved_searches.save(store, root, name, request, hits)
+            saved_searches.save(store, root, name, request, hits, library=library)
             self._dock.refresh()
-            self._window.show_message(fill(self.tr("Saved the search %1."), name))
+            if library:
+                text = self.tr("Saved the search %1 (of the library).")
+            else:
+                text = self.tr("Saved the search %1.")
+            self._window.show_message(fill(text, name))
 
     @Slot()
     def count_new_hits(self) -> None:
-        """Count the new hits of the open archive's saved searches (its index is ready)."""
+        """Count the new hits of the open archive's saved searches, and the library's (its index is ready)."""
         window = self._window
         # A reader who never kept anything has no file: opening an archive does not make one.
         store = self._dock.store if paths.collections_file().exists() else None
         if window.library is None or store is None:
             return
-        mine = saved_searches.searches(store, window.opened_path)
+        of_library = [s for s in saved_searches.searches(store) if s.library]
+        if of_library:
+            window.search_panel.scope.run_many(
+                lambda libraries: saved_searches.count_new_many(libraries, of_library),
+                on_done=self._counted,
+                on_error=lambda exc: log.warning("counting new hits failed: %r", exc),
+                channel="saved-search-count-library",
+            )
+        mine = [s for s in saved_searches.searches(store, window.opened_path) if not s.library]
         if mine:
             window.session.tasks.run(
                 saved_searches.count_new,
@@ -93,7 +119,13 @@ class SavedSearchCommands(QObject):
         self._dock.refresh()
 
     def open_search(self, search: SavedSearch) -> None:
-        """Run a saved search (in its archive, re-linked if it moved); its new hits are seen."""
+        """Run a saved search (in its archive, re-linked if it moved); its new hits are seen.
+
+        A search of the library runs in the archive open, if any (it covers the library).
+        """
+        if search.library and self._window.library is not None:
+            self.run_saved(search)
+            return
         where = (
             search.archive_path if search.archive_present else self._dock.relink(search.archive_id)
         )
@@ -104,17 +136,28 @@ class SavedSearchCommands(QObject):
         """Run ``search`` in the archive open (its own); what it finds now is no longer new."""
         window = self._window
         panel, library = window.search_panel, window.library
+        panel.scope.set_library(search.library)  # the scope it was saved in, never narrowed
         panel.field.setText(search.query)
         panel.search(search.query)
         request = search.request
-        for key in (request.month or request.year, request.publication):
+        for key in (request.day or request.month or request.year, request.publication):
             if key and key == request.publication:
                 panel.set_filter(f"publication:{key}")
             elif key:
                 panel.set_filter(key)
+        if request.archive and panel.request.archive != request.archive:
+            panel.set_filter(f"archive:{request.archive}")
         if request.sort != panel.sort:
             panel.set_sort(request.sort)
         self._view.new.pop(search.id, None)
+        if search.library:
+            panel.scope.run_many(
+                lambda libraries: saved_searches.library_hit_ids(libraries, request),
+                on_done=lambda hits: self._seen(search.id, hits),
+                on_error=lambda exc: None,  # the panel says why the search did not run
+                channel="saved-search",
+            )
+            return
         window.session.tasks.run(
             saved_searches.hit_ids,
             library,

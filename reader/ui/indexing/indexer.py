@@ -1,12 +1,16 @@
 """Keeps an archive's search index current: builds it in a spawned process, shows progress, cancels.
 
 Search stays available on the previous index while an update runs: the index is built aside
-and moved into place only when complete, so the old one is readable until then.
+and moved into place only when complete, so the old one is readable until then. The library's
+own indexer takes turns with this one (two builds at once would halve the speed of each on a
+two-core machine and double the memory): this one goes first, and ``make_room`` is how it asks
+the other to stop meanwhile.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +51,23 @@ class Indexer(QObject):
         self._job: ProcessJob | None = None
         self.running = False
         self.available = False
+        # Whether the check "is the index current?" is under way (a job may follow).
+        self._checking = False
+        # Each start() counts: a job waiting for room belongs to the start that asked for it.
+        self._generation = 0
+        # Called before a job starts with what starts it: the library's indexer stops its own
+        # job first (see ShelfIndexer.make_room). By default the job starts at once.
+        self.make_room: Callable[[Callable[[], None]], None] = lambda then: then()
+
+    @property
+    def building(self) -> bool:
+        """Whether a build runs in a worker process now (not waiting for its turn)."""
+        return self._job is not None and self._job.running
+
+    @property
+    def busy(self) -> bool:
+        """Whether the index is being checked or built (the library's indexer waits meanwhile)."""
+        return self._checking or self.running
 
     def start(self) -> None:
         """Index the session's archive below the session's index root.
@@ -61,6 +82,8 @@ class Indexer(QObject):
             self._job = None
         self._tasks.cancel("index")
         self.running = False
+        self._generation += 1
+        self._checking = True
         index_dir = library.index_dir(self._session.index_root)
         self.available = library.index_available(index_dir)
         # Whether the index is current takes a stat of every issue file (a fifth of a second
@@ -74,12 +97,23 @@ class Indexer(QObject):
         )
 
     def _checked(self, current: bool, library: Library, index_dir: Path) -> None:
+        self._checking = False
         if current:
             self.available = True
             self.ready.emit()
             return
         self.running = True
         self.started.emit()
+        generation = self._generation
+
+        def room_made() -> None:
+            # Not when cancelled meanwhile, nor when another archive was opened since.
+            if self.running and self._job is None and generation == self._generation:
+                self._start_job(library, index_dir)
+
+        self.make_room(room_made)
+
+    def _start_job(self, library: Library, index_dir: Path) -> None:
         args = library.index_job_args(index_dir)
         if self._session.index_in_process:
             self._job = ProcessJob(library.index_job, args, parent=self)
@@ -138,7 +172,7 @@ class Indexer(QObject):
         """Stop the worker process for good (the window is closing)."""
         if self._job is not None:
             self._job.stop()
-        self.running = False
+        self.running = self._checking = False
 
     def _finished(self, _result: Any) -> None:
         self.running = False
@@ -147,7 +181,7 @@ class Indexer(QObject):
         self.ready.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self.running = False
+        self.running = self._checking = False
         self._job = None
         if isinstance(exc, Cancelled):
             self.stopped.emit("cancelled")

@@ -1,5 +1,7 @@
 """Search › Export Hits…: the selected hits (when several are), or every hit of the search shown.
 
+In a library search the hits are the library's, each read from its own archive.
+
 A save dialog whose file types are the formats (CSV, RIS, CSL-JSON, BibTeX, and plain text or
 Markdown files in a zip); the export runs on the task runner's thread, streamed by the library,
 and the status bar says how many articles went where. The Collections dock's Export
@@ -16,11 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Hit, Library
 from reader.library.export import SUFFIXES, export, hit_entries, search_entries
+from reader.library.many_export import export_many
 from reader.library.searching import SearchRequest
 from reader.model import ReaderError
 from reader.ui.core import formatting, settings
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
+from reader.ui.search.library_scope import LibraryScope
 
 # The formats in the order the dialog offers them; text and Markdown go into a zip.
 FORMATS = ("csv", "ris", "csl-json", "bibtex", "text", "markdown")
@@ -104,24 +108,50 @@ class Exporter(QObject):
 class HitExporter(Exporter):
     """Asks for a file and a format, then exports the hits in the worker thread."""
 
-    def choose(self, request: SearchRequest, selected: Sequence[Hit] = ()) -> None:
+    def choose(
+        self,
+        request: SearchRequest,
+        selected: Sequence[Hit] = (),
+        scope: LibraryScope | None = None,
+    ) -> None:
         """Open the save dialog for ``selected`` hits (when several) or every hit of ``request``.
 
-        The dialog is window-modal and returns at once; choosing a file starts the export.
+        With ``scope`` (a library search), the hits are the library's, each exported from its
+        own archive. The dialog is window-modal and returns at once; choosing a file starts
+        the export.
         """
         if self._session.library is None or not request.query:
             return
         source: SearchRequest | Sequence[Hit] = tuple(selected) if len(selected) > 1 else request
         self.ask(
-            self.tr("Export Hits"), self.tr("hits"), lambda fmt, path: self.start(source, fmt, path)
+            self.tr("Export Hits"),
+            self.tr("hits"),
+            lambda fmt, path: self.start(source, fmt, path, scope),
         )
 
-    def start(self, source: SearchRequest | Sequence[Hit], fmt: str, path: str) -> None:
-        """Export ``source`` (a search's hits, or these hits) as ``fmt`` to ``path``."""
+    def start(
+        self,
+        source: SearchRequest | Sequence[Hit],
+        fmt: str,
+        path: str,
+        scope: LibraryScope | None = None,
+    ) -> None:
+        """Export ``source`` (a search's hits, or these hits) as ``fmt`` to ``path``.
+
+        With ``scope``, over the library's ticked archives that have an index (as the search).
+        """
         library = self._session.library
         if library is None:
             return
         self.status.emit(self.tr("Exporting the hits…"))
+        if scope is not None:
+            scope.run_many(
+                lambda libraries: export_many(libraries, source, fmt, path),
+                on_done=lambda count: self._done(count, path),
+                on_error=lambda exc: self._failed(exc, path),
+                channel="export",
+            )
+            return
         self._session.tasks.run(
             write_hits,
             library,

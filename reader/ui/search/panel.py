@@ -97,6 +97,7 @@ class SearchPanel(QWidget):
         self.export_button.setDefaultAction(actions.export_hits)
         self.summary.header.addWidget(self.export_button)
         self.scope = LibraryScope(session, self.summary)
+        self.scope.indexer.wait_for(self.indexer)  # one build at a time, the open archive's first
         self.summary.header.insertWidget(1, self.scope.box)
         self.view.addAction(actions.export_hits)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -275,13 +276,8 @@ class SearchPanel(QWidget):
     def export_hits(self) -> None:
         """Export the selected hits (when several are selected) or every hit of the search."""
         if self.searching and self._outcome is not None and self._outcome.result.total:
-            if self.scope.library:
-                # The export reads every hit from the archive open: it would leave out the rest.
-                self.status.emit(
-                    self.tr("Export Hits covers one archive: choose “This archive” to export.")
-                )
-                return
-            self.exporter.choose(self._request, self.view.selected_hits())
+            scope = self.scope if self.scope.library else None
+            self.exporter.choose(self._request, self.view.selected_hits(), scope)
 
     def _run(self) -> None:
         if not self._request.query:
