@@ -24,13 +24,17 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from reader.index.vectors import Codes, Positions, Vocab
+from reader.index.vectors import Codes, Positions, Vocab, field_units
 
 # Positions held before each field's are sorted and written as a run (12 bytes each while
 # held, about 50 at the moment of sorting).
 POOL_POSITIONS = 4_000_000
 # Positions of the terms handed to the writer at a time (it takes about 100 bytes for each).
 WINDOW_POSITIONS = 1_000_000
+# Field values of at most this many characters are analysed once per pool, and how many of
+# them are remembered.
+SHORT_CHARS = 40
+SHORT_VALUES = 20_000
 
 UInts = npt.NDArray[np.uint32]
 
@@ -71,6 +75,20 @@ class ArrayPool:
         self._size = 0
         self._runs: dict[str, list[_Run]] = {}
         self._files = 0
+        self._short: dict[tuple[str, ...], tuple[Codes, Positions]] = {}
+
+    def short_units(self, parts: tuple[str, ...]) -> tuple[Codes, Positions]:
+        """``vectors.field_units`` of a field's parts, remembered when they are short: a
+        publication's name, a column, an author come back document after document, and
+        analysing a few characters costs numpy's overhead of some twenty calls."""
+        if sum(map(len, parts)) > SHORT_CHARS:
+            return field_units(parts, self.vocab)
+        found = self._short.get(parts)
+        if found is None:
+            if len(self._short) >= SHORT_VALUES:
+                self._short.clear()
+            found = self._short[parts] = field_units(parts, self.vocab)
+        return found
 
     @property
     def fieldnames(self) -> set[str]:

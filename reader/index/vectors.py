@@ -39,20 +39,46 @@ _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 _EMPTY = np.zeros(0, np.int64)
 
 
-@functools.cache
-def _tables() -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+class _Tables:
     """Whether each code point is a CJK letter, and whether it is a word character.
 
-    Found by running the analysis' own patterns over every code point once.
+    Found by running the analysis' own patterns over the characters: the Basic Multilingual
+    Plane at once (a few milliseconds), a character beyond it when a text first has it.
     """
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
-    tables = []
-    for pattern in (_CJK_RUN, _WORD_RUN):
-        table = np.zeros(sys.maxunicode + 1, np.bool_)
-        for match in pattern.finditer(every):
-            table[match.start() : match.end()] = True
-        tables.append(table)
-    return tables[0], tables[1]
+
+    def __init__(self) -> None:
+        size = sys.maxunicode + 1
+        self.cjk = np.zeros(size, np.bool_)
+        self.word = np.zeros(size, np.bool_)
+        self._known = np.zeros(size, np.bool_)
+        self._learn("".join(map(chr, range(_ASTRAL))))
+
+    def _learn(self, chars: str) -> None:
+        """Fill the tables for ``chars`` (any characters, each once)."""
+        codes = np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), "<u4")
+        for table, pattern in ((self.cjk, _CJK_RUN), (self.word, _WORD_RUN)):
+            for match in pattern.finditer(chars):
+                table[codes[match.start() : match.end()]] = True
+        self._known[codes] = True
+
+    def of(self, chars: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.bool_], ...]:
+        """Whether each of ``chars`` is a CJK letter, and whether it is a word character."""
+        if chars.max() >= _ASTRAL:
+            astral = np.unique(chars[chars >= _ASTRAL])
+            new = astral[~self._known[astral]]
+            if len(new):
+                # Apart, so that neighbours never join into one match across a gap.
+                self._learn("\0".join(map(chr, new.tolist())))
+        return self.cjk[chars], self.word[chars]
+
+
+# Code points from here on are beyond the Basic Multilingual Plane.
+_ASTRAL = 0x10000
+
+
+@functools.cache
+def _tables() -> _Tables:
+    return _Tables()
 
 
 class Vocab(dict[str, int]):
@@ -72,9 +98,9 @@ class Vocab(dict[str, int]):
     def code(self, term: str) -> int:
         """The code of any term (as :func:`units` would give it)."""
         if len(term) == 2:
-            cjk, _ = _tables()
             first, second = ord(term[0]), ord(term[1])
-            if cjk[first] and cjk[second]:
+            cjk, _ = _tables().of(np.array([first, second], np.int64))
+            if cjk.all():
                 return BIGRAM + (first << _CHAR_BITS) + second
         return self[term]
 
@@ -96,10 +122,8 @@ def units(folded: str, pos: int, vocab: Vocab, end: int = -1) -> tuple[Codes, Po
     text = folded if end < 0 else folded[:end]
     if not text:
         return _EMPTY, _EMPTY, pos
-    cjk_table, word_table = _tables()
     chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), "<u4").astype(np.int64)
-    cjk = cjk_table[chars]
-    word = word_table[chars]
+    cjk, word = _tables().of(chars)
     # A unit starts at every character but one that goes on a word.
     starts = np.ones(len(chars), np.bool_)
     starts[1:] = ~(word[1:] & word[:-1])

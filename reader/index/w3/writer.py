@@ -24,7 +24,7 @@ from whoosh.writing import SegmentWriter
 from reader.index.analysis import FieldValue, FoldedText, LongText
 from reader.index.chunks import chunk_units
 from reader.index.pooling import ArrayPool
-from reader.index.vectors import Codes, Positions, field_units
+from reader.index.vectors import Codes, Positions
 from reader.index.w3.arrays import write_window
 from reader.index.w3.blocks import write_term
 
@@ -144,12 +144,12 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
 
 def _add_folded(pool: Pool, name: str, docnum: int, value: FieldValue) -> int:
     """Pool a folded text field's term uses; a long text a chunk at a time. Return its length."""
-    vocab = pool.arrays.vocab
+    arrays = pool.arrays
     if not isinstance(value, LongText):
-        parts = [value] if isinstance(value, str) else list(value)
-        return pool.add_arrays(name, docnum, *field_units(parts, vocab))
+        parts = (value,) if isinstance(value, str) else tuple(value)
+        return pool.add_arrays(name, docnum, *arrays.short_units(parts))
     length = 0
-    for codes, places in chunk_units(value, vocab):
+    for codes, places in chunk_units(value, arrays.vocab):
         length += pool.add_arrays(name, docnum, codes, places)
     return length
 
