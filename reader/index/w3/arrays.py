@@ -72,6 +72,14 @@ def _floats(values: npt.NDArray[np.float64]) -> bytes:
     return table.tobytes()
 
 
+def _small_ints(values: npt.NDArray[np.float64]) -> bytes:
+    """The pickle opcodes (BININT1: 2 bytes each) of whole numbers from 0 to 255."""
+    table = np.empty((len(values), 2), np.uint8)
+    table[:, 0] = ord("K")
+    table[:, 1] = values
+    return table.tobytes()
+
+
 def _values(places: npt.NDArray[np.uint32], counts: Ints) -> tuple[bytes, Ints]:
     """The pickle opcodes of each posting's value (its positions as little-endian uint32s),
     and where each one starts."""
@@ -128,6 +136,12 @@ def write_window(
     previous = np.concatenate(([0], p_docs[:-1]))
     restart = (index % BLOCK_SIZE == 0) | (t_size[p_terms] <= INLINE_LIMIT)
     ints, int_at = _ints(p_docs - np.where(restart, 0, previous))
+    # A tuple of weights may hold ints where they are whole (2 bytes each, not 9): whoosh
+    # reads them as they are and scores them alike (a lone block weight stays a float).
+    if weights.max() < 256 and (weights == np.round(weights)).all():
+        tuple_weights, stride = _small_ints(weights), 2
+    else:
+        tuple_weights, stride = _floats(weights), 9
     floats = _floats(weights)
     values, value_at = _values(places, p_counts)
     # Per block (a term's run of up to BLOCK_SIZE postings; an inlined term is one block).
@@ -174,7 +188,11 @@ def write_window(
         head = _TERMINFO.pack(inline, total, size, short, long, top, docs_l[first], last)
         if inline:
             all_one = b_min_l[block] == 1.0 and b_max_l[block] == 1.0
-            weight_part = _NONE if all_one else _MARK + floats[first * 9 : end * 9] + _TUPLE
+            weight_part = (
+                _NONE
+                if all_one
+                else (_MARK + tuple_weights[first * stride : end * stride] + _TUPLE)
+            )
             tail = b"".join(
                 (
                     _START,
@@ -198,7 +216,7 @@ def write_window(
                 elif low == high:
                     weight_part = floats[a * 9 : a * 9 + 9]
                 else:
-                    weight_part = _MARK + floats[a * 9 : z * 9] + _TUPLE
+                    weight_part = _MARK + tuple_weights[a * stride : z * stride] + _TUPLE
                 data = b"".join(
                     (
                         _START,
