@@ -274,6 +274,11 @@ class SegmentBuilder:
         """Commit the segments of parts (see :meth:`finish_part`) together with this one."""
         self._parts.extend(parts)
 
+    def seal(self) -> None:
+        """Write the segment now; it is committed (with any included parts) when the ``with``
+        block ends, or by :meth:`commit`."""
+        self._writer.seal()
+
     def commit(self, *, merge: bool | None = None, optimize: bool = False) -> None:
         """Write the segment (with any included parts) and a new table of contents.
 
@@ -281,7 +286,7 @@ class SegmentBuilder:
             merge: Whether small segments may be merged (default: as given when created).
             optimize: Merge every segment of the index into one.
         """
-        if self._parts:
+        if self._parts or self._writer.is_sealed:
             self._writer.commit_with(self._parts)
         else:
             self._writer.commit(merge=merge, optimize=optimize)

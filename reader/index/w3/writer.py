@@ -68,6 +68,7 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         _hash_terms_with_crc32(self.fieldwriter._tindex)
         # A folder of its own: whoosh's temp folder is shared by all writers of the index.
         self.pool = make_pool(os.path.join(self.storage.folder, f"pool-{random_name()}.tmp"))
+        self._sealed: Any = None
 
     def add_document(self, **fields: Any) -> None:
         """Add a document; :class:`FoldedText` fields go to the pool a field at a time.
@@ -109,11 +110,23 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         self._added = True
         self.docnum += 1
 
+    def seal(self) -> None:
+        """Write this writer's segment now (its postings and all), to be committed later by
+        :meth:`commit_with`: a parallel build's parent writes its own while workers write
+        theirs, instead of after them."""
+        self._check_state()
+        self._sealed = self._finalize_segment()
+
+    @property
+    def is_sealed(self) -> bool:
+        """Whether :meth:`seal` wrote the segment."""
+        return self._sealed is not None
+
     def commit_with(self, parts: list[Any]) -> None:
         """Commit this writer's segment together with ``parts`` (what MpWriter does)."""
         self._check_state()
-        segments = [*self.segments, *parts, self._finalize_segment()]
-        self._commit_toc(segments)
+        own = self._sealed if self._sealed is not None else self._finalize_segment()
+        self._commit_toc([*self.segments, *parts, own])
         self._finish()
 
     def finish_part(self) -> Any:
@@ -125,6 +138,11 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
 
     def cancel(self) -> None:
         """Stop writing and delete the pool; a part leaves whoosh's temp folder to its parent."""
+        if self._sealed is not None:
+            # Its files are written and closed; uncommitted, they are deleted with the build.
+            self._check_state()
+            self._finish()
+            return
         if self.writelock is not None:
             super().cancel()
             return
