@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import pickle
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,7 +54,10 @@ class Window:
 
 @dataclass
 class _Run:
-    terms: list[str]
+    """A field's term uses sorted by term: the terms' codes in index order, how many uses
+    each has, and the uses (documents and positions) term after term."""
+
+    codes: Codes
     counts: npt.NDArray[np.int64]
     docs: UInts
     places: UInts
@@ -123,9 +125,9 @@ class ArrayPool:
         codes = codes[order]
         firsts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
         counts = np.diff(np.append(firsts, len(codes)))
-        term = self.vocab.term
-        strings = [term(code) for code in codes[firsts].tolist()]
+        uniques = codes[firsts]
         del codes
+        strings = [self.vocab.term(code) for code in uniques.tolist()]
         # Codes are not in term order (a bigram's code is above every single character's):
         # put the terms' groups of uses in order of their strings.
         by_string = sorted(range(len(strings)), key=strings.__getitem__)
@@ -136,20 +138,16 @@ class ArrayPool:
             ends[-1] if len(ends) else 0
         )
         order = order[gather]
-        return _Run(
-            [strings[i] for i in by_string], sizes.astype(np.int64), docs[order], places[order]
-        )
+        return _Run(uniques[group_order], sizes.astype(np.int64), docs[order], places[order])
 
     def _save(self, run: _Run) -> _Run:
         os.makedirs(self.folder, exist_ok=True)
         stem = os.path.join(self.folder, str(self._files))
         self._files += 1
-        with open(f"{stem}.terms", "wb") as handle:
-            pickle.dump(run.terms, handle, pickle.HIGHEST_PROTOCOL)
         np.save(f"{stem}.docs.npy", run.docs)
         np.save(f"{stem}.places.npy", run.places)
         return _Run(
-            run.terms,
+            run.codes,
             run.counts,
             np.load(f"{stem}.docs.npy", mmap_mode="r"),
             np.load(f"{stem}.places.npy", mmap_mode="r"),
@@ -161,9 +159,9 @@ class ArrayPool:
         if fieldname in self._held:
             runs.append(self._sort(fieldname))
         if len(runs) == 1:
-            yield from _run_windows(runs[0], self.window)
+            yield from _run_windows(runs[0], self.window, self.vocab)
         elif runs:
-            yield from _merged_windows(runs, self.window)
+            yield from _merged_windows(runs, self.window, self.vocab)
 
     def cleanup(self) -> None:
         """Forget everything and delete the runs' files."""
@@ -181,25 +179,27 @@ def _cuts(counts: npt.NDArray[np.int64], window: int) -> list[int]:
     return sorted({0, *inner.tolist(), len(counts)})
 
 
-def _run_windows(run: _Run, window: int) -> Iterator[Window]:
+def _run_windows(run: _Run, window: int, vocab: Vocab) -> Iterator[Window]:
     starts = np.concatenate(([0], np.cumsum(run.counts)))
     cuts = _cuts(run.counts, window)
     for a, b in itertools.pairwise(cuts):
         lo, hi = int(starts[a]), int(starts[b])
-        yield Window(
-            run.terms[a:b], run.counts[a:b], np.asarray(run.docs[lo:hi]), run.places[lo:hi]
-        )
+        terms = [vocab.term(code) for code in run.codes[a:b].tolist()]
+        yield Window(terms, run.counts[a:b], np.asarray(run.docs[lo:hi]), run.places[lo:hi])
 
 
-def _merged_windows(runs: list[_Run], window: int) -> Iterator[Window]:
+def _merged_windows(runs: list[_Run], window: int, vocab: Vocab) -> Iterator[Window]:
     """Windows of the union of runs' terms; a term's uses come run after run (runs were
     written in document order), then in their order within the run."""
-    terms = sorted(set().union(*(run.terms for run in runs)))
-    rank = {term: n for n, term in enumerate(terms)}
-    ranks = [
-        np.fromiter(map(rank.__getitem__, run.terms), np.int64, len(run.terms)) for run in runs
-    ]
-    totals = np.zeros(len(terms), np.int64)
+    codes = np.unique(np.concatenate([run.codes for run in runs]))
+    strings = [vocab.term(code) for code in codes.tolist()]
+    by_string = np.array(sorted(range(len(strings)), key=strings.__getitem__), np.int64)
+    del strings  # the terms of one window at a time are made again from their codes
+    rank = np.empty(len(codes), np.int64)
+    rank[by_string] = np.arange(len(codes))
+    ranks = [rank[np.searchsorted(codes, run.codes)] for run in runs]
+    codes = codes[by_string]
+    totals = np.zeros(len(codes), np.int64)
     for run, where in zip(runs, ranks, strict=True):
         totals[where] += run.counts
     starts = [np.concatenate(([0], np.cumsum(run.counts))) for run in runs]
@@ -214,7 +214,7 @@ def _merged_windows(runs: list[_Run], window: int) -> Iterator[Window]:
             places.append(np.asarray(run.places[lo:hi]))
         order = np.argsort(np.concatenate(keys), kind="stable")
         yield Window(
-            terms[a:b],
+            [vocab.term(code) for code in codes[a:b].tolist()],
             totals[a:b],
             np.concatenate(docs)[order],
             np.concatenate(places)[order],

@@ -1,9 +1,11 @@
 """Writing whoosh segments term by term instead of posting by posting.
 
-A CJK index has close to one posting per character. :class:`TermPool` keeps postings grouped
-per term (already in document order), spilling sorted runs to disk when memory fills up;
-:class:`SegmentBuilder` adds documents through it and writes each term's postings a block
-at a time (the whoosh side of that is :class:`reader.index.w3.PoolWriter`).
+A CJK index has close to one posting per character. The folded text fields go to
+:class:`reader.index.pooling.ArrayPool` as numpy arrays (term codes and positions), sorted per
+term in bulk and written a window of terms at a time; :class:`TermPool` keeps the few other
+postings (ids, pages, and whatever a merge of segments adds) grouped per term, spilling sorted
+runs to disk when memory fills up. :class:`SegmentBuilder` adds documents through them (the
+whoosh side of that is :class:`reader.index.w3.PoolWriter`).
 ``tests/index/test_segments.py`` checks that an index written here reads back exactly like
 one written by whoosh's stock writer.
 """

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import os
+from array import array
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -185,6 +186,28 @@ def _hash_terms_with_crc32(table: Any) -> None:
     dbfile.seek(here)
     table.hashtype = _CRC32
     table.hashfn = crc_hash
+    # Each term's hash and place, kept until the table is closed: 16 bytes, not a tuple of
+    # two ints in a list (over 100 bytes; a county-10y segment has over a million terms).
+    table.buckets = [_Bucket() for _ in table.buckets]
+
+
+class _Bucket:
+    """What whoosh's ``HashWriter`` does with a bucket's list of (hash, position) pairs
+    (append, len, iterate), kept in two arrays."""
+
+    def __init__(self) -> None:
+        self.hashes = array("Q")
+        self.positions = array("q")
+
+    def append(self, entry: tuple[int, int]) -> None:
+        self.hashes.append(entry[0])
+        self.positions.append(entry[1])
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.hashes, self.positions, strict=True)
 
 
 _CRC32 = 1
