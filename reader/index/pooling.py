@@ -27,9 +27,9 @@ from reader.index.vectors import Codes, Positions, Vocab, field_units
 
 # Positions held before each field's are sorted and written as a run (12 bytes each while
 # held, about 50 at the moment of sorting).
-POOL_POSITIONS = 4_000_000
+POOL_POSITIONS = 2_000_000
 # Positions of the terms handed to the writer at a time (it takes about 100 bytes for each).
-WINDOW_POSITIONS = 1_000_000
+WINDOW_POSITIONS = 500_000
 # Field values of at most this many characters are analysed once per pool, and how many of
 # them are remembered.
 SHORT_CHARS = 40
