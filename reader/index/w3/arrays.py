@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import pickle
 import zlib
-from array import array
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
-from whoosh.filedb.filetables import _lengths as _LENGTHS
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache
 
@@ -32,6 +30,7 @@ from reader.index.w3.blocks import (
     INLINE_LIMIT,
     PICKLE_PROTOCOL,
 )
+from reader.index.w3.terms import add_terms
 
 Ints = npt.NDArray[np.int64]
 
@@ -246,41 +245,3 @@ def write_window(
         rows_out.append(head + tail)
     postfile.write(b"".join(posted))
     add_terms(fieldwriter._tindex, keys, rows_out)
-
-
-def add_terms(table: Any, keys: list[bytes], values: list[bytes]) -> None:
-    """Add rows to the term table (whoosh's ``OrderedHashWriter``) with one write.
-
-    What calling ``table.add(key, value)`` for each does: the rows are written one after the
-    other, each after its two lengths; the position of each is kept in the table's index and
-    its hash in a bucket; keys must increase.
-    """
-    if not keys:
-        return
-    if keys[0] <= table.lastkey:
-        raise ValueError(f"Keys must increase: {table.lastkey!r}..{keys[0]!r}")
-    dbfile = table.dbfile
-    at = dbfile.tell()
-    starts = []
-    parts = []
-    pack = _LENGTHS.pack
-    for key, value in zip(keys, values, strict=True):
-        starts.append(at)
-        head = pack(len(key), len(value))
-        parts += (head, key, value)
-        at += len(head) + len(key) + len(value)
-    dbfile.write(b"".join(parts))
-    buckets = table.buckets
-    hashfn = table.hashfn
-    for key, start in zip(keys, starts, strict=True):
-        code = hashfn(key)
-        buckets[code & 255].append((code, start))
-    index = table.index
-    if isinstance(index.array, array) and starts[-1] >= _TYPE_LIMITS[index.array.typecode]:
-        index._retype(starts[-1])
-    index.array.extend(starts)
-    table.lastkey = keys[-1]
-
-
-# The largest value + 1 each type code of whoosh's GrowableArray holds.
-_TYPE_LIMITS = {"B": 1 << 8, "H": 1 << 16, "i": 1 << 31, "I": 1 << 32, "q": 1 << 63}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import heapq
 import os
-from array import array
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
@@ -28,6 +27,7 @@ from reader.index.pooling import ArrayPool
 from reader.index.vectors import Codes, Positions
 from reader.index.w3.arrays import write_window
 from reader.index.w3.blocks import write_term
+from reader.index.w3.terms import Bucket
 
 
 class Pool(Protocol):
@@ -188,26 +188,7 @@ def _hash_terms_with_crc32(table: Any) -> None:
     table.hashfn = crc_hash
     # Each term's hash and place, kept until the table is closed: 16 bytes, not a tuple of
     # two ints in a list (over 100 bytes; a county-10y segment has over a million terms).
-    table.buckets = [_Bucket() for _ in table.buckets]
-
-
-class _Bucket:
-    """What whoosh's ``HashWriter`` does with a bucket's list of (hash, position) pairs
-    (append, len, iterate), kept in two arrays."""
-
-    def __init__(self) -> None:
-        self.hashes = array("Q")
-        self.positions = array("q")
-
-    def append(self, entry: tuple[int, int]) -> None:
-        self.hashes.append(entry[0])
-        self.positions.append(entry[1])
-
-    def __len__(self) -> int:
-        return len(self.hashes)
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self.hashes, self.positions, strict=True)
+    table.buckets = [Bucket() for _ in table.buckets]
 
 
 _CRC32 = 1
