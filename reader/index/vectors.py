@@ -95,15 +95,6 @@ class Vocab(dict[str, int]):
         self[word] = code
         return code
 
-    def code(self, term: str) -> int:
-        """The code of any term (as :func:`units` would give it)."""
-        if len(term) == 2:
-            first, second = ord(term[0]), ord(term[1])
-            cjk, _ = _tables().of(np.array([first, second], np.int64))
-            if cjk.all():
-                return BIGRAM + (first << _CHAR_BITS) + second
-        return self[term]
-
     def term(self, code: int) -> str:
         """The term a code stands for."""
         if code < BIGRAM:

@@ -18,7 +18,7 @@ from reader.index.fold import fold, is_cjk
 from reader.index.pooling import ArrayPool
 from reader.index.schema import documents, make_schema
 from reader.index.segments import SegmentBuilder
-from reader.index.vectors import Vocab, _tables, field_units
+from reader.index.vectors import Vocab, _tables, bigram_code, field_units
 from reader.index.w3.arrays import _ints, _values, length_bytes
 from tests.index.conftest import open_archive
 from tests.index.test_segments import _dump
@@ -89,10 +89,10 @@ def test_a_huge_article_gives_the_reference_terms_and_positions() -> None:
 
 def test_a_one_letter_word_and_a_mark_have_the_codes_of_their_characters() -> None:
     vocab = Vocab()
-    assert vocab["a"] == ord("a") and vocab.code("a") == ord("a")
-    assert vocab.term(vocab.code("长子")) == "长子"
-    assert vocab.term(vocab.code("covid")) == "covid"
-    assert vocab.code("ab") != vocab.code("长子")
+    assert vocab["a"] == ord("a") and vocab["-"] == ord("-")
+    assert vocab.term(bigram_code("长子")) == "长子"
+    assert vocab.term(vocab["covid"]) == "covid"
+    assert vocab["ab"] != bigram_code("长子")
 
 
 def test_ints_and_values_unpickle_to_what_they_encode() -> None:
