@@ -3,8 +3,8 @@
 An article is one index document, so a huge one (a 200 MB text issue that is one article)
 cannot be split into batches; analysing its text whole held it joined, folded and all its
 positions at once. Here the text is cut into chunks of about ``CHUNK_CHARS`` characters and
-each chunk is folded and analysed on its own, its positions handed to the pool before the
-next chunk is read (``reader.index.segments.TermPool`` joins a term's positions of one
+each chunk is folded and analysed on its own (:mod:`reader.index.vectors`), its positions
+handed to the pool before the next chunk is read (the pool joins a term's positions of one
 document again).
 
 The result is exactly :func:`reader.index.analysis.term_positions` of the joined text:
@@ -23,14 +23,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
-from reader.index.analysis import (
-    LongText,
-    Positions,
-    add_units,
-    is_word_char,
-    position_arrays,
-)
+import numpy as np
+
+from reader.index.analysis import LongText, is_word_char
 from reader.index.fold import fold, is_cjk
+from reader.index.vectors import Codes, Positions, Vocab, bigram_code, units
 
 # Characters of text analysed at a time: its positions take about 8 bytes a CJK character.
 CHUNK_CHARS = 1_000_000
@@ -56,13 +53,23 @@ def long_text(paragraphs: Sequence[str]) -> LongText | None:
     return LongText(tuple(pieces), CHUNK_CHARS)
 
 
-def chunk_positions(text: LongText) -> Iterator[dict[str, Positions]]:
-    """The terms of ``text`` with their positions, a chunk at a time.
+def chunk_positions(text: LongText) -> Iterator[dict[str, list[int]]]:
+    """The terms of ``text`` with their positions, a chunk at a time (as term → positions).
 
     Each map holds positions later than those of every map before it; together they are
-    ``term_positions([text.joined()])``. The caller should take each map's positions out (the
-    pool does) before asking for the next.
+    ``term_positions([text.joined()])``. Indexing takes the arrays of :func:`chunk_units`.
     """
+    vocab = Vocab()
+    for codes, places in chunk_units(text, vocab):
+        found: dict[str, list[int]] = {}
+        for code, at in zip(codes.tolist(), places.tolist(), strict=True):
+            found.setdefault(vocab.term(code), []).append(at)
+        yield found
+
+
+def chunk_units(text: LongText, vocab: Vocab) -> Iterator[tuple[Codes, Positions]]:
+    """The term codes and positions of ``text`` (see :mod:`reader.index.vectors`), a chunk at
+    a time; each chunk's positions are later than those of every chunk before it."""
     pos = 0
     carry = ""
     chunks = raw_chunks(text.pieces, text.chunk)
@@ -74,32 +81,35 @@ def chunk_positions(text: LongText) -> Iterator[dict[str, Positions]]:
         if carry and folded[:1] == " " and is_cjk(carry[-1]) and is_cjk(folded[1:2]):
             folded = folded[1:]  # the space between two CJK letters across the cut: bridged
         folded = carry + folded
-        positions = position_arrays()
         if following is None:
-            add_units(positions, folded, pos)
+            codes, places, pos = units(folded, pos, vocab)
         else:
-            pos, carry = _add_all_but_last(positions, folded, pos)
+            codes, places, pos, carry = _all_but_last(folded, pos, vocab)
         del folded
-        yield positions
+        yield codes, places
         current = following
 
 
-def _add_all_but_last(positions: dict[str, Positions], folded: str, pos: int) -> tuple[int, str]:
-    """Add the units of a chunk but the one that may go on in the next; return it and its
-    position. ``folded`` never ends with a space (see :func:`_cuttable`)."""
+def _all_but_last(folded: str, pos: int, vocab: Vocab) -> tuple[Codes, Positions, int, str]:
+    """The units of a chunk but the one that may go on in the next, the position after them
+    and that unit. ``folded`` never ends with a space (see :func:`_cuttable`)."""
     last = folded[-1]
     if is_cjk(last):
         end = len(folded) - 1
-        pos = add_units(positions, folded, pos, end)
+        codes, places, pos = units(folded, pos, vocab, end)
         if end and is_cjk(folded[end - 1]):
-            positions[folded[end - 1 :]].append(pos - 1)
-        return pos, last
+            # The bigram straddling the cut, at its place (after every other position here).
+            codes = np.append(codes, bigram_code(folded[end - 1 :]))
+            places = np.append(places, pos - 1)
+        return codes, places, pos, last
     if is_word_char(last):
         start = len(folded) - 1
         while start and is_word_char(folded[start - 1]):
             start -= 1
-        return add_units(positions, folded, pos, start), folded[start:]
-    return add_units(positions, folded, pos), ""
+        codes, places, pos = units(folded, pos, vocab, start)
+        return codes, places, pos, folded[start:]
+    codes, places, pos = units(folded, pos, vocab)
+    return codes, places, pos, ""
 
 
 def raw_chunks(pieces: Iterable[str], size: int) -> Iterator[str]:

@@ -147,6 +147,8 @@ def write_parallel(
                 done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
                 while receive(None):
                     pass
+            # Its postings written while the workers write theirs, not after them.
+            writer.seal()
             while len(segments) < len(workers):
                 got = receive(0.2)
                 report(progress, done, total)

@@ -1,9 +1,11 @@
 """Writing whoosh segments term by term instead of posting by posting.
 
-A CJK index has close to one posting per character. :class:`TermPool` keeps postings grouped
-per term (already in document order), spilling sorted runs to disk when memory fills up;
-:class:`SegmentBuilder` adds documents through it and writes each term's postings a block
-at a time (the whoosh side of that is :class:`reader.index.w3.PoolWriter`).
+A CJK index has close to one posting per character. The folded text fields go to
+:class:`reader.index.pooling.ArrayPool` as numpy arrays (term codes and positions), sorted per
+term in bulk and written a window of terms at a time; :class:`TermPool` keeps the few other
+postings (ids, pages, and whatever a merge of segments adds) grouped per term, spilling sorted
+runs to disk when memory fills up. :class:`SegmentBuilder` adds documents through them (the
+whoosh side of that is :class:`reader.index.w3.PoolWriter`).
 ``tests/index/test_segments.py`` checks that an index written here reads back exactly like
 one written by whoosh's stock writer.
 """
@@ -19,14 +21,15 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any
 
-from reader.index import w3
-from reader.index.analysis import Positions, pack_positions
+from reader.index import pooling, w3
+from reader.index.pooling import ArrayPool
+from reader.index.vectors import Codes, Positions
 
-# Postings kept in memory before a sorted run is written to the temp folder (~100 MB).
+# Postings of other fields than folded text (ids, pages; and whatever a merge of segments
+# adds) kept in memory before a sorted run is written to the temp folder (~100 MB).
 POOL_POSTINGS = 1_000_000
-# Positions kept in memory before a run is written: a few huge documents have few postings
-# but many positions (4 bytes each, packed), which the count of postings does not see.
-POOL_POSITIONS = 12_000_000
+# Positions of folded text kept in memory before they are sorted into runs (see pooling).
+POOL_POSITIONS = pooling.POOL_POSITIONS
 
 # Each pool entry is a flat list: docnum, weight, value, docnum, weight, value, ...
 Postings = list[Any]
@@ -36,17 +39,21 @@ class TermPool:
     """Postings grouped by (field, term), spilled to sorted runs when memory fills up.
 
     Stands in for whoosh's ``PostingPool``: ``add`` takes whoosh's posting tuples (so merging
-    segments still works), :meth:`add_positions` takes a whole field of a document at once,
-    and :meth:`terms` gives each term's postings in term order.
+    segments still works) and :meth:`terms` gives each term's postings in term order. The
+    folded text of documents goes to :attr:`arrays` instead (:meth:`add_arrays`), a whole
+    field of a document at a time.
     """
 
     def __init__(
-        self, folder: str, limit: int = POOL_POSTINGS, position_limit: int = POOL_POSITIONS
+        self,
+        folder: str,
+        limit: int = POOL_POSTINGS,
+        position_limit: int = POOL_POSITIONS,
+        window: int = pooling.WINDOW_POSITIONS,
     ) -> None:
         self.folder = folder
         self.limit = limit
-        self.position_limit = position_limit
-        self._positions = 0
+        self.arrays = ArrayPool(os.path.join(folder, "arrays"), position_limit, window)
         self.fieldnames: set[str] = set()
         self.runs: list[str] = []
         self._fields: dict[str, dict[str, Postings]] = {}
@@ -72,47 +79,6 @@ class TermPool:
         self._count += 1
         if self._count >= self.limit:
             self._spill()
-
-    def add_positions(
-        self,
-        fieldname: str,
-        docnum: int,
-        positions: dict[str, Positions],
-        boost: float,
-        *,
-        more: bool = False,
-    ) -> int:
-        """Add a document's postings for one field; return the field's length (token count).
-
-        A long field's positions (arrays, see ``analysis.LONG_FIELD``) are taken out of
-        ``positions`` as they are packed, so that they and their packed copies are never all
-        held at once. With ``more``, these are later positions of a field already added (the
-        next chunk of a long text, see ``reader.index.chunks``): a term's positions in the
-        document are joined into one posting, here or when the runs are merged.
-        """
-        terms = self._terms_of(fieldname)
-        get = terms.get
-        length = 0
-        count_terms = len(positions)
-        for term, where in _each(positions):
-            count = len(where)
-            length += count
-            value = pack_positions(where)
-            # An int weight when unboosted: small ints are shared objects, floats are not.
-            weight = count if boost == 1.0 else count * boost
-            postings = get(term)
-            if postings is None:
-                terms[term] = [docnum, weight, value]
-            elif more and postings[-3] == docnum:
-                postings[-2] += weight
-                postings[-1] += value
-            else:
-                postings += (docnum, weight, value)
-        self._count += count_terms
-        self._positions += length
-        if self._count >= self.limit or self._positions >= self.position_limit:
-            self._spill()
-        return length
 
     def _sorted(self) -> Iterator[tuple[str, str, Postings]]:
         # Code point order of str is the byte order of UTF-8, which is whoosh's term order.
@@ -140,7 +106,12 @@ class TermPool:
         self.runs.append(path)
         self._fields = {}
         self._count = 0
-        self._positions = 0
+
+    def add_arrays(self, fieldname: str, docnum: int, codes: Codes, places: Positions) -> int:
+        """Add a document's term uses in a folded text field (or more of them: the next chunk
+        of a long text); return how many there are (the field's length grows by that)."""
+        self.arrays.add(fieldname, docnum, codes, places)
+        return len(codes)
 
     @staticmethod
     def _read_run(path: str) -> Iterator[tuple[str, str, Postings]]:
@@ -195,7 +166,7 @@ class TermPool:
         self.runs = []
         self._fields = {}
         self._count = 0
-        self._positions = 0
+        self.arrays.cleanup()
 
 
 def _each(positions: dict[str, Positions]) -> Iterable[tuple[str, Positions]]:
@@ -240,7 +211,9 @@ class SegmentBuilder:
     Args:
         ix: The whoosh index to write to.
         pool_postings: Postings kept in memory before a sorted run goes to disk.
-        pool_positions: Positions (of all postings) kept in memory before a run goes to disk.
+        pool_positions: Positions of folded text kept in memory before they are sorted into
+            runs on disk.
+        window: Positions of folded text handed to the segment's writer at a time.
         merge: Whether committing may merge small segments into the new one.
         part: Write one part of a parallel build: without taking whoosh's lock (the parent
             holds it), handed over by :meth:`finish_part` and never committed by itself.
@@ -251,13 +224,16 @@ class SegmentBuilder:
         ix: Any,
         pool_postings: int = POOL_POSTINGS,
         pool_positions: int = POOL_POSITIONS,
+        window: int = pooling.WINDOW_POSITIONS,
         *,
         merge: bool = True,
         part: bool = False,
     ) -> None:
         self.part = part
         self._writer = w3.PoolWriter(
-            ix, lambda folder: TermPool(folder, pool_postings, pool_positions), lock=not part
+            ix,
+            lambda folder: TermPool(folder, pool_postings, pool_positions, window),
+            lock=not part,
         )
         self._writer.merge = merge
         self._parts: list[object] = []
@@ -300,6 +276,11 @@ class SegmentBuilder:
         """Commit the segments of parts (see :meth:`finish_part`) together with this one."""
         self._parts.extend(parts)
 
+    def seal(self) -> None:
+        """Write the segment now; it is committed (with any included parts) when the ``with``
+        block ends, or by :meth:`commit`."""
+        self._writer.seal()
+
     def commit(self, *, merge: bool | None = None, optimize: bool = False) -> None:
         """Write the segment (with any included parts) and a new table of contents.
 
@@ -307,7 +288,7 @@ class SegmentBuilder:
             merge: Whether small segments may be merged (default: as given when created).
             optimize: Merge every segment of the index into one.
         """
-        if self._parts:
+        if self._parts or self._writer.is_sealed:
             self._writer.commit_with(self._parts)
         else:
             self._writer.commit(merge=merge, optimize=optimize)

@@ -10,18 +10,24 @@ each term a block at a time (:func:`reader.index.w3.blocks.write_term`).
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
+import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filetables import crc_hash
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
-from reader.index.analysis import FieldValue, FoldedText, LongText, Positions, term_positions
-from reader.index.chunks import chunk_positions
+from reader.index.analysis import FieldValue, FoldedText, LongText
+from reader.index.chunks import chunk_units
+from reader.index.pooling import ArrayPool
+from reader.index.vectors import Codes, Positions
+from reader.index.w3.arrays import write_window
 from reader.index.w3.blocks import write_term
+from reader.index.w3.terms import Bucket
 
 
 class Pool(Protocol):
@@ -30,17 +36,17 @@ class Pool(Protocol):
     def add(self, item: tuple[str, bytes, int, float, bytes]) -> None:
         """Add one posting ``(fieldname, term, docnum, weight, value)`` (merges call this)."""
 
-    def add_positions(
-        self,
-        fieldname: str,
-        docnum: int,
-        positions: dict[str, Positions],
-        boost: float,
-        *,
-        more: bool = False,
-    ) -> int:
-        """Add a document's postings for one field (``more``: later positions of a field
-        already added); return the number of positions added."""
+    @property
+    def arrays(self) -> ArrayPool:
+        """Where folded text goes (as term codes and positions)."""
+
+    def add_arrays(self, fieldname: str, docnum: int, codes: Codes, places: Positions) -> int:
+        """Add a document's term uses in a folded text field (or the next chunk of them);
+        return how many were added."""
+
+    @property
+    def fieldnames(self) -> set[str]:
+        """The fields with postings given to :meth:`add`."""
 
     def terms(self) -> Iterator[tuple[str, str, list[Any]]]:
         """Every term with its postings (flat: docnum, weight, value, ...), in term order."""
@@ -63,6 +69,7 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         _hash_terms_with_crc32(self.fieldwriter._tindex)
         # A folder of its own: whoosh's temp folder is shared by all writers of the index.
         self.pool = make_pool(os.path.join(self.storage.folder, f"pool-{random_name()}.tmp"))
+        self._sealed: Any = None
 
     def add_document(self, **fields: Any) -> None:
         """Add a document; :class:`FoldedText` fields go to the pool a field at a time.
@@ -86,7 +93,7 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
                 field = schema[name]
                 length = 0
                 if isinstance(field, FoldedText):
-                    length = _add_folded(pool, name, docnum, value, field.format.field_boost)
+                    length = _add_folded(pool, name, docnum, value)
                 elif field.indexed:
                     for tbytes, freq, weight, vbytes in field.index(value):
                         if field.scorable:
@@ -104,11 +111,23 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         self._added = True
         self.docnum += 1
 
+    def seal(self) -> None:
+        """Write this writer's segment now (its postings and all), to be committed later by
+        :meth:`commit_with`: a parallel build's parent writes its own while workers write
+        theirs, instead of after them."""
+        self._check_state()
+        self._sealed = self._finalize_segment()
+
+    @property
+    def is_sealed(self) -> bool:
+        """Whether :meth:`seal` wrote the segment."""
+        return self._sealed is not None
+
     def commit_with(self, parts: list[Any]) -> None:
         """Commit this writer's segment together with ``parts`` (what MpWriter does)."""
         self._check_state()
-        segments = [*self.segments, *parts, self._finalize_segment()]
-        self._commit_toc(segments)
+        own = self._sealed if self._sealed is not None else self._finalize_segment()
+        self._commit_toc([*self.segments, *parts, own])
         self._finish()
 
     def finish_part(self) -> Any:
@@ -120,6 +139,11 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
 
     def cancel(self) -> None:
         """Stop writing and delete the pool; a part leaves whoosh's temp folder to its parent."""
+        if self._sealed is not None:
+            # Its files are written and closed; uncommitted, they are deleted with the build.
+            self._check_state()
+            self._finish()
+            return
         if self.writelock is not None:
             super().cancel()
             return
@@ -137,14 +161,15 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         self.fieldwriter.close()
 
 
-def _add_folded(pool: Pool, name: str, docnum: int, value: FieldValue, boost: float) -> int:
-    """Pool a folded text field's postings; a long text a chunk at a time. Return its length."""
+def _add_folded(pool: Pool, name: str, docnum: int, value: FieldValue) -> int:
+    """Pool a folded text field's term uses; a long text a chunk at a time. Return its length."""
+    arrays = pool.arrays
     if not isinstance(value, LongText):
-        parts = [value] if isinstance(value, str) else value
-        return pool.add_positions(name, docnum, term_positions(parts), boost)
+        parts = (value,) if isinstance(value, str) else tuple(value)
+        return pool.add_arrays(name, docnum, *arrays.short_units(parts))
     length = 0
-    for number, positions in enumerate(chunk_positions(value)):
-        length += pool.add_positions(name, docnum, positions, boost, more=number > 0)
+    for codes, places in chunk_units(value, arrays.vocab):
+        length += pool.add_arrays(name, docnum, codes, places)
     return length
 
 
@@ -161,6 +186,9 @@ def _hash_terms_with_crc32(table: Any) -> None:
     dbfile.seek(here)
     table.hashtype = _CRC32
     table.hashfn = crc_hash
+    # Each term's hash and place, kept until the table is closed: 16 bytes, not a tuple of
+    # two ints in a list (over 100 bytes; a county-10y segment has over a million terms).
+    table.buckets = [Bucket() for _ in table.buckets]
 
 
 _CRC32 = 1
@@ -169,19 +197,86 @@ _CRC32 = 1
 def _write_postings(
     fieldwriter: Any, schema: Any, lengths: Any, pool: Pool, doc_count: int
 ) -> None:
-    current = None
-    field_lengths: list[int] | None = None
-    for fieldname, term, postings in pool.terms():
-        if fieldname != current:
-            if current is not None:
+    """Write every field's terms: folded text from arrays, the rest (and whatever a merge of
+    segments pooled) a term at a time."""
+    pooled = _ByField(pool.terms())
+    arrays = pool.arrays
+    for fieldname in sorted(pool.fieldnames | arrays.fieldnames):
+        field = schema[fieldname]
+        fieldwriter.start_field(fieldname, field)
+        field_lengths: list[int] | None = None
+        if field.scorable:
+            # One read per document, not one per posting as the stock writer does.
+            field_lengths = [lengths.doc_field_length(d, fieldname) for d in range(doc_count)]
+        terms = pooled.take(fieldname)
+        boost = field.format.field_boost
+        if fieldname in arrays.fieldnames and field_lengths is not None:
+            windows = arrays.windows(fieldname)
+            if terms is None:
+                doc_lengths = np.array([n or 0 for n in field_lengths], np.int64)
+                for w in windows:
+                    write_window(
+                        fieldwriter, w.terms, w.counts, w.docs, w.places, doc_lengths, boost
+                    )
                 fieldwriter.finish_field()
-            field = schema[fieldname]
-            fieldwriter.start_field(fieldname, field)
-            current = fieldname
-            field_lengths = None
-            if field.scorable:
-                # One read per document, not one per posting as the stock writer does.
-                field_lengths = [lengths.doc_field_length(d, fieldname) for d in range(doc_count)]
-        write_term(fieldwriter, term.encode("utf-8"), postings, field_lengths)
-    if current is not None:
+                continue
+            terms = _union(terms, _flat(windows, boost))
+        for term, postings in terms or ():
+            write_term(fieldwriter, term.encode("utf-8"), postings, field_lengths)
         fieldwriter.finish_field()
+
+
+class _ByField:
+    """A stream of (field, term, postings) in field order, taken a field at a time."""
+
+    def __init__(self, stream: Iterator[tuple[str, str, list[Any]]]) -> None:
+        self._stream = stream
+        self._next = next(stream, None)
+
+    def take(self, fieldname: str) -> Iterator[tuple[str, list[Any]]] | None:
+        """The field's terms and postings, or None when it has none (read them all before
+        taking the next field)."""
+        if self._next is None or self._next[0] != fieldname:
+            return None
+        return self._field(fieldname)
+
+    def _field(self, fieldname: str) -> Iterator[tuple[str, list[Any]]]:
+        while self._next is not None and self._next[0] == fieldname:
+            _, term, postings = self._next
+            self._next = next(self._stream, None)
+            yield term, postings
+
+
+def _flat(windows: Iterator[Any], boost: float) -> Iterator[tuple[str, list[Any]]]:
+    """Windows of pooled arrays as terms with flat postings (docnum, weight, value, ...)."""
+    for w in windows:
+        at = 0
+        for term, count in zip(w.terms, w.counts.tolist(), strict=True):
+            docs = w.docs[at : at + count]
+            places = w.places[at : at + count]
+            at += count
+            firsts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
+            ends = [*firsts[1:].tolist(), count]
+            postings: list[Any] = []
+            for first, end in zip(firsts.tolist(), ends, strict=True):
+                value = places[first:end].astype("<u4").tobytes()
+                postings += (int(docs[first]), (end - first) * boost, value)
+            yield term, postings
+
+
+def _union(
+    a: Iterator[tuple[str, list[Any]]], b: Iterator[tuple[str, list[Any]]]
+) -> Iterator[tuple[str, list[Any]]]:
+    """Two streams of terms in order as one; a term in both has its postings in docnum order."""
+    merged = heapq.merge(a, b, key=lambda item: item[0])
+    last: tuple[str, list[Any]] | None = None
+    for term, postings in merged:
+        if last is not None and last[0] == term:
+            triples = sorted(zip(*[iter(last[1] + postings)] * 3, strict=True), key=lambda t: t[0])
+            last = (term, [x for triple in triples for x in triple])
+            continue
+        if last is not None:
+            yield last
+        last = (term, postings)
+    if last is not None:
+        yield last
