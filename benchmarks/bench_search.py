@@ -35,7 +35,8 @@ from typing import Any
 from reader.index import open_searcher, update_index
 from reader.index.fold import fold
 from reader.library import Library
-from tests.generator.generate import SIZES, Writer, generate, issue_dates
+from tests.generator import national
+from tests.generator.generate import SIZES, Writer, generate_size, issue_dates
 from tests.generator.queries import Query, queries, scan_query
 
 
@@ -207,23 +208,27 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def add_issue(archive: Path, seed: int, issues: int) -> Path:
+def add_issue(archive: Path, seed: int, issues: int, size: str) -> Path:
     """Write the next issue the generator would have written (a new file in the archive)."""
-    writer = Writer(seed)
-    date = list(issue_dates(issues + 1))[-1]
+    if size in national.SIZES:  # the next day of the daily
+        date = list(national.issue_dates(issues + 1))[-1]
+        text = national.DailyWriter(seed).issue(national.FIRST_NUMBER + issues + 1, date, 40)
+    else:
+        date = list(issue_dates(issues + 1))[-1]
+        text = Writer(seed).issue(1000 + issues + 1, date, 16)
     path = archive / f"{date.isoformat()}_{issues + 1:05d}.txt"
-    path.write_text(writer.issue(1000 + issues + 1, date, 16), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
-    issues, articles = SIZES[args.size]
+    issues, _articles = {**SIZES, **national.SIZES}[args.size]
     work = args.work / f"{args.size}-seed{args.seed}"
     archive = work / "archive"
     if not (work / "generated").exists():
         shutil.rmtree(work, ignore_errors=True)
         print(f"generating {args.size} into {archive} …", flush=True)
-        generate(archive, issues, articles, args.seed)
+        generate_size(archive, args.size, args.seed)
         (work / "generated").touch()
     for extra in sorted(archive.glob("*.txt"))[issues:]:
         extra.unlink()  # an issue added by an earlier run
@@ -263,7 +268,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         db.execute("DELETE FROM articles WHERE rowid > ?", (count,))
         db.execute("DELETE FROM meta WHERE id > ?", (count,))
     db.close()
-    added = add_issue(archive, args.seed, issues)
+    added = add_issue(archive, args.seed, issues, args.size)
     grown = Library.open(archive)
     started = time.perf_counter()
     update_index(index_dir, grown.issues, fingerprints(grown))
@@ -398,7 +403,7 @@ def print_report(report: dict[str, object]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", choices=sorted(SIZES), default="small")
+    parser.add_argument("--size", choices=sorted([*SIZES, *national.SIZES]), default="small")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each query")
     parser.add_argument("--workers", type=int, help="index build processes (default: auto)")

@@ -10,7 +10,9 @@ from reader.index import w3
 from reader.index.build import IndexStats, update_index
 from reader.index.fold import use_cache_root
 from reader.index.matches import MATCH_FIELDS, highlights, occurrences
+from reader.index.partial import empty_result, merged, scanned_result
 from reader.index.query import QueryError
+from reader.index.scan import Scan, ScanDoc, ScanIssue, issue_key, scan_issue
 from reader.index.search import (
     SORTS,
     Facets,
@@ -39,19 +41,27 @@ __all__ = [
     "IndexSearcher",
     "IndexStats",
     "QueryError",
+    "Scan",
+    "ScanDoc",
+    "ScanIssue",
     "SearchFilters",
     "SearchResult",
     "Snippet",
     "Sort",
     "archive_fingerprint",
+    "empty_result",
     "engine_versions",
     "find_folded",
     "highlights",
     "is_current",
     "is_usable",
+    "issue_key",
+    "merged",
     "occurrences",
     "open_searcher",
     "remove_index",
+    "scan_issue",
+    "scanned_result",
     "search",
     "snippet_html",
     "update_index",

@@ -20,7 +20,7 @@ from reader.index.damage import is_damage, release
 from reader.index.docsets import Floats, Ints
 from reader.index.matches import FieldSpans, byline, field_spans, needles
 from reader.index.query import parse, positive_terms
-from reader.index.schema import decode_payload
+from reader.index.schema import StoredArticle, decode_payload
 from reader.index.searcher_state import SearcherState
 from reader.index.snippets import Snippet, Span, find_matches, make_snippet
 from reader.model import IndexUnavailable
@@ -158,6 +158,7 @@ class IndexSearcher:
         limit: int = 20,
         sort: Sort = "relevance",
         filters: SearchFilters | None = None,
+        only: frozenset[str] | None = None,
     ) -> SearchResult:
         """Run a query.
 
@@ -166,6 +167,9 @@ class IndexSearcher:
             limit: How many hits to return (``total`` still counts them all).
             sort: ``"relevance"`` (best first), ``"newest"`` or ``"oldest"`` issue first.
             filters: Years and publications to keep.
+            only: Search only the documents of these issue keys (``schema.issue_key``: the
+                issues the index holds as they are now; the rest are scanned, see
+                :mod:`reader.index.scan`); None searches every document.
 
         Raises:
             QueryError: The query is malformed; its message says why.
@@ -176,13 +180,24 @@ class IndexSearcher:
         node = parse(query)
         state = self._state()
         try:
-            result = self._run(state, query, node, limit, sort, filters or SearchFilters())
+            result = self._run(state, query, node, limit, sort, filters or SearchFilters(), only)
             state.remember(self.index_dir)
             return result
         except Exception as exc:
             if is_damage(exc):
                 self._damaged(exc)
             raise
+
+    def issue_keys(self) -> frozenset[str]:
+        """The issue keys (``schema.issue_key``) of the documents the index holds now.
+
+        Raises:
+            IndexUnavailable: There is no index yet, or it is damaged.
+        """
+        state = self._state()
+        labels = state.issue_keys()
+        live = np.unique(labels.codes[state.docsets.live])
+        return frozenset(labels.names[int(code)] for code in live)
 
     def forget(self) -> None:
         """Drop the terms this thread's searcher keeps from recent queries (for measuring)."""
@@ -237,8 +252,11 @@ class IndexSearcher:
         limit: int,
         sort: Sort,
         filters: SearchFilters,
+        only: frozenset[str] | None = None,
     ) -> SearchResult:
         matched = state.docsets.of(node)
+        if only is not None:
+            matched &= state.issue_keys().mask(set(only))
         in_years = matched & state.years.mask(set(filters.years)) if filters.years else matched
         in_publications = (
             matched & state.publications.mask(set(filters.publications))
@@ -289,6 +307,11 @@ def _first(docs: Ints, keys: Floats | Ints, limit: int) -> list[int]:
 
 def _hit(searcher: Any, docnum: int, score: float, wanted: dict[str, list[str]]) -> Hit:
     stored = decode_payload(searcher.stored_fields(docnum)["payload"])
+    return stored_hit(stored, score, wanted)
+
+
+def stored_hit(stored: StoredArticle, score: float, wanted: dict[str, list[str]]) -> Hit:
+    """The hit of an article as the index stores it, for the query's ``needles``."""
     matched = field_spans(stored, wanted)
     spans = dict(matched)
     return Hit(

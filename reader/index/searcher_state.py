@@ -42,6 +42,7 @@ class SearcherState:
                         )
                 self._saved_lengths = set(self.docsets.lengths)
             self._saved = saved is not None
+            self._issue_keys: Labels | None = None
         except BaseException:
             self.searcher.close()
             raise
@@ -74,6 +75,16 @@ class SearcherState:
             arrays[f"length:{field_name}"] = lengths
         statecache.save(index_dir, self.build, arrays)
         self._saved, self._saved_lengths = True, set(self.docsets.lengths)
+
+    def issue_keys(self) -> Labels:
+        """Each document's issue id and fingerprint (``schema.issue_key``), read when first asked.
+
+        Only a search while the index is being built asks: which issues it holds as they are.
+        """
+        if self._issue_keys is None:
+            keys = _column(self.searcher.reader(), "issue_key")
+            self._issue_keys = Labels([key.decode("utf-8") for key in keys])
+        return self._issue_keys
 
     def current(self, meta: store.Meta) -> bool:
         """Whether this searcher still reads the index's current build."""

@@ -60,21 +60,40 @@ class Searchers:
             self.folder = folder
 
     def search(
-        self, query: str, limit: int, sort: index.Sort, filters: index.SearchFilters
+        self,
+        query: str,
+        limit: int,
+        sort: index.Sort,
+        filters: index.SearchFilters,
+        only: frozenset[str] | None = None,
     ) -> index.SearchResult:
         """Search the index in :attr:`folder` (set it first with :meth:`use`).
+
+        ``only`` keeps the documents of these issue keys (see ``IndexSearcher.search``).
 
         Raises:
             QueryError: The query is malformed.
             IndexUnavailable: There is no index yet, or it is damaged.
         """
+        return self._searcher_now().search(
+            query, limit=limit, sort=sort, filters=filters, only=only
+        )
+
+    def issue_keys(self) -> frozenset[str]:
+        """The issue keys the index in :attr:`folder` holds (see ``IndexSearcher.issue_keys``).
+
+        Raises:
+            IndexUnavailable: There is no index yet, or it is damaged.
+        """
+        return self._searcher_now().issue_keys()
+
+    def _searcher_now(self) -> index.IndexSearcher:
         with self._lock:
             if self.folder is None:
                 raise ValueError("no index folder chosen")  # a bug: Library.use_index_dir first
             if self._searcher is None:
                 self._searcher = index.open_searcher(self.folder)
-            searcher = self._searcher
-        return searcher.search(query, limit=limit, sort=sort, filters=filters)
+            return self._searcher
 
     def close(self) -> None:
         """Close the searcher (the next search opens it again)."""

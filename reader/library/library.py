@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import aliases, catalogue, fingermemo, indexes, navigation, paths, texts
+from reader.library import (
+    aliases,
+    catalogue,
+    fingermemo,
+    indexes,
+    navigation,
+    paths,
+    provisional,
+    texts,
+)
 from reader.library.misreads import Suggestion
 from reader.model import (
     Archive,
@@ -53,6 +62,7 @@ class Library:
         self.path = path
         self._suggestions: tuple[Suggestion, ...] | None = None
         self._searchers = indexes.Searchers()
+        self._scanner = provisional.Scanner()
         # Set by open(): the state of the files the catalogue is read from, and where the
         # issues' fingerprints are remembered (see fingermemo).
         self._state: catalogue.FileState | None = None
@@ -383,6 +393,28 @@ class Library:
         )
         return self._searchers.search(query, limit, sort, filters)
 
+    def search_now(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: index.Sort = "relevance",
+        filters: index.SearchFilters | None = None,
+        budget: float | None = None,
+    ) -> provisional.Provisional:
+        """Search at once, while the index is built: the issues it holds as they are there, the
+        rest scanned (within ``budget`` seconds); see ``library.provisional``.
+
+        Raises QueryError (a malformed query) and IndexUnavailable (a damaged index).
+        """
+        searchers = self._searchers if self.index_available() else None
+        filters = filters or index.SearchFilters()
+        return self._scanner.search(self, searchers, query, limit, sort, filters, budget)
+
+    def forget_scanned(self) -> None:
+        """Drop the folded text :meth:`search_now` keeps (the index holds every issue now)."""
+        self._scanner.clear()
+
     def matches(
         self, article_id: str, query: str, *, body: str | None = None
     ) -> list[tuple[str, int, int]]:
@@ -430,8 +462,9 @@ class Library:
         return verifying.verify(self.archive, self._source, progress)
 
     def close(self) -> None:
-        """Close the index searchers (the catalogue stays usable)."""
+        """Close the index searchers (the catalogue stays usable) and drop the scan's text."""
         self._searchers.close()
+        self._scanner.clear()
 
 
 def _archive_of(found: Archive | catalogue.Catalogue) -> Archive:

@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
-from reader.index import SORTS, SearchResult, Sort
+from reader.index import SORTS, SearchFilters, SearchResult, Sort
 from reader.library import many
 from reader.library.library import Library
+from reader.library.provisional import Coverage
 from reader.model import UNDATED
 
 
@@ -42,13 +43,20 @@ class SearchOutcome:
 
     ``result`` is the library's search result for the request (its facets count per year and
     publication); ``months`` counts hits per month (``"2022-09"``) of ``year`` when the hits
-    keep to one year or one is chosen, else it is empty.
+    keep to one year or one is chosen, else it is empty. ``coverage`` is set for a search
+    run while the index is built (:func:`run_search_now`): how much of it is provisional.
     """
 
     request: SearchRequest
     result: SearchResult
     year: str = ""
     months: dict[str, int] = field(default_factory=dict)
+    coverage: Coverage | None = None
+
+    @property
+    def provisional(self) -> bool:
+        """Whether part of the result came from a scan, not the index (to refresh later)."""
+        return self.coverage is not None and self.coverage.provisional
 
 
 def sort_named(name: str) -> Sort:
@@ -104,8 +112,33 @@ def _filters(request: SearchRequest) -> _Filters:
     )
 
 
+def run_search_now(
+    library: Library, request: SearchRequest, budget: float | None = None
+) -> SearchOutcome:
+    """Search ``library`` for ``request`` at once, while its index is built (in the worker).
+
+    The issues the index holds as they are are searched there, the others scanned within
+    ``budget`` seconds (see ``reader.library.provisional``); the outcome's ``coverage`` says
+    how much of it is provisional.
+    """
+    asked = _filters(request)
+    found = library.search_now(
+        request.query,
+        limit=asked["limit"],
+        sort=asked["sort"],
+        filters=SearchFilters(
+            years=asked["years"],
+            publications=asked["publications"],
+            months=asked["months"],
+            days=asked["days"],
+        ),
+        budget=budget,
+    )
+    return replace(_outcome(request, found.result), coverage=found.coverage)
+
+
 def _outcome(request: SearchRequest, result: SearchResult) -> SearchOutcome:
-    """The outcome of ``request``: its result, and the month counts of its one year."""
+    """The outcome of ``result``, with the month counts of its one year (or the one chosen)."""
     dated = [y for y in result.facets.year if y != UNDATED]
     year = request.year if request.year.isdigit() else ""
     if not year and len(dated) == 1 and not result.facets.year.get(UNDATED):

@@ -1737,6 +1737,18 @@
         <translation>结果随时间的分布；点击柱条只看该时段的结果</translation>
     </message>
     <message>
+        <source>Provisional: covers %1 % of the archive so far, while it is being indexed; the hits are refreshed as the rest is read.</source>
+        <translation>初步结果：报刊库正在建立索引，目前已查 %1% 的内容；其余部分读完后结果会自动更新。</translation>
+    </message>
+    <message>
+        <source>Provisional: the archive is being indexed, so its %1 articles were scanned; the hits are refreshed when the index is ready.</source>
+        <translation>初步结果：报刊库正在建立索引，已逐篇查找全部 %1 篇文章；索引建好后结果会自动更新。</translation>
+    </message>
+    <message>
+        <source>Provisional: %1 of %2 articles from the index, the rest scanned; the hits are refreshed when indexing ends.</source>
+        <translation>初步结果：%2 篇文章中 %1 篇查自索引，其余逐篇查找；建立索引完成后结果会自动更新。</translation>
+    </message>
+    <message>
         <source>The search index is up to date.</source>
         <translation>搜索索引已是最新。</translation>
     </message>
@@ -1755,10 +1767,6 @@
     <message>
         <source>There is no search index yet: Search › Update Search Index builds it.</source>
         <translation>还没有搜索索引：用“搜索 › 更新搜索索引”建立。</translation>
-    </message>
-    <message>
-        <source>The archive is being indexed; the search runs when it is ready.</source>
-        <translation>正在为报刊库建立索引，完成后自动搜索。</translation>
     </message>
     <message>
         <source>Export Hits covers one archive: choose “This archive” to export.</source>

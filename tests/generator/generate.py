@@ -22,6 +22,7 @@ paper: 9,400); no fixed clause of a template is in more than about one article i
 
     python -m tests.generator.generate OUT --size county-10y      # 2,000 issues × 16 articles
     python -m tests.generator.generate OUT --issues 5 --seed 7
+    python -m tests.generator.generate OUT --size national-5y     # a daily: see national.py
 
 The same arguments always write the same bytes.
 """
@@ -100,14 +101,20 @@ class Writer:
             lines[line] = lines[line][:at] + " " + lines[line][at:]
         return lines
 
-    def article(self, date: dt.date, length: int) -> list[str]:
-        """The lines of one article of about ``length`` characters, as laid out in an issue."""
+    def article(self, date: dt.date, length: int, column: str | None = None) -> list[str]:
+        """The lines of one article of about ``length`` characters, as laid out in an issue.
+
+        ``column`` is the column heading (栏目) to set above it ("" for none); by default one
+        article in ten gets a column named after its topic.
+        """
         rnd = self.rnd
         draft = self.prose.article(date, length)
         lines = []
-        if rnd.random() < 0.1:
-            # A column heading (栏目) directly above the article's own heading.
-            lines += [f"## {self.prose.expand('{t}·{tn}')}", ""]
+        if column is None and rnd.random() < 0.1:
+            column = self.prose.expand("{t}·{tn}")
+        if column:
+            # A column heading directly above the article's own heading.
+            lines += [f"## {column}", ""]
         if draft.kicker:
             lines += [f"## {draft.kicker}", f"# {draft.title}", ""]
         else:
@@ -174,18 +181,37 @@ def generate(out: Path, issues: int, articles: int = 16, seed: int = 1) -> list[
     return paths
 
 
+def generate_size(out: Path, size: str, seed: int = 1) -> tuple[int, int]:
+    """Write the archive of a named size (county or national); return (issues, characters)."""
+    from tests.generator import national  # imports this module: not at the top
+
+    if size in national.SIZES:
+        return national.generate(out, *national.SIZES[size], seed=seed)
+    paths = generate(out, *SIZES[size], seed=seed)
+    return len(paths), sum(len(p.read_text(encoding="utf-8")) for p in paths)
+
+
 def main(argv: list[str] | None = None) -> int:
+    from tests.generator import national
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", type=Path, help="folder to write the issues into")
-    parser.add_argument("--size", choices=sorted(SIZES), help="a named size")
+    parser.add_argument("--size", choices=sorted([*SIZES, *national.SIZES]), help="a named size")
     parser.add_argument("--issues", type=int, help="number of issues (overrides --size)")
-    parser.add_argument("--articles", type=int, help="articles per issue")
+    parser.add_argument("--articles", type=int, help="articles per issue (on average)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    issues, articles = SIZES[args.size or "tiny"]
-    paths = generate(args.out, args.issues or issues, args.articles or articles, args.seed)
-    chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
-    print(f"{len(paths)} issues, {chars:,} characters in {args.out}")
+    size = args.size or "tiny"
+    if size in national.SIZES:
+        issues, articles = national.SIZES[size]
+        made, chars = national.generate(
+            args.out, args.issues or issues, args.articles or articles, args.seed
+        )
+    else:
+        issues, articles = SIZES[size]
+        paths = generate(args.out, args.issues or issues, args.articles or articles, args.seed)
+        made, chars = len(paths), sum(len(p.read_text(encoding="utf-8")) for p in paths)
+    print(f"{made} issues, {chars:,} characters in {args.out}")
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QToolButton, QVBoxLayout, QWidget
 
 from reader.library import Library, Sort
@@ -18,6 +18,7 @@ from reader.library.searching import (
     SearchRequest,
     narrowed,
     run_search,
+    run_search_now,
     sort_named,
 )
 from reader.model import Issue, NotFound, ReaderError
@@ -32,6 +33,10 @@ from reader.ui.search.results_model import SearchResultsModel
 from reader.ui.search.sort_choice import SortChoice
 from reader.ui.search.summary import SearchSummary
 from reader.ui.search.widgets import SearchField
+
+# Seconds a search run while the index is built may spend scanning the articles the index
+# lacks; what it did not reach is scanned by the next run, started as soon as it is shown.
+SCAN_BUDGET = 0.5
 
 
 class SearchPanel(QWidget):
@@ -71,6 +76,8 @@ class SearchPanel(QWidget):
         # one never does).
         self._unsaved = ""
         self.searching = False
+        # Seconds a search while the index is built may scan (None: no bound; tests).
+        self.scan_budget: float | None = SCAN_BUDGET
         # The widget that had the keyboard before Ctrl+K or / moved it to the field.
         self.came_from: QWidget | None = None
 
@@ -183,6 +190,8 @@ class SearchPanel(QWidget):
         return self.indexer.available
 
     def _index_ready(self) -> None:
+        if self._library is not None:
+            self._library.forget_scanned()  # nothing is scanned now: its text can go
         if self.searching and self.scope.open_archive_left_out():
             self._rerun_search()  # a library search, now covering the archive open too
             return
@@ -190,8 +199,8 @@ class SearchPanel(QWidget):
             self._pending = False
             self._rerun = False
             self._run()
-        elif self._rerun:
-            self._rerun_search()
+        elif self._rerun or (self._outcome is not None and self._outcome.provisional):
+            self._rerun_search()  # the hits found by a scan: now all from the index
 
     def _index_stopped(self) -> None:
         if self._pending:
@@ -228,16 +237,11 @@ class SearchPanel(QWidget):
             self._request = SearchRequest(query, sort=self.sort)
         self._unsaved = query
         self._enter()
-        if not self.index_ready and not self.scope.library:
-            # Run once an index is there (the one being built, or one the user asks for).
+        if not self.index_ready and not self.indexer.running and not self.scope.library:
+            # Run once an index is there (one the user asks for).
             self._pending = True
             self._clear_results()
-            if self.indexer.running:
-                self.summary.show_message(
-                    self.tr("The archive is being indexed; the search runs when it is ready.")
-                )
-            else:
-                self._show_no_index()
+            self._show_no_index()
             return
         self._run()
 
@@ -260,7 +264,7 @@ class SearchPanel(QWidget):
         sort = sort_named(name)
         self.sort_choice.show(sort)
         self._request = replace(self._request, sort=sort)
-        if self.searching and self._request.query and self.index_ready:
+        if self.searching and self._request.query and (self.index_ready or self.indexer.running):
             self._run()
 
     @property
@@ -294,6 +298,18 @@ class SearchPanel(QWidget):
         if self._library is None:
             return
         self.count_label.setText(self.tr("Searching…"))
+        if self.indexer.running:
+            # The index is being built: search what it holds, scan the rest, refresh later.
+            self._session.tasks.run(
+                run_search_now,
+                self._library,
+                self._request,
+                self.scan_budget,
+                on_done=self._show_outcome,
+                on_error=self._search_failed,
+                channel="search",
+            )
+            return
         self._session.tasks.run(
             run_search,
             self._library,
@@ -315,7 +331,7 @@ class SearchPanel(QWidget):
             self.field.add_to_history(self._unsaved)
             self._unsaved = ""
         keep, self._keep_hit = self._keep_hit, ""
-        self._outcome = outcome
+        previous, self._outcome = self._outcome, outcome
         self.model.set_hits(outcome.result.hits)
         self.summary.show_outcome(outcome)
         words = self.scope.left_out_text() if self.scope.library else ""
@@ -323,6 +339,14 @@ class SearchPanel(QWidget):
             self.summary.show_message(words)
         self.view.show_article(keep)
         self.results_shown.emit()
+        if _scan_grew(previous, outcome) and self.indexer.running:
+            # The scan was cut by its budget: go on with the rest (what was read is kept).
+            QTimer.singleShot(0, self._continue_scan)
+
+    def _continue_scan(self) -> None:
+        outcome = self._outcome
+        if outcome is not None and outcome.request == self._request and self.indexer.running:
+            self._rerun_search()
 
     def _hit_opened(self, hit: Any) -> None:
         """Go to a hit's article; one of another archive of the library opens that archive first."""
@@ -385,3 +409,17 @@ class SearchPanel(QWidget):
         except ReaderError:
             return ()  # a malformed query: its error is shown in the panel already
         return tuple(Span(name, start, end) for name, start, end in matches)
+
+
+def _scan_grew(previous: SearchOutcome | None, outcome: SearchOutcome) -> bool:
+    """Whether ``outcome`` is a scan cut short that is worth going on with.
+
+    It is, unless the same search before it covered as much: then the folded text kept is at
+    its bound, and another run would cover no more.
+    """
+    coverage = outcome.coverage
+    if coverage is None or coverage.complete:
+        return False
+    if previous is None or previous.coverage is None or previous.request != outcome.request:
+        return True
+    return coverage.share > previous.coverage.share

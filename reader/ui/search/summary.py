@@ -110,6 +110,8 @@ class SearchSummary(QWidget):
         self.chart.set_bars(bars_for(outcome), selected, None if outcome.year else first)
         self.facets.setVisible(bool(years))
         self.chart.setVisible(bool(years))
+        if outcome.provisional:
+            self.show_message(provisional_text(outcome))
 
     def show_failure(self, text: str) -> None:
         """No hits, and why (a query error, shown where the hits would be)."""
@@ -135,6 +137,39 @@ class SearchSummary(QWidget):
     @staticmethod
     def _year_label(year: str) -> str:
         return QCoreApplication.translate("SearchPanel", "Undated") if year == UNDATED else year
+
+
+def provisional_text(outcome: SearchOutcome) -> str:
+    """What a search run while the index is built covers (the line above its hits)."""
+    coverage = outcome.coverage
+    assert coverage is not None  # only asked for a provisional outcome
+    if not coverage.complete:
+        return fill(
+            QCoreApplication.translate(
+                "SearchPanel",
+                "Provisional: covers %1 % of the archive so far, while it is being indexed; "
+                "the hits are refreshed as the rest is read.",
+            ),
+            f"{int(coverage.share * 100)}",
+        )
+    if coverage.indexed == 0:
+        return fill(
+            QCoreApplication.translate(
+                "SearchPanel",
+                "Provisional: the archive is being indexed, so its %1 articles were scanned; "
+                "the hits are refreshed when the index is ready.",
+            ),
+            f"{coverage.articles:,}",
+        )
+    return fill(
+        QCoreApplication.translate(
+            "SearchPanel",
+            "Provisional: %1 of %2 articles from the index, the rest scanned; "
+            "the hits are refreshed when indexing ends.",
+        ),
+        f"{coverage.indexed:,}",
+        f"{coverage.articles:,}",
+    )
 
 
 # More years than this are drawn a decade a bar, so no bar is thinner than a few pixels.
