@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     library = Library.open(args.archive, cache_root=work / "cache")
     articles = library.archive.article_count
-    chars = sum(len(a.text) for issue in library.issues for a in issue.articles)
+    chars = sum(len(a.text) for issue in library.issues_with_text() for a in issue.articles)
     print(f"{articles:,} articles, {chars:,} characters of text")
     print(f"open (catalogue cached): {time.perf_counter() - started:.2f} s, {rss_mb():.0f} MB")
     library.use_index_dir(work / "no-index")
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 def check(library: Library, texts: list[str], work: Path, repeat: int) -> None:
     """Half indexed, half scanned; then the whole index: the same totals and hits."""
     folder = work / "index"
-    issues = library.issues
+    issues = library.issues_with_text()
     fingerprints = library.fingerprints()
     scanned = {text: library.search_now(text, limit=100_000).result for text in texts}
     started = time.perf_counter()

@@ -14,12 +14,13 @@ import json
 import logging
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.formats import apply_aliases, fold_name
 from reader.library import misreads, paths
-from reader.model import Archive, ArchiveSettings, NotFound, ReaderError
+from reader.model import Archive, ArchiveSettings, Article, NotFound, ReaderError
 
 log = logging.getLogger(__name__)
 
@@ -137,11 +138,20 @@ def applied(archive: Archive, chosen: UserAliases) -> Archive:
     return dataclasses.replace(archive, issues=tuple(issues))
 
 
-def suggestions(archive: Archive, chosen: UserAliases) -> list[misreads.Suggestion]:
-    """The mastheads of ``archive`` that look like misreads, less those the reader dismissed."""
+def suggestions(
+    archive: Archive,
+    chosen: UserAliases,
+    whole: Callable[[Article], Article] = lambda article: article,
+) -> list[misreads.Suggestion]:
+    """The mastheads of ``archive`` that look like misreads, less those the reader dismissed.
+
+    ``whole`` gives a catalogue entry's text (``Library.with_text``).
+    """
     settings = archive.settings
     declared = (settings.publication,) if settings.publication else ()
-    return misreads.suggest(archive.issues, declared=declared, dismissed=chosen.dismissed)
+    return misreads.suggest(
+        archive.issues, declared=declared, dismissed=chosen.dismissed, whole=whole
+    )
 
 
 def toml_text(settings: ArchiveSettings, masthead: str, name: str) -> str:

@@ -11,6 +11,7 @@ archive. :func:`file_state` is also what a window watching the archive compares.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import os
@@ -22,13 +23,13 @@ from pathlib import Path
 
 from reader import formats
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
-from reader.library import paths
+from reader.library import paths, texts
 from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
 
 # Bump when what is pickled changes shape in a way the code digest below cannot see.
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 _MAGIC = b"issue-reader catalogue\n"
 # Issues per pickle call (about 10 ms each for a county weekly).
 CHUNK = 16
@@ -37,18 +38,33 @@ CHUNK = 16
 FileState = dict[str, tuple[int, int]]
 
 
+@dataclasses.dataclass(frozen=True)
+class Catalogue:
+    """An archive's catalogue and, when its articles leave their text out, where the text is."""
+
+    archive: Archive
+    texts: texts.TextStore | None = None
+
+
 def cache_file(cache_root: Path, opened: Path) -> Path:
     """The cache file of the archive opened at ``opened`` (a folder, a file or a zip)."""
     return Path(f"{paths.folder_in(cache_root, opened)}.pickle")
 
 
+def text_file(cached: Path) -> Path:
+    """The file of the articles' text beside the cache file ``cached``."""
+    return cached.with_suffix(".texts")
+
+
 def read(
     opened: Path, source: Source, progress: Progress | None, cache_root: Path | None
-) -> Archive:
+) -> Catalogue:
     """The catalogue of the archive at ``opened``: from the cache while no file changed.
 
     Otherwise the importers read ``source`` (reporting to ``progress``) and the result is
-    cached below ``cache_root`` (:func:`paths.catalogue_root` if None).
+    cached below ``cache_root`` (:func:`paths.catalogue_root` if None). The articles' text is
+    then left on disk beside the cache (:mod:`reader.library.texts`), first open or not; when
+    the cache cannot be written, the catalogue keeps it.
     """
     return read_stamped(opened, source, progress, cache_root, file_state(opened, source))
 
@@ -59,17 +75,18 @@ def read_stamped(
     progress: Progress | None,
     cache_root: Path | None,
     state: FileState,
-) -> Archive:
+) -> Catalogue:
     """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller)."""
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
     current = stamp(state)
-    archive = load(cached, current)
-    if archive is None:
+    found = load(cached, current)
+    if found is None:
         archive = formats.load_archive(source, progress)
-        save(cached, current, archive)
+        # The text the importers read is let go, as on every later open.
+        found = save(cached, current, archive) or Catalogue(archive)
     elif progress is not None:
         progress(1, 1)
-    return archive
+    return found
 
 
 def file_state(opened: Path, source: Source | None) -> FileState:
@@ -121,7 +138,7 @@ def stamp(state: FileState) -> str:
     return digest.hexdigest()
 
 
-def load(path: Path, expected: str) -> Archive | None:
+def load(path: Path, expected: str) -> Catalogue | None:
     """The cached catalogue, if it was made from the files as they are now (``expected``)."""
     try:
         with path.open("rb") as handle:
@@ -131,25 +148,42 @@ def load(path: Path, expected: str) -> Archive | None:
             issues: list[Issue] = []
             for _ in range(head.pop("chunks")):
                 issues.extend(pickle.load(handle))
+            token, offsets = head.pop("texts")
             archive = Archive(issues=tuple(issues), **head)
+        store = texts.TextStore.open(text_file(path), token, offsets, archive.issues)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a damaged or foreign cache file is only a miss
         log.warning("ignoring the catalogue cache %s: %r", path, exc)
         return None
-    return archive
+    return Catalogue(archive, store)
 
 
-def save(path: Path, current: str, archive: Archive) -> None:
-    """Cache ``archive``; a cache that cannot be written is logged and otherwise ignored."""
+def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
+    """Cache ``archive``, its text apart, and return the catalogue as a later :func:`load` does.
+
+    A cache that cannot be written is logged, and None.
+    """
     temp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
+    token = uuid.uuid4().hex
+    text_temp = path.with_name(f"{path.name}.{token}.texts.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        with text_temp.open("wb") as handle:
+            offsets, digests = texts.write(handle, token, archive.issues)
         with temp.open("wb") as handle:
             handle.write(_MAGIC + current.encode() + b"\n")
             # In chunks: one pickle call holds the GIL throughout (1.5 s for 2,000 issues),
             # which would freeze a window opening the archive on a worker thread.
-            chunks = [archive.issues[i : i + CHUNK] for i in range(0, len(archive.issues), CHUNK)]
+            issues = tuple(
+                dataclasses.replace(
+                    issue,
+                    articles=tuple(a.without_text() for a in issue.articles),
+                    text_digest=digest,
+                )
+                for issue, digest in zip(archive.issues, digests, strict=True)
+            )
+            chunks = [issues[i : i + CHUNK] for i in range(0, len(issues), CHUNK)]
             head = {
                 "root": archive.root,
                 "settings": archive.settings,
@@ -157,15 +191,24 @@ def save(path: Path, current: str, archive: Archive) -> None:
                 "duplicates": archive.duplicates,
                 "companions": archive.companions,
                 "chunks": len(chunks),
+                "texts": (token, offsets),
             }
             pickle.dump(head, handle, protocol=pickle.HIGHEST_PROTOCOL)
             for chunk in chunks:
                 pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)  # readers see the old file or the new one, never half of one
+        # Readers see the old files or the new ones, never half of one; a catalogue paired
+        # with another write's text file (the token differs) is a miss, never wrong text.
+        os.replace(text_temp, text_file(path))
+        os.replace(temp, path)
+        stripped = dataclasses.replace(archive, issues=issues)
+        store = texts.TextStore.open(text_file(path), token, offsets, issues)
     except OSError as exc:
         log.warning("cannot cache the catalogue in %s: %s", path, exc)
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+        for left in (temp, text_temp):
+            with contextlib.suppress(OSError):
+                left.unlink(missing_ok=True)
+        return None
+    return Catalogue(stripped, store)
 
 
 # The packages whose code shapes a catalogue: a change to them makes every cache miss.

@@ -7,16 +7,34 @@ through it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import aliases, catalogue, fingermemo, indexes, navigation, paths, provisional
+from reader.library import (
+    aliases,
+    catalogue,
+    fingermemo,
+    indexes,
+    navigation,
+    paths,
+    provisional,
+    texts,
+)
 from reader.library.misreads import Suggestion
-from reader.model import Archive, Article, Duplicate, Issue, NotFound, Problem, Progress
+from reader.model import (
+    Archive,
+    Article,
+    Duplicate,
+    Issue,
+    NotFound,
+    Problem,
+    Progress,
+    TextNotRead,
+)
 
 if TYPE_CHECKING:
     from reader.library import verify
@@ -25,16 +43,23 @@ if TYPE_CHECKING:
 class Library:
     """One archive, opened: its catalogue, lookups by id, and its search index.
 
+    The catalogue's articles (``issues``, :meth:`issue`) may leave their text on disk (see
+    :mod:`reader.model.text`): :meth:`article` and :meth:`with_text` hand out whole ones.
     A context manager: leaving the ``with`` block closes the index searcher.
     """
 
     def __init__(
-        self, archive: Archive | Callable[[], Archive], source: Source, path: Path | None = None
+        self,
+        archive: Archive | catalogue.Catalogue | Callable[[], Archive | catalogue.Catalogue],
+        source: Source,
+        path: Path | None = None,
     ) -> None:
         """``archive`` may be a function that reads it when first needed (a folder's only)."""
         self._source = source
         # What was opened (a folder, or a single issue file): a spawned index job reopens it.
-        self.path = path or Path(source.root if callable(archive) else archive.root)
+        if path is None:
+            path = Path(source.root) if callable(archive) else Path(_archive_of(archive).root)
+        self.path = path
         self._suggestions: tuple[Suggestion, ...] | None = None
         self._searchers = indexes.Searchers()
         self._scanner = provisional.Scanner()
@@ -44,13 +69,18 @@ class Library:
         self._memo: Path | None = None
         self._lock = threading.Lock()
         self._archive: Archive | None = None
+        self._texts: texts.TextCache | None = None
         self._loader = archive if callable(archive) else None
         if callable(archive):  # the aliases are keyed by the archive's root: the folder
             self.user_aliases = aliases.read(source.root)
         else:
             self._set_archive(archive)
 
-    def _set_archive(self, archive: Archive) -> None:
+    def _set_archive(self, archive: Archive | catalogue.Catalogue) -> None:
+        if isinstance(archive, catalogue.Catalogue):
+            store = archive.texts
+            self._texts = texts.TextCache(store) if store is not None else None
+            archive = archive.archive
         # The reader's own publication aliases, on top of the archive's settings (and cache).
         self.user_aliases = aliases.read(archive.root)
         archive = aliases.applied(archive, self.user_aliases)
@@ -84,7 +114,7 @@ class Library:
         root = Path(cache_root) if cache_root is not None else None
         state = catalogue.file_state(opened, source)
 
-        def load() -> Archive:
+        def load() -> catalogue.Catalogue:
             return catalogue.read_stamped(opened, source, progress, root, state)
 
         lazy = lazy and isinstance(source, FolderSource)
@@ -167,7 +197,9 @@ class Library:
         Reads the text of the issues: the window asks on its worker thread first.
         """
         if self._suggestions is None:
-            self._suggestions = tuple(aliases.suggestions(self.archive, self.user_aliases))
+            self._suggestions = tuple(
+                aliases.suggestions(self.archive, self.user_aliases, self.with_text)
+            )
         return self._suggestions
 
     def issue(self, issue_id: str) -> Issue:
@@ -192,12 +224,44 @@ class Library:
             return navigation.issue_by_date_or_number(self.issues, wanted)
 
     def article(self, article_id: str) -> tuple[Issue, Article]:
-        """The article with this id and its issue; NotFound when there is none."""
+        """The article with this id, its text included, and its issue; NotFound when there is none.
+
+        The issue's articles are catalogue entries (their text is read by :meth:`with_text`).
+        """
         self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
         try:
-            return self._articles[article_id]
+            issue, article = self._articles[article_id]
         except KeyError:
             raise NotFound(f"no article with id {article_id!r} in this archive") from None
+        return issue, self.with_text(article)
+
+    def with_text(self, article: Article) -> Article:
+        """The whole article of a catalogue entry of this archive (read from disk, or cached).
+
+        An article that holds its text is returned as it is.
+
+        Raises:
+            TextNotRead: The archive has no text for it (an entry of another archive).
+            OSError: The text file beside the catalogue cache became unreadable.
+        """
+        if article.holds_text:
+            return article
+        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
+        if self._texts is None or not self._texts.store.has(article.id):
+            raise TextNotRead
+        return self._texts.with_text(article)
+
+    def issue_with_text(self, issue: Issue) -> Issue:
+        """The issue with every article whole; read past the cache (the index reads them all)."""
+        if all(a.holds_text for a in issue.articles):
+            return issue
+        if self._texts is None:
+            raise TextNotRead
+        return self._texts.store.whole_issue(issue)
+
+    def issues_with_text(self) -> Sequence[Issue]:
+        """Every issue, each read whole when it is reached (one at a time, for a scan)."""
+        return texts.IssuesWithText(self.issues, self.issue_with_text)
 
     def original_text(self, article_id: str) -> str:
         """The article's text exactly as its file has it (OCR line breaks and all)."""
@@ -280,7 +344,7 @@ class Library:
         """Build or update the index in this process (the CLI's way; the window uses a job)."""
         folder = Path(index_dir) if index_dir else self._current_index_dir()
         return index.update_index(
-            folder, self.archive.issues, self.fingerprints(), progress, rebuild=rebuild
+            folder, self.issues_with_text(), self.fingerprints(), progress, rebuild=rebuild
         )
 
     def ensure_index(
@@ -401,6 +465,10 @@ class Library:
         """Close the index searchers (the catalogue stays usable) and drop the scan's text."""
         self._searchers.close()
         self._scanner.clear()
+
+
+def _archive_of(found: Archive | catalogue.Catalogue) -> Archive:
+    return found.archive if isinstance(found, catalogue.Catalogue) else found
 
 
 def build_index(path: str, index_dir: str, progress: Progress | None = None) -> index.IndexStats:

@@ -24,11 +24,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.formats import fold_name
-from reader.model import Issue
+from reader.model import Article, Issue
 
 # The likely name's piece must occur this often in the masthead's issues, in at least half of them.
 MIN_OCCURRENCES = 3
@@ -137,7 +137,11 @@ class _Piece:
 
 
 def suggest(
-    issues: Sequence[Issue], *, declared: Collection[str] = (), dismissed: Collection[str] = ()
+    issues: Sequence[Issue],
+    *,
+    declared: Collection[str] = (),
+    dismissed: Collection[str] = (),
+    whole: Callable[[Article], Article] = lambda article: article,
 ) -> list[Suggestion]:
     """The mastheads of ``issues`` that look like misreads, with their likely names.
 
@@ -145,6 +149,7 @@ def suggest(
         issues: The catalogue (its publications as shown, aliases already applied).
         declared: Names the archive's own settings give: never suggested away.
         dismissed: Mastheads the reader said are right: never suggested again.
+        whole: The article with its text, for a catalogue entry (``Library.with_text``).
     """
     counts = Counter(issue.publication for issue in issues)
     skip = {fold_name(n) for n in (*declared, *dismissed) if n.strip()}
@@ -153,7 +158,7 @@ def suggest(
         if not masthead.strip() or len(masthead) > MAX_NAME or fold_name(masthead) in skip:
             continue
         own = [issue for issue in issues if issue.publication == masthead]
-        texts = _texts(own)
+        texts = _texts(own, whole)
         if _han_share(masthead) >= 0.5:
             piece = _han_piece(masthead, texts, counts)
         else:
@@ -174,14 +179,15 @@ def suggest(
     return found
 
 
-def _texts(issues: Sequence[Issue]) -> list[str]:
+def _texts(issues: Sequence[Issue], whole: Callable[[Article], Article]) -> list[str]:
     """The text of each issue (titles and paragraphs), at most :data:`MAX_ISSUES_READ` of them."""
     step = max(1, math.ceil(len(issues) / MAX_ISSUES_READ))
     texts = []
     for issue in issues[::step]:
         parts: list[str] = []
         size = 0
-        for article in issue.articles:
+        for entry in issue.articles:
+            article = whole(entry)
             for part in (article.kicker, article.title, article.subtitle, *article.paragraphs):
                 parts.append(part)
                 size += len(part)

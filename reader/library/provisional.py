@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -124,7 +125,7 @@ class Scanner:
         )
         with self._lock:
             self._keep_only({keys[issue.id] for issue in rest})
-            self._scan(scan, rest, keys, time.monotonic(), budget)
+            self._scan(scan, rest, keys, time.monotonic(), budget, library.issue_with_text)
         population = indexed + sum(len(issue.articles) for issue in rest)
         scanned = index.scanned_result(
             query,
@@ -145,6 +146,7 @@ class Scanner:
         keys: dict[str, str],
         started: float,
         budget: float | None,
+        whole: Callable[[Issue], Issue],
     ) -> None:
         pending: list[index.ScanIssue] = []
         articles = folded = 0
@@ -155,7 +157,8 @@ class Scanner:
                 # folding, of one issue at least, so that each search moves the scan on.
                 if folded and budget is not None and time.monotonic() - started > budget:
                     continue
-                scanned = self._fold(issue, keys[issue.id])
+                # The catalogue's entries leave the text out: read one issue's at a time.
+                scanned = self._fold(whole(issue), keys[issue.id])
                 folded += 1
             pending.append(scanned)
             articles += len(scanned.docs)

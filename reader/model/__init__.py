@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from reader.model.names import printable
     from reader.model.pages import Box, Page, PageLayout, Region, Word
     from reader.model.reasons import CATALOGUE, Reason
+    from reader.model.text import TextNotRead
     from reader.model.vocabulary import UNDATED, Progress
 
 # Each name, and the module it comes from.
@@ -58,6 +59,7 @@ _HOMES = {
     "Word": "reader.model.pages",
     "CATALOGUE": "reader.model.reasons",
     "Reason": "reader.model.reasons",
+    "TextNotRead": "reader.model.text",
     "UNDATED": "reader.model.vocabulary",
     "Progress": "reader.model.vocabulary",
 }
@@ -87,6 +89,7 @@ __all__ = [
     "ReaderError",
     "Reason",
     "Region",
+    "TextNotRead",
     "UnsupportedFormat",
     "Word",
     "printable",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.model.pages import Page
 from reader.model.reasons import Reason
+from reader.model.text import UNREAD_EMPTY, UNREAD_TEXT, Unread
 
 
 def stable_id(*parts: str, length: int = 10) -> str:
@@ -87,6 +88,8 @@ class Article:
 
     ``paragraphs`` is the text as a reader wants it (column and page breaks joined);
     the original text is read on demand through the importer with ``source`` and ``ref``.
+    A library's catalogue keeps articles :meth:`without_text` (``paragraphs`` a stand-in that
+    raises :class:`~reader.model.text.TextNotRead` when read); the library hands out whole ones.
     ``title_derived`` says the title is the article's first words, not one the file gives
     (shown as such, and searched as body text only). ``pages`` are the numbers
     (:attr:`Page.number`) of the issue's pages the article is printed on, in reading order
@@ -112,7 +115,20 @@ class Article:
     @property
     def has_text(self) -> bool:
         """Whether any body text survived (OCR sometimes keeps only a headline)."""
+        if isinstance(self.paragraphs, Unread):
+            return self.paragraphs.has_text
         return any(p.strip() for p in self.paragraphs)
+
+    @property
+    def holds_text(self) -> bool:
+        """Whether this is the whole article, its text included (not a catalogue entry)."""
+        return not isinstance(self.paragraphs, Unread)
+
+    def without_text(self) -> Article:
+        """This article's catalogue entry: everything but the text, which stays on disk."""
+        if not self.holds_text:
+            return self
+        return replace(self, paragraphs=UNREAD_TEXT if self.has_text else UNREAD_EMPTY)
 
     @property
     def headline(self) -> str:
@@ -130,6 +146,8 @@ class Issue:
     """One issue of a publication: its date, printed numbers and articles in print order.
 
     Parts only, no prose: each interface words the date and the numbers in its own language.
+    ``text_digest`` is set when its articles leave their text out (a library's catalogue): a
+    digest of that text, so two such issues are equal only when their text is too.
     """
 
     id: str
@@ -144,6 +162,7 @@ class Issue:
     front_matter: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     pages: tuple[Page, ...] = ()
+    text_digest: str = ""
 
     def page(self, number: int) -> Page | None:
         """The page at this position in the issue (1 is the first), or None."""

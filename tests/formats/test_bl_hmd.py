@@ -165,7 +165,7 @@ def bl_issue(tmp_path: Path) -> Path:
 
 
 def test_reproducer_articles_from_the_struct_link(bl_issue):
-    library = Library.open(bl_issue)
+    library = Library.open(bl_issue, use_cache=False)
     (issue,) = library.issues
     assert issue.publication == "The Test Advertiser"
     assert issue.date == dt.date(1901, 2, 3)
@@ -180,7 +180,7 @@ def test_reproducer_articles_from_the_struct_link(bl_issue):
 
 
 def test_reproducer_text_from_the_word_ranges_in_link_order(bl_issue):
-    first, notice, story, advert = Library.open(bl_issue).issues[0].articles
+    first, notice, story, advert = Library.open(bl_issue, use_cache=False).issues[0].articles
     # The headline area is the heading, not body text.
     assert first.paragraphs == ("The mayor spoke.", "Crowds cheered.")
     assert notice.paragraphs == ("Notice is given to creditors.",)
@@ -190,7 +190,7 @@ def test_reproducer_text_from_the_word_ranges_in_link_order(bl_issue):
 
 
 def test_reproducer_original_text(bl_issue):
-    library = Library.open(bl_issue)
+    library = Library.open(bl_issue, use_cache=False)
     story = library.issues[0].articles[2]
     assert library.original_text(story.id) == (
         "CONTINUED STORY.\n\nIt began raining.\n\nLater that night."
@@ -204,7 +204,7 @@ def test_a_word_range_across_blocks_takes_every_block_between(tmp_path):
     (tmp_path / "issue_mets.xml").write_text(mets, encoding="utf-8")
     (tmp_path / "issue_0001.xml").write_text(PAGE_1, encoding="utf-8")
     (tmp_path / "issue_0002.xml").write_text(PAGE_2, encoding="utf-8")
-    first = Library.open(tmp_path).issues[0].articles[0]
+    first = Library.open(tmp_path, use_cache=False).issues[0].articles[0]
     assert first.paragraphs == ("The mayor spoke.", "Crowds cheered.")
 
 
@@ -214,7 +214,7 @@ def test_a_page_cut_off_inside_a_pointed_block_keeps_the_rest(tmp_path):
     cut = PAGE_1.index('CONTENT="spoke."')  # inside P1_TB2, which the first article points at
     (tmp_path / "issue_0001.xml").write_text(PAGE_1[:cut], encoding="utf-8")
     (tmp_path / "issue_0002.xml").write_text(PAGE_2, encoding="utf-8")
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     (issue,) = library.issues
     assert issue.articles[0].title == "FIRST NEWS."
     assert any("It began raining." in a.paragraphs for a in issue.articles)
@@ -224,7 +224,7 @@ def test_a_page_cut_off_inside_a_pointed_block_keeps_the_rest(tmp_path):
 
 @pytest.fixture(scope="module")
 def sample():
-    return Library.open(shared_path(SAMPLE))
+    return Library.open(shared_path(SAMPLE), use_cache=False)
 
 
 def test_sample_issue(sample):

@@ -17,7 +17,7 @@ KB = "samples/kb-delpher-didl-1813/text_preparation/data/sample_data/KB/newspape
 
 
 def test_issue_metadata_from_dublin_core():
-    library = Library.open(DATA)
+    library = Library.open(DATA, use_cache=False)
     (issue,) = library.issues
     assert (issue.publication, issue.date, issue.number) == (
         "Proefkrant van Groningen",
@@ -29,7 +29,7 @@ def test_issue_metadata_from_dublin_core():
 
 
 def test_articles_from_alto_blocks_or_the_article_text():
-    verkooping, advert, notice = Library.open(DATA).issues[0].articles
+    verkooping, advert, notice = Library.open(DATA, use_cache=False).issues[0].articles
     # From the ALTO page: the headline block dropped (it is the title), "ver-kocht" joined.
     assert (verkooping.title, verkooping.page, verkooping.column) == ("VERKOOPING.", "1", "")
     assert verkooping.paragraphs == ("Op WOENSDAG zal verkocht worden.",)
@@ -55,12 +55,12 @@ def test_an_untitled_didl_at_the_top_of_the_archive_is_named_after_the_folder(tm
     didl_xml.write_text(
         text.replace("<dc:title>Proefkrant van Groningen</dc:title>", ""), encoding="utf-8"
     )
-    (issue,) = Library.open(folder).issues
+    (issue,) = Library.open(folder, use_cache=False).issues
     assert issue.publication == "groningen"
 
 
 def test_original_text_prefers_the_article_text_file():
-    library = Library.open(DATA)
+    library = Library.open(DATA, use_cache=False)
     verkooping, advert, _ = library.issues[0].articles
     assert (
         library.original_text(verkooping.id) == "VERKOOPING.\n\nOp WOENSDAG zal ver- kocht worden."
@@ -71,7 +71,7 @@ def test_original_text_prefers_the_article_text_file():
 def test_alto_pages_beside_a_didl_are_not_issues_of_their_own(tmp_path):
     shutil.copytree(DATA, tmp_path / "issue")
     (tmp_path / "issue" / "didl.xml").unlink()
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     # Without its DIDL the ALTO page is a loose page, and the article texts are problems.
     assert [i.format for i in library.issues] == ["mets-alto"]
     assert sorted(p.source for p in library.problems) == [
@@ -84,7 +84,7 @@ def test_broken_didl_is_a_problem(tmp_path):
     shutil.copytree(DATA, tmp_path / "issue")
     didl_file = tmp_path / "issue" / "didl.xml"
     didl_file.write_bytes(didl_file.read_bytes()[:1500])
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     assert library.issues == ()  # its ALTO page still belongs to the DIDL beside it
     assert "issue/didl.xml" in {p.source for p in library.problems}
 
@@ -98,7 +98,7 @@ def test_scores():
 
 @pytest.fixture(scope="module")
 def kb():
-    return Library.open(shared_path(KB))
+    return Library.open(shared_path(KB), use_cache=False)
 
 
 def test_kb_sample(kb):
@@ -122,7 +122,7 @@ def test_kb_sample(kb):
 
 
 def test_a_didl_opened_on_its_own_finds_its_pages_and_texts():
-    library = Library.open(DATA / "didl.xml")
+    library = Library.open(DATA / "didl.xml", use_cache=False)
     articles = library.issues[0].articles
     assert [a.text for a in articles] == [
         "Op WOENSDAG zal verkocht worden.",

@@ -13,7 +13,7 @@ from tests.conftest import shared_path
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    return Library.open(shared_path("samples/founder-epaper-stdaily-hubeidaily"))
+    return Library.open(shared_path("samples/founder-epaper-stdaily-hubeidaily"), use_cache=False)
 
 
 def test_two_papers_two_days(library):

@@ -36,7 +36,7 @@ def issue_copy(tmp_path):
 
 
 def test_issue_metadata_from_mods_and_title_section():
-    library = Library.open(ISSUE)
+    library = Library.open(ISSUE, use_cache=False)
     (issue,) = library.issues
     assert issue.publication == "The Example Gazette"
     assert issue.date == dt.date(1901, 5, 4)
@@ -49,7 +49,7 @@ def test_issue_metadata_from_mods_and_title_section():
 
 
 def test_articles_in_reading_order_with_their_headings():
-    (issue,) = Library.open(ISSUE).issues
+    (issue,) = Library.open(ISSUE, use_cache=False).issues
     rows = [
         (a.kicker, a.title, a.subtitle, a.column, a.authors, a.page, a.language)
         for a in issue.articles
@@ -71,7 +71,7 @@ def test_articles_in_reading_order_with_their_headings():
 
 
 def test_article_text_joined_across_lines_columns_and_pages():
-    harbour, paris, letter, advert = Library.open(ISSUE).issues[0].articles
+    harbour, paris, letter, advert = Library.open(ISSUE, use_cache=False).issues[0].articles
     # Hyphenated "yester-day" from SUBS_CONTENT, continued on page 2 mid-sentence.
     assert harbour.paragraphs == ("The council voted yesterday to build the new quay by June.",)
     assert paris.paragraphs == ("Le ministre est arrivé hier.",)
@@ -81,7 +81,7 @@ def test_article_text_joined_across_lines_columns_and_pages():
 
 
 def test_original_text_is_the_ocr_as_printed():
-    library = Library.open(ISSUE)
+    library = Library.open(ISSUE, use_cache=False)
     harbour = library.issues[0].articles[0]
     assert library.original_text(harbour.id) == (
         "Harbour Works Begin\n\nThe council voted yester-\nday to build the new\n\nquay by June."
@@ -89,9 +89,9 @@ def test_original_text_is_the_ocr_as_printed():
 
 
 def test_ids_are_stable_across_reopen_and_moves(tmp_path):
-    first = Library.open(ISSUE)
+    first = Library.open(ISSUE, use_cache=False)
     shutil.copytree(ISSUE, tmp_path / "elsewhere")
-    second = Library.open(tmp_path / "elsewhere")
+    second = Library.open(tmp_path / "elsewhere", use_cache=False)
     assert [i.id for i in first.issues] == [i.id for i in second.issues]
     ids = [a.id for a in first.issues[0].articles]
     assert ids == [a.id for a in second.issues[0].articles]
@@ -101,13 +101,13 @@ def test_ids_are_stable_across_reopen_and_moves(tmp_path):
 
 def test_archive_settings_name_the_publication(issue_copy):
     (issue_copy / "archive.toml").write_text('publication = "Gazette"\nlanguage = "en-GB"\n')
-    (issue,) = Library.open(issue_copy).issues
+    (issue,) = Library.open(issue_copy, use_cache=False).issues
     assert issue.publication == "Gazette"
 
 
 def test_missing_page_is_a_problem_and_the_rest_loads(issue_copy):
     (issue_copy / "alto" / "0002.xml").unlink()
-    library = Library.open(issue_copy)
+    library = Library.open(issue_copy, use_cache=False)
     harbour = library.issues[0].articles[0]
     assert harbour.paragraphs == ("The council voted yesterday to build the new",)
     assert [(p.source, p.reason) for p in library.problems] == [
@@ -121,7 +121,7 @@ def test_truncated_page_keeps_its_first_blocks(issue_copy):
     page = issue_copy / "alto" / "0001.xml"
     data = page.read_bytes()
     page.write_bytes(data[: data.index(b'<TextBlock ID="P1_TB6"')])
-    library = Library.open(issue_copy)
+    library = Library.open(issue_copy, use_cache=False)
     titles = [a.title for a in library.issues[0].articles]
     assert titles[:2] == ["Harbour Works Begin", "Nouvelles de Paris"]
     assert library.issues[0].articles[2].paragraphs == ()
@@ -132,7 +132,7 @@ def test_truncated_page_keeps_its_first_blocks(issue_copy):
 def test_references_to_missing_blocks_are_counted(issue_copy):
     mets = issue_copy / "issue-mets.xml"
     mets.write_text(mets.read_text().replace('BEGIN="P1_TB5"', 'BEGIN="P1_TB55"'))
-    library = Library.open(issue_copy)
+    library = Library.open(issue_copy, use_cache=False)
     assert library.issues[0].articles[1].paragraphs == ()
     assert [p.reason for p in library.problems] == [
         "1 article parts point at text missing from their ALTO page"
@@ -142,7 +142,7 @@ def test_references_to_missing_blocks_are_counted(issue_copy):
 def test_broken_mets_is_a_problem_and_its_pages_still_load(issue_copy):
     mets = issue_copy / "issue-mets.xml"
     mets.write_bytes(mets.read_bytes()[:3000])
-    library = Library.open(issue_copy)
+    library = Library.open(issue_copy, use_cache=False)
     (issue,) = library.issues
     assert issue.source == "alto"
     assert [a.title for a in issue.articles] == ["Page 1", "Page 2"]
@@ -158,7 +158,7 @@ def test_href_leading_out_of_the_archive_is_not_followed(tmp_path):
     text = text.replace("file://./alto/0002.xml", "../secret.xml")
     mets.write_text(text.replace('xlink:href="alto/0002.xml"', 'xlink:href="../secret.xml"'))
     (archive / "alto" / "0002.xml").unlink()
-    library = Library.open(archive)
+    library = Library.open(archive, use_cache=False)
     texts = " ".join(a.text for i in library.issues for a in i.articles)
     assert "secret" not in texts
     assert any("missing" in p.reason for p in library.problems)
@@ -178,7 +178,7 @@ def test_mets_without_articles_gives_one_article_per_page(tmp_path):
         "<div TYPE='page' ORDER='2' ORDERLABEL='ii'><fptr FILEID='F2'/></div>"
         "</div></structMap></mets>"
     )
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     (issue,) = library.issues
     assert (issue.publication, issue.date) == ("Weekly Post", dt.date(1920, 3, 6))
     assert [(a.title, a.page, a.text) for a in issue.articles] == [
@@ -195,7 +195,7 @@ def test_loose_alto_pages_make_one_issue_per_folder(tmp_path):
         (tmp_path / folder).mkdir()
         for name, number in names.items():
             (tmp_path / folder / name).write_bytes(alto_page(f"text of {number}", page=number))
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     dated, other = library.issues
     assert (dated.date, dated.publication, dated.source) == (
         dt.date(1921, 3, 5),
@@ -205,7 +205,7 @@ def test_loose_alto_pages_make_one_issue_per_folder(tmp_path):
     assert [a.title for a in dated.articles] == ["Page 1", "Page 2", "Page 10"]
     assert [a.text for a in dated.articles] == ["text of 1", "text of 2", "text of 10"]
     assert (other.date, other.publication) == (None, "other")
-    single = Library.open(tmp_path / "other" / "x.xml")
+    single = Library.open(tmp_path / "other" / "x.xml", use_cache=False)
     assert [a.text for a in single.issues[0].articles] == ["text of x"]
 
 
@@ -216,7 +216,10 @@ def test_loose_pages_at_the_top_of_a_zip_are_named_like_their_folder(tmp_path):
     packed = tmp_path / "gazette.zip"
     with zipfile.ZipFile(packed, "w") as archive_zip:
         archive_zip.write(folder / "p1.xml", "p1.xml")
-    from_folder, from_zip = Library.open(folder).issues, Library.open(packed).issues
+    from_folder, from_zip = (
+        Library.open(folder, use_cache=False).issues,
+        Library.open(packed, use_cache=False).issues,
+    )
     assert [i.publication for i in from_zip] == [i.publication for i in from_folder] == ["gazette"]
 
 
@@ -231,7 +234,7 @@ def test_loose_pages_at_the_top_of_a_zip_are_named_like_their_folder(tmp_path):
 )
 def test_loose_pages_in_every_dialect(tmp_path, namespace):
     (tmp_path / "page.xml").write_bytes(alto_page("same words here", namespace))
-    (issue,) = Library.open(tmp_path).issues
+    (issue,) = Library.open(tmp_path, use_cache=False).issues
     assert issue.articles[0].text == "same words here"
 
 
@@ -244,7 +247,7 @@ def test_a_folder_of_mixed_formats(tmp_path):
     )
     (tmp_path / "notes.xml").write_text("<notes>not an issue</notes>")
     (tmp_path / "empty.xml").write_bytes(b"")
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     assert sorted(i.format for i in library.issues) == ["mets-alto", "mets-alto", "text-issue"]
     assert {p.source for p in library.problems} == {"notes.xml", "empty.xml"}
 
@@ -269,7 +272,7 @@ def test_hostile_files_are_problems_and_nothing_leaks(tmp_path):
     for name, text in HOSTILE.items():
         (archive / name).write_text(text.replace("{secret}", str(secret)))
     (archive / "good.xml").write_bytes(alto_page("good page"))
-    library = Library.open(archive)
+    library = Library.open(archive, use_cache=False)
     (issue,) = library.issues
     assert [a.text for a in issue.articles] == ["good page"]
     reasons = {p.source: p.reason for p in library.problems}
@@ -336,7 +339,7 @@ def test_load_archive_reports_progress_through_mets_issues():
 
 
 def test_a_mets_file_opened_on_its_own_finds_its_pages():
-    library = Library.open(ISSUE / "issue-mets.xml")
+    library = Library.open(ISSUE / "issue-mets.xml", use_cache=False)
     (issue,) = library.issues
     assert [a.title for a in issue.articles][:2] == ["Harbour Works Begin", "Nouvelles de Paris"]
     assert issue.articles[0].text == "The council voted yesterday to build the new quay by June."
@@ -352,7 +355,7 @@ def test_areas_may_span_blocks_and_name_single_lines(issue_copy):
     )
     text = text.replace('BEGIN="P1_TB10"', 'BEGIN="P1_TL12"')
     mets.write_text(text)
-    library = Library.open(issue_copy)
+    library = Library.open(issue_copy, use_cache=False)
     letter = library.issues[0].articles[2]
     assert (letter.paragraphs, letter.authors) == (
         ("Sir, the bridge is too narrow.",),
@@ -377,8 +380,8 @@ def test_articles_come_in_page_order_whatever_the_mets_order(issue_copy):
         "</mets:div>"
     )
     mets.write_text(text[:after_advert] + letter + text[after_advert:], encoding="utf-8")
-    listed = Library.open(ISSUE)
-    library = Library.open(issue_copy)
+    listed = Library.open(ISSUE, use_cache=False)
+    library = Library.open(issue_copy, use_cache=False)
     articles = library.issues[0].articles
     assert [(a.title, a.page) for a in articles] == [
         ("Harbour Works Begin", "1"),

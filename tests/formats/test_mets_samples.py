@@ -55,12 +55,12 @@ BNL_ARTICLES = [  # title, language, column
 
 @pytest.fixture(scope="module")
 def europeana():
-    return Library.open(shared_path(EUROPEANA))
+    return Library.open(shared_path(EUROPEANA), use_cache=False)
 
 
 @pytest.fixture(scope="module")
 def bnl():
-    return Library.open(shared_path(BNL))
+    return Library.open(shared_path(BNL), use_cache=False)
 
 
 def test_europeana_issue(europeana):

@@ -17,7 +17,7 @@ BATCH = Path(__file__).parents[1] / "data" / "alto" / "ndnp_batch"
 
 
 def test_batch_opens_as_one_archive_of_issues():
-    library = Library.open(BATCH)
+    library = Library.open(BATCH, use_cache=False)
     first, second = library.issues
     assert (first.publication, first.date, first.number) == (
         "The Example Sentinel",
@@ -32,7 +32,7 @@ def test_batch_opens_as_one_archive_of_issues():
 
 
 def test_one_article_per_page_with_printed_page_numbers():
-    library = Library.open(BATCH)
+    library = Library.open(BATCH, use_cache=False)
     pages = library.issues[0].articles
     assert [(a.title, a.page) for a in pages] == [("Page 5", "5"), ("Page 6", "6")]
     assert pages[0].text == "Edition 1 page 1: the mill reopened today."
@@ -40,7 +40,7 @@ def test_one_article_per_page_with_printed_page_numbers():
 
 
 def test_missing_issue_is_a_problem_and_reels_are_quietly_skipped():
-    library = Library.open(BATCH)
+    library = Library.open(BATCH, use_cache=False)
     assert [(p.source, p.reason) for p in library.problems] == [
         (
             "data/batch.xml",
@@ -50,7 +50,7 @@ def test_missing_issue_is_a_problem_and_reels_are_quietly_skipped():
 
 
 def test_an_issue_folder_opens_without_its_batch():
-    library = Library.open(BATCH / "data" / "sn00000001" / "print" / "1901010102")
+    library = Library.open(BATCH / "data" / "sn00000001" / "print" / "1901010102", use_cache=False)
     (issue,) = library.issues
     assert (issue.date, issue.numbers_printed) == (
         dt.date(1901, 1, 1),
@@ -75,7 +75,7 @@ def open_oni(tmp_path_factory):
     target = tmp_path_factory.mktemp("ndnp")
     with tarfile.open(archive) as tar:
         tar.extractall(target, filter="data")
-    return Library.open(target / "batch_oru_testbatch_ver01")
+    return Library.open(target / "batch_oru_testbatch_ver01", use_cache=False)
 
 
 def test_open_oni_test_batch(open_oni):

@@ -12,7 +12,7 @@ from tests.conftest import shared_path
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    return Library.open(shared_path("samples/iptc-newsml-g2-examples"))
+    return Library.open(shared_path("samples/iptc-newsml-g2-examples"), use_cache=False)
 
 
 def test_the_text_items_are_read(library):

@@ -31,7 +31,7 @@ def test_articles_grouped_by_date_in_page_order(tmp_path):
         folder, "1950-01-02", "头版头条  副题在此", "　　头版。\n　　第二段。\r\n", page=1
     )
     write_article(folder, "1950-01-03", "次日文章", "　　次日。\n", page=1, column="读者来信")
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     assert [i.date for i in library.issues] == [dt.date(1950, 1, 2), dt.date(1950, 1, 3)]
     first, second = library.issues[0].articles
     assert (first.title, first.page, first.paragraphs) == (
@@ -52,13 +52,13 @@ def test_month_index_is_not_an_article_and_orders_a_page(tmp_path):
     index = tmp_path / "dir" / "1950年01月.md"
     index.parent.mkdir()
     index.write_text("### 1950年01月\r\n1950-01-02 乙文\r\n1950-01-02 甲文", encoding="utf-8")
-    (issue,) = Library.open(tmp_path).issues
+    (issue,) = Library.open(tmp_path, use_cache=False).issues
     assert [a.title for a in issue.articles] == ["乙文", "甲文"]
 
 
 def test_original_text_is_the_body_as_in_the_file(tmp_path):
     write_article(tmp_path, "1950-01-02", "文章", "　　第一段，\n　　接续。\n")
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     article = library.issues[0].articles[0]
     assert article.paragraphs == ("第一段，接续。",)
     assert library.original_text(article.id) == "　　第一段，\n　　接续。"
@@ -81,7 +81,7 @@ def test_repeated_headline_dropped_subtitle_and_set_apart_lines_kept(tmp_path):
         "                                            四月五日\n"
     )
     write_article(tmp_path, "1950-04-06", "春耕开始  各村互助组下地", body)
-    (article,) = Library.open(tmp_path).issues[0].articles
+    (article,) = Library.open(tmp_path, use_cache=False).issues[0].articles
     assert (article.title, article.subtitle) == ("春耕开始 各村互助组下地", "县委号召抢种")
     assert article.paragraphs == (
         "【新华社某地五日电】今年春耕比往年早。",
@@ -97,7 +97,7 @@ def test_repeated_headline_dropped_subtitle_and_set_apart_lines_kept(tmp_path):
 def test_repeated_byline_dropped_and_a_section_heading_is_no_subtitle(tmp_path):
     body = "\u3000\u3000访问记\n    王五\n            一、出发\n    我们清早出发。\n"
     write_article(tmp_path, "1950-04-06", "访问记", body, author="王五")
-    (article,) = Library.open(tmp_path).issues[0].articles
+    (article,) = Library.open(tmp_path, use_cache=False).issues[0].articles
     assert (article.subtitle, article.authors) == ("", ("王五",))
     assert article.paragraphs == ("一、出发", "我们清早出发。")
 
@@ -107,7 +107,7 @@ def test_body_that_does_not_repeat_the_headline_is_kept_whole(tmp_path):
     # the headline's words stays, and without a repeated headline nothing becomes a subtitle.
     write_article(tmp_path, "1950-04-06", "春天", "\u3000\u3000春天来了，大家下地。\n")
     write_article(tmp_path, "1950-04-07", "秋收", "    丰收在望\n    今年收成好。\n")
-    first, second = (i.articles[0] for i in Library.open(tmp_path).issues)
+    first, second = (i.articles[0] for i in Library.open(tmp_path, use_cache=False).issues)
     assert first.paragraphs == ("春天来了，大家下地。",)
     assert (second.subtitle, second.paragraphs) == ("", ("丰收在望", "今年收成好。"))
 
@@ -115,13 +115,13 @@ def test_body_that_does_not_repeat_the_headline_is_kept_whole(tmp_path):
 def test_bad_date_line_is_a_problem(tmp_path):
     write_article(tmp_path, "1950-01-02", "好文", "　　正文。\n")
     write_article(tmp_path, "1950-13-45", "坏文", "　　正文。\n")
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     assert [a.title for a in library.issues[0].articles] == ["好文"]
     assert [p.source for p in library.problems] == ["1950-13-45_坏文.md"]
 
 
 def test_rmrb_founding_issue_sample():
-    library = Library.open(shared_path("samples/rmrb-1946-05-15"))
+    library = Library.open(shared_path("samples/rmrb-1946-05-15"), use_cache=False)
     (issue,) = library.issues
     assert issue.date == dt.date(1946, 5, 15)
     assert len(issue.articles) == 38
@@ -150,5 +150,5 @@ def test_rmrb_founding_issue_sample():
     assert "一、毁灭与新生" in by_title["为七百万人民请命"].paragraphs
     # The sample's provenance note is documentation, not a problem.
     assert library.problems == ()
-    again = Library.open(shared_path("samples/rmrb-1946-05-15"))
+    again = Library.open(shared_path("samples/rmrb-1946-05-15"), use_cache=False)
     assert [a.id for a in again.issues[0].articles] == [a.id for a in issue.articles]

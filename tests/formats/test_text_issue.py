@@ -25,7 +25,7 @@ SEED_TITLES = [
 
 @pytest.fixture(scope="module")
 def seed():
-    return Library.open(Path(__file__).parents[2] / "sample_issues")
+    return Library.open(Path(__file__).parents[2] / "sample_issues", use_cache=False)
 
 
 def test_seed_issue_metadata(seed):
@@ -89,14 +89,14 @@ def test_seed_paragraph_broken_by_column_is_joined(seed):
 
 
 def test_seed_ids_stable_across_reopen(seed):
-    again = Library.open(seed.root)
+    again = Library.open(seed.root, use_cache=False)
     assert [a.id for a in again.issues[0].articles] == [a.id for a in seed.issues[0].articles]
     assert seed.issues[0].articles[0].id == f"{seed.issues[0].id}-01"
 
 
 def test_seed_without_settings_uses_masthead(tmp_path, seed_file):
     (tmp_path / "issue.txt").write_bytes(seed_file.read_bytes())
-    (issue,) = Library.open(tmp_path).issues
+    (issue,) = Library.open(tmp_path, use_cache=False).issues
     assert issue.publication == "今日长孑"
 
 

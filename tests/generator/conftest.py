@@ -13,4 +13,4 @@ def year(tmp_path_factory: pytest.TempPathFactory) -> Library:
     """Half a year of issues from seed 1 (the benchmark's seed), loaded."""
     root = tmp_path_factory.mktemp("generated") / "archive"
     generate(root, issues=100, seed=1)
-    return Library.open(root)
+    return Library.open(root, use_cache=False)

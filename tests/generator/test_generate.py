@@ -58,7 +58,7 @@ def test_the_bytes_do_not_depend_on_string_hashing(tmp_path: Path) -> None:
 
 def test_the_archive_loads_as_issues_of_sixteen_articles(tmp_path: Path) -> None:
     generate(tmp_path, issues=4, seed=2)
-    library = Library.open(tmp_path)
+    library = Library.open(tmp_path, use_cache=False)
     assert not library.problems
     assert [i.date for i in library.issues] == list(issue_dates(4))
     for issue in library.issues:

@@ -56,7 +56,7 @@ def test_an_issue_a_day_with_8_to_24_pages_in_section_order(week: Path) -> None:
 
 
 def test_the_importer_reads_pages_columns_and_the_masthead(week: Path) -> None:
-    library = Library.open(week)
+    library = Library.open(week, use_cache=False)
     assert len(library.issues) == 9
     issue = library.issues[0]
     assert issue.publication == national.PUBLICATION
@@ -84,7 +84,7 @@ def test_the_importer_reads_pages_columns_and_the_masthead(week: Path) -> None:
 
 
 def test_articles_run_from_short_briefs_to_long_features(week: Path) -> None:
-    library = Library.open(week)
+    library = Library.open(week, use_cache=False)
     lengths = sorted(len(a.text) for i in library.issues for a in i.articles)
     assert lengths[len(lengths) // 10] < 500
     assert lengths[-len(lengths) // 10] > 2500

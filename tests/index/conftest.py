@@ -32,7 +32,7 @@ def file_fingerprints(root: Path, issues: Iterable[Issue]) -> dict[str, str]:
 
 def open_archive(root: Path) -> tuple[Library, dict[str, str]]:
     """The archive at ``root`` and its issues' fingerprints."""
-    library = Library.open(root)
+    library = Library.open(root, use_cache=False)  # the importers' articles, text and all
     return library, file_fingerprints(library.root, library.issues)
 
 

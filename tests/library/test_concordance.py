@@ -87,7 +87,8 @@ def _expected(library: Library, words: tuple[str, ...]) -> list[tuple[str, str, 
     """(article, field, start) of each occurrence of any of ``words`` in every article."""
     expected = []
     for issue in library.issues:
-        for article in issue.articles:
+        for entry in issue.articles:
+            article = library.with_text(entry)
             texts = {
                 "kicker": article.kicker,
                 "title": "" if article.title_derived else article.title,

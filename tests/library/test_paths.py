@@ -70,9 +70,11 @@ def test_the_library_indexes_and_caches_below_the_user_cache(home: Path) -> None
         assert (folder / "meta.json").exists()
         assert library.search("供热").total == 1
     cached = list((home / "cache" / "issue-reader" / "catalogues").iterdir())
-    # The catalogue, and the issues' fingerprints (a search on a current index reads only them).
+    # The catalogue, its articles' text, and the issues' fingerprints (a search on a current
+    # index reads only them).
     assert sorted(p.name for p in cached) == [
         f"{folder.name}.fingerprints.json",
         f"{folder.name}.pickle",
+        f"{folder.name}.texts",
     ]
     assert sorted(p.name for p in archive.rglob("*")) == before

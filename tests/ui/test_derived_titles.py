@@ -54,7 +54,7 @@ def _title_italic(issue, article) -> bool:
 def test_the_text_pane_sets_a_derived_title_in_italics(qapp, tmp_path):
     library = _library(tmp_path)
     (issue,) = library.issues
-    first, notice = issue.articles[:2]
+    first, notice = (library.with_text(a) for a in issue.articles[:2])
     assert _title_italic(issue, notice)
     assert not _title_italic(issue, first)
 

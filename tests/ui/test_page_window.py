@@ -29,7 +29,7 @@ def paged(make_window, archive, tmp_path):
     window.open_path(str(archive))
     library = window.library
     issue = window.pane.issue
-    first, second = issue.articles[0], issue.articles[1]
+    first, second = (library.with_text(a) for a in issue.articles[:2])
     words = [
         Word(first.paragraphs[0].split(" ")[0], (100, 100, 400, 150), "r1", first.id),
         Word(first.paragraphs[0].split(" ")[1], (100, 170, 900, 220), "r1", first.id),
@@ -41,9 +41,13 @@ def paged(make_window, archive, tmp_path):
     )
     scan(tmp_path / "page1.png", words, SIZE)
     page = Page(1, image="page1.png", width=SIZE[0], height=SIZE[1])
-    articles = tuple(replace(a, pages=(1,)) for a in issue.articles)
-    paged_issue = replace(issue, pages=(page,), articles=articles)
-    issues = tuple(paged_issue if i.id == issue.id else i for i in library.archive.issues)
+    # A new library of the archive as it is read, text and all, the issue given its page.
+    articles = tuple(replace(library.with_text(a), pages=(1,)) for a in issue.articles)
+    paged_issue = replace(issue, pages=(page,), articles=articles, text_digest="")
+    issues = tuple(
+        paged_issue if i.id == issue.id else library.issue_with_text(i)
+        for i in library.archive.issues
+    )
     root = Path(library.archive.root)
     window.session.replace(
         Library(replace(library.archive, issues=issues), open_source(root), root)

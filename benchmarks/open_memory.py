@@ -1,0 +1,77 @@
+"""Opening an archive: resident memory after Library.open and its time, first open and reopen.
+
+Each open runs in a fresh process (as the window and the command line do), against a catalogue
+cache of its own: first the open that reads every file and writes the cache, then reopens with
+the cache warm. Run with ``PYTHONPATH`` set to another checkout to measure that code instead.
+
+    python -m benchmarks.open_memory ARCHIVE [--reopens 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_CHILD = """
+import json, sys, time
+def rss():
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+from reader.library import Library
+before = rss()
+started = time.perf_counter()
+library = Library.open(sys.argv[1], cache_root=sys.argv[2])
+issues = library.issues
+articles = sum(len(i.articles) for i in issues)
+seconds = time.perf_counter() - started
+print(json.dumps({"code": __import__("reader").__file__, "seconds": seconds, "rss_mb": rss(), "rss_before_mb": before,
+                  "issues": len(issues), "articles": articles}))
+"""
+
+
+def open_once(archive: Path, cache: Path) -> dict[str, Any]:
+    """One open in a fresh process: its seconds and resident MB."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(archive), str(cache)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=cache,  # not the checkout: ``-c`` puts the working folder first on sys.path
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("archive", type=Path)
+    parser.add_argument("--reopens", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as cache:
+        first = open_once(args.archive, Path(cache))
+        reopens = [open_once(args.archive, Path(cache)) for _ in range(args.reopens)]
+        cached = sum(f.stat().st_size for f in Path(cache).rglob("*") if f.is_file())
+    print(f"code: {first['code']}")
+    print(f"{first['issues']:,.0f} issues, {first['articles']:,.0f} articles")
+    print(f"first open: {first['seconds']:.2f} s, {first['rss_mb']:.0f} MB resident")
+    print(
+        f"reopen (warm cache, median of {len(reopens)}): "
+        f"{statistics.median(r['seconds'] for r in reopens):.2f} s, "
+        f"{statistics.median(r['rss_mb'] for r in reopens):.0f} MB resident "
+        f"(after imports {statistics.median(r['rss_before_mb'] for r in reopens):.0f} MB)"
+    )
+    print(f"cache on disk: {cached / 1e6:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
