@@ -7,7 +7,7 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
-from reader.cli.indexing import ready_index
+from reader.cli.indexing import ready_archives
 from reader.cli.progress import ProgressBar
 from reader.cli.searching import more_archives
 from reader.library import Library, QueryError, citations
@@ -27,14 +27,8 @@ def export_hits(library: Library, args: argparse.Namespace) -> int:
     if args.format not in FILE_FORMATS and not args.out:
         raise QueryError(f"--format {args.format} writes a folder or a .zip: give --out")
     others, words = more_archives(args.query, final=True)
-    if others and args.index_dir:
-        raise QueryError("--index-dir names one archive's index: give one PATH with it")
     with ExitStack() as stack:
-        libraries = {args.path: library}
-        for path in others:
-            libraries[path] = stack.enter_context(Library.open(path, lazy=True))
-        for each in libraries.values():
-            ready_index(each, args.index_dir)
+        libraries = ready_archives(stack, library, args, others)
         request = SearchRequest(" ".join(words), sort=args.sort)
         return _write(libraries, request, args)
 

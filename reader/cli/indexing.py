@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+from contextlib import ExitStack
+
 from reader.cli.progress import ProgressBar
-from reader.library import Library
+from reader.library import Library, QueryError
 
 
 def ready_index(library: Library, index_dir: str | None) -> None:
@@ -15,3 +18,21 @@ def ready_index(library: Library, index_dir: str | None) -> None:
         library.ensure_index(progress=bar)
     finally:
         bar.finish()
+
+
+def ready_archives(
+    stack: ExitStack, library: Library, args: argparse.Namespace, others: list[str]
+) -> dict[str, Library]:
+    """The archive opened and the ``others`` named after it, by path as given, indexes ready.
+
+    The others are opened lazily (a search on a current index reads no catalogue) and
+    closed with ``stack``.
+    """
+    if others and args.index_dir:
+        raise QueryError("--index-dir names one archive's index: give one PATH with it")
+    libraries = {args.path: library}
+    for path in others:
+        libraries[path] = stack.enter_context(Library.open(path, lazy=True))
+    for each in libraries.values():
+        ready_index(each, args.index_dir)
+    return libraries

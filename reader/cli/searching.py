@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from typing import Any, TextIO
 
-from reader.cli.indexing import ready_index
+from reader.cli.indexing import ready_archives
 from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
 from reader.cli.progress import ProgressBar
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
@@ -62,14 +62,8 @@ def search(library: Library, args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise QueryError("--limit must be 0 or more")
     others, args.query = more_archives(args.query, final=not (args.queries or args.stdin))
-    if others and args.index_dir:
-        raise QueryError("--index-dir names one archive's index: give one PATH with it")
     with ExitStack() as stack:
-        libraries = {args.path: library}
-        for path in others:
-            libraries[path] = stack.enter_context(Library.open(path, lazy=True))
-        for each in libraries.values():
-            ready_index(each, args.index_dir)
+        libraries = ready_archives(stack, library, args, others)
         several = len(libraries) > 1
 
         def ask(query: str) -> SearchResult:
