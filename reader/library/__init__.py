@@ -4,15 +4,19 @@ The UI and the command line reach archives only through this package: it joins
 ``reader.formats`` (reading issues) and ``reader.index`` (searching them), and re-exports the
 index's result types so no front end imports the index itself.
 
-Modules: ``library`` (the opened archive), ``indexes`` (its issues' fingerprints and the
-searcher in use), ``paths`` (per-user folders), ``catalogue`` (the catalogue cache),
+Modules: ``library`` (the opened archive; ``archive_index`` its search index), ``indexes``
+(its issues' fingerprints and the searcher in use), ``paths`` (per-user folders),
+``catalogue`` (the catalogue cache; ``texts`` the articles' text beside it, read on demand),
 ``reloading`` (reading an archive again when its files change), ``searching`` (one search as
-the window runs it), ``navigation`` (back and forward), ``jobs`` (the entry point of a
-spawned worker process), ``resources`` (the files that travel with the program), ``pages``
-(a page in image pixels with a query's hit boxes: the page view and ``issue-reader page``),
-``wordmap`` (an article's text aligned with its printed words), ``images`` (page images),
-``citations`` (GB/T 7714 and Chicago), ``export`` (with ``spreadsheet`` CSV, ``bibliography`` RIS,
-CSL-JSON and BibTeX, with ``corpus`` text and Markdown files: hits or any articles, streamed).
+the window runs it; ``provisional`` while the index is built), ``many`` (several archives
+searched as one; ``shelf`` the user's library of archives), ``navigation`` (back and forward),
+``jobs`` (the entry point of a spawned worker process), ``resources`` (the files that travel
+with the program), ``pages`` (a page in image pixels with a query's hit boxes: the page view
+and ``issue-reader page``), ``wordmap`` (an article's text aligned with its printed words),
+``images`` (page images), ``citations`` (GB/T 7714 and Chicago), ``export`` (with
+``spreadsheet`` CSV, ``bibliography`` RIS, CSL-JSON and BibTeX, with ``corpus`` text and
+Markdown files: hits or any articles, streamed; ``collection_export`` a collection's items),
+``collections`` (kept articles, notes, tags and saved searches, per user).
 
 The names below are loaded on first use (PEP 562), so that importing a light module of this
 package (``paths``, ``aliases``) does not import the index (numpy, whoosh) and the importers:

@@ -1,0 +1,128 @@
+"""An opened archive's search index: where it is, whether it is current, building it, searching it.
+
+A part of :class:`reader.library.Library` (its base class), kept apart from the catalogue side:
+the library supplies the archive's issues with their text and their fingerprints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import index
+from reader.library import indexes, paths
+from reader.model import Issue, Progress
+
+
+class ArchiveIndex:
+    """The index side of an opened archive (see :class:`reader.library.Library`)."""
+
+    # Set by the library: what was opened (the index folder is keyed by it) and the searchers.
+    path: Path
+    _searchers: indexes.Searchers
+
+    def fingerprints(self) -> dict[str, str]:
+        """Per issue, a hash that changes whenever the issue does (the library's)."""
+        raise NotImplementedError
+
+    def issues_with_text(self) -> Sequence[Issue]:
+        """Every issue with its articles' text, read as reached (the library's)."""
+        raise NotImplementedError
+
+    def index_dir(self, index_root: Path | str | None = None) -> Path:
+        """The folder of this archive's index below ``index_root`` (the per-user cache if None).
+
+        Searches use the folder last asked for here (the default one until then). The folder
+        is keyed by what was opened: a single issue file and the folder that holds it never
+        share an index.
+        """
+        folder = paths.index_dir(self.path, index_root)
+        self.use_index_dir(folder)
+        return folder
+
+    def use_index_dir(self, folder: Path | str) -> None:
+        """Search (and index) in ``folder`` from now on: ``--index-dir`` on the command line."""
+        self._searchers.use(Path(folder))
+
+    def _current_index_dir(self) -> Path:
+        folder = self._searchers.folder
+        return folder if folder is not None else self.index_dir()
+
+    def clear_index(self, index_root: Path | str | None = None) -> bool:
+        """Delete this archive's index below ``index_root`` (the per-user cache if None).
+
+        Only the archive's own folder right below the index root is ever deleted, never a
+        symlink or anything outside it. The next :meth:`update_index` builds the index anew.
+
+        Returns:
+            Whether there was an index folder to delete.
+
+        Raises:
+            IndexUnavailable: An update is writing the index now.
+            OSError: A file could not be deleted.
+        """
+        root = Path(index_root if index_root is not None else paths.index_root()).resolve()
+        folder = paths.index_dir(self.path, root)
+        if folder.parent != root or folder.resolve().parent != root:
+            raise ValueError(f"{folder} is not an index folder in {root}")  # a bug
+        self._searchers.close()  # its open files would keep the index (Windows) or its space
+        return index.remove_index(folder)
+
+    def index_available(self, index_dir: Path | str | None = None) -> bool:
+        """Whether a complete index exists to search (it may predate the latest changes)."""
+        return index.is_usable(Path(index_dir) if index_dir else self._current_index_dir())
+
+    def index_current(self, index_dir: Path | str | None = None) -> bool:
+        """Whether the index matches the archive as it is now (no update needed)."""
+        folder = Path(index_dir) if index_dir else self._current_index_dir()
+        return index.is_current(folder, self.fingerprints())
+
+    def update_index(
+        self,
+        index_dir: Path | str | None = None,
+        progress: Progress | None = None,
+        *,
+        rebuild: bool = False,
+    ) -> index.IndexStats:
+        """Build or update the index in this process (the CLI's way; the window uses a job)."""
+        folder = Path(index_dir) if index_dir else self._current_index_dir()
+        return index.update_index(
+            folder, self.issues_with_text(), self.fingerprints(), progress, rebuild=rebuild
+        )
+
+    def ensure_index(
+        self, index_dir: Path | str | None = None, progress: Progress | None = None
+    ) -> index.IndexStats | None:
+        """Update the index when the archive changed since it was built; None when it had not."""
+        if self.index_current(index_dir):
+            return None
+        return self.update_index(index_dir, progress)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: index.Sort = "relevance",
+        years: tuple[str, ...] = (),
+        publications: tuple[str, ...] = (),
+        months: tuple[str, ...] = (),
+        days: tuple[str, ...] = (),
+    ) -> index.SearchResult:
+        """Search the archive's index (build it first: :meth:`ensure_index` or :meth:`index_job`).
+
+        ``years``, ``publications``, ``months`` (``"2022-09"``) and ``days`` (``"2022-09-19"``)
+        keep only their hits; months and days narrow the hits and their total but not the facets.
+
+        Raises:
+            QueryError: The query is malformed.
+            IndexUnavailable: There is no index yet, or it is damaged.
+        """
+        self._current_index_dir()  # the default folder, until another is chosen
+        filters = index.SearchFilters(
+            years=tuple(years),
+            publications=tuple(publications),
+            months=tuple(months),
+            days=tuple(days),
+        )
+        return self._searchers.search(query, limit, sort, filters)
