@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import ExitStack
 
-from reader.cli.indexing import ready_index
+from reader.cli.indexing import ready_archives
 from reader.cli.output import counted, iso, print_json
-from reader.cli.searching import bold_allowed
+from reader.cli.searching import bold_allowed, more_archives
 from reader.cli.tables import width
 from reader.library import Library, QueryError
 from reader.library.concordance import (
@@ -15,6 +16,7 @@ from reader.library.concordance import (
     Concordance,
     ConcordanceLine,
     concordance,
+    merged_concordance,
     write_csv,
 )
 from reader.model import printable
@@ -26,16 +28,10 @@ def kwic(library: Library, args: argparse.Namespace) -> int:
         raise QueryError("--limit must be 0 or more")
     if not 1 <= args.width <= MAX_WIDTH:
         raise QueryError(f"--width must be 1 to {MAX_WIDTH}")
-    ready_index(library, args.index_dir)
-    found = concordance(
-        library,
-        " ".join(args.query),
-        width=args.width,
-        limit=args.limit,
-        order=args.sort,
-        whole_words=args.whole_words,
-    )
-    library.close()
+    others, words = more_archives(args.query, final=True)
+    with ExitStack() as stack:
+        libraries = ready_archives(stack, library, args, others)
+        found = _lines(libraries, " ".join(words), args)
     if args.csv:
         write_csv(found.lines, sys.stdout)
         if not found.complete:
@@ -47,6 +43,28 @@ def kwic(library: Library, args: argparse.Namespace) -> int:
     for text in aligned(found.lines, bold_allowed(sys.stdout)):
         print(text)
     return 0
+
+
+def _lines(libraries: dict[str, Library], query: str, args: argparse.Namespace) -> Concordance:
+    """The concordance over ``libraries`` (for several, each line names its archive).
+
+    Each archive gives its first ``--limit`` lines, oldest first; together they are cut at the
+    limit in date order, then sorted as asked, as for one archive.
+    """
+    parts = {
+        key: concordance(
+            each,
+            query,
+            width=args.width,
+            limit=args.limit,
+            order="date" if len(libraries) > 1 else args.sort,
+            whole_words=args.whole_words,
+        )
+        for key, each in libraries.items()
+    }
+    if len(parts) == 1:
+        return next(iter(parts.values()))
+    return merged_concordance(query, parts, args.limit, args.sort)
 
 
 def _summary(found: Concordance) -> str:
@@ -96,6 +114,7 @@ def _json(found: Concordance) -> dict[str, object]:
                 "field": line.field,
                 "start": line.start,
                 "end": line.end,
+                **({"archive": line.archive} if line.archive else {}),
             }
             for line in found.lines
         ],

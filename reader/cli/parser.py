@@ -172,7 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     search.add_argument("--json", action="store_true", help="print JSON")
-    kwic = command("kwic", "Every occurrence of a query in the hits, in context (a concordance).")
+    kwic = command(
+        "kwic",
+        "Every occurrence of a query in the hits, in context (a concordance); "
+        "kwic PATH [PATH …] QUERY reads several archives as one.",
+    )
     kwic.add_argument("query", metavar="QUERY", nargs="+", help="as for search")
     kwic.add_argument(
         "-w", "--width", type=int, default=DEFAULT_WIDTH, metavar="N", help="context characters"

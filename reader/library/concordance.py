@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
 from typing import Any, TextIO
 
 from reader import index
@@ -52,7 +52,9 @@ class ConcordanceLine:
 
     ``field`` is ``kicker``, ``title``, ``subtitle`` or ``body``; ``start`` and ``end`` are
     Python ``str`` offsets of the match in that part of the article (``body``: ``Article.text``).
-    ``match`` is the matched text with its whitespace shown as the context's is.
+    ``match`` is the matched text with its whitespace shown as the context's is. ``archive``
+    is the key of the line's archive when several are read as one (empty otherwise): article
+    ids are unique in one archive only.
     """
 
     article_id: str
@@ -66,6 +68,7 @@ class ConcordanceLine:
     field: str
     start: int
     end: int
+    archive: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,6 +242,24 @@ def _day(line: ConcordanceLine) -> tuple[int, int]:
 
 
 CSV_COLUMNS = tuple(f.name for f in fields(ConcordanceLine))
+
+
+def merged_concordance(
+    query: str, parts: Mapping[str, Concordance], limit: int, order: Order = "date"
+) -> Concordance:
+    """One concordance of several archives' (key → its own, each in date order), cut at
+    ``limit`` oldest first as one archive's is, then in ``order``; each line names its archive.
+    """
+    lines = [replace(line, archive=key) for key, part in parts.items() for line in part.lines]
+    merged = sorted_lines(lines, "date")
+    kept = merged[: max(limit, 0)]
+    return Concordance(
+        query,
+        tuple(kept if order == "date" else sorted_lines(kept, order)),
+        sum(part.articles for part in parts.values()),
+        sum(part.articles_read for part in parts.values()),
+        all(part.complete for part in parts.values()) and len(merged) <= limit,
+    )
 
 
 def write_csv(lines: Sequence[ConcordanceLine], stream: TextIO) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from reader import index
 from reader.library import paths
 from reader.library.collections_schema import archive_path
-from reader.library.concordance import Concordance, for_search, sorted_lines
+from reader.library.concordance import Concordance, for_search, merged_concordance
 from reader.library.library import Library
 from reader.library.searching import SearchRequest
 from reader.library.trends import count_days
@@ -139,29 +139,15 @@ def concordance_many(
     width: int,
     limit: int,
     progress: Progress | None = None,
-) -> tuple[Concordance, dict[str, str]]:
-    """The concordance of a library search, and the archive key of each line's article.
+) -> Concordance:
+    """The concordance of a library search, each line naming its archive (``line.archive``).
 
     Each archive's lines are read from its own articles; they are merged oldest first and cut
     at ``limit`` (the search's archive filter keeps one archive's).
     """
-    parts: list[Concordance] = []
-    owner: dict[str, str] = {}
-    for key, library in libraries.items():
-        if request.archive and key != request.archive:
-            continue
-        found = for_search(library, request, width=width, limit=limit, progress=progress)
-        parts.append(found)
-        owner.update((line.article_id, key) for line in found.lines)
-    merged = sorted_lines([line for part in parts for line in part.lines], "date")
-    complete = all(part.complete for part in parts) and len(merged) <= limit
-    return (
-        Concordance(
-            request.query,
-            tuple(merged[: max(limit, 0)]),
-            sum(part.articles for part in parts),
-            sum(part.articles_read for part in parts),
-            complete,
-        ),
-        owner,
-    )
+    parts = {
+        key: for_search(library, request, width=width, limit=limit, progress=progress)
+        for key, library in libraries.items()
+        if not request.archive or key == request.archive
+    }
+    return merged_concordance(request.query, parts, limit)

@@ -72,3 +72,30 @@ def test_one_index_dir_cannot_serve_several_archives(capsys, archives, tmp_path)
     code, _out, err = run(capsys, "search", *archives, "县", "--index-dir", str(tmp_path / "ix"))
     assert code == 1
     assert "--index-dir" in err
+
+
+def test_kwic_reads_several_archives_as_one(capsys, archives):
+    alone = []
+    for path in archives:
+        code, out, err = run(capsys, "kwic", path, "县", "--json", "-n", "5000")
+        assert code == 0, err
+        alone.append(json.loads(out))
+    code, out, err = run(capsys, "kwic", *archives, "县", "--json", "-n", "5000")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["complete"]
+    assert len(data["lines"]) == sum(len(part["lines"]) for part in alone)
+    assert data["articles"] == sum(part["articles"] for part in alone)
+    counts = {path: sum(1 for line in data["lines"] if line["archive"] == path) for path in archives}
+    assert counts == {path: len(part["lines"]) for path, part in zip(archives, alone, strict=True)}
+    dates = [line["date"] or "9999" for line in data["lines"]]
+    assert dates == sorted(dates)  # kwic's default order is by date
+
+
+def test_kwic_over_several_archives_keeps_the_limit(capsys, archives):
+    code, out, err = run(capsys, "kwic", *archives, "县", "--json", "-n", "7", "--sort", "right")
+    assert code == 0, err
+    data = json.loads(out)
+    assert len(data["lines"]) == 7 and not data["complete"]
+    rights = [line["right"] for line in data["lines"]]
+    assert rights == sorted(rights)

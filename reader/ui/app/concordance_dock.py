@@ -82,7 +82,7 @@ class ConcordanceDock(QDockWidget):
     @Slot(object, str)
     def _open(self, line: ConcordanceLine, query: str) -> None:
         """Open a line's article at its match; one of another archive opens that archive first."""
-        scope, key = self.view.scope, self.view.archive_of.get(line.article_id, "")
+        scope, key = self.view.scope, line.archive
         where = scope.path_of(key) if scope is not None and key else ""
         here = self._area.session.path
         if where and (not here or archive_path(where) != archive_path(here)):

@@ -66,9 +66,8 @@ class ConcordanceView(QWidget):
         self._request: SearchRequest | None = None
         self._found: Concordance | None = None
         # Set by the dock: the search panel's scope. In a library search the lines come from
-        # every ticked archive, each read from its own; ``archive_of`` says whose each is.
+        # every ticked archive, each read from its own (``line.archive`` says whose).
         self.scope: LibraryScope | None = None
-        self.archive_of: dict[str, str] = {}
         self._running = False
         self.width_label = QLabel(self)
         self.width_box = QSpinBox(self)
@@ -151,11 +150,10 @@ class ConcordanceView(QWidget):
         self._running = True
         self._width = self.width_box.value()
         self._show_summary()
-        self.archive_of = {}
         if self.scope is not None and self.scope.library:
             self.scope.run_many(
                 partial(concordance_many, request=self._request, width=self._width, limit=LIMIT),
-                on_done=self._show_library_lines,
+                on_done=self._show_lines,
                 on_error=self._failed,
                 on_progress=self._progress,
                 channel="concordance",
@@ -175,10 +173,6 @@ class ConcordanceView(QWidget):
     def request(self) -> SearchRequest | None:
         """The search whose lines are shown (or being worked out)."""
         return self._request
-
-    def _show_library_lines(self, found: tuple[Concordance, dict[str, str]]) -> None:
-        self._show_lines(found[0])
-        self.archive_of = found[1]
 
     def _show_lines(self, found: Concordance) -> None:
         self._running = False
