@@ -13,6 +13,7 @@ so exporting every hit of a large search never holds all of them at once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -276,11 +277,24 @@ def write(
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
             with open(fd, "w", encoding=encoding, newline="") as stream:
                 count = write_stream(items, fmt, stream, progress, kept=kept)
+        # mkstemp makes a private file; the export is the user's, as any file they save.
+        os.chmod(temporary, _NEW_FILE_MODE & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return count
+
+
+_NEW_FILE_MODE = 0o666
+
+
+@functools.cache
+def _umask() -> int:
+    """The process's umask (read once: reading it means setting it for a moment)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def refuse_archive(library: Library, target: Path) -> None:

@@ -86,7 +86,9 @@ def test_kwic_reads_several_archives_as_one(capsys, archives):
     assert data["complete"]
     assert len(data["lines"]) == sum(len(part["lines"]) for part in alone)
     assert data["articles"] == sum(part["articles"] for part in alone)
-    counts = {path: sum(1 for line in data["lines"] if line["archive"] == path) for path in archives}
+    counts = {
+        path: sum(1 for line in data["lines"] if line["archive"] == path) for path in archives
+    }
     assert counts == {path: len(part["lines"]) for path, part in zip(archives, alone, strict=True)}
     dates = [line["date"] or "9999" for line in data["lines"]]
     assert dates == sorted(dates)  # kwic's default order is by date

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from reader.library import Library
 from reader.library.export import (
     FORMATS,
     Entry,
+    _umask,
     entries,
     export,
     first_words,
@@ -366,3 +368,18 @@ def test_csv_cells_never_become_formulas(tmp_path: Path) -> None:
     assert rows[0]["passage"] == "'-2+3 francs."
     assert rows[1]["passage"] == "-3"
     assert rows[0]["publication"] == '\'=HYPERLINK("http://x")'
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("ris", "hits.ris"), ("markdown", "hits.zip")])
+def test_an_exported_file_has_the_mode_the_umask_gives(
+    seed: Library, tmp_path: Path, fmt: str, name: str
+) -> None:
+    ids = [a.id for a in seed.issues[0].articles]
+    out = tmp_path / name
+    old = os.umask(0o027)
+    try:
+        export(seed, entries(seed, ids), fmt, out)
+    finally:
+        os.umask(old)
+    # Not the temporary file's private 0600: what any file the user saves would get.
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
