@@ -8,6 +8,10 @@ Chicago (17th ed., newspaper article, bibliography entry with the page of the no
 
     Weaver, Ann, and Tom Reyes. “Old bridge reopens after two years.” Riverside Courier, March 12, 2024, 3.
 
+An article with no title of its own, whose title is its first words (``title_derived``), is
+cited by that title in square brackets, as a cataloguer writes a title they supplied:
+``[First words of the text…]``, in either style and in every bibliographic export.
+
 A Chinese article is cited by GB/T 7714, any other by Chicago (:func:`style_for`); either can be
 asked for. A citation is in the article's script whatever the interface language: it is pasted
 into a bibliography, not read in the window. The window, the ``cite`` command and the exports
@@ -17,6 +21,7 @@ all cite through this module.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from reader.library.choices import CHICAGO as CHICAGO
 from reader.library.choices import GBT as GBT
@@ -38,6 +43,16 @@ MONTHS = (
     "November",
     "December",
 )
+
+
+# A straight double quotation mark that opens: at the start, or after a space or an opening bracket.
+_OPENING_STRAIGHT = re.compile(r'(^|(?<=[\s(\[{‘“—–]))"')
+
+
+def cited_title(article: Article) -> str:
+    """The title a citation gives: its own, else its headline; a title from its first words in ``[…]``."""
+    title = article.title or article.headline
+    return f"[{title}]" if article.title_derived and title else title
 
 
 def is_chinese(article: Article, issue: Issue | None = None) -> bool:
@@ -112,7 +127,7 @@ def gbt7714(issue: Issue, article: Article) -> str:
             names.append("等" if is_chinese(article, issue) else "et al")
         parts.append(", ".join(names) + ".")
     # A heading's own full stop (ALLEMAGNE.) is not the title's: the [N] follows the words.
-    title = (article.title or article.headline).rstrip(".。 ")
+    title = cited_title(article).rstrip(".。 ")
     parts.append(f"{title}[N].")
     day = day_of(issue, article)
     when = day.isoformat() if day is not None else "[出版日期不详]"
@@ -128,15 +143,19 @@ def chicago(issue: Issue, article: Article) -> str:
     ``Weaver, Ann, and Tom Reyes``; a name of one word stays as it is. No author, and the entry
     starts at the title.
     The title's own ``?``, ``!`` or ``.`` stands in for the period inside the quotation marks, and
-    its own double quotation marks become single ones.
+    its own double quotation marks, curly or straight, become single ones. A title supplied
+    from the first words is in square brackets and not quoted: ``[First words…].``.
     """
     parts = []
     if article.authors:
         parts.append(_and(list(article.authors)) + ".")
-    # A quotation inside the quoted title takes single marks (Chicago 13.30).
-    title = (article.title or article.headline).replace("“", "‘").replace("”", "’")
-    if title:
-        end = "" if title[-1] in "?!？！.。" else "."
+    title = cited_title(article)
+    if title and article.title_derived:
+        parts.append(title + ".")
+    elif title:
+        title = single_quoted(title)
+        # Look past the title's closing quotation mark: “‘… it!’” needs no period of its own.
+        end = "" if title.rstrip("’")[-1:] in ("?", "!", "？", "！", ".", "。") else "."
         parts.append(f"“{title}{end}”")
     day = day_of(issue, article)
     where = [issue.publication, english_date(day) if day else "n.d."]
@@ -161,6 +180,16 @@ def article_with_citation(issue: Issue, article: Article, style: str | None = No
         + citation(issue, article, style)
         + "\n"
     )
+
+
+def single_quoted(title: str) -> str:
+    """A title's double quotation marks made single, to go inside a citation's (Chicago 13.30).
+
+    Curly marks keep their side; a straight ``"`` opens at the start or after a space or an
+    opening bracket, and closes anywhere else (OCR gives straight marks).
+    """
+    curly = title.replace("“", "‘").replace("”", "’")
+    return _OPENING_STRAIGHT.sub("‘", curly).replace('"', "’")
 
 
 def english_date(day: dt.date) -> str:

@@ -194,3 +194,42 @@ def test_names_split_into_family_and_given() -> None:
 def test_an_unknown_style_is_refused() -> None:
     with pytest.raises(ValueError, match="gbt7714"):
         citation(ISSUE, Article(id="a", issue_id="i", title="标题"), "apa")
+
+
+def test_chicago_makes_straight_inner_quotes_single() -> None:
+    # OCR gives straight marks: the inner quotation still takes single ones, and its own “!”
+    # stands in for the period.
+    latin = Issue(id="e", publication="The Weekly", date=dt.date(1858, 12, 7))
+    quoted = Article(
+        id="a", issue_id="e", title='" But shadows, clouds, and darkness rest upon it !"'
+    )
+    assert chicago(latin, quoted) == (
+        "“‘ But shadows, clouds, and darkness rest upon it !’” The Weekly, December 7, 1858."
+    )
+    inside = Article(id="b", issue_id="e", title='The "Great Eastern" sails')
+    assert chicago(latin, inside) == "“The ‘Great Eastern’ sails.” The Weekly, December 7, 1858."
+    assert '"' not in chicago(latin, quoted) + chicago(latin, inside)
+
+
+def test_a_title_from_the_first_words_is_supplied_in_square_brackets() -> None:
+    latin = Issue(id="e", publication="The Weekly", date=dt.date(1901, 5, 4))
+    derived = Article(
+        id="a",
+        issue_id="e",
+        title="The harvest this year was…",
+        title_derived=True,
+        paragraphs=("The harvest this year was good.",),
+        page="2",
+    )
+    assert chicago(latin, derived) == "[The harvest this year was…]. The Weekly, May 4, 1901, 2."
+    assert gbt7714(latin, derived) == "[The harvest this year was…][N]. The Weekly, 1901-05-04(2)."
+    chinese = Article(
+        id="c",
+        issue_id="i",
+        title="本县今年秋粮喜获丰收…",
+        title_derived=True,
+        paragraphs=("本县今年秋粮喜获丰收，",),
+    )
+    assert gbt7714(ISSUE, chinese) == "[本县今年秋粮喜获丰收…][N]. 今日长子, 2022-09-19."
+    own = Article(id="d", issue_id="e", title="Harvest")
+    assert chicago(latin, own) == "“Harvest.” The Weekly, May 4, 1901."
