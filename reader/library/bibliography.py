@@ -14,6 +14,9 @@
   ``month``, ``date``, ``pages``, ``number``, ``language``, ``note``, ``keywords`` (the tags,
   as biblatex reads them); special characters escaped, a name that must stay whole in braces.
 
+A title made from the article's first words (``Article.title_derived``) is given in square
+brackets, as a cataloguer gives a title they supplied: ``[First words…]``.
+
 Each writer takes the entries (``reader.library.export.Entry``) as an iterable and writes one
 before asking for the next.
 """
@@ -57,7 +60,7 @@ def ris_record(item: Entry) -> list[tuple[str, str]]:
     for name in article.authors:
         split = split_name(name)
         tags.append(("AU", f"{split[0]}, {split[1]}" if split else name.strip()))
-    tags += [("TI", item.title), ("T2", issue.publication)]
+    tags += [("TI", item.cited_title), ("T2", issue.publication)]
     if item.date:
         tags += [("PY", f"{item.date.year:04d}"), ("DA", item.date.strftime("%Y/%m/%d"))]
     if article.page:
@@ -95,7 +98,7 @@ def csl_item(item: Entry) -> dict[str, object]:
     data: dict[str, object] = {
         "id": article.id,
         "type": "article-newspaper",
-        "title": item.title,
+        "title": item.cited_title,
         "container-title": issue.publication,
     }
     if article.authors:
@@ -138,7 +141,7 @@ def bibtex_entry(item: Entry) -> str:
     fields: list[tuple[str, str]] = []
     if article.authors:
         fields.append(("author", " and ".join(_bibtex_name(n) for n in article.authors)))
-    fields += [("title", _latex(item.title)), ("journal", _latex(issue.publication))]
+    fields += [("title", _latex(item.cited_title)), ("journal", _latex(issue.publication))]
     if item.date:
         fields += [("year", str(item.date.year)), ("date", item.date.isoformat())]
     if article.page:

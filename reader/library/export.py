@@ -26,7 +26,7 @@ from reader.library import bibliography, corpus, spreadsheet
 from reader.library.choices import FILE_FORMATS as FILE_FORMATS
 from reader.library.choices import FOLDER_FORMATS as FOLDER_FORMATS
 from reader.library.choices import FORMATS as FORMATS
-from reader.library.citations import citation, day_of, is_chinese
+from reader.library.citations import citation, cited_title, day_of, is_chinese
 from reader.library.library import Library
 from reader.library.searching import SearchRequest, years_of
 from reader.model import Article, Issue, NotFound, Progress, ReaderError
@@ -62,6 +62,11 @@ class Entry:
     def title(self) -> str:
         """The title, or the stand-in for an untitled article."""
         return self.article.title or self.article.headline
+
+    @property
+    def cited_title(self) -> str:
+        """The title a bibliographic entry gives: one from the first words in ``[…]``."""
+        return cited_title(self.article)
 
     @property
     def date(self) -> dt.date | None:

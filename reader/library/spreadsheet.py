@@ -18,6 +18,7 @@ CSV_COLUMNS = (
     "issue",
     "page",
     "title",
+    "title_derived",
     "authors",
     "language",
     "passage",
@@ -37,6 +38,7 @@ def write_csv(
 ) -> int:
     """Write the entries as CSV with a header row (``columns``, of ``KEPT_COLUMNS``); return how many.
 
+    ``title_derived`` is ``true`` when the title is the article's first words, not its own.
     Authors and tags are joined by ``; ``; the passage is the snippet or the first words.
     Open a file with ``encoding="utf-8-sig", newline=""`` so a spreadsheet reads it as UTF-8.
     """
@@ -52,6 +54,7 @@ def write_csv(
             "issue": issue.number,
             "page": article.page,
             "title": item.title,
+            "title_derived": "true" if article.title_derived else "false",
             "authors": "; ".join(article.authors),
             "language": item.language,
             "passage": item.passage,

@@ -383,3 +383,37 @@ def test_an_exported_file_has_the_mode_the_umask_gives(
         os.umask(old)
     # Not the temporary file's private 0600: what any file the user saves would get.
     assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def test_a_title_from_the_first_words_is_supplied_in_brackets(tmp_path: Path) -> None:
+    # The BL reproducer's second article has no title in the METS: its title is its first words.
+    from tests.formats.test_bl_hmd import METS, PAGE_1, PAGE_2
+
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name, text in (
+        ("issue_mets.xml", METS),
+        ("issue_0001.xml", PAGE_1),
+        ("issue_0002.xml", PAGE_2),
+    ):
+        (root / name).write_text(text, encoding="utf-8")
+    library = Library.open(root)
+    articles = library.issues[0].articles
+    derived = next(a for a in articles if a.title_derived)
+    own = next(a for a in articles if not a.title_derived and a.title)
+    ids = [own.id, derived.id]
+    supplied = f"[{derived.title}]"
+    records = rispy.loads(_text(library, ids, "ris"))
+    assert [r["title"] for r in records] == [own.title, supplied]
+    csl = json.loads(_text(library, ids, "csl-json"))
+    jsonschema.validate(csl, SCHEMA)
+    assert [item["title"] for item in csl] == [own.title, supplied]
+    bib = bibtexparser.parse_string(_text(library, ids, "bibtex"))
+    assert [e.fields_dict["title"].value for e in bib.entries] == [own.title, supplied]
+    rows = list(csv.DictReader(io.StringIO(_text(library, ids, "csv"), newline="")))
+    assert [(r["title"], r["title_derived"]) for r in rows] == [
+        (own.title, "false"),
+        (derived.title, "true"),
+    ]
+    assert rows[1]["citation"].startswith(supplied + ". ")
+    assert rows[0]["citation"].startswith(f"“{own.title}")
