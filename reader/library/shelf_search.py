@@ -113,9 +113,14 @@ class OpenShelf:
 
 
 def count_days_many(
-    libraries: Mapping[str, Library], queries: Sequence[str], publication: str = ""
+    libraries: Mapping[str, Library],
+    queries: Sequence[str],
+    publication: str = "",
+    progress: Progress | None = None,
 ) -> tuple[tuple[Issue, ...], list[tuple[str, dict[str, int]]]]:
     """Every issue of ``libraries`` and each query's hits per day summed over them (for the trends).
+
+    ``progress`` is called with (archives counted, archives) and may raise Cancelled.
 
     Raises:
         QueryError: A query is malformed.
@@ -123,12 +128,16 @@ def count_days_many(
     """
     counted: dict[str, dict[str, int]] = {query: {} for query in queries}
     issues: list[Issue] = []
-    for library in libraries.values():
+    if progress is not None:
+        progress(0, len(libraries))
+    for done, library in enumerate(libraries.values(), start=1):
         for query, per_day in count_days(library, list(queries), publication):
             into = counted[query]
             for day, count in per_day.items():
                 into[day] = into.get(day, 0) + count
         issues.extend(library.issues)
+        if progress is not None:
+            progress(done, len(libraries))
     return tuple(issues), list(counted.items())
 
 
@@ -143,11 +152,37 @@ def concordance_many(
     """The concordance of a library search, each line naming its archive (``line.archive``).
 
     Each archive's lines are read from its own articles; they are merged oldest first and cut
-    at ``limit`` (the search's archive filter keeps one archive's).
+    at ``limit`` (the search's archive filter keeps one archive's). ``progress`` is called with
+    (hits read, hits) over all of them, and may raise Cancelled.
     """
-    parts = {
-        key: for_search(library, request, width=width, limit=limit, progress=progress)
-        for key, library in libraries.items()
-        if not request.archive or key == request.archive
-    }
+    chosen = {k: v for k, v in libraries.items() if not request.archive or k == request.archive}
+    # Each archive's hits are counted first, so the progress counts over the whole library.
+    totals = {key: _hit_count(library, request) for key, library in chosen.items()}
+    everything = sum(totals.values())
+    parts: dict[str, Concordance] = {}
+    before = 0
+    for key, library in chosen.items():
+        step = None if progress is None else _offset(progress, before, everything)
+        parts[key] = for_search(library, request, width=width, limit=limit, progress=step)
+        before += totals[key]
     return merged_concordance(request.query, parts, limit)
+
+
+def _hit_count(library: Library, request: SearchRequest) -> int:
+    """How many hits ``for_search`` finds in ``library`` (the same narrowing)."""
+    return library.search(
+        request.query,
+        limit=0,
+        years=(request.year,) if request.year else (),
+        publications=(request.publication,) if request.publication else (),
+        months=(request.month,) if request.month else (),
+    ).total
+
+
+def _offset(progress: Progress, before: int, everything: int) -> Progress:
+    """``progress`` of one archive's hits reported as of all: ``before`` read, ``everything`` in all."""
+
+    def step(done: int, _total: int) -> None:
+        progress(before + done, everything)
+
+    return step

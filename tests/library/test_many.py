@@ -132,3 +132,21 @@ def test_every_hit_streamed_for_export_is_the_ranked_list(three, sort):
     assert all(e.archive == h.archive for e, h in zip(entries, streamed, strict=False))
     total, hits = search_hits_many(three, SearchRequest("县", sort=sort, archive="weekly-b"), 3)
     assert total == 3 and {h.archive for h in hits} == {"weekly-b"}
+
+
+def test_a_library_concordance_and_trend_report_progress_over_every_archive(three):
+    from reader.library.shelf_search import concordance_many, count_days_many
+
+    request = SearchRequest(query="会议")
+    total = sum(library.search("会议", limit=0).total for library in three.values())
+    seen: list[tuple[int, int]] = []
+    found = concordance_many(
+        three, request, width=10, limit=10_000, progress=lambda d, t: seen.append((d, t))
+    )
+    assert found.lines
+    # The hits of all three archives, read on from one archive to the next.
+    assert {t for _d, t in seen} == {total}
+    assert [d for d, _t in seen] == list(range(1, total + 1))
+    counted: list[tuple[int, int]] = []
+    count_days_many(three, ["会议"], progress=lambda d, t: counted.append((d, t)))
+    assert counted == [(0, 3), (1, 3), (2, 3), (3, 3)]
