@@ -2054,6 +2054,14 @@
         <translation>搜索报刊库后，这里显示结果随时间的变化。</translation>
     </message>
     <message>
+        <source>Counting the hits…</source>
+        <translation>正在统计命中…</translation>
+    </message>
+    <message>
+        <source>Counting the hits: %1 of %2 archives…</source>
+        <translation>正在统计命中：已完成 %1 / %2 个报刊库…</translation>
+    </message>
+    <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>

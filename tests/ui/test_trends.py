@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from reader.ui import i18n
 from reader.ui.app.shortcuts import ShortcutsDialog
+from reader.ui.app.window import MainWindow
 from reader.ui.core.colours import contrast, dark_palette, is_dark
 from reader.ui.search.trends_export import EXPORT_SIZE
 from reader.ui.search.trends_layout import MIN_BAR, Look
@@ -229,3 +230,30 @@ def test_series_colours_stand_out_on_light_and_dark_pages(qapp, dark):
     assert len({c.name() for c in colours}) == len(colours) >= 6
     for colour in colours:
         assert contrast(colour, look.plot) >= 3.0, colour.name()  # WCAG 1.4.11, graphics
+
+
+def test_the_dock_says_it_is_counting_until_the_chart_comes(qtbot, tmp_path):
+    from tests.ui.test_live import QueuedExecutor  # jobs held until run: the wait made visible
+
+    executor = QueuedExecutor()
+    window = MainWindow(index_root=tmp_path / "index", executor=executor, index_in_process=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_path(str(write_archive(tmp_path / "span", SPAN)))
+    executor.run_all()
+    panel = window.search_panel
+    panel.search("报纸")
+
+    def searched() -> bool:
+        executor.run_all()
+        return panel.model.rowCount() > 0
+
+    qtbot.waitUntil(searched)
+    window.action_set.trends.trigger()
+    view = window.trends.view
+    # Not "Search the archive…" while the search's hits are being counted.
+    assert view.note.text() == "Counting the hits…" and not view.note.isHidden()
+    assert view.trend is None
+    executor.run_all()
+    qtbot.waitUntil(lambda: view.trend is not None)
+    assert "Counting" not in view.note.text()

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from reader.library.shelf_search import count_days_many
 from reader.library.trends import count_days
 from reader.model import Issue
+from reader.ui.core import formatting
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
+from reader.ui.i18n import fill
 from reader.ui.search.panel import SearchPanel
 from reader.ui.search.trends_chart import chart_name
 from reader.ui.search.trends_export import save_csv, save_png, save_svg
@@ -89,6 +91,7 @@ class TrendsDock(QDockWidget):
             self.retranslate()
             return
         self.view.publication = publication
+        self.view.show_message(self.tr("Counting the hits…"))
 
         def done(counts: Counts) -> None:
             self._shown_for = (queries, publication)
@@ -107,6 +110,7 @@ class TrendsDock(QDockWidget):
     def _refresh_library(self, queries: tuple[str, ...], publication: str) -> None:
         """The trends of a library search: every ticked archive's counts summed, its issues too."""
         self.view.publication = publication
+        self.view.show_message(self.tr("Counting the hits…"))
 
         def done(found: tuple[tuple[Issue, ...], Counts]) -> None:
             self._shown_for = (queries, publication)
@@ -116,8 +120,14 @@ class TrendsDock(QDockWidget):
             partial(count_days_many, queries=list(queries), publication=publication),
             on_done=done,
             on_error=lambda exc: self.view.show_message(str(exc)),
+            on_progress=self._counted,
             channel="trends",
         )
+
+    def _counted(self, done: int, total: int) -> None:
+        """Say how many of the library's archives are counted (each takes a while)."""
+        text = self.tr("Counting the hits: %1 of %2 archives…")
+        self.view.show_message(fill(text, formatting.count(done), formatting.count(total)))
 
     def _search_shown(self) -> None:
         request = self._panel.request
