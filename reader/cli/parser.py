@@ -59,7 +59,8 @@ class _Parser(argparse.ArgumentParser):
         return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(1, f"{self.prog}: error: {message} (see '{PROG} --help')\n")
+        # A command's own help lists its choices: "issue-reader cite --help", not the overview.
+        self.exit(1, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 class _Version(argparse.Action):

@@ -137,6 +137,10 @@ def test_cite(capsys: pytest.CaptureFixture[str]) -> None:
     assert out == "张晓明 and 郭强. “我县召开供热工程项目协调会.” 今日长子, September 19, 2022.\n"
     code, out, err = run(capsys, "cite", str(SAMPLE_ISSUES), "nope")
     assert code == 1 and out == "" and err.startswith("issue-reader: error:")
+    # A wrong choice points to the command's own help, which lists the choices.
+    code, out, err = run(capsys, "cite", str(SAMPLE_ISSUES), SEED_FIRST, "--style", "apa")
+    assert code != 0 and out == ""
+    assert "'apa'" in err and err.rstrip().endswith("(see 'issue-reader cite --help')")
 
 
 def test_several_archives_as_one_search(
