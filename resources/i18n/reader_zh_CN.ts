@@ -2055,11 +2055,11 @@
     </message>
     <message>
         <source>Counting the hits…</source>
-        <translation>正在统计命中…</translation>
+        <translation>正在统计结果…</translation>
     </message>
     <message>
         <source>Counting the hits: %1 of %2 archives…</source>
-        <translation>正在统计命中：已完成 %1 / %2 个报刊库…</translation>
+        <translation>正在统计结果：已完成 %1 / %2 个报刊库…</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
