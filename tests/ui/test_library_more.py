@@ -15,7 +15,7 @@ from tests.ui.conftest import write_archive
 from tests.ui.test_collections import cells
 from tests.ui.test_collections import open_dock as open_collections
 from tests.ui.test_export_hits import export_through_dialog
-from tests.ui.test_library import library_search, open_dock, single_total, snapshot
+from tests.ui.test_library import library_search, open_dock, search, single_total, snapshot
 from tests.ui.test_library import own_data as own_data  # each test its own collections file
 from tests.ui.test_library import three as three
 
@@ -129,3 +129,28 @@ def test_the_dock_takes_a_modest_width_and_stays_resizable(qtbot, make_window, t
     assert window.browser.tree.width() >= 150
     window.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: dock.width() >= 500)
+
+
+def test_the_scope_box_shows_its_whole_text_and_no_archive_facet_is_empty(
+    qtbot, make_window, three
+):
+    window = make_window()
+    window.resize(1600, 1000)
+    dock = open_dock(qtbot, window)
+    panel = library_search(qtbot, window, dock, three, "供热")
+    box = panel.scope.box
+    assert box.currentText() == "Library (3 archives)"
+    # Not elided ("Library (3 ar…"): the box is as wide as its text asks.
+    qtbot.waitUntil(lambda: box.width() >= box.sizeHint().width())
+    # A long count beside it wraps rather than squeeze it, in a narrower window too.
+    panel.count_label.setText("Hits: 123,456 of 1,234,567 in every archive of the library")
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: window.width() == 900)
+    qtbot.wait(50)
+    assert box.width() >= box.sizeHint().width()
+    # An archive without hits gets no facet button: here two of the three have hits.
+    search(qtbot, window, "乙 OR 丙")
+    qtbot.waitUntil(lambda: panel.request.query == "乙 OR 丙" and panel.model.rowCount() > 0)
+    archives = {k for k in panel.facets.buttons if k.startswith("archive:")}
+    _first, second, third = (f"archive:{e.archive_id}" for e in dock.keeper.entries())
+    assert archives == {second, third}

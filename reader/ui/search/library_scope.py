@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from reader.library import Library
 from reader.library.collections_schema import archive_path
@@ -46,6 +46,8 @@ class LibraryScope(QObject):
         self.box = QComboBox(parent)
         self.box.setObjectName("search_scope")
         self.box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its longest text, always: squeezed, it read "Library (3 ar…".
+        self.box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.box.addItems(["", ""])
         self.box.setCurrentIndex(1 if settings.read("search_scope") == "library" else 0)
         # The keys the last library search could not cover (its message names them).

@@ -33,6 +33,7 @@ class SearchSummary(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)  # a long count wraps rather than squeeze the scope box
         self.sort_box = QComboBox(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -100,7 +101,8 @@ class SearchSummary(QWidget):
         if len(publications) > 1 or request.publication:
             years += [(f"publication:{p}", p, n) for p, n in publications.items()]
         # A library search: the archives first (named as in the library), when more than one.
-        archives = result.facets.archive
+        # An archive without hits is no choice to offer (unless chosen: it can be let go).
+        archives = {k: n for k, n in result.facets.archive.items() if n or k == request.archive}
         if len(archives) > 1 or request.archive:
             names = self.archive_names
             years[:0] = [(f"archive:{k}", names.get(k, k), n) for k, n in archives.items()]
