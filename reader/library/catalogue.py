@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import logging
 import os
 import pickle
 import sys
 import uuid
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -144,10 +146,11 @@ def load(path: Path, expected: str) -> Catalogue | None:
         with path.open("rb") as handle:
             if handle.read(len(_MAGIC)) != _MAGIC or handle.readline().strip() != expected.encode():
                 return None
-            head = pickle.load(handle)
-            issues: list[Issue] = []
-            for _ in range(head.pop("chunks")):
-                issues.extend(pickle.load(handle))
+            with _collector_paused():
+                head = pickle.load(handle)
+                issues: list[Issue] = []
+                for _ in range(head.pop("chunks")):
+                    issues.extend(pickle.load(handle))
             token, offsets = head.pop("texts")
             archive = Archive(issues=tuple(issues), **head)
         store = texts.TextStore.open(text_file(path), token, offsets, archive.issues)
@@ -157,6 +160,27 @@ def load(path: Path, expected: str) -> Catalogue | None:
         log.warning("ignoring the catalogue cache %s: %r", path, exc)
         return None
     return Catalogue(archive, store)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while unpickling, and what it made then left unscanned.
+
+    Unpickling makes hundreds of thousands of objects, all kept and none in a cycle. Each few
+    hundred new ones set off a collection rescanning those still young, and later full
+    collections rescan them all (0.1 s each on national-5y): together half a warm reopen
+    (benchmarks/README.md). ``gc.freeze`` moves every object alive now out of the collector's
+    reach for good; they are still freed when no longer referenced, only a cycle among them
+    would never be (the catalogue has none). Left off if someone else turned it off.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
