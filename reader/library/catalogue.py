@@ -31,7 +31,7 @@ from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 log = logging.getLogger(__name__)
 
 # Bump when what is pickled changes shape in a way the code digest below cannot see.
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 _MAGIC = b"issue-reader catalogue\n"
 # Issues per pickle call (about 10 ms each for a county weekly).
 CHUNK = 16
