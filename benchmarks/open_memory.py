@@ -2,15 +2,18 @@
 
 Each open runs in a fresh process (as the window and the command line do), against a catalogue
 cache of its own: first the open that reads every file and writes the cache, then reopens with
-the cache warm. Run with ``PYTHONPATH`` set to another checkout to measure that code instead.
+the cache warm. Run with ``PYTHONPATH`` set to another checkout to measure that code instead,
+or give ``--compare`` another checkout: the reopens of both then alternate, each code with a
+warm cache of its own, so a shared machine's load falls on both alike.
 
-    python -m benchmarks.open_memory ARCHIVE [--reopens 3]
+    python -m benchmarks.open_memory ARCHIVE [--reopens 3] [--compare OTHER_CHECKOUT]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -38,14 +41,18 @@ print(json.dumps({"code": __import__("reader").__file__, "seconds": seconds, "rs
 """
 
 
-def open_once(archive: Path, cache: Path) -> dict[str, Any]:
-    """One open in a fresh process: its seconds and resident MB."""
+def open_once(archive: Path, cache: Path, code: Path | None = None) -> dict[str, Any]:
+    """One open in a fresh process (of the checkout at ``code`` if given): seconds, resident MB."""
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(archive), str(cache)],
         check=True,
         capture_output=True,
         text=True,
         cwd=cache,  # not the checkout: ``-c`` puts the working folder first on sys.path
+        env=env,
     )
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -55,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("archive", type=Path)
     parser.add_argument("--reopens", type=int, default=3)
+    parser.add_argument("--compare", type=Path, help="another checkout, its reopens alternated")
     args = parser.parse_args(argv)
+    if args.compare is not None:
+        return compare(args.archive, args.compare, args.reopens)
     with tempfile.TemporaryDirectory() as cache:
         first = open_once(args.archive, Path(cache))
         reopens = [open_once(args.archive, Path(cache)) for _ in range(args.reopens)]
@@ -70,6 +80,27 @@ def main(argv: list[str] | None = None) -> int:
         f"(after imports {statistics.median(r['rss_before_mb'] for r in reopens):.0f} MB)"
     )
     print(f"cache on disk: {cached / 1e6:.0f} MB")
+    return 0
+
+
+def compare(archive: Path, other: Path, reopens: int) -> int:
+    """Reopens of this code and of the checkout ``other`` alternated, each with its own cache."""
+    with tempfile.TemporaryDirectory() as mine, tempfile.TemporaryDirectory() as theirs:
+        codes = {"other": (other.resolve(), Path(theirs)), "this": (None, Path(mine))}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in codes}
+        for code, cache in codes.values():
+            open_once(archive, cache, code)  # warms the cache
+        for _ in range(reopens):
+            for name, (code, cache) in codes.items():
+                runs[name].append(open_once(archive, cache, code))
+    for name, results in runs.items():
+        print(
+            f"{name} ({results[0]['code']}): {results[0]['articles']:,.0f} articles, reopen "
+            f"median of {len(results)}: {statistics.median(r['seconds'] for r in results):.2f} s "
+            f"(min {min(r['seconds'] for r in results):.2f}), "
+            f"{statistics.median(r['rss_mb'] for r in results):.0f} MB resident "
+            f"(after imports {statistics.median(r['rss_before_mb'] for r in results):.0f} MB)"
+        )
     return 0
 
 

@@ -12,24 +12,27 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import logging
 import os
 import pickle
 import sys
 import uuid
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from reader import formats
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
 from reader.library import paths, texts
-from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
+from reader.model import Archive, Article, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
 
 # Bump when what is pickled changes shape in a way the code digest below cannot see.
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 _MAGIC = b"issue-reader catalogue\n"
 # Issues per pickle call (about 10 ms each for a county weekly).
 CHUNK = 16
@@ -144,10 +147,11 @@ def load(path: Path, expected: str) -> Catalogue | None:
         with path.open("rb") as handle:
             if handle.read(len(_MAGIC)) != _MAGIC or handle.readline().strip() != expected.encode():
                 return None
-            head = pickle.load(handle)
-            issues: list[Issue] = []
-            for _ in range(head.pop("chunks")):
-                issues.extend(pickle.load(handle))
+            with _collector_paused():
+                head = pickle.load(handle)
+                issues: list[Issue] = []
+                for _ in range(head.pop("chunks")):
+                    issues.extend(pickle.load(handle))
             token, offsets = head.pop("texts")
             archive = Archive(issues=tuple(issues), **head)
         store = texts.TextStore.open(text_file(path), token, offsets, archive.issues)
@@ -157,6 +161,27 @@ def load(path: Path, expected: str) -> Catalogue | None:
         log.warning("ignoring the catalogue cache %s: %r", path, exc)
         return None
     return Catalogue(archive, store)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while unpickling, and what it made then left unscanned.
+
+    Unpickling makes hundreds of thousands of objects, all kept and none in a cycle. Each few
+    hundred new ones set off a collection rescanning those still young, and later full
+    collections rescan them all (0.1 s each on national-5y): together half a warm reopen
+    (benchmarks/README.md). ``gc.freeze`` moves every object alive now out of the collector's
+    reach for good; they are still freed when no longer referenced, only a cycle among them
+    would never be (the catalogue has none). Left off if someone else turned it off.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
@@ -175,10 +200,11 @@ def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
             handle.write(_MAGIC + current.encode() + b"\n")
             # In chunks: one pickle call holds the GIL throughout (1.5 s for 2,000 issues),
             # which would freeze a window opening the archive on a worker thread.
+            shared: dict[Any, Any] = {}
             issues = tuple(
                 dataclasses.replace(
                     issue,
-                    articles=tuple(a.without_text() for a in issue.articles),
+                    articles=tuple(_shared(a.without_text(), shared) for a in issue.articles),
                     text_digest=digest,
                 )
                 for issue, digest in zip(archive.issues, digests, strict=True)
@@ -209,6 +235,22 @@ def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
                 left.unlink(missing_ok=True)
         return None
     return Catalogue(stripped, store)
+
+
+# The article fields whose values repeat (a page number, a column, a standing title, a byline).
+_REPEATED = ("title", "kicker", "subtitle", "column", "authors", "page", "language", "ref")
+
+
+def _shared(article: Article, shared: dict[Any, Any]) -> Article:
+    """``article`` with each repeated value one object for all articles of the catalogue.
+
+    The importers make a new string for each ("1" as the page of 28,000 articles of
+    national-5y); pickle writes one object once per chunk, and loading makes it once.
+    """
+    values = {name: getattr(article, name) for name in _REPEATED}
+    return dataclasses.replace(
+        article, **{name: shared.setdefault(value, value) for name, value in values.items()}
+    )
 
 
 # The packages whose code shapes a catalogue: a change to them makes every cache miss.

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 from reader.model.pages import Page
+from reader.model.pickling import quick_pickle
 from reader.model.reasons import Reason
 from reader.model.text import UNREAD_EMPTY, UNREAD_TEXT, Unread
 
@@ -27,7 +28,7 @@ def stable_id(*parts: str, length: int = 10) -> str:
     return digest.hexdigest()[:length]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A file that could not be read, and why (a catalogue code the window translates)."""
 
@@ -50,7 +51,7 @@ class Problem:
         return self.cause.code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duplicate:
     """A file that repeats one already read (a second copy of an issue METS or of a batch file).
 
@@ -62,7 +63,7 @@ class Duplicate:
     original: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArchiveSettings:
     """Per-archive settings from the optional ``archive.toml``.
 
@@ -82,7 +83,8 @@ class ArchiveSettings:
         return cleaned or self.publication
 
 
-@dataclass(frozen=True)
+@quick_pickle
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article of an issue.
 
@@ -141,7 +143,8 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
 
-@dataclass(frozen=True)
+@quick_pickle
+@dataclass(frozen=True, slots=True)
 class Issue:
     """One issue of a publication: its date, printed numbers and articles in print order.
 
@@ -169,7 +172,7 @@ class Issue:
         return next((p for p in self.pages if p.number == number), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Companion:
     """A file that travels with the archive to describe its other files, never an issue.
 
@@ -190,7 +193,7 @@ class Companion:
         return self.kind in ("manifest", "tagmanifest", "checksums")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Archive:
     """Everything found under one archive location, plus the files that could not be read."""
 

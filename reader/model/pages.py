@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.model.pickling import quick_pickle
+
 # (left, top, right, bottom), in the page's unit, y growing downwards.
 Box = tuple[float, float, float, float]
 
@@ -19,7 +21,8 @@ UNITS_PER_INCH = {"mm10": 254.0, "inch1200": 1200.0, "inch254": 254.0, "pt": 72.
 DEFAULT_DPI = 300.0
 
 
-@dataclass(frozen=True)
+@quick_pickle
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page of an issue: where its coordinates and its image are, and its size.
 
@@ -63,7 +66,7 @@ class Page:
         return round(self.width * factor), round(self.height * factor)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """One word as printed on the page: its text as the file has it (a hyphenated half stays
     a half), its box, the region (block) it is in, and the article it belongs to ("" none)."""
@@ -74,7 +77,7 @@ class Word:
     article: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     """A block of the page (a text block, an illustration) and the article it belongs to."""
 
@@ -84,7 +87,7 @@ class Region:
     kind: str = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageLayout:
     """The words and regions of one page, read from its source when the page is shown.
 

@@ -110,7 +110,7 @@ def placeholders(template: str) -> frozenset[str]:
 _FIELDS = {code: placeholders(template) for code, template in CATALOGUE.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why a file could not be read: a :data:`CATALOGUE` code and the values of its placeholders.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def test_an_issue_is_cut_into_batches_of_its_articles_in_order(huge_issue: Path)
     assert all(text_size(unit) <= 60_000 for unit in units if len(unit.articles) > 1)
     assert batches([issue]) == [issue]  # small enough to stay whole by default
     assert batches([issue], limit=1) == [
-        issue.__class__(**{**issue.__dict__, "articles": (a,)}) for a in issue.articles
+        dataclasses.replace(issue, articles=(a,)) for a in issue.articles
     ]
 
 

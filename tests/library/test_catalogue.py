@@ -142,3 +142,15 @@ def test_a_page_image_added_beside_the_issues_keeps_the_cache(
     again, calls = _open(archive, cache)
     assert calls == [(1, 1)]
     assert again.archive == first.archive
+
+
+def test_a_value_repeated_across_articles_is_one_object_after_a_reopen(
+    archive: Path, tmp_path: Path
+) -> None:
+    _open(archive, tmp_path / "cache")
+    library, _ = _open(archive, tmp_path / "cache")
+    articles = [a for issue in library.issues for a in issue.articles]
+    same = [a for a in articles if a.title == "县城集中供热"]
+    assert len(same) == 2  # the two issues the fixture adds, read from two files
+    assert same[0].title is same[1].title
+    assert len({id(a.language) for a in articles}) == len({a.language for a in articles})
