@@ -12,10 +12,9 @@ import logging
 import sqlite3
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QMainWindow,
     QTabWidget,
 )
@@ -29,6 +28,7 @@ from reader.ui.app.collections_view import CollectionsView, SavedSearchesView
 from reader.ui.app.keep_dialog import KeepDialog
 from reader.ui.app.relink_dialog import ask_new_location
 from reader.ui.app.saved_search_commands import SavedSearchCommands
+from reader.ui.core.menu_dock import MenuDock
 from reader.ui.i18n import fill
 
 if TYPE_CHECKING:
@@ -42,12 +42,11 @@ def install(window: QMainWindow) -> CollectionsDock:
     return CollectionsDock(cast("MainWindow", window))
 
 
-class CollectionsDock(QDockWidget):
+class CollectionsDock(MenuDock):
     """A dock with two tabs: the collections' items and the saved searches."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.setObjectName("collections")
+        super().__init__(window, "collections", window.action_set.collections)
         self._window = window
         self._store: Store | None = None
         self._then: tuple[str, Any] | None = None  # what to do once an archive opens
@@ -58,13 +57,8 @@ class CollectionsDock(QDockWidget):
         self.tabs.addTab(self.items_view, "")
         self.tabs.addTab(self.searches_view, "")
         self.setWidget(self.tabs)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
-        self.hide()
-        a = window.action_set
-        self._action = a.collections
-        a.collections.toggled.connect(self.setVisible)
-        a.save_to_collection.triggered.connect(self.keep)
-        self.visibilityChanged.connect(self._visibility_changed)
+        self.place(window, Qt.DockWidgetArea.BottomDockWidgetArea)
+        window.action_set.save_to_collection.triggered.connect(self.keep)
         v = self.items_view
         v.filters_changed.connect(self.refresh)
         v.table.opened.connect(lambda row: self.open_item(v.items[row]))
@@ -99,12 +93,6 @@ class CollectionsDock(QDockWidget):
         self.searches_view.retranslate()
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Qt override: follow a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     @property
     def store(self) -> Store | None:
         """The reader's collections file, opened when first needed (None: it cannot be)."""
@@ -122,14 +110,10 @@ class CollectionsDock(QDockWidget):
             self._store.close()
             self._store = None
 
-    @Slot(bool)
-    def _visibility_changed(self, visible: bool) -> None:
-        self._action.blockSignals(True)
-        self._action.setChecked(visible)
-        self._action.blockSignals(False)
-        if visible:
-            self.refresh()
-            self.items_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    def became_visible(self) -> None:
+        """List the items anew and take the focus."""
+        self.refresh()
+        self.items_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def refresh(self) -> None:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import QMainWindow
 
 from reader.library.collections_schema import archive_path
 from reader.library.concordance import ConcordanceLine
 from reader.ui.app.reading_area import ReadingArea
 from reader.ui.core.actions import Actions
+from reader.ui.core.menu_dock import MenuDock
 from reader.ui.search.concordance import ConcordanceView
 
 
-class ConcordanceDock(QDockWidget):
+class ConcordanceDock(MenuDock):
     """A dock below the reading area with every match of the search shown, in context.
 
     Its lines are worked out only while it is open: opening it (or a new search while it is
@@ -20,20 +21,15 @@ class ConcordanceDock(QDockWidget):
     """
 
     def __init__(self, area: ReadingArea, actions: Actions, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.setObjectName("concordance")
+        super().__init__(window, "concordance", actions.concordance)
         self._area = area
-        self._action = action = actions.concordance
         self.view = ConcordanceView(area.session, self)
         self.view.scope = area.search_panel.scope
         self._window = window
         # A line of another archive of a library search, to open once that archive is open.
         self._pending: tuple[ConcordanceLine, str] | None = None
         self.setWidget(self.view)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
-        self.hide()
-        action.toggled.connect(self.setVisible)
-        self.visibilityChanged.connect(self._visibility_changed)
+        self.place(window, Qt.DockWidgetArea.BottomDockWidgetArea)
         area.search_panel.results_shown.connect(self._search_shown)
         area.session.opened.connect(self._archive_opened)
         self.view.line_opened.connect(self._open)
@@ -43,21 +39,11 @@ class ConcordanceDock(QDockWidget):
         """Set the title in the current language."""
         self.setWindowTitle(self.tr("Concordance"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Qt override: follow a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    @Slot(bool)
-    def _visibility_changed(self, visible: bool) -> None:
-        self._action.blockSignals(True)
-        self._action.setChecked(visible)
-        self._action.blockSignals(False)
-        if visible and self.view.request != self._current_search():
+    def became_visible(self) -> None:
+        """Show the lines of the search shown (worked out now if they are not yet)."""
+        if self.view.request != self._current_search():
             self._search_shown()
-        if visible:
-            self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _current_search(self) -> object:
         panel = self._area.search_panel

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QLineEdit
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from reader.library.collections_schema import archive_path
 from reader.library.shelf import ShelfEntry
@@ -19,6 +19,7 @@ from reader.library.shelf_search import index_usable
 from reader.model import printable
 from reader.ui.app.library_view import LibraryView
 from reader.ui.app.relink_dialog import ask_new_location
+from reader.ui.core.menu_dock import MenuDock
 from reader.ui.i18n import fill
 
 if TYPE_CHECKING:
@@ -30,12 +31,11 @@ def install(window: MainWindow) -> LibraryDock:
     return LibraryDock(window)
 
 
-class LibraryDock(QDockWidget):
+class LibraryDock(MenuDock):
     """The shelf as a list, and the commands on it."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.setObjectName("library")
+        super().__init__(window, "library", window.action_set.library)
         self._window = window
         scope = window.search_panel.scope
         self.keeper, self.indexer = scope.keeper, scope.indexer
@@ -44,11 +44,7 @@ class LibraryDock(QDockWidget):
         self.view = LibraryView(self)
         self.list = self.view.list
         self.setWidget(self.view)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self)
-        self.hide()
-        self._action = window.action_set.library
-        self._action.toggled.connect(self.setVisible)
-        self.visibilityChanged.connect(self._visibility_changed)
+        self.place(window, Qt.DockWidgetArea.LeftDockWidgetArea)
         v = self.view
         v.add_folder.triggered.connect(self.choose_folder)
         v.add_zip.triggered.connect(self.choose_zip)
@@ -76,20 +72,10 @@ class LibraryDock(QDockWidget):
         self.view.retranslate()
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Qt override: follow a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    @Slot(bool)
-    def _visibility_changed(self, visible: bool) -> None:
-        self._action.blockSignals(True)
-        self._action.setChecked(visible)
-        self._action.blockSignals(False)
-        if visible:
-            self.refresh()
-            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+    def became_visible(self) -> None:
+        """List the shelf anew and take the focus."""
+        self.refresh()
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def refresh(self) -> None:
