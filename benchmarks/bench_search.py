@@ -74,7 +74,9 @@ def _whoosh_build(archive: str, index_dir: str, workers: int | None, out: object
     library = Library.open(archive)
     loaded = rss_mb()
     started = time.perf_counter()
-    stats = update_index(index_dir, library.issues, fingerprints(library), workers=workers)
+    stats = update_index(
+        index_dir, library.issues_with_text(), fingerprints(library), workers=workers
+    )
     seconds = time.perf_counter() - started
     out.put(  # type: ignore[attr-defined]
         {
@@ -98,7 +100,7 @@ def fts5_schema(db: sqlite3.Connection) -> None:
 def fts5_rows(library: Library, start: int = 0) -> list[tuple[object, ...]]:
     rows = []
     n = start
-    for issue in library.issues:
+    for issue in library.issues_with_text():
         for article in issue.articles:
             n += 1
             title = " ".join(p for p in (article.kicker, article.title, article.subtitle) if p)
@@ -235,8 +237,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
     library = Library.open(archive)
     count = library.archive.article_count
-    chars = sum(len(a.text) for i in library.issues for a in i.articles)
-    raw = sum(len(a.text.encode("utf-8")) for i in library.issues for a in i.articles)
+    chars = raw = 0
+    for issue in library.issues_with_text():  # the catalogue keeps no text: read it once
+        for article in issue.articles:
+            chars += len(article.text)
+            raw += len(article.text.encode("utf-8"))
     print(f"{args.size}: {len(library.issues)} issues, {count} articles, {chars:,} characters")
 
     index_dir = work / "index"
@@ -262,7 +267,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         }
 
     # Add one issue (first taking out one that an earlier run may have left, untimed).
-    update_index(index_dir, library.issues, fingerprints(library))
+    update_index(index_dir, library.issues_with_text(), fingerprints(library))
     db = sqlite3.connect(db_path)
     with db:
         db.execute("DELETE FROM articles WHERE rowid > ?", (count,))
@@ -271,7 +276,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     added = add_issue(archive, args.seed, issues, args.size)
     grown = Library.open(archive)
     started = time.perf_counter()
-    update_index(index_dir, grown.issues, fingerprints(grown))
+    update_index(index_dir, grown.issues_with_text(), fingerprints(grown))
     add_ours = time.perf_counter() - started
     rows = fts5_rows(Library.open(added), start=count)
     db = sqlite3.connect(db_path)
@@ -285,7 +290,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             issue.date.isoformat() if issue.date else "",
             [fold(p) for p in (a.kicker, a.title, a.subtitle, a.text, a.column, *a.authors) if p],
         )
-        for issue in grown.issues
+        for issue in grown.issues_with_text()
         for a in issue.articles
     ]
     results: dict[str, dict[str, list[float]]] = {"ours": {}, "fts5": {}, "scan": {}}

@@ -1,0 +1,22 @@
+"""The search benchmark runs end to end on a tiny archive (its figures are not checked, its
+answers are: the index, FTS5 and the scan must agree)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from benchmarks import bench_search
+
+
+def test_bench_search_runs_and_the_three_agree(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    argv = ["--size", "tiny", "--work", str(tmp_path / "work"), "--repeat", "1"]
+    assert bench_search.main([*argv, "--json", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["articles"] == 80
+    assert report["characters"] > 100_000
+    # The catalogue keeps no text: the benchmark must read it, not count empty strings.
+    for text, ours, _fts5, scan in report["counts"]:
+        assert ours == scan, text
+    assert sum(ours for _text, ours, _fts5, _scan in report["counts"]) > 0
