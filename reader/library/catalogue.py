@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import logging
 import os
@@ -20,7 +19,6 @@ import pickle
 import struct
 import sys
 import uuid
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -163,7 +161,7 @@ def load(path: Path, expected: str) -> Catalogue | None:
             return None
         (head_at,) = _POSITION.unpack(handle.read(_POSITION.size))
         handle.seek(head_at)
-        with _collector_paused():
+        with entries.collector_paused():
             head = pickle.load(handle)
             store = entries.ArticleStore(handle, head.pop("entries"))
             handle.seek(head.pop("issues_at"))
@@ -183,28 +181,6 @@ def load(path: Path, expected: str) -> Catalogue | None:
         log.warning("ignoring the catalogue cache %s: %r", path, exc)
         return None
     return Catalogue(archive, text_store, store)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while unpickling, and what it made then left unscanned.
-
-    Unpickling makes many thousands of objects, all kept and none in a cycle. Each few
-    hundred new ones set off a collection rescanning those still young, and later full
-    collections rescan them all (0.1 s each on national-5y when every article was an object):
-    together half a warm reopen (benchmarks/README.md). ``gc.freeze`` moves every object alive
-    now out of the collector's reach for good; they are still freed when no longer
-    referenced, only a cycle among them would never be (the catalogue has none). Left off if
-    someone else turned it off.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def save(path: Path, current: str, archive: Archive) -> Catalogue | None:

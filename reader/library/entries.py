@@ -11,6 +11,8 @@ up to :data:`KEPT_ARTICLES`, so a walk over every article streams through them.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import pickle
 import threading
@@ -18,7 +20,7 @@ import weakref
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
@@ -212,6 +214,28 @@ class ArticleStore:
     def close(self) -> None:
         """Close the file (decoding an issue not kept then raises ValueError)."""
         self._closer()
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while unpickling, and what it made then left unscanned.
+
+    Unpickling makes many thousands of objects, all kept and none in a cycle. Each few
+    hundred new ones set off a collection rescanning those still young, and later full
+    collections rescan them all (0.1 s each on national-5y when every article was an object):
+    together half a warm reopen (benchmarks/README.md). ``gc.freeze`` moves every object alive
+    now out of the collector's reach for good; they are still freed when no longer
+    referenced, only a cycle among them would never be (the catalogue has none). Left off if
+    someone else turned it off.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class Unpickler(pickle.Unpickler):
