@@ -5,7 +5,6 @@ This is the composition root, the one module allowed to know both front ends.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 import sys
 from collections.abc import Sequence
@@ -53,11 +52,20 @@ def _window(paths: Sequence[str]) -> int:
     return app.main(paths[0] if paths else None, ignored=max(len(paths) - 1, 0))
 
 
+def _freeze_support() -> None:
+    """In a frozen app every spawned process (the index build) starts this executable again:
+    this runs the child's job and exits there, before anything else happens."""
+    # multiprocessing (with pickle and socket) is imported only in a frozen app, the only
+    # place where freeze_support does anything: every command pays for an import.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+
+
 def entry() -> None:
     """Console-script entry point, and the frozen app's (packaging/)."""
-    # In a frozen app every spawned process (the index build) starts this executable again:
-    # this runs the child's job and exits there, before anything else happens.
-    multiprocessing.freeze_support()
+    _freeze_support()
     if sys.argv[1:2] == ["--self-test"]:  # a developer's check of a frozen build
         from reader.ui.app import selftest
 
@@ -71,7 +79,7 @@ def gui_entry() -> None:
     On Windows it runs without a console window, so there is nowhere to print a command's
     output: every argument is taken as a path to open.
     """
-    multiprocessing.freeze_support()
+    _freeze_support()
     sys.exit(_window(sys.argv[1:]))
 
 

@@ -7,14 +7,17 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.cli.indexing import ready_archives
 from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
+from reader.cli.parser import PROG
 from reader.cli.progress import ProgressBar
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
-from reader.library.many import search_many
 from reader.model import ReaderError
+
+if TYPE_CHECKING:
+    from reader.library.provisional import Coverage
 
 
 def index(library: Library, args: argparse.Namespace) -> int:
@@ -57,30 +60,33 @@ def search(library: Library, args: argparse.Namespace) -> int:
     """Search the archive (updating its index first): the hits, then counts per year and paper.
 
     ``search PATH PATH … QUERY`` searches several archives as one: the leading words that name
-    an existing folder, zip or file are archives (the last word is always the query).
+    an existing folder, zip or file are archives (the last word is always the query). With
+    ``--no-wait`` an index that is missing or out of date is not built: the answer comes at
+    once from what it holds and a scan of the rest, and says so (see :func:`_answer_now`).
     """
     if args.limit < 0:
         raise QueryError("--limit must be 0 or more")
     others, args.query = more_archives(args.query, final=not (args.queries or args.stdin))
+    if args.no_wait and others:
+        raise QueryError("--no-wait searches one archive: give one PATH")
     with ExitStack() as stack:
-        libraries = ready_archives(stack, library, args, others)
-        several = len(libraries) > 1
-
-        def ask(query: str) -> SearchResult:
-            if several:
-                return search_many(libraries, query, limit=args.limit, sort=args.sort)
-            return library.search(query, limit=args.limit, sort=args.sort)
-
+        if args.no_wait:
+            ask = _answer_now(library, args)
+        else:
+            libraries = ready_archives(stack, library, args, others)
+            ask = _answer(library, libraries, args)
         if args.queries or args.stdin:
             return _many(ask, args)
         if not args.query:
             raise QueryError("give a QUERY, or --queries FILE, or --stdin")
-        result = ask(" ".join(args.query))
+        result, coverage = ask(" ".join(args.query))
     if args.json:
-        return print_json(_result_json(result))
+        return print_json(_result_json(result, coverage, args.no_wait))
     shown = len(result.hits)
     more = f", the first {shown} shown" if shown < result.total else ""
     print(f"{counted(result.total, 'article')} found{more}.")
+    if coverage is not None:
+        print(_provisional_line(coverage, args.path))
     bold = bold_allowed(sys.stdout)
     for n, hit in enumerate(result.hits, start=1):
         print()
@@ -93,6 +99,60 @@ def search(library: Library, args: argparse.Namespace) -> int:
             archives = " ".join(f"{a} ({c})" for a, c in result.facets.archive.items())
             print(f"By archive: {archives}")
     return 0
+
+
+# A query's result, and how much of the archive it covers when that is not all of it.
+Answer = tuple[SearchResult, "Coverage | None"]
+
+
+def _answer(
+    library: Library, libraries: dict[str, Library], args: argparse.Namespace
+) -> Callable[[str], Answer]:
+    """Search the indexes, built or brought up to date already (one archive, or several)."""
+
+    def ask(query: str) -> Answer:
+        if len(libraries) > 1:
+            from reader.library.many import search_many
+
+            return search_many(libraries, query, limit=args.limit, sort=args.sort), None
+        return library.search(query, limit=args.limit, sort=args.sort), None
+
+    return ask
+
+
+def _answer_now(library: Library, args: argparse.Namespace) -> Callable[[str], Answer]:
+    """Search without building: the index when it is current, else what it holds plus a scan.
+
+    The scan reads the text of the issues the index lacks (or holds in an older state), from
+    the catalogue; its folded text is kept between the queries of ``--queries``/``--stdin``.
+    """
+    if args.index_dir:
+        library.use_index_dir(args.index_dir)
+    current = library.index_available() and library.index_current()
+
+    def ask(query: str) -> Answer:
+        if current:
+            return library.search(query, limit=args.limit, sort=args.sort), None
+        found = library.search_now(query, limit=args.limit, sort=args.sort)
+        return found.result, found.coverage
+
+    return ask
+
+
+def _provisional_line(coverage: Coverage, path: str) -> str:
+    """What a provisional result covers, and how to make it final."""
+    rest = coverage.articles - coverage.indexed
+    some = "" if coverage.scanned >= rest else f"{coverage.scanned:,} of "
+    if not coverage.indexed:
+        return (
+            f"Provisional: there is no index yet; {some or 'all '}{counted(rest, 'article')} "
+            f"were scanned. Run '{PROG} index {path}' to build it."
+        )
+    return (
+        f"Provisional: the index holds {coverage.indexed:,} of the "
+        f"{counted(coverage.articles, 'article')} as they are now; {some}the other {rest:,} "
+        f"were scanned. Run '{PROG} index {path}' to bring it up to date."
+    )
 
 
 def more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
@@ -110,7 +170,7 @@ def more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
     return paths, words[len(paths) :]
 
 
-def _many(ask: Callable[[str], SearchResult], args: argparse.Namespace) -> int:
+def _many(ask: Callable[[str], Answer], args: argparse.Namespace) -> int:
     """One query a line (from ``--queries FILE`` or stdin), one JSON line each, as it is answered.
 
     Each line is ``search --json``'s object with the query first; a malformed query gives
@@ -125,12 +185,12 @@ def _many(ask: Callable[[str], SearchResult], args: argparse.Namespace) -> int:
         if not query:
             continue
         try:
-            result = ask(query)
+            result, coverage = ask(query)
         except QueryError as exc:
             failed = True
             answer: dict[str, Any] = {"query": query, "error": str(exc)}
         else:
-            answer = {"query": query, **_result_json(result)}
+            answer = {"query": query, **_result_json(result, coverage, args.no_wait)}
         print_json_line(answer)
     return 1 if failed else 0
 
@@ -193,11 +253,24 @@ def _marked(text: str, spans: Sequence[tuple[int, int]], bold: bool) -> str:
     return "".join(parts).replace("\n", " ")
 
 
-def _result_json(result: SearchResult) -> dict[str, Any]:
+def _result_json(
+    result: SearchResult, coverage: Coverage | None = None, no_wait: bool = False
+) -> dict[str, Any]:
+    """``search --json``'s object; with ``--no-wait``, whether it is provisional, and its coverage."""
     facets: dict[str, Any] = {"year": result.facets.year, "publication": result.facets.publication}
     if result.facets.archive:  # several archives searched as one: each hit names its own
         facets["archive"] = result.facets.archive
+    provisional: dict[str, Any] = {}
+    if no_wait:
+        provisional["provisional"] = coverage is not None
+        if coverage is not None:
+            provisional["coverage"] = {
+                "indexed": coverage.indexed,
+                "scanned": coverage.scanned,
+                "articles": coverage.articles,
+            }
     return {
+        **provisional,
         "total": result.total,
         "hits": [
             {

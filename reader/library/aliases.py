@@ -17,10 +17,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.formats import apply_aliases, fold_name
-from reader.library import misreads, paths
+from reader.library import paths
 from reader.model import Archive, ArchiveSettings, Article, NotFound, ReaderError
+
+if TYPE_CHECKING:
+    from reader.library import misreads
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +153,8 @@ def suggestions(
     """
     settings = archive.settings
     declared = (settings.publication,) if settings.publication else ()
+    from reader.library import misreads  # here: reading the aliases (every search) needs none
+
     return misreads.suggest(
         archive.issues, declared=declared, dismissed=chosen.dismissed, whole=whole
     )
