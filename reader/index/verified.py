@@ -44,7 +44,7 @@ class Verified:
 
     def __init__(self, whoosh_dir: Path) -> None:
         self.whoosh_dir = whoosh_dir
-        self._file = _memo_file(whoosh_dir)
+        self._file = memo_file(whoosh_dir)
         self._files: dict[str, list[int]] = {}
         self._changed = False
         if self._file is not None:
@@ -101,7 +101,8 @@ class Verified:
                 temp.unlink(missing_ok=True)
 
 
-def _memo_file(whoosh_dir: Path) -> Path | None:
+def memo_file(whoosh_dir: Path) -> Path | None:
+    """Where the verified files of ``whoosh_dir`` are remembered (None: nowhere, check all)."""
     root = fold.cache_root()
     if root is None:
         return None
