@@ -86,7 +86,7 @@ def search(library: Library, args: argparse.Namespace) -> int:
     more = f", the first {shown} shown" if shown < result.total else ""
     print(f"{counted(result.total, 'article')} found{more}.")
     if coverage is not None:
-        print(_provisional_line(coverage, args.path))
+        print(_provisional_line(coverage, args.path, library.index_available()))
     bold = bold_allowed(sys.stdout)
     for n, hit in enumerate(result.hits, start=1):
         print()
@@ -139,19 +139,21 @@ def _answer_now(library: Library, args: argparse.Namespace) -> Callable[[str], A
     return ask
 
 
-def _provisional_line(coverage: Coverage, path: str) -> str:
+def _provisional_line(coverage: Coverage, path: str, has_index: bool) -> str:
     """What a provisional result covers, and how to make it final."""
     rest = coverage.articles - coverage.indexed
     some = "" if coverage.scanned >= rest else f"{coverage.scanned:,} of "
-    if not coverage.indexed:
+    if not has_index:
         return (
             f"Provisional: there is no index yet; {some or 'all '}{counted(rest, 'article')} "
             f"were scanned. Run '{PROG} index {path}' to build it."
         )
+    held = f"{coverage.indexed:,}" if coverage.indexed else "none"
+    other = "the other " if coverage.indexed else ("all " if not some else "the ")
     return (
-        f"Provisional: the index holds {coverage.indexed:,} of the "
-        f"{counted(coverage.articles, 'article')} as they are now; {some}the other {rest:,} "
-        f"were scanned. Run '{PROG} index {path}' to bring it up to date."
+        f"Provisional: the index holds {held} of the {counted(coverage.articles, 'article')} "
+        f"as they are now; {some}{other}{rest:,} were scanned. Run '{PROG} index {path}' to "
+        "bring it up to date."
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -148,3 +149,28 @@ def test_no_wait_takes_one_archive(
     code, out, err = run(capsys, "search", str(archive), str(other), "县委书记", "--no-wait")
     assert code == 1 and out == ""
     assert "--no-wait searches one archive" in err
+
+
+def test_an_index_of_none_of_the_issues_as_they_are_says_so(
+    capsys: pytest.CaptureFixture[str], archive: Path, tmp_path: Path
+) -> None:
+    index_dir = tmp_path / "index"
+    code, out, _ = run(
+        capsys, "search", str(archive), "县委书记", "--no-wait", "--index-dir", str(index_dir)
+    )
+    assert code == 0
+    assert "Provisional: there is no index yet; all 96 articles were scanned." in out
+    assert run(capsys, "index", str(archive), "--index-dir", str(index_dir))[0] == 0
+    for path in archive.glob("*.txt"):  # every issue changed since (its time)
+        later = path.stat().st_mtime_ns + 2_000_000_000
+        os.utime(path, ns=(later, later))
+    found = search_json(
+        capsys, str(archive), "县委书记", "--no-wait", "--index-dir", str(index_dir)
+    )
+    assert found["coverage"] == {"indexed": 0, "scanned": 96, "articles": 96}
+    code, out, _ = run(
+        capsys, "search", str(archive), "县委书记", "--no-wait", "--index-dir", str(index_dir)
+    )
+    assert (
+        "Provisional: the index holds none of the 96 articles as they are now; all 96 were" in out
+    )
