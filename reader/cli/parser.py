@@ -145,10 +145,6 @@ def build_parser(built: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
     return parser
 
 
-def _issues(issues: argparse.ArgumentParser) -> None:
-    issues.add_argument("--json", action="store_true", help="print JSON")
-
-
 def _articles(articles: argparse.ArgumentParser) -> None:
     articles.add_argument(
         "issue_id", metavar="ISSUE", help="an issue id, or its date (2022-09-19) or number (1810)"
@@ -188,6 +184,12 @@ def _search(search: argparse.ArgumentParser) -> None:
         action="store_true",
         help="when the index is missing or out of date, answer at once from what it holds "
         "and a scan of the rest (a provisional result), without building it",
+    )
+    search.add_argument(
+        "--budget",
+        type=float,
+        metavar="S",
+        help="with --no-wait, scan for about S seconds only (the result says how much it covers)",
     )
     search.add_argument("--json", action="store_true", help="print JSON")
 
@@ -285,10 +287,10 @@ _DESCRIPTION = {
     "items, or export one as export writes hits, with each item's note and tags.",
 }
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
-    "issues": _issues,
+    "issues": _json_only,
     "articles": _articles,
     "show": _show,
-    "problems": _issues,
+    "problems": _json_only,
     "index": _index,
     "search": _search,
     "kwic": _kwic,

@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reader.cli.answering import Answer, answer, answer_now, provisional_line
 from reader.cli.indexing import ready_archives
 from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
-from reader.cli.parser import PROG
 from reader.cli.progress import ProgressBar
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
 from reader.model import ReaderError
@@ -69,12 +69,14 @@ def search(library: Library, args: argparse.Namespace) -> int:
     others, args.query = more_archives(args.query, final=not (args.queries or args.stdin))
     if args.no_wait and others:
         raise QueryError("--no-wait searches one archive: give one PATH")
+    if args.budget is not None and (not args.no_wait or args.budget < 0):
+        raise QueryError("--budget takes a number of seconds (0 or more), with --no-wait")
     with ExitStack() as stack:
         if args.no_wait:
-            ask = _answer_now(library, args)
+            ask = answer_now(library, args)
         else:
             libraries = ready_archives(stack, library, args, others)
-            ask = _answer(library, libraries, args)
+            ask = answer(library, libraries, args)
         if args.queries or args.stdin:
             return _many(ask, args)
         if not args.query:
@@ -86,7 +88,7 @@ def search(library: Library, args: argparse.Namespace) -> int:
     more = f", the first {shown} shown" if shown < result.total else ""
     print(f"{counted(result.total, 'article')} found{more}.")
     if coverage is not None:
-        print(_provisional_line(coverage, args.path, library.index_available()))
+        print(provisional_line(coverage, args.path, library.index_available()))
     bold = bold_allowed(sys.stdout)
     for n, hit in enumerate(result.hits, start=1):
         print()
@@ -99,62 +101,6 @@ def search(library: Library, args: argparse.Namespace) -> int:
             archives = " ".join(f"{a} ({c})" for a, c in result.facets.archive.items())
             print(f"By archive: {archives}")
     return 0
-
-
-# A query's result, and how much of the archive it covers when that is not all of it.
-Answer = tuple[SearchResult, "Coverage | None"]
-
-
-def _answer(
-    library: Library, libraries: dict[str, Library], args: argparse.Namespace
-) -> Callable[[str], Answer]:
-    """Search the indexes, built or brought up to date already (one archive, or several)."""
-
-    def ask(query: str) -> Answer:
-        if len(libraries) > 1:
-            from reader.library.many import search_many
-
-            return search_many(libraries, query, limit=args.limit, sort=args.sort), None
-        return library.search(query, limit=args.limit, sort=args.sort), None
-
-    return ask
-
-
-def _answer_now(library: Library, args: argparse.Namespace) -> Callable[[str], Answer]:
-    """Search without building: the index when it is current, else what it holds plus a scan.
-
-    The scan reads the text of the issues the index lacks (or holds in an older state), from
-    the catalogue; its folded text is kept between the queries of ``--queries``/``--stdin``.
-    """
-    if args.index_dir:
-        library.use_index_dir(args.index_dir)
-    current = library.index_available() and library.index_current()
-
-    def ask(query: str) -> Answer:
-        if current:
-            return library.search(query, limit=args.limit, sort=args.sort), None
-        found = library.search_now(query, limit=args.limit, sort=args.sort)
-        return found.result, found.coverage
-
-    return ask
-
-
-def _provisional_line(coverage: Coverage, path: str, has_index: bool) -> str:
-    """What a provisional result covers, and how to make it final."""
-    rest = coverage.articles - coverage.indexed
-    some = "" if coverage.scanned >= rest else f"{coverage.scanned:,} of "
-    if not has_index:
-        return (
-            f"Provisional: there is no index yet; {some or 'all '}{counted(rest, 'article')} "
-            f"were scanned. Run '{PROG} index {path}' to build it."
-        )
-    held = f"{coverage.indexed:,}" if coverage.indexed else "none"
-    other = "the other " if coverage.indexed else ("all " if not some else "the ")
-    return (
-        f"Provisional: the index holds {held} of the {counted(coverage.articles, 'article')} "
-        f"as they are now; {some}{other}{rest:,} were scanned. Run '{PROG} index {path}' to "
-        "bring it up to date."
-    )
 
 
 def more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:

@@ -174,3 +174,18 @@ def test_an_index_of_none_of_the_issues_as_they_are_says_so(
     assert (
         "Provisional: the index holds none of the 96 articles as they are now; all 96 were" in out
     )
+
+
+def test_a_budget_bounds_the_scan_and_the_result_says_how_much_it_covers(
+    capsys: pytest.CaptureFixture[str], archive: Path, tmp_path: Path
+) -> None:
+    index_dir = tmp_path / "index"
+    argv = ("县委书记", "--no-wait", "--budget", "0", "--index-dir", str(index_dir))
+    found = search_json(capsys, str(archive), *argv)
+    # One issue is always folded; with no time left the others wait for the next search.
+    assert found["coverage"] == {"indexed": 0, "scanned": 8, "articles": 96}
+    code, out, _ = run(capsys, "search", str(archive), *argv)
+    assert code == 0
+    assert "Provisional: there is no index yet; 8 of 96 articles were scanned." in out
+    code, _, err = run(capsys, "search", str(archive), "县委书记", "--budget", "1")
+    assert code == 1 and "with --no-wait" in err
