@@ -62,6 +62,7 @@ NOT_FOR_A_SEARCH = {
     "reader.library.provisional",
     "reader.library.misreads",
     "reader.library.navigation",
+    "reader.formats.publications",
     "reader.library.many",
     "reader.cli.aliases",
     "reader.cli.collecting",
