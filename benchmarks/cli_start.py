@@ -12,6 +12,9 @@ and its time per query is (that run − a run of one query) / 26. With ``--fts5 
 FTS5 in one process, per query, and one FTS5 query in a fresh process. ``--code DIR`` runs
 the reader package found in DIR (an older checkout: the "before"); ``--python EXE`` runs the
 reader (and the floor) with another interpreter, such as a venv with a non-editable install.
+``--before OLD_CHECKOUT`` first prints the floor, ``--version``, ``--help`` and the search for
+the older checkout and for this code, their runs interleaved (``--runs``, 7), the older one
+with its own catalogue cache (``--before-cache DIR``, a new temporary folder by default).
 """
 
 from __future__ import annotations
@@ -70,6 +73,61 @@ def median_times(argv: list[str], runs: int = 5, stdin: str | None = None) -> tu
     return statistics.median(walls), statistics.median(cpus)
 
 
+def before_and_after(
+    commands: dict[str, list[str]], variants: dict[str, tuple[list[str], dict[str, str]]], runs: int
+) -> dict[tuple[str, str], tuple[float, float]]:
+    """Median wall and CPU times of each command under each variant, their runs interleaved.
+
+    A variant is a launcher (the interpreter and its arguments before the command's) and the
+    environment it runs in; an empty command is ``-c pass`` with the variant's interpreter.
+    Interleaving puts before and after under the same load on a shared machine.
+    """
+    samples: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for run in range(runs + 1):  # the first round warms up (and fills each variant's cache)
+        for variant, (launch, env) in variants.items():
+            for name, argv in commands.items():
+                command = [*launch, *argv] if argv else [launch[0], "-c", "pass"]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                done = subprocess.run(command, capture_output=True, env=env, check=False)
+                wall = time.perf_counter() - start
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                if done.returncode != 0:
+                    raise SystemExit(f"{variant}, {name} failed: {done.stderr[-500:]!r}")
+                cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                if run:
+                    samples.setdefault((variant, name), []).append((wall, cpu))
+    return {
+        key: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+        for key, got in samples.items()
+    }
+
+
+def _compare(args: argparse.Namespace, where: list[str]) -> None:
+    """``--before DIR``: the older checkout's figures and these, interleaved, as a table."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    old_cache = args.before_cache or tempfile.mkdtemp(prefix="cli-start-before-")
+    variants = {
+        f"before ({args.before})": (
+            [args.python, "-c", _LAUNCH, str(args.before)],
+            {**env, "XDG_CACHE_HOME": str(old_cache)},
+        ),
+        "after": ([args.python, "-c", _LAUNCH, args.code], env),
+    }
+    commands = {
+        "python -c pass": [],
+        "--version": ["--version"],
+        "--help": ["--help"],
+        "search --json": ["search", str(args.archive), args.query, "--json", *where],
+    }
+    found = before_and_after(commands, variants, args.runs)
+    print(f"before and after, {args.runs} interleaved runs (load {os.getloadavg()[0]:.1f})")
+    print(f"  {'wall / CPU, ms':<24}" + "".join(f"{v[:30]:>32}" for v in variants))
+    for name in commands:
+        cells = [found[(v, name)] for v in variants]
+        print(f"  {name:<24}" + "".join(f"{w * 1000:>22.1f} / {c * 1000:7.1f}" for w, c in cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("archive", type=Path)
@@ -79,10 +137,15 @@ def main() -> None:
     parser.add_argument("--query", default="县委书记")
     parser.add_argument("--seed", type=int, default=1, help="the archive's generator seed")
     parser.add_argument("--python", default=sys.executable, metavar="EXE")
+    parser.add_argument("--before", type=Path, metavar="OLD_CHECKOUT")
+    parser.add_argument("--before-cache", type=Path, metavar="DIR")
+    parser.add_argument("--runs", type=int, default=7, help="interleaved runs for --before")
     args = parser.parse_args()
     reader = [args.python, "-c", _LAUNCH, args.code]
     where = ["--index-dir", str(args.index_dir)] if args.index_dir else []
     mixed = [q.text for q in queries(args.seed)]
+    if args.before:
+        _compare(args, where)
     timed = {
         "python -c pass": median_times([args.python, "-c", "pass"]),
         "--version": median_times([*reader, "--version"]),
