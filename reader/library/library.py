@@ -14,18 +14,8 @@ from typing import TYPE_CHECKING
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import (
-    aliases,
-    catalogue,
-    entries,
-    fingermemo,
-    indexes,
-    navigation,
-    provisional,
-    texts,
-)
+from reader.library import aliases, catalogue, entries, fingermemo, indexes, texts
 from reader.library.archive_index import ArchiveIndex
-from reader.library.misreads import Suggestion
 from reader.model import (
     Archive,
     Article,
@@ -38,7 +28,8 @@ from reader.model import (
 )
 
 if TYPE_CHECKING:
-    from reader.library import verify
+    from reader.library import provisional, verify
+    from reader.library.misreads import Suggestion
 
 
 class Library(ArchiveIndex):
@@ -63,7 +54,8 @@ class Library(ArchiveIndex):
         self.path = path
         self._suggestions: tuple[Suggestion, ...] | None = None
         self._searchers = indexes.Searchers()
-        self._scanner = provisional.Scanner()
+        # Made by the first search_now: a search on a built index needs no scan (nor its code).
+        self._scanner: provisional.Scanner | None = None
         # Set by open(): the state of the files the catalogue is read from, and where the
         # issues' fingerprints are remembered (see fingermemo).
         self._state: catalogue.FileState | None = None
@@ -227,6 +219,8 @@ class Library(ArchiveIndex):
         try:
             return self.issue(wanted)
         except NotFound:
+            from reader.library import navigation  # here: most commands never need it
+
             return navigation.issue_by_date_or_number(self.issues, wanted)
 
     def article(self, article_id: str) -> tuple[Issue, Article]:
@@ -327,13 +321,20 @@ class Library(ArchiveIndex):
 
         Raises QueryError (a malformed query) and IndexUnavailable (a damaged index).
         """
+        from reader.library import provisional
+
         searchers = self._searchers if self.index_available() else None
         filters = filters or index.SearchFilters()
-        return self._scanner.search(self, searchers, query, limit, sort, filters, budget)
+        with self._lock:
+            if self._scanner is None:
+                self._scanner = provisional.Scanner()
+            scanner = self._scanner
+        return scanner.search(self, searchers, query, limit, sort, filters, budget)
 
     def forget_scanned(self) -> None:
         """Drop the folded text :meth:`search_now` keeps (the index holds every issue now)."""
-        self._scanner.clear()
+        if self._scanner is not None:
+            self._scanner.clear()
 
     def matches(
         self, article_id: str, query: str, *, body: str | None = None
@@ -384,7 +385,8 @@ class Library(ArchiveIndex):
     def close(self) -> None:
         """Close the index searchers (the catalogue stays usable) and drop the scan's text."""
         self._searchers.close()
-        self._scanner.clear()
+        if self._scanner is not None:
+            self._scanner.clear()
 
 
 def _archive_of(found: Archive | catalogue.Catalogue) -> Archive:
