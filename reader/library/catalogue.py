@@ -78,13 +78,18 @@ def read_stamped(
     progress: Progress | None,
     cache_root: Path | None,
     state: FileState,
+    on_batch: formats.BatchListener | None = None,
 ) -> Catalogue:
-    """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller)."""
+    """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller).
+
+    When the files are read, ``on_batch`` hears the issues as they come (see
+    :func:`reader.formats.load_archive`).
+    """
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
     current = stamp(state)
     found = load(cached, current)
     if found is None:
-        archive = formats.load_archive(source, progress)
+        archive = formats.load_archive(source, progress, on_batch)
         # The text the importers read is let go, as on every later open.
         found = save(cached, current, archive) or Catalogue(archive)
     elif progress is not None:

@@ -99,23 +99,26 @@ class Library(ArchiveIndex):
         cache_root: Path | str | None = None,
         use_cache: bool = True,
         lazy: bool = False,
+        on_batch: formats.BatchListener | None = None,
     ) -> Library:
         """Open an archive folder, a zip or a single issue file; unreadable files become problems.
 
         The catalogue is cached below ``cache_root`` (the per-user cache folder if None) and
         reused while no file of the archive has changed; ``use_cache=False`` reads every file.
         With ``lazy`` (a folder only), the catalogue is read when first used: a search on an
-        index that is current never reads it (the command line's quick search).
+        index that is current never reads it (the command line's quick search). When the
+        files are read, ``on_batch`` hears the issues as they come (the window shows them).
         """
         opened = Path(path).expanduser()
         source = formats.open_source(opened)
         if not use_cache:
-            return cls(formats.load_archive(source, progress), source, opened.resolve())
+            archive = formats.load_archive(source, progress, on_batch)
+            return cls(archive, source, opened.resolve())
         root = Path(cache_root) if cache_root is not None else None
         state = catalogue.file_state(opened, source)
 
         def load() -> catalogue.Catalogue:
-            return catalogue.read_stamped(opened, source, progress, root, state)
+            return catalogue.read_stamped(opened, source, progress, root, state, on_batch)
 
         lazy = lazy and isinstance(source, FolderSource)
         library = cls(load if lazy else load(), source, opened.resolve())

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reader import formats
 from reader.library.library import Library
-from reader.model import Archive, Progress
+from reader.model import Archive, Issue, Progress
 
 # Watch at most this many folders and files in all: each is a kernel watch, and the user's
 # limit (8,192 on older kernels) is shared by every program. Folders come first, so new files
@@ -104,16 +106,43 @@ def _folders(root: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def open_archive(path: str, progress: Progress | None = None) -> Reading:
+# Called in the worker with the archive read so far (see :func:`open_archive`).
+PartialListener = Callable[[Library], None]
+
+
+def open_archive(
+    path: str, progress: Progress | None = None, on_partial: PartialListener | None = None
+) -> Reading:
     """Open the archive at ``path`` (the window's first read), with the snapshot to watch from.
 
     The snapshot is taken first: a file changed while reading then differs from it, and is
-    read again at the next look.
+    read again at the next look. When the files are read (no cached catalogue), ``on_partial``
+    is given, after each batch, a library of the issues read so far, in catalogue order, their
+    text still in memory: something to browse while the rest is read.
     """
     snapshot = take_snapshot(path)
-    library = Library.open(path, progress)
+    on_batch = None if on_partial is None else _Gathering(path, on_partial)
+    library = Library.open(path, progress, on_batch=on_batch)
     library.alias_suggestions()  # reads the issues' text: here, off the window's thread
     return Reading(snapshot, library)
+
+
+class _Gathering:
+    """Gathers a first read's batches, and hands on a library of all those read so far."""
+
+    def __init__(self, path: str, on_partial: PartialListener) -> None:
+        opened = Path(path).expanduser()
+        self._source = formats.open_source(opened)
+        self._path = opened.resolve()
+        self._on_partial = on_partial
+        self._issues: list[Issue] = []
+
+    def __call__(self, batch: Archive) -> None:
+        self._issues.extend(batch.issues)
+        # Mostly in order already (files are read by name): a sort is a pass over them.
+        self._issues.sort(key=formats.issue_order)
+        so_far = replace(batch, issues=tuple(self._issues))
+        self._on_partial(Library(so_far, self._source, self._path))
 
 
 def reread(

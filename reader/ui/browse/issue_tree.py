@@ -76,7 +76,17 @@ class IssueTreeModel(QAbstractItemModel):
         self._build(issues)
 
     def set_issues(self, issues: Iterable[Issue]) -> None:
-        """Replace every row with ``issues`` (they arrive sorted by publication and date)."""
+        """Replace every row with ``issues`` (they arrive sorted by publication and date).
+
+        When they make the very rows there are (an archive read in batches, now read whole),
+        the rows stay, and the views keep their selection and open groups.
+        """
+        issues = list(issues)
+        if self._same_rows(issues):
+            for issue in issues:
+                self._by_id[issue.id].issue = issue
+            self._refresh(self._root)
+            return
         self.beginResetModel()
         self._root = _Node(None, None)
         self._by_id = {}
@@ -97,6 +107,65 @@ class IssueTreeModel(QAbstractItemModel):
             )
             for child in node.children:
                 self._refresh(child)
+
+    def _same_rows(self, issues: list[Issue]) -> bool:
+        if not self._by_id or len(issues) != len(self._by_id):
+            return False
+        for issue in issues:
+            node = self._by_id.get(issue.id)
+            if node is None or node.issue is None or node.articles != len(issue.articles):
+                return False
+            if _place(node.issue) != _place(issue):
+                return False
+        return [n.issue.id for n in _issue_nodes(self._root) if n.issue] == [i.id for i in issues]
+
+    def grow(self, issues: Iterable[Issue]) -> None:
+        """Add the rows of those of ``issues`` not shown yet (all of them sorted, as catalogued).
+
+        Rows are inserted (the views keep their selection and open groups), each at its place
+        in the order of ``issues``; the groups' counts follow.
+        """
+        issues = list(issues)
+        ranks = {issue.id: at for at, issue in enumerate(issues)}
+
+        def rank(node: _Node) -> int:
+            while node.issue is None:
+                node = node.children[0]
+            return ranks.get(node.issue.id, -1)
+
+        for issue in issues:
+            if issue.id in self._by_id:
+                continue
+            parent, path = self._root, list(_place(issue))
+            groups = []
+            for key in path:
+                found = parent.find(key)
+                if found is None:
+                    found = self._insert(parent, _Node(key, None), rank, ranks[issue.id])
+                parent = found
+                groups.append(found)
+            node = self._insert(parent, _Node(issue.id, None, issue), rank, ranks[issue.id])
+            node.articles = len(issue.articles)
+            self._by_id[issue.id] = node
+            for group in groups:
+                group.articles += node.articles
+                index = self._index(group, 1)
+                self.dataChanged.emit(index, index)
+
+    def _insert(self, parent: _Node, node: _Node, rank: Any, at_rank: int) -> _Node:
+        """Insert ``node`` (made without a parent) among ``parent``'s children, by rank."""
+        row = 0
+        while row < len(parent.children) and rank(parent.children[row]) < at_rank:
+            row += 1
+        self.beginInsertRows(self._index(parent), row, row)
+        node.parent = parent
+        parent.children.insert(row, node)
+        if node.issue is None:
+            parent._keys[node.key] = node
+        for after in range(row, len(parent.children)):
+            parent.children[after].row = after
+        self.endInsertRows()
+        return node
 
     def _build(self, issues: Iterable[Issue]) -> None:
         for issue in issues:
@@ -243,6 +312,22 @@ class IssueTreeModel(QAbstractItemModel):
             label = _undated_label(issue, language)
             lines = [issue.publication, f"{undated}{formatting.SEPARATOR}{label}", issue.source]
         return printable("\n".join(line for line in lines if line))
+
+
+def _place(issue: Issue) -> tuple[Any, ...]:
+    """The keys of the groups an issue's row is in: publication, then year and month or None."""
+    if issue.date is None:
+        return (issue.publication, None)
+    return (issue.publication, issue.date.year, issue.date.month)
+
+
+def _issue_nodes(node: _Node) -> Iterable[_Node]:
+    """The issue rows below ``node``, in order."""
+    for child in node.children:
+        if child.issue is not None:
+            yield child
+        else:
+            yield from _issue_nodes(child)
 
 
 def _undated_label(issue: Issue, language: str) -> str:
