@@ -152,8 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(dir=args.work) as scratch:
         work = Path(scratch)
         first = open_once(args.archive.resolve(), work)
-        print(f"{first['issues']:,} issues ({first['tree_issues']:,} in the tree), "
-              f"{first['articles']:,} articles", flush=True)
+        print(
+            f"{first['issues']:,} issues ({first['tree_issues']:,} in the tree), "
+            f"{first['articles']:,} articles",
+            flush=True,
+        )
         print(_line("first open", first), flush=True)
         reopens = []
         for _ in range(args.reopens):

@@ -51,8 +51,8 @@ __getattr__ = names_from(__name__, {name: f"{__name__}.{home}" for name, home in
 
 __all__ = [
     "IMPORTERS",
-    "BatchListener",
     "SETTINGS_FILE",
+    "BatchListener",
     "FileSource",
     "FolderSource",
     "Source",
