@@ -63,8 +63,9 @@ FIRST_BATCH = 40
 BATCH = 400
 
 # Called with each batch of issues read (titles derived, names printable; no problems), as an
-# archive of its own, before the end.
-BatchListener = Callable[[Archive], None]
+# archive of its own, before the end; returns the issues to keep for the archive (the same, or
+# the same without their text once it is written elsewhere).
+BatchListener = Callable[[Archive], tuple[Issue, ...]]
 
 
 def load_archive(
@@ -72,8 +73,9 @@ def load_archive(
 ) -> Archive:
     """Read every issue in ``source``; unreadable files become problems, never exceptions.
 
-    ``on_batch`` hears the issues as they are read, in batches (see :data:`PER_FILE`); the
-    archive returned is the same with it or without.
+    ``on_batch`` hears the issues as they are read, in batches (see :data:`PER_FILE`), and
+    gives back those to keep: the archive returned is the same with it or without, but for
+    what ``on_batch`` left out of the issues (their text, written elsewhere).
     """
     settings, problems = read_settings(source)
     names = [n for n in source.names() if not is_ignored(n)]
@@ -90,12 +92,15 @@ def load_archive(
         if readable:
             batch.issues = [printable_issue(issue) for issue in batch.issues]
         batch.issues = with_derived_titles(batch.issues)
+        if on_batch is not None and batch.issues:
+            kept = on_batch(
+                Archive(root=source.root, settings=settings, issues=tuple(batch.issues))
+            )
+            batch.issues = list(kept)
         into = loaded.setdefault(importer, Loaded())
         into.issues.extend(batch.issues)
         into.problems.extend(batch.problems)
         into.duplicates.extend(batch.duplicates)
-        if on_batch is not None and batch.issues:
-            on_batch(Archive(root=source.root, settings=settings, issues=tuple(batch.issues)))
 
     per_file: Importer | None = None
     size = FIRST_BATCH
@@ -144,10 +149,11 @@ def load_archive(
         pdfs, pages_read = pdf_pages.beside_issues(pdfs, issues)
         duplicates.extend(pages_read)
         _load_into(pdf_pages, source, pdfs, settings, (issues, problems, duplicates))
-    if readable:  # the batches' issues were made printable as they came
-        batched = {id(issue) for each in loaded.values() for issue in each.issues}
-        issues = [i if id(i) in batched else printable_issue(i) for i in issues]
-    issues = with_derived_titles(unify_publications(issues, settings))
+    # The batches' issues were made printable and titled as they came (and may have left their
+    # text with ``on_batch``); the others now. Then one name per publication, over them all.
+    batched = {id(issue) for each in loaded.values() for issue in each.issues}
+    issues = [i if id(i) in batched else _finished(i, readable) for i in issues]
+    issues = unify_publications(issues, settings)
     issues.sort(key=issue_order)
     return Archive(
         root=source.root,
@@ -157,6 +163,13 @@ def load_archive(
         duplicates=tuple(duplicates),
         companions=tuple(companions),
     )
+
+
+def _finished(issue: Issue, readable: bool) -> Issue:
+    """The issue made printable (when a name in the archive is not) and its untitled articles titled."""
+    if readable:
+        issue = printable_issue(issue)
+    return with_derived_titles([issue])[0]
 
 
 def _load_into(

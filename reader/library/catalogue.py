@@ -19,7 +19,7 @@ import os
 import pickle
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from typing import Any
 from reader import formats
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
 from reader.library import paths, texts
+from reader.library.spill import Spill
 from reader.model import Archive, Article, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
@@ -78,23 +79,62 @@ def read_stamped(
     progress: Progress | None,
     cache_root: Path | None,
     state: FileState,
-    on_batch: formats.BatchListener | None = None,
+    on_batch: Listener | None = None,
 ) -> Catalogue:
     """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller).
 
     When the files are read, ``on_batch`` hears the issues as they come (see
-    :func:`reader.formats.load_archive`).
+    :func:`reader.formats.load_archive`), as a catalogue of each batch.
     """
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
     current = stamp(state)
     found = load(cached, current)
     if found is None:
-        archive = formats.load_archive(source, progress, on_batch)
-        # The text the importers read is let go, as on every later open.
-        found = save(cached, current, archive) or Catalogue(archive)
+        found = _read_files(cached, current, source, progress, on_batch)
     elif progress is not None:
         progress(1, 1)
     return found
+
+
+# Hears a first read's batches: each batch's issues, and (once written) where their text is.
+Listener = Callable[[Catalogue], None]
+
+
+def _read_files(
+    cached: Path,
+    current: str,
+    source: Source,
+    progress: Progress | None,
+    on_batch: Listener | None,
+) -> Catalogue:
+    """Read the archive's files, and cache the catalogue (at ``cached``, stamped ``current``).
+
+    Each batch's text is written to disk as it is read (:mod:`reader.library.spill`) and let
+    go, so the text is never all in memory; ``on_batch`` hears each batch.
+    """
+    spill = Spill.start(cached)
+
+    def batch(read: Archive) -> tuple[Issue, ...]:
+        kept = read.issues if spill is None else spill.take(read.issues)
+        if on_batch is not None:
+            store = None if spill is None or spill.failed else spill.store()
+            on_batch(Catalogue(dataclasses.replace(read, issues=kept), store))
+        return kept
+
+    try:
+        archive = formats.load_archive(source, progress, batch)
+        found = save(cached, current, archive, spill)
+        if found is not None:
+            return found
+        if spill is None:
+            return Catalogue(archive)
+        try:  # not cached: the text stays in the spill file, deleted but open
+            return Catalogue(archive, spill.store())
+        except OSError:
+            return Catalogue(formats.load_archive(source, progress))
+    finally:
+        if spill is not None:
+            spill.discard()
 
 
 def file_state(opened: Path, source: Source | None) -> FileState:
@@ -189,18 +229,24 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
+def save(
+    path: Path, current: str, archive: Archive, spill: Spill | None = None
+) -> Catalogue | None:
     """Cache ``archive``, its text apart, and return the catalogue as a later :func:`load` does.
 
-    A cache that cannot be written is logged, and None.
+    The text of articles that left it in ``spill`` is taken from there. A cache that cannot be
+    written is logged, and None.
     """
     temp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
     token = uuid.uuid4().hex
     text_temp = path.with_name(f"{path.name}.{token}.texts.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with text_temp.open("wb") as handle:
-            offsets, digests = texts.write(handle, token, archive.issues)
+        if spill is not None:
+            token, offsets, digests = spill.finish(text_temp, archive.issues)
+        else:
+            with text_temp.open("wb") as handle:
+                offsets, digests = texts.write(handle, token, archive.issues)
         with temp.open("wb") as handle:
             handle.write(_MAGIC + current.encode() + b"\n")
             # In chunks: one pickle call holds the GIL throughout (1.5 s for 2,000 issues),

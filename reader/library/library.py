@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -38,6 +39,12 @@ from reader.model import (
 
 if TYPE_CHECKING:
     from reader.library import verify
+
+
+def _heard(on_batch: catalogue.Listener, batch: Archive) -> tuple[Issue, ...]:
+    """Tell ``on_batch`` of a batch read without a cache (its text kept in memory)."""
+    on_batch(catalogue.Catalogue(batch))
+    return batch.issues
 
 
 class Library(ArchiveIndex):
@@ -99,7 +106,7 @@ class Library(ArchiveIndex):
         cache_root: Path | str | None = None,
         use_cache: bool = True,
         lazy: bool = False,
-        on_batch: formats.BatchListener | None = None,
+        on_batch: catalogue.Listener | None = None,
     ) -> Library:
         """Open an archive folder, a zip or a single issue file; unreadable files become problems.
 
@@ -112,7 +119,8 @@ class Library(ArchiveIndex):
         opened = Path(path).expanduser()
         source = formats.open_source(opened)
         if not use_cache:
-            archive = formats.load_archive(source, progress, on_batch)
+            heard = None if on_batch is None else partial(_heard, on_batch)
+            archive = formats.load_archive(source, progress, heard)
             return cls(archive, source, opened.resolve())
         root = Path(cache_root) if cache_root is not None else None
         state = catalogue.file_state(opened, source)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader import formats
+from reader.library.catalogue import Catalogue
 from reader.library.library import Library
 from reader.model import Archive, Issue, Progress
 
@@ -117,8 +118,8 @@ def open_archive(
 
     The snapshot is taken first: a file changed while reading then differs from it, and is
     read again at the next look. When the files are read (no cached catalogue), ``on_partial``
-    is given, after each batch, a library of the issues read so far, in catalogue order, their
-    text still in memory: something to browse while the rest is read.
+    is given, after each batch, a library of the issues read so far, in catalogue order (their
+    text read back from where the first read writes it): to browse while the rest is read.
     """
     snapshot = take_snapshot(path)
     on_batch = None if on_partial is None else _Gathering(path, on_partial)
@@ -137,12 +138,12 @@ class _Gathering:
         self._on_partial = on_partial
         self._issues: list[Issue] = []
 
-    def __call__(self, batch: Archive) -> None:
-        self._issues.extend(batch.issues)
+    def __call__(self, batch: Catalogue) -> None:
+        self._issues.extend(batch.archive.issues)
         # Mostly in order already (files are read by name): a sort is a pass over them.
         self._issues.sort(key=formats.issue_order)
-        so_far = replace(batch, issues=tuple(self._issues))
-        self._on_partial(Library(so_far, self._source, self._path))
+        so_far = replace(batch.archive, issues=tuple(self._issues))
+        self._on_partial(Library(Catalogue(so_far, batch.texts), self._source, self._path))
 
 
 def reread(

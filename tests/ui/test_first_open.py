@@ -97,8 +97,8 @@ def test_the_tree_keeps_the_issue_chosen_while_the_rest_is_read(qtbot, tmp_path,
     )
     qtbot.addWidget(window)
     window.show()
-    window.open_path(str(daily))
-    qtbot.waitUntil(lambda: window.browser.previewing, timeout=20000)
+    with qtbot.waitSignal(window.opener.grown, timeout=60000):
+        window.open_path(str(daily))
     first_issue = window.browser.library.issues[2]  # not where a first open goes
     window.browser.go_to(first_issue.id, first_issue.articles[1].id)
     assert window.article_list.model().rowCount() == len(first_issue.articles)
@@ -134,8 +134,8 @@ def test_opening_another_archive_while_one_is_read_drops_the_first(qtbot, tmp_pa
     )
     qtbot.addWidget(window)
     window.show()
-    window.open_path(str(daily))
-    qtbot.waitUntil(lambda: window.browser.previewing, timeout=20000)
+    with qtbot.waitSignal(window.opener.grown, timeout=60000):
+        window.open_path(str(daily))
     window.open_path(str(weekly))
     qtbot.waitUntil(lambda: window.library is not None, timeout=60000)
     qtbot.wait(200)  # anything the first read still sent has arrived, and was dropped
