@@ -58,9 +58,11 @@ TAR_SUFFIXES = (
 # as they are detected, so a caller sees the first issues long before the last file is read.
 # The others may join files into an issue (a METS and its pages), and load all theirs at once.
 PER_FILE = frozenset({"text-issue"})
-# Files per batch: the first small, so the first issues come quickly; then larger ones.
+# Files per batch: the first small, so the first issues come quickly; then twice as many each
+# time up to the largest, so a listener that looks at all issues so far (the window's) is
+# called a few dozen times however large the archive.
 FIRST_BATCH = 40
-BATCH = 400
+BATCH = 1600
 
 # Called with each batch of issues read (titles derived, names printable; no problems), as an
 # archive of its own, before the end; returns the issues to keep for the archive (the same, or
@@ -132,7 +134,7 @@ def load_archive(
             pending.append(name)
             if len(pending) >= size:
                 flush(importer)
-                size = BATCH
+                size = min(size * 2, BATCH)
     if per_file is not None and pending:
         flush(per_file)
     issues: list[Issue] = []

@@ -45,7 +45,7 @@ def test_a_first_read_in_batches_gives_what_one_read_gives(tmp_path, small_batch
     generate(folder, issues=23, articles=3)
     heard: list[catalogue.Catalogue] = []
     first = Library.open(folder, cache_root=tmp_path / "cache", on_batch=heard.append)
-    assert len(heard) == 6  # 2, 5, 5, 5, 5, then 1
+    assert [len(c.archive.issues) for c in heard] == [2, 4, 5, 5, 5, 2]
     # What was heard holds no text in memory: it was written, and reads back from disk.
     article = heard[1].archive.issues[0].articles[0]
     assert not article.holds_text
@@ -54,7 +54,7 @@ def test_a_first_read_in_batches_gives_what_one_read_gives(tmp_path, small_batch
     expected = whole(read_once(folder))
     assert whole(first) == expected
     again = Library.open(folder, cache_root=tmp_path / "cache", on_batch=heard.append)
-    assert len(heard) == 6  # from the cache: no batches
+    assert len(heard) == 6  # from the cache: no more batches
     assert whole(again) == expected
     assert not list((tmp_path / "cache").rglob("*.tmp"))  # nothing left behind
 
