@@ -161,3 +161,21 @@ def test_growing_in_any_order_makes_the_tree_a_whole_list_makes(tmp_path, qtbot)
         grown.grow([issues[at] for at in sorted(so_far)])
     assert grown.issue_id(persistent) == issues[35].id
     assert tree_rows(grown) == tree_rows(whole)
+
+
+def test_closing_the_window_while_an_archive_is_read_stops_the_read(qtbot, tmp_path, small_batches):
+    from reader.library import catalogue, paths
+
+    daily = tmp_path / "daily"
+    generate(daily, issues=200, articles=2)
+    executor = ThreadPoolExecutor(max_workers=1)
+    window = MainWindow(index_root=tmp_path / "index", executor=executor, index_in_process=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.opener.grown, timeout=60000):
+        window.open_path(str(daily))
+    window.close()
+    executor.shutdown(wait=True)  # the worker gave up at its next file
+    cached = catalogue.cache_file(paths.catalogue_root(), daily)
+    assert not cached.exists()  # it stopped before the end: nothing cached
+    assert not list(cached.parent.glob(f"{cached.name}*"))  # nor its text left behind

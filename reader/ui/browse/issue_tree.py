@@ -122,50 +122,76 @@ class IssueTreeModel(QAbstractItemModel):
     def grow(self, issues: Iterable[Issue]) -> None:
         """Add the rows of those of ``issues`` not shown yet (all of them sorted, as catalogued).
 
-        Rows are inserted (the views keep their selection and open groups), each at its place
-        in the order of ``issues``; the groups' counts follow.
+        Rows are inserted, each at its place in the order of ``issues`` (the views keep their
+        selection and open groups): a run of rows next to each other in one insertion, and a
+        new group with all its rows at once, so a view lays itself out a few times per call,
+        not once per issue. The groups' counts follow.
         """
         issues = list(issues)
         ranks = {issue.id: at for at, issue in enumerate(issues)}
+        made: set[int] = set()  # the nodes made now, not yet in the tree
+        waiting: dict[int, tuple[_Node, list[_Node]]] = {}  # by shown parent: its new children
+        counted: dict[int, _Node] = {}  # shown groups whose counts change
+
+        def attach(parent: _Node, node: _Node) -> None:
+            node.parent = parent
+            made.add(id(node))
+            if id(parent) in made:  # in a new group: in order already, shown with it
+                node.row = len(parent.children)
+                parent.children.append(node)
+            else:
+                waiting.setdefault(id(parent), (parent, []))[1].append(node)
+
+        for issue in issues:
+            if issue.id in self._by_id:
+                continue
+            parent, groups = self._root, []
+            for key in _place(issue):
+                found = parent.find(key)
+                if found is None:
+                    found = parent._keys[key] = _Node(key, None)
+                    attach(parent, found)
+                parent = found
+                groups.append(found)
+            node = _Node(issue.id, None, issue)
+            node.articles = len(issue.articles)
+            attach(parent, node)
+            self._by_id[issue.id] = node
+            for group in groups:
+                group.articles += node.articles
+                if id(group) not in made:
+                    counted[id(group)] = group
 
         def rank(node: _Node) -> int:
             while node.issue is None:
                 node = node.children[0]
             return ranks.get(node.issue.id, -1)
 
-        for issue in issues:
-            if issue.id in self._by_id:
-                continue
-            parent, path = self._root, list(_place(issue))
-            groups = []
-            for key in path:
-                found = parent.find(key)
-                if found is None:
-                    found = self._insert(parent, _Node(key, None), rank, ranks[issue.id])
-                parent = found
-                groups.append(found)
-            node = self._insert(parent, _Node(issue.id, None, issue), rank, ranks[issue.id])
-            node.articles = len(issue.articles)
-            self._by_id[issue.id] = node
-            for group in groups:
-                group.articles += node.articles
-                index = self._index(group, 1)
-                self.dataChanged.emit(index, index)
+        for parent, new in waiting.values():
+            self._insert_runs(parent, new, rank)
+        for group in counted.values():
+            index = self._index(group, 1)
+            self.dataChanged.emit(index, index)
 
-    def _insert(self, parent: _Node, node: _Node, rank: Any, at_rank: int) -> _Node:
-        """Insert ``node`` (made without a parent) among ``parent``'s children, by rank."""
+    def _insert_runs(self, parent: _Node, new: list[_Node], rank: Any) -> None:
+        """Insert ``new`` among ``parent``'s children, by rank, a run of neighbours at a time."""
+        fresh = {id(node) for node in new}
+        merged = sorted([*parent.children, *new], key=rank)
         row = 0
-        while row < len(parent.children) and rank(parent.children[row]) < at_rank:
-            row += 1
-        self.beginInsertRows(self._index(parent), row, row)
-        node.parent = parent
-        parent.children.insert(row, node)
-        if node.issue is None:
-            parent._keys[node.key] = node
-        for after in range(row, len(parent.children)):
-            parent.children[after].row = after
-        self.endInsertRows()
-        return node
+        while row < len(merged):
+            if id(merged[row]) not in fresh:
+                row += 1
+                continue
+            end = row
+            while end + 1 < len(merged) and id(merged[end + 1]) in fresh:
+                end += 1
+            # Everything above ``row`` is in place: the run goes in at ``row``.
+            self.beginInsertRows(self._index(parent), row, end)
+            parent.children[row:row] = merged[row : end + 1]
+            for at in range(row, len(parent.children)):
+                parent.children[at].row = at
+            self.endInsertRows()
+            row = end + 1
 
     def _build(self, issues: Iterable[Issue]) -> None:
         for issue in issues:
