@@ -5,6 +5,7 @@ The window runs these in its task runner's thread; they take and return plain va
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -143,6 +144,11 @@ class _Gathering:
         # Mostly in order already (files are read by name): a sort is a pass over them.
         self._issues.sort(key=formats.issue_order)
         so_far = replace(batch.archive, issues=tuple(self._issues))
+        # The catalogue so far is many long-lived objects: a full collection rescanning them
+        # would hold the GIL (and so the window) for a second or more at a million articles.
+        # Frozen, the collector skips them; reference counting still frees them (as the window
+        # does once an archive is shown, ui/app/window.py).
+        gc.freeze()
         self._on_partial(Library(Catalogue(so_far, batch.texts), self._source, self._path))
 
 
