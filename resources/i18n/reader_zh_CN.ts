@@ -1007,7 +1007,7 @@
     </message>
     <message>
         <source>The archive is still being read: search it once it is open.</source>
-        <translation>档案仍在读取中，打开完成后再搜索。</translation>
+        <translation>报刊库仍在读取中，读完后再搜索。</translation>
     </message>
     <message>
         <source>The archive is as it was: nothing to read again.</source>
