@@ -59,10 +59,10 @@ TAR_SUFFIXES = (
 # The others may join files into an issue (a METS and its pages), and load all theirs at once.
 PER_FILE = frozenset({"text-issue"})
 # Files per batch: the first small, so the first issues come quickly; then twice as many each
-# time up to the largest, so a listener that looks at all issues so far (the window's) is
-# called a few dozen times however large the archive.
+# time up to the largest. A batch's text is in memory at once (200 issues of a daily: 10 M
+# characters), until the listener lets it go.
 FIRST_BATCH = 40
-BATCH = 1600
+BATCH = 200
 
 # Called with each batch of issues read (titles derived, names printable; no problems), as an
 # archive of its own, before the end; returns the issues to keep for the archive (the same, or

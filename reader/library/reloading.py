@@ -129,8 +129,18 @@ def open_archive(
     return Reading(snapshot, library)
 
 
+# Seconds at least between two libraries handed on while an archive is read, and at least
+# this many times as long as making the last one took (each is made over all issues so far).
+PARTIAL_EVERY = 2.0
+PARTIAL_COST = 4.0
+
+
 class _Gathering:
-    """Gathers a first read's batches, and hands on a library of all those read so far."""
+    """Gathers a first read's batches, and hands on a library of all those read so far.
+
+    The first batch at once; later ones every :data:`PARTIAL_EVERY` seconds or so, and never
+    more than a fifth of the time: the library is made anew over all issues each time.
+    """
 
     def __init__(self, path: str, on_partial: PartialListener) -> None:
         opened = Path(path).expanduser()
@@ -138,18 +148,27 @@ class _Gathering:
         self._path = opened.resolve()
         self._on_partial = on_partial
         self._issues: list[Issue] = []
+        self._due = 0.0
 
     def __call__(self, batch: Catalogue) -> None:
         self._issues.extend(batch.archive.issues)
-        # Mostly in order already (files are read by name): a sort is a pass over them.
-        self._issues.sort(key=formats.issue_order)
-        so_far = replace(batch.archive, issues=tuple(self._issues))
         # The catalogue so far is many long-lived objects: a full collection rescanning them
         # would hold the GIL (and so the window) for a second or more at a million articles.
         # Frozen, the collector skips them; reference counting still frees them (as the window
-        # does once an archive is shown, ui/app/window.py).
+        # does once an archive is shown, ui/app/window.py). A young collection first, so the
+        # importers' fresh cycles, if any, are not frozen with them.
+        gc.collect(1)
         gc.freeze()
-        self._on_partial(Library(Catalogue(so_far, batch.texts), self._source, self._path))
+        started = time.monotonic()
+        if started < self._due:
+            return
+        # Mostly in order already (files are read by name): a sort is a pass over them.
+        self._issues.sort(key=formats.issue_order)
+        so_far = replace(batch.archive, issues=tuple(self._issues))
+        library = Library(Catalogue(so_far, batch.texts), self._source, self._path)
+        spent = time.monotonic() - started
+        self._due = time.monotonic() + max(PARTIAL_EVERY, PARTIAL_COST * spent)
+        self._on_partial(library)
 
 
 def reread(

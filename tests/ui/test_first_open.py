@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from reader.formats import loading
-from reader.library import Library
+from reader.library import Library, reloading
 from reader.ui.app.window import MainWindow
 from reader.ui.browse.issue_tree import IssueTreeModel
 from tests.generator.generate import generate
@@ -18,9 +18,11 @@ from tests.ui.conftest import write_archive
 
 @pytest.fixture
 def small_batches(monkeypatch):
-    """Batches of a few files, so a small archive is read in many of them."""
+    """Batches of a few files, so a small archive is read in many of them, each shown."""
     monkeypatch.setattr(loading, "FIRST_BATCH", 3)
     monkeypatch.setattr(loading, "BATCH", 7)
+    monkeypatch.setattr(reloading, "PARTIAL_EVERY", 0.0)
+    monkeypatch.setattr(reloading, "PARTIAL_COST", 0.0)
 
 
 @pytest.fixture
