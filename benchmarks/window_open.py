@@ -10,6 +10,7 @@ was read (the event loop's stalls, p95 and max). The index build that opening st
 stopped by closing the window at once; it is not measured here.
 
     python -m benchmarks.window_open ARCHIVE [--reopens 3]
+    python -m benchmarks.window_open ARCHIVE --first-rows 3   # first opens, up to the first rows
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import json, os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from benchmarks.window_open import child
-print(json.dumps(child(Path(sys.argv[1]), Path(sys.argv[2]))))
+print(json.dumps(child(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "rows")))
 """
 
 
@@ -44,8 +45,11 @@ def _status(field: str) -> float:
     return 0.0
 
 
-def child(archive: Path, work: Path) -> dict[str, Any]:
-    """In the fresh process: open ``archive`` in the window and measure (see the module)."""
+def child(archive: Path, work: Path, rows_only: bool = False) -> dict[str, Any]:
+    """In the fresh process: open ``archive`` in the window and measure (see the module).
+
+    With ``rows_only``, up to the first rows in the tree only.
+    """
     import time
 
     from PySide6.QtWidgets import QApplication
@@ -70,6 +74,10 @@ def child(archive: Path, work: Path) -> dict[str, Any]:
         app.processEvents()
         if first_rows is None and window.tree_model.rowCount() > 0:
             first_rows = time.perf_counter() - started
+            if rows_only:
+                rss = _status("VmRSS")
+                window.close()
+                return {"first_rows_s": first_rows, "rss_mb": rss}
         time.sleep(0.002)
     opened = time.perf_counter() - started
     meter.stop()
@@ -112,7 +120,7 @@ def _tree_issue_rows(model: Any) -> int:
     return count
 
 
-def open_once(archive: Path, work: Path) -> dict[str, Any]:
+def open_once(archive: Path, work: Path, rows_only: bool = False) -> dict[str, Any]:
     """One open in a fresh process, with the XDG dirs below ``work``."""
     env = dict(os.environ)
     env.update(
@@ -123,7 +131,7 @@ def open_once(archive: Path, work: Path) -> dict[str, Any]:
         QT_QPA_PLATFORM="offscreen",
     )
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(archive), str(work)],
+        [sys.executable, "-c", _CHILD, str(archive), str(work), "rows" if rows_only else "all"],
         check=True,
         capture_output=True,
         text=True,
@@ -143,12 +151,29 @@ def _line(name: str, r: dict[str, Any]) -> str:
     )
 
 
+def first_rows(archive: Path, runs: int, work: Path | None) -> int:
+    """Time ``runs`` first opens (each with empty caches) up to the tree's first rows."""
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(dir=work) as scratch:
+            result = open_once(archive, Path(scratch), rows_only=True)
+        times.append(result["first_rows_s"])
+        print(f"first rows {result['first_rows_s']:.2f} s ({result['rss_mb']:.0f} MB)", flush=True)
+    print(f"first rows, median of {runs}: {statistics.median(times):.2f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("archive", type=Path)
     parser.add_argument("--reopens", type=int, default=3)
     parser.add_argument("--work", type=Path, help="the folder for the XDG dirs (else temporary)")
+    parser.add_argument(
+        "--first-rows", type=int, default=0, help="only time this many first opens' first rows"
+    )
     args = parser.parse_args(argv)
+    if args.first_rows:
+        return first_rows(args.archive.resolve(), args.first_rows, args.work)
     with tempfile.TemporaryDirectory(dir=args.work) as scratch:
         work = Path(scratch)
         first = open_once(args.archive.resolve(), work)

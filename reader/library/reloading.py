@@ -124,7 +124,7 @@ def open_archive(
     """
     snapshot = take_snapshot(path)
     on_batch = None if on_partial is None else _Gathering(path, on_partial)
-    library = Library.open(path, progress, on_batch=on_batch)
+    library = Library.open(path, progress, on_batch=on_batch, state=snapshot.files)
     library.alias_suggestions()  # reads the issues' text: here, off the window's thread
     return Reading(snapshot, library)
 
