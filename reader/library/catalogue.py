@@ -123,7 +123,11 @@ def _read_files(
 
     try:
         archive = formats.load_archive(source, progress, batch)
-        found = save(cached, current, archive, spill)
+        # Saving makes an object per article anew (values shared); the full collection that
+        # set off held the GIL, and so a window reading in its worker, 0.3-0.6 s at national-5y
+        # (measured with gc.callbacks). Paused, and what it made frozen, as when loading.
+        with _collector_paused():
+            found = save(cached, current, archive, spill)
         if found is not None:
             return found
         if spill is None:

@@ -87,10 +87,11 @@ class Browser(QObject):
             self.article_model.clear()
             self.pane.clear("")
             self.tree_model.set_issues(library.issues)
+            if len(library.issues) <= EXPAND_ALL_ISSUES:
+                self.tree.expandAll()
         else:
+            # Not expanded as they come: a view lays out every open row again on each change.
             self.tree_model.grow(library.issues)
-        if len(library.issues) <= EXPAND_ALL_ISSUES:
-            self.tree.expandAll()
 
     def end_preview(self) -> None:
         """The archive being read could not be opened: show the one open again, or nothing."""
@@ -122,6 +123,8 @@ class Browser(QObject):
             self._order = [i.id for i in library.issues]
             self.article_model.clear()  # it reads from the archive being read: let that go
             self.tree_model.set_issues(library.issues)
+            if len(library.issues) <= EXPAND_ALL_ISSUES:
+                self.tree.expandAll()
             article_id = article.id if article is not None else ""
             self.go_to(issue.id, article_id, scroll=scroll, record=False)
             return
