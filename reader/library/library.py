@@ -18,6 +18,7 @@ from reader.formats import FileSource, FolderSource, Source
 from reader.library import (
     aliases,
     catalogue,
+    entries,
     fingermemo,
     indexes,
     navigation,
@@ -77,6 +78,7 @@ class Library(ArchiveIndex):
         self._lock = threading.Lock()
         self._archive: Archive | None = None
         self._texts: texts.TextCache | None = None
+        self._entries: entries.ArticleStore | None = None
         self._loader = archive if callable(archive) else None
         if callable(archive):  # the aliases are keyed by the archive's root: the folder
             self.user_aliases = aliases.read(source.root)
@@ -87,15 +89,19 @@ class Library(ArchiveIndex):
         if isinstance(archive, catalogue.Catalogue):
             store = archive.texts
             self._texts = texts.TextCache(store) if store is not None else None
+            self._entries = archive.entries
             archive = archive.archive
         # The reader's own publication aliases, on top of the archive's settings (and cache).
         self.user_aliases = aliases.read(archive.root)
         archive = aliases.applied(archive, self.user_aliases)
         self._archive = archive
         self._issues = {issue.id: issue for issue in archive.issues}
-        self._articles = {
-            article.id: (issue, article) for issue in archive.issues for article in issue.articles
-        }
+        # A cached catalogue finds an article by id in its store, without an entry per article.
+        self._articles = (
+            None
+            if self._entries is not None
+            else {a.id: (issue, a) for issue in archive.issues for a in issue.articles}
+        )
 
     @classmethod
     def open(
@@ -243,12 +249,23 @@ class Library(ArchiveIndex):
 
         The issue's articles are catalogue entries (their text is read by :meth:`with_text`).
         """
-        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
-        try:
-            issue, article = self._articles[article_id]
-        except KeyError:
-            raise NotFound(f"no article with id {article_id!r} in this archive") from None
+        found = self.find_article(article_id)
+        if found is None:
+            raise NotFound(f"no article with id {article_id!r} in this archive")
+        issue, article = found
         return issue, self.with_text(article)
+
+    def find_article(self, article_id: str) -> tuple[Issue, Article] | None:
+        """The catalogue entry of the article with this id (its text left out) and its issue."""
+        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
+        if self._articles is not None:
+            return self._articles.get(article_id)
+        assert self._entries is not None  # set whenever _articles is not
+        found = self._entries.find(article_id)
+        if found is None:
+            return None
+        issue = self._issues.get(self._entries.issue_ids[found[0]])
+        return None if issue is None else (issue, found[2])
 
     def with_text(self, article: Article) -> Article:
         """The whole article of a catalogue entry of this archive (read from disk, or cached).
@@ -272,7 +289,8 @@ class Library(ArchiveIndex):
             return issue
         if self._texts is None:
             raise TextNotRead
-        return self._texts.store.whole_issue(issue)
+        first = self._entries.first(issue.articles) if self._entries is not None else None
+        return self._texts.store.whole_issue(issue, first)
 
     def issues_with_text(self) -> Sequence[Issue]:
         """Every issue, each read whole when it is reached (one at a time, for a scan)."""

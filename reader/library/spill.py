@@ -72,11 +72,13 @@ class Spill:
             log.warning("cannot write the text of the archive read in %s: %s", self.path, exc)
             self.failed = True
             return tuple(issues)
+        # The offsets first: a reader in another thread (the window) finds an article's
+        # ordinal only once its record's end is there.
+        self.offsets.extend(start + offset for offset in offsets[1:])
         for issue, digest in zip(issues, digests, strict=True):
             self._digests[issue.id] = digest
             for article in issue.articles:
                 self._ordinals[article.id] = len(self._ordinals)
-        self.offsets.extend(start + offset for offset in offsets[1:])
         return tuple(
             replace(issue, articles=tuple(a.without_text() for a in issue.articles))
             for issue in issues
@@ -85,7 +87,7 @@ class Spill:
     def store(self) -> texts.TextStore:
         """The text written so far, to read back (a handle of its own)."""
         handle = self.path.open("rb")
-        return texts.TextStore(handle, self.offsets, dict(self._ordinals))
+        return texts.TextStore(handle, self.offsets, self._ordinals.get)
 
     def finish(self, target: Path, issues: Sequence[Issue]) -> tuple[str, array[int], list[str]]:
         """Make ``target`` the text file of ``issues`` (the catalogue, in order): its token,
