@@ -23,10 +23,9 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from reader import formats
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
 from reader.library import entries, paths, texts
-from reader.library.spill import Spill
+from reader.library import spill as spill_file
 from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
@@ -92,7 +91,10 @@ def read_stamped(
     current = stamp(state)
     found = load(cached, current)
     if found is None:
-        found = _read_files(cached, current, source, progress, on_batch)
+        # Imported here: it saves through this module, which it imports.
+        from reader.library import first_read
+
+        found = first_read.read_files(cached, current, source, progress, on_batch)
     elif progress is not None:
         progress(1, 1)
     return found
@@ -100,47 +102,6 @@ def read_stamped(
 
 # Hears a first read's batches: each batch's issues, and (once written) where their text is.
 Listener = Callable[[Catalogue], None]
-
-
-def _read_files(
-    cached: Path,
-    current: str,
-    source: Source,
-    progress: Progress | None,
-    on_batch: Listener | None,
-) -> Catalogue:
-    """Read the archive's files, and cache the catalogue (at ``cached``, stamped ``current``).
-
-    Each batch's text is written to disk as it is read (:mod:`reader.library.spill`) and let
-    go, so the text is never all in memory; ``on_batch`` hears each batch.
-    """
-    spill = Spill.start(cached)
-
-    def batch(read: Archive) -> tuple[Issue, ...]:
-        kept = read.issues if spill is None else spill.take(read.issues)
-        if on_batch is not None:
-            store = None if spill is None or spill.failed else spill.store()
-            on_batch(Catalogue(dataclasses.replace(read, issues=kept), store))
-        return kept
-
-    try:
-        archive = formats.load_archive(source, progress, batch)
-        # Saving makes an object per article anew (values shared); the full collection that
-        # set off held the GIL, and so a window reading in its worker, 0.3-0.6 s at national-5y
-        # (measured with gc.callbacks). Paused, and what it made frozen, as when loading.
-        with entries.collector_paused():
-            found = save(cached, current, archive, spill)
-        if found is not None:
-            return found
-        if spill is None:
-            return Catalogue(archive)
-        try:  # not cached: the text stays in the spill file, deleted but open
-            return Catalogue(archive, spill.store())
-        except OSError:
-            return Catalogue(formats.load_archive(source, progress))
-    finally:
-        if spill is not None:
-            spill.discard()
 
 
 def file_state(opened: Path, source: Source | None) -> FileState:
@@ -234,7 +195,7 @@ def load(path: Path, expected: str) -> Catalogue | None:
 
 
 def save(
-    path: Path, current: str, archive: Archive, spill: Spill | None = None
+    path: Path, current: str, archive: Archive, spill: spill_file.Spill | None = None
 ) -> Catalogue | None:
     """Cache ``archive``, its text apart, and return the catalogue as a later :func:`load` does.
 
