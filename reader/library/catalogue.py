@@ -19,12 +19,13 @@ import pickle
 import struct
 import sys
 import uuid
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from reader import formats
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
 from reader.library import entries, paths, texts
+from reader.library import spill as spill_file
 from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
@@ -79,18 +80,28 @@ def read_stamped(
     progress: Progress | None,
     cache_root: Path | None,
     state: FileState,
+    on_batch: Listener | None = None,
 ) -> Catalogue:
-    """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller)."""
+    """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller).
+
+    When the files are read, ``on_batch`` hears the issues as they come (see
+    :func:`reader.formats.load_archive`), as a catalogue of each batch.
+    """
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
     current = stamp(state)
     found = load(cached, current)
     if found is None:
-        archive = formats.load_archive(source, progress)
-        # The text the importers read is let go, as on every later open.
-        found = save(cached, current, archive) or Catalogue(archive)
+        # Imported here: it saves through this module, which it imports.
+        from reader.library import first_read
+
+        found = first_read.read_files(cached, current, source, progress, on_batch)
     elif progress is not None:
         progress(1, 1)
     return found
+
+
+# Hears a first read's batches: each batch's issues, and (once written) where their text is.
+Listener = Callable[[Catalogue], None]
 
 
 def file_state(opened: Path, source: Source | None) -> FileState:
@@ -183,21 +194,27 @@ def load(path: Path, expected: str) -> Catalogue | None:
     return Catalogue(archive, text_store, store)
 
 
-def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
+def save(
+    path: Path, current: str, archive: Archive, spill: spill_file.Spill | None = None
+) -> Catalogue | None:
     """Cache ``archive``, its text apart, and return the catalogue as a later :func:`load` does.
 
     The file: the magic line and ``current``, where the head is (8 bytes), each issue's
     articles as one record (:mod:`.entries`), the issues in chunks, then the head (the
-    archive's other fields, the records' layout, the text's offsets). A cache that cannot be
-    written is logged, and None.
+    archive's other fields, the records' layout, the text's offsets). The text of articles
+    that left it in ``spill`` is taken from there. A cache that cannot be written is logged,
+    and None.
     """
     temp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
     token = uuid.uuid4().hex
     text_temp = path.with_name(f"{path.name}.{token}.texts.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with text_temp.open("wb") as handle:
-            offsets, digests = texts.write(handle, token, archive.issues)
+        if spill is not None:
+            token, offsets, digests = spill.finish(text_temp, archive.issues)
+        else:
+            with text_temp.open("wb") as handle:
+                offsets, digests = texts.write(handle, token, archive.issues)
         with temp.open("wb") as handle:
             handle.write(_MAGIC + current.encode() + b"\n")
             position_at = handle.tell()
