@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchmarks import bench_search
+from tests.benchmarks.running import run_benchmark
 
 
 def test_bench_search_runs_and_the_three_agree(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     argv = ["--size", "tiny", "--work", str(tmp_path / "work"), "--repeat", "1"]
-    assert bench_search.main([*argv, "--json", str(out)]) == 0
+    run_benchmark("bench_search", *argv, "--json", str(out))
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["articles"] == 80
     assert report["characters"] > 100_000
