@@ -75,31 +75,45 @@ def _children() -> dict[int, list[int]]:
     return children
 
 
-def tree_rss_mb(root: int) -> float:
-    """The resident memory of ``root`` and all its descendants, summed (MB)."""
+def tree_sample(root: int, seen: dict[int, dict[str, Any]]) -> float:
+    """The resident memory of ``root`` and all its descendants, summed (MB); each process's
+    CPU time so far, and when it was first and last seen, go into ``seen``."""
     children = _children()
     total = 0
     todo = [root]
+    now = time.perf_counter()
     while todo:
         pid = todo.pop()
         todo += children.get(pid, [])
         try:
             with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
                 total += int(handle.read().split()[1])
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+                head, _, tail = handle.read().rpartition(")")
         except OSError:
             continue
+        fields = tail.split()
+        ticks = int(fields[11]) + int(fields[12])  # utime, stime
+        entry = seen.setdefault(pid, {"name": head.partition("(")[2], "first": now})
+        entry["cpu_s"] = ticks / _TICKS
+        entry["last"] = now
     return total * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def measure(command: list[str], env: dict[str, str], log: Path) -> dict[str, float]:
-    """Run ``command``; its wall time, CPU time, largest process and process tree peaks."""
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def measure(command: list[str], env: dict[str, str], log: Path) -> dict[str, Any]:
+    """Run ``command``; its wall time, CPU time, largest process and process tree peaks, and
+    the CPU time of each process that ran long enough to be seen (a worker's included)."""
     timed = [GNU_TIME, "-v", *command] if os.access(GNU_TIME, os.X_OK) else command
     started = time.perf_counter()
+    seen: dict[int, dict[str, Any]] = {}
     with open(log, "wb") as out:
         process = subprocess.Popen(timed, env=env, stdout=out, stderr=subprocess.STDOUT)
         peak = 0.0
         while process.poll() is None:
-            peak = max(peak, tree_rss_mb(process.pid))
+            peak = max(peak, tree_sample(process.pid, seen))
             time.sleep(SAMPLE_S)
     wall = time.perf_counter() - started
     text = log.read_text(encoding="utf-8", errors="replace")
@@ -107,7 +121,17 @@ def measure(command: list[str], env: dict[str, str], log: Path) -> dict[str, flo
         raise RuntimeError(
             f"{command[0]} failed ({process.returncode}); see {log}:\n{text[-2000:]}"
         )
-    result = {"wall_s": wall, "tree_peak_mb": peak}
+    result: dict[str, Any] = {"wall_s": wall, "tree_peak_mb": peak}
+    result["processes"] = [
+        {
+            "name": entry["name"],
+            "cpu_s": entry["cpu_s"],
+            "from_s": entry["first"] - started,
+            "to_s": entry["last"] - started,
+        }
+        for entry in seen.values()
+        if entry["cpu_s"] >= 0.5 and entry["name"] != "time"
+    ]
     found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     if found:
         result["largest_process_peak_mb"] = int(found.group(1)) / 1024
@@ -234,6 +258,13 @@ def print_report(report: dict[str, Any]) -> None:
     for key, label in labels.items():
         if key in ours and key in recoll:
             print(f"{label:28} {ours[key]:9.1f} {recoll[key]:9.1f} {ours[key] / recoll[key]:6.2f}×")
+    for n, round_ in enumerate(report["rounds"], start=1):
+        for name in ("ours", "recoll"):
+            shares = ", ".join(
+                f"{p['name']} {p['cpu_s']:.1f} s CPU from {p['from_s']:.0f} to {p['to_s']:.0f} s"
+                for p in round_[name].get("processes", [])
+            )
+            print(f"round {n}, {name}: {round_[name]['wall_s']:.1f} s wall; {shares}")
     first = report["rounds"][0]
     print(
         f"articles in our index: {first['ours']['articles']}; "
