@@ -95,7 +95,8 @@ def tree_sample(root: int, seen: dict[int, dict[str, Any]]) -> float:
         fields = tail.split()
         ticks = int(fields[11]) + int(fields[12])  # utime, stime
         entry = seen.setdefault(pid, {"name": head.partition("(")[2], "first": now})
-        entry["cpu_s"] = ticks / _TICKS
+        # The largest seen: a process on its way out may read as 0.
+        entry["cpu_s"] = max(entry.get("cpu_s", 0.0), ticks / _TICKS)
         entry["last"] = now
     return total * os.sysconf("SC_PAGE_SIZE") / 1e6
 
