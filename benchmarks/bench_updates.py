@@ -3,7 +3,7 @@
     nice -n 10 python -m benchmarks.bench_updates --updates 5000 --json updates.json
     python -m benchmarks.bench_updates --updates 8 --every 4 --scan      # a quick check
 
-Each step writes the county weekly's next issue into the archive (the generator's own
+Each step writes the county paper's next issue into the archive (the generator's own
 stream, so after N steps the archive is byte for byte ``generate --issues N``), reads that
 file with the importers and runs the index update (``reader.index.update_index``, what
 ``Library.update_index`` calls) with every issue so far, as the app does when a file
@@ -35,7 +35,7 @@ from reader.model import Issue
 from tests.generator.generate import PUBLICATION, Writer, issue_dates
 from tests.generator.queries import queries, scan_query
 
-ARTICLES = 16  # a county weekly's issue
+ARTICLES = 16  # an issue of the generated county paper
 
 
 def segment_count(index_dir: Path) -> int:
