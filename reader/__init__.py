@@ -4,16 +4,14 @@ from __future__ import annotations
 
 
 def __getattr__(name: str) -> str:
-    # ``__version__`` is looked up when asked for (--version, the About box): importing
-    # importlib.metadata costs more than the rest of ``issue-reader --help``.
+    # ``__version__`` is looked up when asked for (--version, the About box), without
+    # importlib.metadata, which costs more than the rest of ``issue-reader --help``.
     if name != "__version__":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib.metadata
+    from reader import versions
 
-    try:
-        # The one definition of the version is pyproject.toml's, as installed.
-        version = importlib.metadata.version("issue-reader")
-    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
-        version = "unknown"
+    # The one definition of the version is pyproject.toml's, as installed; "unknown" in a
+    # source tree that was never installed.
+    version = versions.version("issue-reader") or "unknown"
     globals()["__version__"] = version
     return version

@@ -9,14 +9,12 @@ returns the exit code; ``reader.__main__`` sends every other invocation to the w
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from reader.cli.parser import COMMANDS, PROG, build_parser
-from reader.model import ReaderError, printable
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -65,10 +63,15 @@ def _function(where: str) -> Callable[..., int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code (1 for any error)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    # Only the command that runs gets its arguments built (none for --help, --version).
+    named = next((word for word in words if not word.startswith("-")), "")
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser({named} & set(COMMANDS)).parse_args(words)
     except SystemExit as exc:  # --help (0) or a usage error (1), already printed
         return exc.code if isinstance(exc.code, int) else 1
+    from reader.model import ReaderError, printable  # here: --help and --version need neither
+
     try:
         if args.command in _OTHER_COMMANDS:
             return _function(_OTHER_COMMANDS[args.command])(args)
@@ -101,6 +104,8 @@ def _not_an_issue(library: Library) -> int:
 
 def unknown_command(word: str) -> int:
     """Say on one line that ``word`` is no command (suggesting the nearest one); return 1."""
+    import difflib
+
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     print(

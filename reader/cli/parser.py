@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, NoReturn
 
 from reader.cli import export_arguments
@@ -116,10 +116,13 @@ def _takes_value(name: str, takes_value: dict[str, bool]) -> bool:
     return len(longer) == 1 and takes_value[longer[0]]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
-    from reader.cli import aliases, collecting  # here: they import this module (PROG)
+def build_parser(built: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The argument parser for every subcommand; only those in ``built`` get their arguments.
 
+    The command line builds the arguments of the command it runs only (none for ``--help``
+    and ``--version``): the others are named, for the overview and for a mistyped command,
+    but building them all costs a run more than importing argparse.
+    """
     parser = _Parser(
         prog=PROG,
         description="Read and search archives of newspaper issues.",
@@ -128,36 +131,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    for name, help_text in _HELP.items():  # in the overview's order
+        description = _DESCRIPTION.get(name, help_text)
+        sub = commands.add_parser(name, help=help_text, description=description)
         assert isinstance(sub, _Parser)
-        sub.dash_words = True
-        sub.add_argument("path", metavar="PATH", help="an archive folder or a single issue file")
-        return sub
+        if name in ARCHIVE_COMMANDS:
+            sub.dash_words = True
+            sub.add_argument(
+                "path", metavar="PATH", help="an archive folder or a single issue file"
+            )
+        if name in built:
+            _ARGUMENTS[name](sub)
+    return parser
 
-    issues = command("issues", "List the issues of an archive.")
-    issues.add_argument("--json", action="store_true", help="print JSON")
-    articles = command("articles", "List the articles of one issue.")
+
+def _articles(articles: argparse.ArgumentParser) -> None:
     articles.add_argument(
         "issue_id", metavar="ISSUE", help="an issue id, or its date (2022-09-19) or number (1810)"
     )
     articles.add_argument("--json", action="store_true", help="print JSON")
-    show = command("show", "Print one article.")
+
+
+def _show(show: argparse.ArgumentParser) -> None:
     show.add_argument("article_id", metavar="ARTICLE_ID")
     show.add_argument("--original", action="store_true", help="the text as in the file")
     show.add_argument("--json", action="store_true", help="print JSON")
-    problems = command("problems", "List the files that could not be read.")
-    problems.add_argument("--json", action="store_true", help="print JSON")
-    index_cmd = command("index", "Build the search index of an archive, or bring it up to date.")
+
+
+def _index(index_cmd: argparse.ArgumentParser) -> None:
     index_cmd.add_argument("--rebuild", action="store_true", help="build it again from scratch")
     index_cmd.add_argument("--index-dir", metavar="DIR", help="keep the index in DIR")
     index_cmd.add_argument("--json", action="store_true", help="print JSON")
-    search = command(
-        "search",
-        "Search an archive, or several as one: search PATH [PATH …] QUERY (each index is "
-        "built or updated first).",
-    )
+
+
+def _search(search: argparse.ArgumentParser) -> None:
     search.add_argument(
         "query",
         metavar="QUERY",
@@ -172,12 +179,22 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="show N hits")
     search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
-    search.add_argument("--json", action="store_true", help="print JSON")
-    kwic = command(
-        "kwic",
-        "Every occurrence of a query in the hits, in context (a concordance); "
-        "kwic PATH [PATH …] QUERY reads several archives as one.",
+    search.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="when the index is missing or out of date, answer at once from what it holds "
+        "and a scan of the rest (a provisional result), without building it",
     )
+    search.add_argument(
+        "--budget",
+        type=float,
+        metavar="S",
+        help="with --no-wait, scan for about S seconds only (the result says how much it covers)",
+    )
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _kwic(kwic: argparse.ArgumentParser) -> None:
     kwic.add_argument("query", metavar="QUERY", nargs="+", help="as for search")
     kwic.add_argument(
         "-w", "--width", type=int, default=DEFAULT_WIDTH, metavar="N", help="context characters"
@@ -189,7 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     kwic_output = kwic.add_mutually_exclusive_group()
     kwic_output.add_argument("--csv", action="store_true", help="print CSV")
     kwic_output.add_argument("--json", action="store_true", help="print JSON")
-    page = command("page", "Show one page: its size, image and a query's hits; draw it as PNG.")
+
+
+def _page(page: argparse.ArgumentParser) -> None:
     page.add_argument(
         "target",
         metavar="ISSUE_OR_ARTICLE",
@@ -207,18 +226,15 @@ def build_parser() -> argparse.ArgumentParser:
         "image is missing is drawn white, with its words' boxes, and the file it expected "
         "is named on stderr."
     )
-    export_arguments.add_export_arguments(
-        command(
-            "export",
-            "Export a search's hits: CSV, RIS, CSL-JSON, BibTeX, text or Markdown; "
-            "export PATH [PATH …] QUERY exports several archives' hits as one search.",
-        )
-    )
-    export_arguments.add_cite_arguments(
-        command("cite", "Print an article's citation (GB/T 7714, Chicago).")
-    )
-    aliases.add_arguments(command("alias", "List, accept or forget your publication aliases."))
-    verify = command("verify", "Check the files against the archive's checksum manifests.")
+
+
+def _alias(alias: argparse.ArgumentParser) -> None:
+    from reader.cli import aliases  # here: it imports this module (PROG)
+
+    aliases.add_arguments(alias)
+
+
+def _verify(verify: argparse.ArgumentParser) -> None:
     verify.epilog = (
         "Reads BagIt bags, sha256sum/md5sum lists and 'SHA256 (FILE) = HASH' lists. Exit "
         "status: 1 when a listed file changed or cannot be read; files missing or present but "
@@ -227,21 +243,64 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--strict", action="store_true", help="missing or unlisted files fail too")
     verify.add_argument("--all", action="store_true", help="list the intact files too")
     verify.add_argument("--json", action="store_true", help="print JSON")
-    info = command("info", "Show what an archive holds, where its index is, and its bag-info.")
+
+
+def _info(info: argparse.ArgumentParser) -> None:
     info.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
     info.add_argument("--json", action="store_true", help="print JSON")
-    kept = commands.add_parser(
-        "collections",
-        help="List your collections, one collection's items, or export one.",
-        description="List your collections (the window's: kept per user), one collection's "
-        "items, or export one as export writes hits, with each item's note and tags.",
-    )
+
+
+def _collections(kept: argparse.ArgumentParser) -> None:
+    from reader.cli import collecting  # here: it imports this module (PROG)
+
     collecting.add_arguments(kept)
-    for name, help_text in (
-        ("install-desktop", "Put Issue Reader in this user's desktop menu, with its icon (Linux)."),
-        ("uninstall-desktop", "Take out of the menu what install-desktop put there."),
-    ):
-        commands.add_parser(name, help=help_text, description=help_text).add_argument(
-            "--json", action="store_true", help="print JSON"
-        )
-    return parser
+
+
+def _json_only(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+# Each command's help, in the overview's order, and what adds its arguments.
+_HELP = {
+    "issues": "List the issues of an archive.",
+    "articles": "List the articles of one issue.",
+    "show": "Print one article.",
+    "problems": "List the files that could not be read.",
+    "index": "Build the search index of an archive, or bring it up to date.",
+    "search": "Search an archive, or several as one: search PATH [PATH …] QUERY (each index is "
+    "built or updated first).",
+    "kwic": "Every occurrence of a query in the hits, in context (a concordance); "
+    "kwic PATH [PATH …] QUERY reads several archives as one.",
+    "page": "Show one page: its size, image and a query's hits; draw it as PNG.",
+    "export": "Export a search's hits: CSV, RIS, CSL-JSON, BibTeX, text or Markdown; "
+    "export PATH [PATH …] QUERY exports several archives' hits as one search.",
+    "cite": "Print an article's citation (GB/T 7714, Chicago).",
+    "alias": "List, accept or forget your publication aliases.",
+    "verify": "Check the files against the archive's checksum manifests.",
+    "info": "Show what an archive holds, where its index is, and its bag-info.",
+    "collections": "List your collections, one collection's items, or export one.",
+    "install-desktop": "Put Issue Reader in this user's desktop menu, with its icon (Linux).",
+    "uninstall-desktop": "Take out of the menu what install-desktop put there.",
+}
+_DESCRIPTION = {
+    "collections": "List your collections (the window's: kept per user), one collection's "
+    "items, or export one as export writes hits, with each item's note and tags.",
+}
+_ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "issues": _json_only,
+    "articles": _articles,
+    "show": _show,
+    "problems": _json_only,
+    "index": _index,
+    "search": _search,
+    "kwic": _kwic,
+    "page": _page,
+    "export": export_arguments.add_export_arguments,
+    "cite": export_arguments.add_cite_arguments,
+    "verify": _verify,
+    "info": _info,
+    "alias": _alias,
+    "collections": _collections,
+    "install-desktop": _json_only,
+    "uninstall-desktop": _json_only,
+}

@@ -7,14 +7,17 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from reader.cli.answering import Answer, answer, answer_now, provisional_line
 from reader.cli.indexing import ready_archives
 from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
 from reader.cli.progress import ProgressBar
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
-from reader.library.many import search_many
 from reader.model import ReaderError
+
+if TYPE_CHECKING:
+    from reader.library.provisional import Coverage
 
 
 def index(library: Library, args: argparse.Namespace) -> int:
@@ -57,30 +60,35 @@ def search(library: Library, args: argparse.Namespace) -> int:
     """Search the archive (updating its index first): the hits, then counts per year and paper.
 
     ``search PATH PATH … QUERY`` searches several archives as one: the leading words that name
-    an existing folder, zip or file are archives (the last word is always the query).
+    an existing folder, zip or file are archives (the last word is always the query). With
+    ``--no-wait`` an index that is missing or out of date is not built: the answer comes at
+    once from what it holds and a scan of the rest, and says so (see :func:`_answer_now`).
     """
     if args.limit < 0:
         raise QueryError("--limit must be 0 or more")
     others, args.query = more_archives(args.query, final=not (args.queries or args.stdin))
+    if args.no_wait and others:
+        raise QueryError("--no-wait searches one archive: give one PATH")
+    if args.budget is not None and (not args.no_wait or args.budget < 0):
+        raise QueryError("--budget takes a number of seconds (0 or more), with --no-wait")
     with ExitStack() as stack:
-        libraries = ready_archives(stack, library, args, others)
-        several = len(libraries) > 1
-
-        def ask(query: str) -> SearchResult:
-            if several:
-                return search_many(libraries, query, limit=args.limit, sort=args.sort)
-            return library.search(query, limit=args.limit, sort=args.sort)
-
+        if args.no_wait:
+            ask = answer_now(library, args)
+        else:
+            libraries = ready_archives(stack, library, args, others)
+            ask = answer(library, libraries, args)
         if args.queries or args.stdin:
             return _many(ask, args)
         if not args.query:
             raise QueryError("give a QUERY, or --queries FILE, or --stdin")
-        result = ask(" ".join(args.query))
+        result, coverage = ask(" ".join(args.query))
     if args.json:
-        return print_json(_result_json(result))
+        return print_json(_result_json(result, coverage, args.no_wait))
     shown = len(result.hits)
     more = f", the first {shown} shown" if shown < result.total else ""
     print(f"{counted(result.total, 'article')} found{more}.")
+    if coverage is not None:
+        print(provisional_line(coverage, args.path, library.index_available()))
     bold = bold_allowed(sys.stdout)
     for n, hit in enumerate(result.hits, start=1):
         print()
@@ -110,7 +118,7 @@ def more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
     return paths, words[len(paths) :]
 
 
-def _many(ask: Callable[[str], SearchResult], args: argparse.Namespace) -> int:
+def _many(ask: Callable[[str], Answer], args: argparse.Namespace) -> int:
     """One query a line (from ``--queries FILE`` or stdin), one JSON line each, as it is answered.
 
     Each line is ``search --json``'s object with the query first; a malformed query gives
@@ -125,12 +133,12 @@ def _many(ask: Callable[[str], SearchResult], args: argparse.Namespace) -> int:
         if not query:
             continue
         try:
-            result = ask(query)
+            result, coverage = ask(query)
         except QueryError as exc:
             failed = True
             answer: dict[str, Any] = {"query": query, "error": str(exc)}
         else:
-            answer = {"query": query, **_result_json(result)}
+            answer = {"query": query, **_result_json(result, coverage, args.no_wait)}
         print_json_line(answer)
     return 1 if failed else 0
 
@@ -193,11 +201,24 @@ def _marked(text: str, spans: Sequence[tuple[int, int]], bold: bool) -> str:
     return "".join(parts).replace("\n", " ")
 
 
-def _result_json(result: SearchResult) -> dict[str, Any]:
+def _result_json(
+    result: SearchResult, coverage: Coverage | None = None, no_wait: bool = False
+) -> dict[str, Any]:
+    """``search --json``'s object; with ``--no-wait``, whether it is provisional, and its coverage."""
     facets: dict[str, Any] = {"year": result.facets.year, "publication": result.facets.publication}
     if result.facets.archive:  # several archives searched as one: each hit names its own
         facets["archive"] = result.facets.archive
+    provisional: dict[str, Any] = {}
+    if no_wait:
+        provisional["provisional"] = coverage is not None
+        if coverage is not None:
+            provisional["coverage"] = {
+                "indexed": coverage.indexed,
+                "scanned": coverage.scanned,
+                "articles": coverage.articles,
+            }
     return {
+        **provisional,
         "total": result.total,
         "hits": [
             {

@@ -21,13 +21,14 @@ if TYPE_CHECKING:
     from reader.formats.common.settings import SETTINGS_FILE
     from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
     from reader.formats.common.zipsource import ZipSource
-    from reader.formats.loading import load_archive, read_original
-    from reader.formats.publications import apply_aliases, fold_name
+    from reader.formats.loading import BatchListener, load_archive, read_original
+    from reader.formats.publications import apply_aliases, fold_name, issue_order
     from reader.formats.registry import IMPORTERS, pick_importer
 
 # Each name, and the module it comes from.
 _HOMES = {
     "IMPORTERS": "registry",
+    "BatchListener": "loading",
     "SETTINGS_FILE": "common.settings",
     "FileSource": "common.source",
     "FolderSource": "common.source",
@@ -37,6 +38,7 @@ _HOMES = {
     "fold_name": "publications",
     "is_cjk": "common.prose",
     "is_ignored": "common.source",
+    "issue_order": "publications",
     "load_archive": "loading",
     "open_source": "common.opening",
     "pick_importer": "registry",
@@ -50,6 +52,7 @@ __getattr__ = names_from(__name__, {name: f"{__name__}.{home}" for name, home in
 __all__ = [
     "IMPORTERS",
     "SETTINGS_FILE",
+    "BatchListener",
     "FileSource",
     "FolderSource",
     "Source",
@@ -58,6 +61,7 @@ __all__ = [
     "fold_name",
     "is_cjk",
     "is_ignored",
+    "issue_order",
     "load_archive",
     "open_source",
     "pick_importer",

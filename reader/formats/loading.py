@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import zlib
+from collections.abc import Callable
 
+from reader.formats.common.loaded import Loaded
 from reader.formats.common.manifests import recognise as recognise_companion
 from reader.formats.common.settings import read_settings
 from reader.formats.common.source import Source, is_ignored
@@ -52,12 +54,58 @@ TAR_SUFFIXES = (
 )
 
 
-def load_archive(source: Source, progress: Progress | None = None) -> Archive:
-    """Read every issue in ``source``; unreadable files become problems, never exceptions."""
+# The importers that read each file as one issue on its own: their files are loaded in batches
+# as they are detected, so a caller sees the first issues long before the last file is read.
+# The others may join files into an issue (a METS and its pages), and load all theirs at once.
+PER_FILE = frozenset({"text-issue"})
+# Files per batch: the first small, so the first issues come quickly; then twice as many each
+# time up to the largest. A batch's text is in memory at once (200 issues of a daily: 10 M
+# characters), until the listener lets it go.
+FIRST_BATCH = 40
+BATCH = 200
+
+# Called with each batch of issues read (titles derived, names printable; no problems), as an
+# archive of its own, before the end; returns the issues to keep for the archive (the same, or
+# the same without their text once it is written elsewhere).
+BatchListener = Callable[[Archive], tuple[Issue, ...]]
+
+
+def load_archive(
+    source: Source, progress: Progress | None = None, on_batch: BatchListener | None = None
+) -> Archive:
+    """Read every issue in ``source``; unreadable files become problems, never exceptions.
+
+    ``on_batch`` hears the issues as they are read, in batches (see :data:`PER_FILE`), and
+    gives back those to keep: the archive returned is the same with it or without, but for
+    what ``on_batch`` left out of the issues (their text, written elsewhere).
+    """
     settings, problems = read_settings(source)
     names = [n for n in source.names() if not is_ignored(n)]
     claimed: dict[Importer, list[str]] = {}
+    loaded: dict[Importer, Loaded] = {}
     companions: list[Companion] = []
+    readable = any(printable(name) != name for name in names)
+    pending: list[str] = []
+
+    def flush(importer: Importer) -> None:
+        """Load the text files detected so far, and tell ``on_batch``."""
+        batch = load_contained(importer, source, pending, settings)
+        pending.clear()
+        if readable:
+            batch.issues = [printable_issue(issue) for issue in batch.issues]
+        batch.issues = with_derived_titles(batch.issues)
+        if on_batch is not None and batch.issues:
+            kept = on_batch(
+                Archive(root=source.root, settings=settings, issues=tuple(batch.issues))
+            )
+            batch.issues = list(kept)
+        into = loaded.setdefault(importer, Loaded())
+        into.issues.extend(batch.issues)
+        into.problems.extend(batch.problems)
+        into.duplicates.extend(batch.duplicates)
+
+    per_file: Importer | None = None
+    size = FIRST_BATCH
     for done, name in enumerate(names, start=1):
         if progress is not None:
             progress(done, len(names))
@@ -79,21 +127,35 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
             continue
         if importer is None:
             problems.append(Problem(name, _unknown_reason(name, head)))
-        else:
-            claimed.setdefault(importer, []).append(name)
+            continue
+        claimed.setdefault(importer, []).append(name)
+        if importer.NAME in PER_FILE:
+            per_file = importer
+            pending.append(name)
+            if len(pending) >= size:
+                flush(importer)
+                size = min(size * 2, BATCH)
+    if per_file is not None and pending:
+        flush(per_file)
     issues: list[Issue] = []
     duplicates: list[Duplicate] = []
     # PDFs last: those beside an issue another format read are that issue's pages, not a copy.
     pdfs = claimed.pop(pdf_pages, [])
+    # In the order the formats were first met, as when every format loaded at the end.
     for importer, members in claimed.items():
-        _load_into(importer, source, members, settings, (issues, problems, duplicates))
+        if importer in loaded:
+            _take(loaded[importer], (issues, problems, duplicates))
+        else:
+            _load_into(importer, source, members, settings, (issues, problems, duplicates))
     if pdfs:
         pdfs, pages_read = pdf_pages.beside_issues(pdfs, issues)
         duplicates.extend(pages_read)
         _load_into(pdf_pages, source, pdfs, settings, (issues, problems, duplicates))
-    if any(printable(name) != name for name in names):
-        issues = [printable_issue(issue) for issue in issues]
-    issues = with_derived_titles(unify_publications(issues, settings))
+    # The batches' issues were made printable and titled as they came (and may have left their
+    # text with ``on_batch``); the others now. Then one name per publication, over them all.
+    batched = {id(issue) for each in loaded.values() for issue in each.issues}
+    issues = [i if id(i) in batched else _finished(i, readable) for i in issues]
+    issues = unify_publications(issues, settings)
     issues.sort(key=issue_order)
     return Archive(
         root=source.root,
@@ -105,6 +167,13 @@ def load_archive(source: Source, progress: Progress | None = None) -> Archive:
     )
 
 
+def _finished(issue: Issue, readable: bool) -> Issue:
+    """The issue made printable (when a name in the archive is not) and its untitled articles titled."""
+    if readable:
+        issue = printable_issue(issue)
+    return with_derived_titles([issue])[0]
+
+
 def _load_into(
     importer: Importer,
     source: Source,
@@ -114,8 +183,12 @@ def _load_into(
 ) -> None:
     """Load ``members`` with ``importer``, adding what it read to ``into``; a crash costs only
     the files that cause it (:func:`load_contained`)."""
+    _take(load_contained(importer, source, members, settings), into)
+
+
+def _take(loaded: Loaded, into: tuple[list[Issue], list[Problem], list[Duplicate]]) -> None:
+    """Add what an importer read to ``into``."""
     issues, problems, duplicates = into
-    loaded = load_contained(importer, source, members, settings)
     issues.extend(loaded.issues)
     problems.extend(loaded.problems)
     duplicates.extend(loaded.duplicates)

@@ -6,13 +6,11 @@ takes the index folder explicitly: where an archive's index lives is the library
 Whoosh's internals are reached through ``reader.index.w3`` only.
 """
 
-from reader.index import w3
-from reader.index.build import IndexStats, update_index
+from typing import TYPE_CHECKING
+
 from reader.index.fold import use_cache_root
 from reader.index.matches import MATCH_FIELDS, highlights, occurrences
-from reader.index.partial import empty_result, merged, scanned_result
 from reader.index.query import QueryError
-from reader.index.scan import Scan, ScanDoc, ScanIssue, issue_key, scan_issue
 from reader.index.search import (
     SORTS,
     Facets,
@@ -26,10 +24,36 @@ from reader.index.search import (
 )
 from reader.index.snippets import Snippet, find_folded, snippet_html
 from reader.index.store import archive_fingerprint, is_current, is_usable, remove_index
+from reader.lazy import names_from
+
+if TYPE_CHECKING:
+    from reader.index.build import IndexStats, update_index
+    from reader.index.partial import empty_result, merged, scanned_result
+    from reader.index.scan import Scan, ScanDoc, ScanIssue, issue_key, scan_issue
+
+# What a search on a built index needs is imported above; the build (the writer, numpy's
+# array code) and the scan of unindexed issues are imported on first use (PEP 562): a
+# command-line search never needs them. (``search`` is also a module's name, so the search
+# side stays eager: a lazy ``search`` would be shadowed by the module once it is imported.)
+_HOMES = {
+    "IndexStats": "reader.index.build",
+    "update_index": "reader.index.build",
+    "empty_result": "reader.index.partial",
+    "merged": "reader.index.partial",
+    "scanned_result": "reader.index.partial",
+    "Scan": "reader.index.scan",
+    "ScanDoc": "reader.index.scan",
+    "ScanIssue": "reader.index.scan",
+    "issue_key": "reader.index.scan",
+    "scan_issue": "reader.index.scan",
+}
+__getattr__ = names_from(__name__, _HOMES)
 
 
 def engine_versions() -> dict[str, str]:
     """The search engine's release, by distribution name (the one the w3 adapter accepts)."""
+    from reader.index import w3
+
     return {w3.DISTRIBUTION: w3.installed_version() or "?"}
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib.metadata
 import json
 import logging
 import os
@@ -17,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+
+from reader import versions
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def _t2s_cache_file() -> Path | None:
     folder = _cache_root()
     if folder is None:
         return None
-    version = importlib.metadata.version("opencc-purepy")
+    version = versions.version("opencc-purepy")
     return folder / f"t2s-fold{FOLD_VERSION}-opencc{version}.json"
 
 

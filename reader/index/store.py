@@ -20,12 +20,11 @@ import os
 import re
 import shutil
 import uuid
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.index import w3
+from reader.index import verified, w3
 from reader.index.lock import WriteLock
 from reader.index.schema import versions
 from reader.model import IndexUnavailable
@@ -121,7 +120,7 @@ def checksums(whoosh_dir: Path, files: Mapping[str, int], previous: Meta | None)
         if name in known and previous is not None and previous.files.get(name) == size:
             result[name] = known[name]
         else:
-            result[name] = _crc32(whoosh_dir / name)
+            result[name] = verified.crc32(whoosh_dir / name)
     return result
 
 
@@ -136,23 +135,20 @@ def damaged_file(index_dir: Path, meta: Meta) -> str | None:
         present = whoosh_files(whoosh_dir)
     except OSError:
         return WHOOSH_DIR
-    for name, expected in meta.checksums.items():
-        if present.get(name) != meta.files.get(name):
-            continue
-        try:
-            if _crc32(whoosh_dir / name) != expected:
+    # A file verified before and unchanged since is not read again (see index.verified).
+    memo = verified.Verified(whoosh_dir)
+    try:
+        for name, expected in meta.checksums.items():
+            if present.get(name) != meta.files.get(name):
+                continue
+            try:
+                if not memo.matches(name, expected):
+                    return name
+            except OSError:
                 return name
-        except OSError:
-            return name
+    finally:
+        memo.save()
     return None
-
-
-def _crc32(path: Path) -> int:
-    crc = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 22):
-            crc = zlib.crc32(chunk, crc)
-    return crc
 
 
 def latest_generation(whoosh_dir: Path) -> int:

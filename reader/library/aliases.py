@@ -17,10 +17,13 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.formats import apply_aliases, fold_name
-from reader.library import misreads, paths
+from reader.library import paths
 from reader.model import Archive, ArchiveSettings, Article, NotFound, ReaderError
+
+if TYPE_CHECKING:
+    from reader.library import misreads
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +93,8 @@ def accept(archive: Archive, masthead: str, name: str) -> UserAliases:
         NotFound: No issue of the archive has ``masthead`` as its publication or masthead.
         ReaderError: ``name`` is empty or the same name, or the file cannot be written.
     """
+    from reader.formats import fold_name  # here: reading the aliases (every search) needs none
+
     masthead, name = masthead.strip(), name.strip()
     if not name or fold_name(name) == fold_name(masthead):
         raise ReaderError(f"{name!r} is no other name for {masthead!r}")
@@ -120,6 +125,8 @@ def dismiss(archive: Archive, masthead: str) -> UserAliases:
 
 def remove(archive: Archive, masthead: str) -> bool:
     """Forget the alias (or the dismissal) of ``masthead``; whether there was one."""
+    from reader.formats import fold_name  # here: reading the aliases (every search) needs none
+
     chosen = read(archive.root)
     wanted = fold_name(masthead)
     aliases = {m: n for m, n in chosen.aliases.items() if fold_name(m) != wanted}
@@ -134,6 +141,8 @@ def applied(archive: Archive, chosen: UserAliases) -> Archive:
     """``archive`` with the reader's aliases applied on top of its own settings."""
     if not chosen.aliases:
         return archive
+    from reader.formats import apply_aliases
+
     issues = apply_aliases(archive.issues, chosen.aliases)
     return dataclasses.replace(archive, issues=tuple(issues))
 
@@ -149,6 +158,8 @@ def suggestions(
     """
     settings = archive.settings
     declared = (settings.publication,) if settings.publication else ()
+    from reader.library import misreads  # here: reading the aliases (every search) needs none
+
     return misreads.suggest(
         archive.issues, declared=declared, dismissed=chosen.dismissed, whole=whole
     )

@@ -12,28 +12,29 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import logging
 import os
 import pickle
+import struct
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from reader import formats
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
-from reader.library import paths, texts
-from reader.model import Archive, Article, CorruptArchive, Issue, Progress, Reason
+from reader.library import entries, paths, texts
+from reader.library import spill as spill_file
+from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
 
 # Bump when what is pickled changes shape in a way the code digest below cannot see.
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 _MAGIC = b"issue-reader catalogue\n"
+# Where the head is: it is written last, after the records and the issues.
+_POSITION = struct.Struct("<Q")
 # Issues per pickle call (about 10 ms each for a county weekly).
 CHUNK = 16
 
@@ -43,10 +44,11 @@ FileState = dict[str, tuple[int, int]]
 
 @dataclasses.dataclass(frozen=True)
 class Catalogue:
-    """An archive's catalogue and, when its articles leave their text out, where the text is."""
+    """An archive's catalogue and, when it was cached, where its articles and their text are."""
 
     archive: Archive
     texts: texts.TextStore | None = None
+    entries: entries.ArticleStore | None = None
 
 
 def cache_file(cache_root: Path, opened: Path) -> Path:
@@ -78,18 +80,28 @@ def read_stamped(
     progress: Progress | None,
     cache_root: Path | None,
     state: FileState,
+    on_batch: Listener | None = None,
 ) -> Catalogue:
-    """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller)."""
+    """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller).
+
+    When the files are read, ``on_batch`` hears the issues as they come (see
+    :func:`reader.formats.load_archive`), as a catalogue of each batch.
+    """
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
     current = stamp(state)
     found = load(cached, current)
     if found is None:
-        archive = formats.load_archive(source, progress)
-        # The text the importers read is let go, as on every later open.
-        found = save(cached, current, archive) or Catalogue(archive)
+        # Imported here: it saves through this module, which it imports.
+        from reader.library import first_read
+
+        found = first_read.read_files(cached, current, source, progress, on_batch)
     elif progress is not None:
         progress(1, 1)
     return found
+
+
+# Hears a first read's batches: each batch's issues, and (once written) where their text is.
+Listener = Callable[[Catalogue], None]
 
 
 def file_state(opened: Path, source: Source | None) -> FileState:
@@ -142,74 +154,83 @@ def stamp(state: FileState) -> str:
 
 
 def load(path: Path, expected: str) -> Catalogue | None:
-    """The cached catalogue, if it was made from the files as they are now (``expected``)."""
+    """The cached catalogue, if it was made from the files as they are now (``expected``).
+
+    Reads the issues and a few arrays; each issue's articles stay in the file, decoded when
+    used (:mod:`reader.library.entries`), the text in the file beside it (:mod:`.texts`).
+    """
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(_MAGIC)) != _MAGIC or handle.readline().strip() != expected.encode():
-                return None
-            with _collector_paused():
-                head = pickle.load(handle)
-                issues: list[Issue] = []
-                for _ in range(head.pop("chunks")):
-                    issues.extend(pickle.load(handle))
-            token, offsets = head.pop("texts")
-            archive = Archive(issues=tuple(issues), **head)
-        store = texts.TextStore.open(text_file(path), token, offsets, archive.issues)
+        handle = path.open("rb")
     except FileNotFoundError:
         return None
-    except Exception as exc:  # a damaged or foreign cache file is only a miss
+    except OSError as exc:
         log.warning("ignoring the catalogue cache %s: %r", path, exc)
         return None
-    return Catalogue(archive, store)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while unpickling, and what it made then left unscanned.
-
-    Unpickling makes hundreds of thousands of objects, all kept and none in a cycle. Each few
-    hundred new ones set off a collection rescanning those still young, and later full
-    collections rescan them all (0.1 s each on national-5y): together half a warm reopen
-    (benchmarks/README.md). ``gc.freeze`` moves every object alive now out of the collector's
-    reach for good; they are still freed when no longer referenced, only a cycle among them
-    would never be (the catalogue has none). Left off if someone else turned it off.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
     try:
-        yield
-        gc.freeze()
-    finally:
-        if was_on:
-            gc.enable()
+        if handle.read(len(_MAGIC)) != _MAGIC or handle.readline().strip() != expected.encode():
+            handle.close()
+            return None
+        (head_at,) = _POSITION.unpack(handle.read(_POSITION.size))
+        handle.seek(head_at)
+        with entries.collector_paused():
+            head = pickle.load(handle)
+            store = entries.ArticleStore(handle, head.pop("entries"))
+            handle.seek(head.pop("issues_at"))
+            issues: list[Issue] = []
+            for _ in range(head.pop("chunks")):
+                issues.extend(entries.Unpickler(handle, store).load())
+            store.issue_ids = [issue.id for issue in issues]
+            token, offsets = head.pop("texts")
+            archive = Archive(issues=tuple(issues), **head)
+        if len(issues) != len(store.layout.offsets) - 1:
+            raise ValueError(f"{len(issues)} issues for {len(store.layout.offsets) - 1} records")
+        text_store = texts.TextStore.open(
+            text_file(path), token, offsets, store.ordinal, store.layout.article_count
+        )
+    except Exception as exc:  # a damaged or foreign cache file is only a miss
+        handle.close()
+        log.warning("ignoring the catalogue cache %s: %r", path, exc)
+        return None
+    return Catalogue(archive, text_store, store)
 
 
-def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
+def save(
+    path: Path, current: str, archive: Archive, spill: spill_file.Spill | None = None
+) -> Catalogue | None:
     """Cache ``archive``, its text apart, and return the catalogue as a later :func:`load` does.
 
-    A cache that cannot be written is logged, and None.
+    The file: the magic line and ``current``, where the head is (8 bytes), each issue's
+    articles as one record (:mod:`.entries`), the issues in chunks, then the head (the
+    archive's other fields, the records' layout, the text's offsets). The text of articles
+    that left it in ``spill`` is taken from there. A cache that cannot be written is logged,
+    and None.
     """
     temp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
     token = uuid.uuid4().hex
     text_temp = path.with_name(f"{path.name}.{token}.texts.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with text_temp.open("wb") as handle:
-            offsets, digests = texts.write(handle, token, archive.issues)
+        if spill is not None:
+            token, offsets, digests = spill.finish(text_temp, archive.issues)
+        else:
+            with text_temp.open("wb") as handle:
+                offsets, digests = texts.write(handle, token, archive.issues)
         with temp.open("wb") as handle:
             handle.write(_MAGIC + current.encode() + b"\n")
+            position_at = handle.tell()
+            handle.write(_POSITION.pack(0))
+            layout, stand_ins = entries.write(handle, archive.issues)
+            issues = tuple(
+                dataclasses.replace(issue, articles=articles, text_digest=digest)
+                for issue, articles, digest in zip(archive.issues, stand_ins, digests, strict=True)
+            )
+            issues_at = handle.tell()
             # In chunks: one pickle call holds the GIL throughout (1.5 s for 2,000 issues),
             # which would freeze a window opening the archive on a worker thread.
-            shared: dict[Any, Any] = {}
-            issues = tuple(
-                dataclasses.replace(
-                    issue,
-                    articles=tuple(_shared(a.without_text(), shared) for a in issue.articles),
-                    text_digest=digest,
-                )
-                for issue, digest in zip(archive.issues, digests, strict=True)
-            )
             chunks = [issues[i : i + CHUNK] for i in range(0, len(issues), CHUNK)]
+            for chunk in chunks:
+                entries.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(chunk)
+            head_at = handle.tell()
             head = {
                 "root": archive.root,
                 "settings": archive.settings,
@@ -217,40 +238,25 @@ def save(path: Path, current: str, archive: Archive) -> Catalogue | None:
                 "duplicates": archive.duplicates,
                 "companions": archive.companions,
                 "chunks": len(chunks),
+                "issues_at": issues_at,
+                "entries": layout,
                 "texts": (token, offsets),
             }
             pickle.dump(head, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            for chunk in chunks:
-                pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.seek(position_at)
+            handle.write(_POSITION.pack(head_at))
         # Readers see the old files or the new ones, never half of one; a catalogue paired
         # with another write's text file (the token differs) is a miss, never wrong text.
         os.replace(text_temp, text_file(path))
         os.replace(temp, path)
-        stripped = dataclasses.replace(archive, issues=issues)
-        store = texts.TextStore.open(text_file(path), token, offsets, issues)
     except OSError as exc:
         log.warning("cannot cache the catalogue in %s: %s", path, exc)
         for left in (temp, text_temp):
             with contextlib.suppress(OSError):
                 left.unlink(missing_ok=True)
         return None
-    return Catalogue(stripped, store)
-
-
-# The article fields whose values repeat (a page number, a column, a standing title, a byline).
-_REPEATED = ("title", "kicker", "subtitle", "column", "authors", "page", "language", "ref")
-
-
-def _shared(article: Article, shared: dict[Any, Any]) -> Article:
-    """``article`` with each repeated value one object for all articles of the catalogue.
-
-    The importers make a new string for each ("1" as the page of 28,000 articles of
-    national-5y); pickle writes one object once per chunk, and loading makes it once.
-    """
-    values = {name: getattr(article, name) for name in _REPEATED}
-    return dataclasses.replace(
-        article, **{name: shared.setdefault(value, value) for name, value in values.items()}
-    )
+    # Read back as every later open will: the entries in the file, not in memory.
+    return load(path, current)
 
 
 # The packages whose code shapes a catalogue: a change to them makes every cache miss.

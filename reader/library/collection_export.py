@@ -96,7 +96,7 @@ class CollectionEntries:
             library = self._library(item)
             if library is None:
                 continue
-            found = locate(library.archive, item)
+            found = locate(library.archive, item, library.find_article)
             if found is None:
                 self.skipped.append(Skipped(item.title, item.archive_path, "gone"))
                 continue

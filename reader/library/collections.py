@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,14 +48,19 @@ class Item:
         return os.path.exists(self.archive_path)
 
 
-def locate(archive: Archive, item: Item) -> tuple[str, str] | None:
+def locate(
+    archive: Archive,
+    item: Item,
+    find: Callable[[str], tuple[Issue, Article] | None] | None = None,
+) -> tuple[str, str] | None:
     """(issue id, article id) of ``item`` in ``archive``, or None when it is not there.
 
-    By its id first; else by its date and title. Ids never depend on where an archive is, but
-    a paper named after its folder (no masthead in the files: some NewsML and PDF archives)
-    has other issue ids when that folder is renamed, and the article is still the same.
+    By its id first (with ``find``, ``Library.find_article``: no walk over every article);
+    else by its date and title. Ids never depend on where an archive is, but a paper named
+    after its folder (no masthead in the files: some NewsML and PDF archives) has other issue
+    ids when that folder is renamed, and the article is still the same.
     """
-    found = archive.article(item.article_id)
+    found = (find or archive.article)(item.article_id)
     if found is not None:
         return found[0].id, found[1].id
     for issue in archive.issues:

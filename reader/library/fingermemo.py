@@ -115,10 +115,5 @@ class Memo:
         """Remember ``found``, the fingerprints of ``archive``, unless they are already."""
         if self.load(source) == found:
             return
-        named = {
-            name
-            for issue in archive.issues
-            for name in (issue.source, *(a.source for a in issue.articles))
-            if name
-        }
+        named = {name for issue in archive.issues for name in issue.files}
         save(self.file, self.stamp, self.user_aliases, state, named, source, found)

@@ -29,7 +29,7 @@ def fingerprints(archive: Archive, source: Source) -> dict[str, str]:
     for issue in archive.issues:
         digest = hashlib.blake2b(digest_size=12)
         digest.update(f"{issue.format}|{issue.publication}|{issue.date}|{issue.number}".encode())
-        for name in sorted({issue.source, *(a.source for a in issue.articles)} - {""}):
+        for name in sorted(issue.files):
             try:
                 info = source.info(name)
             except (OSError, CorruptArchive):

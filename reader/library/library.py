@@ -8,23 +8,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
-from reader.library import (
-    aliases,
-    catalogue,
-    fingermemo,
-    indexes,
-    navigation,
-    provisional,
-    texts,
-)
+from reader.library import aliases, catalogue, entries, fingermemo, indexes, texts
 from reader.library.archive_index import ArchiveIndex
-from reader.library.misreads import Suggestion
 from reader.model import (
     Archive,
     Article,
@@ -37,7 +29,14 @@ from reader.model import (
 )
 
 if TYPE_CHECKING:
-    from reader.library import verify
+    from reader.library import provisional, verify
+    from reader.library.misreads import Suggestion
+
+
+def _heard(on_batch: catalogue.Listener, batch: Archive) -> tuple[Issue, ...]:
+    """Tell ``on_batch`` of a batch read without a cache (its text kept in memory)."""
+    on_batch(catalogue.Catalogue(batch))
+    return batch.issues
 
 
 class Library(ArchiveIndex):
@@ -62,7 +61,8 @@ class Library(ArchiveIndex):
         self.path = path
         self._suggestions: tuple[Suggestion, ...] | None = None
         self._searchers = indexes.Searchers()
-        self._scanner = provisional.Scanner()
+        # Made by the first search_now: a search on a built index needs no scan (nor its code).
+        self._scanner: provisional.Scanner | None = None
         # Set by open(): the state of the files the catalogue is read from, and where the
         # issues' fingerprints are remembered (see fingermemo).
         self._state: catalogue.FileState | None = None
@@ -70,6 +70,7 @@ class Library(ArchiveIndex):
         self._lock = threading.Lock()
         self._archive: Archive | None = None
         self._texts: texts.TextCache | None = None
+        self._entries: entries.ArticleStore | None = None
         self._loader = archive if callable(archive) else None
         if callable(archive):  # the aliases are keyed by the archive's root: the folder
             self.user_aliases = aliases.read(source.root)
@@ -80,15 +81,19 @@ class Library(ArchiveIndex):
         if isinstance(archive, catalogue.Catalogue):
             store = archive.texts
             self._texts = texts.TextCache(store) if store is not None else None
+            self._entries = archive.entries
             archive = archive.archive
         # The reader's own publication aliases, on top of the archive's settings (and cache).
         self.user_aliases = aliases.read(archive.root)
         archive = aliases.applied(archive, self.user_aliases)
         self._archive = archive
         self._issues = {issue.id: issue for issue in archive.issues}
-        self._articles = {
-            article.id: (issue, article) for issue in archive.issues for article in issue.articles
-        }
+        # A cached catalogue finds an article by id in its store, without an entry per article.
+        self._articles = (
+            None
+            if self._entries is not None
+            else {a.id: (issue, a) for issue in archive.issues for a in issue.articles}
+        )
 
     @classmethod
     def open(
@@ -99,23 +104,31 @@ class Library(ArchiveIndex):
         cache_root: Path | str | None = None,
         use_cache: bool = True,
         lazy: bool = False,
+        on_batch: catalogue.Listener | None = None,
+        state: catalogue.FileState | None = None,
     ) -> Library:
         """Open an archive folder, a zip or a single issue file; unreadable files become problems.
 
         The catalogue is cached below ``cache_root`` (the per-user cache folder if None) and
         reused while no file of the archive has changed; ``use_cache=False`` reads every file.
         With ``lazy`` (a folder only), the catalogue is read when first used: a search on an
-        index that is current never reads it (the command line's quick search).
+        index that is current never reads it (the command line's quick search). When the
+        files are read, ``on_batch`` hears the issues as they come (the window shows them).
+        ``state`` is the :meth:`file_state` of ``path`` when the caller has just taken it
+        (listing a national daily's 18,000 files takes a second).
         """
         opened = Path(path).expanduser()
         source = formats.open_source(opened)
         if not use_cache:
-            return cls(formats.load_archive(source, progress), source, opened.resolve())
+            heard = None if on_batch is None else partial(_heard, on_batch)
+            archive = formats.load_archive(source, progress, heard)
+            return cls(archive, source, opened.resolve())
         root = Path(cache_root) if cache_root is not None else None
-        state = catalogue.file_state(opened, source)
+        if state is None:
+            state = catalogue.file_state(opened, source)
 
         def load() -> catalogue.Catalogue:
-            return catalogue.read_stamped(opened, source, progress, root, state)
+            return catalogue.read_stamped(opened, source, progress, root, state, on_batch)
 
         lazy = lazy and isinstance(source, FolderSource)
         library = cls(load if lazy else load(), source, opened.resolve())
@@ -221,6 +234,8 @@ class Library(ArchiveIndex):
         try:
             return self.issue(wanted)
         except NotFound:
+            from reader.library import navigation  # here: most commands never need it
+
             return navigation.issue_by_date_or_number(self.issues, wanted)
 
     def article(self, article_id: str) -> tuple[Issue, Article]:
@@ -228,12 +243,23 @@ class Library(ArchiveIndex):
 
         The issue's articles are catalogue entries (their text is read by :meth:`with_text`).
         """
-        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
-        try:
-            issue, article = self._articles[article_id]
-        except KeyError:
-            raise NotFound(f"no article with id {article_id!r} in this archive") from None
+        found = self.find_article(article_id)
+        if found is None:
+            raise NotFound(f"no article with id {article_id!r} in this archive")
+        issue, article = found
         return issue, self.with_text(article)
+
+    def find_article(self, article_id: str) -> tuple[Issue, Article] | None:
+        """The catalogue entry of the article with this id (its text left out) and its issue."""
+        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
+        if self._articles is not None:
+            return self._articles.get(article_id)
+        assert self._entries is not None  # set whenever _articles is not
+        found = self._entries.find(article_id)
+        if found is None:
+            return None
+        issue = self._issues.get(self._entries.issue_ids[found[0]])
+        return None if issue is None else (issue, found[2])
 
     def with_text(self, article: Article) -> Article:
         """The whole article of a catalogue entry of this archive (read from disk, or cached).
@@ -257,7 +283,8 @@ class Library(ArchiveIndex):
             return issue
         if self._texts is None:
             raise TextNotRead
-        return self._texts.store.whole_issue(issue)
+        first = self._entries.first(issue.articles) if self._entries is not None else None
+        return self._texts.store.whole_issue(issue, first)
 
     def issues_with_text(self) -> Sequence[Issue]:
         """Every issue, each read whole when it is reached (one at a time, for a scan)."""
@@ -309,13 +336,20 @@ class Library(ArchiveIndex):
 
         Raises QueryError (a malformed query) and IndexUnavailable (a damaged index).
         """
+        from reader.library import provisional
+
         searchers = self._searchers if self.index_available() else None
         filters = filters or index.SearchFilters()
-        return self._scanner.search(self, searchers, query, limit, sort, filters, budget)
+        with self._lock:
+            if self._scanner is None:
+                self._scanner = provisional.Scanner()
+            scanner = self._scanner
+        return scanner.search(self, searchers, query, limit, sort, filters, budget)
 
     def forget_scanned(self) -> None:
         """Drop the folded text :meth:`search_now` keeps (the index holds every issue now)."""
-        self._scanner.clear()
+        if self._scanner is not None:
+            self._scanner.clear()
 
     def matches(
         self, article_id: str, query: str, *, body: str | None = None
@@ -366,7 +400,8 @@ class Library(ArchiveIndex):
     def close(self) -> None:
         """Close the index searchers (the catalogue stays usable) and drop the scan's text."""
         self._searchers.close()
-        self._scanner.clear()
+        if self._scanner is not None:
+            self._scanner.clear()
 
 
 def _archive_of(found: Archive | catalogue.Catalogue) -> Archive:

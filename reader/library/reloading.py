@@ -5,13 +5,17 @@ The window runs these in its task runner's thread; they take and return plain va
 
 from __future__ import annotations
 
+import gc
 import os
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reader import formats
+from reader.library.catalogue import Catalogue
 from reader.library.library import Library
-from reader.model import Archive, Progress
+from reader.model import Archive, Issue, Progress
 
 # Watch at most this many folders and files in all: each is a kernel watch, and the user's
 # limit (8,192 on older kernels) is shared by every program. Folders come first, so new files
@@ -104,16 +108,67 @@ def _folders(root: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def open_archive(path: str, progress: Progress | None = None) -> Reading:
+# Called in the worker with the archive read so far (see :func:`open_archive`).
+PartialListener = Callable[[Library], None]
+
+
+def open_archive(
+    path: str, progress: Progress | None = None, on_partial: PartialListener | None = None
+) -> Reading:
     """Open the archive at ``path`` (the window's first read), with the snapshot to watch from.
 
     The snapshot is taken first: a file changed while reading then differs from it, and is
-    read again at the next look.
+    read again at the next look. When the files are read (no cached catalogue), ``on_partial``
+    is given, after each batch, a library of the issues read so far, in catalogue order (their
+    text read back from where the first read writes it): to browse while the rest is read.
     """
     snapshot = take_snapshot(path)
-    library = Library.open(path, progress)
+    on_batch = None if on_partial is None else _Gathering(path, on_partial)
+    library = Library.open(path, progress, on_batch=on_batch, state=snapshot.files)
     library.alias_suggestions()  # reads the issues' text: here, off the window's thread
     return Reading(snapshot, library)
+
+
+# Seconds at least between two libraries handed on while an archive is read, and at least
+# this many times as long as making the last one took (each is made over all issues so far).
+PARTIAL_EVERY = 2.0
+PARTIAL_COST = 4.0
+
+
+class _Gathering:
+    """Gathers a first read's batches, and hands on a library of all those read so far.
+
+    The first batch at once; later ones every :data:`PARTIAL_EVERY` seconds or so, and never
+    more than a fifth of the time: the library is made anew over all issues each time.
+    """
+
+    def __init__(self, path: str, on_partial: PartialListener) -> None:
+        opened = Path(path).expanduser()
+        self._source = formats.open_source(opened)
+        self._path = opened.resolve()
+        self._on_partial = on_partial
+        self._issues: list[Issue] = []
+        self._due = 0.0
+
+    def __call__(self, batch: Catalogue) -> None:
+        self._issues.extend(batch.archive.issues)
+        # The catalogue so far is many long-lived objects: a full collection rescanning them
+        # would hold the GIL (and so the window) for a second or more at a million articles.
+        # Frozen, the collector skips them; reference counting still frees them (as the window
+        # does once an archive is shown, ui/app/window.py). A young collection first, so the
+        # importers' fresh cycles, if any, are not frozen with them.
+        gc.collect(1)
+        gc.freeze()
+        started = time.monotonic()
+        if started < self._due:
+            return
+        # Mostly in order already (files are read by name): a sort is a pass over them.
+        self._issues.sort(key=formats.issue_order)
+        so_far = replace(batch.archive, issues=tuple(self._issues))
+        library = Library(Catalogue(so_far, batch.texts), self._source, self._path)
+        spent = time.monotonic() - started
+        self._due = time.monotonic() + max(PARTIAL_EVERY, PARTIAL_COST * spent)
+        self._on_partial(library)
 
 
 def reread(

@@ -61,12 +61,18 @@ def write(handle: BinaryIO, token: str, issues: Iterable[Issue]) -> tuple[array[
 
 
 class TextStore:
-    """The text file of one cached catalogue, open: an article's paragraphs by its id."""
+    """The text file of one cached catalogue, open: an article's paragraphs by its id.
 
-    def __init__(self, handle: BinaryIO, offsets: array[int], ordinals: dict[str, int]) -> None:
+    ``ordinal`` gives an article's position in catalogue order (None: not in the catalogue),
+    which is its record's here.
+    """
+
+    def __init__(
+        self, handle: BinaryIO, offsets: array[int], ordinal: Callable[[str], int | None]
+    ) -> None:
         self._handle = handle
         self._offsets = offsets
-        self._ordinals = ordinals
+        self._ordinal = ordinal
         self._lock = threading.Lock()  # the window's worker threads read too
         # Open while the store is: on POSIX a later write of the cache replaces the file, and
         # this one still reads the text it was opened with. Closed when the store goes.
@@ -74,19 +80,20 @@ class TextStore:
 
     @classmethod
     def open(
-        cls, path: Path, token: str, offsets: array[int], issues: Iterable[Issue]
+        cls,
+        path: Path,
+        token: str,
+        offsets: array[int],
+        ordinal: Callable[[str], int | None],
+        count: int,
     ) -> TextStore:
-        """Open the text file at ``path`` written with ``token`` for the articles of ``issues``.
+        """Open the text file at ``path`` written with ``token`` for ``count`` articles.
 
         Raises:
             OSError: The file is missing, unreadable, from another write or too short.
         """
-        ordinals: dict[str, int] = {}
-        for issue in issues:
-            for article in issue.articles:
-                ordinals[article.id] = len(ordinals)
-        if len(ordinals) + 1 != len(offsets):
-            raise OSError(f"{path}: {len(offsets) - 1} texts for {len(ordinals)} articles")
+        if count + 1 != len(offsets):
+            raise OSError(f"{path}: {len(offsets) - 1} texts for {count} articles")
         handle = path.open("rb")
         try:
             if handle.read(len(_MAGIC)) != _MAGIC or handle.readline().strip() != token.encode():
@@ -97,34 +104,56 @@ class TextStore:
         except BaseException:
             handle.close()
             raise
-        return cls(handle, offsets, ordinals)
+        return cls(handle, offsets, ordinal)
 
     def has(self, article_id: str) -> bool:
         """Whether the file holds this article's text."""
-        return article_id in self._ordinals
+        return self._ordinal(article_id) is not None
 
     def read(self, article_id: str) -> tuple[str, bytes]:
         """The record of the article with this id (KeyError: none), and its size in bytes."""
-        at = self._ordinals[article_id]
-        start, end = self._offsets[at], self._offsets[at + 1]
+        at = self._ordinal(article_id)
+        if at is None:
+            raise KeyError(article_id)
+        return article_id, self._span(at, at + 1)
+
+    def _span(self, first: int, end: int) -> bytes:
+        """The records of the articles ``first`` to ``end`` (excluded), in one read."""
+        start, stop = self._offsets[first], self._offsets[end]
         with self._lock:
             self._handle.seek(start)
-            record = self._handle.read(end - start)
-        if len(record) != end - start:  # the file was cut after it was opened
-            raise OSError(f"the catalogue's text file ends before article {article_id}")
-        return article_id, record
+            record = self._handle.read(stop - start)
+        if len(record) != stop - start:  # the file was cut after it was opened
+            raise OSError(f"the catalogue's text file ends before article {end - 1}")
+        return record
 
     def paragraphs(self, article_id: str) -> tuple[str, ...]:
         """The paragraphs of the article with this id (KeyError: none)."""
         return decode(self.read(article_id)[1])
 
-    def whole_issue(self, issue: Issue) -> Issue:
-        """``issue`` with every article whole (KeyError: a text this file does not hold)."""
-        articles = tuple(
-            a if a.holds_text else replace(a, paragraphs=self.paragraphs(a.id))
-            for a in issue.articles
-        )
-        return replace(issue, articles=articles)
+    def whole_issue(self, issue: Issue, first: int | None = None) -> Issue:
+        """``issue`` with every article whole (KeyError: a text this file does not hold).
+
+        ``first`` is the ordinal of its first article when known (its articles are then read
+        in one go), else each is found by id.
+        """
+        if first is None:
+            articles = tuple(
+                a if a.holds_text else replace(a, paragraphs=self.paragraphs(a.id))
+                for a in issue.articles
+            )
+            return replace(issue, articles=articles)
+        entries = tuple(issue.articles)
+        block = self._span(first, first + len(entries))
+        base = self._offsets[first]
+        whole = []
+        for n, article in enumerate(entries):
+            if not article.holds_text:
+                at = first + n
+                record = block[self._offsets[at] - base : self._offsets[at + 1] - base]
+                article = replace(article, paragraphs=decode(record))
+            whole.append(article)
+        return replace(issue, articles=tuple(whole))
 
     def close(self) -> None:
         """Close the file (reading afterwards raises ValueError)."""

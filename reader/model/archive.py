@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from reader.model.articles import Articles
 from reader.model.pages import Page
 from reader.model.pickling import quick_pickle
 from reader.model.reasons import Reason
@@ -150,7 +152,9 @@ class Issue:
 
     Parts only, no prose: each interface words the date and the numbers in its own language.
     ``text_digest`` is set when its articles leave their text out (a library's catalogue): a
-    digest of that text, so two such issues are equal only when their text is too.
+    digest of that text, so two such issues are equal only when their text is too. A library's
+    catalogue keeps ``articles`` compact, decoded when used (:class:`~reader.model.articles.Articles`);
+    otherwise they are a tuple.
     """
 
     id: str
@@ -161,7 +165,7 @@ class Issue:
     masthead: str = ""
     source: str = ""
     format: str = ""
-    articles: tuple[Article, ...] = ()
+    articles: Sequence[Article] = ()
     front_matter: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     pages: tuple[Page, ...] = ()
@@ -170,6 +174,16 @@ class Issue:
     def page(self, number: int) -> Page | None:
         """The page at this position in the issue (1 is the first), or None."""
         return next((p for p in self.pages if p.number == number), None)
+
+    @property
+    def files(self) -> set[str]:
+        """The files the issue is read from: its own and its articles' (kept ones not decoded)."""
+        if isinstance(self.articles, Articles):
+            found = {self.source, *self.articles.sources}
+        else:
+            found = {self.source, *(a.source for a in self.articles)}
+        found.discard("")
+        return found
 
 
 @dataclass(frozen=True, slots=True)

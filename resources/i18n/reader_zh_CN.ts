@@ -1006,6 +1006,10 @@
         <translation>尚未打开报刊库，因此没有可搜索的内容：请先打开一个报刊库。</translation>
     </message>
     <message>
+        <source>The archive is still being read: search it once it is open.</source>
+        <translation>报刊库仍在读取中，读完后再搜索。</translation>
+    </message>
+    <message>
         <source>The archive is as it was: nothing to read again.</source>
         <translation>报刊库没有变化，无需重新读取。</translation>
     </message>

@@ -6,6 +6,7 @@ it imported; a heavy one (Qt, the index, the importers) showing up is the regres
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import shutil
@@ -23,14 +24,14 @@ import json, sys
 from reader.__main__ import main
 code = main(sys.argv[1:])
 print("MODULES " + json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
-print("READER " + json.dumps(sorted(n for n in sys.modules if n.startswith("reader."))))
+print("ALL " + json.dumps(sorted(sys.modules)))
 """
 NEVER_IN_A_COMMAND = {"PySide6", "shiboken6", "PIL", "pypdfium2"}
 HEAVY = {"numpy", "whoosh", "lxml", "charset_normalizer", "opencc_purepy", *NEVER_IN_A_COMMAND}
 
 
 def imported(*argv: str, stdin: str = "") -> tuple[str, set[str], set[str]]:
-    """Run ``issue-reader ARGV`` in a fresh interpreter: its output, top-level modules, reader's."""
+    """Run ``issue-reader ARGV`` in a fresh interpreter: its output, top-level modules, all."""
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, *argv],
         input=stdin,
@@ -41,9 +42,31 @@ def imported(*argv: str, stdin: str = "") -> tuple[str, set[str], set[str]]:
         check=False,
     )
     out, _, rest = done.stdout.rpartition("MODULES ")
-    modules, _, reader = rest.partition("\nREADER ")
+    modules, _, every = rest.partition("\nALL ")
     assert modules, done.stderr
-    return out, set(json.loads(modules)), set(json.loads(reader))
+    return out, set(json.loads(modules)), set(json.loads(every))
+
+
+# What --help and --version need none of: the model's classes (dataclasses), the other
+# commands' modules, multiprocessing (a frozen app's only), importlib.metadata (the version
+# is read from the .dist-info).
+NOT_FOR_HELP = {"dataclasses", "multiprocessing", "pickle", "difflib"}
+# What a search on a current index needs none of: the build, the scan of unindexed issues,
+# the misread suggestions, navigation, several archives, the metadata lookup.
+NOT_FOR_A_SEARCH = {
+    "reader.index.build",
+    "reader.index.w3.writer",
+    "reader.index.pooling",
+    "reader.index.scan",
+    "reader.index.partial",
+    "reader.library.provisional",
+    "reader.library.misreads",
+    "reader.library.navigation",
+    "reader.formats.publications",
+    "reader.library.many",
+    "reader.cli.aliases",
+    "reader.cli.collecting",
+}
 
 
 @pytest.mark.parametrize(
@@ -55,6 +78,34 @@ def test_help_and_version_import_nothing_heavy(argv: list[str]) -> None:
     assert not modules & HEAVY
     assert not {n for n in reader if n.startswith(("reader.index", "reader.ui"))}
     assert "reader.formats.registry" not in reader  # the importers
+    if argv[0] != "collections":  # the collections command's module names its formats
+        assert "reader.cli.collecting" not in reader and "reader.cli.aliases" not in reader
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
+def test_help_and_version_import_only_argparse_and_the_parser(argv: list[str]) -> None:
+    out, modules, reader = imported(*argv)
+    assert out.startswith(("issue-reader 0", "usage: issue-reader"))
+    assert not modules & NOT_FOR_HELP
+    assert {n for n in reader if n.startswith("reader")} <= {
+        "reader",
+        "reader.__main__",
+        "reader.cli",
+        "reader.cli.parser",
+        "reader.cli.export_arguments",
+        "reader.lazy",
+        "reader.library",
+        "reader.library.choices",
+        "reader.model",
+        "reader.model.vocabulary",
+        "reader.versions",
+    }
+    assert "importlib.metadata" not in reader
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    out, _, _ = imported("--version")
+    assert out.strip() == f"issue-reader {importlib.metadata.version('issue-reader')}"
 
 
 @pytest.fixture
@@ -83,8 +134,10 @@ def test_a_search_on_a_current_index_reads_no_catalogue_and_no_importer(archive:
     assert json.loads(out)["total"] == 1
     assert not any(file.exists() for file in catalogues)
     assert not modules & NEVER_IN_A_COMMAND
-    assert not modules & {"lxml", "charset_normalizer"}
+    assert not modules & {"lxml", "charset_normalizer", "multiprocessing"}
+    assert "importlib.metadata" not in reader
     assert "reader.formats.registry" not in reader
+    assert not reader & NOT_FOR_A_SEARCH
 
 
 def test_a_changed_archive_is_read_and_indexed_before_the_search(archive: Path) -> None:

@@ -225,3 +225,26 @@ def test_every_field_an_error_names_is_in_the_readme(
     paragraph = readme[readme.index("The query language:") :].split("\n\n")[0]
     for name in fields:
         assert f"`{name}" in paragraph, name
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "P", "-供热", "海关", "-n", "3", "--no-wait", "--json"],
+        ["articles", "--json", "P", "-12"],
+        ["kwic", "P", "县委", "--csv", "-w", "9"],
+        ["export", "P", "q", "-f", "ris", "-o", "out.ris"],
+        ["cite", "P", "id", "--style", "chicago"],
+        ["alias", "P", "长子", "今日长子"],
+        ["collections", "kept", "--export", "csv"],
+        ["page", "P", "id", "--page", "2", "--png", "x.png"],
+        ["verify", "P", "--strict"],
+        ["install-desktop", "--json"],
+    ],
+)
+def test_a_command_parses_alike_with_only_its_own_arguments_built(argv: list[str]) -> None:
+    assert build_parser({argv[0]}).parse_args(argv) == build_parser().parse_args(argv)
+
+
+def test_the_overview_is_the_same_without_the_commands_arguments() -> None:
+    assert build_parser(set()).format_help() == build_parser().format_help()

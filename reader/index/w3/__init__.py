@@ -10,7 +10,10 @@ instead of writing indexes that other code would read wrongly.
 
 from __future__ import annotations
 
-import importlib.metadata
+from typing import TYPE_CHECKING
+
+from reader import versions
+from reader.lazy import names_from
 
 # The release whose W3 codec this package was written against and tested with.
 WRITTEN_FOR = "2.7.5"
@@ -45,10 +48,8 @@ def version_problem(installed: str | None, expected: str = WRITTEN_FOR) -> str |
 
 def installed_version() -> str | None:
     """The installed Whoosh-Reloaded release, or None when it is not installed."""
-    try:
-        return importlib.metadata.version(DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        return None
+    # Read from its .dist-info: importlib.metadata would cost a search more than its query.
+    return versions.version(DISTRIBUTION)
 
 
 _problem = version_problem(installed_version())
@@ -59,7 +60,14 @@ if _problem is not None:
 from reader.index.w3.blocks import blocks  # noqa: E402
 from reader.index.w3.damage import FORMAT_ERRORS, raised_reading  # noqa: E402
 from reader.index.w3.files import checked_file, is_index_file, toc_generation  # noqa: E402
-from reader.index.w3.writer import Pool, PoolWriter  # noqa: E402
+
+if TYPE_CHECKING:
+    from reader.index.w3.writer import Pool, PoolWriter
+
+# The writer (numpy, whoosh's writing) is imported when an index is built: a search reads.
+__getattr__ = names_from(
+    __name__, {"Pool": "reader.index.w3.writer", "PoolWriter": "reader.index.w3.writer"}
+)
 
 __all__ = [
     "DISTRIBUTION",

@@ -223,7 +223,9 @@ class CollectionsDock(MenuDock):
         area = self._window.area
         if kind == "item":
             library = self._window.library
-            found = locate(library.archive, what) if library is not None else None
+            found = (
+                locate(library.archive, what, library.find_article) if library is not None else None
+            )
             if found is None:
                 self._window.show_message(self.tr("That article is no longer in the archive."))
                 return

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from reader.library import resources
+from reader.library import Library, resources
 from reader.library.reloading import Reading, open_archive
 from reader.ui.core import settings
 from reader.ui.core.session import Session
@@ -28,14 +28,20 @@ class Opener(QObject):
         opened(object, object): the absolute path opened (a Python str: a Qt string would drop
             the bytes of a name that is not UTF-8), and the :class:`Reading` of it (its
             library, and the snapshot of its files to watch from).
+        grown(object, bool): a first read's issues so far, as a :class:`Library` to browse
+            while the rest is read; True for the first of this read.
         status(str): progress, for the status bar.
         failed(str): the absolute path that could not be opened (an error dialog says why).
     """
 
     opening = Signal(str)
     opened = Signal(object, object)
+    grown = Signal(object, bool)
     status = Signal(str)
     failed = Signal(str)
+    # Emitted by the worker thread (queued to this object's thread): the read's number, and
+    # the library so far.
+    _partial = Signal(int, object)
 
     def __init__(
         self,
@@ -50,6 +56,15 @@ class Opener(QObject):
         self._recent_menu = recent_menu
         self._show_error = show_error
         recent_menu.aboutToShow.connect(self.fill_recent)
+        # Each read is numbered: what an earlier, cancelled one still sends is dropped.
+        self._reads = 0
+        self._grown_in = 0
+        self._partial.connect(self._take_partial)
+
+    @property
+    def reading(self) -> bool:
+        """Whether an archive being read shows what is read so far (and is not open yet)."""
+        return self._grown_in == self._reads and self._reads > 0
 
     def choose_folder(self) -> None:
         """Ask for an archive folder and open it."""
@@ -120,8 +135,10 @@ class Opener(QObject):
         path = str(Path(path).expanduser().absolute())
         self.opening.emit(path)
         self.status.emit(fill(QCoreApplication.translate("MainWindow", "Opening %1…"), path))
+        self._reads += 1
+        read = self._reads
         self._session.tasks.run(
-            open_archive,
+            partial(open_archive, on_partial=partial(self._partial.emit, read)),
             path,
             on_done=partial(self._done, path),
             on_error=partial(self._failed, path),
@@ -138,11 +155,20 @@ class Opener(QObject):
             )
         )
 
+    def _take_partial(self, read: int, library: Library) -> None:
+        if read != self._reads:
+            return  # another read started since
+        first = self._grown_in != read
+        self._grown_in = read
+        self.grown.emit(library, first)
+
     def _failed(self, path: str, exc: BaseException) -> None:
+        self._grown_in = 0
         self.failed.emit(path)
         self._show_error(exc)
 
     def _done(self, path: str, reading: Reading) -> None:
+        self._grown_in = 0
         settings.write(last_archive=path)
         settings.remember("recent", path, settings.MAX_RECENT)
         self.opened.emit(path, reading)

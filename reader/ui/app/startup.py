@@ -58,6 +58,8 @@ def main(path: str | None = None, *, ignored: int = 0) -> int:
         if QGuiApplication.platformName() == "xcb":
             display.end_startup_feedback(startup_id)  # no window of ours will say it
         return 0
+    # From here a SIGTERM or Ctrl+C ends the app cleanly, even while the window is being made.
+    requested = _note_signals()
     # The window's modules load only now: a start that hands over, or finds no display, is
     # done sooner without them.
     from reader.ui.app.window import MainWindow
@@ -75,7 +77,7 @@ def main(path: str | None = None, *, ignored: int = 0) -> int:
     target = absolute or settings.read("last_archive")
     if target and (path or Path(target).exists()):
         open_first(window, str(Path(target).expanduser()), ignored)
-    _close_on_signals(window)
+    _close_on_signals(window, requested)
     return app.exec()
 
 
@@ -163,16 +165,22 @@ def _same(one: str, other: str) -> bool:
         return False
 
 
-def _close_on_signals(window: MainWindow) -> None:
-    """Ctrl+C in the terminal (or SIGTERM) closes the window as its close button would.
-
-    So the settings are saved and the indexing process is stopped. Python runs a signal
-    handler between any two bytecodes, even in the middle of a slot, so the handler only takes
-    note; a timer (which also lets the interpreter in a few times a second) does the closing.
-    """
+def _note_signals() -> list[int]:
+    """From now on Ctrl+C and SIGTERM are only noted, in the list returned."""
     requested: list[int] = []
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda number, _frame: requested.append(number))
+    return requested
+
+
+def _close_on_signals(window: MainWindow, requested: list[int]) -> None:
+    """Ctrl+C in the terminal (or SIGTERM) closes the window as its close button would.
+
+    So the settings are saved and the indexing process is stopped. Python runs a signal
+    handler between any two bytecodes, even in the middle of a slot, so the handler
+    (:func:`_note_signals`) only takes note; a timer (which also lets the interpreter in a few
+    times a second) does the closing, at once for a signal that came while the window was made.
+    """
 
     def check() -> None:
         if requested:

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.opener.opening.connect(self.reloader.cancel)
         self.opener.opened.connect(self._opened)
         self.opener.failed.connect(self._open_failed)
+        self.opener.grown.connect(self._grown)
         self.opener.status.connect(self.status_label.setText)
         self.area.status.connect(self.status_line.show_message)
         self.reloader.reloaded.connect(self._reloaded)
@@ -199,7 +200,11 @@ class MainWindow(QMainWindow):
 
     def _searched(self, query: str) -> None:
         """A search with no archive open finds nothing: say why, instead of doing nothing."""
-        if self.library is None and query.strip():
+        if self.browser.previewing and query.strip():
+            self.show_message(
+                self.tr("The archive is still being read: search it once it is open.")
+            )
+        elif self.library is None and query.strip():
             self.show_message(notices.no_archive_to_search())
 
     @property
@@ -219,6 +224,12 @@ class MainWindow(QMainWindow):
         self.reloader.follow(path, reading.snapshot)
         self.session.open(path, reading.library)
 
+    @Slot(object, bool)
+    def _grown(self, library: Library, first: bool) -> None:
+        """Show what a first read has read so far: the tree fills while the rest is read."""
+        self._show_area()
+        self.browser.preview(library, first)
+
     @Slot()
     def _show_opened(self) -> None:
         """Say what is open, and go where the reader was in it (the tree shows it already)."""
@@ -226,7 +237,8 @@ class MainWindow(QMainWindow):
         self._show_archive()
         self.setWindowTitle(self._title())
         self.statusBar().clearMessage()
-        self._restore_position(self.opened_path)
+        if not self.browser.kept_place:  # else the reader chose a place while it was read
+            self._restore_position(self.opened_path)
 
     @Slot()
     def _show_archive(self) -> None:
@@ -247,6 +259,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _open_failed(self, path: str) -> None:
+        self.browser.end_preview()
+        if self.library is None:  # what was shown of it is gone: back to the start page
+            self.stack.setCurrentWidget(self.start_page)
         self.status_line.restore()  # what is open stays open
         self.show_message(fill(self.tr("Could not open %1"), path))
         # Opening gave up any look at the open archive: look again, in case it changed.

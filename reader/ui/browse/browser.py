@@ -54,6 +54,10 @@ class Browser(QObject):
         self.original = False
         # Set while the browser itself moves the tree's or list's current row.
         self._navigating = False
+        # An archive being read for the first time, as far as read: browsed until it is open.
+        self._preview: Library | None = None
+        # Whether the archive just opened is shown where the reader went while it was read.
+        self.kept_place = False
         tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         tree.activated.connect(self._tree_activated)
         article_list.selectionModel().currentChanged.connect(self._list_current_changed)
@@ -63,14 +67,67 @@ class Browser(QObject):
 
     @property
     def library(self) -> Library | None:
-        """The archive browsed (the session's), or None."""
-        return self._session.library
+        """The archive browsed (the session's, or one being read), or None."""
+        return self._preview if self._preview is not None else self._session.library
+
+    @property
+    def previewing(self) -> bool:
+        """Whether an archive still being read is shown (the session's is another, or none)."""
+        return self._preview is not None
+
+    def preview(self, library: Library, first: bool) -> None:
+        """Browse an archive being read: its issues so far, ``first`` for the first of them.
+
+        The first batch replaces the tree; later ones add rows to it, the place read kept.
+        """
+        self._preview = library
+        self._order = [i.id for i in library.issues]
+        if first:
+            self.history.clear()
+            self.article_model.clear()
+            self.pane.clear("")
+            self.tree_model.set_issues(library.issues)
+            if len(library.issues) <= EXPAND_ALL_ISSUES:
+                self.tree.expandAll()
+        else:
+            # Not expanded as they come: a view lays out every open row again on each change.
+            self.tree_model.grow(library.issues)
+
+    def end_preview(self) -> None:
+        """The archive being read could not be opened: show the one open again, or nothing."""
+        if self._preview is None:
+            return
+        self._preview = None
+        if self._session.library is not None:
+            self._archive_opened()
+            return
+        self._order = []
+        self.article_model.clear()
+        self.tree_model.set_issues(())
+        self.pane.clear("")
 
     @Slot()
     def _archive_opened(self) -> None:
-        """Browse the archive just opened: the tree shows its issues, history starts afresh."""
-        library = self.library
+        """Browse the archive just opened: the tree shows its issues, history starts afresh.
+
+        If it was browsed while being read, the tree keeps its rows and the reader's place.
+        """
+        library = self.library if self._preview is None else self._session.library
         assert library is not None
+        previewed, self._preview = self._preview is not None, None
+        issue, article = self.pane.issue, self.pane.article
+        self.kept_place = previewed and issue is not None
+        if self.kept_place:
+            assert issue is not None
+            scroll = self.pane.scroll_fraction()
+            self._order = [i.id for i in library.issues]
+            self.article_model.clear()  # it reads from the archive being read: let that go
+            self.tree_model.set_issues(library.issues)
+            if len(library.issues) <= EXPAND_ALL_ISSUES:
+                self.tree.expandAll()
+            article_id = article.id if article is not None else ""
+            self.go_to(issue.id, article_id, scroll=scroll, record=False)
+            return
         self._order = [i.id for i in library.issues]
         self.history.clear()
         self.article_model.clear()

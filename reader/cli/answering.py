@@ -1,0 +1,69 @@
+"""How ``search`` answers: from the indexes, built or updated first, or at once (``--no-wait``)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reader.cli.output import counted
+from reader.cli.parser import PROG
+from reader.library import Library, SearchResult
+
+if TYPE_CHECKING:
+    from reader.library.provisional import Coverage
+
+# A query's result, and how much of the archive it covers when that is not all of it.
+Answer = tuple[SearchResult, "Coverage | None"]
+
+
+def answer(
+    library: Library, libraries: dict[str, Library], args: argparse.Namespace
+) -> Callable[[str], Answer]:
+    """Search the indexes, built or brought up to date already (one archive, or several)."""
+
+    def ask(query: str) -> Answer:
+        if len(libraries) > 1:
+            from reader.library.many import search_many
+
+            return search_many(libraries, query, limit=args.limit, sort=args.sort), None
+        return library.search(query, limit=args.limit, sort=args.sort), None
+
+    return ask
+
+
+def answer_now(library: Library, args: argparse.Namespace) -> Callable[[str], Answer]:
+    """Search without building: the index when it is current, else what it holds plus a scan.
+
+    The scan reads the text of the issues the index lacks (or holds in an older state), from
+    the catalogue; its folded text is kept between the queries of ``--queries``/``--stdin``.
+    """
+    if args.index_dir:
+        library.use_index_dir(args.index_dir)
+    current = library.index_available() and library.index_current()
+
+    def ask(query: str) -> Answer:
+        if current:
+            return library.search(query, limit=args.limit, sort=args.sort), None
+        found = library.search_now(query, limit=args.limit, sort=args.sort, budget=args.budget)
+        return found.result, found.coverage
+
+    return ask
+
+
+def provisional_line(coverage: Coverage, path: str, has_index: bool) -> str:
+    """What a provisional result covers, and how to make it final."""
+    rest = coverage.articles - coverage.indexed
+    some = "" if coverage.scanned >= rest else f"{coverage.scanned:,} of "
+    if not has_index:
+        return (
+            f"Provisional: there is no index yet; {some or 'all '}{counted(rest, 'article')} "
+            f"were scanned. Run '{PROG} index {path}' to build it."
+        )
+    held = f"{coverage.indexed:,}" if coverage.indexed else "none"
+    other = "the other " if coverage.indexed else ("all " if not some else "the ")
+    return (
+        f"Provisional: the index holds {held} of the {counted(coverage.articles, 'article')} "
+        f"as they are now; {some}{other}{rest:,} were scanned. Run '{PROG} index {path}' to "
+        "bring it up to date."
+    )

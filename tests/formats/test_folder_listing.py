@@ -1,0 +1,85 @@
+"""A folder's files as ``os.walk`` and pathlib would list and sort them, read without either."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from reader.formats import FolderSource
+from reader.formats.common.source import (
+    DOCUMENTATION_STEMS,
+    DOCUMENTATION_SUFFIXES,
+    IGNORED_NAMES,
+    IGNORED_SUFFIXES,
+    is_ignored,
+)
+
+
+def walked(root: Path) -> list[str]:
+    """The listing as os.walk and pathlib give it (the reference)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for file in files:
+            path = Path(folder) / file
+            if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+                continue
+            found.append(path.relative_to(root).as_posix())
+    return sorted(found)
+
+
+def test_the_listing_is_os_walks_with_links_and_hidden_folders(tmp_path: Path) -> None:
+    root, outside = tmp_path / "archive", tmp_path / "outside"
+    for name in ("a.txt", "sub/b.txt", "sub/deeper/c.xml", ".hidden/d.txt", ".e.txt", "f"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    (outside / "o.txt").parent.mkdir()
+    (outside / "o.txt").write_text("x", encoding="utf-8")
+    (root / "to-outside-folder").symlink_to(outside)  # a folder link: never walked
+    (root / "to-outside-file.txt").symlink_to(outside / "o.txt")  # leaves the archive
+    (root / "to-inside.txt").symlink_to(root / "a.txt")
+    (root / "to-inside-folder").symlink_to(root / "sub")
+    (root / "broken.txt").symlink_to(root / "missing.txt")
+    names = FolderSource(root).names()
+    assert names == walked(root)
+    assert "to-inside.txt" in names and "broken.txt" in names and ".e.txt" in names
+    assert not any(n.startswith(("to-outside", ".hidden", "to-inside-folder")) for n in names)
+
+
+def reference_ignored(name: str) -> bool:
+    """is_ignored as written with pathlib (the reference)."""
+    base = name.rsplit("/", 1)[-1]
+    if base.startswith(".") or base.lower() in IGNORED_NAMES:
+        return True
+    path = PurePosixPath(base.lower())
+    if path.suffix in IGNORED_SUFFIXES:
+        return True
+    return path.stem in DOCUMENTATION_STEMS and path.suffix in DOCUMENTATION_SUFFIXES
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "2015-01-05_00001.txt",
+        "README",
+        "sub/ReadMe.MD",
+        "readme.",
+        "readme..md",
+        "readme.md.",
+        "LICENSE.txt.bak",
+        "page.JPG",
+        "a.b.jp2",
+        "photo.",
+        "x/.DS_Store",
+        "Thumbs.db",
+        "notes.rst",
+        "changes.rst",
+        "archive.toml",
+        "...",
+        "a. b",
+    ],
+)
+def test_ignored_files_are_pathlibs(name: str) -> None:
+    assert is_ignored(name) == reference_ignored(name)
