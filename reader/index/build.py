@@ -7,7 +7,8 @@ so it runs as well in a spawned process as in the caller's.
 * A first build (or a rebuild) is written into ``build-*/`` and moved into place whole, so a
   half-built index is never seen; it uses several processes for large archives.
 * Later updates re-index only the issues whose fingerprint changed, add new ones and delete
-  removed ones, in one whoosh commit; ``meta.json`` is written after it.
+  removed ones, in one whoosh commit; ``meta.json`` is written after it. When small segments
+  pile up, the update's new segment takes theirs in (:mod:`reader.index.merging`).
 * A missing, unreadable or inconsistent index is rebuilt; an interrupted build leaves the
   previous index as it was.
 """
@@ -19,18 +20,18 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 
-from reader.index import store
-from reader.index.damage import is_damage, release
+from reader.index import merging, store
+from reader.index.existing import open_existing
 from reader.index.lock import WriteLock
 from reader.index.parallel import add_issue, batches, report, text_size, write_parallel
-from reader.index.schema import KEY_SEPARATOR, make_schema, versions
+from reader.index.schema import make_schema, versions
 from reader.index.segments import SegmentBuilder
 from reader.model import IndexUnavailable, Issue, Progress
 
@@ -55,9 +56,10 @@ class IndexStats:
         added: Issues indexed for the first time.
         changed: Issues re-indexed because their files changed.
         removed: Issues taken out because they are gone from the archive.
-        written: Articles written by this update.
+        written: Articles written by this update (those of merged segments included).
         rebuilt: Whether the index was built from scratch.
         seconds: How long the update took.
+        merged: Segments merged into the update's new one (see :mod:`reader.index.merging`).
     """
 
     articles: int
@@ -67,6 +69,7 @@ class IndexStats:
     written: int
     rebuilt: bool
     seconds: float
+    merged: int = 0
 
 
 def update_index(
@@ -77,6 +80,7 @@ def update_index(
     *,
     rebuild: bool = False,
     workers: int | None = None,
+    whole: Callable[[Issue], Issue] | None = None,
 ) -> IndexStats:
     """Bring the index in ``index_dir`` up to date with ``issues``.
 
@@ -89,6 +93,8 @@ def update_index(
         rebuild: Build from scratch even when the index could be updated.
         workers: Processes for a first build (default: one per core, at most four, for
             large archives only).
+        whole: Gives an issue with its articles' text, when ``issues`` come without it: only
+            the issues written are then read (an update reads a handful, not the archive).
 
     Returns:
         What was done.
@@ -107,7 +113,7 @@ def update_index(
         lock = WriteLock(index_dir / store.LOCK_FILE, wait=lambda: report(progress, 0, 0))
         with lock:
             return _update_locked(
-                index_dir, issues, fingerprints, progress, rebuild, workers, started
+                index_dir, issues, fingerprints, progress, rebuild, workers, started, whole
             )
     except OSError as exc:
         raise IndexUnavailable(
@@ -123,16 +129,18 @@ def _update_locked(
     rebuild: bool,
     workers: int | None,
     started: float,
+    whole: Callable[[Issue], Issue] | None,
 ) -> IndexStats:
     store.remove_leftovers(index_dir)
-    wanted = [issue for issue in issues if issue.articles]
+    read = whole if whole is not None else _as_is
     stamp = store.archive_fingerprint(fingerprints)
-    existing = None if rebuild else _open_existing(index_dir)
+    existing = None if rebuild else open_existing(index_dir)
     if existing is None:
+        wanted = [read(issue) for issue in issues if issue.articles]
         return _build_fresh(index_dir, wanted, fingerprints, stamp, progress, workers, started)
     ix = existing.ix
     present = existing.fingerprints
-    by_id = {issue.id: issue for issue in wanted}
+    by_id = {issue.id: issue for issue in issues if issue.articles}
     removed = [iid for iid in present if iid not in by_id]
     changed = [iid for iid, fp in present.items() if iid in by_id and fp != fingerprints[iid]]
     added = [iid for iid in by_id if iid not in present]
@@ -141,17 +149,24 @@ def _update_locked(
     gone = existing.deleted + sum(existing.counts[iid] for iid in removed + changed)
     if stale and gone > MAX_DELETED_SHARE * ix.doc_count_all():
         log.info("rebuilding %s: too much of it would be deleted documents", index_dir)
+        wanted = [read(issue) for issue in by_id.values()]
         return _build_fresh(index_dir, wanted, fingerprints, stamp, progress, workers, started)
-    to_write = [by_id[iid] for iid in changed + added]
+    new = changed + added
+    # Segments merged into the new one are rewritten from their issues' text, and dropped.
+    merged = merging.plan(existing.segments, sum(len(by_id[iid].articles) for iid in new))
+    again = sorted({iid for s in merged for iid in s.issues if iid in by_id} - set(new))
+    to_write = [by_id[iid] for iid in new + again]
     total = sum(len(issue.articles) for issue in to_write)
     report(progress, 0, total)
     if stale or to_write:
-        with SegmentBuilder(ix) as writer:
+        with SegmentBuilder(ix, merge=False) as writer:
+            writer.drop({s.id for s in merged})
             for iid in removed + changed:
                 writer.delete_by_term("issue_id", iid)
             done = 0
             for issue in to_write:
-                done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
+                fingerprint = fingerprints[issue.id]
+                done = add_issue(writer, read(issue), fingerprint, progress, done, total)
     meta = store.read_meta(index_dir)
     articles = ix.doc_count()
     whoosh_dir = index_dir / store.WHOOSH_DIR
@@ -177,55 +192,12 @@ def _update_locked(
         written=total,
         rebuilt=False,
         seconds=time.monotonic() - started,
+        merged=len(merged),
     )
 
 
-@dataclass
-class _Existing:
-    """An index that can be updated: each issue's fingerprint and article count in it."""
-
-    ix: Any
-    fingerprints: dict[str, str]
-    counts: dict[str, int]
-    deleted: int
-
-
-def _open_existing(index_dir: Path) -> _Existing | None:
-    """The index as it stands, or None when it must be rebuilt."""
-    meta = store.read_meta(index_dir)
-    whoosh_dir = index_dir / store.WHOOSH_DIR
-    if meta is None or meta.versions != versions() or (index_dir / store.DAMAGED_FILE).exists():
-        return None
-    generation = store.latest_generation(whoosh_dir)
-    if generation < meta.generation:
-        return None
-    if generation == meta.generation and not store.meta_matches_files(index_dir, meta):
-        log.warning("the index in %s does not match its meta.json; rebuilding", index_dir)
-        return None
-    damaged = store.damaged_file(index_dir, meta)
-    if damaged is not None:
-        log.warning("the index in %s is damaged (%s); rebuilding", index_dir, damaged)
-        return None
-    # A newer generation: an update committed but was stopped before writing meta.json.
-    # Whoosh commits are atomic, so reading the index back (below) is check enough.
-    try:
-        ix = whoosh_index.open_dir(str(whoosh_dir), indexname=store.INDEX_NAME)
-        existing = _Existing(ix, {}, {}, 0)
-        with ix.reader() as reader:
-            keys = reader.column_reader("issue_key")
-            for docnum in reader.all_doc_ids():
-                issue_id, _, fingerprint = keys[docnum].decode("utf-8").partition(KEY_SEPARATOR)
-                if existing.fingerprints.setdefault(issue_id, fingerprint) != fingerprint:
-                    existing.fingerprints[issue_id] = ""  # inconsistent: re-index it
-                existing.counts[issue_id] = existing.counts.get(issue_id, 0) + 1
-            existing.deleted = reader.doc_count_all() - reader.doc_count()
-    except Exception as exc:
-        if not is_damage(exc):
-            raise
-        log.warning("the index in %s cannot be read (%r); rebuilding", index_dir, exc)
-        release(exc)
-        return None
-    return existing
+def _as_is(issue: Issue) -> Issue:
+    return issue
 
 
 def _build_fresh(

@@ -272,6 +272,14 @@ class SegmentBuilder:
         """Delete the documents whose ``fieldname`` holds the (untokenized) term ``text``."""
         self._writer.delete_by_term(fieldname, text)
 
+    def drop(self, segment_ids: set[str]) -> None:
+        """Leave these segments out of the commit (their documents were written again here:
+        see :mod:`reader.index.merging`); whoosh deletes their files once it is done."""
+        if segment_ids:
+            self._writer.mergetype = lambda _writer, segments: [
+                s for s in segments if s.segment_id() not in segment_ids
+            ]
+
     def include(self, parts: list[object]) -> None:
         """Commit the segments of parts (see :meth:`finish_part`) together with this one."""
         self._parts.extend(parts)

@@ -29,6 +29,15 @@ class ArchiveIndex:
         """Every issue with its articles' text, read as reached (the library's)."""
         raise NotImplementedError
 
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """Every issue, its articles' text left unread (the library's)."""
+        raise NotImplementedError
+
+    def issue_with_text(self, issue: Issue) -> Issue:
+        """The issue with every article whole (the library's)."""
+        raise NotImplementedError
+
     def index_dir(self, index_root: Path | str | None = None) -> Path:
         """The folder of this archive's index below ``index_root`` (the per-user cache if None).
 
@@ -86,8 +95,15 @@ class ArchiveIndex:
     ) -> index.IndexStats:
         """Build or update the index in this process (the CLI's way; the window uses a job)."""
         folder = Path(index_dir) if index_dir else self._current_index_dir()
+        # Plain issues, each read whole only when the index writes it: an update that adds one
+        # issue reads that one, not the archive.
         return index.update_index(
-            folder, self.issues_with_text(), self.fingerprints(), progress, rebuild=rebuild
+            folder,
+            self.issues,
+            self.fingerprints(),
+            progress,
+            rebuild=rebuild,
+            whole=self.issue_with_text,
         )
 
     def ensure_index(
