@@ -73,10 +73,11 @@ def _leaf_doc_weights(matcher: Any) -> tuple[Ints, Floats]:
     deltas: list[npt.NDArray[np.generic]] = []
     weights: list[npt.NDArray[np.generic]] = []
     before = 0
-    # Compressed, the head takes at most its own size and zlib's framing (stored blocks).
+    short = True  # until a block's head turns out longer (another writer's float weights)
     for count, view, start, end, packed, skip, last in _raw_blocks(matcher, None):
+        # Compressed, the head takes at most its own size and zlib's framing (stored blocks).
         prefix = min(end, start + 2 * _head_size(count) + 64)
-        parsed = _head(view[start:prefix], packed, count)
+        parsed, short = _head(view[start:prefix], packed, count, short)
         if parsed is None:
             parsed = _whole(view[start:end], packed)
         first, rest, found = parsed
@@ -196,12 +197,24 @@ _PAIRS = np.dtype([("op", "u1"), ("value", "u1")])
 _FLOATS = np.dtype([("op", "u1"), ("value", ">f8")])
 
 
-def _head(data: bytes, packed: bool, count: int) -> Head | None:
+def _head(data: bytes, packed: bool, count: int, short: bool) -> tuple[Head | None, bool]:
     """A block's docnums and weights from the head of its data, or None if that was not
-    enough (or not in a foreseen shape)."""
+    enough (or not in a foreseen shape); and whether the short head was enough.
+
+    With ``short``, first only as much as the usual head of our build takes (deltas and
+    whole weights below 256, two bytes each), then, if that was not all, up to the most it
+    can take: zlib's work grows with what it gives.
+    """
     size = _head_size(count)
-    head = zlib.decompressobj().decompress(data, size) if packed else data[:size]
-    return _parse(head, count)
+    if not packed:
+        return _parse(data[:size], count), short
+    stream = zlib.decompressobj()
+    head = stream.decompress(data, min(4 * count + 48, size) if short else size)
+    found = _parse(head, count)
+    if found is None and short and stream.unconsumed_tail:
+        head += stream.decompress(stream.unconsumed_tail, size - len(head))
+        return _parse(head, count), False
+    return found, short
 
 
 def _head_size(count: int) -> int:
