@@ -155,3 +155,48 @@ def _blocks_among(reader: Any) -> None:
                 assert {d: found[d] for d in expected} == expected, (text, share)
                 skipped += len(every) - len(got)
     assert skipped > 0
+
+
+def test_positions_read_with_numpy_equal_whoosh_postings(ours: Path, stock: Path) -> None:
+    with _open(ours) as reader:
+        read = _positions_equal(reader, among_share=None)
+        assert read > 100  # our build's blocks are read the quick way
+        assert _positions_equal(reader, among_share=0.05) > 100
+    with _open(stock) as reader:
+        _positions_equal(reader, among_share=None)  # another writer's: None, or the same
+
+
+def _positions_equal(reader: Any, among_share: float | None) -> int:
+    """How many multi-block terms ``w3.positions`` read; each equal to whoosh's postings."""
+    chosen = random.Random(11)
+    read = 0
+    for sub, _base in reader.leaf_readers():
+        count = sub.doc_count_all()
+        among = None
+        if among_share is not None:
+            picked = chosen.sample(range(count), 1 + int(among_share * (count - 1)))
+            among = np.array(sorted(picked), np.int64)
+        for field, term in _terms(sub):
+            ids, _, values = _reference(sub.postings(field, term))
+            if len(ids) <= 16:  # inlined in the term table: not a block
+                continue
+            found = w3.positions(sub.postings(field, term), among)
+            if found is None:
+                continue
+            docs, counts, places = found
+            if among is None:
+                assert docs.tolist() == ids, (field, term)
+                assert counts.tolist() == [len(v) // 4 for v in values], (field, term)
+                expected = np.frombuffer(b"".join(values), "<u4").tolist()
+                assert places.tolist() == expected, (field, term)
+            else:
+                wanted = set(among.tolist())
+                kept = {d: v for d, v in zip(ids, values, strict=True) if d in wanted}
+                starts = np.concatenate(([0], np.cumsum(counts)))
+                got = {
+                    int(d): places[starts[i] : starts[i + 1]].tolist() for i, d in enumerate(docs)
+                }
+                for doc, value in kept.items():
+                    assert got[doc] == np.frombuffer(value, "<u4").tolist(), (field, term)
+            read += 1
+    return read

@@ -233,7 +233,14 @@ def _whole(data: bytes, packed: bool) -> Head:
 
 
 def _parse(head: bytes, count: int) -> Head | None:
-    """The deltas and weights opcodes at the start of a block's pickle, or None if unforeseen.
+    """The deltas and weights opcodes at the start of a block's pickle, or None if unforeseen."""
+    found = parse_head(head, count)
+    return None if found is None else found[0]
+
+
+def parse_head(head: bytes, count: int) -> tuple[Head, int] | None:
+    """The deltas and weights at the start of a block's pickle, and where the values start
+    (past any memo opcode); None if unforeseen or cut short.
 
     Bytes are compared as bytes (one C call each), not opcode by opcode in Python.
     """
@@ -249,21 +256,25 @@ def _parse(head: bytes, count: int) -> Head | None:
     if at + 10 >= len(head):
         return None
     op = head[at]
+    weights: npt.NDArray[np.generic]
     if op == _N:
-        return first, deltas, np.ones(count, np.float64)
-    if op == _G:
+        weights, at = np.ones(count, np.float64), at + 1
+    elif op == _G:
         (weight,) = np.frombuffer(head, ">f8", 1, at + 1)
-        return first, deltas, np.full(count, float(weight))
-    if op != _MARK:
+        weights, at = np.full(count, float(weight)), at + 9
+    elif op != _MARK:
         return None
-    kind = head[at + 1]
-    stride, layout = (9, _FLOATS) if kind == _G else (2, _PAIRS)
-    end = at + 1 + stride * count
-    if (kind not in (_G, _K)) or end >= len(head) or head[end] != _TUPLE:
-        return None
-    if head[at + 1 : end : stride] != bytes((kind,)) * count:
-        return None
-    return first, deltas, np.frombuffer(head, layout, count, at + 1)["value"]
+    else:
+        kind = head[at + 1]
+        stride, layout = (9, _FLOATS) if kind == _G else (2, _PAIRS)
+        end = at + 1 + stride * count
+        if (kind not in (_G, _K)) or end + 1 >= len(head) or head[end] != _TUPLE:
+            return None
+        if head[at + 1 : end : stride] != bytes((kind,)) * count:
+            return None
+        weights = np.frombuffer(head, layout, count, at + 1)["value"]
+        at = end + 1 + _MEMO_SIZE.get(head[end + 1], 0)
+    return (first, deltas, weights), at
 
 
 def _ints(head: bytes, at: int, count: int) -> tuple[int, Ints | None, int]:
