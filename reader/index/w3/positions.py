@@ -25,7 +25,7 @@ from reader.index.w3.heads import _raw_blocks, parse_head
 
 Ints = npt.NDArray[np.int64]
 
-_SHORT, _LONG, _MARK, _TUPLE = b"C"[0], b"B"[0], b"("[0], b"t"[0]
+_SHORT, _LONG, _MARK, _TUPLE, _FRAME = b"C"[0], b"B"[0], b"("[0], b"t"[0], 0x95
 
 
 def positions(matcher: Any, among: Ints | None = None) -> tuple[Ints, Ints, Ints] | None:
@@ -53,6 +53,8 @@ def positions(matcher: Any, among: Ints | None = None) -> tuple[Ints, Ints, Ints
     counts: list[int] = []
     size = previous = 0
     for count, view, start, end, packed, _skip, last in _raw_blocks(matcher, wanted):
+        if not raws and _framed(view[start : start + 64], packed):
+            return None  # pickle.dumps wrote it (framed, values memoized): not our build's
         raw = zlib.decompress(view[start:end]) if packed else view[start:end]
         parsed = parse_head(raw, count)
         if parsed is None or parsed[1] >= len(raw) or raw[parsed[1]] != _MARK:
@@ -79,6 +81,12 @@ def positions(matcher: Any, among: Ints | None = None) -> tuple[Ints, Ints, Ints
     if found_positions is None:
         return None
     return docs, tf, found_positions
+
+
+def _framed(data: bytes, packed: bool) -> bool:
+    """Whether a block's pickle starts with a FRAME opcode (our build writes none)."""
+    head = zlib.decompressobj().decompress(data, 3) if packed else data[:3]
+    return len(head) == 3 and head[2] == _FRAME
 
 
 def _docs(firsts: list[int], deltas: list[npt.NDArray[np.generic]], counts: list[int]) -> Ints:
