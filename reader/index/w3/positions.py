@@ -130,7 +130,11 @@ def _gather(
         wide = data[at[:, None] + np.arange(4)].copy().view("<u4").ravel()
         if not (wide == nbytes[~short]).all():
             return None
-    total = int(tf.sum())
-    starts = np.repeat(offsets + head - 4 * (np.cumsum(tf) - tf), tf) + 4 * np.arange(total)
-    found: Ints = data[starts[:, None] + np.arange(4)].copy().view("<u4").ravel().astype(np.int64)
+    # The positions are every byte inside a value but its opcode and length: mark where each
+    # value's positions start (+1) and end (-1); a running sum is 1 exactly inside them.
+    marks = np.zeros(len(data) + 1, np.int8)
+    marks[offsets + head] = 1
+    marks[ends] = -1
+    inside = np.cumsum(marks[:-1], dtype=np.int8).view(np.bool_)
+    found: Ints = data[inside].view("<u4").astype(np.int64)
     return found
