@@ -243,10 +243,6 @@ def read_postings(matcher: Any, positions: bool = True, among: Ints | None = Non
 
     With ``among`` (ascending docnums), blocks holding none of them may be left out.
     """
-    if positions:
-        arrays = w3.positions(matcher, among)  # our build's blocks: unpickled with numpy
-        if arrays is not None:
-            return Postings(*arrays)
     ids: list[int] = []
     values: list[bytes] = []
     source = w3.blocks(matcher) if among is None else w3.blocks_among(matcher, among)

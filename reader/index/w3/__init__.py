@@ -60,7 +60,6 @@ from reader.index.w3.blocks import blocks  # noqa: E402
 from reader.index.w3.damage import FORMAT_ERRORS, raised_reading  # noqa: E402
 from reader.index.w3.files import checked_file, is_index_file, toc_generation  # noqa: E402
 from reader.index.w3.heads import blocks_among, doc_weights  # noqa: E402
-from reader.index.w3.positions import positions  # noqa: E402
 from reader.index.w3.writer import Pool, PoolWriter  # noqa: E402
 
 __all__ = [
@@ -76,7 +75,6 @@ __all__ = [
     "doc_weights",
     "installed_version",
     "is_index_file",
-    "positions",
     "raised_reading",
     "toc_generation",
     "version_problem",

@@ -234,11 +234,11 @@ def _whole(data: bytes, packed: bool) -> Head:
 
 def _parse(head: bytes, count: int) -> Head | None:
     """The deltas and weights opcodes at the start of a block's pickle, or None if unforeseen."""
-    found = parse_head(head, count)
+    found = _parse_head(head, count)
     return None if found is None else found[0]
 
 
-def parse_head(head: bytes, count: int) -> tuple[Head, int] | None:
+def _parse_head(head: bytes, count: int) -> tuple[Head, int] | None:
     """The deltas and weights at the start of a block's pickle, and where the values start
     (past any memo opcode); None if unforeseen or cut short.
 
