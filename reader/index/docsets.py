@@ -178,8 +178,9 @@ class DocSets:
             )
             lists = [(reader.postings(field, text), offset) for text, offset in rarest]
             if len(found.links) == 1:
-                postings = read_postings(lists[0][0], positions=False)
-                found_docs, found_counts = postings.docs, postings.counts
+                # Counting and ranking need no positions: only the head of each block is read.
+                found_docs, weights = w3.doc_weights(lists[0][0])
+                found_counts = np.rint(weights / self.boosts[field]).astype(np.int64)
             else:
                 found_docs, found_counts = _chain_hits(lists)
             docs.append(found_docs + base)
@@ -214,7 +215,7 @@ def _chain_hits(lists: list[tuple[Any, list[int]]]) -> tuple[Ints, Ints]:
     keys: Ints | None = None
     candidates: Ints | None = None
     for matcher, offsets in lists:
-        postings = read_postings(matcher)
+        postings = read_postings(matcher, among=candidates)
         chosen = np.ones(len(postings.docs), np.bool_)
         if candidates is not None:
             chosen = np.isin(postings.docs, candidates, assume_unique=True)
@@ -237,11 +238,15 @@ def _runs(values: Ints) -> tuple[Ints, Ints]:
     return values[starts], np.diff(np.append(starts, len(values)))
 
 
-def read_postings(matcher: Any, positions: bool = True) -> Postings:
-    """A term's postings in one segment, read a block at a time (positions left empty if not)."""
+def read_postings(matcher: Any, positions: bool = True, among: Ints | None = None) -> Postings:
+    """A term's postings in one segment, read a block at a time (positions left empty if not).
+
+    With ``among`` (ascending docnums), blocks holding none of them may be left out.
+    """
     ids: list[int] = []
     values: list[bytes] = []
-    for block_ids, block_values in w3.blocks(matcher):
+    source = w3.blocks(matcher) if among is None else w3.blocks_among(matcher, among)
+    for block_ids, block_values in source:
         if block_values is None:
             raise TypeError("read_postings() takes a field with positions")
         ids.extend(block_ids)

@@ -211,7 +211,7 @@ def fold_with_offsets(text: str) -> Folded:
     """Like :func:`fold`, also mapping each folded character back to the original text."""
     translated = text.translate(_TABLE)
     if unicodedata.is_normalized("NFC", text):
-        if _TABLE.irregular.isdisjoint(text):
+        if not _has_irregular(text):
             # One folded character per original one: only whitespace changes the map.
             return _squeeze_plain(translated)
         # A few characters fold to several or none (… is ..., a soft hyphen vanishes): map
@@ -231,6 +231,23 @@ def fold_with_offsets(text: str) -> Folded:
             pieces.append((len(chars), start, -1 if single else end))
         chars.extend(folded)
     return _squeeze("".join(chars), pieces)
+
+
+def _has_irregular(text: str) -> bool:
+    """Whether ``text`` holds a character that folds to zero or several (a regex scan: a set's
+    ``isdisjoint`` hashes every character, a third of a millisecond for a long article)."""
+    global _irregular
+    irregular = _TABLE.irregular
+    if not irregular:
+        return False
+    size, pattern = _irregular
+    if size != len(irregular):  # the set only grows: its size tells whether it changed
+        pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(irregular)) + "]")
+        _irregular = (len(irregular), pattern)
+    return pattern.search(text) is not None
+
+
+_irregular: tuple[int, re.Pattern[str]] = (0, re.compile("(?!)"))
 
 
 def _around_irregular(text: str) -> tuple[str, list[tuple[int, int, int]]]:

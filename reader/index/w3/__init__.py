@@ -60,6 +60,7 @@ if _problem is not None:
 from reader.index.w3.blocks import blocks  # noqa: E402
 from reader.index.w3.damage import FORMAT_ERRORS, raised_reading  # noqa: E402
 from reader.index.w3.files import checked_file, is_index_file, toc_generation  # noqa: E402
+from reader.index.w3.heads import blocks_among, doc_weights  # noqa: E402
 
 if TYPE_CHECKING:
     from reader.index.w3.writer import Pool, PoolWriter
@@ -77,7 +78,9 @@ __all__ = [
     "PoolWriter",
     "UnsupportedWhoosh",
     "blocks",
+    "blocks_among",
     "checked_file",
+    "doc_weights",
     "installed_version",
     "is_index_file",
     "raised_reading",
