@@ -14,22 +14,24 @@ so it runs as well in a spawned process as in the caller's.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 
-from reader.index import store
+from reader.index import feed, parallel, store
 from reader.index.damage import is_damage, release
+from reader.index.feed import Source, text_size
 from reader.index.lock import WriteLock
-from reader.index.parallel import add_issue, batches, report, text_size, write_parallel
+from reader.index.parallel import add_issue, report
 from reader.index.schema import KEY_SEPARATOR, make_schema, versions
 from reader.index.segments import SegmentBuilder
 from reader.model import IndexUnavailable, Issue, Progress
@@ -82,7 +84,8 @@ def update_index(
 
     Args:
         index_dir: The index folder; created when missing.
-        issues: Every issue of the archive.
+        issues: Every issue of the archive; a :class:`reader.index.feed.LazyIssues` reads each
+            issue's text only when the build reaches it (its ``entries`` serve the rest).
         fingerprints: Issue id to a string that changes whenever the issue's files change.
         progress: Called with (articles written, articles to write); may raise ``Cancelled``,
             which stops the update and leaves the index as it was.
@@ -99,7 +102,8 @@ def update_index(
     """
     started = time.monotonic()
     index_dir = Path(index_dir)
-    missing = [issue.id for issue in issues if issue.id not in fingerprints]
+    source = feed.source(issues)
+    missing = [issue.id for issue in source.entries if issue.id not in fingerprints]
     if missing:
         raise ValueError(f"no fingerprint for issues {missing[:3]}")
     try:
@@ -107,7 +111,7 @@ def update_index(
         lock = WriteLock(index_dir / store.LOCK_FILE, wait=lambda: report(progress, 0, 0))
         with lock:
             return _update_locked(
-                index_dir, issues, fingerprints, progress, rebuild, workers, started
+                index_dir, source, fingerprints, progress, rebuild, workers, started
             )
     except OSError as exc:
         raise IndexUnavailable(
@@ -117,7 +121,7 @@ def update_index(
 
 def _update_locked(
     index_dir: Path,
-    issues: Sequence[Issue],
+    source: Source,
     fingerprints: Mapping[str, str],
     progress: Progress | None,
     rebuild: bool,
@@ -125,14 +129,17 @@ def _update_locked(
     started: float,
 ) -> IndexStats:
     store.remove_leftovers(index_dir)
-    wanted = [issue for issue in issues if issue.articles]
+    # Positions of the issues to index: their text is read only when each is written.
+    wanted = [at for at, issue in enumerate(source.entries) if issue.articles]
     stamp = store.archive_fingerprint(fingerprints)
     existing = None if rebuild else _open_existing(index_dir)
     if existing is None:
-        return _build_fresh(index_dir, wanted, fingerprints, stamp, progress, workers, started)
+        return _build_fresh(
+            index_dir, source, wanted, fingerprints, stamp, progress, workers, started
+        )
     ix = existing.ix
     present = existing.fingerprints
-    by_id = {issue.id: issue for issue in wanted}
+    by_id = {source.entries[at].id: at for at in wanted}
     removed = [iid for iid in present if iid not in by_id]
     changed = [iid for iid, fp in present.items() if iid in by_id and fp != fingerprints[iid]]
     added = [iid for iid in by_id if iid not in present]
@@ -141,16 +148,18 @@ def _update_locked(
     gone = existing.deleted + sum(existing.counts[iid] for iid in removed + changed)
     if stale and gone > MAX_DELETED_SHARE * ix.doc_count_all():
         log.info("rebuilding %s: too much of it would be deleted documents", index_dir)
-        return _build_fresh(index_dir, wanted, fingerprints, stamp, progress, workers, started)
+        return _build_fresh(
+            index_dir, source, wanted, fingerprints, stamp, progress, workers, started
+        )
     to_write = [by_id[iid] for iid in changed + added]
-    total = sum(len(issue.articles) for issue in to_write)
+    total = sum(len(source.entries[at].articles) for at in to_write)
     report(progress, 0, total)
     if stale or to_write:
         with SegmentBuilder(ix) as writer:
             for iid in removed + changed:
                 writer.delete_by_term("issue_id", iid)
             done = 0
-            for issue in to_write:
+            for issue in source.whole(to_write):
                 done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
     meta = store.read_meta(index_dir)
     articles = ix.doc_count()
@@ -230,7 +239,8 @@ def _open_existing(index_dir: Path) -> _Existing | None:
 
 def _build_fresh(
     index_dir: Path,
-    issues: list[Issue],
+    source: Source,
+    wanted: list[int],
     fingerprints: Mapping[str, str],
     stamp: str,
     progress: Progress | None,
@@ -243,13 +253,15 @@ def _build_fresh(
     whoosh_dir.mkdir(parents=True)
     try:
         ix = whoosh_index.create_in(str(whoosh_dir), make_schema(), indexname=store.INDEX_NAME)
-        total = sum(len(issue.articles) for issue in issues)
-        chars = sum(text_size(issue) for issue in issues)
-        count = _default_workers(total, chars) if workers is None else max(1, workers)
-        if count > 1 and len(batches(issues)) > 1:
-            write_parallel(ix, issues, fingerprints, progress, count, total)
+        total = sum(len(source.entries[at].articles) for at in wanted)
+        units = feed.units(source.whole(wanted))
+        if workers is not None:
+            count = max(1, workers)
+        elif source.holds_text:
+            count = _default_workers(total, sum(text_size(source.entries[at]) for at in wanted))
         else:
-            _write_serial(ix, issues, fingerprints, progress, total)
+            count, units = _workers_for_stream(total, units)
+        parallel.write(ix, units, fingerprints, progress, total, count - 1)
         generation = ix.latest_generation()
         files = store.whoosh_files(whoosh_dir)
         sums = store.checksums(whoosh_dir, files, None)
@@ -263,7 +275,7 @@ def _build_fresh(
         shutil.rmtree(build_dir, ignore_errors=True)
     return IndexStats(
         articles=total,
-        added=len(issues),
+        added=len(wanted),
         changed=0,
         removed=0,
         written=total,
@@ -295,15 +307,19 @@ def _default_workers(articles: int, chars: int) -> int:
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
-def _write_serial(
-    ix: Any,
-    issues: list[Issue],
-    fingerprints: Mapping[str, str],
-    progress: Progress | None,
-    total: int,
-) -> None:
-    report(progress, 0, total)
-    with SegmentBuilder(ix, merge=False) as writer:
-        done = 0
-        for issue in issues:
-            done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
+def _workers_for_stream(articles: int, units: Iterator[Issue]) -> tuple[int, Iterator[Issue]]:
+    """Processes for a build whose text is read as it goes, and the units to build.
+
+    Few articles may still be much text: the first units are read (at most about
+    ``PARALLEL_MIN_CHARS``) to tell, and given back ahead of the rest.
+    """
+    if articles >= PARALLEL_MIN_ARTICLES:
+        return _default_workers(articles, 0), units
+    first: list[Issue] = []
+    chars = 0
+    for unit in units:
+        first.append(unit)
+        chars += text_size(unit)
+        if chars >= PARALLEL_MIN_CHARS:
+            break
+    return _default_workers(articles, chars), itertools.chain(first, units)
