@@ -14,13 +14,12 @@ so it runs as well in a spawned process as in the caller's.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -260,7 +259,13 @@ def _build_fresh(
         elif source.holds_text:
             count = _default_workers(total, sum(text_size(source.entries[at]) for at in wanted))
         else:
-            count, units = _workers_for_stream(total, units)
+            # Few articles may still be much text: read the first units to tell.
+            chars, units = (
+                (0, units)
+                if total >= PARALLEL_MIN_ARTICLES
+                else feed.peek(units, PARALLEL_MIN_CHARS)
+            )
+            count = _default_workers(total, chars)
         parallel.write(ix, units, fingerprints, progress, total, count - 1)
         generation = ix.latest_generation()
         files = store.whoosh_files(whoosh_dir)
@@ -305,21 +310,3 @@ def _default_workers(articles: int, chars: int) -> int:
     if multiprocessing.current_process().daemon:
         return 1  # a daemonic process may not start children
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
-
-
-def _workers_for_stream(articles: int, units: Iterator[Issue]) -> tuple[int, Iterator[Issue]]:
-    """Processes for a build whose text is read as it goes, and the units to build.
-
-    Few articles may still be much text: the first units are read (at most about
-    ``PARALLEL_MIN_CHARS``) to tell, and given back ahead of the rest.
-    """
-    if articles >= PARALLEL_MIN_ARTICLES:
-        return _default_workers(articles, 0), units
-    first: list[Issue] = []
-    chars = 0
-    for unit in units:
-        first.append(unit)
-        chars += text_size(unit)
-        if chars >= PARALLEL_MIN_CHARS:
-            break
-    return _default_workers(articles, chars), itertools.chain(first, units)

@@ -10,6 +10,7 @@ serves as both. :func:`units` cuts the stream into the units of work of a build.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
@@ -87,6 +88,19 @@ def units(issues: Iterable[Issue], limit: int | None = None) -> Iterator[Issue]:
             size += length
         if batch:
             yield dataclasses.replace(issue, articles=tuple(batch))
+
+
+def peek(units: Iterator[Issue], limit: int) -> tuple[int, Iterator[Issue]]:
+    """Read units until they hold ``limit`` characters (or run out): how many characters they
+    hold, and all the units, those read first."""
+    first: list[Issue] = []
+    chars = 0
+    for unit in units:
+        first.append(unit)
+        chars += text_size(unit)
+        if chars >= limit:
+            break
+    return chars, itertools.chain(first, units)
 
 
 def text_size(issue: Issue) -> int:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index
 
-from reader.index import parallel, search, store, update_index
+from reader.index import feed, parallel, search, store, update_index
 from reader.library import Library
 from reader.library.texts import IssuesWithText
 from reader.model import Issue
@@ -91,3 +92,21 @@ def test_segments_flushed_as_they_fill_find_the_same(
         assert one.facets == many.facets, query
     assert search(tmp_path / "many", "县委书记").total > 0
     assert multiprocessing.active_children() == []
+
+
+def test_peek_reads_units_only_until_it_can_tell(archive: Path) -> None:
+    library, _ = open_archive(archive)
+    issues = list(library.issues)
+    taken: list[str] = []
+
+    def stream() -> Iterator[Issue]:
+        for issue in issues:
+            taken.append(issue.id)
+            yield issue
+
+    limit = feed.text_size(issues[0]) + 1
+    chars, units = feed.peek(stream(), limit)
+    assert chars == feed.text_size(issues[0]) + feed.text_size(issues[1])
+    assert len(taken) == 2
+    assert list(units) == issues
+    assert feed.peek(iter(issues[:1]), limit)[0] == limit - 1
