@@ -1,8 +1,8 @@
 """A first build in bounded memory: issues streamed to spawned workers, segments flushed as they fill.
 
 The parent reads the issues one at a time and offers each unit of work (:func:`feed.units`) to
-a queue of a few units the workers take from; when the queue is full it writes the unit itself,
-so every core is busy and the parent never holds more than a few units. Each process writes
+a queue the workers take from; when it holds ``QUEUED_CHARS`` characters for each worker it
+writes the unit itself, so every core is busy and the parent never holds more than that. Each process writes
 its documents into uncommitted segments (:class:`Parts`), closing one and starting the next
 whenever ``SEGMENT_CHARS`` characters were pooled: the memory of a build does not grow with
 the archive. The parent commits all the segments at once (as ``MpWriter(multisegment=True)``
@@ -34,8 +34,10 @@ __all__ = ["Parts", "add_issue", "batches", "report", "text_size", "write"]
 # Characters of text one process pools into a segment before it writes it and starts another:
 # what bounds a build's memory (a segment's pool, its terms and its postings being written).
 SEGMENT_CHARS = 40_000_000
-# Units of work waiting for each worker: enough that none waits while the parent writes one.
-QUEUED_PER_WORKER = 2
+# Characters of text queued for each worker at most: enough to keep it busy while the parent
+# writes a segment of its own (about a third of the time it took to pool it), not so much that
+# the parent waits long at the end for the last ones.
+QUEUED_CHARS = 12_000_000
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:
@@ -144,12 +146,14 @@ class _Feeder:
         self.progress = progress
         self.total = total
         self.done = 0
+        self.queued = 0  # characters given to the workers and not yet written
         self.segments: list[object] = []
         self.finished: set[int] = set()
         self.own = Parts(ix)
         self.writer = SegmentBuilder(ix, merge=False)  # holds whoosh's lock for them all
         context = multiprocessing.get_context("spawn")
-        self.jobs = context.Queue(maxsize=QUEUED_PER_WORKER * workers) if workers else None
+        self.room = QUEUED_CHARS * workers
+        self.jobs = context.Queue() if workers else None
         self.messages = context.Queue()
         self.workers = [
             context.Process(
@@ -187,35 +191,25 @@ class _Feeder:
         """Queue a unit for a worker, or write it here when the queue is full."""
         self._receive_all()
         fingerprint = self.fingerprints[unit.id]
-        if self.jobs is not None:
-            try:
-                self.jobs.put_nowait((unit, fingerprint))
-                report(self.progress, self.done, self.total)
-                return
-            except queue.Full:
-                pass
+        size = text_size(unit)
+        if self.jobs is not None and (not self.queued or self.queued + size <= self.room):
+            self.jobs.put((unit, fingerprint, size))
+            self.queued += size
+            report(self.progress, self.done, self.total)
+            return
         self.done = self.own.add(unit, fingerprint, self.progress, self.done, self.total)
 
     def finish(self) -> None:
         """Close the last segments, wait for the workers' and include them all."""
         self.own.flush()
         for _ in self.workers:
-            while not self._put_end():
-                self._receive(0.2)
-                self._check_workers()
+            assert self.jobs is not None
+            self.jobs.put(None)
         while len(self.finished) < len(self.workers):
             self._receive(0.2)
             report(self.progress, self.done, self.total)
             self._check_workers()
         self.writer.include([*self.segments, *self.own.take()])
-
-    def _put_end(self) -> bool:
-        assert self.jobs is not None
-        try:
-            self.jobs.put(None, timeout=0.2)
-        except queue.Full:
-            return False
-        return True
 
     def _receive_all(self) -> None:
         while self._receive(None):
@@ -229,7 +223,9 @@ class _Feeder:
             return False
         kind, worker, value = message
         if kind == "progress":
-            self.done += value
+            articles, chars = value
+            self.done += articles
+            self.queued -= chars
         elif kind == "segment":
             self.segments.append(value)
         elif kind == "done":
@@ -255,7 +251,7 @@ def build_part(number: int, whoosh_dir: str, jobs: Any, messages: Any, limit: in
     worker process) until it gives None.
 
     Sends ``("segment", number, segment)`` for each closed segment, ``("progress", number,
-    articles)`` after each unit and ``("done", number, None)`` at the end, or
+    (articles, characters))`` after each unit and ``("done", number, None)`` at the end, or
     ``("error", number, traceback)``.
     """
     parent = multiprocessing.parent_process()
@@ -272,11 +268,11 @@ def build_part(number: int, whoosh_dir: str, jobs: Any, messages: Any, limit: in
                     continue
                 if job is None:
                     break
-                issue, fingerprint = job
+                issue, fingerprint, size = job
                 parts.add(issue, fingerprint)
                 for segment in parts.take():
                     messages.put(("segment", number, segment))
-                messages.put(("progress", number, len(issue.articles)))
+                messages.put(("progress", number, (len(issue.articles), size)))
             parts.flush()
             for segment in parts.take():
                 messages.put(("segment", number, segment))
