@@ -1,12 +1,12 @@
 """A first build in bounded memory: issues streamed to spawned workers, segments flushed as they fill.
 
 The parent reads the issues one at a time and offers each unit of work (:func:`feed.units`) to
-a queue the workers take from; when it holds ``QUEUED_CHARS`` characters for each worker it
-writes the unit itself, so every core is busy and the parent never holds more than that. Each process writes
-its documents into uncommitted segments (:class:`Parts`), closing one and starting the next
-whenever ``SEGMENT_CHARS`` characters were pooled: the memory of a build does not grow with
-the archive. The parent commits all the segments at once (as ``MpWriter(multisegment=True)``
-does), so a half-built index is never seen.
+a queue the workers take from; when the queue is full (see ``QUEUED_CHARS``), the parent writes
+the unit itself: every core is busy, and the parent never holds more than the queue.
+Each process writes its documents into uncommitted segments (:class:`Parts`), closing one and
+starting the next whenever ``SEGMENT_CHARS`` characters were pooled: the memory of a build
+does not grow with the archive. The parent commits all the segments at once (as
+``MpWriter(multisegment=True)`` does), so a half-built index is never seen.
 
 Whoosh's own ``MpWriter`` cannot be cancelled (its workers never see the flag) and silently
 drops the documents of a worker that crashed; here a queue carries progress, so cancelling or a
@@ -34,10 +34,11 @@ __all__ = ["Parts", "add_issue", "batches", "report", "text_size", "write"]
 # Characters of text one process pools into a segment before it writes it and starts another:
 # what bounds a build's memory (a segment's pool, its terms and its postings being written).
 SEGMENT_CHARS = 40_000_000
-# Characters of text queued for each worker at most: enough to keep it busy while the parent
-# writes a segment of its own (about a third of the time it took to pool it), not so much that
-# the parent waits long at the end for the last ones.
-QUEUED_CHARS = 12_000_000
+# Characters of text queued for each worker: at least enough for the time the parent takes to
+# write a unit of its own, and half what the parent's open segment holds: writing a segment
+# takes about half as long as pooling its text did, and the workers must not run dry while the
+# parent writes one (in the middle, or its last one at the end while they finish theirs).
+QUEUED_CHARS = 2_000_000
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:
@@ -75,7 +76,7 @@ class Parts:
         self._ix = ix
         self.limit = SEGMENT_CHARS if limit is None else limit
         self._writer: SegmentBuilder | None = None
-        self._chars = 0
+        self.pooled = 0  # characters in the open segment
         self._closed: list[object] = []
 
     def add(
@@ -90,8 +91,8 @@ class Parts:
         if self._writer is None:
             self._writer = SegmentBuilder(self._ix, part=True)
         done = add_issue(self._writer, issue, fingerprint, progress, done, total)
-        self._chars += text_size(issue)
-        if self._chars >= self.limit:
+        self.pooled += text_size(issue)
+        if self.pooled >= self.limit:
             self.flush()
         return done
 
@@ -100,7 +101,7 @@ class Parts:
         if self._writer is not None:
             self._closed.append(self._writer.finish_part())
             self._writer = None
-            self._chars = 0
+            self.pooled = 0
 
     def take(self) -> list[object]:
         """The segments closed since the last call, for ``SegmentBuilder.include``."""
@@ -152,7 +153,6 @@ class _Feeder:
         self.own = Parts(ix)
         self.writer = SegmentBuilder(ix, merge=False)  # holds whoosh's lock for them all
         context = multiprocessing.get_context("spawn")
-        self.room = QUEUED_CHARS * workers
         self.jobs = context.Queue() if workers else None
         self.messages = context.Queue()
         self.workers = [
@@ -192,7 +192,8 @@ class _Feeder:
         self._receive_all()
         fingerprint = self.fingerprints[unit.id]
         size = text_size(unit)
-        if self.jobs is not None and (not self.queued or self.queued + size <= self.room):
+        room = len(self.workers) * max(QUEUED_CHARS, self.own.pooled // 2)
+        if self.jobs is not None and (not self.queued or self.queued + size <= room):
             self.jobs.put((unit, fingerprint, size))
             self.queued += size
             report(self.progress, self.done, self.total)
