@@ -153,8 +153,9 @@ class _Feeder:
         self.own = Parts(ix)
         self.writer = SegmentBuilder(ix, merge=False)  # holds whoosh's lock for them all
         context = multiprocessing.get_context("spawn")
+        # None without workers: a queue's lock would start multiprocessing's resource tracker.
         self.jobs = context.Queue() if workers else None
-        self.messages = context.Queue()
+        self.messages = context.Queue() if workers else None
         self.workers = [
             context.Process(
                 target=build_part,
@@ -182,10 +183,10 @@ class _Feeder:
                 if worker.is_alive():
                     worker.terminate()
                 worker.join()
-            if self.jobs is not None:
+            if self.jobs is not None and self.messages is not None:
                 self.jobs.cancel_join_thread()  # units left for workers that are gone
                 self.jobs.close()
-            self.messages.close()
+                self.messages.close()
 
     def give(self, unit: Issue) -> None:
         """Queue a unit for a worker, or write it here when the queue is full."""
@@ -218,6 +219,8 @@ class _Feeder:
         self._check_workers()
 
     def _receive(self, timeout: float | None) -> bool:
+        if self.messages is None:
+            return False
         try:
             message = self.messages.get(timeout=timeout) if timeout else self.messages.get_nowait()
         except queue.Empty:
