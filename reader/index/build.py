@@ -23,14 +23,14 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from whoosh import index as whoosh_index
 
-from reader.index import merging, store
+from reader.index import feed, merging, parallel, store
 from reader.index.existing import open_existing
+from reader.index.feed import Source, text_size
 from reader.index.lock import WriteLock
-from reader.index.parallel import add_issue, batches, report, text_size, write_parallel
+from reader.index.parallel import add_issue, report
 from reader.index.schema import make_schema, versions
 from reader.index.segments import SegmentBuilder
 from reader.model import IndexUnavailable, Issue, Progress
@@ -86,7 +86,8 @@ def update_index(
 
     Args:
         index_dir: The index folder; created when missing.
-        issues: Every issue of the archive.
+        issues: Every issue of the archive; a :class:`reader.index.feed.LazyIssues` reads each
+            issue's text only when the build reaches it (its ``entries`` serve the rest).
         fingerprints: Issue id to a string that changes whenever the issue's files change.
         progress: Called with (articles written, articles to write); may raise ``Cancelled``,
             which stops the update and leaves the index as it was.
@@ -105,7 +106,8 @@ def update_index(
     """
     started = time.monotonic()
     index_dir = Path(index_dir)
-    missing = [issue.id for issue in issues if issue.id not in fingerprints]
+    source = feed.source(issues, whole)
+    missing = [issue.id for issue in source.entries if issue.id not in fingerprints]
     if missing:
         raise ValueError(f"no fingerprint for issues {missing[:3]}")
     try:
@@ -113,7 +115,7 @@ def update_index(
         lock = WriteLock(index_dir / store.LOCK_FILE, wait=lambda: report(progress, 0, 0))
         with lock:
             return _update_locked(
-                index_dir, issues, fingerprints, progress, rebuild, workers, started, whole
+                index_dir, source, fingerprints, progress, rebuild, workers, started
             )
     except OSError as exc:
         raise IndexUnavailable(
@@ -123,24 +125,25 @@ def update_index(
 
 def _update_locked(
     index_dir: Path,
-    issues: Sequence[Issue],
+    source: Source,
     fingerprints: Mapping[str, str],
     progress: Progress | None,
     rebuild: bool,
     workers: int | None,
     started: float,
-    whole: Callable[[Issue], Issue] | None,
 ) -> IndexStats:
     store.remove_leftovers(index_dir)
-    read = whole if whole is not None else _as_is
+    # Positions of the issues to index: their text is read only when each is written.
+    wanted = [at for at, issue in enumerate(source.entries) if issue.articles]
     stamp = store.archive_fingerprint(fingerprints)
     existing = None if rebuild else open_existing(index_dir)
     if existing is None:
-        wanted = [read(issue) for issue in issues if issue.articles]
-        return _build_fresh(index_dir, wanted, fingerprints, stamp, progress, workers, started)
+        return _build_fresh(
+            index_dir, source, wanted, fingerprints, stamp, progress, workers, started
+        )
     ix = existing.ix
     present = existing.fingerprints
-    by_id = {issue.id: issue for issue in issues if issue.articles}
+    by_id = {source.entries[at].id: at for at in wanted}
     removed = [iid for iid in present if iid not in by_id]
     changed = [iid for iid, fp in present.items() if iid in by_id and fp != fingerprints[iid]]
     added = [iid for iid in by_id if iid not in present]
@@ -149,14 +152,16 @@ def _update_locked(
     gone = existing.deleted + sum(existing.counts[iid] for iid in removed + changed)
     if stale and gone > MAX_DELETED_SHARE * ix.doc_count_all():
         log.info("rebuilding %s: too much of it would be deleted documents", index_dir)
-        wanted = [read(issue) for issue in by_id.values()]
-        return _build_fresh(index_dir, wanted, fingerprints, stamp, progress, workers, started)
+        return _build_fresh(
+            index_dir, source, wanted, fingerprints, stamp, progress, workers, started
+        )
     new = changed + added
     # Segments merged into the new one are rewritten from their issues' text, and dropped.
-    merged = merging.plan(existing.segments, sum(len(by_id[iid].articles) for iid in new))
+    articles_new = sum(len(source.entries[by_id[iid]].articles) for iid in new)
+    merged = merging.plan(existing.segments, articles_new)
     again = sorted({iid for s in merged for iid in s.issues if iid in by_id} - set(new))
     to_write = [by_id[iid] for iid in new + again]
-    total = sum(len(issue.articles) for issue in to_write)
+    total = sum(len(source.entries[at].articles) for at in to_write)
     report(progress, 0, total)
     if stale or to_write:
         with SegmentBuilder(ix, merge=False) as writer:
@@ -164,9 +169,8 @@ def _update_locked(
             for iid in removed + changed:
                 writer.delete_by_term("issue_id", iid)
             done = 0
-            for issue in to_write:
-                fingerprint = fingerprints[issue.id]
-                done = add_issue(writer, read(issue), fingerprint, progress, done, total)
+            for issue in source.whole(to_write):
+                done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
     meta = store.read_meta(index_dir)
     articles = ix.doc_count()
     whoosh_dir = index_dir / store.WHOOSH_DIR
@@ -196,13 +200,10 @@ def _update_locked(
     )
 
 
-def _as_is(issue: Issue) -> Issue:
-    return issue
-
-
 def _build_fresh(
     index_dir: Path,
-    issues: list[Issue],
+    source: Source,
+    wanted: list[int],
     fingerprints: Mapping[str, str],
     stamp: str,
     progress: Progress | None,
@@ -215,13 +216,21 @@ def _build_fresh(
     whoosh_dir.mkdir(parents=True)
     try:
         ix = whoosh_index.create_in(str(whoosh_dir), make_schema(), indexname=store.INDEX_NAME)
-        total = sum(len(issue.articles) for issue in issues)
-        chars = sum(text_size(issue) for issue in issues)
-        count = _default_workers(total, chars) if workers is None else max(1, workers)
-        if count > 1 and len(batches(issues)) > 1:
-            write_parallel(ix, issues, fingerprints, progress, count, total)
+        total = sum(len(source.entries[at].articles) for at in wanted)
+        units = feed.units(source.whole(wanted))
+        if workers is not None:
+            count = max(1, workers)
+        elif source.holds_text:
+            count = _default_workers(total, sum(text_size(source.entries[at]) for at in wanted))
         else:
-            _write_serial(ix, issues, fingerprints, progress, total)
+            # Few articles may still be much text: read the first units to tell.
+            chars, units = (
+                (0, units)
+                if total >= PARALLEL_MIN_ARTICLES
+                else feed.peek(units, PARALLEL_MIN_CHARS)
+            )
+            count = _default_workers(total, chars)
+        parallel.write(ix, units, fingerprints, progress, total, count - 1)
         generation = ix.latest_generation()
         files = store.whoosh_files(whoosh_dir)
         sums = store.checksums(whoosh_dir, files, None)
@@ -235,7 +244,7 @@ def _build_fresh(
         shutil.rmtree(build_dir, ignore_errors=True)
     return IndexStats(
         articles=total,
-        added=len(issues),
+        added=len(wanted),
         changed=0,
         removed=0,
         written=total,
@@ -265,17 +274,3 @@ def _default_workers(articles: int, chars: int) -> int:
     if multiprocessing.current_process().daemon:
         return 1  # a daemonic process may not start children
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
-
-
-def _write_serial(
-    ix: Any,
-    issues: list[Issue],
-    fingerprints: Mapping[str, str],
-    progress: Progress | None,
-    total: int,
-) -> None:
-    report(progress, 0, total)
-    with SegmentBuilder(ix, merge=False) as writer:
-        done = 0
-        for issue in issues:
-            done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)

@@ -1,30 +1,44 @@
-"""A first build split across processes: one segment here, one in each spawned worker.
+"""A first build in bounded memory: issues streamed to spawned workers, segments flushed as they fill.
+
+The parent reads the issues one at a time and offers each unit of work (:func:`feed.units`) to
+a queue the workers take from; when the queue is full (see ``QUEUED_CHARS``), the parent writes
+the unit itself: every core is busy, and the parent never holds more than the queue.
+Each process writes its documents into uncommitted segments (:class:`Parts`), closing one and
+starting the next whenever ``SEGMENT_CHARS`` characters were pooled: the memory of a build
+does not grow with the archive. The parent commits all the segments at once (as
+``MpWriter(multisegment=True)`` does), so a half-built index is never seen.
 
 Whoosh's own ``MpWriter`` cannot be cancelled (its workers never see the flag) and silently
-drops the documents of a worker that crashed; this writes the same multi-segment commit with
-a queue for progress, so cancelling or a failed worker stops the whole build.
+drops the documents of a worker that crashed; here a queue carries progress, so cancelling or a
+failed worker stops the whole build.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import queue
 import traceback
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from whoosh import index as whoosh_index
 
 from reader.index import store
+from reader.index.feed import text_size, units
 from reader.index.schema import documents
 from reader.index.segments import SegmentBuilder
-from reader.model import Article, Issue, Progress
+from reader.model import Issue, Progress
 
-# The unit of work of a parallel build holds at most about this many characters of text: a
-# huge issue is cut into batches of its articles, so that no process holds it all and every
-# process gets a share of it.
-BATCH_CHARS = 2_000_000
+__all__ = ["Parts", "add_issue", "batches", "report", "text_size", "write"]
+
+# Characters of text one process pools into a segment before it writes it and starts another:
+# what bounds a build's memory (a segment's pool, its terms and its postings being written).
+SEGMENT_CHARS = 40_000_000
+# Characters of text queued for each worker: at least enough for the time the parent takes to
+# write a unit of its own, and half what the parent's open segment holds: writing a segment
+# takes about half as long as pooling its text did, and the workers must not run dry while the
+# parent writes one (in the middle, or its last one at the end while they finish theirs).
+QUEUED_CHARS = 2_000_000
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:
@@ -49,149 +63,227 @@ def add_issue(
     return done
 
 
-def batches(issues: list[Issue], limit: int | None = None) -> list[Issue]:
-    """The issues, each cut into copies holding consecutive batches of its articles.
-
-    An issue of at most ``limit`` characters stays whole; a longer one becomes copies (same id,
-    date and publication, so the same index documents) of about ``limit`` characters each; an
-    article longer than that is a batch of its own. ``limit`` is ``BATCH_CHARS`` by default.
-    """
-    limit = BATCH_CHARS if limit is None else limit
-    units: list[Issue] = []
-    for issue in issues:
-        if text_size(issue) <= limit:
-            units.append(issue)
-            continue
-        batch: list[Article] = []
-        size = 0
-        for article in issue.articles:
-            length = _article_size(article)
-            if batch and size + length > limit:
-                units.append(dataclasses.replace(issue, articles=tuple(batch)))
-                batch, size = [], 0
-            batch.append(article)
-            size += length
-        if batch:
-            units.append(dataclasses.replace(issue, articles=tuple(batch)))
-    return units
+def batches(issues: Iterable[Issue], limit: int | None = None) -> list[Issue]:
+    """:func:`feed.units` as a list (the issues cut into batches of their articles)."""
+    return list(units(issues, limit))
 
 
-def _shares(issues: list[Issue], count: int) -> list[list[Issue]]:
-    """Split issues into ``count`` shares of about the same amount of text."""
-    shares: list[list[Issue]] = [[] for _ in range(count)]
-    sizes = [0] * count
-    for issue in sorted(issues, key=text_size, reverse=True):
-        smallest = sizes.index(min(sizes))
-        shares[smallest].append(issue)
-        sizes[smallest] += text_size(issue)
-    return [share for share in shares if share]
+class Parts:
+    """Documents written as uncommitted segments, a new one whenever ``limit`` characters of
+    text were pooled into the current one; :meth:`take` hands the closed ones over."""
+
+    def __init__(self, ix: Any, limit: int | None = None) -> None:
+        self._ix = ix
+        self.limit = SEGMENT_CHARS if limit is None else limit
+        self._writer: SegmentBuilder | None = None
+        self.pooled = 0  # characters in the open segment
+        self._closed: list[object] = []
+
+    def add(
+        self,
+        issue: Issue,
+        fingerprint: str,
+        progress: Progress | None = None,
+        done: int = 0,
+        total: int = 0,
+    ) -> int:
+        """Add an issue's articles (reporting each as :func:`add_issue`); return ``done``."""
+        if self._writer is None:
+            self._writer = SegmentBuilder(self._ix, part=True)
+        done = add_issue(self._writer, issue, fingerprint, progress, done, total)
+        self.pooled += text_size(issue)
+        if self.pooled >= self.limit:
+            self.flush()
+        return done
+
+    def flush(self) -> None:
+        """Write the current segment (if it has documents) and close it."""
+        if self._writer is not None:
+            self._closed.append(self._writer.finish_part())
+            self._writer = None
+            self.pooled = 0
+
+    def take(self) -> list[object]:
+        """The segments closed since the last call, for ``SegmentBuilder.include``."""
+        closed, self._closed = self._closed, []
+        return closed
+
+    def cancel(self) -> None:
+        """Drop the current segment's pool (closed segments' files go with the build folder)."""
+        if self._writer is not None and not self._writer.is_closed:
+            self._writer.cancel()
+        self._writer = None
 
 
-def text_size(issue: Issue) -> int:
-    """About how many characters an issue gives the index (never 0)."""
-    return sum(_article_size(article) for article in issue.articles) + 1
-
-
-def _article_size(article: Article) -> int:
-    return sum(len(p) for p in article.paragraphs) + len(article.title) + 1
-
-
-def write_parallel(
+def write(
     ix: Any,
-    issues: list[Issue],
+    issues: Iterator[Issue],
     fingerprints: Mapping[str, str],
     progress: Progress | None,
-    count: int,
     total: int,
+    workers: int = 0,
 ) -> None:
-    """Write one segment here and one in each of ``count - 1`` spawned processes.
-
-    The issues are shared out in :func:`batches`; the segments are committed together, as
-    ``MpWriter(multisegment=True)`` does.
-    """
+    """Write ``issues`` (units of work, read as they are taken) as new segments of ``ix``,
+    here and in ``workers`` spawned processes, and commit them all together."""
     report(progress, 0, total)
-    own, *others = _shares(batches(issues), count)
-    context = multiprocessing.get_context("spawn")
-    messages = context.Queue()
-    workers = [
-        context.Process(
-            target=build_part,
-            args=(ix.storage.folder, share, {i.id: fingerprints[i.id] for i in share}, messages),
-            daemon=True,
-        )
-        for share in others
-    ]
-    segments: list[object] = []
-    done = 0
+    with _Feeder(ix, fingerprints, progress, total, workers) as feeder:
+        for unit in issues:
+            feeder.give(unit)
+        feeder.finish()
 
-    def receive(timeout: float | None) -> bool:
-        nonlocal done
+
+class _Feeder:
+    """The parent's side of a build: the workers, their queues, its own segments."""
+
+    def __init__(
+        self,
+        ix: Any,
+        fingerprints: Mapping[str, str],
+        progress: Progress | None,
+        total: int,
+        workers: int,
+    ) -> None:
+        self.fingerprints = fingerprints
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        self.queued = 0  # characters given to the workers and not yet written
+        self.segments: list[object] = []
+        self.finished: set[int] = set()
+        self.own = Parts(ix)
+        self.writer = SegmentBuilder(ix, merge=False)  # holds whoosh's lock for them all
+        context = multiprocessing.get_context("spawn")
+        # None without workers: a queue's lock would start multiprocessing's resource tracker.
+        self.jobs = context.Queue() if workers else None
+        self.messages = context.Queue() if workers else None
+        self.workers = [
+            context.Process(
+                target=build_part,
+                args=(n, ix.storage.folder, self.jobs, self.messages, SEGMENT_CHARS),
+                daemon=True,
+            )
+            for n in range(workers)
+        ]
+
+    def __enter__(self) -> _Feeder:
+        self.writer.__enter__()
+        for worker in self.workers:
+            worker.start()
+        return self
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
         try:
-            kind, value = messages.get(timeout=timeout) if timeout else messages.get_nowait()
+            if kind is not None:
+                self.own.cancel()
+            self.writer.__exit__(kind, error, trace)
+        finally:
+            for worker in self.workers:
+                if worker.pid is None:
+                    continue  # never started
+                if worker.is_alive():
+                    worker.terminate()
+                worker.join()
+            if self.jobs is not None and self.messages is not None:
+                self.jobs.cancel_join_thread()  # units left for workers that are gone
+                self.jobs.close()
+                self.messages.close()
+
+    def give(self, unit: Issue) -> None:
+        """Queue a unit for a worker, or write it here when the queue is full."""
+        self._receive_all()
+        fingerprint = self.fingerprints[unit.id]
+        size = text_size(unit)
+        room = len(self.workers) * max(QUEUED_CHARS, self.own.pooled // 2)
+        if self.jobs is not None and (not self.queued or self.queued + size <= room):
+            self.jobs.put((unit, fingerprint, size))
+            self.queued += size
+            report(self.progress, self.done, self.total)
+            return
+        self.done = self.own.add(unit, fingerprint, self.progress, self.done, self.total)
+
+    def finish(self) -> None:
+        """Close the last segments, wait for the workers' and include them all."""
+        self.own.flush()
+        for _ in self.workers:
+            assert self.jobs is not None
+            self.jobs.put(None)
+        while len(self.finished) < len(self.workers):
+            self._receive(0.2)
+            report(self.progress, self.done, self.total)
+            self._check_workers()
+        self.writer.include([*self.segments, *self.own.take()])
+
+    def _receive_all(self) -> None:
+        while self._receive(None):
+            pass
+        self._check_workers()
+
+    def _receive(self, timeout: float | None) -> bool:
+        if self.messages is None:
+            return False
+        try:
+            message = self.messages.get(timeout=timeout) if timeout else self.messages.get_nowait()
         except queue.Empty:
             return False
+        kind, worker, value = message
         if kind == "progress":
-            done += value
+            articles, chars = value
+            self.done += articles
+            self.queued -= chars
         elif kind == "segment":
-            segments.append(value)
+            self.segments.append(value)
+        elif kind == "done":
+            self.finished.add(worker)
         else:
             raise RuntimeError(f"an index worker failed:\n{value}")
         return True
 
-    try:
-        # Committed with the workers' segments when all went well, cancelled otherwise.
-        with SegmentBuilder(ix) as writer:
-            for worker in workers:
-                worker.start()
-            for issue in own:
-                done = add_issue(writer, issue, fingerprints[issue.id], progress, done, total)
-                while receive(None):
-                    pass
-            # Its postings written while the workers write theirs, not after them.
-            writer.seal()
-            while len(segments) < len(workers):
-                got = receive(0.2)
-                report(progress, done, total)
-                # A worker's messages are all in the queue once it has exited, so more
-                # workers gone than segments come means one stopped without its part (a crash,
-                # or a frozen app whose child never ran the job): waiting longer would hang.
-                exited = sum(w.exitcode is not None for w in workers)
-                if not got and exited > len(segments):
-                    raise RuntimeError("an index worker stopped without finishing its part")
-            writer.include(segments)
-    finally:
-        for worker in workers:
-            if worker.pid is None:
-                continue  # never started
-            if worker.is_alive():
-                worker.terminate()
-            worker.join()
-        messages.close()
+    def _check_workers(self) -> None:
+        """Fail when a worker exited without finishing: its part of the index is missing."""
+        for n, worker in enumerate(self.workers):
+            if n in self.finished or worker.exitcode is None:
+                continue
+            # Its messages were all sent before it exited: read them, then look again.
+            while self._receive(None):
+                pass
+            if n not in self.finished:
+                raise RuntimeError("an index worker stopped without finishing its part")
 
 
-def build_part(
-    whoosh_dir: str,
-    issues: list[Issue],
-    fingerprints: Mapping[str, str],
-    messages: Any,
-) -> None:
-    """Write the documents of ``issues`` as one new segment (in a worker process).
+def build_part(number: int, whoosh_dir: str, jobs: Any, messages: Any, limit: int) -> None:
+    """Write the units taken from ``jobs`` as segments of at most ``limit`` characters (in a
+    worker process) until it gives None.
 
-    Sends ``("progress", n)`` after each issue and ``("segment", segment)`` at the end, or
-    ``("error", traceback)``.
+    Sends ``("segment", number, segment)`` for each closed segment, ``("progress", number,
+    (articles, characters))`` after each unit and ``("done", number, None)`` at the end, or
+    ``("error", number, traceback)``.
     """
     parent = multiprocessing.parent_process()
     try:
         ix = whoosh_index.open_dir(whoosh_dir, indexname=store.INDEX_NAME)
-        # The parent holds whoosh's lock for all of them.
-        with SegmentBuilder(ix, part=True) as writer:
-            for issue in issues:
-                if parent is not None and not parent.is_alive():
-                    return  # the build was killed: its folder is deleted by the next one
-                for document in documents(issue, fingerprints[issue.id]):
-                    writer.add_document(**document)
-                messages.put(("progress", len(issue.articles)))
-            messages.put(("segment", writer.finish_part()))
+        parts = Parts(ix, limit)  # the parent holds whoosh's lock for all of them
+        try:
+            while True:
+                try:
+                    job = jobs.get(timeout=1.0)
+                except queue.Empty:
+                    if parent is not None and not parent.is_alive():
+                        return  # the build was killed: its folder is deleted by the next one
+                    continue
+                if job is None:
+                    break
+                issue, fingerprint, size = job
+                parts.add(issue, fingerprint)
+                for segment in parts.take():
+                    messages.put(("segment", number, segment))
+                messages.put(("progress", number, (len(issue.articles), size)))
+            parts.flush()
+            for segment in parts.take():
+                messages.put(("segment", number, segment))
+            messages.put(("done", number, None))
+        except BaseException:
+            parts.cancel()
+            raise
     except BaseException:
-        messages.put(("error", traceback.format_exc()))
+        messages.put(("error", number, traceback.format_exc()))
         raise

@@ -5,7 +5,7 @@ Every document field arrives as two arrays (term codes and positions, from
 they came; then each field's are sorted into a *run*: its terms in index order (UTF-8 byte
 order, which is code point order), how many positions each has, and every position with its
 document, grouped by term and in document order within a term. Runs are written to the pool's
-folder as ``.npy`` files and read back memory-mapped.
+folder as raw ``uint32`` files and read back a window at a time.
 
 :meth:`ArrayPool.windows` gives a field's postings in term order, a window of terms at a time
 (about :data:`WINDOW_POSITIONS` positions), merging the runs: this is what the segment writer
@@ -52,15 +52,31 @@ class Window:
     places: UInts
 
 
+class _OnDisk:
+    """A run's uint32 array in a file, read a slice at a time.
+
+    Not a memory map: every page of a map that was read stays resident (and counted in the
+    build's memory) until the map is dropped, and a segment reads all of its runs' pages.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __getitem__(self, at: slice) -> UInts:
+        start, stop = at.start or 0, at.stop
+        return np.fromfile(self.path, np.uint32, count=stop - start, offset=start * 4)
+
+
 @dataclass
 class _Run:
     """A field's term uses sorted by term: the terms' codes in index order, how many uses
-    each has, and the uses (documents and positions) term after term."""
+    each has, and the uses (documents and positions) term after term (in memory, or in
+    files once written)."""
 
     codes: Codes
     counts: npt.NDArray[np.int64]
-    docs: UInts
-    places: UInts
+    docs: UInts | _OnDisk
+    places: UInts | _OnDisk
 
 
 class ArrayPool:
@@ -110,11 +126,10 @@ class ArrayPool:
     def spill(self) -> None:
         """Sort what is held into runs written to the folder."""
         for fieldname in list(self._held):
-            run = self._sort(fieldname)
-            self._runs.setdefault(fieldname, []).append(self._save(run))
+            self._runs.setdefault(fieldname, []).append(self._save(*self._sort(fieldname)))
         self._size = 0
 
-    def _sort(self, fieldname: str) -> _Run:
+    def _sort(self, fieldname: str) -> tuple[Codes, npt.NDArray[np.int64], UInts, UInts]:
         held = self._held.pop(fieldname)
         codes = np.concatenate([c for _, c, _ in held])
         places = np.concatenate([p for _, _, p in held])
@@ -138,26 +153,23 @@ class ArrayPool:
             ends[-1] if len(ends) else 0
         )
         order = order[gather]
-        return _Run(uniques[group_order], sizes.astype(np.int64), docs[order], places[order])
+        return uniques[group_order], sizes.astype(np.int64), docs[order], places[order]
 
-    def _save(self, run: _Run) -> _Run:
+    def _save(
+        self, codes: Codes, counts: npt.NDArray[np.int64], docs: UInts, places: UInts
+    ) -> _Run:
         os.makedirs(self.folder, exist_ok=True)
         stem = os.path.join(self.folder, str(self._files))
         self._files += 1
-        np.save(f"{stem}.docs.npy", run.docs)
-        np.save(f"{stem}.places.npy", run.places)
-        return _Run(
-            run.codes,
-            run.counts,
-            np.load(f"{stem}.docs.npy", mmap_mode="r"),
-            np.load(f"{stem}.places.npy", mmap_mode="r"),
-        )
+        docs.tofile(f"{stem}.docs")
+        places.tofile(f"{stem}.places")
+        return _Run(codes, counts, _OnDisk(f"{stem}.docs"), _OnDisk(f"{stem}.places"))
 
     def windows(self, fieldname: str) -> Iterator[Window]:
         """The field's postings in term order, a window of terms at a time."""
         runs = self._runs.pop(fieldname, [])
         if fieldname in self._held:
-            runs.append(self._sort(fieldname))
+            runs.append(_Run(*self._sort(fieldname)))
         if len(runs) == 1:
             yield from _run_windows(runs[0], self.window, self.vocab)
         elif runs:
@@ -185,7 +197,7 @@ def _run_windows(run: _Run, window: int, vocab: Vocab) -> Iterator[Window]:
     for a, b in itertools.pairwise(cuts):
         lo, hi = int(starts[a]), int(starts[b])
         terms = [vocab.term(code) for code in run.codes[a:b].tolist()]
-        yield Window(terms, run.counts[a:b], np.asarray(run.docs[lo:hi]), run.places[lo:hi])
+        yield Window(terms, run.counts[a:b], run.docs[lo:hi], run.places[lo:hi])
 
 
 def _merged_windows(runs: list[_Run], window: int, vocab: Vocab) -> Iterator[Window]:
@@ -210,8 +222,8 @@ def _merged_windows(runs: list[_Run], window: int, vocab: Vocab) -> Iterator[Win
             i, j = np.searchsorted(where, [a, b])
             lo, hi = int(start[i]), int(start[j])
             keys.append(np.repeat(where[i:j], run.counts[i:j]))
-            docs.append(np.asarray(run.docs[lo:hi]))
-            places.append(np.asarray(run.places[lo:hi]))
+            docs.append(run.docs[lo:hi])
+            places.append(run.places[lo:hi])
         order = np.argsort(np.concatenate(keys), kind="stable")
         yield Window(
             [vocab.term(code) for code in codes[a:b].tolist()],

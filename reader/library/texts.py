@@ -205,6 +205,11 @@ class IssuesWithText(Sequence[Issue]):
         self._issues = issues
         self._whole = whole
 
+    @property
+    def entries(self) -> Sequence[Issue]:
+        """The issues as catalogued, their text left out (for walks over ids and counts)."""
+        return self._issues
+
     def __len__(self) -> int:
         return len(self._issues)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 
-from reader.index import parallel, search, store, update_index
+from reader.index import feed, parallel, search, store, update_index
 from reader.index.parallel import batches, text_size
 from reader.library import Library
 from tests.generator.huge import write_text_issue
@@ -44,7 +44,9 @@ def test_a_split_issue_finds_the_same_as_a_whole_one(
     library = Library.open(huge_issue, use_cache=False)
     fingerprints = library.fingerprints()
     serial = update_index(tmp_path / "serial", library.issues, fingerprints, workers=1)
-    monkeypatch.setattr(parallel, "BATCH_CHARS", 60_000)
+    monkeypatch.setattr(feed, "BATCH_CHARS", 60_000)
+    # A queue of two batches for the worker: the parent writes the rest itself.
+    monkeypatch.setattr(parallel, "QUEUED_CHARS", 120_000)
     split = update_index(tmp_path / "split", library.issues, fingerprints, workers=2)
     assert serial.articles == split.articles == 12
     for query in QUERIES:

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import random
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -396,3 +397,25 @@ def test_missing_fingerprint_is_a_bug(archive: Path, tmp_path: Path) -> None:
     library, _ = open_archive(archive)
     with pytest.raises(ValueError, match="no fingerprint"):
         update_index(tmp_path / "index", library.issues, {})
+
+
+def test_a_worker_that_dies_fails_the_build_and_keeps_the_index(
+    archive: Path, tmp_path: Path
+) -> None:
+    index_dir = tmp_path / "index"
+    _update(archive, index_dir, workers=1)
+    before = _ids(index_dir, "本报讯")
+    killed: list[int] = []
+
+    def kill_a_worker(done: int, total: int) -> None:
+        for child in multiprocessing.active_children():
+            if not killed and child.pid is not None:
+                os.kill(child.pid, signal.SIGKILL)
+                killed.append(child.pid)
+
+    with pytest.raises(RuntimeError, match="worker"):
+        _update(archive, index_dir, progress=kill_a_worker, workers=2, rebuild=True)
+    assert killed
+    assert _ids(index_dir, "本报讯") == before
+    assert not list(index_dir.glob("build-*"))
+    assert multiprocessing.active_children() == []

@@ -126,8 +126,12 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
     def commit_with(self, parts: list[Any]) -> None:
         """Commit this writer's segment together with ``parts`` (what MpWriter does)."""
         self._check_state()
-        own = self._sealed if self._sealed is not None else self._finalize_segment()
-        self._commit_toc([*self.segments, *parts, own])
+        own = self._sealed
+        if own is None and self._added:
+            own = self._finalize_segment()
+        elif own is None:
+            self._close_segment()  # no documents of its own: the parts are the new segments
+        self._commit_toc([*self.segments, *parts, *([own] if own is not None else [])])
         self._finish()
 
     def finish_part(self) -> Any:
