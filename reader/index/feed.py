@@ -13,7 +13,7 @@ import dataclasses
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, overload, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from reader.model import Article, Issue
 
@@ -43,49 +43,29 @@ class Source:
 
     Attributes:
         entries: Every issue; their articles may leave the text out.
-        issues: The same issues, each read whole when taken by position.
+        read: The issue at a position, with its articles' text.
         holds_text: Whether ``entries`` hold their text (so sizes can be summed up front).
     """
 
     entries: Sequence[Issue]
-    issues: Sequence[Issue]
+    read: Callable[[int], Issue]
     holds_text: bool
 
     def whole(self, positions: Iterable[int]) -> Iterator[Issue]:
         """The issues at ``positions``, read one at a time (the last one let go when the next
         is taken)."""
         for at in positions:
-            yield self.issues[at]
+            yield self.read(at)
 
 
 def source(issues: Sequence[Issue], whole: Callable[[Issue], Issue] | None = None) -> Source:
     """The build's view of ``issues``: a lazy sequence's entries, entries read whole by
     ``whole`` when it is given, or the whole issues as given."""
     if isinstance(issues, LazyIssues):
-        return Source(issues.entries, issues, holds_text=False)
+        return Source(issues.entries, issues.__getitem__, holds_text=False)
     if whole is not None:
-        return Source(issues, _ReadWhole(issues, whole), holds_text=False)
-    return Source(issues, issues, holds_text=True)
-
-
-class _ReadWhole(Sequence[Issue]):
-    """Entries without text, each read whole by a function of the library's when taken."""
-
-    def __init__(self, entries: Sequence[Issue], whole: Callable[[Issue], Issue]) -> None:
-        self._entries = entries
-        self._whole = whole
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    @overload
-    def __getitem__(self, at: int) -> Issue: ...
-    @overload
-    def __getitem__(self, at: slice) -> Sequence[Issue]: ...
-    def __getitem__(self, at: int | slice) -> Issue | Sequence[Issue]:
-        if isinstance(at, slice):
-            return _ReadWhole(self._entries[at], self._whole)
-        return self._whole(self._entries[at])
+        return Source(issues, lambda at: whole(issues[at]), holds_text=False)
+    return Source(issues, issues.__getitem__, holds_text=True)
 
 
 def units(issues: Iterable[Issue], limit: int | None = None) -> Iterator[Issue]:
