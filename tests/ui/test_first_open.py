@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,6 +43,21 @@ def tree_rows(model: IssueTreeModel, parent: QModelIndex | None = None) -> list[
         count = model.data(model.index(row, 1, parent))
         rows.append((model.data(index), count, model.issue_id(index), tree_rows(model, index)))
     return rows
+
+
+def reading(qtbot, tmp_path: Path, archive: Path) -> MainWindow:
+    """A window (reading in a thread, as the app does) that has begun its first read of
+    ``archive``: the first batch has reached the tree, the rest is still being read."""
+    window = MainWindow(
+        index_root=tmp_path / "index",
+        executor=ThreadPoolExecutor(max_workers=1),
+        index_in_process=False,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.opener.grown, timeout=60000):
+        window.open_path(str(archive))
+    return window
 
 
 def issue_count(model: IssueTreeModel) -> int:
@@ -92,15 +108,7 @@ def test_the_tree_ends_as_a_normal_open_shows_it(make_window, daily, small_batch
 def test_the_tree_keeps_the_issue_chosen_while_the_rest_is_read(qtbot, tmp_path, small_batches):
     daily = tmp_path / "daily"
     generate(daily, issues=60, articles=4)
-    window = MainWindow(
-        index_root=tmp_path / "index",
-        executor=ThreadPoolExecutor(max_workers=1),
-        index_in_process=False,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.opener.grown, timeout=60000):
-        window.open_path(str(daily))
+    window = reading(qtbot, tmp_path, daily)
     first_issue = window.browser.library.issues[2]  # not where a first open goes
     window.browser.go_to(first_issue.id, first_issue.articles[1].id)
     assert window.article_list.model().rowCount() == len(first_issue.articles)
@@ -129,15 +137,7 @@ def test_opening_another_archive_while_one_is_read_drops_the_first(qtbot, tmp_pa
     daily = tmp_path / "daily"
     generate(daily, issues=80, articles=4)
     weekly = write_archive(tmp_path / "weekly")
-    window = MainWindow(
-        index_root=tmp_path / "index",
-        executor=ThreadPoolExecutor(max_workers=1),
-        index_in_process=False,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.opener.grown, timeout=60000):
-        window.open_path(str(daily))
+    window = reading(qtbot, tmp_path, daily)
     window.open_path(str(weekly))
     qtbot.waitUntil(lambda: window.library is not None, timeout=60000)
     qtbot.wait(200)  # anything the first read still sent has arrived, and was dropped
