@@ -16,7 +16,9 @@ failed worker stops the whole build.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
+import threading
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -259,6 +261,8 @@ def build_part(number: int, whoosh_dir: str, jobs: Any, messages: Any, limit: in
     ``("error", number, traceback)``.
     """
     parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
     try:
         ix = whoosh_index.open_dir(whoosh_dir, indexname=store.INDEX_NAME)
         parts = Parts(ix, limit)  # the parent holds whoosh's lock for all of them
@@ -287,3 +291,13 @@ def build_part(number: int, whoosh_dir: str, jobs: Any, messages: Any, limit: in
     except BaseException:
         messages.put(("error", number, traceback.format_exc()))
         raise
+
+
+def _end_with(parent: Any) -> None:
+    """End this worker as soon as the build's process has ended (killed, say).
+
+    A worker may then be stuck for ever: reading a job the dying process wrote only in part,
+    or, on exit, handing on messages nobody reads. Its build folder is deleted by the next build.
+    """
+    parent.join()
+    os._exit(1)

@@ -249,6 +249,15 @@ def _kill_when(process: subprocess.Popen[bytes], marker: Path, timeout: float = 
         process.stderr.close()
 
 
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` is alive (a zombie is not: it has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_killed_first_build_is_recovered(archive: Path, tmp_path: Path, workers: int) -> None:
     index_dir = tmp_path / "index"
@@ -257,15 +266,27 @@ def test_killed_first_build_is_recovered(archive: Path, tmp_path: Path, workers:
         tmp_path,
         f"""
         library, fingerprints = open_archive(pathlib.Path({str(archive)!r}))
+        import multiprocessing, os
         def progress(done, total):
             if total and done > total // 3:
-                open({str(marker)!r}, "w").close()
+                # The build's worker processes, named in the marker (written whole, then moved).
+                pids = " ".join(str(p.pid) for p in multiprocessing.active_children())
+                with open({str(marker)!r} + ".part", "w") as handle:
+                    handle.write(pids)
+                os.replace({str(marker)!r} + ".part", {str(marker)!r})
                 time.sleep(0.05)
         update_index({str(index_dir)!r}, library.issues, fingerprints, progress, workers={workers})
         """,
     )
     child = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE)
     _kill_when(child, marker)
+    # A worker whose build was killed ends too, rather than wait for ever to hand on its work.
+    workers_left = [int(pid) for pid in marker.read_text().split()]
+    assert len(workers_left) == workers - 1
+    deadline = time.monotonic() + 60
+    while any(_running(pid) for pid in workers_left):
+        assert time.monotonic() < deadline, f"the build's workers {workers_left} outlived it"
+        time.sleep(0.1)
     assert not (index_dir / store.META_FILE).exists()
     assert list(index_dir.glob("build-*"))
     stats = _update(archive, index_dir)
