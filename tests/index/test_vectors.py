@@ -21,7 +21,7 @@ from reader.index.segments import SegmentBuilder
 from reader.index.vectors import Vocab, _tables, bigram_code, field_units
 from reader.index.w3.arrays import _ints, _values, length_bytes
 from tests.index.conftest import open_archive
-from tests.index.test_segments import _dump
+from tests.index.test_segments import _build, _dump
 
 # CJK, Latin, digits, full-width forms, astral Han (𠮷, in CJK Extension B), an emoji, marks,
 # spaces and line breaks, invisible characters and characters that fold to several.
@@ -127,16 +127,6 @@ def test_length_bytes_are_whooshs() -> None:
 def docs(generated_archive: Path) -> list[dict[str, object]]:
     library, fingerprints = open_archive(generated_archive)
     return [d for issue in library.issues[:4] for d in documents(issue, fingerprints[issue.id])]
-
-
-def _build(folder: Path, docs: list[dict[str, object]], make_writer: Any) -> Any:
-    folder.mkdir()
-    ix = index.create_in(str(folder), make_schema())
-    writer = make_writer(ix)
-    for doc in docs:
-        writer.add_document(**doc)
-    writer.commit()
-    return ix
 
 
 def test_many_runs_and_small_windows_give_the_same_index(
