@@ -81,20 +81,25 @@ def read_stamped(
     cache_root: Path | None,
     state: FileState,
     on_batch: Listener | None = None,
+    apart: bool = False,
 ) -> Catalogue:
     """:func:`read`, given the :func:`file_state` of ``opened`` (taken once by the caller).
 
     When the files are read, ``on_batch`` hears the issues as they come (see
-    :func:`reader.formats.load_archive`), as a catalogue of each batch.
+    :func:`reader.formats.load_archive`), as a catalogue of each batch; with ``apart``, a
+    spawned process reads them (:mod:`reader.library.read_apart`).
     """
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
     current = stamp(state)
     found = load(cached, current)
     if found is None:
-        # Imported here: it saves through this module, which it imports.
-        from reader.library import first_read
+        # Imported here: they save through this module, which they import.
+        from reader.library import first_read, read_apart
 
-        found = first_read.read_files(cached, current, source, progress, on_batch)
+        if apart:
+            found = read_apart.read_files(cached, current, opened, progress, on_batch)
+        else:
+            found = first_read.read_files(cached, current, source, progress, on_batch)
     elif progress is not None:
         progress(1, 1)
     return found

@@ -8,6 +8,7 @@ a listener (the window) hears each batch, and the catalogue is cached at the end
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from reader import formats
@@ -17,6 +18,10 @@ from reader.library.catalogue import Catalogue, Listener, save
 from reader.library.spill import Spill
 from reader.model import Archive, Issue, Progress
 
+# Hears each batch as it was kept: its issues (without their text when it was written), and
+# the spill file that holds the text (None when none is written).
+Taker = Callable[[Archive, Spill | None], None]
+
 
 def read_files(
     cached: Path,
@@ -24,19 +29,27 @@ def read_files(
     source: Source,
     progress: Progress | None,
     on_batch: Listener | None,
+    *,
+    spill_path: Path | None = None,
+    on_taken: Taker | None = None,
 ) -> Catalogue:
     """Read the archive's files, and cache the catalogue (at ``cached``, stamped ``current``).
 
-    Each batch's text is written to disk as it is read (:mod:`reader.library.spill`) and let
-    go, so the text is never all in memory; ``on_batch`` hears each batch.
+    Each batch's text is written to disk as it is read (:mod:`reader.library.spill`, at
+    ``spill_path`` when given) and let go, so the text is never all in memory; ``on_batch``
+    hears each batch, and ``on_taken`` too, with the spill itself (a spawned read tells its
+    window, :mod:`reader.library.read_apart`).
     """
-    spill = Spill.start(cached)
+    spill = Spill.start(cached, spill_path)
 
     def batch(read: Archive) -> tuple[Issue, ...]:
         kept = read.issues if spill is None else spill.take(read.issues)
+        written = None if spill is None or spill.failed else spill
         if on_batch is not None:
-            store = None if spill is None or spill.failed else spill.store()
+            store = None if written is None else written.store()
             on_batch(Catalogue(dataclasses.replace(read, issues=kept), store))
+        if on_taken is not None:
+            on_taken(dataclasses.replace(read, issues=kept), written)
         return kept
 
     try:

@@ -106,6 +106,7 @@ class Library(ArchiveIndex):
         lazy: bool = False,
         on_batch: catalogue.Listener | None = None,
         state: catalogue.FileState | None = None,
+        apart: bool = False,
     ) -> Library:
         """Open an archive folder, a zip or a single issue file; unreadable files become problems.
 
@@ -115,7 +116,8 @@ class Library(ArchiveIndex):
         index that is current never reads it (the command line's quick search). When the
         files are read, ``on_batch`` hears the issues as they come (the window shows them).
         ``state`` is the :meth:`file_state` of ``path`` when the caller has just taken it
-        (listing a national daily's 18,000 files takes a second).
+        (listing a national daily's 18,000 files takes a second). With ``apart``, the files
+        are read by a spawned process (:mod:`reader.library.read_apart`).
         """
         opened = Path(path).expanduser()
         source = formats.open_source(opened)
@@ -128,7 +130,7 @@ class Library(ArchiveIndex):
             state = catalogue.file_state(opened, source)
 
         def load() -> catalogue.Catalogue:
-            return catalogue.read_stamped(opened, source, progress, root, state, on_batch)
+            return catalogue.read_stamped(opened, source, progress, root, state, on_batch, apart)
 
         lazy = lazy and isinstance(source, FolderSource)
         library = cls(load if lazy else load(), source, opened.resolve())

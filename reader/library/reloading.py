@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader import formats
+from reader.library import read_apart
 from reader.library.catalogue import Catalogue
 from reader.library.library import Library
 from reader.model import Archive, Issue, Progress
@@ -120,11 +121,14 @@ def open_archive(
     The snapshot is taken first: a file changed while reading then differs from it, and is
     read again at the next look. When the files are read (no cached catalogue), ``on_partial``
     is given, after each batch, a library of the issues read so far, in catalogue order (their
-    text read back from where the first read writes it): to browse while the rest is read.
+    text read back from where the first read writes it): to browse while the rest is read. A
+    large archive is read by a spawned process (:mod:`reader.library.read_apart`), so the
+    window's process keeps only the catalogue, not what reading made.
     """
     snapshot = take_snapshot(path)
     on_batch = None if on_partial is None else _Gathering(path, on_partial)
-    library = Library.open(path, progress, on_batch=on_batch, state=snapshot.files)
+    apart = read_apart.worth_it(snapshot.files)
+    library = Library.open(path, progress, on_batch=on_batch, state=snapshot.files, apart=apart)
     library.alias_suggestions()  # reads the issues' text: here, off the window's thread
     return Reading(snapshot, library)
 

@@ -43,10 +43,16 @@ class Spill:
         self._digests: dict[str, str] = {}
         self.failed = False
 
+    @staticmethod
+    def path_beside(cached: Path) -> Path:
+        """A new spill file's name, beside the cache file ``cached``."""
+        return cached.with_name(f"{cached.name}.{uuid.uuid4().hex}.reading.tmp")
+
     @classmethod
-    def start(cls, beside: Path) -> Spill | None:
-        """A spill file beside the cache file ``beside``, or None when it cannot be written."""
-        path = beside.with_name(f"{beside.name}.{uuid.uuid4().hex}.reading.tmp")
+    def start(cls, beside: Path, path: Path | None = None) -> Spill | None:
+        """A spill file beside the cache file ``beside`` (at ``path`` when given, see
+        :meth:`path_beside`), or None when it cannot be written."""
+        path = path or cls.path_beside(beside)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return cls(path)

@@ -181,3 +181,56 @@ def test_closing_the_window_while_an_archive_is_read_stops_the_read(qtbot, tmp_p
     cached = catalogue.cache_file(paths.catalogue_root(), daily)
     assert not cached.exists()  # it stopped before the end: nothing cached
     assert not list(cached.parent.glob(f"{cached.name}*"))  # nor its text left behind
+
+
+@pytest.fixture
+def read_apart_from_100(monkeypatch):
+    """A 130-issue daily counts as large: the window reads it in a process of its own."""
+    from reader.library import read_apart
+
+    monkeypatch.setattr(read_apart, "APART_FROM_FILES", 100)
+
+
+def test_a_large_archive_is_read_by_a_process_of_its_own(qtbot, tmp_path, read_apart_from_100):
+    import multiprocessing
+
+    daily = tmp_path / "daily"
+    generate(daily, issues=130, articles=2)
+    readers: list[int] = []
+    window = MainWindow(
+        index_root=tmp_path / "index",
+        executor=ThreadPoolExecutor(max_workers=1),
+        index_in_process=False,
+    )
+    qtbot.addWidget(window)
+    window.opener.grown.connect(lambda *_: readers.append(len(multiprocessing.active_children())))
+    window.show()
+    with qtbot.waitSignal(window.opener.opened, timeout=60000):
+        window.open_path(str(daily))
+    assert readers and readers[0] >= 1  # the first batch came while its reader still read
+    qtbot.waitUntil(lambda: window.library is not None)
+    assert window.library is not None and len(window.library.issues) == 130
+    assert issue_count(window.tree_model) == 130
+    window.close()
+
+
+def test_closing_the_window_while_a_process_reads_the_archive_ends_it(
+    qtbot, tmp_path, read_apart_from_100
+):
+    import multiprocessing
+
+    from reader.library import catalogue, paths
+
+    daily = tmp_path / "daily"
+    generate(daily, issues=400, articles=2)
+    executor = ThreadPoolExecutor(max_workers=1)
+    window = MainWindow(index_root=tmp_path / "index", executor=executor, index_in_process=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.opener.grown, timeout=60000):
+        window.open_path(str(daily))
+    window.close()
+    executor.shutdown(wait=True)  # the worker heard the cancel, and ended the reader
+    assert not [p for p in multiprocessing.active_children() if p.name == "reader-first-read"]
+    cached = catalogue.cache_file(paths.catalogue_root(), daily)
+    assert not list(cached.parent.glob(f"{cached.name}*.tmp"))

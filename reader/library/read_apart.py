@@ -1,0 +1,203 @@
+"""The first read of a large archive in a spawned process, so the window never holds what reading makes.
+
+Reading a national daily's 18,000 files makes and lets go of gigabytes of parse trees and text,
+and the allocator keeps most of the pages: a window that had read national-50y itself stayed at
+about 1 GB resident, where one that opens the cache stays at 250 MB. So the window reads a large
+archive in a spawned process. The child reads the files and caches the catalogue, as a read in
+the window's process does (:func:`reader.library.first_read.read_files`), and sends each batch
+as it is kept: its issues (without their text) and where their text ends in its spill file. The
+parent hands the batches on as that read does (the window grows its tree, and reads the text
+from the spill file), and at the end opens the cache the child wrote.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+import time
+import traceback
+from array import array
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from reader import formats
+from reader.library import first_read, texts
+from reader.library.catalogue import Catalogue, Listener, load
+from reader.library.spill import Spill
+from reader.model import Archive, Issue, Progress, ReaderError
+
+log = logging.getLogger(__name__)
+
+# An archive is read apart from this many files, or this many bytes, on: below, starting a
+# process (0.3-0.5 s) costs more than reading, and what the read leaves behind is small.
+APART_FROM_FILES = 500
+APART_FROM_BYTES = 200 * 1024 * 1024
+# Seconds between two progress messages from the child, and between two looks at whether
+# the read is cancelled while the child sends nothing.
+PROGRESS_INTERVAL = 0.05
+_WAIT = 0.25
+
+
+def worth_it(files: dict[str, tuple[int, int]]) -> bool:
+    """Whether an archive of ``files`` (a file state: size and time of each) is read apart."""
+    return len(files) >= APART_FROM_FILES or sum(s for s, _ in files.values()) >= APART_FROM_BYTES
+
+
+def read_files(
+    cached: Path, current: str, opened: Path, progress: Progress | None, on_batch: Listener | None
+) -> Catalogue:
+    """:func:`reader.library.first_read.read_files` of the archive at ``opened``, done by a
+    spawned process; the cache it writes is opened here.
+
+    ``progress`` may raise Cancelled: the child is then killed. A child that dies raises
+    ReaderError. Where the cache cannot be written, the files are read here instead.
+    """
+    if not _writable(cached.parent):
+        return first_read.read_files(
+            cached, current, formats.open_source(opened), progress, on_batch
+        )
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    spill_path = Spill.path_beside(cached)
+    child = context.Process(
+        target=_child,
+        args=(cached, current, opened, spill_path, send),
+        name="reader-first-read",
+        daemon=True,  # reads only; dies with the window
+    )
+    mirror = _Mirror(spill_path)
+    try:
+        child.start()
+        send.close()  # the child's end: once it exits, reading here ends (EOFError)
+        _follow(receive, child, mirror, progress, on_batch)
+        child.join()
+        found = load(cached, current)
+    finally:
+        receive.close()
+        if child.is_alive():  # cancelled, or failed here
+            child.kill()
+        if child.pid is not None:
+            child.join()
+        spill_path.unlink(missing_ok=True)  # what a killed child left
+    if found is None:  # written, and already changed or unreadable: read here
+        log.warning("the catalogue read apart was not cached at %s; reading it here", cached)
+        return first_read.read_files(
+            cached, current, formats.open_source(opened), progress, on_batch
+        )
+    return found
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def _follow(
+    receive: Connection,
+    child: BaseProcess,
+    mirror: _Mirror,
+    progress: Progress | None,
+    on_batch: Listener | None,
+) -> None:
+    """Hand on the child's messages until it is done (raising what it raised)."""
+    last: tuple[int, int] | None = None
+    while True:
+        if not receive.poll(_WAIT):
+            if progress is not None and last is not None:
+                progress(*last)  # where a cancel is heard (it raises Cancelled)
+            continue
+        try:
+            message = receive.recv()
+        except EOFError:
+            child.join(1.0)
+            raise ReaderError(
+                f"Reading the archive stopped: its process ended (exit code {child.exitcode})."
+            ) from None
+        kind = message[0]
+        if kind == "progress":
+            last = (message[1], message[2])
+            if progress is not None:
+                progress(*last)
+        elif kind == "batch":
+            batch: Archive = message[1]
+            store = mirror.take(batch.issues, message[2])
+            if on_batch is not None:
+                on_batch(Catalogue(batch, store))
+        elif kind == "error":
+            log.info("the first read failed in its process:\n%s", message[2])
+            raise message[1]
+        else:
+            return
+
+
+class _Mirror:
+    """The parent's view of the child's spill file: the records' offsets, and each article's."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offsets: array[int] = array("q")
+        self._ordinals: dict[str, int] = {}
+        self._failed = False
+
+    def take(self, issues: Sequence[Issue], offsets: list[int] | None) -> texts.TextStore | None:
+        """Note a batch's records (``offsets``: their ends, None once the spill failed); the
+        text written so far, to read back (None when there is none)."""
+        if offsets is None or self._failed:
+            self._failed = True
+            return None
+        # The offsets first, as Spill.take does: a reader finds an ordinal once its record is in.
+        self.offsets.extend(offsets)
+        for issue in issues:
+            for article in issue.articles:
+                self._ordinals[article.id] = len(self._ordinals)
+        return texts.TextStore(self.path.open("rb"), self.offsets, self._ordinals.get)
+
+
+def _child(cached: Path, current: str, opened: Path, spill_path: Path, send: Connection) -> None:
+    """In the spawned process: read the files, cache the catalogue, tell the parent."""
+    sent = 0
+    last = 0.0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= PROGRESS_INTERVAL or done >= total:
+            last = now
+            send.send(("progress", done, total))
+
+    def taken(batch: Archive, spill: Spill | None) -> None:
+        nonlocal sent
+        offsets = None
+        if spill is not None:
+            offsets = spill.offsets[sent:].tolist()  # the first batch's start with the header's end
+            sent = len(spill.offsets)
+        send.send(("batch", batch, offsets))
+
+    try:
+        source = formats.open_source(opened)
+        first_read.read_files(
+            cached, current, source, progress, None, spill_path=spill_path, on_taken=taken
+        )
+    except BaseException as exc:  # the parent raises it
+        send.send(("error", _picklable(exc), traceback.format_exc()))
+    else:
+        send.send(("done",))
+    finally:
+        send.close()
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    """``exc``, or an error of the same kind (a ReaderError or not) that can cross processes."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        text = f"{type(exc).__name__}: {exc}"
+        return ReaderError(text) if isinstance(exc, ReaderError) else RuntimeError(text)
+    return exc
