@@ -3,6 +3,7 @@
     python -m benchmarks.growth                                  # small … national-5y
     python -m benchmarks.growth --sizes small county-1y --repeat 5
     python -m benchmarks.growth --report /tmp/growth-bench/growth.json   # table and plot only
+    python -m benchmarks.growth --sizes … national-50y --builds-from n50y.json   # its builds kept
 
 For each size, in one run (archives generated once into --work and reused):
 
@@ -106,28 +107,18 @@ def query_latency(index_dir: Path, seed: int, repeat: int) -> dict[str, float]:
     }
 
 
-def measure(args: argparse.Namespace, size: str) -> dict[str, Any]:
-    archive, generated = prepare(args.work, size, args.seed)
-    folder = archive.parent
-    chars, raw = characters(archive)
-    print(f"{size}: {chars:,} characters ({raw / 1e6:.0f} MB); opening …", flush=True)
-    load_before = os.getloadavg()
-    opened = opening(archive, folder / "cache", args.repeat)
-    index_dir, db_path = folder / "index", folder / "fts5.db"
+def build(
+    args: argparse.Namespace, archive: Path, index_dir: Path, db_path: Path
+) -> dict[str, Any]:
+    """Both builds of ``archive``, each in a fresh process: their times, sizes and peaks."""
     shutil.rmtree(index_dir, ignore_errors=True)
     db_path.unlink(missing_ok=True)
     print("  building the index …", flush=True)
     ours = in_fresh_process(_whoosh_build, str(archive), str(index_dir), args.workers)
     print(f"    {ours['seconds']:.1f} s; building FTS5 …", flush=True)
     fts = in_fresh_process(_fts5_build, str(archive), str(db_path))
-    print(f"    {fts['seconds']:.1f} s; queries …", flush=True)
-    latency = query_latency(index_dir, args.seed, args.repeat)
+    print(f"    {fts['seconds']:.1f} s", flush=True)
     return {
-        "size": size,
-        "characters": chars,
-        "text_mb": raw / 1e6,
-        "generate_s": generated,
-        **opened,
         "build_s": {"ours": ours["seconds"], "fts5": fts["seconds"]},
         "index_mb": {"ours": folder_size(index_dir) / 1e6, "fts5": db_path.stat().st_size / 1e6},
         "peak_mb": {
@@ -136,6 +127,44 @@ def measure(args: argparse.Namespace, size: str) -> dict[str, Any]:
             "fts5": fts["peak_mb"],
             "archive_loaded": ours["archive_mb"],
         },
+    }
+
+
+def reused(
+    args: argparse.Namespace, size: str, index_dir: Path, db_path: Path
+) -> dict[str, Any] | None:
+    """The build figures of a ``bench_search --json`` run of ``size`` given with
+    ``--builds-from``, whose builds are still in the work folder (None: build them now).
+
+    A national-50y build takes most of an hour, FTS5's as long again: a quiet bench_search run
+    of that size need not be repeated here.
+    """
+    for path in args.builds_from:
+        bench = json.loads(path.read_text(encoding="utf-8"))
+        if bench["size"] == size and index_dir.is_dir() and db_path.is_file():
+            print(f"  the builds of {path} (load {bench['load_average'][0]:.1f})", flush=True)
+            return {key: bench[key] for key in ("build_s", "index_mb", "peak_mb")}
+    return None
+
+
+def measure(args: argparse.Namespace, size: str) -> dict[str, Any]:
+    archive, generated = prepare(args.work, size, args.seed)
+    folder = archive.parent
+    chars, raw = characters(archive)
+    print(f"{size}: {chars:,} characters ({raw / 1e6:.0f} MB); opening …", flush=True)
+    load_before = os.getloadavg()
+    opened = opening(archive, folder / "cache", args.repeat)
+    index_dir, db_path = folder / "index", folder / "fts5.db"
+    builds = reused(args, size, index_dir, db_path) or build(args, archive, index_dir, db_path)
+    print("  queries …", flush=True)
+    latency = query_latency(index_dir, args.seed, args.repeat)
+    return {
+        "size": size,
+        "characters": chars,
+        "text_mb": raw / 1e6,
+        "generate_s": generated,
+        **opened,
+        **builds,
         "query_ms": latency,
         "load_average": {"before": load_before, "after": os.getloadavg()},
         "cpus": os.cpu_count(),
@@ -152,6 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="the figures (default: WORK/growth.json)")
     parser.add_argument("--plot", type=Path, default=HERE / "growth.png")
     parser.add_argument("--report", type=Path, metavar="JSON", help="only redraw from JSON")
+    parser.add_argument(
+        "--builds-from",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="JSON",
+        help="take a size's build figures from these bench_search --json runs (same --work)",
+    )
     args = parser.parse_args(argv)
     if args.report:
         results = json.loads(args.report.read_text(encoding="utf-8"))
