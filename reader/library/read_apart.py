@@ -12,6 +12,7 @@ from the spill file), and at the end opens the cache the child wrote.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -20,12 +21,14 @@ import time
 import traceback
 from array import array
 from collections.abc import Sequence
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from reader import formats
 from reader.library import first_read, texts
+from reader.library.apart_entries import EntriesIn, EntriesOut, Written
 from reader.library.catalogue import Catalogue, Listener, load
 from reader.library.spill import Spill
 from reader.model import Archive, Issue, Progress, ReaderError
@@ -69,7 +72,8 @@ def read_files(
         name="reader-first-read",
         daemon=True,  # reads only; dies with the window
     )
-    mirror = _Mirror(spill_path)
+    written = EntriesIn(_entries_path(spill_path))
+    mirror = _Mirror(spill_path, written)
     try:
         child.start()
         send.close()  # the child's end: once it exits, reading here ends (EOFError)
@@ -83,6 +87,7 @@ def read_files(
         if child.pid is not None:
             child.join()
         spill_path.unlink(missing_ok=True)  # what a killed child left
+        _entries_path(spill_path).unlink(missing_ok=True)
     if found is None:  # written, and already changed or unreadable: read here
         log.warning("the catalogue read apart was not cached at %s; reading it here", cached)
         return first_read.read_files(
@@ -97,6 +102,11 @@ def _writable(folder: Path) -> bool:
     except OSError:
         return False
     return os.access(folder, os.W_OK)
+
+
+def _entries_path(spill_path: Path) -> Path:
+    """The file of a read's entries (:mod:`reader.library.apart_entries`), beside its text."""
+    return spill_path.with_suffix(".entries.tmp")
 
 
 def _follow(
@@ -125,11 +135,18 @@ def _follow(
             last = (message[1], message[2])
             if progress is not None:
                 progress(*last)
-        elif kind == "batch":
-            batch: Archive = message[1]
-            store = mirror.take(batch.issues, message[2])
+        elif kind == "entries":  # the batch's articles are in the entries file
+            part: Written = message[1]
+            issues = mirror.entries.take(part)
+            store = mirror.take(issues, message[2], compact=True)
             if on_batch is not None:
-                on_batch(Catalogue(batch, store))
+                batch = replace(part.shell, issues=issues)
+                on_batch(Catalogue(batch, store, mirror.entries.store))
+        elif kind == "batch":  # the batch whole (its text, when the spill failed)
+            whole: Archive = message[1]
+            store = mirror.take(whole.issues, message[2], compact=False)
+            if on_batch is not None:
+                on_batch(Catalogue(whole, store))
         elif kind == "error":
             log.info("the first read failed in its process:\n%s", message[2])
             raise message[1]
@@ -138,15 +155,20 @@ def _follow(
 
 
 class _Mirror:
-    """The parent's view of the child's spill file: the records' offsets, and each article's."""
+    """The window's view of the child's spill file: where each record ends, and each
+    article's record (from the entries, or noted here for a batch sent whole)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, entries: EntriesIn) -> None:
         self.path = path
+        self.entries = entries
         self.offsets: array[int] = array("q")
         self._ordinals: dict[str, int] = {}
+        self._count = 0
         self._failed = False
 
-    def take(self, issues: Sequence[Issue], offsets: list[int] | None) -> texts.TextStore | None:
+    def take(
+        self, issues: Sequence[Issue], offsets: list[int] | None, compact: bool
+    ) -> texts.TextStore | None:
         """Note a batch's records (``offsets``: their ends, None once the spill failed); the
         text written so far, to read back (None when there is none)."""
         if offsets is None or self._failed:
@@ -155,9 +177,17 @@ class _Mirror:
         # The offsets first, as Spill.take does: a reader finds an ordinal once its record is in.
         self.offsets.extend(offsets)
         for issue in issues:
+            if compact:  # the entries know their ordinals: no object per article here
+                self._count += len(issue.articles)
+                continue
             for article in issue.articles:
-                self._ordinals[article.id] = len(self._ordinals)
-        return texts.TextStore(self.path.open("rb"), self.offsets, self._ordinals.get)
+                self._ordinals[article.id] = self._count
+                self._count += 1
+        return texts.TextStore(self.path.open("rb"), self.offsets, self._ordinal)
+
+    def _ordinal(self, article_id: str) -> int | None:
+        found = self._ordinals.get(article_id)
+        return found if found is not None else self.entries.ordinal(article_id)
 
 
 def _child(cached: Path, current: str, opened: Path, spill_path: Path, send: Connection) -> None:
@@ -172,15 +202,28 @@ def _child(cached: Path, current: str, opened: Path, spill_path: Path, send: Con
             last = now
             send.send(("progress", done, total))
 
+    out: EntriesOut | None = None
+
     def taken(batch: Archive, spill: Spill | None) -> None:
-        nonlocal sent
-        offsets = None
-        if spill is not None:
-            offsets = spill.offsets[sent:].tolist()  # the first batch's start with the header's end
-            sent = len(spill.offsets)
+        nonlocal sent, out
+        if spill is None:  # no spill (or it failed): the batch holds its text, sent whole
+            send.send(("batch", batch, None))
+            return
+        offsets = spill.offsets[sent:].tolist()  # the first batch's start with the header's end
+        sent = len(spill.offsets)
+        if out is not None:
+            try:
+                send.send(("entries", out.write(batch), offsets))
+                return
+            except OSError as exc:  # the disk is full: the rest goes whole
+                log.warning("cannot write the entries of the archive read: %s", exc)
+                out.close()
+                out = None
         send.send(("batch", batch, offsets))
 
     try:
+        with contextlib.suppress(OSError):
+            out = EntriesOut(_entries_path(spill_path))
         source = formats.open_source(opened)
         first_read.read_files(
             cached, current, source, progress, None, spill_path=spill_path, on_taken=taken
@@ -190,6 +233,8 @@ def _child(cached: Path, current: str, opened: Path, spill_path: Path, send: Con
     else:
         send.send(("done",))
     finally:
+        if out is not None:
+            out.close()
         send.close()
 
 

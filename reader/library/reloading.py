@@ -169,7 +169,7 @@ class _Gathering:
         # Mostly in order already (files are read by name): a sort is a pass over them.
         self._issues.sort(key=formats.issue_order)
         so_far = replace(batch.archive, issues=tuple(self._issues))
-        library = Library(Catalogue(so_far, batch.texts), self._source, self._path)
+        library = Library(Catalogue(so_far, batch.texts, batch.entries), self._source, self._path)
         spent = time.monotonic() - started
         self._due = time.monotonic() + max(PARTIAL_EVERY, PARTIAL_COST * spent)
         self._on_partial(library)
