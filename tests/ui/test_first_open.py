@@ -165,11 +165,13 @@ def test_growing_in_any_order_makes_the_tree_a_whole_list_makes(tmp_path, qtbot)
     assert tree_rows(grown) == tree_rows(whole)
 
 
-def test_closing_the_window_while_an_archive_is_read_stops_the_read(qtbot, tmp_path, small_batches):
+def closed_while_reading(qtbot, tmp_path: Path, issues: int) -> Path:
+    """Close the window at the first batch of a daily of ``issues`` issues it reads, and wait
+    until the read has ended; the daily's catalogue cache file (where it would be)."""
     from reader.library import catalogue, paths
 
     daily = tmp_path / "daily"
-    generate(daily, issues=200, articles=2)
+    generate(daily, issues=issues, articles=2)
     executor = ThreadPoolExecutor(max_workers=1)
     window = MainWindow(index_root=tmp_path / "index", executor=executor, index_in_process=False)
     qtbot.addWidget(window)
@@ -177,8 +179,12 @@ def test_closing_the_window_while_an_archive_is_read_stops_the_read(qtbot, tmp_p
     with qtbot.waitSignal(window.opener.grown, timeout=60000):
         window.open_path(str(daily))
     window.close()
-    executor.shutdown(wait=True)  # the worker gave up at its next file
-    cached = catalogue.cache_file(paths.catalogue_root(), daily)
+    executor.shutdown(wait=True)  # the worker heard the cancel at its next file (or look)
+    return catalogue.cache_file(paths.catalogue_root(), daily)
+
+
+def test_closing_the_window_while_an_archive_is_read_stops_the_read(qtbot, tmp_path, small_batches):
+    cached = closed_while_reading(qtbot, tmp_path, 200)
     assert not cached.exists()  # it stopped before the end: nothing cached
     assert not list(cached.parent.glob(f"{cached.name}*"))  # nor its text left behind
 
@@ -219,18 +225,6 @@ def test_closing_the_window_while_a_process_reads_the_archive_ends_it(
 ):
     import multiprocessing
 
-    from reader.library import catalogue, paths
-
-    daily = tmp_path / "daily"
-    generate(daily, issues=400, articles=2)
-    executor = ThreadPoolExecutor(max_workers=1)
-    window = MainWindow(index_root=tmp_path / "index", executor=executor, index_in_process=False)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.opener.grown, timeout=60000):
-        window.open_path(str(daily))
-    window.close()
-    executor.shutdown(wait=True)  # the worker heard the cancel, and ended the reader
+    cached = closed_while_reading(qtbot, tmp_path, 400)
     assert not [p for p in multiprocessing.active_children() if p.name == "reader-first-read"]
-    cached = catalogue.cache_file(paths.catalogue_root(), daily)
     assert not list(cached.parent.glob(f"{cached.name}*.tmp"))
