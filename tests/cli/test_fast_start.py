@@ -140,6 +140,21 @@ def test_a_search_on_a_current_index_reads_no_catalogue_and_no_importer(archive:
     assert not reader & NOT_FOR_A_SEARCH
 
 
+# Whoosh's searching and query modules (and through them its English stemmer): a search
+# reads the index through whoosh's readers and matches and scores with its own code.
+WHOOSH_UNUSED = {"whoosh.searching", "whoosh.query", "whoosh.lang.morph_en"}
+
+
+def test_a_search_imports_no_whoosh_searcher_or_query(archive: Path) -> None:
+    imported("search", str(archive), "供热", "--json")  # the catalogue and state cached
+    out, _, reader = imported("search", str(archive), "供热", "--json")
+    found = json.loads(out)
+    assert found["total"] == 1
+    assert found["hits"][0]["title"] == "我县召开供热工程项目协调会"
+    assert "whoosh.reading" in reader  # the index was read in this process
+    assert not reader & WHOOSH_UNUSED
+
+
 def test_a_changed_archive_is_read_and_indexed_before_the_search(archive: Path) -> None:
     imported("search", str(archive), "供热", "--json")
     issue = next(archive.glob("*.txt"))
