@@ -52,8 +52,10 @@ def imported(*argv: str, stdin: str = "") -> tuple[str, set[str], set[str]]:
 # is read from the .dist-info).
 NOT_FOR_HELP = {"dataclasses", "multiprocessing", "pickle", "difflib"}
 # What a search on a current index needs none of: the build, the scan of unindexed issues,
-# the misread suggestions, navigation, several archives, the metadata lookup.
+# the misread suggestions, navigation, several archives, the metadata lookup, the parser of
+# the archive's settings (read with its catalogue).
 NOT_FOR_A_SEARCH = {
+    "tomllib",
     "reader.index.build",
     "reader.index.w3.writer",
     "reader.index.pooling",
