@@ -57,6 +57,8 @@ NOT_FOR_HELP = {"dataclasses", "multiprocessing", "pickle", "difflib"}
 NOT_FOR_A_SEARCH = {
     "tomllib",
     "reader.index.build",
+    "reader.index.chunks",
+    "reader.index.vectors",
     "reader.index.w3.writer",
     "reader.index.pooling",
     "reader.index.scan",
