@@ -63,15 +63,15 @@ class Postings:
 
 
 class DocSets:
-    """Evaluates parsed queries on one whoosh searcher (one thread's).
+    """Evaluates parsed queries on one whoosh index reader (one thread's).
 
     ``days`` holds each document's issue date as a proleptic ordinal (0 when undated).
     """
 
-    def __init__(self, searcher: Any, days: Ints, live: Mask | None = None) -> None:
-        self.searcher = searcher
-        self.reader = searcher.reader()
-        self.parts = list(searcher.leaf_searchers())
+    def __init__(self, reader: Any, days: Ints, live: Mask | None = None) -> None:
+        self.reader = reader
+        # Each segment's reader and its first docnum: [(reader, 0)] for a single segment.
+        self.parts: list[tuple[Any, int]] = list(reader.leaf_readers())
         self.count = self.reader.doc_count_all()
         self.days = days
         if live is not None and len(live) == self.count:  # saved with the index's build
@@ -167,8 +167,7 @@ class DocSets:
         offsets = [[o for o, t in found.links if t == text] for text in texts]
         docs: list[Ints] = []
         counts: list[Ints] = []
-        for searcher, base in self.parts:
-            reader = searcher.reader()
+        for reader, base in self.parts:
             if any((field, text) not in reader for text in texts):
                 continue
             # The rarest first: its documents bound the work for the others.
@@ -192,9 +191,9 @@ class DocSets:
     def _docs(self, field: str, text: str) -> Hits:
         """Documents with the (untokenized) term ``text`` in ``field``."""
         docs = [
-            leaf_ids(searcher.reader().postings(field, text)) + base
-            for searcher, base in self.parts
-            if (field, text) in searcher.reader()
+            leaf_ids(reader.postings(field, text)) + base
+            for reader, base in self.parts
+            if (field, text) in reader
         ]
         found = np.concatenate(docs) if docs else _EMPTY
         return Hits(found, np.ones(len(found), np.int64))

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from whoosh import columns, fields
 
 from reader.index.analysis import ANALYZER_VERSION, FoldedText
-from reader.index.chunks import long_text
 from reader.index.fold import fold
 from reader.model import Article, Issue
 
@@ -69,6 +68,10 @@ def issue_key(issue_id: str, fingerprint: str) -> str:
 
 def documents(issue: Issue, fingerprint: str) -> Iterator[dict[str, object]]:
     """The index documents of an issue's articles (keyword arguments for ``add_document``)."""
+    # Imported here, as in encode_payload: a long text's chunks (and the numpy analysis under
+    # them) serve a build, and a search imports this module for its fields and payloads.
+    from reader.index.chunks import long_text
+
     key = issue_key(issue.id, fingerprint).encode("utf-8")
     day = issue.date.toordinal() if issue.date else 0
     for article in issue.articles:
@@ -130,6 +133,8 @@ def encode_payload(issue: Issue, article: Article) -> bytes:
         "u": list(article.authors),
         "c": article.column,
     }
+    from reader.index.chunks import long_text  # see documents()
+
     body = long_text(article.paragraphs)
     if body is None:
         data["b"] = article.text

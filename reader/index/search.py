@@ -122,7 +122,7 @@ class SearchResult:
 
 
 class IndexSearcher:
-    """Searches one index; each thread gets its own whoosh searcher, reopened on changes.
+    """Searches one index; each thread gets its own whoosh reader, reopened on changes.
 
     Use as a context manager, or call :meth:`close` when done.
     """
@@ -145,7 +145,7 @@ class IndexSearcher:
         self.close()
 
     def close(self) -> None:
-        """Close the whoosh searchers of every thread."""
+        """Close the whoosh readers of every thread."""
         with self._lock:
             states, self._states = self._states, []
         for state in states:
@@ -200,7 +200,7 @@ class IndexSearcher:
         return frozenset(labels.names[int(code)] for code in live)
 
     def forget(self) -> None:
-        """Drop the terms this thread's searcher keeps from recent queries (for measuring)."""
+        """Drop the terms this thread's reader keeps from recent queries (for measuring)."""
         state: SearcherState | None = getattr(self._local, "state", None)
         if state is not None:
             state.docsets.forget(keep=0)
@@ -287,8 +287,7 @@ class IndexSearcher:
             ranked = _first(docs, np.where(days == 0, _NEVER, days), limit)
         state.docsets.forget()
         wanted = needles(node)
-        searcher = state.searcher
-        hits = tuple(_hit(searcher, int(d), float(scores[d]), wanted) for d in ranked)
+        hits = tuple(_hit(state.reader, int(d), float(scores[d]), wanted) for d in ranked)
         return SearchResult(text, len(docs), hits, facets)
 
 
@@ -305,8 +304,8 @@ def _first(docs: Ints, keys: Floats | Ints, limit: int) -> list[int]:
     return [int(d) for d in docs[order]]
 
 
-def _hit(searcher: Any, docnum: int, score: float, wanted: dict[str, list[str]]) -> Hit:
-    stored = decode_payload(searcher.stored_fields(docnum)["payload"])
+def _hit(reader: Any, docnum: int, score: float, wanted: dict[str, list[str]]) -> Hit:
+    stored = decode_payload(reader.stored_fields(docnum)["payload"])
     return stored_hit(stored, score, wanted)
 
 

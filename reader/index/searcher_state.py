@@ -1,4 +1,4 @@
-"""One whoosh searcher and what is derived from it once: per-document days, months, years,
+"""One whoosh index reader and what is derived from it once: per-document days, months, years,
 publications and field lengths, kept in the user cache per index build (``statecache``)."""
 
 from __future__ import annotations
@@ -18,21 +18,28 @@ from reader.model import UNDATED
 
 
 class SearcherState:
-    """A whoosh searcher and what is derived from it once (per-document dates, publications)."""
+    """A whoosh index reader and what is derived from it once (per-document dates, publications).
+
+    A reader, not a whoosh ``Searcher``: matching and scoring are ours (``docsets``), and a
+    searcher would import whoosh's query and searching modules (with the English stemmer's
+    expressions) into every command-line search for nothing.
+    """
 
     def __init__(self, index_dir: Path, meta: store.Meta) -> None:
         self.build = meta.build
-        ix = whoosh_index.open_dir(str(index_dir / store.WHOOSH_DIR), indexname=store.INDEX_NAME)
-        self.searcher = ix.searcher()
+        self._index = whoosh_index.open_dir(
+            str(index_dir / store.WHOOSH_DIR), indexname=store.INDEX_NAME
+        )
+        self.reader = self._index.reader()
         try:
             saved = statecache.load(index_dir, meta.build)
-            if saved is not None and len(saved["days"]) == self.searcher.reader().doc_count_all():
+            if saved is not None and len(saved["days"]) == self.reader.doc_count_all():
                 self._from_saved(saved)
             else:
                 self._from_index()
             self.day_labels = Labels.of_days(self.days)
             live = saved["live"].astype(np.bool_) if saved and "live" in saved else None
-            self.docsets = DocSets(self.searcher, self.days, live)
+            self.docsets = DocSets(self.reader, self.days, live)
             self._saved_lengths = set()
             if saved is not None:  # the lengths whoosh would read a document at a time
                 for name, lengths in saved.items():
@@ -44,14 +51,13 @@ class SearcherState:
             self._saved = saved is not None
             self._issue_keys: Labels | None = None
         except BaseException:
-            self.searcher.close()
+            self.reader.close()
             raise
 
     def _from_index(self) -> None:
-        reader = self.searcher.reader()
-        days = list(_column(reader, "day"))
+        days = list(_column(self.reader, "day"))
         self.days: Ints = np.array(days, np.int64)
-        self.publications = Labels(list(_column(reader, "publication_name")))
+        self.publications = Labels(list(_column(self.reader, "publication_name")))
         months = [dt.date.fromordinal(d).strftime("%Y-%m") if d else UNDATED for d in days]
         self.months = Labels(months)
         self.years = Labels([month[:4] if month != UNDATED else UNDATED for month in months])
@@ -82,17 +88,22 @@ class SearcherState:
         Only a search while the index is being built asks: which issues it holds as they are.
         """
         if self._issue_keys is None:
-            keys = _column(self.searcher.reader(), "issue_key")
+            keys = _column(self.reader, "issue_key")
             self._issue_keys = Labels([key.decode("utf-8") for key in keys])
         return self._issue_keys
 
     def current(self, meta: store.Meta) -> bool:
-        """Whether this searcher still reads the index's current build."""
-        return meta.build == self.build and self.searcher.up_to_date()
+        """Whether this reader still reads the index's current build (and whoosh generation).
+
+        As whoosh's ``Searcher.up_to_date``: the index's latest generation is the reader's.
+        """
+        if meta.build != self.build:
+            return False
+        return bool(self._index.latest_generation() == self.reader.generation())
 
     def close(self) -> None:
-        """Close the whoosh searcher."""
-        self.searcher.close()
+        """Close the whoosh reader."""
+        self.reader.close()
 
 
 def _column(reader: Any, name: str) -> Iterable[Any]:

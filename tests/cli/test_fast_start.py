@@ -52,9 +52,13 @@ def imported(*argv: str, stdin: str = "") -> tuple[str, set[str], set[str]]:
 # is read from the .dist-info).
 NOT_FOR_HELP = {"dataclasses", "multiprocessing", "pickle", "difflib"}
 # What a search on a current index needs none of: the build, the scan of unindexed issues,
-# the misread suggestions, navigation, several archives, the metadata lookup.
+# the misread suggestions, navigation, several archives, the metadata lookup, the parser of
+# the archive's settings (read with its catalogue).
 NOT_FOR_A_SEARCH = {
+    "tomllib",
     "reader.index.build",
+    "reader.index.chunks",
+    "reader.index.vectors",
     "reader.index.w3.writer",
     "reader.index.pooling",
     "reader.index.scan",
@@ -138,6 +142,21 @@ def test_a_search_on_a_current_index_reads_no_catalogue_and_no_importer(archive:
     assert "importlib.metadata" not in reader
     assert "reader.formats.registry" not in reader
     assert not reader & NOT_FOR_A_SEARCH
+
+
+# Whoosh's searching and query modules (and through them its English stemmer): a search
+# reads the index through whoosh's readers and matches and scores with its own code.
+WHOOSH_UNUSED = {"whoosh.searching", "whoosh.query", "whoosh.lang.morph_en"}
+
+
+def test_a_search_imports_no_whoosh_searcher_or_query(archive: Path) -> None:
+    imported("search", str(archive), "供热", "--json")  # the catalogue and state cached
+    out, _, reader = imported("search", str(archive), "供热", "--json")
+    found = json.loads(out)
+    assert found["total"] == 1
+    assert found["hits"][0]["title"] == "我县召开供热工程项目协调会"
+    assert "whoosh.reading" in reader  # the index was read in this process
+    assert not reader & WHOOSH_UNUSED
 
 
 def test_a_changed_archive_is_read_and_indexed_before_the_search(archive: Path) -> None:

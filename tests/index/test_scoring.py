@@ -56,7 +56,7 @@ def _compare(whoosh_dir: Path, text: str) -> int:
     # The numpy code's B and K1; field boosts are the fields' own (format.field_boost).
     with ix.searcher(weighting=scoring.BM25F(B=B, K1=K1)) as searcher:
         node = parse(text)
-        docsets = DocSets(searcher, np.zeros(searcher.doc_count_all(), np.int64))
+        docsets = DocSets(searcher.reader(), np.zeros(searcher.doc_count_all(), np.int64))
         ours = docsets.scores(positive_terms(node))
         results = searcher.search(_whoosh_query(node), limit=None)
         theirs = {hit.docnum: hit.score for hit in results}
@@ -121,7 +121,7 @@ def test_after_deletions_only_the_document_frequency_differs(
         reader = searcher.reader()
         count = reader.doc_count_all()
         assert reader.doc_count() < count  # the changed issue's old articles are still there
-        docsets = DocSets(searcher, np.zeros(count, np.int64))
+        docsets = DocSets(reader, np.zeros(count, np.int64))
         for text in ("会", "县", "的"):
             ours = docsets.scores(positive_terms(parse(f"title:{text}")))
             theirs = {h.docnum: h.score for h in searcher.search(query.Term("title", text))}

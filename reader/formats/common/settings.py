@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
-
 from reader.formats.common.source import Source
 from reader.formats.common.textio import decode_text
 from reader.model import ArchiveSettings, CorruptArchive, Problem, Reason
@@ -22,6 +20,10 @@ def read_settings(source: Source) -> tuple[ArchiveSettings, list[Problem]]:
     """
     if not _exists(source):
         return ArchiveSettings(), []
+    # Imported here: a search on a built index imports this module (for SETTINGS_FILE, a
+    # catalogue's name check) but reads no settings, and tomllib takes a few milliseconds.
+    import tomllib
+
     try:
         data = tomllib.loads(decode_text(source.read_bytes(SETTINGS_FILE), SETTINGS_FILE))
     except CorruptArchive as exc:
