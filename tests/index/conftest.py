@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,6 +42,16 @@ def generated_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated archive of 12 issues × 16 articles (read-only for the tests: copy it)."""
     root = tmp_path_factory.mktemp("generated") / "archive"
     generate(root, issues=12, articles=16, seed=3)
+    return root
+
+
+def copy_issues(generated: Path, root: Path, count: int) -> Path:
+    """A writable archive at ``root``: the first ``count`` issues of ``generated`` and its
+    ``archive.toml``."""
+    root.mkdir()
+    shutil.copy2(generated / "archive.toml", root / "archive.toml")
+    for path in sorted(generated.glob("*.txt"))[:count]:
+        shutil.copy2(path, root / path.name)
     return root
 
 

@@ -22,18 +22,13 @@ from reader.index import is_current, search, store, update_index
 from reader.index.lock import WriteLock
 from reader.model import Cancelled, IndexUnavailable
 from tests.conftest import REPO
-from tests.index.conftest import open_archive, snapshot
+from tests.index.conftest import copy_issues, open_archive, snapshot
 
 
 @pytest.fixture
 def archive(generated_archive: Path, tmp_path: Path) -> Path:
     """A writable copy of the generated archive (6 of its issues)."""
-    root = tmp_path / "archive"
-    root.mkdir()
-    for path in sorted(generated_archive.glob("*.txt"))[:6]:
-        shutil.copy2(path, root / path.name)
-    shutil.copy2(generated_archive / "archive.toml", root / "archive.toml")
-    return root
+    return copy_issues(generated_archive, tmp_path / "archive", 6)
 
 
 def _update(root: Path, index_dir: Path, **options: object):  # type: ignore[no-untyped-def]

@@ -6,24 +6,19 @@ import dataclasses
 import json
 import os
 import random
-import shutil
 from pathlib import Path
 
 import pytest
 
 from reader.index import search, store, update_index, verified
 from reader.model import IndexUnavailable
-from tests.index.conftest import open_archive
+from tests.index.conftest import copy_issues, open_archive
 
 
 @pytest.fixture
 def index_dir(generated_archive: Path, tmp_path: Path) -> Path:
     """An index of four generated issues, searched once (its files verified)."""
-    root = tmp_path / "archive"
-    root.mkdir()
-    for path in sorted(generated_archive.glob("*.txt"))[:4]:
-        shutil.copy2(path, root / path.name)
-    library, fingerprints = open_archive(root)
+    library, fingerprints = open_archive(copy_issues(generated_archive, tmp_path / "archive", 4))
     folder = tmp_path / "index"
     update_index(folder, library.issues, fingerprints)
     assert search(folder, "县委书记").total > 0

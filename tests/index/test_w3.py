@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import pickle
-import shutil
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +17,7 @@ from whoosh.filedb.structfile import StructFile
 from reader.index import search, store, update_index, w3
 from reader.index.damage import is_damage
 from tests.conftest import SAMPLE_ISSUES
-from tests.index.conftest import open_archive
+from tests.index.conftest import copy_issues, open_archive
 
 
 def test_the_installed_whoosh_is_the_one_written_for() -> None:
@@ -90,11 +89,7 @@ def test_errors_of_code_are_not_damage(action: Callable[[], object]) -> None:
 def test_a_whoosh_that_changed_fails_loudly_and_is_not_rebuilt(
     generated_archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = tmp_path / "archive"
-    root.mkdir()
-    shutil.copy2(generated_archive / "archive.toml", root / "archive.toml")
-    for path in sorted(generated_archive.glob("*.txt"))[:2]:
-        shutil.copy2(path, root / path.name)
+    root = copy_issues(generated_archive, tmp_path / "archive", 2)
     index_dir = tmp_path / "index"
     library, fingerprints = open_archive(root)
     update_index(index_dir, library.issues, fingerprints)
