@@ -97,7 +97,7 @@ def read_stamped(
         from reader.library import first_read, read_apart
 
         if apart:
-            found = read_apart.read_files(cached, current, opened, progress, on_batch)
+            found = read_apart.read_files(cached, current, opened, source, progress, on_batch)
         else:
             found = first_read.read_files(cached, current, source, progress, on_batch)
     elif progress is not None:

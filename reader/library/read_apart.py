@@ -27,9 +27,11 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from reader import formats
+from reader.formats import Source
 from reader.library import first_read, texts
 from reader.library.apart_entries import EntriesIn, EntriesOut, Written
-from reader.library.catalogue import Catalogue, Listener, load
+from reader.library.catalogue import Catalogue, FileState, Listener, load
+from reader.library.jobs import PROGRESS_INTERVAL
 from reader.library.spill import Spill
 from reader.model import Archive, Issue, Progress, ReaderError
 
@@ -39,30 +41,43 @@ log = logging.getLogger(__name__)
 # process (0.3-0.5 s) costs more than reading, and what the read leaves behind is small.
 APART_FROM_FILES = 500
 APART_FROM_BYTES = 200 * 1024 * 1024
-# Seconds between two progress messages from the child, and between two looks at whether
-# the read is cancelled while the child sends nothing.
-PROGRESS_INTERVAL = 0.05
+# Seconds between two looks at whether the read is cancelled while the child sends nothing
+# (the child sends progress every jobs.PROGRESS_INTERVAL).
 _WAIT = 0.25
 
 
-def worth_it(files: dict[str, tuple[int, int]]) -> bool:
+def worth_it(files: FileState) -> bool:
     """Whether an archive of ``files`` (a file state: size and time of each) is read apart."""
     return len(files) >= APART_FROM_FILES or sum(s for s, _ in files.values()) >= APART_FROM_BYTES
 
 
 def read_files(
-    cached: Path, current: str, opened: Path, progress: Progress | None, on_batch: Listener | None
+    cached: Path,
+    current: str,
+    opened: Path,
+    source: Source,
+    progress: Progress | None,
+    on_batch: Listener | None,
 ) -> Catalogue:
-    """:func:`reader.library.first_read.read_files` of the archive at ``opened``, done by a
-    spawned process; the cache it writes is opened here.
+    """:func:`reader.library.first_read.read_files` of the archive at ``opened`` (whose
+    ``source`` the child opens anew), done by a spawned process; the cache it writes is
+    opened here.
 
     ``progress`` may raise Cancelled: the child is then killed. A child that dies raises
     ReaderError. Where the cache cannot be written, the files are read here instead.
     """
+    found = _read_apart(cached, current, opened, progress, on_batch)
+    if found is None:
+        return first_read.read_files(cached, current, source, progress, on_batch)
+    return found
+
+
+def _read_apart(
+    cached: Path, current: str, opened: Path, progress: Progress | None, on_batch: Listener | None
+) -> Catalogue | None:
+    """The catalogue the child read and cached, or None when there is no cache to read."""
     if not _writable(cached.parent):
-        return first_read.read_files(
-            cached, current, formats.open_source(opened), progress, on_batch
-        )
+        return None
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     spill_path = Spill.path_beside(cached)
@@ -72,8 +87,7 @@ def read_files(
         name="reader-first-read",
         daemon=True,  # reads only; dies with the window
     )
-    written = EntriesIn(_entries_path(spill_path))
-    mirror = _Mirror(spill_path, written)
+    mirror = _Mirror(spill_path, EntriesIn(_entries_path(spill_path)))
     try:
         child.start()
         send.close()  # the child's end: once it exits, reading here ends (EOFError)
@@ -90,9 +104,6 @@ def read_files(
         _entries_path(spill_path).unlink(missing_ok=True)
     if found is None:  # written, and already changed or unreadable: read here
         log.warning("the catalogue read apart was not cached at %s; reading it here", cached)
-        return first_read.read_files(
-            cached, current, formats.open_source(opened), progress, on_batch
-        )
     return found
 
 
