@@ -6,7 +6,9 @@ query's terms are read once, whole blocks at a time, into arrays of document num
 frequencies and positions; a chain of bigrams is checked by intersecting position keys; the
 query is evaluated as boolean masks over all documents; and the matches are scored with
 BM25F (as whoosh would: same idf, same parameters, field boosts) in bulk. Whoosh stays the
-storage: the term dictionary, posting blocks and stored fields; its blocks are decoded by
+storage: the term dictionary, posting lists and stored fields. Our build's posting lists are
+packed arrays (:mod:`reader.index.w3.packed`: a term is one decompression, or two with its
+positions); whoosh's own blocks, in an index written otherwise, are decoded by
 :func:`reader.index.w3.blocks`.
 """
 
@@ -175,11 +177,9 @@ class DocSets:
                 zip(texts, offsets, strict=True),
                 key=lambda item: reader.doc_frequency(field, item[0]),
             )
-            lists = [(reader.postings(field, text), offset) for text, offset in rarest]
+            lists = [(w3.postings(reader, field, text), offset) for text, offset in rarest]
             if len(found.links) == 1:
-                # Counting and ranking need no positions: only the head of each block is read.
-                found_docs, weights = w3.doc_weights(lists[0][0])
-                found_counts = np.rint(weights / self.boosts[field]).astype(np.int64)
+                found_docs, found_counts = _doc_counts(lists[0][0], self.boosts[field])
             else:
                 found_docs, found_counts = _chain_hits(lists)
             docs.append(found_docs + base)
@@ -191,7 +191,7 @@ class DocSets:
     def _docs(self, field: str, text: str) -> Hits:
         """Documents with the (untokenized) term ``text`` in ``field``."""
         docs = [
-            leaf_ids(reader.postings(field, text)) + base
+            leaf_ids(w3.postings(reader, field, text)) + base
             for reader, base in self.parts
             if (field, text) in reader
         ]
@@ -201,6 +201,16 @@ class DocSets:
 
 def _fields(term: Term) -> tuple[str, ...]:
     return TEXT_FIELDS if term.field is None else (term.field,)
+
+
+def _doc_counts(matcher: Any, boost: float) -> tuple[Ints, Ints]:
+    """A term's docnums and how often it occurs in each (counting and ranking need no positions:
+    only a packed block's heads, or the head of each of whoosh's blocks, are read)."""
+    if isinstance(matcher, w3.Packed):
+        docs, counts, _ = matcher.read(positions=False)
+        return docs, counts
+    docs, weights = w3.doc_weights(matcher)
+    return docs, np.rint(weights / boost).astype(np.int64)
 
 
 def _chain_hits(lists: list[tuple[Any, list[int]]]) -> tuple[Ints, Ints]:
@@ -242,6 +252,9 @@ def read_postings(matcher: Any, positions: bool = True, among: Ints | None = Non
 
     With ``among`` (ascending docnums), blocks holding none of them may be left out.
     """
+    if isinstance(matcher, w3.Packed):
+        docs, counts, places = matcher.read(positions)
+        return Postings(docs, counts, _EMPTY if places is None else places)
     ids: list[int] = []
     values: list[bytes] = []
     source = w3.blocks(matcher) if among is None else w3.blocks_among(matcher, among)
@@ -260,6 +273,8 @@ def read_postings(matcher: Any, positions: bool = True, among: Ints | None = Non
 
 def leaf_ids(matcher: Any) -> Ints:
     """Every document of a term's posting list, read a block (not a posting) at a time."""
+    if isinstance(matcher, w3.Packed):
+        return matcher.read(positions=False)[0]
     ids: list[int] = []
     for block_ids, _ in w3.blocks(matcher):
         ids.extend(block_ids)

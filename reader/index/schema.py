@@ -16,6 +16,9 @@ from reader.model import Article, Issue
 
 # Bump when fields change: an index with another version is rebuilt.
 SCHEMA_VERSION = 3
+# How posting lists are written (1: whoosh's blocks of 128; 2: packed, see w3.packed). An
+# older index stays readable, but is rebuilt to be searched at the packed lists' speed.
+POSTINGS_VERSION = 2
 # Title hits rank above body hits (BM25F weight of a title term).
 TITLE_BOOST = 5.0
 # The fields a plain term searches.
@@ -58,7 +61,7 @@ def make_schema() -> fields.Schema:
 
 def versions() -> dict[str, int]:
     """What an index must have been built with to be used as it is."""
-    return {"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION}
+    return {"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "postings": POSTINGS_VERSION}
 
 
 def issue_key(issue_id: str, fingerprint: str) -> str:

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from whoosh import index
 
+from reader.index import w3
 from reader.index.analysis import LONG_FIELD, is_word_char, term_positions
 from reader.index.fold import fold, is_cjk
 from reader.index.pooling import ArrayPool
@@ -171,12 +172,8 @@ def _by_article(ix: Any) -> dict[tuple[str, bytes], list[tuple[str, float, bytes
         ids = {d: stored["article_id"] for d, stored in reader.iter_docs()}
         found: dict[tuple[str, bytes], list[tuple[str, float, bytes]]] = {}
         for fieldname, term in reader.all_terms():
-            matcher = reader.postings(fieldname, term)
-            items = []
-            while matcher.is_active():
-                items.append((ids[matcher.id()], matcher.weight(), matcher.value()))
-                matcher.next()
-            found[fieldname, term] = sorted(items)
+            items = w3.posting_items(reader, fieldname, term)  # whoosh's layout or packed
+            found[fieldname, term] = sorted((ids[d], w, v) for d, w, v in items)
     return found
 
 

@@ -61,6 +61,7 @@ from reader.index.w3.blocks import blocks  # noqa: E402
 from reader.index.w3.damage import FORMAT_ERRORS, raised_reading  # noqa: E402
 from reader.index.w3.files import checked_file, is_index_file, toc_generation  # noqa: E402
 from reader.index.w3.heads import blocks_among, doc_weights  # noqa: E402
+from reader.index.w3.packed import Packed, posting_items, postings  # noqa: E402
 
 if TYPE_CHECKING:
     from reader.index.w3.writer import Pool, PoolWriter
@@ -74,6 +75,7 @@ __all__ = [
     "DISTRIBUTION",
     "FORMAT_ERRORS",
     "WRITTEN_FOR",
+    "Packed",
     "Pool",
     "PoolWriter",
     "UnsupportedWhoosh",
@@ -83,6 +85,8 @@ __all__ = [
     "doc_weights",
     "installed_version",
     "is_index_file",
+    "posting_items",
+    "postings",
     "raised_reading",
     "toc_generation",
     "version_problem",

@@ -1,10 +1,12 @@
-"""W3 posting lists written from arrays: the pickles of every block built with numpy at once.
+"""W3 posting lists written from arrays: a window of terms at once, each term packed or inlined.
 
-The layout is that of :mod:`reader.index.w3.blocks` (which says what each part holds). A
-block's data is the pickle of ``(docnum deltas, weights, values)``: each value the bytes of
-the posting's positions. Written posting by posting, that is a Python object per number
-and per value; here the opcodes of every posting of a window of terms are laid out in three
-byte buffers (the ints, the weights, the values), in posting order, so a block's tuples are
+A term with many postings is one packed block (:mod:`reader.index.w3.packed`: its docnums,
+counts and positions as arrays in two zstd frames). A rare term (up to ``INLINE_LIMIT``
+postings) is inlined in the term table as whoosh inlines it: the pickle of ``(docnums,
+weights, values)`` (see :mod:`reader.index.w3.blocks`), each value the bytes of the posting's
+positions. Written posting by posting, that pickle is a Python object per number and per
+value; here the opcodes of every inlined posting of a window of terms are laid out in three
+byte buffers (the ints, the weights, the values), in posting order, so a term's tuples are
 slices of them between a few fixed opcodes. What ``pickle.loads`` makes of the result is
 exactly what ``pickle.dumps`` was given by :func:`~reader.index.w3.blocks.write_term` (only
 the pickle's framing and memo opcodes, which change nothing read back, are left out).
@@ -13,7 +15,6 @@ the pickle's framing and memo opcodes, which change nothing read back, are left 
 from __future__ import annotations
 
 import pickle
-import zlib
 from typing import Any
 
 import numpy as np
@@ -22,11 +23,10 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache
 
+from reader.index.w3 import packed
 from reader.index.w3.blocks import (
     _BLOCK_LENGTH,
     _TERMINFO,
-    BLOCK_SIZE,
-    COMPRESSION,
     INLINE_LIMIT,
     PICKLE_PROTOCOL,
 )
@@ -113,8 +113,9 @@ def write_window(
 ) -> None:
     """Write consecutive terms of the current field (see ``reader.index.pooling.Window``).
 
-    Each term as :func:`reader.index.w3.blocks.write_term` writes it; ``lengths`` holds every
-    document's length in the field.
+    A term of :data:`INLINE_LIMIT` postings or fewer is inlined in the term table as
+    :func:`reader.index.w3.blocks.write_term` does it; a longer one is one packed block (see
+    :mod:`reader.index.w3.packed`). ``lengths`` holds every document's length in the field.
     """
     if not terms:
         return
@@ -130,41 +131,31 @@ def write_window(
     # Weights are float32 on disk: rounded the same way here, so that maxima agree.
     weights = (p_counts * boost).astype(np.float32).astype(np.float64)
     p_lengths = lengths[p_docs]
-    # A block's docnums are deltas from the one before, the first from 0; inlined: absolute.
-    index = np.arange(len(p_docs)) - t_first[p_terms]
-    previous = np.concatenate(([0], p_docs[:-1]))
-    restart = (index % BLOCK_SIZE == 0) | (t_size[p_terms] <= INLINE_LIMIT)
-    ints, int_at = _ints(p_docs - np.where(restart, 0, previous))
-    # A tuple of weights may hold ints where they are whole (2 bytes each, not 9): whoosh
-    # reads them as they are and scores them alike (a lone block weight stays a float).
-    if weights.max() < 256 and (weights == np.round(weights)).all():
-        tuple_weights, stride = _small_ints(weights), 2
-    else:
-        tuple_weights, stride = _floats(weights), 9
-    floats = _floats(weights)
-    values, value_at = _values(places, p_counts)
-    # Per block (a term's run of up to BLOCK_SIZE postings; an inlined term is one block).
-    b_first = np.flatnonzero(index % BLOCK_SIZE == 0)
-    b_last = np.append(b_first[1:], len(p_docs)) - 1
-    b_max = np.maximum.reduceat(weights, b_first)
-    b_min = np.minimum.reduceat(weights, b_first)
-    b_short = length_bytes(np.minimum.reduceat(p_lengths, b_first))
-    b_long = length_bytes(np.maximum.reduceat(p_lengths, b_first))
     starts = t_first[:-1]
     t_total = np.add.reduceat(weights, starts)
     t_max = np.maximum.reduceat(weights, starts)
+    t_min = np.minimum.reduceat(weights, starts)
     t_short = length_bytes(np.minimum.reduceat(p_lengths, starts))
     t_long = length_bytes(np.maximum.reduceat(p_lengths, starts))
     t_last = p_docs[t_first[1:] - 1]
-    blocks_of = np.searchsorted(b_first, t_first)
-
-    b_first_l, b_last_l = b_first.tolist(), b_last.tolist()
-    b_max_l, b_min_l = b_max.tolist(), b_min.tolist()
-    b_short_l, b_long_l = b_short.tolist(), b_long.tolist()
-    docs_l, int_at_l, value_at_l = p_docs.tolist(), int_at.tolist(), value_at.tolist()
+    # The inlined terms' postings as pickle opcodes (docnums, weights, values), in order.
+    inlined = t_size[p_terms] <= INLINE_LIMIT
+    ints, int_at = _ints(p_docs[inlined])
+    few = weights[inlined]
+    # A tuple of weights may hold ints where they are whole (2 bytes each, not 9): whoosh
+    # reads them as they are and scores them alike.
+    if not len(few) or (few.max() < 256 and (few == np.round(few)).all()):
+        tuple_weights, stride = _small_ints(few), 2
+    else:
+        tuple_weights, stride = _floats(few), 9
+    values, value_at = _values(places[np.repeat(inlined, p_counts)], p_counts[inlined])
+    # Where each term's postings start among the inlined ones, and its positions among all.
+    inline_at = np.concatenate(([0], np.cumsum(inlined)))[t_first].tolist()
+    place_at = np.concatenate(([0], np.cumsum(p_counts)))[t_first].tolist()
+    int_at_l, value_at_l = int_at.tolist(), value_at.tolist()
     prefix = pack_ushort(fieldwriter._fieldid)
     postfile = fieldwriter._postfile
-    # Where the next term's blocks go: all of this window's are written at the end, at once.
+    # Where the next term's block goes: all of this window's are written at the end, at once.
     offset = postfile.tell()
     posted: list[bytes] = []
     keys: list[bytes] = []
@@ -173,71 +164,46 @@ def write_window(
         terms,
         t_first.tolist(),
         t_size.tolist(),
-        blocks_of.tolist(),
         t_total.tolist(),
         t_max.tolist(),
+        t_min.tolist(),
         t_short.tolist(),
         t_long.tolist(),
         t_last.tolist(),
         strict=False,
     )
-    for term, first, size, block, total, top, short, long, last in rows:
+    for i, (term, first, size, total, top, low, short, long, last) in enumerate(rows):
         end = first + size
         inline = size <= INLINE_LIMIT
-        head = _TERMINFO.pack(inline, total, size, short, long, top, docs_l[first], last)
+        head = _TERMINFO.pack(inline, total, size, short, long, top, int(p_docs[first]), last)
         if inline:
-            all_one = b_min_l[block] == 1.0 and b_max_l[block] == 1.0
+            a, z = inline_at[i], inline_at[i + 1]
             weight_part = (
                 _NONE
-                if all_one
-                else (_MARK + tuple_weights[first * stride : end * stride] + _TUPLE)
+                if low == top == 1.0
+                else (_MARK + tuple_weights[a * stride : z * stride] + _TUPLE)
             )
             tail = b"".join(
                 (
                     _START,
-                    ints[int_at_l[first] : int_at_l[end]],
+                    ints[int_at_l[a] : int_at_l[z]],
                     _TUPLE,
                     weight_part,
                     _MARK,
-                    values[value_at_l[first] : value_at_l[end]],
+                    values[value_at_l[a] : value_at_l[z]],
                     _TUPLE,
                     _TUPLE3,
                     _STOP,
                 )
             )
         else:
-            out = [WHOOSH3_HEADER_MAGIC]
-            while block < len(b_first_l) and b_first_l[block] < end:
-                a, z = b_first_l[block], b_last_l[block] + 1
-                low, high = b_min_l[block], b_max_l[block]
-                if low == high == 1.0:
-                    weight_part = _NONE
-                elif low == high:
-                    weight_part = floats[a * 9 : a * 9 + 9]
-                else:
-                    weight_part = _MARK + tuple_weights[a * stride : z * stride] + _TUPLE
-                data = b"".join(
-                    (
-                        _START,
-                        ints[int_at_l[a] : int_at_l[z]],
-                        _TUPLE,
-                        weight_part,
-                        _MARK,
-                        values[value_at_l[a] : value_at_l[z]],
-                        _TUPLE,
-                        _TUPLE3,
-                        _STOP,
-                    )
-                )
-                info = pickle.dumps(
-                    (z - a, docs_l[z - 1], high, COMPRESSION, b_short_l[block], b_long_l[block]),
-                    PICKLE_PROTOCOL,
-                )
-                body = info + zlib.compress(data, COMPRESSION)
-                out.append(_BLOCK_LENGTH.pack(-len(body) if z >= end else len(body)))
-                out.append(body)
-                block += 1
-            written = b"".join(out)
+            # One packed block (see w3.packed): its info is whoosh's, its data arrays.
+            data = packed.encode(
+                p_docs[first:end], p_counts[first:end], places[place_at[i] : place_at[i + 1]]
+            )
+            info = pickle.dumps((size, last, top, packed.PACKED, short, long), PICKLE_PROTOCOL)
+            body = info + data
+            written = b"".join((WHOOSH3_HEADER_MAGIC, _BLOCK_LENGTH.pack(-len(body)), body))
             posted.append(written)
             tail = pack_long(offset) + pack_int(len(written))
             offset += len(written)

@@ -5,8 +5,15 @@ from __future__ import annotations
 from whoosh import index as whoosh_index
 from whoosh.filedb.filetables import FileFormatError
 
-# Whoosh's own complaints about its files: a bad header, a missing or empty index.
-FORMAT_ERRORS: tuple[type[BaseException], ...] = (FileFormatError, whoosh_index.IndexError)
+from reader.index.w3.packed import PackedDamage
+
+# Whoosh's own complaints about its files (a bad header, a missing or empty index), and a
+# packed posting list that does not decode.
+FORMAT_ERRORS: tuple[type[BaseException], ...] = (
+    FileFormatError,
+    whoosh_index.IndexError,
+    PackedDamage,
+)
 
 # Whoosh's code that turns bytes read from a file into values (arrays, numbers, strings):
 # garbage there fails as a ValueError or OverflowError, not as a data error of its own.

@@ -23,8 +23,8 @@ def is_index_file(name: str, index_name: str) -> bool:
 def checked_file(name: str) -> bool:
     """Whether a file's damage must be found by its checksum.
 
-    Posting lists and stored texts are zlib streams, whose own checksums fail on the first
-    read of a damaged block; the term dictionary and the columns are plain bytes, in which
+    Posting lists and stored texts are zlib streams or zstd frames with checksums, which fail
+    on the first read of a damaged block; the term dictionary and the columns are plain bytes, in which
     damage only makes lookups miss or values wrong.
     """
     return not (name.endswith(".pst") or name.endswith("._stored.col"))

@@ -27,6 +27,7 @@ from reader.index.pooling import ArrayPool
 from reader.index.vectors import Codes, Positions
 from reader.index.w3.arrays import write_window
 from reader.index.w3.blocks import write_term
+from reader.index.w3.packed import posting_items
 from reader.index.w3.terms import Bucket
 
 
@@ -70,6 +71,12 @@ class PoolWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         # A folder of its own: whoosh's temp folder is shared by all writers of the index.
         self.pool = make_pool(os.path.join(self.storage.folder, f"pool-{random_name()}.tmp"))
         self._sealed: Any = None
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        """Pool a merged segment's postings (whoosh's own reading cannot decode packed blocks)."""
+        add = self.pool.add
+        for item in self._process_posts(_segment_postings(reader), startdoc, docmap):
+            add(item)
 
     def add_document(self, **fields: Any) -> None:
         """Add a document; :class:`FoldedText` fields go to the pool a field at a time.
@@ -284,3 +291,10 @@ def _union(
         last = (term, postings)
     if last is not None:
         yield last
+
+
+def _segment_postings(reader: Any) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+    """Every live posting of a segment as whoosh's ``iter_postings`` gives them, packed or not."""
+    for fieldname, tbytes in reader.all_terms():
+        for docnum, weight, value in posting_items(reader, fieldname, tbytes):
+            yield fieldname, tbytes, docnum, weight, value

@@ -1,0 +1,192 @@
+"""Posting lists packed as arrays: a term's postings in a segment as one block of two zstd frames.
+
+Whoosh's layout (see :mod:`reader.index.w3.blocks`) pickles every block of 128 postings and
+compresses it with zlib: reading a common term of a billion-character archive is thousands of
+blocks, each a zlib stream, a pickle and a bytes object per posting, and the positions must be
+inflated to count the documents. Our build writes the folded-text fields this way instead:
+
+* a term's postings in a segment are **one block** of the W3 layout: its length, its info
+  pickle ``(postings, last docnum, max weight, PACKED, min length byte, max length byte)``,
+  then its data; whoosh's reader finds the block and its statistics as ever (the term table,
+  the block info and the postings' extent are unchanged), but cannot decode its data;
+* the data is a header ``<BBII`` (the docnum deltas' and the counts' item sizes, the two
+  frames' lengths), then two zstd frames with checksums: the **heads** (docnum deltas, the
+  first from 0, then each posting's count of positions, as little-endian unsigned ints of
+  the smallest size that holds them) and the **positions** (little-endian uint32, posting
+  after posting). Counting, facets and BM25 read the heads only; phrases read both, each
+  with one decompression and no Python object per posting.
+
+zstd decompresses four times as fast as zlib here and packs the same postings a little
+smaller (measured on national-5y: 7.1 MB of block data in 7.2 ms against zlib's 29.8 ms,
+3.43 MB against 3.57 MB). :data:`PACKED` in a block's info tells this layout from whoosh's
+(a compression level, an int): readers here take either.
+"""
+
+from __future__ import annotations
+
+import struct
+import threading
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching import FilterMatcher
+
+Ints = npt.NDArray[np.int64]
+
+# The block info's "compression" of a packed block (whoosh's own are zlib levels, ints).
+PACKED = "zstd-arrays-1"
+LEVEL = 3
+_HEADER = struct.Struct("<BBII")
+_SIZES = {1: "<u1", 2: "<u2", 4: "<u4"}
+
+
+class PackedDamage(ValueError):
+    """A packed block whose bytes do not hold what its header says (a damaged file)."""
+
+
+def _zstd() -> Any:
+    import zstandard  # a search that reads no packed block (an older index) needs none
+
+    return zstandard
+
+
+# A compressor and a decompressor per thread (neither may be shared by two at once), made
+# once: making one costs more than packing a rare term.
+_local = threading.local()
+
+
+def _compressor() -> Any:
+    found = getattr(_local, "compressor", None)
+    if found is None:
+        found = _local.compressor = _zstd().ZstdCompressor(level=LEVEL, write_checksum=True)
+    return found
+
+
+def _decompressor() -> Any:
+    found = getattr(_local, "decompressor", None)
+    if found is None:
+        found = _local.decompressor = _zstd().ZstdDecompressor()
+    return found
+
+
+def _item_size(values: Ints) -> int:
+    top = int(values.max()) if len(values) else 0
+    return 1 if top < 1 << 8 else 2 if top < 1 << 16 else 4
+
+
+def encode(docs: Ints, counts: Ints, positions: npt.NDArray[np.uint32]) -> bytes:
+    """The data of a packed block: ascending ``docs``, their ``counts`` and every position."""
+    deltas = np.diff(docs, prepend=0)
+    deltas_size, counts_size = _item_size(deltas), _item_size(counts)
+    heads = (
+        deltas.astype(_SIZES[deltas_size]).tobytes() + counts.astype(_SIZES[counts_size]).tobytes()
+    )
+    compressor = _compressor()
+    heads_frame: bytes = compressor.compress(heads)
+    places_frame: bytes = compressor.compress(positions.astype("<u4").tobytes())
+    return (
+        _HEADER.pack(deltas_size, counts_size, len(heads_frame), len(places_frame))
+        + heads_frame
+        + places_frame
+    )
+
+
+def decode(data: Any, count: int, positions: bool = True) -> tuple[Ints, Ints, Ints | None]:
+    """(docnums, counts, positions or None) of a packed block's ``count`` postings.
+
+    ``data`` is the block's data (bytes or a memory view of the mapped file).
+    """
+    if len(data) < _HEADER.size:
+        raise PackedDamage("a packed block shorter than its header")
+    deltas_size, counts_size, heads_length, places_length = _HEADER.unpack_from(data)
+    if deltas_size not in _SIZES or counts_size not in _SIZES:
+        raise PackedDamage("a packed block with an unknown item size")
+    heads_end = _HEADER.size + heads_length
+    if heads_end + places_length != len(data):
+        raise PackedDamage("a packed block's frames do not fill it")
+    zstd = _zstd()
+    decompressor = _decompressor()
+    expected = count * (deltas_size + counts_size)
+    try:
+        heads = _frame(zstd, decompressor, data[_HEADER.size : heads_end], expected)
+        split = count * deltas_size
+        docs = np.cumsum(np.frombuffer(heads, _SIZES[deltas_size], count).astype(np.int64))
+        counts = np.frombuffer(heads, _SIZES[counts_size], count, split).astype(np.int64)
+        if not positions:
+            return docs, counts, None
+        places = _frame(zstd, decompressor, data[heads_end:], 4 * int(counts.sum()))
+    except zstd.ZstdError as exc:  # a frame's checksum or structure: damaged bytes
+        raise PackedDamage(f"a packed block does not decompress: {exc}") from exc
+    return docs, counts, np.frombuffer(places, "<u4").astype(np.int64)
+
+
+def _frame(zstd: Any, decompressor: Any, frame: bytes, size: int) -> bytes:
+    """A frame's ``size`` bytes; its own declared size is checked first, so damaged bytes
+    never make it allocate more."""
+    if zstd.frame_content_size(frame) != size:
+        raise PackedDamage("a packed block's frame is not the size of its postings")
+    found: bytes = decompressor.decompress(frame)
+    return found
+
+
+class Packed:
+    """A packed term's postings in one segment, read when asked (deleted documents left out).
+
+    Stands where whoosh's matcher would (see :func:`postings`): whoosh can find a packed
+    block but not decode it.
+    """
+
+    def __init__(self, matcher: Any, deleted: frozenset[int]) -> None:
+        self.matcher = matcher
+        self.deleted = deleted
+
+    def read(self, positions: bool = True) -> tuple[Ints, Ints, Ints | None]:
+        """(docnums, counts, positions or None), ascending by docnum."""
+        leaf = self.matcher
+        data = leaf._postfile.get(leaf._dataoffset, leaf._nextoffset - leaf._dataoffset)
+        docs, counts, places = decode(data, leaf._blocklength, positions)
+        if self.deleted:
+            kept = ~np.isin(docs, np.fromiter(self.deleted, np.int64, len(self.deleted)))
+            if places is not None:
+                places = places[np.repeat(kept, counts)]
+            docs, counts = docs[kept], counts[kept]
+        return docs, counts, places
+
+
+def postings(reader: Any, field: str, text: str | bytes) -> Any:
+    """A term's postings in a segment's reader: :class:`Packed`, or whoosh's matcher.
+
+    What ``reader.postings()`` does, except that a packed term is not handed to whoosh's
+    matchers (which would decode its block to skip deleted documents).
+    """
+    format_ = reader.schema[field].format
+    tbytes = reader._text_to_bytes(field, text)
+    matcher = reader._terms.matcher(field, tbytes, format_)
+    deleted = reader.deleted_docs_set
+    if isinstance(matcher, W3LeafMatcher) and matcher._compression == PACKED:
+        return Packed(matcher, deleted)
+    return FilterMatcher(matcher, deleted, exclude=True) if deleted else matcher
+
+
+def posting_items(reader: Any, field: str, text: str | bytes) -> list[tuple[int, float, bytes]]:
+    """Every posting of a term in a segment as whoosh gives them: (docnum, weight, value).
+
+    Weights are the stored float32s (counts times the field's boost); for merges and tests.
+    """
+    found = postings(reader, field, text)
+    if not isinstance(found, Packed):
+        pairs = []
+        while found.is_active():
+            pairs.append((found.id(), found.weight(), found.value()))
+            found.next()
+        return pairs
+    docs, counts, places = found.read()
+    assert places is not None
+    boost = reader.schema[field].format.field_boost
+    weights = (counts * boost).astype(np.float32).astype(np.float64).tolist()
+    ends = np.cumsum(counts).tolist()
+    raw = places.astype("<u4").tobytes()
+    values = [raw[4 * (end - n) : 4 * end] for end, n in zip(ends, counts.tolist(), strict=True)]
+    return list(zip(docs.tolist(), weights, values, strict=True))
