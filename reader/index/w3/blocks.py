@@ -10,6 +10,9 @@ inlined) or where its blocks are.
 
 Whoosh writes and reads this a posting at a time with several Python calls each; both
 directions here do it a block at a time, and this is the only description of the layout.
+Our build writes the folded-text fields' longer lists otherwise: one *packed* block per term
+(:mod:`reader.index.w3.packed`), whose info says so in place of the compression level; what
+is here still writes the other fields and reads indexes written by whoosh's own writer.
 """
 
 from __future__ import annotations
