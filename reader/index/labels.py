@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
@@ -43,8 +44,29 @@ class Labels:
 
     def count(self, docs: Mask, by_key: bool = False) -> dict[str, int]:
         """How many of ``docs`` carry each label (labels with none left out)."""
-        counts = np.bincount(self.codes[docs], minlength=len(self.names))
-        found = [(self.names[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        return self.named(self.counts(docs), by_key)
+
+    def counts(self, docs: Mask) -> Ints:
+        """How many of ``docs`` carry each label, by code."""
+        return np.bincount(self.codes[docs], minlength=len(self.names))
+
+    def named(self, counts: Ints, by_key: bool = False) -> dict[str, int]:
+        """``counts`` by code as counts by label (labels with none left out): sorted by label
+        with ``by_key``, else most first."""
+        chosen = np.flatnonzero(counts)
+        # Whole arrays to lists: 18,000 days of a national daily are one call, not 18,000.
+        names = [self.names[i] for i in chosen.tolist()]
+        found = list(zip(names, counts[chosen].astype(np.int64).tolist(), strict=True))
         if by_key:
             return dict(found)  # names are sorted already
         return dict(sorted(found, key=lambda item: (-item[1], item[0])))
+
+    def rolled_up(self, counts: Ints, into: Ints) -> Ints:
+        """Counts by code from a finer labelling's ``counts`` of the same documents (days into
+        months); ``into`` maps each of its codes to one of these."""
+        return np.bincount(into, weights=counts, minlength=len(self.names)).astype(np.int64)
+
+    def codes_in(self, coarser: Labels, name_of: Callable[[str], str]) -> Ints:
+        """Each code's code in ``coarser``, whose label of a document is ``name_of`` this one's."""
+        index = {name: code for code, name in enumerate(coarser.names)}
+        return np.array([index[name_of(name)] for name in self.names], np.int64)

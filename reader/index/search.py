@@ -17,7 +17,7 @@ import numpy as np
 
 from reader.index import store
 from reader.index.damage import is_damage, release
-from reader.index.docsets import Floats, Ints
+from reader.index.docsets import Floats, Ints, Mask
 from reader.index.matches import FieldSpans, byline, field_spans, needles
 from reader.index.query import parse, positive_terms
 from reader.index.schema import StoredArticle, decode_payload
@@ -264,12 +264,7 @@ class IndexSearcher:
             else matched
         )
         kept = in_years & in_publications
-        facets = Facets(
-            year=state.years.count(in_publications, by_key=True),
-            publication=state.publications.count(in_years),
-            month=state.months.count(kept, by_key=True),
-            day=state.day_labels.count(kept, by_key=True),
-        )
+        facets = _facets(state, kept, in_publications if filters.years else None, in_years)
         if filters.months:
             kept = kept & state.months.mask(set(filters.months))
         if filters.days:
@@ -289,6 +284,29 @@ class IndexSearcher:
         wanted = needles(node)
         hits = tuple(_hit(state.reader, int(d), float(scores[d]), wanted) for d in ranked)
         return SearchResult(text, len(docs), hits, facets)
+
+
+def _facets(
+    state: SearcherState, kept: Mask, in_publications: Mask | None, in_years: Mask
+) -> Facets:
+    """The counts per day and month of ``kept``, per year of ``in_publications`` (None: the
+    same as ``kept``, no year being chosen) and per publication of ``in_years``.
+
+    Months and years are the days' counts rolled up: counting a billion characters' matches
+    by label is a gather over every document, done once instead of three times.
+    """
+    days = state.day_labels.counts(kept)
+    months, years = state.day_codes_in()
+    if in_publications is None:
+        by_year = state.years.rolled_up(days, years)
+    else:
+        by_year = state.years.counts(in_publications)
+    return Facets(
+        year=state.years.named(by_year, by_key=True),
+        publication=state.publications.count(in_years),
+        month=state.months.named(state.months.rolled_up(days, months), by_key=True),
+        day=state.day_labels.named(days, by_key=True),
+    )
 
 
 def _first(docs: Ints, keys: Floats | Ints, limit: int) -> list[int]:

@@ -50,6 +50,7 @@ class SearcherState:
                 self._saved_lengths = set(self.docsets.lengths)
             self._saved = saved is not None
             self._issue_keys: Labels | None = None
+            self._day_codes_in: tuple[Ints, Ints] | None = None
         except BaseException:
             self.reader.close()
             raise
@@ -81,6 +82,15 @@ class SearcherState:
             arrays[f"length:{field_name}"] = lengths
         statecache.save(index_dir, self.build, arrays)
         self._saved, self._saved_lengths = True, set(self.docsets.lengths)
+
+    def day_codes_in(self) -> tuple[Ints, Ints]:
+        """Each day label's month and year codes: a day's counts roll up into both."""
+        if self._day_codes_in is None:
+            days = self.day_labels
+            month = days.codes_in(self.months, lambda day: day if day == UNDATED else day[:7])
+            year = days.codes_in(self.years, lambda day: day if day == UNDATED else day[:4])
+            self._day_codes_in = (month, year)
+        return self._day_codes_in
 
     def issue_keys(self) -> Labels:
         """Each document's issue id and fingerprint (``schema.issue_key``), read when first asked.
