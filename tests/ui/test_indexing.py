@@ -25,7 +25,8 @@ def process_window(qtbot, tmp_path):
 
 def test_indexing_in_the_background_keeps_the_window_responsive(qtbot, process_window, tmp_path):
     archive = tmp_path / "generated"
-    generate(archive, issues=12)
+    # Enough to index for a second or more (the ticks measured), packed postings and all.
+    generate(archive, issues=40)
     window = process_window
     panel = window.search_panel
     progress = []
@@ -34,7 +35,7 @@ def test_indexing_in_the_background_keeps_the_window_responsive(qtbot, process_w
     meter = StallMeter()
     meter.start()
     # The tree is there at once; the index is not.
-    assert len(window.library.issues) == 12
+    assert len(window.library.issues) == 40
     assert not panel.index_ready
     assert panel.indexer.running
     # A search asked for now runs by itself once the index is there.
