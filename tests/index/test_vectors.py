@@ -16,10 +16,10 @@ from whoosh import index
 from reader.index import w3
 from reader.index.analysis import LONG_FIELD, is_word_char, term_positions
 from reader.index.fold import fold, is_cjk
-from reader.index.pooling import ArrayPool
+from reader.index.pooling import ArrayPool, stable_order
 from reader.index.schema import documents, make_schema
 from reader.index.segments import SegmentBuilder
-from reader.index.vectors import Vocab, _tables, bigram_code, field_units
+from reader.index.vectors import BIGRAM, WORD, Vocab, _tables, bigram_code, field_units
 from reader.index.w3.arrays import _ints, _values, length_bytes
 from tests.index.conftest import open_archive
 from tests.index.test_segments import _build, _dump
@@ -189,3 +189,18 @@ def test_a_pool_sorts_terms_in_index_order_and_cleans_up(tmp_path: Path) -> None
     assert (tmp_path / "pool").is_dir()
     pool.cleanup()
     assert not (tmp_path / "pool").exists()
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 50_000, 1 << 20, (1 << 20) + 1])
+def test_the_keyed_sort_gives_the_merge_sorts_order(count: int) -> None:
+    rng = np.random.default_rng(count)
+    # Few distinct codes (many ties, whose order is what stability keeps) of all three kinds.
+    codes = rng.choice(
+        np.array([7, 0x4E2D, BIGRAM + 5, BIGRAM + 5 + (1 << 21), WORD, WORD + 9], np.int64), count
+    )
+    assert np.array_equal(stable_order(codes), np.argsort(codes, kind="stable"))
+
+
+def test_codes_too_large_for_the_key_take_the_merge_sort() -> None:
+    codes = np.array([1 << 50, 3, 1 << 44, 3, 1 << 50], np.int64)
+    assert stable_order(codes).tolist() == [1, 3, 2, 0, 4]
