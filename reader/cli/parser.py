@@ -158,9 +158,26 @@ def _show(show: argparse.ArgumentParser) -> None:
     show.add_argument("--json", action="store_true", help="print JSON")
 
 
+def _positive(text: str) -> int:
+    """An argument that must be a whole number of at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+    return number
+
+
 def _index(index_cmd: argparse.ArgumentParser) -> None:
     index_cmd.add_argument("--rebuild", action="store_true", help="build it again from scratch")
     index_cmd.add_argument("--index-dir", metavar="DIR", help="keep the index in DIR")
+    index_cmd.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="processes for a first build (default: one per core, up to four, for a large archive)",
+    )
     index_cmd.add_argument("--json", action="store_true", help="print JSON")
 
 

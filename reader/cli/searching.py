@@ -26,7 +26,7 @@ def index(library: Library, args: argparse.Namespace) -> int:
         library.use_index_dir(args.index_dir)
     bar = ProgressBar("Indexing")
     try:
-        stats = library.update_index(progress=bar, rebuild=args.rebuild)
+        stats = library.update_index(progress=bar, rebuild=args.rebuild, workers=args.workers)
     finally:
         bar.finish()
     where = library.index_dir() if not args.index_dir else args.index_dir

@@ -39,9 +39,12 @@ log = logging.getLogger(__name__)
 
 
 # A first build of at least this many articles, or this many characters, is split across
-# processes (county-10y averages 1,500 characters an article).
-PARALLEL_MIN_ARTICLES = 2000
-PARALLEL_MIN_CHARS = 4_000_000
+# processes (county-10y averages 1,500 characters an article). A worker costs its start and
+# a second working set (about 150 MB at its peak): below this, one process builds in a few
+# seconds anyway (county-1y, 4.9 M characters: 4.7 s alone, 4.0 s with a worker, 222 against
+# 386 MB); at 8 M characters a worker takes 6.1 s down to 4.2 s (benchmarks/README.md).
+PARALLEL_MIN_ARTICLES = 5000
+PARALLEL_MIN_CHARS = 8_000_000
 MAX_WORKERS = 4
 # Rebuild instead of updating when this share of the documents would be deleted ones.
 MAX_DELETED_SHARE = 0.3

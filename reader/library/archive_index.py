@@ -92,8 +92,13 @@ class ArchiveIndex:
         progress: Progress | None = None,
         *,
         rebuild: bool = False,
+        workers: int | None = None,
     ) -> index.IndexStats:
-        """Build or update the index in this process (the CLI's way; the window uses a job)."""
+        """Build or update the index in this process (the CLI's way; the window uses a job).
+
+        ``workers`` is the number of processes a first build uses (None: chosen by the
+        archive's size and the cores).
+        """
         folder = Path(index_dir) if index_dir else self._current_index_dir()
         # Plain issues, each read whole only when the index writes it: an update that adds one
         # issue reads that one, not the archive.
@@ -104,6 +109,7 @@ class ArchiveIndex:
             progress,
             rebuild=rebuild,
             whole=self.issue_with_text,
+            workers=workers,
         )
 
     def ensure_index(
