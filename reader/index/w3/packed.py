@@ -37,7 +37,9 @@ Ints = npt.NDArray[np.int64]
 
 # The block info's "compression" of a packed block (whoosh's own are zlib levels, ints).
 PACKED = "zstd-arrays-1"
-LEVEL = 3
+# zstd's level 1: on national-5y the build took 39.4 s against level 3's 40.7 s, the index
+# 703 MB against 699 MB, and queries the same (decompressing costs the same at any level).
+LEVEL = 1
 _HEADER = struct.Struct("<BBII")
 _SIZES = {1: "<u1", 2: "<u2", 4: "<u4"}
 
