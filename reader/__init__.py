@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
+# numpy's OpenBLAS starts a thread per core when numpy is imported, and those threads spin
+# while they wait: 100-130 ms of CPU in every process that imports numpy (a search, each
+# index worker), for matrix work the app never does (its numpy is element-wise). One thread,
+# unless the user chose otherwise; set here, before anything of the app imports numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 
 def __getattr__(name: str) -> str:
     # ``__version__`` is looked up when asked for (--version, the About box), without

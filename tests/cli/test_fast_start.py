@@ -199,3 +199,24 @@ def test_queries_given_two_ways_are_refused(archive: Path, tmp_path: Path) -> No
     )
     assert done.returncode == 1
     assert "one way" in done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="OpenBLAS starts no thread on one core")
+def test_importing_numpy_through_the_app_starts_no_blas_threads() -> None:
+    count_threads = "import os, reader, numpy; print(len(os.listdir('/proc/self/task')))"
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    threads = subprocess.run(
+        [sys.executable, "-c", count_threads], env=env, capture_output=True, text=True, check=True
+    )
+    assert threads.stdout.strip() == "1"
+    # The user's own choice stands.
+    chosen = {**env, "OPENBLAS_NUM_THREADS": "2"}
+    threads = subprocess.run(
+        [sys.executable, "-c", count_threads],
+        env=chosen,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert threads.stdout.strip() == "2"
