@@ -48,7 +48,9 @@ def test_a_read_apart_gives_what_a_read_here_gives(daily, tmp_path):
     cache = tmp_path / "cache"
     first = Library.open(daily, cache_root=cache, on_batch=on_batch, apart=True)
     assert [len(b.archive.issues) for b, _ in heard] == [40, 80, 10]
-    assert all(children == 1 for _, children in heard)  # read by a process of its own
+    # Read by a process of its own, alive while the first batches come (it may have written
+    # the cache and ended before the last batch is handed on, on a busy machine).
+    assert heard[0][1] == 1 and all(children <= 1 for _, children in heard)
     assert not any(a.holds_text for b, _ in heard for i in b.archive.issues for a in i.articles)
     assert not multiprocessing.active_children()
     expected = whole(once)
