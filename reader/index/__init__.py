@@ -11,17 +11,8 @@ from typing import TYPE_CHECKING
 from reader.index.fold import use_cache_root
 from reader.index.matches import MATCH_FIELDS, highlights, occurrences
 from reader.index.query import QueryError
-from reader.index.search import (
-    SORTS,
-    Facets,
-    Hit,
-    IndexSearcher,
-    SearchFilters,
-    SearchResult,
-    Sort,
-    open_searcher,
-    search,
-)
+from reader.index.results import Facets, Hit, SearchFilters, SearchResult
+from reader.index.search import SORTS, IndexSearcher, Sort, open_searcher, search
 from reader.index.snippets import Snippet, find_folded, snippet_html
 from reader.index.store import archive_fingerprint, is_current, is_usable, remove_index
 from reader.lazy import names_from

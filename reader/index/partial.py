@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Callable
 
 from reader.index.matches import needles
+from reader.index.results import Facets, SearchFilters, SearchResult
 from reader.index.scan import Scan, stored_article
-from reader.index.search import Facets, SearchFilters, SearchResult, Sort, stored_hit
+from reader.index.search import Sort, stored_hit
 from reader.model import Article, Issue
 
 _NEVER = dt.date.max.toordinal() + 1

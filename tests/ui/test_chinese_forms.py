@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableView, QTreeView
 
-from reader.index.search import Hit
+from reader.index.results import Hit
 from reader.index.snippets import Snippet
 from reader.model import Issue
 from reader.ui import i18n
