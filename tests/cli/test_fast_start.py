@@ -96,6 +96,7 @@ def test_help_and_version_import_only_argparse_and_the_parser(argv: list[str]) -
         "reader.__main__",
         "reader.cli",
         "reader.cli.parser",
+        "reader.cli.argparsing",
         "reader.cli.export_arguments",
         "reader.lazy",
         "reader.library",
