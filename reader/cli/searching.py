@@ -78,17 +78,19 @@ def search(library: Library, args: argparse.Namespace) -> int:
             libraries = ready_archives(stack, library, args, others)
             ask = answer(library, libraries, args)
         if args.queries or args.stdin:
-            return _many(ask, args)
+            return _many(ask, args, library)
         if not args.query:
             raise QueryError("give a QUERY, or --queries FILE, or --stdin")
         result, coverage = ask(" ".join(args.query))
     if args.json:
-        return print_json(_result_json(result, coverage, args.no_wait))
+        return print_json(_result_json(result, coverage, args.no_wait, _damage(library, args)))
     shown = len(result.hits)
     more = f", the first {shown} shown" if shown < result.total else ""
     print(f"{counted(result.total, 'article')} found{more}.")
     if coverage is not None:
-        print(provisional_line(coverage, args.path, library.index_available()))
+        print(
+            provisional_line(coverage, args.path, library.index_available(), library.index_damage())
+        )
     bold = bold_allowed(sys.stdout)
     for n, hit in enumerate(result.hits, start=1):
         print()
@@ -118,7 +120,7 @@ def more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
     return paths, words[len(paths) :]
 
 
-def _many(ask: Callable[[str], Answer], args: argparse.Namespace) -> int:
+def _many(ask: Callable[[str], Answer], args: argparse.Namespace, library: Library) -> int:
     """One query a line (from ``--queries FILE`` or stdin), one JSON line each, as it is answered.
 
     Each line is ``search --json``'s object with the query first; a malformed query gives
@@ -138,7 +140,8 @@ def _many(ask: Callable[[str], Answer], args: argparse.Namespace) -> int:
             failed = True
             answer: dict[str, Any] = {"query": query, "error": str(exc)}
         else:
-            answer = {"query": query, **_result_json(result, coverage, args.no_wait)}
+            found = _result_json(result, coverage, args.no_wait, _damage(library, args))
+            answer = {"query": query, **found}
         print_json_line(answer)
     return 1 if failed else 0
 
@@ -201,10 +204,19 @@ def _marked(text: str, spans: Sequence[tuple[int, int]], bold: bool) -> str:
     return "".join(parts).replace("\n", " ")
 
 
+def _damage(library: Library, args: argparse.Namespace) -> str | None:
+    """With ``--no-wait``, why the index was found damaged (None: it was not)."""
+    return library.index_damage() if args.no_wait else None
+
+
 def _result_json(
-    result: SearchResult, coverage: Coverage | None = None, no_wait: bool = False
+    result: SearchResult,
+    coverage: Coverage | None = None,
+    no_wait: bool = False,
+    damage: str | None = None,
 ) -> dict[str, Any]:
-    """``search --json``'s object; with ``--no-wait``, whether it is provisional, and its coverage."""
+    """``search --json``'s object; with ``--no-wait``, whether it is provisional, its coverage,
+    and why the index was not searched when it was found damaged (``index_damage``)."""
     facets: dict[str, Any] = {"year": result.facets.year, "publication": result.facets.publication}
     if result.facets.archive:  # several archives searched as one: each hit names its own
         facets["archive"] = result.facets.archive
@@ -217,6 +229,8 @@ def _result_json(
                 "scanned": coverage.scanned,
                 "articles": coverage.articles,
             }
+        if damage is not None:
+            provisional["index_damage"] = damage
     return {
         **provisional,
         "total": result.total,

@@ -14,7 +14,13 @@ from reader.index.query import QueryError
 from reader.index.results import Facets, Hit, SearchFilters, SearchResult
 from reader.index.search import SORTS, IndexSearcher, Sort, open_searcher, search
 from reader.index.snippets import Snippet, find_folded, snippet_html
-from reader.index.store import archive_fingerprint, is_current, is_usable, remove_index
+from reader.index.store import (
+    archive_fingerprint,
+    damage_reason,
+    is_current,
+    is_usable,
+    remove_index,
+)
 from reader.lazy import names_from
 
 if TYPE_CHECKING:
@@ -64,6 +70,7 @@ __all__ = [
     "Snippet",
     "Sort",
     "archive_fingerprint",
+    "damage_reason",
     "empty_result",
     "engine_versions",
     "find_folded",

@@ -44,7 +44,11 @@ def open_existing(index_dir: Path) -> Existing | None:
     """The index as it stands, or None when it must be rebuilt."""
     meta = store.read_meta(index_dir)
     whoosh_dir = index_dir / store.WHOOSH_DIR
-    if meta is None or meta.versions != versions() or (index_dir / store.DAMAGED_FILE).exists():
+    if meta is None or meta.versions != versions():
+        return None
+    found = store.damage_reason(index_dir)
+    if found is not None:  # by a search
+        log.warning("the index in %s was found damaged (%s); rebuilding", index_dir, found)
         return None
     generation = store.latest_generation(whoosh_dir)
     if generation < meta.generation:

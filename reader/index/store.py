@@ -195,6 +195,16 @@ def is_current(index_dir: str | os.PathLike[str], fingerprints: Mapping[str, str
     )
 
 
+def damage_reason(index_dir: str | os.PathLike[str]) -> str | None:
+    """Why the index was found damaged (its next update rebuilds it), or None if it was not."""
+    try:
+        return (Path(index_dir) / DAMAGED_FILE).read_text(encoding="utf-8").strip() or "damaged"
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        return "damaged"
+
+
 def mark_damaged(index_dir: Path, reason: str) -> None:
     """Note that the index could not be read, so the next update rebuilds it."""
     try:

@@ -81,6 +81,10 @@ class ArchiveIndex:
         """Whether a complete index exists to search (it may predate the latest changes)."""
         return index.is_usable(Path(index_dir) if index_dir else self._current_index_dir())
 
+    def index_damage(self, index_dir: Path | str | None = None) -> str | None:
+        """Why the index was found damaged (the next update rebuilds it), or None."""
+        return index.damage_reason(Path(index_dir) if index_dir else self._current_index_dir())
+
     def index_current(self, index_dir: Path | str | None = None) -> bool:
         """Whether the index matches the archive as it is now (no update needed)."""
         folder = Path(index_dir) if index_dir else self._current_index_dir()
