@@ -8,21 +8,19 @@ from typing import Any
 
 import pytest
 
-from reader.cli import main
+from tests.cli.test_no_wait import cache, run
 from tests.generator.generate import generate
 
 QUERY = "县委书记"
+__all__ = ["cache"]  # the per-user cache inside the test's folder (autouse)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture(autouse=True)
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+def searched(capsys: pytest.CaptureFixture[str], archive: Path, *options: str) -> dict[str, Any]:
+    """``search ARCHIVE QUERY --json OPTIONS``'s answer (the command must succeed)."""
+    code, out, err = run(capsys, "search", str(archive), QUERY, "--json", *options)
+    assert code == 0, err
+    found: dict[str, Any] = json.loads(out)
+    return found
 
 
 @pytest.fixture
@@ -31,11 +29,8 @@ def built(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[Path, Pat
     archive, index_dir = tmp_path / "archive", tmp_path / "index"
     generate(archive, issues=12, articles=8, seed=5)
     assert run(capsys, "index", str(archive), "--index-dir", str(index_dir))[0] == 0
-    code, out, _ = run(
-        capsys, "search", str(archive), QUERY, "--index-dir", str(index_dir), "--json"
-    )
-    total = json.loads(out)["total"]
-    assert code == 0 and total > 0
+    total = searched(capsys, archive, "--index-dir", str(index_dir))["total"]
+    assert total > 0
     # The same size, other bytes: only the checksum the searcher verifies can tell.
     terms = max((index_dir / "whoosh").glob("*.trm"), key=lambda p: p.stat().st_size)
     data = bytearray(terms.read_bytes())
@@ -50,22 +45,20 @@ def test_no_wait_scans_the_archive_and_says_the_index_is_damaged(
     built: tuple[Path, Path, int],
 ) -> None:
     archive, index_dir, total = built
-    argv = ("search", str(archive), QUERY, "--index-dir", str(index_dir), "--no-wait")
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == 0, err
-    found: dict[str, Any] = json.loads(out)
+    options = ("--index-dir", str(index_dir), "--no-wait")
+    found = searched(capsys, archive, *options)
     assert found["total"] == total
     assert found["provisional"] and found["coverage"]["scanned"] == found["coverage"]["articles"]
     assert found["index_damage"].endswith("does not match its checksum")
-    code, out, _ = run(capsys, *argv)  # the index is now marked: scanned again, and said so
-    assert code == 0
+    code, out, _ = run(capsys, "search", str(archive), QUERY, *options)
+    assert code == 0  # the index is marked damaged now: scanned again, and said so
     assert "Provisional: the index is damaged (" in out and "to rebuild it" in out
     # The next update rebuilds it, and says why.
-    code, out, err = run(capsys, "index", str(archive), "--index-dir", str(index_dir), "--json")
+    code, out, _ = run(capsys, "index", str(archive), "--index-dir", str(index_dir), "--json")
     assert code == 0 and json.loads(out)["rebuilt"]
     assert "was found damaged" in caplog.text  # a warning, on stderr from the command line
-    code, out, _ = run(capsys, *argv, "--json")
-    assert json.loads(out)["total"] == total and "index_damage" not in json.loads(out)
+    found = searched(capsys, archive, *options)
+    assert found["total"] == total and "index_damage" not in found
 
 
 def test_a_search_that_waits_rebuilds_the_index_and_answers(
@@ -74,9 +67,6 @@ def test_a_search_that_waits_rebuilds_the_index_and_answers(
     built: tuple[Path, Path, int],
 ) -> None:
     archive, index_dir, total = built
-    argv = ("search", str(archive), QUERY, "--index-dir", str(index_dir), "--json")
-    code, out, err = run(capsys, *argv)
-    assert code == 0, err
-    assert json.loads(out)["total"] == total
+    assert searched(capsys, archive, "--index-dir", str(index_dir))["total"] == total
     assert "was found damaged" in caplog.text
     assert not (index_dir / "damaged").exists()
