@@ -132,7 +132,7 @@ class IndexSearcher:
         meta = store.read_meta(self.index_dir)
         if meta is None:
             raise IndexUnavailable(f"there is no search index in {self.index_dir} yet")
-        if (self.index_dir / store.DAMAGED_FILE).exists():
+        if store.damage_reason(self.index_dir) is not None:
             raise self._unavailable()
         state: SearcherState | None = getattr(self._local, "state", None)
         try:

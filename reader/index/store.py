@@ -180,7 +180,7 @@ def is_usable(index_dir: str | os.PathLike[str]) -> bool:
     return (
         meta is not None
         and meta.versions == versions()
-        and not (folder / DAMAGED_FILE).exists()
+        and damage_reason(folder) is None
         and meta_matches_files(folder, meta)
     )
 
