@@ -84,6 +84,9 @@ class _Token:
     field: str | None = None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse(query: str) -> Node:
     """Parse a query; raise QueryError with a clear message when it is malformed."""
     text = unicodedata.normalize("NFKC", query).strip()
@@ -91,6 +94,10 @@ def parse(query: str) -> Node:
         raise QueryError("the query is empty")
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is too long (more than {MAX_QUERY_CHARS} characters)")
+    if _SURROGATE.search(text):
+        # Bytes that are not UTF-8, as Python hands on a command line's (a cut character):
+        # no index term can hold them.
+        raise QueryError("the query holds bytes that are not text (UTF-8): type it again")
     tokens = _tokenize(text)
     if sum(1 for t in tokens if t.kind in ("word", "phrase")) > MAX_TERMS:
         raise QueryError(f"the query has too many terms (more than {MAX_TERMS})")

@@ -96,6 +96,7 @@ def test_parse(query: str, tree: object) -> None:
         ("供热 foo:bar", 'put it in quotes: "foo:bar"'),
         ("供" * 1001, "the query is too long"),
         (" ".join(["供热"] * 65), "too many terms"),
+        ("供热 \udce7", "bytes that are not text"),  # a cut UTF-8 character, from argv
     ],
 )
 def test_malformed_queries_say_why(query: str, message: str) -> None:
