@@ -12,7 +12,7 @@ from reader.index.fold import use_cache_root
 from reader.index.matches import MATCH_FIELDS, highlights, occurrences
 from reader.index.query import QueryError
 from reader.index.results import Facets, Hit, SearchFilters, SearchResult
-from reader.index.search import SORTS, IndexSearcher, Sort, open_searcher, search
+from reader.index.searcher import IndexSearcher, open_searcher, search
 from reader.index.snippets import Snippet, find_folded, snippet_html
 from reader.index.store import (
     archive_fingerprint,
@@ -22,16 +22,17 @@ from reader.index.store import (
     remove_index,
 )
 from reader.lazy import names_from
+from reader.model.vocabulary import SORTS, Sort
 
 if TYPE_CHECKING:
     from reader.index.build import IndexStats, update_index
     from reader.index.partial import empty_result, merged, scanned_result
     from reader.index.scan import Scan, ScanDoc, ScanIssue, issue_key, scan_issue
 
-# What a search on a built index needs is imported above; the build (the writer, numpy's
-# array code) and the scan of unindexed issues are imported on first use (PEP 562): a
-# command-line search never needs them. (``search`` is also a module's name, so the search
-# side stays eager: a lazy ``search`` would be shadowed by the module once it is imported.)
+# What a search on a built index needs is imported above, without whoosh or numpy (the
+# searcher imports them when the direct reading cannot answer); the build (the writer,
+# numpy's array code) and the scan of unindexed issues are imported on first use (PEP 562):
+# a command-line search never needs them.
 _HOMES = {
     "IndexStats": "reader.index.build",
     "update_index": "reader.index.build",

@@ -28,6 +28,7 @@ from reader.index.analysis import chain
 from reader.index.fold import fold
 from reader.index.query import AnyOf, DateSpan, Node, Not, Term
 from reader.index.schema import CHAIN_FIELDS, TEXT_FIELDS
+from reader.index.w3.blocks import blocks as read_blocks
 
 # BM25F's free parameters (whoosh's defaults).
 B = 0.75
@@ -257,7 +258,7 @@ def read_postings(matcher: Any, positions: bool = True, among: Ints | None = Non
         return Postings(docs, counts, _EMPTY if places is None else places)
     ids: list[int] = []
     values: list[bytes] = []
-    source = w3.blocks(matcher) if among is None else w3.blocks_among(matcher, among)
+    source = read_blocks(matcher) if among is None else w3.blocks_among(matcher, among)
     for block_ids, block_values in source:
         if block_values is None:
             raise TypeError("read_postings() takes a field with positions")
@@ -276,6 +277,6 @@ def leaf_ids(matcher: Any) -> Ints:
     if isinstance(matcher, w3.Packed):
         return matcher.read(positions=False)[0]
     ids: list[int] = []
-    for block_ids, _ in w3.blocks(matcher):
+    for block_ids, _ in read_blocks(matcher):
         ids.extend(block_ids)
     return np.array(ids, np.int64)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.index.analysis import chain
+from reader.index.layout import TEXT_FIELDS, StoredArticle
 from reader.index.query import Node, parse, positive_terms
-from reader.index.schema import TEXT_FIELDS, StoredArticle
 from reader.index.snippets import Span, find_matches
+from reader.index.units import chain
 
 # The parts of a hit that can hold a match, in the order a person reads them. ``text`` is the
 # article's text (``Article.text``: its paragraphs joined by a blank line).

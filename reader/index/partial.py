@@ -13,11 +13,12 @@ import heapq
 from collections import Counter
 from collections.abc import Callable
 
+from reader.index.hits import stored_hit
 from reader.index.matches import needles
 from reader.index.results import Facets, SearchFilters, SearchResult
 from reader.index.scan import Scan, stored_article
-from reader.index.search import Sort, stored_hit
 from reader.model import Article, Issue
+from reader.model.vocabulary import Sort
 
 _NEVER = dt.date.max.toordinal() + 1
 

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from reader.index.schema import FIELD_PREFIXES
+from reader.index.layout import FIELD_PREFIXES
 from reader.model import ReaderError
 
 MAX_QUERY_CHARS = 1000

@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from whoosh import columns, fields
 
-from reader.index.analysis import ANALYZER_VERSION, FoldedText
+from reader.index.analysis import FoldedText
 from reader.index.fold import fold
+from reader.index.layout import (
+    CHAIN_FIELDS,
+    FIELD_PREFIXES,
+    KEY_SEPARATOR,
+    POSTINGS_VERSION,
+    SCHEMA_VERSION,
+    TEXT_FIELDS,
+    TITLE_BOOST,
+    StoredArticle,
+    decode_payload,
+    issue_key,
+    versions,
+)
 from reader.model import Article, Issue
-
-# Bump when fields change: an index with another version is rebuilt.
-SCHEMA_VERSION = 3
-# How posting lists are written (1: whoosh's blocks of 128; 2: packed, see w3.packed). An
-# older index stays readable, but is rebuilt to be searched at the packed lists' speed.
-POSTINGS_VERSION = 2
-# Title hits rank above body hits (BM25F weight of a title term).
-TITLE_BOOST = 5.0
-# The fields a plain term searches.
-TEXT_FIELDS = ("title", "body", "authors", "column")
-# Fields searched as folded text (the rest hold exact values: page, number, date).
-CHAIN_FIELDS = frozenset({*TEXT_FIELDS, "publication"})
-# Query-language prefixes and the fields they search.
-FIELD_PREFIXES = {
-    "title": "title",
-    "author": "authors",
-    "column": "column",
-    "publication": "publication",
-    "page": "page",
-    "number": "number",
-}
-KEY_SEPARATOR = "\x1f"
 
 
 def make_schema() -> fields.Schema:
@@ -57,16 +46,6 @@ def make_schema() -> fields.Schema:
         day=fields.COLUMN(columns.NumericColumn("i")),
         payload=fields.STORED(),
     )
-
-
-def versions() -> dict[str, int]:
-    """What an index must have been built with to be used as it is."""
-    return {"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "postings": POSTINGS_VERSION}
-
-
-def issue_key(issue_id: str, fingerprint: str) -> str:
-    """The value of the ``issue_key`` column."""
-    return f"{issue_id}{KEY_SEPARATOR}{fingerprint}"
 
 
 def documents(issue: Issue, fingerprint: str) -> Iterator[dict[str, object]]:
@@ -99,23 +78,6 @@ def documents(issue: Issue, fingerprint: str) -> Iterator[dict[str, object]]:
             "day": day,
             "payload": encode_payload(issue, article),
         }
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    """What the index keeps of an article to show a hit and compute its snippet."""
-
-    article_id: str
-    issue_id: str
-    publication: str
-    date: dt.date | None
-    title: str
-    title_parts: tuple[str, str, str]
-    title_derived: bool
-    page: str
-    authors: tuple[str, ...]
-    column: str
-    body: str
 
 
 def encode_payload(issue: Issue, article: Article) -> bytes:
@@ -159,21 +121,19 @@ def encode_payload(issue: Issue, article: Article) -> bytes:
 _ESCAPED_CHARS = 1 << 20
 
 
-def decode_payload(payload: bytes) -> StoredArticle:
-    """The article as stored by :func:`encode_payload`."""
-    data = json.loads(zlib.decompress(payload).decode("utf-8"))
-    kicker, title, subtitle = data["t"]
-    return StoredArticle(
-        article_id=data["a"],
-        issue_id=data["i"],
-        publication=data["p"],
-        date=dt.date.fromisoformat(data["d"]) if data["d"] else None,
-        title=data["h"],
-        title_parts=(kicker, title, subtitle),
-        # Indexes built before derived titles have no "x" (their schema version differs too).
-        title_derived=bool(data.get("x", False)),
-        page=data["g"],
-        authors=tuple(data["u"]),
-        column=data["c"],
-        body=data["b"],
-    )
+__all__ = [
+    "CHAIN_FIELDS",
+    "FIELD_PREFIXES",
+    "KEY_SEPARATOR",
+    "POSTINGS_VERSION",
+    "SCHEMA_VERSION",
+    "TEXT_FIELDS",
+    "TITLE_BOOST",
+    "StoredArticle",
+    "decode_payload",
+    "documents",
+    "encode_payload",
+    "issue_key",
+    "make_schema",
+    "versions",
+]

@@ -4,6 +4,7 @@ publications and field lengths, kept in the user cache per index build (``statec
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,10 @@ from typing import Any
 import numpy as np
 from whoosh import index as whoosh_index
 
-from reader.index import statecache, store
+from reader.index import quickstate, statecache, store
 from reader.index.docsets import DocSets, Ints
 from reader.index.labels import Labels
+from reader.index.w3 import direct
 from reader.model import UNDATED
 
 
@@ -49,6 +51,7 @@ class SearcherState:
                         )
                 self._saved_lengths = set(self.docsets.lengths)
             self._saved = saved is not None
+            self._quick_saved = False
             self._issue_keys: Labels | None = None
             self._day_codes_in: tuple[Ints, Ints] | None = None
         except BaseException:
@@ -70,7 +73,11 @@ class SearcherState:
         self.years = Labels.of(saved["year:names"], saved["year:codes"])
 
     def remember(self, index_dir: Path) -> None:
-        """Save what was derived from the index, when something new was (see ``statecache``)."""
+        """Save what was derived from the index, when something new was (see ``statecache``),
+        and what a search without whoosh needs (see ``quickstate``), once per generation."""
+        if not self._quick_saved:
+            self._remember_quick(index_dir)
+            self._quick_saved = True
         if self._saved and set(self.docsets.lengths) <= self._saved_lengths:
             return
         arrays: statecache.Arrays = {"days": self.days, "live": self.docsets.live}
@@ -82,6 +89,27 @@ class SearcherState:
             arrays[f"length:{field_name}"] = lengths
         statecache.save(index_dir, self.build, arrays)
         self._saved, self._saved_lengths = True, set(self.docsets.lengths)
+
+    def _remember_quick(self, index_dir: Path) -> None:
+        toc = quickstate.toc_stamp(
+            index_dir / store.WHOOSH_DIR, f"_{store.INDEX_NAME}_{self.reader.generation()}.toc"
+        )
+        if toc is None or quickstate.is_saved(index_dir, self.build, toc):
+            return
+        segments = direct.segments_of(self.reader) if self.reader.doc_count_all() else []
+        state = quickstate.QuickState(
+            build=self.build,
+            toc=toc,
+            count=self.reader.doc_count_all(),
+            segments=tuple(quickstate.Segment(n, b, c, frozenset(d)) for n, b, c, d in segments),
+            boosts=dict(self.docsets.boosts),
+            totals={f: float(self.reader.field_length(f)) for f in self.docsets.boosts},
+            length_table=tuple(direct.length_table()),
+            publications=tuple(self.publications.names),
+            days=array("i", self.days.tolist()),
+            publication_codes=array("i", self.publications.codes.tolist()),
+        )
+        quickstate.save(index_dir, state)
 
     def day_codes_in(self) -> tuple[Ints, Ints]:
         """Each day label's month and year codes: a day's counts roll up into both."""

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.index.analysis import is_word_char
 from reader.index.fold import Folded, fold, fold_with_offsets
+from reader.index.units import is_word_char
 
 # About this many characters of context in a snippet.
 SNIPPET_CHARS = 120

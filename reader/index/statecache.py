@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import uuid
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +56,7 @@ def save(index_dir: Path, build: str, arrays: Arrays) -> None:
     if where is None:
         return
     file, folder = where
-    temp = file.with_name(f"{file.stem}.{uuid.uuid4().hex}.tmp.npz")
+    temp = file.with_name(f"{file.stem}.{os.urandom(16).hex()}.tmp.npz")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         np.savez(temp, **arrays)  # type: ignore[arg-type]

@@ -19,14 +19,13 @@ import logging
 import os
 import re
 import shutil
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.index import verified, w3
+from reader.index.layout import versions
 from reader.index.lock import WriteLock
-from reader.index.schema import versions
 from reader.model import IndexUnavailable
 
 log = logging.getLogger(__name__)
@@ -89,13 +88,15 @@ def write_meta(index_dir: Path, meta: Meta) -> None:
         "files": meta.files,
         "checksums": meta.checksums,
     }
-    temp = index_dir / f"{META_FILE}.{uuid.uuid4().hex}.tmp"
+    temp = index_dir / f"{META_FILE}.{os.urandom(16).hex()}.tmp"
     temp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(temp, index_dir / META_FILE)
 
 
 def new_build_id() -> str:
     """A fresh id for a build from scratch (searchers notice the index was replaced)."""
+    import uuid  # only a build needs one (uuid imports platform: a search pays for it)
+
     return uuid.uuid4().hex
 
 

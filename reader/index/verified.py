@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import time
-import uuid
 import zlib
 from pathlib import Path
 
@@ -90,7 +89,7 @@ class Verified:
         except OSError:
             return
         files = {name: value for name, value in self._files.items() if name in present}
-        temp = self._file.with_name(f"{self._file.name}.{uuid.uuid4().hex}.tmp")
+        temp = self._file.with_name(f"{self._file.name}.{os.urandom(16).hex()}.tmp")
         try:
             self._file.parent.mkdir(parents=True, exist_ok=True)
             temp.write_text(json.dumps({"version": VERSION, "files": files}), encoding="utf-8")

@@ -146,18 +146,31 @@ def test_a_search_on_a_current_index_reads_no_catalogue_and_no_importer(archive:
 
 
 # Whoosh's searching and query modules (and through them its English stemmer): a search
-# reads the index through whoosh's readers and matches and scores with its own code.
+# through whoosh reads the index with its readers and matches and scores with its own code.
 WHOOSH_UNUSED = {"whoosh.searching", "whoosh.query", "whoosh.lang.morph_en"}
 
 
-def test_a_search_imports_no_whoosh_searcher_or_query(archive: Path) -> None:
-    imported("search", str(archive), "供热", "--json")  # the catalogue and state cached
+def test_a_search_through_whoosh_imports_no_whoosh_searcher_or_query(archive: Path) -> None:
+    imported("search", str(archive), "供热", "--json")  # the catalogue cached
+    for saved in (Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader").rglob("*-quick.bin"):
+        saved.unlink()  # no state for the direct reading: this search goes through whoosh
     out, _, reader = imported("search", str(archive), "供热", "--json")
     found = json.loads(out)
     assert found["total"] == 1
     assert found["hits"][0]["title"] == "我县召开供热工程项目协调会"
     assert "whoosh.reading" in reader  # the index was read in this process
     assert not reader & WHOOSH_UNUSED
+
+
+def test_the_next_search_reads_the_files_without_numpy_or_whoosh(archive: Path) -> None:
+    for saved in (Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader").rglob("*-quick.bin"):
+        saved.unlink()
+    first, _, through = imported("search", str(archive), "供热", "--json")
+    assert "whoosh.reading" in through  # and it saved what the next search needs
+    out, modules, reader = imported("search", str(archive), "供热", "--json")
+    assert json.loads(out) == json.loads(first)
+    assert "reader.index.quick" in reader
+    assert not modules & {"numpy", "whoosh"}
 
 
 def test_a_changed_archive_is_read_and_indexed_before_the_search(archive: Path) -> None:

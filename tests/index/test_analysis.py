@@ -7,7 +7,7 @@ from array import array
 
 import pytest
 
-from reader.index import analysis
+from reader.index import units
 from reader.index.analysis import (
     LONG_FIELD,
     PART_GAP,
@@ -139,7 +139,7 @@ def test_a_long_field_keeps_the_same_positions_in_arrays(monkeypatch: pytest.Mon
     long = term_positions([text, "标题"])
     assert len(text) > LONG_FIELD
     assert all(isinstance(p, array) for p in long.values())
-    monkeypatch.setattr(analysis, "LONG_FIELD", 10**9)
+    monkeypatch.setattr(units, "LONG_FIELD", 10**9)
     short = term_positions([text, "标题"])
     assert all(isinstance(p, list) for p in short.values())
     assert {t: list(p) for t, p in long.items()} == short

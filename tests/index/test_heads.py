@@ -23,6 +23,7 @@ from whoosh import index as whoosh_index
 
 from reader.index import store, update_index, w3
 from reader.index.schema import CHAIN_FIELDS, documents, make_schema
+from reader.index.w3.blocks import blocks as read_blocks
 from tests.generator.generate import generate
 from tests.index.conftest import open_archive
 
@@ -171,7 +172,7 @@ def _blocks_among(reader: Any) -> None:
             if ("body", text) not in sub:
                 continue
             ids, _, values = _reference(sub.postings("body", text))
-            every = list(w3.blocks(sub.postings("body", text)))
+            every = list(read_blocks(sub.postings("body", text)))
             for share in (0.002, 0.05, 1.0):
                 count = sub.doc_count_all()
                 among = sorted(chosen.sample(range(count), 1 + int(share * (count - 1))))

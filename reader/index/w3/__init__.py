@@ -56,19 +56,30 @@ _problem = version_problem(installed_version())
 if _problem is not None:
     raise UnsupportedWhoosh(_problem)
 
-# Only now: another release's internals may not even import.
-from reader.index.w3.blocks import blocks  # noqa: E402
-from reader.index.w3.damage import FORMAT_ERRORS, raised_reading  # noqa: E402
+# Only now: another release's internals may not even import. The names that reach whoosh's
+# code (and numpy) are imported on first use: a search that reads the files directly
+# (:mod:`reader.index.w3.direct`) needs none of them, and neither does the writer's caller.
 from reader.index.w3.files import checked_file, is_index_file, toc_generation  # noqa: E402
-from reader.index.w3.heads import blocks_among, doc_weights  # noqa: E402
-from reader.index.w3.packed import Packed, posting_items, postings  # noqa: E402
 
 if TYPE_CHECKING:
+    from reader.index.w3.damage import FORMAT_ERRORS, raised_reading
+    from reader.index.w3.heads import blocks_among, doc_weights
+    from reader.index.w3.packed import Packed, posting_items, postings
     from reader.index.w3.writer import Pool, PoolWriter
 
-# The writer (numpy, whoosh's writing) is imported when an index is built: a search reads.
 __getattr__ = names_from(
-    __name__, {"Pool": "reader.index.w3.writer", "PoolWriter": "reader.index.w3.writer"}
+    __name__,
+    {
+        "FORMAT_ERRORS": "reader.index.w3.damage",
+        "raised_reading": "reader.index.w3.damage",
+        "blocks_among": "reader.index.w3.heads",
+        "doc_weights": "reader.index.w3.heads",
+        "Packed": "reader.index.w3.packed",
+        "posting_items": "reader.index.w3.packed",
+        "postings": "reader.index.w3.packed",
+        "Pool": "reader.index.w3.writer",
+        "PoolWriter": "reader.index.w3.writer",
+    },
 )
 
 __all__ = [
@@ -79,7 +90,6 @@ __all__ = [
     "Pool",
     "PoolWriter",
     "UnsupportedWhoosh",
-    "blocks",
     "blocks_among",
     "checked_file",
     "doc_weights",

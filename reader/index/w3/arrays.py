@@ -30,6 +30,7 @@ from reader.index.w3.blocks import (
     INLINE_LIMIT,
     PICKLE_PROTOCOL,
 )
+from reader.index.w3.packed_layout import PACKED
 from reader.index.w3.terms import add_terms
 
 Ints = npt.NDArray[np.int64]
@@ -201,7 +202,7 @@ def write_window(
             data = packed.encode(
                 p_docs[first:end], p_counts[first:end], places[place_at[i] : place_at[i + 1]]
             )
-            info = pickle.dumps((size, last, top, packed.PACKED, short, long), PICKLE_PROTOCOL)
+            info = pickle.dumps((size, last, top, PACKED, short, long), PICKLE_PROTOCOL)
             body = info + data
             written = b"".join((WHOOSH3_HEADER_MAGIC, _BLOCK_LENGTH.pack(-len(body)), body))
             posted.append(written)

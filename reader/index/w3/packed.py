@@ -24,7 +24,6 @@ smaller (measured on national-5y: 7.1 MB of block data in 7.2 ms against zlib's 
 
 from __future__ import annotations
 
-import struct
 import threading
 from typing import Any
 
@@ -33,15 +32,15 @@ import numpy.typing as npt
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import FilterMatcher
 
+from reader.index.w3.packed_layout import HEADER, PACKED, SIZES
+
 Ints = npt.NDArray[np.int64]
 
-# The block info's "compression" of a packed block (whoosh's own are zlib levels, ints).
-PACKED = "zstd-arrays-1"
 # zstd's level 1: on national-5y the build took 39.4 s against level 3's 40.7 s, the index
 # 703 MB against 699 MB, and queries the same (decompressing costs the same at any level).
 LEVEL = 1
-_HEADER = struct.Struct("<BBII")
-_SIZES = {1: "<u1", 2: "<u2", 4: "<u4"}
+_HEADER = HEADER
+_SIZES = {size: f"<u{size}" for size in SIZES}
 
 
 class PackedDamage(ValueError):

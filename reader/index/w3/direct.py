@@ -1,0 +1,315 @@
+"""W3 files read without whoosh: a term's info and packed postings, a stored document, lengths.
+
+A command-line search in a fresh process spends more time importing numpy and whoosh than
+answering. These readers take what :mod:`reader.index.quick` needs straight from a segment's
+files, in the layout of whoosh's W3 codec (:data:`reader.index.w3.WRITTEN_FOR`) and of our
+packed posting lists (:mod:`reader.index.w3.packed`), with ``struct``, ``array``, ``zlib`` and
+``pickle`` (of plain tuples and dicts only, written by whoosh or by us). What they cannot
+read (a posting list in whoosh's own blocks) they report as None, and the caller falls back
+to whoosh. Layouts, from whoosh's ``filetables``, ``columns`` and ``codec/whoosh3``:
+
+* ``.trm`` (an ordered hash file): ``HSH3``, the hash type byte, two ints; the rows (key and
+  value lengths ``!ii``, key, value); 256 hash tables of ``(hash, position)`` slots
+  (``!Iq``); their directory (``!qi``); a pickled dict of extras (the ``fieldmap``) and the
+  key index; and at the very end the length of the extras (``!i``). A key is the field's
+  number (``!H``) and the term's UTF-8.
+* a term's value: ``!BfIBBfII`` (inlined?, weight, doc frequency, …), then the pickled
+  ``(ids, weights, values)`` when inlined, else the postings' offset (``!q``) and length (``!i``)
+  in ``.pst``, which start with ``W3Bl`` and a block: its length (``!i``, negative when last),
+  its pickled info, its data.
+* a column (``.col``): fixed-size big-endian numbers one per document (missing at the end: the
+  default), or for the stored fields variable-length values followed by their lengths (and
+  offsets, for many documents) as big-endian arrays and their type codes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import struct
+import sys
+import zlib
+from array import array
+from binascii import crc32
+from collections.abc import Callable
+from itertools import accumulate
+from typing import Any
+
+from reader.index.w3.packed_layout import HEADER, PACKED, SIZES
+
+_HASH_MAGIC = b"HSH3"
+_LENGTHS = struct.Struct("!ii")
+_POINTER = struct.Struct("!Iq")
+_DIRECTORY = struct.Struct("!qi")
+_TERM_INFO = struct.Struct("!BfIBBfII")
+_EXTENT = struct.Struct("!qi")
+_POSTINGS_MAGIC = b"W3Bl"
+_LITTLE = sys.byteorder == "little"
+
+
+class Unreadable(ValueError):
+    """A file that does not hold what its layout says (damaged, or not what we wrote)."""
+
+
+def _md5_hash(key: bytes) -> int:
+    return int(hashlib.md5(key, usedforsecurity=False).hexdigest(), 16) & 0xFFFFFFFF
+
+
+def _crc_hash(key: bytes) -> int:
+    return crc32(key) & 0xFFFFFFFF
+
+
+def _cdb_hash(key: bytes) -> int:
+    h = 5381
+    for c in key:
+        h = (h + (h << 5)) & 0xFFFFFFFF ^ c
+    return h
+
+
+_HASHES: tuple[Callable[[bytes], int], ...] = (_md5_hash, _crc_hash, _cdb_hash)
+
+
+class File:
+    """An open file read at offsets (``os.pread``: no seek, no buffering of what is not read)."""
+
+    def __init__(self, path: str) -> None:
+        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        self.size = os.fstat(self.fd).st_size
+
+    def read(self, offset: int, length: int) -> bytes:
+        """``length`` bytes at ``offset``; fewer is damage."""
+        if offset < 0 or length < 0 or offset + length > self.size:
+            raise Unreadable(f"a read of {length} bytes at {offset} beyond the file's end")
+        found = os.pread(self.fd, length, offset)
+        if len(found) != length:
+            raise Unreadable("a short read")
+        return found
+
+    def close(self) -> None:
+        """Close the file."""
+        os.close(self.fd)
+
+
+class TermTable:
+    """A segment's term dictionary (``.trm``): a term's info bytes by field and text."""
+
+    def __init__(self, path: str) -> None:
+        self.file = File(path)
+        try:
+            head = self.file.read(0, 5)
+            if head[:4] != _HASH_MAGIC or head[4] >= len(_HASHES):
+                raise Unreadable(f"{path} is not a term table")
+            self.hash = _HASHES[head[4]]
+            end = self.file.size - 4
+            (extras_length,) = struct.unpack("!i", self.file.read(end, 4))
+            extras_at = end - extras_length
+            extras = pickle.loads(self.file.read(extras_at, extras_length))
+            self.fields: dict[str, int] = extras["fieldmap"]
+            directory = self.file.read(extras_at - 256 * _DIRECTORY.size, 256 * _DIRECTORY.size)
+            self.tables = list(_DIRECTORY.iter_unpack(directory))
+        except BaseException:
+            self.file.close()
+            raise
+
+    def get(self, field: str, text: bytes) -> bytes | None:
+        """The info of ``text`` in ``field``, or None when the segment lacks it."""
+        number = self.fields.get(field)
+        if number is None:
+            return None
+        key = struct.pack("!H", number) + text
+        code = self.hash(key)
+        start, slots = self.tables[code & 255]
+        if not slots:
+            return None
+        table = self.file.read(start, slots * _POINTER.size)
+        slot = (code >> 8) % slots
+        for _ in range(slots):
+            found, at = _POINTER.unpack_from(table, slot * _POINTER.size)
+            if not at:
+                return None
+            if found == code:
+                key_length, value_length = _LENGTHS.unpack(self.file.read(at, _LENGTHS.size))
+                if key_length == len(key):
+                    row = self.file.read(at + _LENGTHS.size, key_length + value_length)
+                    if row[:key_length] == key:
+                        return row[key_length:]
+            slot = (slot + 1) % slots
+        return None
+
+    def close(self) -> None:
+        """Close the file."""
+        self.file.close()
+
+
+def doc_frequency(info: bytes) -> int:
+    """How many documents of the segment hold the term (deleted ones included)."""
+    return int(_TERM_INFO.unpack_from(info)[2])
+
+
+Postings = tuple[list[int], list[int], "array[int] | None"]
+
+
+def postings(info: bytes, pst: File, positions: bool, zstd: Any) -> Postings | None:
+    """(docnums, counts, positions or None) of a term, or None when whoosh must read it.
+
+    ``zstd`` is the ``zstandard`` module. Postings inlined in the info are decoded here, and
+    one packed block; whoosh's own blocks are not (None).
+    """
+    inlined = info[0]
+    body = info[_TERM_INFO.size :]
+    if inlined:
+        ids, _, values = pickle.loads(body)
+        counts = [len(value) // 4 for value in values]
+        found = _u4(b"".join(values)) if positions else None
+        return list(ids), counts, found
+    offset, length = _EXTENT.unpack_from(body)
+    if pst.read(offset, 4) != _POSTINGS_MAGIC:
+        raise Unreadable("a posting list without its header")
+    (block,) = struct.unpack("!i", pst.read(offset + 4, 4))
+    if block >= 0 or -block != length - 8:
+        return None  # more than one block: whoosh's layout
+    data = pst.read(offset + 8, -block)
+    info_end = _pickle_end(data)
+    count, _, _, compression, _, _ = pickle.loads(data[:info_end])
+    if compression != PACKED:
+        return None
+    return _unpack(data[info_end:], count, positions, zstd)
+
+
+def _pickle_end(data: bytes) -> int:
+    """Where a pickle at the start of ``data`` ends (its STOP opcode, found by reading it)."""
+    import io
+
+    stream = io.BytesIO(data)
+    pickle.Unpickler(stream).load()
+    return stream.tell()
+
+
+def _unpack(data: bytes, count: int, positions: bool, zstd: Any) -> Postings:
+    if len(data) < HEADER.size:
+        raise Unreadable("a packed block shorter than its header")
+    deltas_size, counts_size, heads_length, places_length = HEADER.unpack_from(data)
+    if deltas_size not in SIZES or counts_size not in SIZES:
+        raise Unreadable("a packed block with an unknown item size")
+    heads_end = HEADER.size + heads_length
+    if heads_end + places_length != len(data):
+        raise Unreadable("a packed block's frames do not fill it")
+    decompressor = zstd.ZstdDecompressor()
+    heads = _frame(
+        zstd, decompressor, data[HEADER.size : heads_end], count * (deltas_size + counts_size)
+    )
+    deltas = _little(heads[: count * deltas_size], deltas_size)
+    counts = _little(heads[count * deltas_size :], counts_size).tolist()
+    docs = list(accumulate(deltas))
+    if not positions:
+        return docs, counts, None
+    places = _frame(zstd, decompressor, data[heads_end:], 4 * sum(counts))
+    return docs, counts, _u4(places)
+
+
+def _frame(zstd: Any, decompressor: Any, frame: bytes, size: int) -> bytes:
+    if zstd.frame_content_size(frame) != size:
+        raise Unreadable("a packed block's frame is not the size of its postings")
+    try:
+        found: bytes = decompressor.decompress(frame)
+    except zstd.ZstdError as exc:
+        raise Unreadable(f"a packed block does not decompress: {exc}") from exc
+    return found
+
+
+_CODES = {1: "B", 2: "H", 4: "I" if array("I").itemsize == 4 else "L"}
+
+
+def _little(data: bytes, size: int) -> array[int]:
+    """Little-endian unsigned ints of ``size`` bytes."""
+    found = array(_CODES[size])
+    found.frombytes(data)
+    if not _LITTLE and size > 1:
+        found.byteswap()
+    return found
+
+
+def _u4(data: bytes) -> array[int]:
+    return _little(data, 4)
+
+
+def _big(data: bytes, code: str) -> array[int]:
+    """Big-endian numbers (whoosh's arrays in files)."""
+    found = array(code)
+    found.frombytes(data)
+    if _LITTLE and found.itemsize > 1:
+        found.byteswap()
+    return found
+
+
+def length_bytes(path: str, count: int) -> bytes:
+    """A field-length column's byte per document (0 where the column stops short)."""
+    if not os.path.exists(path):
+        return bytes(count)
+    with open(path, "rb") as handle:
+        found = handle.read(count + 1)
+    if len(found) > count:
+        raise Unreadable(f"{path} holds more lengths than documents")
+    return found + bytes(count - len(found))
+
+
+class StoredColumn:
+    """A segment's stored fields (``._stored.col``): each document's dict, unpickled."""
+
+    def __init__(self, path: str, count: int) -> None:
+        self.file = File(path)
+        try:
+            last = self.file.size - 1
+            code = chr(self.file.read(last, 1)[0])
+            self.offsets: array[int] | None = None
+            if code == "X":
+                codes = self.file.read(last - 2, 2).decode("ascii")
+                lengths_code, offsets_code = codes[0], codes[1]
+                size = struct.calcsize(offsets_code)
+                start = last - 2 - count * size
+                self.offsets = _big(self.file.read(start, count * size), offsets_code)
+                last, code = start, lengths_code
+            size = struct.calcsize(code)
+            start = last - count * size
+            self.lengths = _big(self.file.read(start, count * size), code)
+            if self.offsets is None:
+                self.offsets = array("q", accumulate(self.lengths[:-1], initial=0))
+            self.starts: array[int] = self.offsets
+        except (struct.error, UnicodeDecodeError, ValueError) as exc:
+            self.file.close()
+            raise Unreadable(f"{path}: {exc}") from exc
+
+    def get(self, docnum: int) -> dict[str, Any]:
+        """The stored fields of a document (segment docnum)."""
+        length = self.lengths[docnum]
+        if not length:
+            return {}
+        found = pickle.loads(zlib.decompress(self.file.read(self.starts[docnum], length)))
+        if not isinstance(found, dict):
+            raise Unreadable("a stored document that is not a dict")
+        return found
+
+    def close(self) -> None:
+        """Close the file."""
+        self.file.close()
+
+
+def segments_of(reader: Any) -> list[tuple[str, int, int, list[int]]]:
+    """Each segment of a whoosh reader: (file name prefix, first docnum, documents, deleted).
+
+    For :mod:`reader.index.quick`'s saved state; uses whoosh's readers' private names.
+    """
+    found = []
+    for leaf, base in reader.leaf_readers():
+        segment = leaf._segment
+        name = segment.make_filename("")
+        found.append((name, base, leaf.doc_count_all(), sorted(leaf.deleted_docs_set)))
+    return found
+
+
+def length_table() -> list[int]:
+    """Whoosh's length of each of the 256 length bytes (what its scorer reads a length as)."""
+    from whoosh.util.numeric import byte_to_length
+
+    return [int(byte_to_length(b)) for b in range(256)]

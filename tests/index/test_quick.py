@@ -1,0 +1,174 @@
+"""The direct reading (reader.index.quick) answers exactly as whoosh and numpy do, or declines.
+
+A fresh process searches without importing numpy or whoosh when the last search through them
+saved the index's state; every result must be the same value, to the last bit of each score.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.index import fold, quick, quickstate, update_index
+from reader.index.fold import CJK_CLASS, is_cjk
+from reader.index.query import parse
+from reader.index.searcher import IndexSearcher
+from reader.index.units import is_word_char
+from reader.model.vocabulary import SORTS
+from tests.index.conftest import copy_issues, open_archive
+
+QUERIES = [
+    "县",
+    "县委书记",
+    '"全县经济社会发展"',
+    "供热 工程",
+    "供热 OR 供暖",
+    "乡村 -会议",
+    "-的 县",
+    "title:县",
+    "author:王",
+    "column:要闻",
+    "publication:日报",
+    "date:2021",
+    "项目 date:2021-01..2021-06",
+    "pm2.5",
+    "2022",
+    "的",
+    "没有这个词",
+]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user cache of this test's, where the saved states go."""
+    root = tmp_path / "cache"
+    monkeypatch.setattr(fold, "_cache_root", lambda: root)
+    return root
+
+
+def _indexed(generated_archive: Path, tmp_path: Path, issues: int = 12) -> tuple[Path, Path]:
+    root = copy_issues(generated_archive, tmp_path / "archive", issues)
+    library, fingerprints = open_archive(root)
+    update_index(tmp_path / "index", library.issues, fingerprints)
+    return root, tmp_path / "index"
+
+
+def test_the_direct_reading_gives_the_same_results(
+    generated_archive: Path, tmp_path: Path, cache: Path
+) -> None:
+    _, index_dir = _indexed(generated_archive, tmp_path)
+    with IndexSearcher(index_dir) as searcher:
+        assert quick.open_quick(index_dir) is None  # nothing saved before a search
+        searcher.search("县")  # through whoosh: saves the state
+        direct = quick.open_quick(index_dir)
+        assert direct is not None
+        answered = 0
+        for text in QUERIES:
+            for sort in SORTS:
+                for limit in (0, 3, 20):
+                    expected = searcher.search(text, sort=sort, limit=limit)
+                    found = direct.search(text, parse(text), limit, sort)
+                    assert found is not None, text
+                    assert found == expected, (text, sort, limit)
+                    answered += 1
+        direct.close()
+    assert answered == len(QUERIES) * len(SORTS) * 3
+
+
+def test_what_it_cannot_read_or_is_too_much_it_declines(
+    generated_archive: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, index_dir = _indexed(generated_archive, tmp_path)
+    with IndexSearcher(index_dir) as searcher:
+        searcher.search("县")
+    direct = quick.open_quick(index_dir)
+    assert direct is not None
+    # page: is an exact-value field, whose postings are whoosh's own blocks.
+    assert direct.search("page:1", parse("page:1"), 20, "relevance") is None
+    assert direct.search("县", parse("县"), 20, "relevance") is not None
+    monkeypatch.setattr(quick, "WORK_LIMIT", 10)
+    assert direct.search("县", parse("县"), 20, "relevance") is None
+    direct.close()
+
+
+def test_a_changed_index_is_not_read_with_an_older_state(
+    generated_archive: Path, tmp_path: Path, cache: Path
+) -> None:
+    root, index_dir = _indexed(generated_archive, tmp_path, issues=6)
+    with IndexSearcher(index_dir) as searcher:
+        searcher.search("县")
+    direct = quick.open_quick(index_dir)
+    assert direct is not None and direct.current()
+    for path in sorted(generated_archive.glob("*.txt"))[6:8]:  # two more issues: a commit
+        shutil.copy2(path, root / path.name)
+    library, fingerprints = open_archive(root)
+    update_index(index_dir, library.issues, fingerprints)
+    assert not direct.current()
+    direct.close()
+    assert quick.open_quick(index_dir) is None  # the saved state is of the older generation
+    with IndexSearcher(index_dir) as searcher:
+        expected = searcher.search("县委书记")
+        fresh = quick.open_quick(index_dir)
+        assert fresh is not None
+        assert fresh.search("县委书记", parse("县委书记"), 20, "relevance") == expected
+        fresh.close()
+
+
+def test_a_damaged_saved_state_is_a_miss(
+    generated_archive: Path, tmp_path: Path, cache: Path
+) -> None:
+    _, index_dir = _indexed(generated_archive, tmp_path, issues=3)
+    with IndexSearcher(index_dir) as searcher:
+        searcher.search("县")
+    (saved,) = (cache / "search-state").glob("*-quick.bin")
+    saved.write_bytes(saved.read_bytes()[:-7])  # the arrays cut short
+    assert quick.open_quick(index_dir) is None
+    saved.write_bytes(b"\x00not json\n")
+    assert quick.open_quick(index_dir) is None
+    assert quickstate.VERSION == 1
+
+
+def test_a_fresh_process_searches_without_numpy_or_whoosh(
+    generated_archive: Path, tmp_path: Path, cache: Path
+) -> None:
+    _, index_dir = _indexed(generated_archive, tmp_path, issues=3)
+    with IndexSearcher(index_dir) as searcher:
+        expected = searcher.search("县委书记", limit=5)
+    probe = (
+        "import sys, json\n"
+        "from pathlib import Path\n"
+        "from reader.index import fold, search\n"
+        f"fold.use_cache_root(lambda: Path({str(cache)!r}))\n"
+        f"result = search(Path({str(index_dir)!r}), '县委书记', limit=5)\n"
+        "print(json.dumps([result.total, [h.article_id for h in result.hits], [h.score for h in result.hits]]))\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('numpy', 'whoosh'))))\n"
+    )
+    import json
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    found, modules = (json.loads(line) for line in done.stdout.splitlines()[-2:])
+    assert found == [
+        expected.total,
+        [h.article_id for h in expected.hits],
+        [h.score for h in expected.hits],
+    ]
+    assert modules == []
+
+
+def test_the_character_classes_without_regular_expressions_are_the_same() -> None:
+    cjk = re.compile(f"[{CJK_CLASS}]")
+    word = re.compile(rf"[^\W_{CJK_CLASS}]")
+    # Every BMP code point, and the supplementary planes' edges and a sample between.
+    codes = [*range(0x10000), *range(0x10000, sys.maxunicode + 1, 97), 0x20000, 0x323AF, 0x323B0]
+    for ch in ("", "ab", "中a", "a中"):
+        assert is_cjk(ch) == (cjk.match(ch) is not None)
+        assert is_word_char(ch) == (word.match(ch) is not None)
+    for code in codes:
+        ch = chr(code)
+        assert is_cjk(ch) == (cjk.match(ch) is not None), hex(code)
+        assert is_word_char(ch) == (word.match(ch) is not None), hex(code)
