@@ -17,10 +17,10 @@ import heapq
 import math
 from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Iterable
 from itertools import chain as chain_all
 from itertools import repeat
-from operator import or_, rshift, sub
+from operator import neg, or_, rshift, sub
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +92,7 @@ class QuickIndex:
         except BaseException:
             self.close()
             raise
-        self._lengths: dict[str, list[int]] = {}
+        self._lengths: dict[str, bytes] = {}
         self._live: set[int] | None = None
         self._zstd: Any = None
 
@@ -137,15 +137,17 @@ class QuickIndex:
             self._live = found
         return self._live
 
-    def lengths(self, field: str) -> list[int]:
-        """Each document's length in ``field``, as whoosh's scorer reads it (byte-rounded)."""
+    def length_bytes(self, field: str) -> bytes:
+        """Each document's length byte in ``field`` (``state.length_table`` gives the length
+        whoosh's scorer reads it as): a byte per document, looked up for the hits only."""
         found = self._lengths.get(field)
         if found is None:
-            table = self.state.length_table
-            found = []
-            for segment in self.segments:
-                path = self.folder / f"{segment.info.name}._{field}_len.col"
-                found.extend(table[b] for b in direct.length_bytes(str(path), segment.info.count))
+            found = b"".join(
+                direct.length_bytes(
+                    str(self.folder / f"{segment.info.name}._{field}_len.col"), segment.info.count
+                )
+                for segment in self.segments
+            )
             self._lengths[field] = found
         return found
 
@@ -163,14 +165,20 @@ class _Query:
         kept = self.of(node)
         scores = self.scores(positive_terms(node))
         days = self.state.days
-        key: Callable[[int], tuple[float, int]]
+        # (key, docnum) pairs made by map and zip in C; the smallest first, ties by docnum.
+        docs = list(kept)
+        keys: Iterable[float]
         if sort == "relevance":
-            key = lambda d: (-scores.get(d, 0.0), d)  # noqa: E731
+            keys = map(neg, map(scores.get, docs, repeat(0.0)))
         elif sort == "newest":
-            key = lambda d: (-days[d], d)  # noqa: E731
-        else:
-            key = lambda d: (days[d] or _NEVER, d)  # noqa: E731
-        ranked = heapq.nsmallest(limit, kept, key=key) if limit > 0 else []
+            keys = map(neg, map(days.__getitem__, docs))
+        else:  # undated issues (day 0) last
+            keys = (day or _NEVER for day in map(days.__getitem__, docs))
+        ranked = (
+            [d for _, d in heapq.nsmallest(limit, zip(keys, docs, strict=True))]
+            if limit > 0
+            else []
+        )
         wanted = needles(node)
         hits = tuple(stored_hit(self.stored(d), scores.get(d, 0.0), wanted) for d in ranked)
         return SearchResult(text, len(kept), hits, self.facets(kept))
@@ -211,10 +219,11 @@ class _Query:
                 idf = math.log(count / (len(hits) + 1)) + 1
                 average = self.state.totals[field] / max(1, count) or 1.0
                 boost = self.state.boosts[field]
-                lengths = self.index.lengths(field)
-                for doc in sorted(hits):
-                    weight = hits[doc] * boost
-                    length = float(lengths[doc])
+                lengths = self.index.length_bytes(field)
+                table = self.state.length_table
+                for doc, n in hits.items():
+                    weight = n * boost
+                    length = float(table[lengths[doc]])
                     value = (
                         idf
                         * weight
@@ -232,20 +241,22 @@ class _Query:
         codes = self.state.publication_codes
         by_code = Counter(map(codes.__getitem__, kept))
         by_publication = Counter({names[code]: n for code, n in by_code.items()})
+        # Days named by their ISO dates, rolled up into months and years by the labels'
+        # prefixes, as the ranking rolls them up (``SearcherState.day_codes_in``).
+        labelled = [
+            (dt.date.fromordinal(day).isoformat() if day else UNDATED, n)
+            for day, n in sorted(by_day.items())
+        ]
         months: Counter[str] = Counter()
-        for day, n in by_day.items():
-            months[dt.date.fromordinal(day).strftime("%Y-%m") if day else UNDATED] += n
         years: Counter[str] = Counter()
-        for month, n in months.items():
-            years[month[:4] if month != UNDATED else UNDATED] += n
+        for label, n in labelled:
+            months[label[:7] if label != UNDATED else UNDATED] += n
+            years[label[:4] if label != UNDATED else UNDATED] += n
         return Facets(
             year=dict(sorted(years.items())),
             publication=dict(sorted(by_publication.items(), key=lambda item: (-item[1], item[0]))),
             month=dict(sorted(months.items())),
-            day={
-                dt.date.fromordinal(day).isoformat() if day else UNDATED: n
-                for day, n in sorted(by_day.items())
-            },
+            day=dict(labelled),
         )
 
     def stored(self, doc: int) -> Any:

@@ -11,7 +11,6 @@ numpy. A file that is missing, foreign, damaged or of another generation is a mi
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import digests
 from reader.index import fold
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def _file(index_dir: Path) -> Path | None:
     root = fold.cache_root()
     if root is None:
         return None
-    folder = hashlib.blake2b(str(index_dir.resolve()).encode(), digest_size=8).hexdigest()
+    folder = digests.blake2b(str(index_dir.resolve()).encode(), digest_size=8).hexdigest()
     return root / "search-state" / f"{folder}-quick.bin"
 
 

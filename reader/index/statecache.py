@@ -10,7 +10,6 @@ that is missing, foreign or damaged is a miss; the index itself is never written
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from reader import digests
 from reader.index import fold
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,8 @@ def _files(index_dir: Path, build: str) -> tuple[Path, str] | None:
     root = fold.cache_root()
     if root is None:
         return None
-    folder = hashlib.blake2b(str(index_dir.resolve()).encode(), digest_size=8).hexdigest()
-    made = hashlib.blake2b(f"{VERSION}|{build}".encode(), digest_size=8).hexdigest()
+    folder = digests.blake2b(str(index_dir.resolve()).encode(), digest_size=8).hexdigest()
+    made = digests.blake2b(f"{VERSION}|{build}".encode(), digest_size=8).hexdigest()
     return root / "search-state" / f"{folder}-{made}.npz", folder
 
 

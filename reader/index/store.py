@@ -13,7 +13,6 @@ do not match it was damaged or interrupted.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -23,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader import digests
 from reader.index import verified, w3
 from reader.index.layout import versions
 from reader.index.lock import WriteLock
@@ -40,7 +40,7 @@ _LEFTOVER = re.compile(r"^(build|old)-[0-9a-f]{32}$")
 
 def archive_fingerprint(fingerprints: Mapping[str, str]) -> str:
     """One fingerprint for a whole archive, from its issues' fingerprints."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = digests.blake2b(digest_size=16)
     for issue_id in sorted(fingerprints):
         digest.update(f"{issue_id}\x1f{fingerprints[issue_id]}\x1e".encode())
     return digest.hexdigest()

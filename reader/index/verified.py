@@ -12,7 +12,6 @@ Never written inside the index; a memo that cannot be read is a miss.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ import time
 import zlib
 from pathlib import Path
 
+from reader import digests
 from reader.index import fold
 
 log = logging.getLogger(__name__)
@@ -105,5 +105,5 @@ def memo_file(whoosh_dir: Path) -> Path | None:
     root = fold.cache_root()
     if root is None:
         return None
-    folder = hashlib.blake2b(str(whoosh_dir.resolve()).encode(), digest_size=8).hexdigest()
+    folder = digests.blake2b(str(whoosh_dir.resolve()).encode(), digest_size=8).hexdigest()
     return root / "search-state" / f"{folder}-verified.json"

@@ -13,7 +13,6 @@ import dataclasses
 import json
 import logging
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +73,7 @@ def write(root: str | os.PathLike[str], chosen: UserAliases) -> Path:
         "aliases": dict(sorted(chosen.aliases.items())),
         "dismissed": sorted(set(chosen.dismissed)),
     }
-    temp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
+    temp = path.with_name(f"{path.name}.{os.urandom(16).hex()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import logging
 import os
 import pickle
 import struct
 import sys
-import uuid
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from reader import digests
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
 from reader.library import entries, paths, texts
 from reader.library import spill as spill_file
@@ -150,7 +149,7 @@ def file_state(opened: Path, source: Source | None) -> FileState:
 
 def stamp(state: FileState) -> str:
     """A digest of the files a catalogue is read from (see :func:`file_state`) and of this code."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = digests.blake2b(digest_size=16)
     digest.update(f"{CACHE_VERSION}|{code_digest()}|".encode())
     for name in sorted(state):
         size, mtime_ns = state[name]
@@ -210,8 +209,8 @@ def save(
     that left it in ``spill`` is taken from there. A cache that cannot be written is logged,
     and None.
     """
-    temp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
-    token = uuid.uuid4().hex
+    temp = path.with_name(f"{path.name}.{os.urandom(16).hex()}.tmp")
+    token = os.urandom(16).hex()
     text_temp = path.with_name(f"{path.name}.{token}.texts.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -301,7 +300,7 @@ def source_digest(package: Path, folders: tuple[str, ...]) -> str:
     Files go in by their paths relative to ``package``, in order, so the digest is the same
     on every machine and changes when a file is edited, added, removed or moved.
     """
-    digest = hashlib.blake2b(digest_size=8)
+    digest = digests.blake2b(digest_size=8)
     for folder in folders:
         top = package / folder
         for relative in sorted(file.relative_to(top).as_posix() for file in top.rglob("*.py")):

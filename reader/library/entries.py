@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import pickle
 import threading
 import weakref
@@ -24,6 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
+from reader import digests
 from reader.model import Article, Issue
 from reader.model.articles import Articles
 
@@ -61,7 +61,7 @@ class Layout:
 def id_hash(article_id: str) -> int:
     """A 64-bit hash of an article id, the same in every process (``hash()`` is not)."""
     data = article_id.encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+    return int.from_bytes(digests.blake2b(data, digest_size=8).digest(), "little")
 
 
 def _refuse(_key: int) -> tuple[Article, ...]:
@@ -97,7 +97,7 @@ def write(handle: BinaryIO, issues: Iterable[Issue]) -> tuple[Layout, list[Artic
 
 
 def _digest(record: bytes) -> bytes:
-    return hashlib.blake2b(record, digest_size=_DIGEST).digest()
+    return digests.blake2b(record, digest_size=_DIGEST).digest()
 
 
 def _shared(article: Article, shared: dict[Any, Any]) -> Article:

@@ -14,7 +14,6 @@ import contextlib
 import json
 import logging
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +85,7 @@ def save(
             return  # a file missing now: not worth remembering
         extra[name] = (info.size, info.mtime_ns)
     data = {"key": _key(stamp, user_aliases), "extra": extra, "fingerprints": fingerprints}
-    temp = file.with_name(f"{file.name}.{uuid.uuid4().hex}.tmp")
+    temp = file.with_name(f"{file.name}.{os.urandom(16).hex()}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -6,11 +6,10 @@ and keeps one searcher open per archive, on the index folder last chosen.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 
-from reader import index
+from reader import digests, index
 from reader.formats import Source
 from reader.library import paths
 from reader.model import Archive, CorruptArchive
@@ -27,7 +26,7 @@ def fingerprints(archive: Archive, source: Source) -> dict[str, str]:
     """
     result = {}
     for issue in archive.issues:
-        digest = hashlib.blake2b(digest_size=12)
+        digest = digests.blake2b(digest_size=12)
         digest.update(f"{issue.format}|{issue.publication}|{issue.date}|{issue.number}".encode())
         for name in sorted(issue.files):
             try:

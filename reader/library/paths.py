@@ -7,12 +7,13 @@ or a second profile can point them elsewhere.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
 
 import platformdirs
+
+from reader import digests
 
 APP_NAME = "issue-reader"
 SETTINGS_NAME = f"{APP_NAME}.ini"
@@ -42,7 +43,7 @@ def folder_in(root: str | os.PathLike[str], archive: str | os.PathLike[str]) -> 
     resolved = Path(archive).expanduser().resolve()
     # surrogateescape: a path that is not valid UTF-8 is hashed as its bytes (valid ones as ever).
     key = str(resolved).encode("utf-8", "surrogateescape")
-    digest = hashlib.blake2b(key, digest_size=8).hexdigest()
+    digest = digests.blake2b(key, digest_size=8).hexdigest()
     name = re.sub(r"[^\w.-]+", "_", resolved.name)[:40] or "archive"
     return Path(root) / f"{name}-{digest}"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import uuid
+import os
 from array import array
 from collections.abc import Sequence
 from dataclasses import replace
@@ -34,7 +34,7 @@ class Spill:
     def __init__(self, path: Path) -> None:
         """Start the file at ``path`` (OSError: it cannot be written)."""
         self.path = path
-        self.token = uuid.uuid4().hex
+        self.token = os.urandom(16).hex()
         self._handle = path.open("wb")
         # The header (and, as every record comes, one more offset) as the text file has them.
         self.offsets, _none = texts.write(self._handle, self.token, ())
@@ -46,7 +46,7 @@ class Spill:
     @staticmethod
     def path_beside(cached: Path) -> Path:
         """A new spill file's name, beside the cache file ``cached``."""
-        return cached.with_name(f"{cached.name}.{uuid.uuid4().hex}.reading.tmp")
+        return cached.with_name(f"{cached.name}.{os.urandom(16).hex()}.reading.tmp")
 
     @classmethod
     def start(cls, beside: Path, path: Path | None = None) -> Spill | None:

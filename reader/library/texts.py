@@ -9,7 +9,6 @@ keeps the articles read last, up to a number of bytes, for the window going back
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 import weakref
@@ -20,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, overload
 
+from reader.digests import blake2b
 from reader.model import Article, Issue
 
 _MAGIC = b"issue-reader texts 1\n"
@@ -49,7 +49,7 @@ def write(handle: BinaryIO, token: str, issues: Iterable[Issue]) -> tuple[array[
     offsets = array("q", [handle.tell()])
     digests = []
     for issue in issues:
-        digest = hashlib.blake2b(digest_size=12)
+        digest = blake2b(digest_size=12)
         for article in issue.articles:
             record = encode(article.paragraphs)
             handle.write(record)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from reader import digests
 from reader.model.articles import Articles
 from reader.model.pages import Page
 from reader.model.pickling import quick_pickle
@@ -26,7 +26,7 @@ def stable_id(*parts: str, length: int = 10) -> str:
         data = joined.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a surrogate no file name decodes to: still hash it, stably
         data = joined.encode("utf-8", "surrogatepass")
-    digest = hashlib.blake2b(data, digest_size=16)
+    digest = digests.blake2b(data, digest_size=16)
     return digest.hexdigest()[:length]
 
 

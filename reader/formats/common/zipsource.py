@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from reader.formats.common.source import FileInfo
 from reader.model import CorruptArchive, Reason
+
+if TYPE_CHECKING:
+    import zipfile  # imported when a zip is opened: a folder's archive never needs it (4 ms)
 
 # A member is at most this large uncompressed (a generous issue file or page).
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
@@ -46,6 +49,8 @@ class ZipSource:
     ) -> None:
         self.root = str(path.resolve())
         self._lock = threading.Lock()
+        import zipfile
+
         try:
             self._zip = zipfile.ZipFile(path)
         except Exception as exc:

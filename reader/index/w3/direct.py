@@ -24,7 +24,6 @@ to whoosh. Layouts, from whoosh's ``filetables``, ``columns`` and ``codec/whoosh
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import struct
@@ -53,6 +52,8 @@ class Unreadable(ValueError):
 
 
 def _md5_hash(key: bytes) -> int:
+    import hashlib  # OpenSSL's bindings: only a table of whoosh's default hash type needs them
+
     return int(hashlib.md5(key, usedforsecurity=False).hexdigest(), 16) & 0xFFFFFFFF
 
 
