@@ -29,6 +29,7 @@ def index(library: Library, args: argparse.Namespace) -> int:
         stats = library.update_index(progress=bar, rebuild=args.rebuild, workers=args.workers)
     finally:
         bar.finish()
+    library.prepare_search()
     where = library.index_dir() if not args.index_dir else args.index_dir
     if args.json:
         return print_json(

@@ -112,6 +112,16 @@ class IndexSearcher:
 
         return live_issue_keys(self._state())
 
+    def prepare(self) -> None:
+        """Open the index and save what a search derives from it once (``statecache``) and
+        what the direct reading needs (``quickstate``): the next process's first search is
+        then as quick as its second.
+
+        Raises:
+            IndexUnavailable: There is no index yet, or it is damaged.
+        """
+        self._state().remember(self.index_dir)
+
     def forget(self) -> None:
         """Drop the terms this thread's reader keeps from recent queries (for measuring)."""
         state: SearcherState | None = getattr(self._local, "state", None)

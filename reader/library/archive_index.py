@@ -116,6 +116,16 @@ class ArchiveIndex:
             workers=workers,
         )
 
+    def prepare_search(self) -> None:
+        """Save what a later process's first search needs of the index just built or updated
+        (the command line's ``index``: the search that follows starts fast).
+
+        Raises:
+            IndexUnavailable: There is no index yet, or it is damaged.
+        """
+        self._current_index_dir()
+        self._searchers.prepare()
+
     def ensure_index(
         self, index_dir: Path | str | None = None, progress: Progress | None = None
     ) -> index.IndexStats | None:

@@ -78,6 +78,10 @@ class Searchers:
             query, limit=limit, sort=sort, filters=filters, only=only
         )
 
+    def prepare(self) -> None:
+        """Save what the next process's first search needs (see ``IndexSearcher.prepare``)."""
+        self._searcher_now().prepare()
+
     def issue_keys(self) -> frozenset[str]:
         """The issue keys the index in :attr:`folder` holds (see ``IndexSearcher.issue_keys``).
 

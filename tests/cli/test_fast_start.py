@@ -173,6 +173,14 @@ def test_the_next_search_reads_the_files_without_numpy_or_whoosh(archive: Path) 
     assert not modules & {"numpy", "whoosh"}
 
 
+def test_the_first_search_after_index_reads_the_files_directly(archive: Path) -> None:
+    # The archive fixture ran `issue-reader index`, which saved what the search needs.
+    out, modules, reader = imported("search", str(archive), "供热", "--json")
+    assert json.loads(out)["total"] == 1
+    assert "reader.index.quick" in reader
+    assert not modules & {"numpy", "whoosh"}
+
+
 def test_a_changed_archive_is_read_and_indexed_before_the_search(archive: Path) -> None:
     imported("search", str(archive), "供热", "--json")
     issue = next(archive.glob("*.txt"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.index import fold, quick, quickstate, update_index
+from reader.index import fold, quick, quickquery, quickstate, update_index
 from reader.index.fold import CJK_CLASS, is_cjk
 from reader.index.query import parse
 from reader.index.searcher import IndexSearcher
@@ -90,7 +90,7 @@ def test_what_it_cannot_read_or_is_too_much_it_declines(
     # page: is an exact-value field, whose postings are whoosh's own blocks.
     assert direct.search("page:1", parse("page:1"), 20, "relevance") is None
     assert direct.search("县", parse("县"), 20, "relevance") is not None
-    monkeypatch.setattr(quick, "WORK_LIMIT", 10)
+    monkeypatch.setattr(quickquery, "WORK_LIMIT", 10)
     assert direct.search("县", parse("县"), 20, "relevance") is None
     direct.close()
 
@@ -172,3 +172,33 @@ def test_the_character_classes_without_regular_expressions_are_the_same() -> Non
         ch = chr(code)
         assert is_cjk(ch) == (cjk.match(ch) is not None), hex(code)
         assert is_word_char(ch) == (word.match(ch) is not None), hex(code)
+
+
+def test_a_large_index_is_left_to_numpy(
+    generated_archive: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, index_dir = _indexed(generated_archive, tmp_path, issues=3)
+    with IndexSearcher(index_dir) as searcher:
+        searcher.search("县")
+    assert quick.open_quick(index_dir) is not None
+    monkeypatch.setattr(quick, "QUICK_DOCS", 10)
+    assert quick.open_quick(index_dir) is None
+
+
+def test_an_ideograph_folds_as_the_full_folding_does() -> None:
+    codes = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]
+    table = fold.t2s_table()
+    assert all(fold._fold_char(chr(c)) == table.get(chr(c), chr(c)) for c in codes)
+    assert fold.fold("國家 發展") == "国家发展"
+
+
+def test_blake2b_without_openssl_is_hashlibs() -> None:
+    import hashlib
+
+    from reader import digests
+
+    for data in (b"", b"issue-reader", "县委书记".encode()):
+        assert (
+            digests.blake2b(data, digest_size=8).hexdigest()
+            == hashlib.blake2b(data, digest_size=8).hexdigest()
+        )
