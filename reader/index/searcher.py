@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from reader.index import store
-from reader.index.query import parse
+from reader.index.query import Node, parse
 from reader.index.results import SearchFilters, SearchResult
 from reader.model import IndexUnavailable
 from reader.model.vocabulary import SORTS, Sort
@@ -39,6 +39,7 @@ class IndexSearcher:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._states: list[SearcherState] = []
+        self._quicks: list[QuickIndex] = []
 
     def __enter__(self) -> IndexSearcher:
         return self
@@ -52,11 +53,14 @@ class IndexSearcher:
         self.close()
 
     def close(self) -> None:
-        """Close the whoosh readers of every thread."""
+        """Close the whoosh readers and the directly read files of every thread."""
         with self._lock:
             states, self._states = self._states, []
+            quicks, self._quicks = self._quicks, []
         for state in states:
             state.close()
+        for found in quicks:
+            found.close()
 
     def search(
         self,
@@ -87,8 +91,7 @@ class IndexSearcher:
         node = parse(query)
         filters = filters or SearchFilters()
         if only is None and filters == SearchFilters() and self._quick_first():
-            found = self._quick_index()
-            result = found.search(query, node, limit, sort) if found is not None else None
+            result = self._quick(query, node, limit, sort)
             if result is not None:
                 return result
         state = self._state()
@@ -137,14 +140,31 @@ class IndexSearcher:
         """
         return getattr(self._local, "state", None) is None and "numpy" not in sys.modules
 
+    def _quick(self, query: str, node: Node, limit: int, sort: Sort) -> SearchResult | None:
+        """The direct reading's answer, or None: it declined, or it could not read the files
+        (whoosh then reads them, and says whether they are damaged: see ``_state``)."""
+        try:
+            found = self._quick_index()
+            return found.search(query, node, limit, sort) if found is not None else None
+        except Exception as exc:  # whoosh's reading says what is wrong (damage, or nothing)
+            log.info("the direct reading of %s failed, whoosh reads it: %r", self.index_dir, exc)
+            return None
+
     def _quick_index(self) -> QuickIndex | None:
         from reader.index import quick
 
         found: QuickIndex | None = getattr(self._local, "quick", None)
-        if found is None or not found.current():
-            found = quick.open_quick(self.index_dir)
-            self._local.quick = found
-        return found
+        if found is not None and found.current():
+            return found
+        fresh = quick.open_quick(self.index_dir)
+        with self._lock:
+            if found is not None:
+                self._quicks.remove(found)
+                found.close()
+            if fresh is not None:
+                self._quicks.append(fresh)
+        self._local.quick = fresh
+        return fresh
 
     def _check_damage(self, exc: BaseException) -> None:
         from reader.index.damage import is_damage

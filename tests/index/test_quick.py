@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.index import fold, quick, quickquery, quickstate, update_index
+from reader.index import fold, quick, quickquery, quickstate, store, update_index
 from reader.index.fold import CJK_CLASS, is_cjk
 from reader.index.query import parse
 from reader.index.searcher import IndexSearcher
 from reader.index.units import is_word_char
+from reader.model import IndexUnavailable
 from reader.model.vocabulary import SORTS
 from tests.index.conftest import copy_issues, open_archive
 
@@ -202,3 +203,19 @@ def test_blake2b_without_openssl_is_hashlibs() -> None:
             digests.blake2b(data, digest_size=8).hexdigest()
             == hashlib.blake2b(data, digest_size=8).hexdigest()
         )
+
+
+def test_postings_it_cannot_read_go_to_whoosh_which_finds_the_damage(
+    generated_archive: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, index_dir = _indexed(generated_archive, tmp_path, issues=3)
+    with IndexSearcher(index_dir) as searcher:
+        searcher.search("县")
+    # Posting lists check themselves when read (zstd's checksums), not by the index's sums.
+    for pst in (index_dir / "whoosh").glob("*.pst"):
+        size = pst.stat().st_size
+        pst.write_bytes(bytes(size))  # the same size: only reading finds it
+    monkeypatch.setattr(IndexSearcher, "_quick_first", lambda self: True)
+    with IndexSearcher(index_dir) as searcher, pytest.raises(IndexUnavailable):
+        searcher.search("县")
+    assert store.damage_reason(index_dir) is not None
