@@ -40,6 +40,7 @@ class IndexSearcher:
         self._lock = threading.Lock()
         self._states: list[SearcherState] = []
         self._quicks: list[QuickIndex] = []
+        self._asked_quick = False
 
     def __enter__(self) -> IndexSearcher:
         return self
@@ -91,6 +92,7 @@ class IndexSearcher:
         node = parse(query)
         filters = filters or SearchFilters()
         if only is None and filters == SearchFilters() and self._quick_first():
+            self._asked_quick = True
             result = self._quick(query, node, limit, sort)
             if result is not None:
                 return result
@@ -132,13 +134,14 @@ class IndexSearcher:
             state.docsets.forget(keep=0)
 
     def _quick_first(self) -> bool:
-        """Whether to try the direct reading first: while this thread has no whoosh reader
-        open and numpy is not loaded (a fresh process: the command line's single search).
+        """Whether to try the direct reading: for this searcher's first query only, and while
+        numpy is not loaded (a fresh process: the command line's single search).
 
-        Once numpy is in, the arrays answer every query faster than Python loops would; the
-        direct reading pays only for the imports it saves.
+        The direct reading pays for the imports it saves, once: numpy's arrays answer a
+        query two to four times as fast, so a second query (``search --queries``, the window)
+        is worth their import.
         """
-        return getattr(self._local, "state", None) is None and "numpy" not in sys.modules
+        return not self._asked_quick and "numpy" not in sys.modules
 
     def _quick(self, query: str, node: Node, limit: int, sort: Sort) -> SearchResult | None:
         """The direct reading's answer, or None: it declined, or it could not read the files
