@@ -16,15 +16,20 @@ import logging
 import os
 import pickle
 import struct
-import sys
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 
 from reader import digests
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
 from reader.library import entries, paths, texts
 from reader.library import spill as spill_file
+from reader.library.codedigest import (
+    CODE_DIGEST_FILE,
+    CODE_FOLDERS,
+    code_digest,
+    digest_of_code,
+    source_digest,
+)
 from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
@@ -263,48 +268,12 @@ def save(
     return load(path, current)
 
 
-# The packages whose code shapes a catalogue: a change to them makes every cache miss.
-CODE_FOLDERS = ("formats", "model")
-# A frozen app has no .py files to hash: its build writes their digest here (packaging/).
-CODE_DIGEST_FILE = Path("_data") / "code-digest"
-
-
-@cache
-def code_digest() -> str:
-    """A digest of the importers' and the model's code, as this program runs: new code, new catalogue."""
-    return digest_of_code(Path(__file__).resolve().parent.parent)
-
-
-def digest_of_code(package: Path) -> str:
-    """The code digest of the ``reader`` package at ``package``, installed or frozen.
-
-    From the ``.py`` files of :data:`CODE_FOLDERS` when there are any; in a frozen app (which
-    has none) the same digest, taken from them at build time, from :data:`CODE_DIGEST_FILE`;
-    failing both, the executable's size and time, which change with every build.
-    """
-    if any(next((package / folder).rglob("*.py"), None) for folder in CODE_FOLDERS):
-        return source_digest(package, CODE_FOLDERS)
-    try:
-        written = (package / CODE_DIGEST_FILE).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        written = ""
-    if written:
-        return written
-    info = Path(sys.executable).stat()
-    return f"executable:{info.st_size}:{info.st_mtime_ns}"
-
-
-def source_digest(package: Path, folders: tuple[str, ...]) -> str:
-    """A digest of every ``.py`` file below each of ``folders`` of ``package``, subpackages too.
-
-    Files go in by their paths relative to ``package``, in order, so the digest is the same
-    on every machine and changes when a file is edited, added, removed or moved.
-    """
-    digest = digests.blake2b(digest_size=8)
-    for folder in folders:
-        top = package / folder
-        for relative in sorted(file.relative_to(top).as_posix() for file in top.rglob("*.py")):
-            digest.update(f"{folder}/{relative}\x1f".encode())
-            digest.update((top / relative).read_bytes())
-            digest.update(b"\x1e")
-    return digest.hexdigest()
+# The code digest's names, where the packaging and the self-test have always found them.
+__all__ = [
+    "CODE_DIGEST_FILE",
+    "CODE_FOLDERS",
+    "Catalogue",
+    "code_digest",
+    "digest_of_code",
+    "source_digest",
+]

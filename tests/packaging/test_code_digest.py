@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -56,3 +57,19 @@ def test_a_frozen_package_without_a_digest_falls_back_to_the_executable(tmp_path
     assert digest_of_code(frozen).startswith("executable:")
     # Never the digest of no files, which would be the same for every version.
     assert digest_of_code(frozen) != source_digest(frozen, CODE_FOLDERS)
+
+
+def test_the_digest_is_remembered_until_a_file_changes(tmp_path: Path) -> None:
+    package = _package(tmp_path / "reader", {"formats/a.py": "A = 1\n", "model/b.py": "B = 2\n"})
+    memo = tmp_path / "cache" / "code-digest.json"
+    first = digest_of_code(package, memo)
+    assert first == source_digest(package, CODE_FOLDERS)
+    kept = json.loads(memo.read_text(encoding="utf-8"))
+    memo.write_text(json.dumps({**kept, "digest": "remembered"}), encoding="utf-8")
+    assert digest_of_code(package, memo) == "remembered"  # read back, the files not hashed
+    (package / "model" / "b.py").write_text("B = 3\n")  # edited: its time changes
+    assert digest_of_code(package, memo) == source_digest(package, CODE_FOLDERS) != first
+    (package / "formats" / "c.py").write_text("C = 1\n")  # added
+    assert digest_of_code(package, memo) == source_digest(package, CODE_FOLDERS)
+    memo.write_text("not json", encoding="utf-8")
+    assert digest_of_code(package, memo) == source_digest(package, CODE_FOLDERS)
