@@ -93,9 +93,12 @@ class QuickIndex:
         """The query's result as :func:`reader.index.ranking.run` gives it without filters,
         or None when this module declines it (see :data:`WORK_LIMIT`)."""
         try:
-            return QuickQuery(self).run(text, node, limit, sort)
+            result = QuickQuery(self).run(text, node, limit, sort)
         except Declined:
             return None
+        # A commit by another process meanwhile may have removed a file read after it (a
+        # field's lengths, read as none): what was read is then not one index's. Asked again.
+        return result if self.current() else None
 
     def zstd(self) -> Any:
         """The ``zstandard`` module (imported when a packed posting list is first read)."""

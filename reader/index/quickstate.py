@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import sys
+import zlib
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,44 +79,63 @@ def load(index_dir: Path, build: str, toc: tuple[str, int, int] | None) -> Quick
     if file is None or toc is None:
         return None
     try:
-        with open(file, "rb") as handle:
-            head = json.loads(handle.readline())
-            if (head.get("version"), head.get("build"), tuple(head.get("toc", ()))) != (
-                VERSION,
-                build,
-                toc,
-            ):
-                return None
-            count = head["count"]
-            days, codes = array(_INT), array(_INT)
-            days.frombytes(handle.read(4 * count))
-            codes.frombytes(handle.read(4 * count))
-            if len(days) != count or len(codes) != count or head["byteorder"] != sys.byteorder:
-                return None
+        data = file.read_bytes()
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError) as exc:  # damaged or foreign: a miss
+    except OSError as exc:
+        log.warning("cannot read the saved quick search state %s: %r", file, exc)
+        return None
+    try:
+        return _parsed(data, build, toc)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # damaged or foreign
         log.warning("ignoring the saved quick search state %s: %r", file, exc)
         return None
+
+
+def _parsed(data: bytes, build: str, toc: tuple[str, int, int]) -> QuickState | None:
+    """The state in a file's bytes: a checksum line, a JSON line, the arrays (see ``save``)."""
+    check, _, rest = data.partition(b"\n")
+    if int(check, 16) != zlib.crc32(rest):
+        raise ValueError("the file does not match its checksum")
+    line, _, arrays = rest.partition(b"\n")
+    head = json.loads(line)
+    if not isinstance(head, dict):
+        raise TypeError("the head is not an object")
+    if (head.get("version"), head.get("build"), tuple(head.get("toc", ()))) != (
+        VERSION,
+        build,
+        toc,
+    ):
+        return None  # another build or generation's
+    count = int(head["count"])
+    if head["byteorder"] != sys.byteorder or len(arrays) != 8 * count:
+        raise ValueError("arrays of another machine, or not of the documents' count")
+    days, codes = array(_INT), array(_INT)
+    days.frombytes(arrays[: 4 * count])
+    codes.frombytes(arrays[4 * count :])
     return QuickState(
         build=build,
         toc=toc,
         count=count,
         segments=tuple(
-            Segment(name, base, n, frozenset(deleted))
+            Segment(str(name), int(base), int(n), frozenset(map(int, deleted)))
             for name, base, n, deleted in head["segments"]
         ),
-        boosts=head["boosts"],
-        totals=head["totals"],
-        length_table=tuple(head["length_table"]),
-        publications=tuple(head["publications"]),
+        boosts={str(k): float(v) for k, v in head["boosts"].items()},
+        totals={str(k): float(v) for k, v in head["totals"].items()},
+        length_table=tuple(map(int, head["length_table"])),
+        publications=tuple(map(str, head["publications"])),
         days=days,
         publication_codes=codes,
     )
 
 
 def save(index_dir: Path, state: QuickState) -> None:
-    """Keep ``state`` for the index at ``index_dir`` (replacing what was kept for it)."""
+    """Keep ``state`` for the index at ``index_dir`` (replacing what was kept for it).
+
+    The file is a line of the CRC-32 (hex) of the rest, a line of JSON, then the days and
+    the publication codes as 4-byte ints: bytes that rot are found, not read as days.
+    """
     file = _file(index_dir)
     if file is None:
         return
@@ -131,13 +151,16 @@ def save(index_dir: Path, state: QuickState) -> None:
         "publications": list(state.publications),
         "byteorder": sys.byteorder,
     }
+    rest = (
+        json.dumps(head, ensure_ascii=False).encode("utf-8")
+        + b"\n"
+        + array(_INT, state.days).tobytes()
+        + array(_INT, state.publication_codes).tobytes()
+    )
     temp = file.with_name(f"{file.stem}.{os.urandom(16).hex()}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n")
-            handle.write(array(_INT, state.days).tobytes())
-            handle.write(array(_INT, state.publication_codes).tobytes())
+        temp.write_bytes(b"%08x\n" % zlib.crc32(rest) + rest)
         os.replace(temp, file)
     except OSError as exc:
         log.warning("cannot save the quick search state in %s: %s", file, exc)
@@ -146,17 +169,8 @@ def save(index_dir: Path, state: QuickState) -> None:
 
 
 def is_saved(index_dir: Path, build: str, toc: tuple[str, int, int] | None) -> bool:
-    """Whether the state for this build and table of contents is saved already."""
-    file = _file(index_dir)
-    if file is None or toc is None:
+    """Whether the state for this build and table of contents is saved already, and whole
+    (a damaged one is saved again)."""
+    if _file(index_dir) is None or toc is None:
         return True  # nowhere to keep it: nothing to do
-    try:
-        with open(file, "rb") as handle:
-            head = json.loads(handle.readline())
-    except (OSError, ValueError):
-        return False
-    return bool(
-        head.get("version") == VERSION
-        and head.get("build") == build
-        and tuple(head.get("toc", ())) == toc
-    )
+    return load(index_dir, build, toc) is not None

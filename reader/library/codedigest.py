@@ -9,6 +9,7 @@ its build writes the digest into the bundle.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -104,5 +105,6 @@ def _remembered(package: Path, files: list[str], memo: Path) -> str:
         os.replace(temp, memo)
     except OSError as exc:
         log.info("cannot remember the code digest in %s: %s", memo, exc)
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
     return digest

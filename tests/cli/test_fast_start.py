@@ -242,3 +242,15 @@ def test_importing_numpy_through_the_app_starts_no_blas_threads() -> None:
         check=True,
     )
     assert threads.stdout.strip() == "2"
+
+
+def test_a_cache_folder_that_cannot_be_made_does_not_stop_a_search(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder\n")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # nothing can be kept below it
+    out, _, _ = imported(
+        "search", str(archive), "供热", "--json", "--index-dir", str(tmp_path / "ix")
+    )
+    assert json.loads(out)["total"] == 1

@@ -7,6 +7,7 @@ import pytest
 
 from reader.index.damage import is_damage
 from reader.index.w3 import packed
+from reader.index.w3.packed_layout import PackedDamage
 
 
 def _postings(seed: int, count: int, gap: int, most: int) -> tuple[np.ndarray, ...]:
@@ -56,12 +57,12 @@ def test_small_deltas_and_counts_take_a_byte_each() -> None:
 def test_damaged_bytes_are_damage_not_a_crash(damage: object) -> None:
     docs, counts, places = _postings(3, 300, 20, 6)
     data = damage(packed.encode(docs, counts, places))  # type: ignore[operator]
-    with pytest.raises(packed.PackedDamage) as raised:
+    with pytest.raises(PackedDamage) as raised:
         packed.decode(data, len(docs))
     assert is_damage(raised.value)
 
 
 def test_a_wrong_count_is_damage() -> None:
     docs, counts, places = _postings(4, 50, 20, 6)
-    with pytest.raises(packed.PackedDamage):
+    with pytest.raises(PackedDamage):
         packed.decode(packed.encode(docs, counts, places), 51)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import index as whoosh_index
 from whoosh.filedb.filetables import FileFormatError
 
-from reader.index.w3.packed import PackedDamage
+from reader.index.w3.packed_layout import PackedDamage
 
 # Whoosh's own complaints about its files (a bad header, a missing or empty index), and a
 # packed posting list that does not decode.

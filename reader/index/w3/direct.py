@@ -35,7 +35,7 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
-from reader.index.w3.packed_layout import HEADER, PACKED, SIZES
+from reader.index.w3.packed_layout import PACKED, split, unframe
 
 _HASH_MAGIC = b"HSH3"
 _LENGTHS = struct.Struct("!ii")
@@ -161,6 +161,8 @@ def postings(info: bytes, pst: File, positions: bool, zstd: Any) -> Postings | N
     body = info[_TERM_INFO.size :]
     if inlined:
         ids, _, values = pickle.loads(body)
+        if not all(isinstance(value, bytes) for value in values):
+            return None  # a field without positions (page:, number:): whoosh's to read
         counts = [len(value) // 4 for value in values]
         found = _u4(b"".join(values)) if positions else None
         return list(ids), counts, found
@@ -188,35 +190,16 @@ def _pickle_end(data: bytes) -> int:
 
 
 def _unpack(data: bytes, count: int, positions: bool, zstd: Any) -> Postings:
-    if len(data) < HEADER.size:
-        raise Unreadable("a packed block shorter than its header")
-    deltas_size, counts_size, heads_length, places_length = HEADER.unpack_from(data)
-    if deltas_size not in SIZES or counts_size not in SIZES:
-        raise Unreadable("a packed block with an unknown item size")
-    heads_end = HEADER.size + heads_length
-    if heads_end + places_length != len(data):
-        raise Unreadable("a packed block's frames do not fill it")
+    deltas_size, counts_size, heads_frame, places_frame = split(data)
     decompressor = zstd.ZstdDecompressor()
-    heads = _frame(
-        zstd, decompressor, data[HEADER.size : heads_end], count * (deltas_size + counts_size)
-    )
+    heads = unframe(zstd, decompressor, heads_frame, count * (deltas_size + counts_size))
     deltas = _little(heads[: count * deltas_size], deltas_size)
     counts = _little(heads[count * deltas_size :], counts_size).tolist()
     docs = list(accumulate(deltas))
     if not positions:
         return docs, counts, None
-    places = _frame(zstd, decompressor, data[heads_end:], 4 * sum(counts))
+    places = unframe(zstd, decompressor, places_frame, 4 * sum(counts))
     return docs, counts, _u4(places)
-
-
-def _frame(zstd: Any, decompressor: Any, frame: bytes, size: int) -> bytes:
-    if zstd.frame_content_size(frame) != size:
-        raise Unreadable("a packed block's frame is not the size of its postings")
-    try:
-        found: bytes = decompressor.decompress(frame)
-    except zstd.ZstdError as exc:
-        raise Unreadable(f"a packed block does not decompress: {exc}") from exc
-    return found
 
 
 _CODES = {1: "B", 2: "H", 4: "I" if array("I").itemsize == 4 else "L"}

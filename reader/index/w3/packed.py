@@ -32,7 +32,7 @@ import numpy.typing as npt
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import FilterMatcher
 
-from reader.index.w3.packed_layout import HEADER, PACKED, SIZES
+from reader.index.w3.packed_layout import HEADER, PACKED, SIZES, split, unframe
 
 Ints = npt.NDArray[np.int64]
 
@@ -41,10 +41,6 @@ Ints = npt.NDArray[np.int64]
 LEVEL = 1
 _HEADER = HEADER
 _SIZES = {size: f"<u{size}" for size in SIZES}
-
-
-class PackedDamage(ValueError):
-    """A packed block whose bytes do not hold what its header says (a damaged file)."""
 
 
 def _zstd() -> Any:
@@ -99,37 +95,16 @@ def decode(data: Any, count: int, positions: bool = True) -> tuple[Ints, Ints, I
 
     ``data`` is the block's data (bytes or a memory view of the mapped file).
     """
-    if len(data) < _HEADER.size:
-        raise PackedDamage("a packed block shorter than its header")
-    deltas_size, counts_size, heads_length, places_length = _HEADER.unpack_from(data)
-    if deltas_size not in _SIZES or counts_size not in _SIZES:
-        raise PackedDamage("a packed block with an unknown item size")
-    heads_end = _HEADER.size + heads_length
-    if heads_end + places_length != len(data):
-        raise PackedDamage("a packed block's frames do not fill it")
+    deltas_size, counts_size, heads_frame, places_frame = split(data)
     zstd = _zstd()
     decompressor = _decompressor()
-    expected = count * (deltas_size + counts_size)
-    try:
-        heads = _frame(zstd, decompressor, data[_HEADER.size : heads_end], expected)
-        split = count * deltas_size
-        docs = np.cumsum(np.frombuffer(heads, _SIZES[deltas_size], count).astype(np.int64))
-        counts = np.frombuffer(heads, _SIZES[counts_size], count, split).astype(np.int64)
-        if not positions:
-            return docs, counts, None
-        places = _frame(zstd, decompressor, data[heads_end:], 4 * int(counts.sum()))
-    except zstd.ZstdError as exc:  # a frame's checksum or structure: damaged bytes
-        raise PackedDamage(f"a packed block does not decompress: {exc}") from exc
+    heads = unframe(zstd, decompressor, heads_frame, count * (deltas_size + counts_size))
+    docs = np.cumsum(np.frombuffer(heads, _SIZES[deltas_size], count).astype(np.int64))
+    counts = np.frombuffer(heads, _SIZES[counts_size], count, count * deltas_size).astype(np.int64)
+    if not positions:
+        return docs, counts, None
+    places = unframe(zstd, decompressor, places_frame, 4 * int(counts.sum()))
     return docs, counts, np.frombuffer(places, "<u4").astype(np.int64)
-
-
-def _frame(zstd: Any, decompressor: Any, frame: bytes, size: int) -> bytes:
-    """A frame's ``size`` bytes; its own declared size is checked first, so damaged bytes
-    never make it allocate more."""
-    if zstd.frame_content_size(frame) != size:
-        raise PackedDamage("a packed block's frame is not the size of its postings")
-    found: bytes = decompressor.decompress(frame)
-    return found
 
 
 class Packed:
