@@ -54,6 +54,18 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+def _searched(generated_archive: Path, tmp_path: Path, issues: int = 12) -> tuple[Path, Path]:
+    """An indexed archive searched once through whoosh (which saves the state)."""
+    root, index_dir = _indexed(generated_archive, tmp_path, issues)
+    _search_through_whoosh(index_dir)
+    return root, index_dir
+
+
+def _search_through_whoosh(index_dir: Path) -> None:
+    with IndexSearcher(index_dir) as searcher:
+        searcher.search("县")
+
+
 def _indexed(generated_archive: Path, tmp_path: Path, issues: int = 12) -> tuple[Path, Path]:
     root = copy_issues(generated_archive, tmp_path / "archive", issues)
     library, fingerprints = open_archive(root)
@@ -86,9 +98,7 @@ def test_the_direct_reading_gives_the_same_results(
 def test_what_it_cannot_read_or_is_too_much_it_declines(
     generated_archive: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, index_dir = _indexed(generated_archive, tmp_path)
-    with IndexSearcher(index_dir) as searcher:
-        searcher.search("县")
+    _, index_dir = _searched(generated_archive, tmp_path)
     direct = quick.open_quick(index_dir)
     assert direct is not None
     # page: is an exact-value field, whose postings are whoosh's own blocks.
@@ -102,9 +112,7 @@ def test_what_it_cannot_read_or_is_too_much_it_declines(
 def test_a_changed_index_is_not_read_with_an_older_state(
     generated_archive: Path, tmp_path: Path, cache: Path
 ) -> None:
-    root, index_dir = _indexed(generated_archive, tmp_path, issues=6)
-    with IndexSearcher(index_dir) as searcher:
-        searcher.search("县")
+    root, index_dir = _searched(generated_archive, tmp_path, issues=6)
     direct = quick.open_quick(index_dir)
     assert direct is not None and direct.current()
     for path in sorted(generated_archive.glob("*.txt"))[6:8]:  # two more issues: a commit
@@ -125,9 +133,7 @@ def test_a_changed_index_is_not_read_with_an_older_state(
 def test_a_damaged_saved_state_is_a_miss_and_saved_again(
     generated_archive: Path, tmp_path: Path, cache: Path
 ) -> None:
-    _, index_dir = _indexed(generated_archive, tmp_path, issues=3)
-    with IndexSearcher(index_dir) as searcher:
-        searcher.search("县")
+    _, index_dir = _searched(generated_archive, tmp_path, issues=3)
     (saved,) = (cache / "search-state").glob("*-quick.bin")
     whole = saved.read_bytes()
     flipped = bytearray(whole)
@@ -135,17 +141,14 @@ def test_a_damaged_saved_state_is_a_miss_and_saved_again(
     for damaged in (whole[:-7], bytes(flipped), b"0\n", b"[]\n", b"00000000\n", b"\x00not json\n"):
         saved.write_bytes(damaged)
         assert quick.open_quick(index_dir) is None
-        with IndexSearcher(index_dir) as searcher:  # through whoosh: the state saved again
-            searcher.search("县")
+        _search_through_whoosh(index_dir)  # the state saved again
         assert saved.read_bytes() == whole
 
 
 def test_a_commit_during_a_query_makes_it_ask_whoosh(
     generated_archive: Path, tmp_path: Path, cache: Path
 ) -> None:
-    root, index_dir = _indexed(generated_archive, tmp_path, issues=4)
-    with IndexSearcher(index_dir) as searcher:
-        searcher.search("县")
+    root, index_dir = _searched(generated_archive, tmp_path, issues=4)
     direct = quick.open_quick(index_dir)
     assert direct is not None
     assert direct.search("县委", parse("县委"), 20, "relevance") is not None
@@ -213,9 +216,7 @@ def test_the_character_classes_without_regular_expressions_are_the_same() -> Non
 def test_a_large_index_is_left_to_numpy(
     generated_archive: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, index_dir = _indexed(generated_archive, tmp_path, issues=3)
-    with IndexSearcher(index_dir) as searcher:
-        searcher.search("县")
+    _, index_dir = _searched(generated_archive, tmp_path, issues=3)
     assert quick.open_quick(index_dir) is not None
     monkeypatch.setattr(quick, "QUICK_DOCS", 10)
     assert quick.open_quick(index_dir) is None
@@ -243,9 +244,7 @@ def test_blake2b_without_openssl_is_hashlibs() -> None:
 def test_postings_it_cannot_read_go_to_whoosh_which_finds_the_damage(
     generated_archive: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, index_dir = _indexed(generated_archive, tmp_path, issues=3)
-    with IndexSearcher(index_dir) as searcher:
-        searcher.search("县")
+    _, index_dir = _searched(generated_archive, tmp_path, issues=3)
     # Posting lists check themselves when read (zstd's checksums), not by the index's sums.
     for pst in (index_dir / "whoosh").glob("*.pst"):
         size = pst.stat().st_size
