@@ -22,7 +22,6 @@ from reader.model import IndexUnavailable
 from reader.model.vocabulary import SORTS, Sort
 
 if TYPE_CHECKING:
-    from reader.index.quick import QuickIndex
     from reader.index.searcher_state import SearcherState
 
 log = logging.getLogger(__name__)
@@ -39,7 +38,6 @@ class IndexSearcher:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._states: list[SearcherState] = []
-        self._quicks: list[QuickIndex] = []
         self._asked_quick = False
 
     def __enter__(self) -> IndexSearcher:
@@ -54,14 +52,11 @@ class IndexSearcher:
         self.close()
 
     def close(self) -> None:
-        """Close the whoosh readers and the directly read files of every thread."""
+        """Close the whoosh readers of every thread."""
         with self._lock:
             states, self._states = self._states, []
-            quicks, self._quicks = self._quicks, []
         for state in states:
             state.close()
-        for found in quicks:
-            found.close()
 
     def search(
         self,
@@ -145,29 +140,24 @@ class IndexSearcher:
 
     def _quick(self, query: str, node: Node, limit: int, sort: Sort) -> SearchResult | None:
         """The direct reading's answer, or None: it declined, or it could not read the files
-        (whoosh then reads them, and says whether they are damaged: see ``_state``)."""
+        (whoosh then reads them, and says whether they are damaged: see ``_state``).
+
+        The files are opened for this one query and closed after it: a searcher asks the
+        direct reading once (see ``_quick_first``).
+        """
+        from reader.index import quick
+
         try:
-            found = self._quick_index()
-            return found.search(query, node, limit, sort) if found is not None else None
+            found = quick.open_quick(self.index_dir)
+            if found is None:
+                return None
+            try:
+                return found.search(query, node, limit, sort)
+            finally:
+                found.close()
         except Exception as exc:  # whoosh's reading says what is wrong (damage, or nothing)
             log.info("the direct reading of %s failed, whoosh reads it: %r", self.index_dir, exc)
             return None
-
-    def _quick_index(self) -> QuickIndex | None:
-        from reader.index import quick
-
-        found: QuickIndex | None = getattr(self._local, "quick", None)
-        if found is not None and found.current():
-            return found
-        fresh = quick.open_quick(self.index_dir)
-        with self._lock:
-            if found is not None:
-                self._quicks.remove(found)
-                found.close()
-            if fresh is not None:
-                self._quicks.append(fresh)
-        self._local.quick = fresh
-        return fresh
 
     def _check_damage(self, exc: BaseException) -> None:
         from reader.index.damage import is_damage
