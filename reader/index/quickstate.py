@@ -20,8 +20,7 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader import digests
-from reader.index import fold
+from reader.index.statefiles import state_file
 
 log = logging.getLogger(__name__)
 
@@ -66,11 +65,7 @@ def toc_stamp(whoosh_dir: Path, name: str) -> tuple[str, int, int] | None:
 
 
 def _file(index_dir: Path) -> Path | None:
-    root = fold.cache_root()
-    if root is None:
-        return None
-    folder = digests.blake2b(str(index_dir.resolve()).encode(), digest_size=8).hexdigest()
-    return root / "search-state" / f"{folder}-quick.bin"
+    return state_file(index_dir, "quick.bin")
 
 
 def load(index_dir: Path, build: str, toc: tuple[str, int, int] | None) -> QuickState | None:

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from reader import digests
-from reader.index import fold
+from reader.index.statefiles import state_file
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +27,12 @@ Arrays = dict[str, npt.NDArray[np.generic]]
 
 
 def _files(index_dir: Path, build: str) -> tuple[Path, str] | None:
-    root = fold.cache_root()
-    if root is None:
-        return None
-    folder = digests.blake2b(str(index_dir.resolve()).encode(), digest_size=8).hexdigest()
+    """This build's file, and the start of the names of every build's file of the folder."""
     made = digests.blake2b(f"{VERSION}|{build}".encode(), digest_size=8).hexdigest()
-    return root / "search-state" / f"{folder}-{made}.npz", folder
+    file = state_file(index_dir, f"{made}.npz")
+    if file is None:
+        return None
+    return file, file.name.removesuffix(f"{made}.npz")
 
 
 def load(index_dir: Path, build: str) -> Arrays | None:
@@ -55,13 +55,13 @@ def save(index_dir: Path, build: str, arrays: Arrays) -> None:
     where = _files(index_dir, build)
     if where is None:
         return
-    file, folder = where
+    file, prefix = where
     temp = file.with_name(f"{file.stem}.{os.urandom(16).hex()}.tmp.npz")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         np.savez(temp, **arrays)  # type: ignore[arg-type]
         os.replace(temp, file)
-        for old in file.parent.glob(f"{folder}-*.npz"):
+        for old in file.parent.glob(f"{prefix}*.npz"):
             if old != file and not old.name.endswith(".tmp.npz"):
                 old.unlink(missing_ok=True)
     except OSError as exc:

@@ -19,8 +19,7 @@ import time
 import zlib
 from pathlib import Path
 
-from reader import digests
-from reader.index import fold
+from reader.index.statefiles import state_file
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +101,4 @@ class Verified:
 
 def memo_file(whoosh_dir: Path) -> Path | None:
     """Where the verified files of ``whoosh_dir`` are remembered (None: nowhere, check all)."""
-    root = fold.cache_root()
-    if root is None:
-        return None
-    folder = digests.blake2b(str(whoosh_dir.resolve()).encode(), digest_size=8).hexdigest()
-    return root / "search-state" / f"{folder}-verified.json"
+    return state_file(whoosh_dir, "verified.json")
