@@ -26,8 +26,8 @@ import numpy.typing as npt
 from reader.index import w3
 from reader.index.analysis import chain
 from reader.index.fold import fold
+from reader.index.layout import CHAIN_FIELDS, searched_fields
 from reader.index.query import AnyOf, DateSpan, Node, Not, Term
-from reader.index.schema import CHAIN_FIELDS, TEXT_FIELDS
 from reader.index.w3.blocks import blocks as read_blocks
 
 # BM25F's free parameters (whoosh's defaults).
@@ -94,7 +94,7 @@ class DocSets:
         """Which documents match ``node``, as a mask over all docnums."""
         if isinstance(node, Term):
             mask = np.zeros(self.count, np.bool_)
-            for field in _fields(node):
+            for field in searched_fields(node.field):
                 mask[self._term_hits(field, node).docs] = True
             return mask
         if isinstance(node, DateSpan):
@@ -120,7 +120,7 @@ class DocSets:
         """
         scores = np.zeros(self.count, np.float64)
         for term in terms:
-            for field in _fields(term):
+            for field in searched_fields(term.field):
                 if field not in CHAIN_FIELDS:
                     continue
                 hits = self._term_hits(field, term)
@@ -198,10 +198,6 @@ class DocSets:
         ]
         found = np.concatenate(docs) if docs else _EMPTY
         return Hits(found, np.ones(len(found), np.int64))
-
-
-def _fields(term: Term) -> tuple[str, ...]:
-    return TEXT_FIELDS if term.field is None else (term.field,)
 
 
 def _doc_counts(matcher: Any, boost: float) -> tuple[Ints, Ints]:

@@ -36,6 +36,11 @@ FIELD_PREFIXES = {
 KEY_SEPARATOR = "\x1f"
 
 
+def searched_fields(field: str | None) -> tuple[str, ...]:
+    """The fields a query term searches: its prefix's, or every text field (no prefix)."""
+    return TEXT_FIELDS if field is None else (field,)
+
+
 def versions() -> dict[str, int]:
     """What an index must have been built with to be used as it is."""
     return {"schema": SCHEMA_VERSION, "analyzer": ANALYZER_VERSION, "postings": POSTINGS_VERSION}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.index.fold import fold
 from reader.index.hits import stored_hit
-from reader.index.layout import CHAIN_FIELDS, TEXT_FIELDS, decode_payload
+from reader.index.layout import CHAIN_FIELDS, decode_payload, searched_fields
 from reader.index.matches import needles
 from reader.index.query import AllOf, AnyOf, DateSpan, Node, Not, Term, positive_terms
 from reader.index.results import Facets, SearchResult
@@ -82,7 +82,7 @@ class QuickQuery:
         """The documents that match ``node`` (as the ranking's masks)."""
         if isinstance(node, Term):
             found: set[int] = set()
-            for field in _fields(node):
+            for field in searched_fields(node.field):
                 found.update(self.term_hits(field, node))
             return found
         if isinstance(node, DateSpan):
@@ -106,7 +106,7 @@ class QuickQuery:
         scores: dict[int, float] = {}
         count = self.state.count
         for term in terms:
-            for field in _fields(term):
+            for field in searched_fields(term.field):
                 if field not in CHAIN_FIELDS:
                     continue
                 hits = self.term_hits(field, term)
@@ -256,7 +256,3 @@ class QuickQuery:
             kept_counts,
             array("I", kept_places) if places is not None else None,
         )
-
-
-def _fields(term: Term) -> tuple[str, ...]:
-    return TEXT_FIELDS if term.field is None else (term.field,)
