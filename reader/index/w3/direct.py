@@ -239,37 +239,57 @@ def length_bytes(path: str, count: int) -> bytes:
 
 
 class StoredColumn:
-    """A segment's stored fields (``._stored.col``): each document's dict, unpickled."""
+    """A segment's stored fields (``._stored.col``): each document's dict, unpickled.
+
+    A document's offset and length are read when it is asked for: a search shows twenty
+    documents of a segment's tens of thousands, whose whole arrays took 4 ms to read at
+    72,000 documents.
+    """
 
     def __init__(self, path: str, count: int) -> None:
         self.file = File(path)
+        self.count = count
         try:
             last = self.file.size - 1
             code = chr(self.file.read(last, 1)[0])
-            self.offsets: array[int] | None = None
+            self._offsets: tuple[int, str, int] | None = None  # (where, type code, size)
             if code == "X":
                 codes = self.file.read(last - 2, 2).decode("ascii")
                 lengths_code, offsets_code = codes[0], codes[1]
                 size = struct.calcsize(offsets_code)
                 start = last - 2 - count * size
-                self.offsets = _big(self.file.read(start, count * size), offsets_code)
+                self._offsets = (start, offsets_code, size)
                 last, code = start, lengths_code
             size = struct.calcsize(code)
-            start = last - count * size
-            self.lengths = _big(self.file.read(start, count * size), code)
-            if self.offsets is None:
-                self.offsets = array("q", accumulate(self.lengths[:-1], initial=0))
-            self.starts: array[int] = self.offsets
+            self._lengths = (last - count * size, code, size)
+            if self._lengths[0] < 0:
+                raise Unreadable(f"{path} is shorter than its {count} documents' lengths")
+            self._starts: array[int] | None = None  # the lengths' sums, when no offsets
         except (struct.error, UnicodeDecodeError, ValueError) as exc:
             self.file.close()
             raise Unreadable(f"{path}: {exc}") from exc
 
+    def _number(self, layout: tuple[int, str, int], docnum: int) -> int:
+        where, code, size = layout
+        return _big(self.file.read(where + docnum * size, size), code)[0]
+
+    def _start(self, docnum: int) -> int:
+        if self._offsets is not None:
+            return self._number(self._offsets, docnum)
+        if self._starts is None:  # a small segment: its documents lie end to end
+            where, code, size = self._lengths
+            lengths = _big(self.file.read(where, self.count * size), code)
+            self._starts = array("q", accumulate(lengths[:-1], initial=0))
+        return self._starts[docnum]
+
     def get(self, docnum: int) -> dict[str, Any]:
         """The stored fields of a document (segment docnum)."""
-        length = self.lengths[docnum]
+        if not 0 <= docnum < self.count:
+            raise Unreadable(f"no document {docnum} among {self.count}")
+        length = self._number(self._lengths, docnum)
         if not length:
             return {}
-        found = pickle.loads(zlib.decompress(self.file.read(self.starts[docnum], length)))
+        found = pickle.loads(zlib.decompress(self.file.read(self._start(docnum), length)))
         if not isinstance(found, dict):
             raise Unreadable("a stored document that is not a dict")
         return found
