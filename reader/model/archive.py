@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from reader import digests
 from reader.model.articles import Articles
-from reader.model.pages import Page
 from reader.model.pickling import quick_pickle
 from reader.model.reasons import Reason
 from reader.model.text import UNREAD_EMPTY, UNREAD_TEXT, Unread
+
+if TYPE_CHECKING:  # a search that reads no catalogue builds no page classes
+    from reader.model.pages import Page
 
 
 def stable_id(*parts: str, length: int = 10) -> str:
