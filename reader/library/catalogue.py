@@ -131,22 +131,26 @@ def file_state(opened: Path, source: Source | None) -> FileState:
             raise CorruptArchive(str(opened), Reason.of("no_such_path")) from exc
         return {opened.name: (info.st_size, info.st_mtime_ns)}
     state = {}
-    # A plain folder's files are looked at directly: its info() resolves each path (to refuse
-    # a link out of the folder), a third of a second on 2,000 files, paid by every search. A
-    # file linked from outside then counts here too, which can only make the cache miss.
-    folder = source.root if type(source) is FolderSource else None
-    for name in source.names():
-        if is_ignored(name) and name != SETTINGS_FILE:
-            continue
-        try:
-            if folder is not None:
-                info = os.stat(os.path.join(folder, name))
-                state[name] = (info.st_size, info.st_mtime_ns)
-            else:
+    names = [n for n in source.names() if not is_ignored(n) or n == SETTINGS_FILE]
+    if type(source) is FolderSource:
+        # A plain folder's files are looked at directly: its info() resolves each path (to
+        # refuse a link out of the folder), a third of a second on 2,000 files, paid by every
+        # search. A file linked from outside then counts here too, which can only make the
+        # cache miss. "/" joins as os.path.join would, on Windows too, in a third less time.
+        folder = source.root
+        for name in names:
+            try:
+                info = os.stat(f"{folder}/{name}")
+            except OSError:
+                continue  # removed while listing: the next look sees it gone
+            state[name] = (info.st_size, info.st_mtime_ns)
+    else:
+        for name in names:
+            try:
                 file = source.info(name)
-                state[name] = (file.size, file.mtime_ns)
-        except (OSError, CorruptArchive):
-            continue  # removed while listing: the next look sees it gone
+            except (OSError, CorruptArchive):
+                continue
+            state[name] = (file.size, file.mtime_ns)
     if not opened.is_dir():  # removed while listing
         raise CorruptArchive(str(opened), Reason.of("no_such_path"))
     return state
@@ -156,9 +160,12 @@ def stamp(state: FileState) -> str:
     """A digest of the files a catalogue is read from (see :func:`file_state`) and of this code."""
     digest = digests.blake2b(digest_size=16)
     digest.update(f"{CACHE_VERSION}|{code_digest()}|".encode())
-    for name in sorted(state):
-        size, mtime_ns = state[name]
-        digest.update(f"{name}:{size}:{mtime_ns}\x1e".encode("utf-8", "surrogateescape"))
+    # One update of the whole text: the same digest as an update per file, in a quarter of
+    # the time (18,000 files: a national daily's fifty years).
+    text = "".join(
+        [f"{name}:{size}:{mtime_ns}\x1e" for name, (size, mtime_ns) in sorted(state.items())]
+    )
+    digest.update(text.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
