@@ -19,7 +19,7 @@ from reader.index import quickstate, store
 from reader.index.query import Node
 from reader.index.quickquery import LIST_LIMIT, Declined, QuickQuery
 from reader.index.results import SearchResult
-from reader.index.w3 import direct
+from reader.index.w3 import direct, stored
 from reader.model.vocabulary import Sort
 
 # Documents in an index beyond which numpy's arrays answer faster than the imports they cost
@@ -36,7 +36,6 @@ class Segment:
         self.folder = folder
         self.terms = direct.TermTable(str(folder / f"{info.name}.trm"))
         self._pst: direct.File | None = None
-        self._stored: direct.StoredColumn | None = None
 
     def pst(self) -> direct.File:
         """The posting lists' file."""
@@ -44,19 +43,11 @@ class Segment:
             self._pst = direct.File(str(self.folder / f"{self.info.name}.pst"))
         return self._pst
 
-    def stored(self) -> direct.StoredColumn:
-        """The stored fields' column."""
-        if self._stored is None:
-            path = str(self.folder / f"{self.info.name}._stored.col")
-            self._stored = direct.StoredColumn(path, self.info.count)
-        return self._stored
-
     def close(self) -> None:
         """Close the segment's files."""
         self.terms.close()
-        for file in (self._pst, self._stored):
-            if file is not None:
-                file.close()
+        if self._pst is not None:
+            self._pst.close()
 
 
 class QuickIndex:
@@ -67,6 +58,9 @@ class QuickIndex:
         self.state = state
         self.folder = index_dir / store.WHOOSH_DIR
         self.segments: list[Segment] = []
+        self.stored = stored.StoredDocuments(
+            str(self.folder), [(s.name, s.base, s.count) for s in state.segments]
+        )
         try:
             for info in state.segments:
                 self.segments.append(Segment(self.folder, info))
@@ -88,6 +82,7 @@ class QuickIndex:
         for segment in self.segments:
             segment.close()
         self.segments = []
+        self.stored.close()
 
     def search(self, text: str, node: Node, limit: int, sort: Sort) -> SearchResult | None:
         """The query's result as :func:`reader.index.ranking.run` gives it without filters,

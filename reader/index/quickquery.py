@@ -188,11 +188,7 @@ class QuickQuery:
 
     def stored(self, doc: int) -> Any:
         """A document's article as the index stores it."""
-        for segment in reversed(self.index.segments):
-            if doc >= segment.info.base:
-                fields = segment.stored().get(doc - segment.info.base)
-                return decode_payload(fields["payload"])
-        raise direct.Unreadable(f"no segment holds document {doc}")
+        return decode_payload(self.index.stored.get(doc)["payload"])
 
     def term_hits(self, field: str, term: Term) -> dict[int, int]:
         """A term's documents in one field and how often it occurs in each."""

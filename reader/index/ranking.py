@@ -61,7 +61,7 @@ def run(
         ranked = _first(docs, np.where(days == 0, _NEVER, days), limit)
     state.docsets.forget()
     wanted = needles(node)
-    hits = tuple(_hit(state.reader, int(d), float(scores[d]), wanted) for d in ranked)
+    hits = tuple(_hit(state, int(d), float(scores[d]), wanted) for d in ranked)
     return SearchResult(text, len(docs), hits, facets)
 
 
@@ -101,8 +101,8 @@ def _first(docs: Ints, keys: Floats | Ints, limit: int) -> list[int]:
     return [int(d) for d in docs[order]]
 
 
-def _hit(reader: Any, docnum: int, score: float, wanted: dict[str, list[str]]) -> Hit:
-    stored = decode_payload(reader.stored_fields(docnum)["payload"])
+def _hit(state: SearcherState, docnum: int, score: float, wanted: dict[str, list[str]]) -> Hit:
+    stored = decode_payload(state.stored_fields(docnum)["payload"])
     return stored_hit(stored, score, wanted)
 
 

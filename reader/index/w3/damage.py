@@ -5,14 +5,17 @@ from __future__ import annotations
 from whoosh import index as whoosh_index
 from whoosh.filedb.filetables import FileFormatError
 
+from reader.index.w3.direct import Unreadable
 from reader.index.w3.packed_layout import PackedDamage
 
-# Whoosh's own complaints about its files (a bad header, a missing or empty index), and a
-# packed posting list that does not decode.
+# Whoosh's own complaints about its files (a bad header, a missing or empty index), a packed
+# posting list that does not decode, and a file read directly that does not hold what its
+# layout says (a stored document's column, read so for whoosh's searches too).
 FORMAT_ERRORS: tuple[type[BaseException], ...] = (
     FileFormatError,
     whoosh_index.IndexError,
     PackedDamage,
+    Unreadable,
 )
 
 # Whoosh's code that turns bytes read from a file into values (arrays, numbers, strings):

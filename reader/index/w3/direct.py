@@ -1,9 +1,9 @@
-"""W3 files read without whoosh: a term's info and packed postings, a stored document, lengths.
+"""W3 files read without whoosh: a term's info and packed postings, field lengths.
 
 A command-line search in a fresh process spends more time importing numpy and whoosh than
 answering. These readers take what :mod:`reader.index.quick` needs straight from a segment's
 files, in the layout of whoosh's W3 codec (:data:`reader.index.w3.WRITTEN_FOR`) and of our
-packed posting lists (:mod:`reader.index.w3.packed`), with ``struct``, ``array``, ``zlib`` and
+packed posting lists (:mod:`reader.index.w3.packed`), with ``struct``, ``array`` and
 ``pickle`` (of plain tuples and dicts only, written by whoosh or by us). What they cannot
 read (a posting list in whoosh's own blocks) they report as None, and the caller falls back
 to whoosh. Layouts, from whoosh's ``filetables``, ``columns`` and ``codec/whoosh3``:
@@ -18,8 +18,7 @@ to whoosh. Layouts, from whoosh's ``filetables``, ``columns`` and ``codec/whoosh
   in ``.pst``, which start with ``W3Bl`` and a block: its length (``!i``, negative when last),
   its pickled info, its data.
 * a column (``.col``): fixed-size big-endian numbers one per document (missing at the end: the
-  default), or for the stored fields variable-length values followed by their lengths (and
-  offsets, for many documents) as big-endian arrays and their type codes.
+  default). The stored fields' column is :mod:`reader.index.w3.stored`'s.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ import os
 import pickle
 import struct
 import sys
-import zlib
 from array import array
 from binascii import crc32
 from collections.abc import Callable
@@ -218,7 +216,7 @@ def _u4(data: bytes) -> array[int]:
     return _little(data, 4)
 
 
-def _big(data: bytes, code: str) -> array[int]:
+def big(data: bytes, code: str) -> array[int]:
     """Big-endian numbers (whoosh's arrays in files)."""
     found = array(code)
     found.frombytes(data)
@@ -236,67 +234,6 @@ def length_bytes(path: str, count: int) -> bytes:
     if len(found) > count:
         raise Unreadable(f"{path} holds more lengths than documents")
     return found + bytes(count - len(found))
-
-
-class StoredColumn:
-    """A segment's stored fields (``._stored.col``): each document's dict, unpickled.
-
-    A document's offset and length are read when it is asked for: a search shows twenty
-    documents of a segment's tens of thousands, whose whole arrays took 4 ms to read at
-    72,000 documents.
-    """
-
-    def __init__(self, path: str, count: int) -> None:
-        self.file = File(path)
-        self.count = count
-        try:
-            last = self.file.size - 1
-            code = chr(self.file.read(last, 1)[0])
-            self._offsets: tuple[int, str, int] | None = None  # (where, type code, size)
-            if code == "X":
-                codes = self.file.read(last - 2, 2).decode("ascii")
-                lengths_code, offsets_code = codes[0], codes[1]
-                size = struct.calcsize(offsets_code)
-                start = last - 2 - count * size
-                self._offsets = (start, offsets_code, size)
-                last, code = start, lengths_code
-            size = struct.calcsize(code)
-            self._lengths = (last - count * size, code, size)
-            if self._lengths[0] < 0:
-                raise Unreadable(f"{path} is shorter than its {count} documents' lengths")
-            self._starts: array[int] | None = None  # the lengths' sums, when no offsets
-        except (struct.error, UnicodeDecodeError, ValueError) as exc:
-            self.file.close()
-            raise Unreadable(f"{path}: {exc}") from exc
-
-    def _number(self, layout: tuple[int, str, int], docnum: int) -> int:
-        where, code, size = layout
-        return _big(self.file.read(where + docnum * size, size), code)[0]
-
-    def _start(self, docnum: int) -> int:
-        if self._offsets is not None:
-            return self._number(self._offsets, docnum)
-        if self._starts is None:  # a small segment: its documents lie end to end
-            where, code, size = self._lengths
-            lengths = _big(self.file.read(where, self.count * size), code)
-            self._starts = array("q", accumulate(lengths[:-1], initial=0))
-        return self._starts[docnum]
-
-    def get(self, docnum: int) -> dict[str, Any]:
-        """The stored fields of a document (segment docnum)."""
-        if not 0 <= docnum < self.count:
-            raise Unreadable(f"no document {docnum} among {self.count}")
-        length = self._number(self._lengths, docnum)
-        if not length:
-            return {}
-        found = pickle.loads(zlib.decompress(self.file.read(self._start(docnum), length)))
-        if not isinstance(found, dict):
-            raise Unreadable("a stored document that is not a dict")
-        return found
-
-    def close(self) -> None:
-        """Close the file."""
-        self.file.close()
 
 
 def segments_of(reader: Any) -> list[tuple[str, int, int, list[int]]]:

@@ -1,14 +1,19 @@
-"""The W3 files read without whoosh (reader.index.w3.direct) against whoosh's own reading."""
+"""Stored documents read without whoosh (reader.index.w3.stored) against whoosh's own reading."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import numpy  # noqa: F401  (loaded: searches go through whoosh and numpy)
 import pytest
 from whoosh.codec.whoosh3 import STORED_COLUMN
 from whoosh.filedb.structfile import StructFile
 
-from reader.index.w3 import direct
+from reader.index import search, store, update_index
+from reader.index.w3 import direct, stored
+from reader.model import IndexUnavailable
+from tests.index.conftest import copy_issues, open_archive
 
 
 def _write_stored(path: Path, count: int) -> None:
@@ -31,7 +36,7 @@ def test_stored_documents_read_directly_are_whooshs(tmp_path: Path, count: int) 
         theirs = STORED_COLUMN.reader(StructFile(handle), 0, path.stat().st_size, count)
         docs = [0, 1, 3, count // 2, count - 2, count - 1]
         expected = {doc: theirs[doc] or {} for doc in docs}
-    column = direct.StoredColumn(str(path), count)
+    column = stored.StoredColumn(str(path), count)
     try:
         assert {doc: column.get(doc) for doc in docs} == expected
         assert column.get(3) == {}
@@ -48,4 +53,21 @@ def test_a_stored_column_cut_short_is_unreadable(tmp_path: Path) -> None:
     _write_stored(path, 40_000)
     path.write_bytes(path.read_bytes()[-400:])
     with pytest.raises(direct.Unreadable):
-        direct.StoredColumn(str(path), 40_000)
+        stored.StoredColumn(str(path), 40_000)
+
+
+def test_whooshs_search_reads_them_so_and_a_damaged_column_is_damage(
+    generated_archive: Path, tmp_path: Path
+) -> None:
+    assert "numpy" in sys.modules  # the search through whoosh and numpy, not the direct one
+    root = copy_issues(generated_archive, tmp_path / "archive", 2)
+    index_dir = tmp_path / "index"
+    library, fingerprints = open_archive(root)
+    update_index(index_dir, library.issues, fingerprints)
+    found = search(index_dir, "县", limit=5)
+    assert found.total > 5 and all(hit.title for hit in found.hits)
+    (column,) = (index_dir / store.WHOOSH_DIR).glob("*._stored.col")
+    column.write_bytes(b"\x00" * 8)  # no type code at its end: not a column
+    with pytest.raises(IndexUnavailable):
+        search(index_dir, "县", limit=5)
+    assert (index_dir / store.DAMAGED_FILE).exists()
