@@ -6,7 +6,7 @@ its first read. This module answers the same query the same way as
 and hits) with Python sets and dicts over what :mod:`reader.index.w3.direct` reads and what
 the last search through whoosh saved (:mod:`reader.index.quickstate`). It answers only
 what it can answer quickly: no filters, postings it can decode, and at most
-:data:`WORK_LIMIT` postings and positions; otherwise :meth:`QuickIndex.search` returns None
+:data:`reader.index.quickterms.WORK_LIMIT` postings and positions; otherwise :meth:`QuickIndex.search` returns None
 and the caller asks whoosh and numpy.
 """
 
@@ -17,15 +17,18 @@ from typing import Any
 
 from reader.index import quickstate, store
 from reader.index.query import Node
-from reader.index.quickquery import LIST_LIMIT, Declined, QuickQuery
+from reader.index.quickquery import QuickQuery
+from reader.index.quickterms import LIST_LIMIT, Declined
 from reader.index.results import SearchResult
 from reader.index.w3 import direct, stored
 from reader.model.vocabulary import Sort
 
-# Documents in an index beyond which numpy's arrays answer faster than the imports they cost
-# (measured: national-5y, 72,000 articles, 14–89 ms a query here against 13–30 ms and about
-# 90 ms of imports; national-50y, 720,000, 74–350 ms against 34–200 ms).
-QUICK_DOCS = 150_000
+# Documents in an index beyond which the saved state (8 bytes a document, read whole) costs
+# more than numpy's imports save. Every query the work limit lets through is quicker here in a
+# fresh process: on national-50y (720,000 articles) a rare name's search took 315–460 ms end to
+# end against 550–680 through numpy, and a query declined from its terms' infos, before a
+# posting is read, pays 15–20 ms for the attempt.
+QUICK_DOCS = 1_000_000
 
 
 class Segment:
@@ -86,7 +89,7 @@ class QuickIndex:
 
     def search(self, text: str, node: Node, limit: int, sort: Sort) -> SearchResult | None:
         """The query's result as :func:`reader.index.ranking.run` gives it without filters,
-        or None when this module declines it (see :data:`WORK_LIMIT`)."""
+        or None when this module declines it (see :data:`reader.index.quickterms.WORK_LIMIT`)."""
         try:
             result = QuickQuery(self).run(text, node, limit, sort)
         except Declined:

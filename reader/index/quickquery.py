@@ -10,42 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain as chain_all
 from itertools import repeat
-from operator import add, floordiv, mul, neg
+from operator import add, mul, neg
 from typing import TYPE_CHECKING, Any
 
-from reader.index.fold import fold
 from reader.index.hits import stored_hit
 from reader.index.layout import CHAIN_FIELDS, decode_payload, searched_fields
 from reader.index.matches import needles
 from reader.index.query import AllOf, AnyOf, DateSpan, Node, Not, Term, positive_terms
+from reader.index.quickterms import TermReader
 from reader.index.results import Facets, SearchResult
-from reader.index.units import chain
-from reader.index.w3 import direct
 from reader.model.vocabulary import UNDATED, Sort
 
 if TYPE_CHECKING:
-    from reader.index.quick import QuickIndex, Segment
+    from reader.index.quick import QuickIndex
 
 # BM25F's free parameters (as reader.index.docsets).
 B = 0.75
 K1 = 1.2
-# Postings and positions read for one query, beyond which numpy is faster than the imports
-# it costs (a common bigram of a national daily); the query then goes to whoosh and numpy.
-WORK_LIMIT = 400_000
-# Documents a date range or a negation may have to list (every live document).
-LIST_LIMIT = 200_000
 _NEVER = dt.date.max.toordinal() + 1
-# A chain's position keys are ``docnum * _STRIDE + position - offset``: an odd stride above
-# every position (they are below 2**32) and above every offset. An int hashes to itself and a
-# set places it by its low bits, so ``docnum << 32 | position`` put a common term's keys in the
-# slots of their positions alone, crowded; this stride's low bits (2**32 times the golden ratio)
-# spread the documents over the slots: a set of them is built in 200 ns a key, not 350.
-_STRIDE = (1 << 32) + 0x9E3779B1
 
 
 class _Values(dict[int, float]):
@@ -65,21 +50,17 @@ class _Values(dict[int, float]):
         return value
 
 
-class Declined(Exception):
-    """The query needs what this module does not read, or more work than it is worth."""
-
-
 class QuickQuery:
     """One query's evaluation: the documents of each node, as sets of docnums."""
 
     def __init__(self, index: QuickIndex) -> None:
         self.index = index
         self.state = index.state
-        self.work = 0
-        self.hits: dict[tuple[str, Term], dict[int, int]] = {}
+        self.terms = TermReader(index)
 
     def run(self, text: str, node: Node, limit: int, sort: Sort) -> SearchResult:
         """The result of ``node``: its total, its first ``limit`` hits in ``sort`` order, facets."""
+        self.terms.check_work(node)
         kept = self.of(node)
         scores = self.scores(positive_terms(node))
         days = self.state.days
@@ -106,7 +87,7 @@ class QuickQuery:
         if isinstance(node, Term):
             found: set[int] = set()
             for field in searched_fields(node.field):
-                found.update(self.term_hits(field, node))
+                found.update(self.terms.hits(field, node))
             return found
         if isinstance(node, DateSpan):
             first, last = node.start.toordinal(), node.end.toordinal()
@@ -137,7 +118,7 @@ class QuickQuery:
             for field in searched_fields(term.field):
                 if field not in CHAIN_FIELDS:
                     continue
-                hits = self.term_hits(field, term)
+                hits = self.terms.hits(field, term)
                 if not hits:
                     continue
                 values = _Values(
@@ -189,96 +170,3 @@ class QuickQuery:
     def stored(self, doc: int) -> Any:
         """A document's article as the index stores it."""
         return decode_payload(self.index.stored.get(doc)["payload"])
-
-    def term_hits(self, field: str, term: Term) -> dict[int, int]:
-        """A term's documents in one field and how often it occurs in each."""
-        key = (field, term)
-        found = self.hits.get(key)
-        if found is None:
-            found = self.hits[key] = self._read_term(field, term)
-        return found
-
-    def _read_term(self, field: str, term: Term) -> dict[int, int]:
-        result: dict[int, int] = {}
-        if field not in CHAIN_FIELDS:
-            value = fold(term.text).strip()
-            if not value:
-                return result
-            for segment in self.index.segments:
-                info = segment.terms.get(field, value.encode("utf-8"))
-                if info is not None:
-                    docs, _, _ = self._postings(segment, info, False)
-                    result.update((segment.info.base + d, 1) for d in docs)
-            return result
-        found = chain(term.text)
-        if found is None:
-            return result
-        texts = list(dict.fromkeys(text for _, text in found.links))
-        offsets = [[o for o, t in found.links if t == text] for text in texts]
-        for segment in self.index.segments:
-            infos = [segment.terms.get(field, text.encode("utf-8")) for text in texts]
-            if any(info is None for info in infos):
-                continue
-            known = [info for info in infos if info is not None]
-            # The rarest first, as the ranking does (its order bounds the work).
-            rarest = sorted(
-                zip(known, offsets, strict=True), key=lambda i: direct.doc_frequency(i[0])
-            )
-            base = segment.info.base
-            if len(found.links) == 1:
-                docs, counts, _ = self._postings(segment, rarest[0][0], False)
-                result.update((base + d, n) for d, n in zip(docs, counts, strict=True))
-            else:
-                for doc, n in self._chain(segment, rarest).items():
-                    result[base + doc] = n
-        return result
-
-    def _chain(self, segment: Segment, lists: list[tuple[bytes, list[int]]]) -> Counter[int]:
-        """Docnums where a chain's terms stand at their offsets, and how often: the keys
-        ``docnum * _STRIDE + position - offset`` of each term, intersected (as the ranking's
-        ``_chain_hits``, whose result this is; built by ``map`` and ``set`` in C, a posting
-        costs no Python bytecode). A key kept is the first term's (offset 0), never negative
-        within its document, so floor division gives back its docnum."""
-        keys: set[int] | None = None
-        for info, offsets in lists:
-            docs, counts, places = self._postings(segment, info, True)
-            assert places is not None
-            for offset in offsets:
-                starts = [doc * _STRIDE - offset for doc in docs]
-                found = map(add, chain_all.from_iterable(map(repeat, starts, counts)), places)
-                keys = set(found) if keys is None else keys.intersection(found)
-            if not keys:
-                return Counter()
-        return Counter(map(floordiv, keys or (), repeat(_STRIDE)))
-
-    def _postings(self, segment: Segment, info: bytes, positions: bool) -> direct.Postings:
-        self.work += direct.doc_frequency(info)
-        if self.work > WORK_LIMIT:
-            raise Declined
-        found = direct.postings(info, segment.pst(), positions, self.index.zstd())
-        if found is None:
-            raise Declined
-        docs, counts, places = found
-        if places is not None:
-            self.work += len(places)
-            if self.work > WORK_LIMIT:
-                raise Declined
-        deleted = segment.info.deleted
-        if not deleted:
-            return found
-        kept_docs: list[int] = []
-        kept_counts: list[int] = []
-        kept_places: list[int] = []
-        at = 0
-        for doc, n in zip(docs, counts, strict=True):
-            if doc not in deleted:
-                kept_docs.append(doc)
-                kept_counts.append(n)
-                if places is not None:
-                    kept_places.extend(places[at : at + n])
-            at += n
-        return (
-            kept_docs,
-            kept_counts,
-            array("I", kept_places) if places is not None else None,
-        )

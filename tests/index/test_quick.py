@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.index import fold, quick, quickquery, store, update_index
+from reader.index import fold, quick, quickquery, quickterms, store, update_index
 from reader.index.fold import CJK_CLASS, is_cjk
 from reader.index.query import parse
 from reader.index.searcher import IndexSearcher
@@ -104,9 +104,41 @@ def test_what_it_cannot_read_or_is_too_much_it_declines(
     # page: is an exact-value field, whose postings are whoosh's own blocks.
     assert direct.search("page:1", parse("page:1"), 20, "relevance") is None
     assert direct.search("县", parse("县"), 20, "relevance") is not None
-    monkeypatch.setattr(quickquery, "WORK_LIMIT", 10)
+    monkeypatch.setattr(quickterms, "WORK_LIMIT", 10)
     assert direct.search("县", parse("县"), 20, "relevance") is None
     direct.close()
+
+
+def test_it_declines_from_the_term_infos_before_reading_a_posting(
+    generated_archive: Path, tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, index_dir = _searched(generated_archive, tmp_path)
+    found = quick.open_quick(index_dir)
+    assert found is not None
+
+    def run(text: str) -> quickquery.QuickQuery:
+        query = quickquery.QuickQuery(found)
+        query.run(text, parse(text), 20, "relevance")
+        return query
+
+    def declined(text: str) -> None:
+        query = quickquery.QuickQuery(found)
+        with pytest.raises(quickterms.Declined):
+            query.run(text, parse(text), 20, "relevance")
+        assert query.terms.work == 0, text  # not a posting read
+
+    try:
+        read = run("县委书记").terms.work  # the postings and positions of 县委 and 书记
+        assert read > 0
+        monkeypatch.setattr(quickterms, "WORK_LIMIT", read - 1)
+        declined("县委书记")
+        monkeypatch.setattr(quickterms, "WORK_LIMIT", 10**9)
+        monkeypatch.setattr(quickterms, "LIST_LIMIT", 0)
+        for text in ("date:2021", "-的", "县 OR -的", "-的 -县"):  # each lists every document
+            declined(text)
+        assert run("乡村 -会议").terms.work > 0  # a NOT beside a term lists none
+    finally:
+        found.close()
 
 
 def test_a_changed_index_is_not_read_with_an_older_state(

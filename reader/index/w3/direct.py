@@ -146,6 +146,11 @@ def doc_frequency(info: bytes) -> int:
     return int(_TERM_INFO.unpack_from(info)[2])
 
 
+def weight(info: bytes) -> float:
+    """The term's weight in the segment: its occurrences times the field's boost."""
+    return float(_TERM_INFO.unpack_from(info)[1])
+
+
 Postings = tuple[list[int], list[int], "array[int] | None"]
 
 
