@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.index.fold import Folded, fold, fold_with_offsets
+from reader.index.fold import fold
+from reader.index.fold_offsets import Folded, fold_with_offsets
 from reader.index.units import is_word_char
 
 # About this many characters of context in a snippet.

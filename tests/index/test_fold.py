@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.index import fold as fold_module
-from reader.index.fold import fold, fold_with_offsets, is_cjk, t2s_table
+from reader.index.fold import fold, is_cjk, t2s_table
+from reader.index.fold_offsets import fold_with_offsets
 
 
 @pytest.mark.parametrize(
