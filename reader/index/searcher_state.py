@@ -37,7 +37,7 @@ class SearcherState:
         )
         self.reader = self._index.reader()
         try:
-            saved = statecache.load(index_dir, meta.build)
+            saved = statecache.load(index_dir, meta.build, self.reader.generation())
             if saved is not None and len(saved["days"]) == self.reader.doc_count_all():
                 self._from_saved(saved)
             else:
@@ -90,7 +90,7 @@ class SearcherState:
             arrays[f"{name}:codes"] = labels.codes
         for field_name, lengths in self.docsets.lengths.items():
             arrays[f"length:{field_name}"] = lengths
-        statecache.save(index_dir, self.build, arrays)
+        statecache.save(index_dir, self.build, self.reader.generation(), arrays)
         self._saved, self._saved_lengths = True, set(self.docsets.lengths)
 
     def _remember_quick(self, index_dir: Path) -> None:

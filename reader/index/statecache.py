@@ -2,8 +2,10 @@
 
 Opening a searcher reads every document's date, publication and field lengths through
 whoosh, one document at a time: about a second on a ten-year weekly, paid by every
-command-line search. The arrays depend only on the index's build, so they are kept in the
-per-user cache under the index folder and build id, and read back in a millisecond. A file
+command-line search. The arrays depend on the index's build and generation (an update that
+only deletes keeps the documents' count but not which are live; a merge renumbers them), so
+they are kept in the per-user cache under the index folder, build id and generation, and
+read back in a millisecond. A file
 that is missing, foreign or damaged is a miss; the index itself is never written to.
 """
 
@@ -26,18 +28,19 @@ VERSION = 2
 Arrays = dict[str, npt.NDArray[np.generic]]
 
 
-def _files(index_dir: Path, build: str) -> tuple[Path, str] | None:
-    """This build's file, and the start of the names of every build's file of the folder."""
-    made = digests.blake2b(f"{VERSION}|{build}".encode(), digest_size=8).hexdigest()
+def _files(index_dir: Path, build: str, generation: int) -> tuple[Path, str] | None:
+    """This build and generation's file, and the start of the names of every such file of the
+    folder."""
+    made = digests.blake2b(f"{VERSION}|{build}|{generation}".encode(), digest_size=8).hexdigest()
     file = state_file(index_dir, f"{made}.npz")
     if file is None:
         return None
     return file, file.name.removesuffix(f"{made}.npz")
 
 
-def load(index_dir: Path, build: str) -> Arrays | None:
-    """The arrays saved for this build of the index at ``index_dir``, or None."""
-    where = _files(index_dir, build)
+def load(index_dir: Path, build: str, generation: int) -> Arrays | None:
+    """The arrays saved for this build and generation of the index at ``index_dir``, or None."""
+    where = _files(index_dir, build, generation)
     if where is None:
         return None
     try:
@@ -50,9 +53,9 @@ def load(index_dir: Path, build: str) -> Arrays | None:
         return None
 
 
-def save(index_dir: Path, build: str, arrays: Arrays) -> None:
-    """Keep ``arrays`` for this build (the files of the folder's earlier builds are deleted)."""
-    where = _files(index_dir, build)
+def save(index_dir: Path, build: str, generation: int, arrays: Arrays) -> None:
+    """Keep ``arrays`` for this build and generation (the folder's earlier files are deleted)."""
+    where = _files(index_dir, build, generation)
     if where is None:
         return
     file, prefix = where
