@@ -151,9 +151,12 @@ class SearcherState:
             segments = direct.segments_of(self.reader) if self.reader.doc_count_all() else []
             self._stored = stored.StoredDocuments(self._folder, [s[:3] for s in segments])
             self._stored_directly = self._stored.available()
-        if not self._stored_directly:
-            return self.reader.stored_fields(docnum)  # type: ignore[no-any-return]
-        return self._stored.get(docnum)
+        if self._stored_directly:
+            return self._stored.get(docnum)
+        found: dict[str, Any] = self.reader.stored_fields(docnum)
+        if not found:
+            raise direct.Unreadable(f"document {docnum} has no stored fields")
+        return found
 
     def close(self) -> None:
         """Close the whoosh reader and the columns read directly."""

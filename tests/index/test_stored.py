@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy  # noqa: F401  (loaded: searches go through whoosh and numpy)
@@ -56,8 +57,29 @@ def test_a_stored_column_cut_short_is_unreadable(tmp_path: Path) -> None:
         stored.StoredColumn(str(path), 40_000)
 
 
+def _garbled_code(data: bytes, code: bytes) -> bytes:
+    return data[:-1] + code
+
+
+def _lengths_zeroed(data: bytes) -> bytes:  # the type code kept: every document empty
+    return bytes(len(data) - 1) + data[-1:]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"\x00" * 8,  # no type code at its end: not a column
+        *(
+            lambda data, code=code: _garbled_code(data, code)
+            # codes struct takes and array does not, floats, an unsigned code for a signed one
+            for code in (b"c", b"e", b"x", b"?", b"f", b"d", b"Q")
+        ),
+        _lengths_zeroed,
+    ],
+    ids=["not a column", "c", "e", "x", "?", "f", "d", "Q", "lengths zeroed"],
+)
 def test_whooshs_search_reads_them_so_and_a_damaged_column_is_damage(
-    generated_archive: Path, tmp_path: Path
+    generated_archive: Path, tmp_path: Path, damage: Callable[[bytes], bytes]
 ) -> None:
     assert "numpy" in sys.modules  # the search through whoosh and numpy, not the direct one
     root = copy_issues(generated_archive, tmp_path / "archive", 2)
@@ -67,7 +89,7 @@ def test_whooshs_search_reads_them_so_and_a_damaged_column_is_damage(
     found = search(index_dir, "县", limit=5)
     assert found.total > 5 and all(hit.title for hit in found.hits)
     (column,) = (index_dir / store.WHOOSH_DIR).glob("*._stored.col")
-    column.write_bytes(b"\x00" * 8)  # no type code at its end: not a column
+    column.write_bytes(damage(column.read_bytes()))
     with pytest.raises(IndexUnavailable):
         search(index_dir, "县", limit=5)
     assert (index_dir / store.DAMAGED_FILE).exists()

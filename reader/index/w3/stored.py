@@ -23,6 +23,9 @@ from typing import Any
 
 from reader.index.w3.direct import File, Unreadable, big
 
+# The type codes of whoosh's arrays of lengths and offsets (integers); any other is damage.
+_INTEGER_CODES = frozenset("bBhHiIlLqQ")
+
 
 class StoredColumn:
     """A segment's stored fields (``._stored.col``): each document's dict, unpickled.
@@ -41,12 +44,12 @@ class StoredColumn:
             self._offsets: tuple[int, str, int] | None = None  # (where, type code, size)
             if code == "X":
                 codes = self.file.read(last - 2, 2).decode("ascii")
-                lengths_code, offsets_code = codes[0], codes[1]
+                lengths_code, offsets_code = codes[0], _integer(codes[1])
                 size = struct.calcsize(offsets_code)
                 start = last - 2 - count * size
                 self._offsets = (start, offsets_code, size)
                 last, code = start, lengths_code
-            size = struct.calcsize(code)
+            size = struct.calcsize(_integer(code))
             self._lengths = (last - count * size, code, size)
             if self._lengths[0] < 0:
                 raise Unreadable(f"{path} is shorter than its {count} documents' lengths")
@@ -65,7 +68,10 @@ class StoredColumn:
         if self._starts is None:  # a small segment: its documents lie end to end
             where, code, size = self._lengths
             lengths = big(self.file.read(where, self.count * size), code)
-            self._starts = array("q", accumulate(lengths[:-1], initial=0))
+            try:
+                self._starts = array("q", accumulate(lengths[:-1], initial=0))
+            except OverflowError as exc:  # lengths no column has (an unsigned code garbled)
+                raise Unreadable(f"stored documents' lengths beyond any file: {exc}") from exc
         return self._starts[docnum]
 
     def get(self, docnum: int) -> dict[str, Any]:
@@ -85,6 +91,12 @@ class StoredColumn:
         self.file.close()
 
 
+def _integer(code: str) -> str:
+    if code not in _INTEGER_CODES:
+        raise Unreadable(f"not an integer array's type code: {code!r}")
+    return code
+
+
 class StoredDocuments:
     """The stored documents of an index's segments, by index-wide docnum; a segment's column
     is opened when a document of it is first asked for."""
@@ -101,14 +113,18 @@ class StoredDocuments:
         return all(os.path.exists(path) for path in self._paths)
 
     def get(self, docnum: int) -> dict[str, Any]:
-        """The stored fields of a document."""
+        """The stored fields of a document: every document of an index of ours has some, so
+        a document without is damage (a column's lengths zeroed)."""
         at = bisect.bisect_right(self._bases, docnum) - 1
         if at < 0:
             raise Unreadable(f"no segment holds document {docnum}")
         column = self._columns.get(at)
         if column is None:
             column = self._columns[at] = StoredColumn(self._paths[at], self._counts[at])
-        return column.get(docnum - self._bases[at])
+        found = column.get(docnum - self._bases[at])
+        if not found:
+            raise Unreadable(f"document {docnum} has no stored fields")
+        return found
 
     def close(self) -> None:
         """Close the columns opened."""
