@@ -1,25 +1,35 @@
-"""An opened archive's search index: where it is, whether it is current, building it, searching it.
+"""An opened archive's search index: where it is, building it, searching it, a query's matches.
 
-A part of :class:`reader.library.Library` (its base class), kept apart from the catalogue side:
+Whether it is current, a search while it is built (the rest scanned), and where a query
+matches in an article, too. A part of :class:`reader.library.Library` (one of its base
+classes), kept apart from the catalogue side:
 the library supplies the archive's issues with their text and their fingerprints.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import index
 from reader.library import indexes, paths
-from reader.model import Issue, Progress
+from reader.model import Article, Issue, Progress
+
+if TYPE_CHECKING:
+    from reader.library import provisional
 
 
 class ArchiveIndex:
     """The index side of an opened archive (see :class:`reader.library.Library`)."""
 
-    # Set by the library: what was opened (the index folder is keyed by it) and the searchers.
+    # Set by the library: what was opened (the index folder is keyed by it), the searchers,
+    # and the scan of a search while the index is built (made by the first search_now).
     path: Path
     _searchers: indexes.Searchers
+    _scanner: provisional.Scanner | None
+    _lock: threading.Lock
 
     def fingerprints(self) -> dict[str, str]:
         """Per issue, a hash that changes whenever the issue does (the library's)."""
@@ -27,6 +37,10 @@ class ArchiveIndex:
 
     def issues_with_text(self) -> Sequence[Issue]:
         """Every issue with its articles' text, read as reached (the library's)."""
+        raise NotImplementedError
+
+    def article(self, article_id: str) -> tuple[Issue, Article]:
+        """The article with this id, its text included, and its issue (the library's)."""
         raise NotImplementedError
 
     @property
@@ -162,3 +176,68 @@ class ArchiveIndex:
             days=tuple(days),
         )
         return self._searchers.search(query, limit, sort, filters)
+
+    def search_now(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: index.Sort = "relevance",
+        filters: index.SearchFilters | None = None,
+        budget: float | None = None,
+    ) -> provisional.Provisional:
+        """Search at once, while the index is built: the issues it holds as they are there, the
+        rest scanned (within ``budget`` seconds); see ``library.provisional``.
+
+        Raises QueryError (a malformed query) and IndexUnavailable (a damaged index).
+        """
+        from reader.library import provisional
+
+        searchers = self._searchers if self.index_available() else None
+        filters = filters or index.SearchFilters()
+        with self._lock:
+            if self._scanner is None:
+                self._scanner = provisional.Scanner()
+            scanner = self._scanner
+        return scanner.search(self, searchers, query, limit, sort, filters, budget)
+
+    def forget_scanned(self) -> None:
+        """Drop the folded text :meth:`search_now` keeps (the index holds every issue now)."""
+        if self._scanner is not None:
+            self._scanner.clear()
+
+    def matches(
+        self, article_id: str, query: str, *, body: str | None = None
+    ) -> list[tuple[str, int, int]]:
+        """Where ``query`` matches in an article, for highlighting it whole.
+
+        Returns ``(field, start, end)`` in Python ``str`` offsets; ``field`` is ``kicker``,
+        ``title``, ``subtitle`` or ``body`` (offsets into ``Article.text``, or into ``body``
+        when given: the original text, whose line breaks may fall inside a match).
+
+        Raises:
+            QueryError: The query is malformed.
+            NotFound: There is no such article.
+        """
+        _issue, article = self.article(article_id)
+        texts = {
+            "kicker": article.kicker,
+            # A derived title is body text: a title: query does not match it.
+            "title": "" if article.title_derived else article.title,
+            "subtitle": article.subtitle,
+            "body": article.text if body is None else body,
+        }
+        found = index.highlights(query, texts)
+        return [(name, start, end) for name, spans in found.items() for start, end in spans]
+
+    @staticmethod
+    def find_text(text: str, needle: str) -> list[tuple[int, int]]:
+        """Where ``needle`` occurs in ``text``, folded as search folds (the find bar's rule).
+
+        长子 finds 長子, pm2.5 finds ＰＭ２．５, decembre finds DÉCEMBRE and 供热 finds 供\\n热;
+        any substring counts, not only whole words.
+
+        Returns:
+            ``(start, end)`` Python ``str`` offsets into ``text``, in order, not overlapping.
+        """
+        return index.find_folded(text, needle)

@@ -7,7 +7,7 @@ through it.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -17,15 +17,13 @@ from reader import formats, index
 from reader.formats import FileSource, FolderSource, Source
 from reader.library import aliases, catalogue, entries, fingermemo, indexes, texts
 from reader.library.archive_index import ArchiveIndex
+from reader.library.lookups import ArchiveLookups
 from reader.model import (
     Archive,
-    Article,
     Duplicate,
     Issue,
-    NotFound,
     Problem,
     Progress,
-    TextNotRead,
 )
 
 if TYPE_CHECKING:
@@ -39,7 +37,7 @@ def _heard(on_batch: catalogue.Listener, batch: Archive) -> tuple[Issue, ...]:
     return batch.issues
 
 
-class Library(ArchiveIndex):
+class Library(ArchiveLookups, ArchiveIndex):
     """One archive, opened: its catalogue, lookups by id, and its search index.
 
     The catalogue's articles (``issues``, :meth:`issue`) may leave their text on disk (see
@@ -217,86 +215,6 @@ class Library(ArchiveIndex):
             )
         return self._suggestions
 
-    def issue(self, issue_id: str) -> Issue:
-        """The issue with this id; NotFound when there is none."""
-        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
-        try:
-            return self._issues[issue_id]
-        except KeyError:
-            raise NotFound(f"no issue with id {issue_id!r} in this archive") from None
-
-    def find_issue(self, wanted: str) -> Issue:
-        """The issue with id ``wanted``, or else the one issue of that ISO date or printed number.
-
-        A number may be written as the paper prints it (``总1810期``).
-
-        Raises:
-            NotFound: No issue matches, or several do (the message names some of their ids).
-        """
-        try:
-            return self.issue(wanted)
-        except NotFound:
-            from reader.library import navigation  # here: most commands never need it
-
-            return navigation.issue_by_date_or_number(self.issues, wanted)
-
-    def article(self, article_id: str) -> tuple[Issue, Article]:
-        """The article with this id, its text included, and its issue; NotFound when there is none.
-
-        The issue's articles are catalogue entries (their text is read by :meth:`with_text`).
-        """
-        found = self.find_article(article_id)
-        if found is None:
-            raise NotFound(f"no article with id {article_id!r} in this archive")
-        issue, article = found
-        return issue, self.with_text(article)
-
-    def find_article(self, article_id: str) -> tuple[Issue, Article] | None:
-        """The catalogue entry of the article with this id (its text left out) and its issue."""
-        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
-        if self._articles is not None:
-            return self._articles.get(article_id)
-        assert self._entries is not None  # set whenever _articles is not
-        found = self._entries.find(article_id)
-        if found is None:
-            return None
-        issue = self._issues.get(self._entries.issue_ids[found[0]])
-        return None if issue is None else (issue, found[2])
-
-    def with_text(self, article: Article) -> Article:
-        """The whole article of a catalogue entry of this archive (read from disk, or cached).
-
-        An article that holds its text is returned as it is.
-
-        Raises:
-            TextNotRead: The archive has no text for it (an entry of another archive).
-            OSError: The text file beside the catalogue cache became unreadable.
-        """
-        if article.holds_text:
-            return article
-        self.archive  # noqa: B018  (read the catalogue if it was opened lazily)
-        if self._texts is None or not self._texts.store.has(article.id):
-            raise TextNotRead
-        return self._texts.with_text(article)
-
-    def issue_with_text(self, issue: Issue) -> Issue:
-        """The issue with every article whole; read past the cache (the index reads them all)."""
-        if all(a.holds_text for a in issue.articles):
-            return issue
-        if self._texts is None:
-            raise TextNotRead
-        first = self._entries.first(issue.articles) if self._entries is not None else None
-        return self._texts.store.whole_issue(issue, first)
-
-    def issues_with_text(self) -> Sequence[Issue]:
-        """Every issue, each read whole when it is reached (one at a time, for a scan)."""
-        return texts.IssuesWithText(self.issues, self.issue_with_text)
-
-    def original_text(self, article_id: str) -> str:
-        """The article's text exactly as its file has it (OCR line breaks and all)."""
-        issue, article = self.article(article_id)
-        return formats.read_original(self._source, issue, article)
-
     # The search index (reader.index does the work; this supplies the archive's side).
 
     def fingerprints(self) -> dict[str, str]:
@@ -323,71 +241,6 @@ class Library(ArchiveIndex):
     def index_job(path: str, index_dir: str, progress: Progress | None = None) -> index.IndexStats:
         """Run in a spawned process: :func:`build_index` (picklable, plain arguments)."""
         return build_index(path, index_dir, progress)
-
-    def search_now(
-        self,
-        query: str,
-        *,
-        limit: int = 20,
-        sort: index.Sort = "relevance",
-        filters: index.SearchFilters | None = None,
-        budget: float | None = None,
-    ) -> provisional.Provisional:
-        """Search at once, while the index is built: the issues it holds as they are there, the
-        rest scanned (within ``budget`` seconds); see ``library.provisional``.
-
-        Raises QueryError (a malformed query) and IndexUnavailable (a damaged index).
-        """
-        from reader.library import provisional
-
-        searchers = self._searchers if self.index_available() else None
-        filters = filters or index.SearchFilters()
-        with self._lock:
-            if self._scanner is None:
-                self._scanner = provisional.Scanner()
-            scanner = self._scanner
-        return scanner.search(self, searchers, query, limit, sort, filters, budget)
-
-    def forget_scanned(self) -> None:
-        """Drop the folded text :meth:`search_now` keeps (the index holds every issue now)."""
-        if self._scanner is not None:
-            self._scanner.clear()
-
-    def matches(
-        self, article_id: str, query: str, *, body: str | None = None
-    ) -> list[tuple[str, int, int]]:
-        """Where ``query`` matches in an article, for highlighting it whole.
-
-        Returns ``(field, start, end)`` in Python ``str`` offsets; ``field`` is ``kicker``,
-        ``title``, ``subtitle`` or ``body`` (offsets into ``Article.text``, or into ``body``
-        when given: the original text, whose line breaks may fall inside a match).
-
-        Raises:
-            QueryError: The query is malformed.
-            NotFound: There is no such article.
-        """
-        _issue, article = self.article(article_id)
-        texts = {
-            "kicker": article.kicker,
-            # A derived title is body text: a title: query does not match it.
-            "title": "" if article.title_derived else article.title,
-            "subtitle": article.subtitle,
-            "body": article.text if body is None else body,
-        }
-        found = index.highlights(query, texts)
-        return [(name, start, end) for name, spans in found.items() for start, end in spans]
-
-    @staticmethod
-    def find_text(text: str, needle: str) -> list[tuple[int, int]]:
-        """Where ``needle`` occurs in ``text``, folded as search folds (the find bar's rule).
-
-        长子 finds 長子, pm2.5 finds ＰＭ２．５, decembre finds DÉCEMBRE and 供热 finds 供\\n热;
-        any substring counts, not only whole words.
-
-        Returns:
-            ``(start, end)`` Python ``str`` offsets into ``text``, in order, not overlapping.
-        """
-        return index.find_folded(text, needle)
 
     def verify(self, progress: Progress | None = None) -> verify.Report:
         """Check the archive's files against its checksum manifests (see ``library.verify``).

@@ -22,7 +22,7 @@ from reader.library.indexes import Searchers
 from reader.model import Issue
 
 if TYPE_CHECKING:
-    from reader.library.library import Library
+    from reader.library.archive_index import ArchiveIndex
 
 # Folded characters kept between searches (about 2 bytes each for Chinese text): county-10y
 # (49 million characters) fits; beyond it the rest is folded again by each search.
@@ -90,7 +90,7 @@ class Scanner:
 
     def search(
         self,
-        library: Library,
+        library: ArchiveIndex,
         searchers: Searchers | None,
         query: str,
         limit: int,
