@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.library import Library
-from reader.library.misreads import edit_cost, suggest
+from reader.library.confusions import edit_cost
+from reader.library.misreads import suggest
 from tests.library.weekly import write_weekly
 
 ENGLISH = (
