@@ -19,6 +19,7 @@ from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.stories import Story, build_issues, default_publication
 from reader.formats.epaper import founder_html as pages
+from reader.formats.epaper import founder_listing
 from reader.model import ArchiveSettings, Article, CorruptArchive, Reason
 
 NAME = "founder-epaper"
@@ -43,7 +44,7 @@ class _Listed:
 
     source: str
     order: int
-    listing: pages.PageListing
+    listing: founder_listing.PageListing
 
 
 def score(name: str, head: bytes) -> int:
@@ -76,7 +77,7 @@ def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
                     raise CorruptArchive(name, Reason.of("founder_article_empty"))
                 stories.extend(found)
                 continue
-            listing = pages.read_listing(root, name)
+            listing = founder_listing.read_listing(root, name)
             if listing is None:
                 raise CorruptArchive(name, Reason.of("founder_nothing_to_read"))
             listings.append(_Listed(name, position, listing))
@@ -92,7 +93,7 @@ def read_original(source: Source, article: Article) -> str:
     root = pages.parse_page(source.read_bytes(article.source), article.source)
     kind, _, number = article.ref.partition(":")
     if kind == "entry":
-        link = pages.listing_link(root, number)
+        link = founder_listing.listing_link(root, number)
         if not link:
             raise CorruptArchive(article.source, Reason.of("listing_lost_article"))
         return link
@@ -133,7 +134,7 @@ def _story(
         authors = pages.byline_names(props["author"]) or (props["author"],)
     elif author_line and printed_date is None:
         authors = pages.byline_names(author_line) or (author_line,)
-    date = parse_date(props.get("date", "")) or printed_date or pages.path_date(name)
+    date = parse_date(props.get("date", "")) or printed_date or founder_listing.path_date(name)
     number = props.get("paperarticleid", "") or _number_in(props.get("urlpad", ""))
     number = number or _number_in(props.get("url", ""))
     page = caption.get("nowlayout", "") or props.get("nodename", "")
