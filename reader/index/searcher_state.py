@@ -1,5 +1,6 @@
 """One whoosh index reader and what is derived from it once: per-document days, months, years,
-publications and field lengths, kept in the user cache per index build (``statecache``)."""
+publications and field lengths, kept in the user cache per index build and generation
+(``statecache``)."""
 
 from __future__ import annotations
 
