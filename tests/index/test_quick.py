@@ -22,8 +22,9 @@ from reader.index.searcher import IndexSearcher
 from reader.index.units import is_word_char
 from reader.index.w3 import direct
 from reader.model import IndexUnavailable
-from reader.model.vocabulary import SORTS
+from reader.model.vocabulary import SORTS, UNDATED
 from tests.index.conftest import copy_issues, open_archive
+from tests.index.test_search import ISSUES
 
 QUERIES = [
     "县",
@@ -93,6 +94,28 @@ def test_the_direct_reading_gives_the_same_results(
                     answered += 1
         direct.close()
     assert answered == len(QUERIES) * len(SORTS) * 3
+
+
+def test_undated_issues_are_counted_as_the_ranking_counts_them(tmp_path: Path, cache: Path) -> None:
+    index_dir = tmp_path / "index"
+    update_index(index_dir, ISSUES, {issue.id: "1" for issue in ISSUES})  # one undated
+    with IndexSearcher(index_dir) as searcher:
+        searcher.search("县")  # through whoosh: saves the state
+        direct = quick.open_quick(index_dir)
+        assert direct is not None
+        try:
+            for text in ("供热", "-没有这个词"):
+                expected = searcher.search(text, limit=5)
+                assert UNDATED in expected.facets.day and len(expected.facets.year) > 1
+                found = direct.search(text, parse(text), 5, "relevance")
+                assert found == expected, text
+                assert found is not None
+                for name in ("year", "month", "day", "publication"):  # in the same order too
+                    assert list(getattr(found.facets, name)) == list(
+                        getattr(expected.facets, name)
+                    ), (text, name)
+        finally:
+            direct.close()
 
 
 def test_what_it_cannot_read_or_is_too_much_it_declines(
