@@ -25,16 +25,16 @@ class Labels:
         """Labels saved earlier (see ``statecache``)."""
         labels = cls.__new__(cls)
         labels.names = [str(name) for name in names]
-        labels.codes = codes.astype(np.int64)
+        labels.codes = codes.astype(np.int64, copy=False)
         return labels
 
     @classmethod
     def of_days(cls, days: Ints) -> Labels:
         """Labels ``1946-05-15`` (``undated`` for day 0) from day ordinals, naming each day once."""
         labels = cls.__new__(cls)
-        ordinals, codes = np.unique(days, return_inverse=True)
+        ordinals, codes = _distinct(days)
         labels.names = [dt.date.fromordinal(int(d)).isoformat() if d else UNDATED for d in ordinals]
-        labels.codes = codes.astype(np.int64)
+        labels.codes = codes.astype(np.int64, copy=False)
         return labels
 
     def mask(self, wanted: set[str]) -> Mask:
@@ -70,3 +70,18 @@ class Labels:
         """Each code's code in ``coarser``, whose label of a document is ``name_of`` this one's."""
         index = {name: code for code, name in enumerate(coarser.names)}
         return np.array([index[name_of(name)] for name in self.names], np.int64)
+
+
+def _distinct(days: Ints) -> tuple[Ints, Ints]:
+    """The distinct days in order and each document's index among them, as ``np.unique``
+    with ``return_inverse`` gives them, by a table over the days' span instead of a sort
+    (national-50y's 720,000 documents: 5 ms against 90, paid by every search's first query)."""
+    if not len(days) or int(days.min()) < 0:
+        ordinals, codes = np.unique(days, return_inverse=True)
+        return ordinals, codes
+    low = int(days.min())
+    present = np.zeros(int(days.max()) - low + 1, np.bool_)
+    offsets = days - low
+    present[offsets] = True
+    index_of = np.cumsum(present) - 1
+    return np.flatnonzero(present) + low, index_of[offsets]

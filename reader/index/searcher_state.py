@@ -44,14 +44,16 @@ class SearcherState:
             else:
                 self._from_index()
             self.day_labels = Labels.of_days(self.days)
-            live = saved["live"].astype(np.bool_) if saved and "live" in saved else None
+            # Arrays read from the file are this state's own: converted without a copy when
+            # they already have the type (eight arrays of 720,000 documents: 40 ms).
+            live = saved["live"].astype(np.bool_, copy=False) if saved and "live" in saved else None
             self.docsets = DocSets(self.reader, self.days, live)
             self._saved_lengths = set()
             if saved is not None:  # the lengths whoosh would read a document at a time
                 for name, lengths in saved.items():
                     if name.startswith("length:") and len(lengths) == len(self.days):
                         self.docsets.lengths[name.removeprefix("length:")] = lengths.astype(
-                            np.float64
+                            np.float64, copy=False
                         )
                 self._saved_lengths = set(self.docsets.lengths)
             self._saved = saved is not None
@@ -71,7 +73,7 @@ class SearcherState:
         self.years = Labels([month[:4] if month != UNDATED else UNDATED for month in months])
 
     def _from_saved(self, saved: statecache.Arrays) -> None:
-        self.days = saved["days"].astype(np.int64)
+        self.days = saved["days"].astype(np.int64, copy=False)
         self.publications = Labels.of(saved["publication:names"], saved["publication:codes"])
         self.months = Labels.of(saved["month:names"], saved["month:codes"])
         self.years = Labels.of(saved["year:names"], saved["year:codes"])
