@@ -160,12 +160,9 @@ def stamp(state: FileState) -> str:
     """A digest of the files a catalogue is read from (see :func:`file_state`) and of this code."""
     digest = digests.blake2b(digest_size=16)
     digest.update(f"{CACHE_VERSION}|{code_digest()}|".encode())
-    # One update of the whole text: the same digest as an update per file, in a quarter of
-    # the time (18,000 files: a national daily's fifty years).
-    text = "".join(
-        [f"{name}:{size}:{mtime_ns}\x1e" for name, (size, mtime_ns) in sorted(state.items())]
-    )
-    digest.update(text.encode("utf-8", "surrogateescape"))
+    for name in sorted(state):
+        size, mtime_ns = state[name]
+        digest.update(f"{name}:{size}:{mtime_ns}\x1e".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
