@@ -1,8 +1,9 @@
 """Folding text for search: NFKC, case, accents, Traditional→Simplified, OCR breaks bridged.
 
 Index and query go through the same :func:`fold`, so 長子 finds 长子, ＰＭ２．５ finds pm2.5 and
-供热\\n工程 (a line break from OCR) finds 供热工程. ``fold_with_offsets`` also says where each
-folded character came from, so highlights land on the exact characters of the original text (:mod:`.fold_offsets`).
+供热\\n工程 (a line break from OCR) finds 供热工程. ``fold_with_offsets`` (:mod:`.fold_offsets`)
+also says where each folded character came from, so highlights land on the exact characters
+of the original text.
 """
 
 from __future__ import annotations
@@ -210,7 +211,8 @@ def fold(text: str) -> str:
     between two CJK letters dropped (a line break inside a word, from OCR).
     """
     if not unicodedata.is_normalized("NFC", text):
-        from reader.index.fold_offsets import fold_with_offsets  # rare: decomposed text
+        # Imported here: fold_offsets imports this module's table.
+        from reader.index.fold_offsets import fold_with_offsets
 
         return fold_with_offsets(text).text
     folded = _SPACES.sub(" ", text.translate(TABLE))

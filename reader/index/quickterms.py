@@ -35,8 +35,9 @@ LIST_LIMIT = 200_000
 # A chain's position keys are ``docnum * _STRIDE + position - offset``: an odd stride above
 # every position (they are below 2**32) and above every offset. An int hashes to itself and a
 # set places it by its low bits, so ``docnum << 32 | position`` put a common term's keys in the
-# slots of their positions alone, crowded; this stride's low bits (2**32 times the golden ratio)
-# spread the documents over the slots: a set of them is built in 200 ns a key, not 350.
+# slots of their positions alone, crowded; this stride's low bits (2**32 over the golden ratio)
+# spread the documents over the slots: a set of 县委's 26,667 keys (national-5y) is built in
+# 139 ns a key, not 176.
 _STRIDE = (1 << 32) + 0x9E3779B1
 
 # Per segment holding a term: its index terms' infos with their offsets, and whether they chain.
