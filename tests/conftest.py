@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,16 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("user-config"))
     os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("user-data"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_runtime() -> Iterator[None]:
+    """Search servers' sockets go to a folder of the test run's, with a short path: a
+    socket's may not be longer than about a hundred bytes, and tmp_path's are long."""
+    folder = tempfile.mkdtemp(prefix="ir-run-")
+    os.environ["XDG_RUNTIME_DIR"] = folder
+    yield
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def shared_path(relative: str) -> Path:

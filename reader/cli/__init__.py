@@ -1,4 +1,4 @@
-"""The command line: ``issue-reader issues|articles|show|problems|index|search|kwic|page|export|cite|verify|info``.
+"""The command line: ``issue-reader issues|articles|show|problems|index|search|serve|kwic|…``.
 
 Also ``collections`` (this user's collections, listed or exported), and ``install-desktop``
 and ``uninstall-desktop``, which put the program in the desktop menu.
@@ -9,6 +9,7 @@ returns the exit code; ``reader.__main__`` sends every other invocation to the w
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -24,7 +25,7 @@ __all__ = ["COMMANDS", "PROG", "build_parser", "main", "unknown_command"]
 # The commands that also read a single file holding no issue (a checksum manifest, say).
 _ANY_FILE = frozenset({"verify", "info"})
 # The commands that may never need the catalogue (Library.open(lazy=True)).
-_LAZY = frozenset({"search"})
+_LAZY = frozenset({"search", "serve"})
 
 
 # Each command's function, as "module.function" in reader.cli: the module is imported only
@@ -37,6 +38,7 @@ _COMMANDS = {
     "problems": "reading.problems",
     "index": "searching.index",
     "search": "searching.search",
+    "serve": "serving.serve",
     "kwic": "concordance.kwic",
     "page": "page.page",
     "export": "exporting.export_hits",
@@ -70,18 +72,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser({named} & set(COMMANDS)).parse_args(words)
     except SystemExit as exc:  # --help (0) or a usage error (1), already printed
         return exc.code if isinstance(exc.code, int) else 1
+    if args.command == "search":
+        from reader.cli import served
+
+        # A server of this archive answers at once; else (mostly) the search runs here.
+        code = served.ask(args, words) if served.servable(args) else None
+        if code is not None:
+            return code
+    return guarded(lambda: _run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command (its errors are :func:`guarded`'s)."""
+    if args.command in _OTHER_COMMANDS:
+        return _function(_OTHER_COMMANDS[args.command])(args)
+    from reader.library import Library  # here: it imports the index and the catalogue
+
+    # A search on a current index never reads the catalogue: it is opened when needed.
+    with Library.open(args.path, lazy=args.command in _LAZY) as library:
+        if library.single_file and not library.issues and args.command not in _ANY_FILE:
+            return _not_an_issue(library)
+        return _function(_COMMANDS[args.command])(library, args)
+
+
+def guarded(command: Callable[[], int]) -> int:
+    """``command()``'s exit code, an error said in one line on stderr (exit code 1)."""
     from reader.model import ReaderError, printable  # here: --help and --version need neither
 
     try:
-        if args.command in _OTHER_COMMANDS:
-            return _function(_OTHER_COMMANDS[args.command])(args)
-        from reader.library import Library  # here: it imports the index and the catalogue
-
-        # A search on a current index never reads the catalogue: it is opened when needed.
-        with Library.open(args.path, lazy=args.command in _LAZY) as library:
-            if library.single_file and not library.issues and args.command not in _ANY_FILE:
-                return _not_an_issue(library)
-            return _function(_COMMANDS[args.command])(library, args)
+        return command()
     except ReaderError as exc:
         print(f"{PROG}: error: {printable(str(exc))}", file=sys.stderr)
         return 1

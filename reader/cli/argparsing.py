@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
@@ -82,3 +83,18 @@ def _takes_value(name: str, takes_value: dict[str, bool]) -> bool:
         return takes_value[name]
     longer = [n for n in takes_value if n.startswith("--") and n.startswith(name)]
     return len(longer) == 1 and takes_value[longer[0]]
+
+
+def more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
+    """The leading ``words`` that name existing archives, and the rest (the query).
+
+    ``search`` and ``export`` take ``PATH PATH … QUERY`` so.
+
+    With ``final`` the last word is the query's even when it names a file: a query is needed.
+    """
+    paths: list[str] = []
+    for word in words[: len(words) - 1 if final else len(words)]:
+        if word.startswith("-") or not os.path.exists(word):
+            break
+        paths.append(word)
+    return paths, words[len(paths) :]

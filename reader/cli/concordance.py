@@ -6,9 +6,9 @@ import argparse
 import sys
 from contextlib import ExitStack
 
+from reader.cli.argparsing import more_archives
 from reader.cli.indexing import ready_archives
-from reader.cli.output import counted, iso, print_json
-from reader.cli.searching import bold_allowed, more_archives
+from reader.cli.output import bold_allowed, counted, iso, print_json
 from reader.cli.tables import width
 from reader.library import Library, QueryError
 from reader.library.concordance import (

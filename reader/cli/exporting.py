@@ -7,9 +7,9 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
+from reader.cli.argparsing import more_archives
 from reader.cli.indexing import ready_archives
 from reader.cli.progress import ProgressBar
-from reader.cli.searching import more_archives
 from reader.library import Library, QueryError, citations
 from reader.library.export import FILE_FORMATS, refuse_archives, write, write_stream
 from reader.library.many_export import hit_entries_many, search_hits_many

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.cli.parser import PROG
 from reader.model import Article, Issue, printable
@@ -106,3 +107,10 @@ def mention_problems(library: Library) -> None:
             f"see '{PROG} problems {printable(str(library.path))}'",
             file=sys.stderr,
         )
+
+
+def bold_allowed(stream: TextIO) -> bool:
+    """Whether to mark matches in bold: on a terminal, unless NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.answering import Answer, answer, answer_now, provisional_line
+from reader.cli.argparsing import more_archives
 from reader.cli.indexing import ready_archives
-from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
+from reader.cli.output import (
+    bold_allowed,
+    counted,
+    iso,
+    mention_problems,
+    print_json,
+    print_json_line,
+)
 from reader.cli.progress import ProgressBar
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
 from reader.model import ReaderError
@@ -83,6 +90,17 @@ def search(library: Library, args: argparse.Namespace) -> int:
         if not args.query:
             raise QueryError("give a QUERY, or --queries FILE, or --stdin")
         result, coverage = ask(" ".join(args.query))
+    return show(library, args, result, coverage, bold_allowed(sys.stdout))
+
+
+def show(
+    library: Library,
+    args: argparse.Namespace,
+    result: SearchResult,
+    coverage: Coverage | None,
+    bold: bool,
+) -> int:
+    """Print one search's result as asked (``--json`` or lines; matches in bold or ``[…]``)."""
     if args.json:
         return print_json(_result_json(result, coverage, args.no_wait, _damage(library, args)))
     shown = len(result.hits)
@@ -92,7 +110,6 @@ def search(library: Library, args: argparse.Namespace) -> int:
         print(
             provisional_line(coverage, args.path, library.index_available(), library.index_damage())
         )
-    bold = bold_allowed(sys.stdout)
     for n, hit in enumerate(result.hits, start=1):
         print()
         _print_hit(n, hit, bold)
@@ -104,21 +121,6 @@ def search(library: Library, args: argparse.Namespace) -> int:
             archives = " ".join(f"{a} ({c})" for a, c in result.facets.archive.items())
             print(f"By archive: {archives}")
     return 0
-
-
-def more_archives(words: list[str], final: bool) -> tuple[list[str], list[str]]:
-    """The leading ``words`` that name existing archives, and the rest (the query).
-
-    ``search`` and ``export`` take ``PATH PATH … QUERY`` so.
-
-    With ``final`` the last word is the query's even when it names a file: a query is needed.
-    """
-    paths: list[str] = []
-    for word in words[: len(words) - 1 if final else len(words)]:
-        if word.startswith("-") or not os.path.exists(word):
-            break
-        paths.append(word)
-    return paths, words[len(paths) :]
 
 
 def _many(ask: Callable[[str], Answer], args: argparse.Namespace, library: Library) -> int:
@@ -185,13 +187,6 @@ def _print_hit(n: int, hit: Hit, bold: bool) -> None:
             print(f"   {label}{_marked(text, hit.spans(name), bold)}")
     if hit.snippet.text:
         print(f"   {_marked(hit.snippet.text, hit.snippet.spans, bold)}")
-
-
-def bold_allowed(stream: TextIO) -> bool:
-    """Whether to mark matches in bold: on a terminal, unless NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return stream.isatty()
 
 
 def _marked(text: str, spans: Sequence[tuple[int, int]], bold: bool) -> str:

@@ -53,6 +53,31 @@ def index_dir(archive: str | os.PathLike[str], root: str | os.PathLike[str] | No
     return folder_in(index_root() if root is None else root, archive)
 
 
+def runtime_dir() -> Path:
+    """The per-user folder of this program's sockets (``issue-reader serve``'s).
+
+    ``$XDG_RUNTIME_DIR/issue-reader`` where the session has one, else a folder of the user's
+    own in the temporary folder, as tmux keeps its sockets. Its owner and mode are checked
+    by whoever uses it: a folder in ``/tmp`` could have been made by someone else.
+    """
+    base = os.environ.get("XDG_RUNTIME_DIR", "")
+    if os.path.isabs(base):
+        return Path(base) / APP_NAME
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(os.environ.get("TMPDIR") or "/tmp") / f"{APP_NAME}-{user}"
+
+
+def server_socket(archive: str | os.PathLike[str], index: str | os.PathLike[str]) -> Path:
+    """The socket of the process serving searches of ``archive`` with its index in ``index``.
+
+    Keyed by both, resolved: the same archive with another index is another server. The
+    name is short, as a socket's path may not be longer than about a hundred bytes.
+    """
+    key = "\0".join(str(Path(p).expanduser().resolve()) for p in (archive, index))
+    digest = digests.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8)
+    return runtime_dir() / f"{digest.hexdigest()}.sock"
+
+
 def config_dir() -> Path:
     """The per-user folder of this program's settings."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

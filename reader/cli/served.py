@@ -1,0 +1,118 @@
+"""A search asked of a running ``issue-reader serve``, when one serves the archive and its index.
+
+The quick way of ``issue-reader search``: the server has the index open and the archive
+watched, so the answer costs this process its start, a socket and a few milliseconds of the
+server's (the socket module is imported only when a server's folder is there). When no
+server answers, or it refuses (another version of the program), :func:`ask` returns None and the search runs in this process as ever: a server
+is never needed, and what it prints is what the search would have printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.cli.argparsing import more_archives
+from reader.cli.output import bold_allowed
+
+if TYPE_CHECKING:
+    import socket
+
+# The requests' and replies' format (one JSON object each way); bumped when it changes.
+PROTOCOL = 1
+
+
+def supported() -> bool:
+    """Whether this system has the Unix sockets a server listens on (not Windows')."""
+    return sys.platform != "win32" and hasattr(os, "getuid")
+
+
+def servable(args: argparse.Namespace) -> bool:
+    """Whether a server could answer this command: :func:`plain_search` of one archive."""
+    return plain_search(args) and supported() and not more_archives(args.query, final=True)[0]
+
+
+def plain_search(args: argparse.Namespace) -> bool:
+    """Whether the command is one search for one query, from an index kept current.
+
+    ``--queries``/``--stdin`` run in one process already; ``--no-wait`` answers from what the
+    index holds, which a server (its index kept current) would not say.
+    """
+    return (
+        args.command == "search"
+        and bool(args.query)
+        and not (args.queries or args.stdin or args.no_wait or args.budget is not None)
+        and args.limit >= 0
+    )
+
+
+def socket_for(path: str, index_dir: str | None) -> Path:
+    """The socket of the server of the archive at ``path`` with its index in ``index_dir``
+    (or in the per-user cache when None)."""
+    from reader.library import paths
+
+    archive = Path(path).expanduser().resolve()
+    index = Path(index_dir).expanduser() if index_dir else paths.index_dir(archive)
+    return paths.server_socket(archive, index)
+
+
+def private(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder of this user's that no one else may enter."""
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and not info.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+    )
+
+
+def ask(args: argparse.Namespace, words: Sequence[str]) -> int | None:
+    """Have the archive's server run this search and print its output; its exit code.
+
+    None when no server answers (there is none, it stopped, or it refused the request): the
+    caller then searches itself. Nothing has been printed then.
+    """
+    from reader import __version__
+
+    where = socket_for(args.path, args.index_dir)
+    if not private(where.parent):
+        return None
+    request = {
+        "protocol": PROTOCOL,
+        "version": __version__,
+        "argv": list(words),
+        "cwd": os.getcwd(),
+        "bold": bold_allowed(sys.stdout),
+    }
+    import socket  # here: only when there is a server to ask
+
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.connect(str(where))
+            connection.sendall(json.dumps(request).encode() + b"\n")
+            connection.shutdown(socket.SHUT_WR)
+            reply = json.loads(_received(connection))
+    except (OSError, ValueError):  # no server, a stale socket, or it stopped while asked
+        return None
+    if not isinstance(reply, dict) or not isinstance(reply.get("code"), int):
+        return None  # refused: {"refused": why}
+    sys.stdout.write(str(reply.get("stdout", "")))
+    sys.stdout.flush()
+    sys.stderr.write(str(reply.get("stderr", "")))
+    return int(reply["code"])
+
+
+def _received(connection: socket.socket) -> bytes:
+    parts = []
+    while part := connection.recv(1 << 16):
+        parts.append(part)
+    return b"".join(parts)

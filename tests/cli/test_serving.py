@@ -1,0 +1,233 @@
+"""``issue-reader serve``: a search asked of it prints what the search prints, changes are seen.
+
+Each server is a real ``python -m reader serve`` process on a copy of the sample archive;
+the searches go through the real socket (``served.ask``), and their output is compared with
+the same search run in this process before the server started.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main, served
+from reader.cli.parser import build_parser
+from tests.cli.test_fast_start import HEAVY, imported
+from tests.conftest import SAMPLE_ISSUES
+from tests.library.weekly import issue_text
+
+pytestmark = pytest.mark.skipif(not served.supported(), reason="no Unix sockets here")
+
+SEARCHES = (
+    ["供热", "--json"],
+    ["供热"],
+    ["长子", "--limit", "1", "--sort", "newest"],
+    ["title:供热 OR 秋收", "--json", "-n", "3"],
+    ["-供热", "长子", "--json"],
+    ["没有这个词"],
+    ['"unclosed'],  # a malformed query: the error and exit code travel too
+)
+
+
+class Server:
+    """A ``serve`` process of ``archive``; stopped with SIGTERM unless already gone."""
+
+    def __init__(self, archive: Path, index: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "reader", "serve", str(archive), "--index-dir", str(index)],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ.copy(),
+        )
+        assert self.process.stderr is not None
+        watchdog = threading.Timer(60, self.process.kill)  # a server that never listens
+        watchdog.start()
+        self.said = self.process.stderr.readline()  # once it listens
+        watchdog.cancel()
+        assert self.said.startswith("Serving the searches of"), self.said + self._rest()
+        self.address = served.socket_for(str(archive), str(index))
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        code = self.process.wait(timeout=30)
+        assert self.process.stderr is not None
+        self.process.stderr.close()
+        return code
+
+    def _rest(self) -> str:
+        self.process.kill()
+        assert self.process.stderr is not None
+        return self.process.stderr.read()
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "archive"
+    shutil.copytree(SAMPLE_ISSUES, folder)
+    index = tmp_path / "index"
+    assert main(["index", str(folder), "--index-dir", str(index)]) == 0
+    return folder, index
+
+
+@pytest.fixture
+def server(archive: tuple[Path, Path]) -> Iterator[Server]:
+    running = Server(*archive)
+    yield running
+    running.stop()
+
+
+def _search(archive: tuple[Path, Path], words: list[str]) -> list[str]:
+    return ["search", str(archive[0]), "--index-dir", str(archive[1]), *words]
+
+
+def _served(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Ask the server; it must answer (None would mean the search ran nowhere)."""
+    capsys.readouterr()
+    code = served.ask(build_parser({"search"}).parse_args(argv), argv)
+    assert code is not None, "the server did not answer"
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _here(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_served_search_prints_what_the_search_prints(
+    archive: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = [_here(_search(archive, words), capsys) for words in SEARCHES]
+    assert expected[0][0] == 0 and json.loads(expected[0][1])["total"] == 1
+    assert expected[-1][0] == 1 and "error" in expected[-1][2]
+    running = Server(*archive)
+    try:
+        for words, (code, out, err) in zip(SEARCHES, expected, strict=True):
+            assert _served(_search(archive, words), capsys) == (code, out, err), words
+        # The command itself asks the server (its output is the same either way).
+        assert _here(_search(archive, list(SEARCHES[0])), capsys) == expected[0]
+    finally:
+        assert running.stop() == 0
+    assert not running.address.exists()  # taken away when stopped
+
+
+def test_a_served_search_imports_neither_the_index_nor_the_importers(
+    archive: tuple[Path, Path], server: Server
+) -> None:
+    out, modules, reader = imported(*_search(archive, ["供热", "--json"]))
+    assert json.loads(out)["total"] == 1
+    assert not modules & HEAVY
+    assert not [name for name in reader if name.startswith(("reader.index", "reader.formats"))]
+
+
+def test_a_change_to_the_archive_is_seen_at_the_next_search(
+    archive: tuple[Path, Path], server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _search(archive, ["蓝莓合作社", "--json"])
+    assert json.loads(_served(argv, capsys)[1])["total"] == 0
+    added = archive[0] / "2022-10-03.txt"
+    story = (("蓝莓合作社成立", "长子县第一个蓝莓合作社今天成立。"),)
+    added.write_text(issue_text("今日长子", dt.date(2022, 10, 3), 1812, story), encoding="utf-8")
+    found = json.loads(_served(argv, capsys)[1])
+    assert found["total"] == 1 and found["hits"][0]["date"] == "2022-10-03"
+    added.write_text(issue_text("今日长子", dt.date(2022, 10, 3), 1812, ()), encoding="utf-8")
+    assert json.loads(_served(argv, capsys)[1])["total"] == 0  # edited in place
+    added.unlink()
+    assert json.loads(_served(argv, capsys)[1])["total"] == 0
+
+
+def test_a_search_of_another_archive_or_index_is_not_served(
+    archive: tuple[Path, Path], server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other_index = ["search", str(archive[0]), "--index-dir", str(tmp_path / "other"), "供热"]
+    assert served.ask(build_parser({"search"}).parse_args(other_index), other_index) is None
+    assert not served.servable(build_parser({"search"}).parse_args([*other_index, "--no-wait"]))
+
+
+def test_a_stopped_server_leaves_the_search_to_the_command(
+    archive: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _search(archive, ["供热", "--json"])
+    expected = _here(argv, capsys)
+    running = Server(*archive)
+    running.process.kill()  # no time to take its socket away
+    running.stop()
+    assert running.address.exists()
+    assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+    assert _here(argv, capsys) == expected
+    # The next server takes the stale socket over.
+    again = Server(*archive)
+    try:
+        assert _served(argv, capsys) == expected
+    finally:
+        again.stop()
+
+
+def test_one_server_per_archive_and_index(archive: tuple[Path, Path], server: Server) -> None:
+    second = subprocess.run(
+        [sys.executable, "-m", "reader", "serve", str(archive[0]), "--index-dir", str(archive[1])],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert second.returncode == 1
+    assert "serves this archive already" in second.stderr
+
+
+def test_a_request_from_another_version_is_refused(
+    archive: tuple[Path, Path], server: Server
+) -> None:
+    def reply(request: object) -> object:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.connect(str(server.address))
+            connection.sendall(json.dumps(request).encode() + b"\n")
+            connection.shutdown(socket.SHUT_WR)
+            return json.loads(connection.makefile("rb").read())
+
+    argv = _search(archive, ["供热"])
+    good = {"protocol": served.PROTOCOL, "argv": argv, "cwd": os.getcwd(), "bold": False}
+    from reader import __version__
+
+    assert reply({**good, "version": __version__})["code"] == 0  # type: ignore[index]
+    for bad in (
+        {**good, "version": "0.0.0"},
+        {**good, "version": __version__, "protocol": 99},
+        {**good, "version": __version__, "argv": ["index", str(archive[0])]},
+        {**good, "version": __version__, "argv": [*argv, "--no-wait"]},
+        {**good, "version": __version__, "cwd": 3},
+        "not an object",
+    ):
+        assert "refused" in reply(bad), bad  # type: ignore[operator]
+
+
+def test_no_server_in_a_folder_others_may_enter(
+    archive: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = tmp_path / "run"
+    (runtime / "issue-reader").mkdir(parents=True)
+    (runtime / "issue-reader").chmod(0o755)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "serve", str(archive[0]), "--index-dir", str(archive[1])],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "not a folder of this user's alone" in done.stderr
