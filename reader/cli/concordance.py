@@ -8,8 +8,9 @@ from contextlib import ExitStack
 
 from reader.cli.argparsing import more_archives
 from reader.cli.indexing import ready_archives
-from reader.cli.output import bold_allowed, counted, iso, print_json
+from reader.cli.output import counted, iso, print_json
 from reader.cli.tables import width
+from reader.cli.terminal import bold_allowed
 from reader.library import Library, QueryError
 from reader.library.concordance import (
     MAX_WIDTH,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.parser import PROG
 from reader.model import Article, Issue, printable
@@ -107,10 +106,3 @@ def mention_problems(library: Library) -> None:
             f"see '{PROG} problems {printable(str(library.path))}'",
             file=sys.stderr,
         )
-
-
-def bold_allowed(stream: TextIO) -> bool:
-    """Whether to mark matches in bold: on a terminal, unless NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return stream.isatty()

@@ -12,7 +12,6 @@ from reader.cli.answering import Answer, answer, answer_now, provisional_line
 from reader.cli.argparsing import more_archives
 from reader.cli.indexing import ready_archives
 from reader.cli.output import (
-    bold_allowed,
     counted,
     iso,
     mention_problems,
@@ -20,6 +19,7 @@ from reader.cli.output import (
     print_json_line,
 )
 from reader.cli.progress import ProgressBar
+from reader.cli.terminal import bold_allowed
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html
 from reader.model import ReaderError
 

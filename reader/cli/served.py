@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.argparsing import more_archives
-from reader.cli.output import bold_allowed
+from reader.cli.terminal import bold_allowed
 
 if TYPE_CHECKING:
     import socket

@@ -35,7 +35,7 @@ from reader.cli.indexing import ready_index
 from reader.cli.parser import PROG, build_parser
 from reader.cli.searching import show
 from reader.library import Library, QueryError, paths, watch
-from reader.model import ReaderError
+from reader.model import IndexUnavailable, ReaderError
 
 # A request is one short JSON line; a client that sends none in this time is dropped, and
 # one that stops reading its answer for as long is too.
@@ -106,7 +106,7 @@ class Server:
         # Watched before the index is readied: a change made meanwhile is seen at a search.
         self._watch = watch.watch(self._watched)
         assert self.library is not None
-        ready_index(self.library, self.index_dir)
+        _ready(self.library, self.index_dir)
         with contextlib.suppress(ValueError):  # not the main thread: its owner stops it
             signal.signal(signal.SIGTERM, _stop)
             signal.signal(signal.SIGHUP, _stop)
@@ -217,12 +217,19 @@ class Server:
         library = Library.open(self.path, lazy=True)
         self.opened += 1
         try:
-            ready_index(library, self.index_dir)
+            _ready(library, self.index_dir)
         except BaseException:
             library.close()
             raise
         self.library = library
         return library
+
+
+def _ready(library: Library, index_dir: str | None) -> None:
+    """Build or update the index, and open its searcher now: not at the next search."""
+    ready_index(library, index_dir)
+    with contextlib.suppress(IndexUnavailable):  # the search that follows says why
+        library.prepare_search()
 
 
 def _same_user(client: socket.socket) -> bool:

@@ -224,16 +224,35 @@ def _chain_hits(lists: list[tuple[Any, list[int]]]) -> tuple[Ints, Ints]:
         postings = read_postings(matcher, among=candidates)
         chosen = np.ones(len(postings.docs), np.bool_)
         if candidates is not None:
-            chosen = np.isin(postings.docs, candidates, assume_unique=True)
+            chosen = _within(postings.docs, candidates)
         owners = np.repeat(postings.docs[chosen], postings.counts[chosen])
         base = (owners << 32) | postings.positions[np.repeat(chosen, postings.counts)]
         for offset in offsets:
             here = base - offset if offset else base
-            keys = here if keys is None else np.intersect1d(keys, here, assume_unique=True)
+            keys = here if keys is None else _common(keys, here)
         if keys is None or not len(keys):
             return _EMPTY, _EMPTY
         candidates, _ = _runs(keys >> 32)
     return _runs(np.asarray(keys) >> 32)
+
+
+def _within(values: Ints, among: Ints) -> Mask:
+    """Which of ``values`` are in ``among``; both ascending, each value once."""
+    if not len(among):
+        return np.zeros(len(values), np.bool_)
+    at = np.searchsorted(among, values)
+    at[at == len(among)] = 0
+    return np.asarray(among[at] == values)
+
+
+def _common(first: Ints, second: Ints) -> Ints:
+    """The values in both arrays, ascending; both ascending, each value once.
+
+    Each value of the shorter is looked up in the longer (``np.intersect1d`` sorts both
+    together: a third of a four-character query's time at national-50y).
+    """
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    return short[_within(short, long)]
 
 
 def _runs(values: Ints) -> tuple[Ints, Ints]:

@@ -18,10 +18,15 @@ import struct
 import zlib
 from array import array
 from collections.abc import Sequence
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Any
 
 from reader.index.w3.direct import File, Unreadable, big
+
+# A small segment's documents found by summing the lengths before them, this many times;
+# then by every document's start, summed once (0.2 ms a sum against 1.7 ms for all, at
+# 30,000 documents).
+_SUMS_BEFORE_STARTS = 8
 
 # The type codes of whoosh's arrays of lengths and offsets (integers); any other is damage.
 _INTEGER_CODES = frozenset("bBhHiIlLqQ")
@@ -54,6 +59,8 @@ class StoredColumn:
             if self._lengths[0] < 0:
                 raise Unreadable(f"{path} is shorter than its {count} documents' lengths")
             self._all_lengths: array[int] | None = None  # read when first needed
+            self._starts: array[int] | None = None  # every document's start, when worth it
+            self._summed = 0
         except (struct.error, UnicodeDecodeError, ValueError) as exc:
             self.file.close()
             raise Unreadable(f"{path}: {exc}") from exc
@@ -68,8 +75,15 @@ class StoredColumn:
         if self._all_lengths is None:  # a small segment: its documents lie end to end
             where, code, size = self._lengths
             self._all_lengths = big(self.file.read(where, self.count * size), code)
+        if self._starts is not None:
+            return self._starts[docnum]
         # The lengths before it, summed in C: a page's hit or two in a segment cost less so
-        # than every document's running sum (1.7 ms a segment of 30,000).
+        # than every document's running sum (1.7 ms a segment of 30,000). A process that
+        # goes on asking (a server, the window) gets the running sums after a few.
+        self._summed += 1
+        if self._summed > _SUMS_BEFORE_STARTS:
+            self._starts = array("q", accumulate(self._all_lengths, initial=0))
+            return self._starts[docnum]
         return sum(islice(self._all_lengths, docnum))
 
     def get(self, docnum: int) -> dict[str, Any]:

@@ -1,0 +1,16 @@
+"""What the terminal allows the command line: matches in bold, or else marked ``[…]``.
+
+Apart from ``output``: a search asked of a server (``served``) needs this and not the model.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+
+def bold_allowed(stream: TextIO) -> bool:
+    """Whether to mark matches in bold: on a terminal, unless NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
