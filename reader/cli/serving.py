@@ -76,6 +76,7 @@ class Server:
         self._listener: socket.socket | None = None
         self._lock: TextIO | None = None
         self._inode = 0  # the socket file's: taken away at the end only if still this one
+        self._parser = build_parser({"search"})  # built once: a few milliseconds a search
 
     def __enter__(self) -> Server:
         """Claim the socket (one server per archive and index), watch, ready the index."""
@@ -107,6 +108,13 @@ class Server:
         self._watch = watch.watch(self._watched)
         assert self.library is not None
         _ready(self.library, self.index_dir)
+        # Readying it may have written the index (and the watch saw that): look again now,
+        # rather than at the first search, until nothing has changed (a few times at most).
+        for _ in range(3 if self._watch is not None else 0):
+            opened = self.opened
+            self.current()
+            if self.opened == opened:
+                break
         with contextlib.suppress(ValueError):  # not the main thread: its owner stops it
             signal.signal(signal.SIGTERM, _stop)
             signal.signal(signal.SIGHUP, _stop)
@@ -179,7 +187,7 @@ class Server:
         ):
             return {"refused": "a malformed request"}
         try:
-            args = build_parser({"search"}).parse_args(argv)
+            args = self._parser.parse_args(argv)
         except SystemExit:  # the client parsed them: only another parser gets here
             return {"refused": "arguments this server does not take"}
         if not served.plain_search(args) or self._asked_of(args, cwd) != self.address:

@@ -177,14 +177,19 @@ def test_a_stopped_server_leaves_the_search_to_the_command(
         again.stop()
 
 
-def test_one_server_per_archive_and_index(archive: tuple[Path, Path], server: Server) -> None:
-    second = subprocess.run(
+def _serve_once(archive: tuple[Path, Path]) -> subprocess.CompletedProcess[str]:
+    """``serve`` that is expected to fail at once (it would otherwise run until stopped)."""
+    return subprocess.run(
         [sys.executable, "-m", "reader", "serve", str(archive[0]), "--index-dir", str(archive[1])],
         capture_output=True,
         text=True,
         check=False,
         timeout=60,
     )
+
+
+def test_one_server_per_archive_and_index(archive: tuple[Path, Path], server: Server) -> None:
+    second = _serve_once(archive)
     assert second.returncode == 1
     assert "serves this archive already" in second.stderr
 
@@ -222,12 +227,6 @@ def test_no_server_in_a_folder_others_may_enter(
     (runtime / "issue-reader").mkdir(parents=True)
     (runtime / "issue-reader").chmod(0o755)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    done = subprocess.run(
-        [sys.executable, "-m", "reader", "serve", str(archive[0]), "--index-dir", str(archive[1])],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    done = _serve_once(archive)
     assert done.returncode == 1
     assert "not a folder of this user's alone" in done.stderr
