@@ -195,7 +195,14 @@ class Server:
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = guarded(lambda: self._search(args, bold))
-        return {"code": code, "stdout": out.getvalue(), "stderr": err.getvalue()}
+        # "opened": how many times the archive was opened again since the server started
+        # (for the curious and the tests: an unchanged archive is not looked at again).
+        return {
+            "code": code,
+            "stdout": out.getvalue(),
+            "stderr": err.getvalue(),
+            "opened": self.opened,
+        }
 
     def _asked_of(self, args: argparse.Namespace, cwd: str) -> Path:
         """The socket of the archive and index a request names, from the client's folder."""

@@ -18,6 +18,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -194,30 +195,53 @@ def test_one_server_per_archive_and_index(archive: tuple[Path, Path], server: Se
     assert "serves this archive already" in second.stderr
 
 
+def _reply(server: Server, request: object) -> Any:
+    """The server's reply to a raw request, sent as the command line sends it."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.connect(str(server.address))
+        connection.sendall(json.dumps(request).encode() + b"\n")
+        connection.shutdown(socket.SHUT_WR)
+        return json.loads(connection.makefile("rb").read())
+
+
+def _request(argv: list[str]) -> dict[str, Any]:
+    from reader import __version__
+
+    return {
+        "protocol": served.PROTOCOL,
+        "version": __version__,
+        "argv": argv,
+        "cwd": os.getcwd(),
+        "bold": False,
+    }
+
+
 def test_a_request_from_another_version_is_refused(
     archive: tuple[Path, Path], server: Server
 ) -> None:
-    def reply(request: object) -> object:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.connect(str(server.address))
-            connection.sendall(json.dumps(request).encode() + b"\n")
-            connection.shutdown(socket.SHUT_WR)
-            return json.loads(connection.makefile("rb").read())
-
-    argv = _search(archive, ["供热"])
-    good = {"protocol": served.PROTOCOL, "argv": argv, "cwd": os.getcwd(), "bold": False}
-    from reader import __version__
-
-    assert reply({**good, "version": __version__})["code"] == 0  # type: ignore[index]
+    good = _request(_search(archive, ["供热"]))
+    assert _reply(server, good)["code"] == 0
     for bad in (
         {**good, "version": "0.0.0"},
-        {**good, "version": __version__, "protocol": 99},
-        {**good, "version": __version__, "argv": ["index", str(archive[0])]},
-        {**good, "version": __version__, "argv": [*argv, "--no-wait"]},
-        {**good, "version": __version__, "cwd": 3},
+        {**good, "protocol": 99},
+        {**good, "argv": ["index", str(archive[0])]},
+        {**good, "argv": [*good["argv"], "--no-wait"]},
+        {**good, "cwd": 3},
         "not an object",
     ):
-        assert "refused" in reply(bad), bad  # type: ignore[operator]
+        assert "refused" in _reply(server, bad), bad
+
+
+def test_an_unchanged_archive_is_not_opened_again(
+    archive: tuple[Path, Path], server: Server
+) -> None:
+    request = _request(_search(archive, ["供热", "--json"]))
+    opened = _reply(server, request)["opened"]
+    for _ in range(3):  # the index and the archive as they were: nothing to look at again
+        assert _reply(server, request)["opened"] == opened
+    (archive[0] / "notes.txt").write_text("改", encoding="utf-8")
+    assert _reply(server, request)["opened"] == opened + 1
+    assert _reply(server, request)["opened"] == opened + 1
 
 
 def test_no_server_in_a_folder_others_may_enter(
