@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import socket
 
 # The requests' and replies' format (one JSON object each way); bumped when it changes.
-PROTOCOL = 1
+PROTOCOL = 2
 
 
 def supported() -> bool:
@@ -54,12 +54,12 @@ def plain_search(args: argparse.Namespace) -> bool:
 
 def socket_for(path: str, index_dir: str | None) -> Path:
     """The socket of the server of the archive at ``path`` with its index in ``index_dir``
-    (or in the per-user cache when None)."""
+    (or in the per-user cache when None), for this user's settings (their aliases)."""
     from reader.library import paths
 
     archive = Path(path).expanduser().resolve()
     index = Path(index_dir).expanduser() if index_dir else paths.index_dir(archive)
-    return paths.server_socket(archive, index)
+    return paths.server_socket(archive, index, paths.config_dir())
 
 
 def private(folder: Path) -> bool:
@@ -83,14 +83,19 @@ def ask(args: argparse.Namespace, words: Sequence[str]) -> int | None:
     """
     from reader import __version__
 
-    where = socket_for(args.path, args.index_dir)
+    try:
+        where = socket_for(args.path, args.index_dir)
+        cwd = os.getcwd()
+    except OSError:  # the working folder is gone: the search itself says what it can
+        return None
     if not private(where.parent):
         return None
     request = {
         "protocol": PROTOCOL,
         "version": __version__,
         "argv": list(words),
-        "cwd": os.getcwd(),
+        "cwd": cwd,
+        "socket": str(where),
         "bold": bold_allowed(sys.stdout),
     }
     import socket  # here: only when there is a server to ask
@@ -103,11 +108,13 @@ def ask(args: argparse.Namespace, words: Sequence[str]) -> int | None:
             reply = json.loads(_received(connection))
     except (OSError, ValueError):  # no server, a stale socket, or it stopped while asked
         return None
-    if not isinstance(reply, dict) or not isinstance(reply.get("code"), int):
+    output = reply.get("output") if isinstance(reply, dict) else None
+    if not isinstance(output, list) or not isinstance(reply.get("code"), int):
         return None  # refused: {"refused": why}
-    sys.stdout.write(str(reply.get("stdout", "")))
-    sys.stdout.flush()
-    sys.stderr.write(str(reply.get("stderr", "")))
+    for stream, text in output:  # stdout and stderr in the order they were written
+        to = sys.stdout if stream == "stdout" else sys.stderr
+        to.write(str(text))
+        to.flush()
     return int(reply["code"])
 
 

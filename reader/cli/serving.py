@@ -9,55 +9,74 @@ reader's aliases (``reader.library.watch``): when something changed, the next se
 the archive again and brings its index up to date first, as a new process would, so the
 answer is always the one that process would print.
 
-One search at a time: the searches of one person's scripts and shell, not a web service.
+What the server cannot answer as that process would (the archive or its index unreadable
+now, whose messages name paths as the user typed them; anything unexpected), it refuses: the
+asking process then runs the search itself. One search at a time: the searches of one
+person's scripts and shell, not a web service.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
-import io
 import json
-import os
+import logging
+import math
 import select
 import signal
 import socket
-import struct
 import sys
+import traceback
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import Any
 
 from reader.cli import guarded, served
 from reader.cli.answering import answer
 from reader.cli.indexing import ready_index
+from reader.cli.listening import Listener, Transcript, refusal, same_user
 from reader.cli.parser import PROG, build_parser
 from reader.cli.searching import show
 from reader.library import Library, QueryError, paths, watch
 from reader.model import IndexUnavailable, ReaderError
 
-# A request is one short JSON line; a client that sends none in this time is dropped, and
-# one that stops reading its answer for as long is too.
+# A request is one short JSON line, sent at once: a client that sends none in this time is
+# dropped (the others wait meanwhile). One that stops reading its answer is dropped later.
 _REQUEST_LIMIT = 1 << 20
-_CLIENT_SECONDS = 30.0
+_REQUEST_SECONDS = 2.0
+_REPLY_SECONDS = 30.0
+# The longest --idle (select's timeout has a bound): about 19 years.
+_LONGEST_IDLE_MINUTES = 1e7
 
 
 def serve(library: Library, args: argparse.Namespace) -> int:
     """Build or update the index, then answer searches until stopped (or idle)."""
     if not served.supported():
         raise ReaderError(f"'{PROG} serve' needs Unix sockets, which this system lacks")
-    if args.idle is not None and not args.idle > 0:
+    idle = args.idle
+    if idle is not None and not (0 < idle <= _LONGEST_IDLE_MINUTES and math.isfinite(idle)):
         raise QueryError("--idle takes a number of minutes, more than 0")
+    # A watch the kernel refuses is said here, never in a search's output.
+    said = logging.getLogger(watch.__name__)
+    said.addHandler(logging.StreamHandler(sys.__stderr__))
+    said.propagate = False
     server = Server(library, args.path, args.index_dir)
-    with server:
-        print(
-            f"Serving the searches of {args.path} at {server.address} "
-            f"('{PROG} search {args.path} QUERY' asks it); Ctrl+C stops.",
-            file=sys.stderr,
-            flush=True,
-        )
-        server.run(args.idle * 60 if args.idle is not None else None)
+    with contextlib.ExitStack() as stack:
+        for signum in (signal.SIGTERM, signal.SIGHUP):  # stop as Ctrl+C does, at any time
+            previous = signal.signal(signum, _stop)
+            stack.callback(signal.signal, signum, previous)
+        try:
+            with server:
+                also = f" --index-dir {args.index_dir}" if args.index_dir else ""
+                print(
+                    f"Serving the searches of {args.path} at {server.address} "
+                    f"('{PROG} search {args.path}{also} QUERY' asks it); Ctrl+C stops.",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                server.run(idle * 60 if idle is not None else None)
+        except KeyboardInterrupt:
+            return 130  # stopped while it was readying the index, or in a search
     return 0
 
 
@@ -73,76 +92,45 @@ class Server:
         index = Path(self.index_dir) if self.index_dir else paths.index_dir(self.path)
         self._watched = (Path(self.path), index, paths.aliases_file(library.root))
         self._watch: watch.FolderWatch | None = None
-        self._listener: socket.socket | None = None
-        self._lock: TextIO | None = None
-        self._inode = 0  # the socket file's: taken away at the end only if still this one
+        self._listener = Listener(self.address)
         self._parser = build_parser({"search"})  # built once: a few milliseconds a search
 
     def __enter__(self) -> Server:
         """Claim the socket (one server per archive and index), watch, ready the index."""
-        folder = self.address.parent
-        with contextlib.suppress(OSError):
-            folder.mkdir(mode=0o700, parents=True)
-        if not served.private(folder):
-            raise ReaderError(f"{folder} is not a folder of this user's alone: not serving there")
-        self._lock = open(self.address.with_suffix(".lock"), "a")  # held: the lock lasts as long
         try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+            self._listener.claim()
+            # Watched before the index is readied: a change made meanwhile is seen later.
+            self._watch = watch.watch(self._watched)
+            assert self.library is not None
+            _ready(self.library, self.index_dir)
+            # Readying it may have written the index (and the watch saw that): look again
+            # now, rather than at the first search, until nothing changed (a few times).
+            for _ in range(3 if self._watch is not None else 0):
+                opened = self.opened
+                self.current()
+                if self.opened == opened:
+                    break
+        except BaseException:
             self.__exit__()
-            raise ReaderError(
-                f"another process serves this archive already ({self.address})"
-            ) from None
-        with contextlib.suppress(FileNotFoundError):
-            self.address.unlink()  # a server's that stopped without taking it away
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._listener = listener
-        try:
-            listener.bind(str(self.address))
-            listener.listen(16)
-            self._inode = os.stat(self.address).st_ino
-        except OSError as exc:
-            self.__exit__()
-            raise ReaderError(f"cannot serve at {self.address}: {exc.strerror}") from exc
-        # Watched before the index is readied: a change made meanwhile is seen at a search.
-        self._watch = watch.watch(self._watched)
-        assert self.library is not None
-        _ready(self.library, self.index_dir)
-        # Readying it may have written the index (and the watch saw that): look again now,
-        # rather than at the first search, until nothing has changed (a few times at most).
-        for _ in range(3 if self._watch is not None else 0):
-            opened = self.opened
-            self.current()
-            if self.opened == opened:
-                break
-        with contextlib.suppress(ValueError):  # not the main thread: its owner stops it
-            signal.signal(signal.SIGTERM, _stop)
-            signal.signal(signal.SIGHUP, _stop)
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:
         """Stop listening, take the socket away (if still this server's), forget the rest."""
-        if self._listener is not None:
-            with contextlib.suppress(OSError):
-                if os.stat(self.address).st_ino == self._inode:
-                    self.address.unlink()
-            self._listener.close()
-            self._listener = None
+        self._listener.close()
         if self._watch is not None:
             self._watch.close()
         if self.library is not None:
             self.library.close()
-        if self._lock is not None:
-            self._lock.close()  # the lock goes with it
-            self._lock = None
 
     def run(self, idle: float | None) -> None:
         """Answer each search in turn; return after ``idle`` seconds without one, or when stopped."""
-        assert self._listener is not None
+        listening = self._listener.socket
+        assert listening is not None
         with contextlib.suppress(KeyboardInterrupt):
-            while select.select([self._listener], [], [], idle)[0]:
+            while select.select([listening], [], [], idle)[0]:
                 try:
-                    client, _ = self._listener.accept()
+                    client, _ = listening.accept()
                 except OSError:
                     continue
                 with client:
@@ -150,9 +138,9 @@ class Server:
 
     def _converse(self, client: socket.socket) -> None:
         """Read one request, answer it; a client that goes away early is no error."""
-        client.settimeout(_CLIENT_SECONDS)
+        client.settimeout(_REQUEST_SECONDS)
         try:
-            if not _same_user(client):
+            if not same_user(client):
                 return
             data = b""
             while b"\n" not in data and len(data) < _REQUEST_LIMIT:
@@ -165,54 +153,59 @@ class Server:
             except ValueError:
                 request = None
             reply = self.reply(request)
+            client.settimeout(_REPLY_SECONDS)
             # ASCII: a file name's undecodable bytes (surrogates) travel too.
             client.sendall(json.dumps(reply).encode())
         except OSError:
             return
 
     def reply(self, request: object) -> dict[str, Any]:
-        """What the search asked for prints, and its exit code; or ``{"refused": why}``."""
+        """What the search asked for writes, and its exit code; or ``{"refused": why}``."""
         from reader import __version__
 
         if not isinstance(request, dict) or request.get("protocol") != served.PROTOCOL:
-            return {"refused": "not a request this server understands"}
+            return refusal("not a request this server understands")
         if request.get("version") != __version__:
-            return {"refused": f"this server runs version {__version__}"}
-        argv, cwd, bold = request.get("argv"), request.get("cwd"), request.get("bold")
+            return refusal(f"this server runs version {__version__}")
+        argv, where, bold = request.get("argv"), request.get("socket"), request.get("bold")
         if not (
             isinstance(argv, list)
             and all(isinstance(word, str) for word in argv)
-            and isinstance(cwd, str)
             and isinstance(bold, bool)
         ):
-            return {"refused": "a malformed request"}
+            return refusal("a malformed request")
+        if where != str(self.address):
+            return refusal("a search of another archive, index or user's settings")
         try:
             args = self._parser.parse_args(argv)
         except SystemExit:  # the client parsed them: only another parser gets here
-            return {"refused": "arguments this server does not take"}
-        if not served.plain_search(args) or self._asked_of(args, cwd) != self.address:
-            return {"refused": "not a search this server answers"}
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = guarded(lambda: self._search(args, bold))
+            return refusal("arguments this server does not take")
+        if not served.plain_search(args):
+            return refusal("not a search this server answers")
+        transcript = Transcript()
+        try:
+            with (
+                contextlib.redirect_stdout(transcript.stdout),
+                contextlib.redirect_stderr(transcript.stderr),
+            ):
+                code = guarded(lambda: self._search(args, bold))
+        except _Refused as exc:
+            return refusal(str(exc))
+        except Exception:  # a bug: said here; the asking process runs the search itself
+            traceback.print_exc(file=sys.__stderr__)
+            return refusal("the search failed in the server")
         # "opened": how many times the archive was opened again since the server started
         # (for the curious and the tests: an unchanged archive is not looked at again).
-        return {
-            "code": code,
-            "stdout": out.getvalue(),
-            "stderr": err.getvalue(),
-            "opened": self.opened,
-        }
-
-    def _asked_of(self, args: argparse.Namespace, cwd: str) -> Path:
-        """The socket of the archive and index a request names, from the client's folder."""
-        path = os.path.join(cwd, os.path.expanduser(args.path))
-        index = os.path.join(cwd, os.path.expanduser(args.index_dir)) if args.index_dir else None
-        return served.socket_for(path, index)
+        return {"code": code, "output": transcript.written(), "opened": self.opened}
 
     def _search(self, args: argparse.Namespace, bold: bool) -> int:
-        library = self.current()
-        result, coverage = answer(library, {args.path: library}, args)(" ".join(args.query))
+        try:
+            library = self.current()
+            result, coverage = answer(library, {args.path: library}, args)(" ".join(args.query))
+        except QueryError:
+            raise  # the query's own error, the same wherever the search runs
+        except ReaderError as exc:  # it names the archive or the index as the user wrote them
+            raise _Refused(f"the archive or its index cannot be read now ({exc})") from exc
         return show(library, args, result, coverage, bold)
 
     def current(self) -> Library:
@@ -221,6 +214,9 @@ class Server:
         Else (or where nothing is watched) it is opened again: the watch is drained first and
         the folders watched again (new ones too), then the files are looked at, so a change
         made meanwhile is seen at the next search.
+
+        Raises:
+            ReaderError: The archive or its index cannot be read now.
         """
         if self.library is not None and self._watch is not None and not self._watch.changed():
             return self.library
@@ -232,6 +228,8 @@ class Server:
         library = Library.open(self.path, lazy=True)
         self.opened += 1
         try:
+            if library.single_file and not library.issues:
+                raise _Refused("the file is no newspaper issue now")
             _ready(library, self.index_dir)
         except BaseException:
             library.close()
@@ -240,20 +238,16 @@ class Server:
         return library
 
 
+class _Refused(Exception):
+    """A search the asking process must run itself (see :meth:`Server.reply`); not a
+    ReaderError, which ``guarded`` would print as the search's own error."""
+
+
 def _ready(library: Library, index_dir: str | None) -> None:
     """Build or update the index, and open its searcher now: not at the next search."""
     ready_index(library, index_dir)
     with contextlib.suppress(IndexUnavailable):  # the search that follows says why
         library.prepare_search()
-
-
-def _same_user(client: socket.socket) -> bool:
-    """Whether the client runs as this user (Linux says; elsewhere the folder's mode guards)."""
-    if not hasattr(socket, "SO_PEERCRED"):
-        return True
-    credentials = client.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    _, uid, _ = struct.unpack("3i", credentials)
-    return bool(uid == os.getuid())
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:

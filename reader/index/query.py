@@ -25,6 +25,8 @@ from reader.model import ReaderError
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
+# Deeper groups are no query a person writes, and the parser recurses once a level.
+MAX_DEPTH = 32
 DATE_FIELD = "date"
 _QUOTES = {'"': '"', "“": "”", "”": "”"}
 _FIELD = re.compile(r"([A-Za-z]+):")
@@ -120,6 +122,8 @@ def _tokenize(text: str) -> list[_Token]:
         if ch == "(":
             tokens.append(_Token("open"))
             depth += 1
+            if depth > MAX_DEPTH:
+                raise QueryError(f"the query nests parentheses too deeply (more than {MAX_DEPTH})")
             i += 1
             continue
         if ch == ")":

@@ -67,13 +67,17 @@ def runtime_dir() -> Path:
     return Path(os.environ.get("TMPDIR") or "/tmp") / f"{APP_NAME}-{user}"
 
 
-def server_socket(archive: str | os.PathLike[str], index: str | os.PathLike[str]) -> Path:
-    """The socket of the process serving searches of ``archive`` with its index in ``index``.
+def server_socket(
+    archive: str | os.PathLike[str], index: str | os.PathLike[str], config: str | os.PathLike[str]
+) -> Path:
+    """The socket of the process serving searches of ``archive`` with its index in ``index``,
+    for a user whose settings (their aliases) are in ``config``.
 
-    Keyed by both, resolved: the same archive with another index is another server. The
-    name is short, as a socket's path may not be longer than about a hundred bytes.
+    Keyed by all three, resolved: the same archive with another index or other aliases is
+    another server. The name is short: a socket's path may not be longer than about a
+    hundred bytes.
     """
-    key = "\0".join(str(Path(p).expanduser().resolve()) for p in (archive, index))
+    key = "\0".join(str(Path(p).expanduser().resolve()) for p in (archive, index, config))
     digest = digests.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8)
     return runtime_dir() / f"{digest.hexdigest()}.sock"
 

@@ -124,6 +124,7 @@ def test_a_served_search_prints_what_the_search_prints(
     finally:
         assert running.stop() == 0
     assert not running.address.exists()  # taken away when stopped
+    assert not running.address.with_suffix(".lock").exists()
 
 
 def test_a_served_search_imports_neither_the_index_nor_the_importers(
@@ -212,6 +213,7 @@ def _request(argv: list[str]) -> dict[str, Any]:
         "version": __version__,
         "argv": argv,
         "cwd": os.getcwd(),
+        "socket": str(served.socket_for(argv[1], argv[3])),
         "bold": False,
     }
 
@@ -226,7 +228,8 @@ def test_a_request_from_another_version_is_refused(
         {**good, "protocol": 99},
         {**good, "argv": ["index", str(archive[0])]},
         {**good, "argv": [*good["argv"], "--no-wait"]},
-        {**good, "cwd": 3},
+        {**good, "socket": "/elsewhere.sock"},
+        {**good, "bold": "yes"},
         "not an object",
     ):
         assert "refused" in _reply(server, bad), bad
@@ -254,3 +257,73 @@ def test_no_server_in_a_folder_others_may_enter(
     done = _serve_once(archive)
     assert done.returncode == 1
     assert "not a folder of this user's alone" in done.stderr
+
+
+def test_a_search_from_a_removed_folder_still_answers(
+    archive: tuple[Path, Path], server: Server, tmp_path: Path
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys\n"
+        "os.chdir(sys.argv[1]); os.rmdir(sys.argv[1])\n"
+        "from reader.cli import main\n"
+        "sys.exit(main(sys.argv[2:]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(gone), *_search(archive, ["供热", "--json"])],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["total"] == 1
+
+
+def test_an_archive_unreadable_now_is_left_to_the_command(
+    archive: tuple[Path, Path], server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _search(archive, ["供热"])
+    archive[0].rename(archive[0].with_name("moved"))
+    # The server refuses: the command says it, naming the archive as it was typed.
+    assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+    code, out, err = _here(argv, capsys)
+    assert code == 1 and not out
+    assert err.startswith(f"issue-reader: error: {archive[0]}")
+
+
+def test_a_file_that_is_no_issue_now_is_left_to_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    issue = tmp_path / "one.txt"
+    shutil.copy(next(SAMPLE_ISSUES.glob("*.txt")), issue)
+    index = tmp_path / "index"
+    running = Server(issue, index)
+    try:
+        argv = ["search", str(issue), "--index-dir", str(index), "供热"]
+        assert _served(argv, capsys)[0] == 0
+        issue.write_text("now garbage", encoding="utf-8")
+        assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+        code, _, err = _here(argv, capsys)
+        assert code == 1 and "is not a newspaper issue" in err
+    finally:
+        running.stop()
+
+
+def test_a_search_with_other_settings_is_not_served(
+    archive: tuple[Path, Path], server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = _search(archive, ["供热"])
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other-config"))  # other aliases
+    assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+
+
+@pytest.mark.parametrize("idle", ["0", "-1", "inf", "nan", "1e300"])
+def test_idle_takes_a_sensible_number_of_minutes(
+    archive: tuple[Path, Path], idle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _here(
+        ["serve", str(archive[0]), "--index-dir", str(archive[1]), "--idle", idle], capsys
+    )
+    assert code == 1 and "--idle takes a number of minutes" in err

@@ -96,6 +96,8 @@ def test_parse(query: str, tree: object) -> None:
         ("供热 foo:bar", 'put it in quotes: "foo:bar"'),
         ("供" * 1001, "the query is too long"),
         (" ".join(["供热"] * 65), "too many terms"),
+        ("(" * 33 + "供热" + ")" * 33, "nests parentheses too deeply"),
+        ("(" * 326 + "供热" + ")" * 326, "nests parentheses too deeply"),  # was RecursionError
         ("供热 \udce7", "bytes that are not text"),  # a cut UTF-8 character, from argv
     ],
 )
@@ -104,6 +106,10 @@ def test_malformed_queries_say_why(query: str, message: str) -> None:
         parse(query)
     assert message in str(caught.value)
     assert isinstance(caught.value, ReaderError)
+
+
+def test_groups_as_deep_as_allowed_parse() -> None:
+    assert parse("(" * 32 + "供热" + ")" * 32) == parse("供热")
 
 
 def test_positive_terms_leave_out_negated_ones() -> None:
