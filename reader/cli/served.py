@@ -25,7 +25,11 @@ if TYPE_CHECKING:
     import socket
 
 # The requests' and replies' format (one JSON object each way); bumped when it changes.
-PROTOCOL = 2
+PROTOCOL = 3
+# A server says at once that it has a request ("+", before the search, which may take long);
+# one that does not in this time is stopped (Ctrl+Z) or busy, and the search runs here.
+ACKNOWLEDGED = b"+"
+ACKNOWLEDGE_SECONDS = 3.0
 
 
 def supported() -> bool:
@@ -102,11 +106,15 @@ def ask(args: argparse.Namespace, words: Sequence[str]) -> int | None:
 
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.settimeout(ACKNOWLEDGE_SECONDS)
             connection.connect(str(where))
             connection.sendall(json.dumps(request).encode() + b"\n")
             connection.shutdown(socket.SHUT_WR)
+            if connection.recv(1) != ACKNOWLEDGED:
+                return None
+            connection.settimeout(None)  # the search may update the index first
             reply = json.loads(_received(connection))
-    except (OSError, ValueError):  # no server, a stale socket, or it stopped while asked
+    except (OSError, ValueError):  # no server, a stale or silent one, or it stopped meanwhile
         return None
     output = reply.get("output") if isinstance(reply, dict) else None
     if not isinstance(output, list) or not isinstance(reply.get("code"), int):

@@ -152,6 +152,7 @@ class Server:
                 request = json.loads(data)
             except ValueError:
                 request = None
+            client.sendall(served.ACKNOWLEDGED)
             reply = self.reply(request)
             client.settimeout(_REPLY_SECONDS)
             # ASCII: a file name's undecodable bytes (surrogates) travel too.

@@ -202,7 +202,9 @@ def _reply(server: Server, request: object) -> Any:
         connection.connect(str(server.address))
         connection.sendall(json.dumps(request).encode() + b"\n")
         connection.shutdown(socket.SHUT_WR)
-        return json.loads(connection.makefile("rb").read())
+        received = connection.makefile("rb").read()
+        assert received[:1] == served.ACKNOWLEDGED
+        return json.loads(received[1:])
 
 
 def _request(argv: list[str]) -> dict[str, Any]:
@@ -327,3 +329,17 @@ def test_idle_takes_a_sensible_number_of_minutes(
         ["serve", str(archive[0]), "--index-dir", str(archive[1]), "--idle", idle], capsys
     )
     assert code == 1 and "--idle takes a number of minutes" in err
+
+
+def test_a_stopped_server_is_not_waited_for(
+    archive: tuple[Path, Path], server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _search(archive, ["供热", "--json"])
+    expected = _served(argv, capsys)
+    server.process.send_signal(signal.SIGSTOP)  # Ctrl+Z in the server's terminal
+    try:
+        assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+        assert _here(argv, capsys) == expected  # the search ran here
+    finally:
+        server.process.send_signal(signal.SIGCONT)
+    assert _served(argv, capsys) == expected
