@@ -11,13 +11,7 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.answering import Answer, answer, answer_now, provisional_line
 from reader.cli.argparsing import more_archives
 from reader.cli.indexing import ready_archives
-from reader.cli.output import (
-    counted,
-    iso,
-    mention_problems,
-    print_json,
-    print_json_line,
-)
+from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
 from reader.cli.progress import ProgressBar
 from reader.cli.terminal import bold_allowed
 from reader.library import Hit, Library, QueryError, SearchResult, snippet_html

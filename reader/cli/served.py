@@ -3,8 +3,9 @@
 The quick way of ``issue-reader search``: the server has the index open and the archive
 watched, so the answer costs this process its start, a socket and a few milliseconds of the
 server's (the socket module is imported only when a server's folder is there). When no
-server answers, or it refuses (another version of the program), :func:`ask` returns None and the search runs in this process as ever: a server
-is never needed, and what it prints is what the search would have printed.
+server answers, or it refuses (another version of the program), :func:`ask` returns None
+and the search runs in this process as ever: a server is never needed, and what it prints
+is what the search would have printed.
 """
 
 from __future__ import annotations
@@ -89,8 +90,7 @@ def ask(args: argparse.Namespace, words: Sequence[str]) -> int | None:
 
     try:
         where = socket_for(args.path, args.index_dir)
-        cwd = os.getcwd()
-    except OSError:  # the working folder is gone: the search itself says what it can
+    except OSError:  # a relative path, and the working folder is gone: the search says so
         return None
     if not private(where.parent):
         return None
@@ -98,7 +98,6 @@ def ask(args: argparse.Namespace, words: Sequence[str]) -> int | None:
         "protocol": PROTOCOL,
         "version": __version__,
         "argv": list(words),
-        "cwd": cwd,
         "socket": str(where),
         "bold": bold_allowed(sys.stdout),
     }

@@ -33,9 +33,7 @@ class SearcherState:
         self._folder = str(index_dir / store.WHOOSH_DIR)
         self._stored: stored.StoredDocuments | None = None
         self._stored_directly = False
-        self._index = whoosh_index.open_dir(
-            str(index_dir / store.WHOOSH_DIR), indexname=store.INDEX_NAME
-        )
+        self._index = whoosh_index.open_dir(self._folder, indexname=store.INDEX_NAME)
         self.reader = self._index.reader()
         try:
             saved = statecache.load(index_dir, meta.build, self.reader.generation())

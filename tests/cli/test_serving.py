@@ -214,7 +214,6 @@ def _request(argv: list[str]) -> dict[str, Any]:
         "protocol": served.PROTOCOL,
         "version": __version__,
         "argv": argv,
-        "cwd": os.getcwd(),
         "socket": str(served.socket_for(argv[1], argv[3])),
         "bold": False,
     }
