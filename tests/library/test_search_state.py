@@ -35,11 +35,11 @@ def test_saved_state_is_used_and_a_damaged_one_is_only_a_miss(tmp_path: Path) ->
     shutil.copytree(SAMPLE_ISSUES, archive)
     first = answers(archive)
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader" / "search-state"
-    (saved,) = [file for file in folder.iterdir() if file.suffix == ".npz"]
+    (saved,) = [file for file in folder.iterdir() if file.suffix == ".state"]
     assert answers(archive) == first  # from the saved arrays
-    saved.write_bytes(b"not an npz file")
+    saved.write_bytes(b"not a state file")
     assert answers(archive) == first  # read from the index again, and saved again
-    assert saved.read_bytes() != b"not an npz file"
+    assert saved.read_bytes() != b"not a state file"
 
 
 def test_an_updated_index_replaces_its_saved_state(tmp_path: Path) -> None:
@@ -50,5 +50,5 @@ def test_an_updated_index_replaces_its_saved_state(tmp_path: Path) -> None:
     issue.write_text(issue.read_text(encoding="utf-8").replace("供热", "供暖"), encoding="utf-8")
     assert answers(archive)[0].total == 0
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader" / "search-state"
-    prefixes = [file.name.split("-")[0] for file in folder.iterdir() if file.suffix == ".npz"]
+    prefixes = [file.name.split("-")[0] for file in folder.iterdir() if file.suffix == ".state"]
     assert len(prefixes) == len(set(prefixes))  # one build's file per index folder
