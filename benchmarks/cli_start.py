@@ -141,6 +141,8 @@ def main() -> None:
     parser.add_argument("--before-cache", type=Path, metavar="DIR")
     parser.add_argument("--runs", type=int, default=7, help="interleaved runs for --before")
     args = parser.parse_args()
+    # Every search in a process of its own, as measured: none starts a server for the next.
+    os.environ["ISSUE_READER_SERVER"] = "never"
     reader = [args.python, "-c", _LAUNCH, args.code]
     where = ["--index-dir", str(args.index_dir)] if args.index_dir else []
     mixed = [q.text for q in queries(args.seed)]

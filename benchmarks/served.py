@@ -80,6 +80,7 @@ def main() -> None:
         os.chmod(runtime, 0o700)
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["XDG_RUNTIME_DIR"] = runtime
+        env["ISSUE_READER_SERVER"] = "never"  # "alone" stays alone: no server started by it
         floor = median_seconds([args.python, "-c", "pass"])
         for _ in range(args.rounds):
             alone = {}

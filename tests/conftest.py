@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A slow search starts a search server in the background (reader.cli.starting): never in the
+# tests, whose processes would outlive them; the tests of that set it back.
+os.environ["ISSUE_READER_SERVER"] = "never"
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -65,6 +66,7 @@ def _function(where: str) -> Callable[..., int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code (1 for any error)."""
+    began = time.perf_counter()
     words = list(sys.argv[1:] if argv is None else argv)
     # Only the command that runs gets its arguments built (none for --help, --version).
     named = next((word for word in words if not word.startswith("-")), "")
@@ -73,13 +75,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help (0) or a usage error (1), already printed
         return exc.code if isinstance(exc.code, int) else 1
     if args.command == "search":
+        return _search(args, words, began)
+    if args.command == "serve" and args.stop:
         from reader.cli import served
 
-        # A server of this archive answers at once; else (mostly) the search runs here.
-        code = served.ask(args, words) if served.servable(args) else None
-        if code is not None:
-            return code
+        return guarded(lambda: served.stop_command(args.path, args.index_dir))
     return guarded(lambda: _run(args))
+
+
+def _search(args: argparse.Namespace, words: Sequence[str], began: float) -> int:
+    """A server of this archive answers at once; else (mostly) the search runs here, and
+    starts a server when it was slow (:mod:`reader.cli.starting`)."""
+    from reader.cli import served
+
+    servable = served.servable(args)
+    asked = served.ask(args, words) if servable else served.Asked(None, server=False)
+    if asked.code is not None:
+        return asked.code
+    code = guarded(lambda: _run(args))
+    if servable and code == 0 and not asked.server:
+        from reader.cli import starting
+
+        if starting.wanted(time.perf_counter() - began):
+            starting.start(args.path, args.index_dir)
+    return code
 
 
 def _run(args: argparse.Namespace) -> int:

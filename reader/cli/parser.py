@@ -142,11 +142,15 @@ def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--idle", type=float, metavar="MINUTES", help="stop after MINUTES without a search"
     )
+    serve.add_argument("--stop", action="store_true", help="stop the server of PATH")
     serve.epilog = (
         f"'{PROG} search PATH QUERY' (with the same --index-dir) then asks this process, which "
         "has the index open and watches the archive's files (on Linux; elsewhere it looks at "
         "them at each search), instead of opening them itself: tens of milliseconds at any "
-        "size. The answer is the same. Ctrl+C (or SIGTERM) stops it."
+        "size. The answer is the same. Ctrl+C (or SIGTERM, or 'serve --stop PATH') stops it. "
+        "A search that took more than a tenth of a second starts one itself, which stops "
+        "after 10 minutes without a search; ISSUE_READER_SERVER=never in "
+        "the environment prevents that (=always starts one after any search)."
     )
 
 

@@ -3,9 +3,10 @@
 The quick way of ``issue-reader search``: the server has the index open and the archive
 watched, so the answer costs this process its start, a socket and a few milliseconds of the
 server's (the socket module is imported only when a server's folder is there). When no
-server answers, or it refuses (another version of the program), :func:`ask` returns None
-and the search runs in this process as ever: a server is never needed, and what it prints
-is what the search would have printed.
+server answers, or it refuses (another version of the program), :func:`ask` says so and
+the search runs in this process as ever: a server is never needed, and what it prints is
+what the search would have printed. A search that was slow then starts one
+(:mod:`reader.cli.starting`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.cli.argparsing import more_archives
 from reader.cli.terminal import bold_allowed
@@ -31,6 +32,13 @@ PROTOCOL = 3
 # one that does not in this time is stopped (Ctrl+Z) or busy, and the search runs here.
 ACKNOWLEDGED = b"+"
 ACKNOWLEDGE_SECONDS = 3.0
+
+
+class Asked(NamedTuple):
+    """What became of asking a server."""
+
+    code: int | None  # the search's exit code, its output printed; None: the search runs here
+    server: bool  # a server listens (it refused, or did not take the request in time)
 
 
 def supported() -> bool:
@@ -80,20 +88,20 @@ def private(folder: Path) -> bool:
     )
 
 
-def ask(args: argparse.Namespace, words: Sequence[str]) -> int | None:
-    """Have the archive's server run this search and print its output; its exit code.
+def ask(args: argparse.Namespace, words: Sequence[str]) -> Asked:
+    """Have the archive's server run this search and print its output.
 
-    None when no server answers (there is none, it stopped, or it refused the request): the
-    caller then searches itself. Nothing has been printed then.
+    When no server answers (there is none, it stopped, or it refused the request), the code
+    is None: the caller then searches itself. Nothing has been printed then.
     """
     from reader import __version__
 
     try:
         where = socket_for(args.path, args.index_dir)
     except OSError:  # a relative path, and the working folder is gone: the search says so
-        return None
+        return Asked(None, server=False)
     if not private(where.parent):
-        return None
+        return Asked(None, server=False)
     request = {
         "protocol": PROTOCOL,
         "version": __version__,
@@ -101,28 +109,61 @@ def ask(args: argparse.Namespace, words: Sequence[str]) -> int | None:
         "socket": str(where),
         "bold": bold_allowed(sys.stdout),
     }
-    import socket  # here: only when there is a server to ask
-
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.settimeout(ACKNOWLEDGE_SECONDS)
-            connection.connect(str(where))
-            connection.sendall(json.dumps(request).encode() + b"\n")
-            connection.shutdown(socket.SHUT_WR)
-            if connection.recv(1) != ACKNOWLEDGED:
-                return None
-            connection.settimeout(None)  # the search may update the index first
-            reply = json.loads(_received(connection))
-    except (OSError, ValueError):  # no server, a stale or silent one, or it stopped meanwhile
-        return None
+    reply = _exchange(where, request)
+    if reply is None:
+        return Asked(None, server=False)
     output = reply.get("output") if isinstance(reply, dict) else None
-    if not isinstance(output, list) or not isinstance(reply.get("code"), int):
-        return None  # refused: {"refused": why}
+    code = reply.get("code") if isinstance(reply, dict) else None
+    if not isinstance(output, list) or not isinstance(code, int):
+        return Asked(None, server=True)  # refused: {"refused": why}, or silent
     for stream, text in output:  # stdout and stderr in the order they were written
         to = sys.stdout if stream == "stdout" else sys.stderr
         to.write(str(text))
         to.flush()
-    return int(reply["code"])
+    return Asked(code, server=True)
+
+
+def stop(path: str, index_dir: str | None) -> bool:
+    """Stop the server of the archive at ``path`` (and ``index_dir``); whether one was there."""
+    from reader import __version__
+
+    where = socket_for(path, index_dir)
+    if not private(where.parent):
+        return False
+    request = {"protocol": PROTOCOL, "version": __version__, "stop": True, "socket": str(where)}
+    reply = _exchange(where, request)
+    return isinstance(reply, dict) and reply.get("stopped") is True
+
+
+def stop_command(path: str, index_dir: str | None) -> int:
+    """``serve --stop PATH``: stop the archive's server, if one runs (either way, exit code 0)."""
+    if not supported():
+        return 0
+    stopped = stop(path, index_dir)
+    print(f"Stopped the server of {path}." if stopped else f"No server serves {path}.")
+    return 0
+
+
+def _exchange(where: Path, request: dict[str, object]) -> object:
+    """The server's reply to ``request`` ({} when it took the request and said nothing
+    readable, as one stopped meanwhile), or None when no server listens at ``where``."""
+    import socket  # here: only when there is a server to ask
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(ACKNOWLEDGE_SECONDS)
+        try:
+            connection.connect(str(where))
+        except OSError:  # none there, or a stale socket
+            return None
+        try:
+            connection.sendall(json.dumps(request).encode() + b"\n")
+            connection.shutdown(socket.SHUT_WR)
+            if connection.recv(1) != ACKNOWLEDGED:
+                return {}
+            connection.settimeout(None)  # the search may update the index first
+            return json.loads(_received(connection))
+        except (OSError, ValueError):  # a silent server, or it stopped meanwhile
+            return {}
 
 
 def _received(connection: socket.socket) -> bytes:

@@ -89,6 +89,7 @@ class Server:
         self.address = served.socket_for(self.path, self.index_dir)
         self.library: Library | None = library
         self.opened = 0  # how many times the archive was opened again (the tests count)
+        self.stopping = False
         index = Path(self.index_dir) if self.index_dir else paths.index_dir(self.path)
         self._watched = (Path(self.path), index, paths.aliases_file(library.root))
         self._watch: watch.FolderWatch | None = None
@@ -128,7 +129,7 @@ class Server:
         listening = self._listener.socket
         assert listening is not None
         with contextlib.suppress(KeyboardInterrupt):
-            while select.select([listening], [], [], idle)[0]:
+            while not self.stopping and select.select([listening], [], [], idle)[0]:
                 try:
                     client, _ = listening.accept()
                 except OSError:
@@ -167,7 +168,13 @@ class Server:
         if not isinstance(request, dict) or request.get("protocol") != served.PROTOCOL:
             return refusal("not a request this server understands")
         if request.get("version") != __version__:
+            # The program was upgraded (or another copy runs): its search starts its own
+            # server when it needs one, which this one's socket would stop.
+            self._stop(f"a search of version {request.get('version')} asked")
             return refusal(f"this server runs version {__version__}")
+        if request.get("stop") is True and request.get("socket") == str(self.address):
+            self._stop("asked to stop")
+            return {"stopped": True}
         argv, where, bold = request.get("argv"), request.get("socket"), request.get("bold")
         if not (
             isinstance(argv, list)
@@ -198,6 +205,11 @@ class Server:
         # "opened": how many times the archive was opened again since the server started
         # (for the curious and the tests: an unchanged archive is not looked at again).
         return {"code": code, "output": transcript.written(), "opened": self.opened}
+
+    def _stop(self, why: str) -> None:
+        """Stop after this request's answer (the socket is taken away as at Ctrl+C)."""
+        print(f"Stopping: {why}.", file=sys.__stderr__, flush=True)
+        self.stopping = True
 
     def _search(self, args: argparse.Namespace, bold: bool) -> int:
         try:

@@ -58,13 +58,16 @@ class Server:
         watchdog.cancel()
         assert self.said.startswith("Serving the searches of"), self.said + self._rest()
         self.address = served.socket_for(str(archive), str(index))
+        self.rest = ""  # what it said after it listened, once stopped
 
     def stop(self) -> int:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
         code = self.process.wait(timeout=30)
         assert self.process.stderr is not None
-        self.process.stderr.close()
+        if not self.process.stderr.closed:  # stopped once already
+            self.rest = self.process.stderr.read()
+            self.process.stderr.close()
         return code
 
     def _rest(self) -> str:
@@ -96,8 +99,9 @@ def _search(archive: tuple[Path, Path], words: list[str]) -> list[str]:
 def _served(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Ask the server; it must answer (None would mean the search ran nowhere)."""
     capsys.readouterr()
-    code = served.ask(build_parser({"search"}).parse_args(argv), argv)
+    code, server = served.ask(build_parser({"search"}).parse_args(argv), argv)
     assert code is not None, "the server did not answer"
+    assert server
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -156,7 +160,7 @@ def test_a_search_of_another_archive_or_index_is_not_served(
     archive: tuple[Path, Path], server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     other_index = ["search", str(archive[0]), "--index-dir", str(tmp_path / "other"), "供热"]
-    assert served.ask(build_parser({"search"}).parse_args(other_index), other_index) is None
+    assert served.ask(build_parser({"search"}).parse_args(other_index), other_index).code is None
     assert not served.servable(build_parser({"search"}).parse_args([*other_index, "--no-wait"]))
 
 
@@ -169,7 +173,7 @@ def test_a_stopped_server_leaves_the_search_to_the_command(
     running.process.kill()  # no time to take its socket away
     running.stop()
     assert running.address.exists()
-    assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+    assert served.ask(build_parser({"search"}).parse_args(argv), argv).code is None
     assert _here(argv, capsys) == expected
     # The next server takes the stale socket over.
     again = Server(*archive)
@@ -225,15 +229,22 @@ def test_a_request_from_another_version_is_refused(
     good = _request(_search(archive, ["供热"]))
     assert _reply(server, good)["code"] == 0
     for bad in (
-        {**good, "version": "0.0.0"},
         {**good, "protocol": 99},
         {**good, "argv": ["index", str(archive[0])]},
         {**good, "argv": [*good["argv"], "--no-wait"]},
         {**good, "socket": "/elsewhere.sock"},
         {**good, "bold": "yes"},
         "not an object",
+        {**good, "stop": True, "socket": "/elsewhere.sock"},
     ):
         assert "refused" in _reply(server, bad), bad
+    # Another version (the program upgraded) is refused, and the server stops: the newer
+    # search then starts its own.
+    assert "refused" in _reply(server, {**good, "version": "0.0.0"})
+    assert server.process.wait(timeout=30) == 0
+    server.stop()
+    assert "Stopping: a search of version 0.0.0 asked." in server.rest
+    assert not server.address.exists()
 
 
 def test_an_unchanged_archive_is_not_opened_again(
@@ -288,7 +299,7 @@ def test_an_archive_unreadable_now_is_left_to_the_command(
     argv = _search(archive, ["供热"])
     archive[0].rename(archive[0].with_name("moved"))
     # The server refuses: the command says it, naming the archive as it was typed.
-    assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+    assert served.ask(build_parser({"search"}).parse_args(argv), argv).code is None
     code, out, err = _here(argv, capsys)
     assert code == 1 and not out
     assert err.startswith(f"issue-reader: error: {archive[0]}")
@@ -305,7 +316,7 @@ def test_a_file_that_is_no_issue_now_is_left_to_the_command(
         argv = ["search", str(issue), "--index-dir", str(index), "供热"]
         assert _served(argv, capsys)[0] == 0
         issue.write_text("now garbage", encoding="utf-8")
-        assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+        assert served.ask(build_parser({"search"}).parse_args(argv), argv).code is None
         code, _, err = _here(argv, capsys)
         assert code == 1 and "is not a newspaper issue" in err
     finally:
@@ -317,7 +328,7 @@ def test_a_search_with_other_settings_is_not_served(
 ) -> None:
     argv = _search(archive, ["供热"])
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other-config"))  # other aliases
-    assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+    assert served.ask(build_parser({"search"}).parse_args(argv), argv).code is None
 
 
 @pytest.mark.parametrize("idle", ["0", "-1", "inf", "nan", "1e300"])
@@ -337,7 +348,7 @@ def test_a_stopped_server_is_not_waited_for(
     expected = _served(argv, capsys)
     server.process.send_signal(signal.SIGSTOP)  # Ctrl+Z in the server's terminal
     try:
-        assert served.ask(build_parser({"search"}).parse_args(argv), argv) is None
+        assert served.ask(build_parser({"search"}).parse_args(argv), argv).code is None
         assert _here(argv, capsys) == expected  # the search ran here
     finally:
         server.process.send_signal(signal.SIGCONT)
