@@ -1,7 +1,7 @@
 """The entry point of a spawned worker process: runs one function, reports over a queue.
 
 Kept free of Qt so the child starts fast and never creates a second QApplication (the
-window's ``reader.ui.core.tasks`` starts it).
+window's ``reader.ui.core.process_job`` starts it).
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ import threading
 import pytest
 
 from reader.model import IndexUnavailable
-from reader.ui.core.tasks import ProcessJob, SyncExecutor, Tasks
+from reader.ui.core.process_job import ProcessJob
+from reader.ui.core.tasks import SyncExecutor, Tasks
 from tests.ui import jobs
 
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QW
 
 from reader.library import Library
 from reader.model import Cancelled, IndexUnavailable, ReaderError
+from reader.ui.core.process_job import ProcessJob
 from reader.ui.core.session import Session
-from reader.ui.core.tasks import ProcessJob
 from reader.ui.i18n import fill
 
 log = logging.getLogger(__name__)

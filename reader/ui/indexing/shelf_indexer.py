@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, Signal
 from reader.library import Library, paths
 from reader.library.collections_schema import archive_path
 from reader.library.shelf_search import index_current
+from reader.ui.core.process_job import ProcessJob
 from reader.ui.core.session import Session
-from reader.ui.core.tasks import ProcessJob
 from reader.ui.indexing.indexer import Indexer
 
 log = logging.getLogger(__name__)
