@@ -36,7 +36,8 @@ from reader.ui.app.start_page import StartPage
 from reader.ui.app.status_line import StatusLine
 from reader.ui.app.watching import Reloader, describe_changes
 from reader.ui.core import settings
-from reader.ui.core.actions import Actions, Menus
+from reader.ui.core.actions import Actions
+from reader.ui.core.menus import Menus
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
 from reader.ui.problems.reasons import reason_text
