@@ -15,10 +15,11 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.model import Box, Page
 from reader.ui.pages import keys, overlay
+from reader.ui.pages.drag import Drag
 from reader.ui.pages.overlay import Marks
 from reader.ui.pages.picture import TiledPicture
 from reader.ui.pages.tiles import TileLoader, level_for
@@ -60,9 +61,7 @@ class PageCanvas(QAbstractScrollArea):
         self.picture = TiledPicture(loader, self)
         self._size = (0, 0)
         self._scale = 1.0
-        self._press: QPointF | None = None
-        self._last = QPointF()
-        self._dragging = False
+        self._drag = Drag(self)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._schedule)
         self.picture.changed.connect(self.viewport().update)
@@ -259,33 +258,15 @@ class PageCanvas(QAbstractScrollArea):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """Qt override: start a drag (or a click)."""
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = self._last = event.position()
-            self._dragging = False
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        self._drag.press(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Qt override: drag the page."""
-        if self._press is None:
-            return
-        if (event.position() - self._press).manhattanLength() > QApplication.startDragDistance():
-            self._dragging = True
-        if self._dragging:
-            delta = event.position() - self._last
-            self.horizontalScrollBar().setValue(
-                round(self.horizontalScrollBar().value() - delta.x())
-            )
-            self.verticalScrollBar().setValue(round(self.verticalScrollBar().value() - delta.y()))
-            self._last = event.position()
+        self._drag.move(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """Qt override: a release where the press was is a click on the page."""
-        if self._press is not None and not self._dragging and self.picture.page is not None:
-            point = self.to_image(event.position())
-            if 0 <= point.x() <= self._size[0] and 0 <= point.y() <= self._size[1]:
-                self.clicked.emit(point.x(), point.y())
-        self._press = None
-        self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        self._drag.release(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Qt override: keep fitting the width, at the same place down the page."""
