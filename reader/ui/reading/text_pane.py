@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -16,8 +16,9 @@ from reader.ui.reading.article_document import (
     document_span,
     render_article,
 )
+from reader.ui.reading.article_matches import ArticleMatches
 from reader.ui.reading.find_bar import FindBar
-from reader.ui.reading.text_matches import Matches, Span, extra_selections, find_in_text
+from reader.ui.reading.text_matches import Span
 from reader.ui.reading.text_view import (
     MAX_TEXT_WIDTH,
     fit_margins,
@@ -54,7 +55,9 @@ class TextPane(QWidget):
         layout.addWidget(self.find_bar)
         layout.addWidget(self.browser, 1)
         self.setFocusProxy(self.browser)
-        self.find_bar.search_changed.connect(self._find_changed)
+        # The search's matches and the find bar's: where they are, which is current, shown.
+        self._matches = ArticleMatches(self)
+        self.find_bar.search_changed.connect(self._matches.find_changed)
         self.find_bar.next_requested.connect(self.find_next)
         self.find_bar.previous_requested.connect(self.find_previous)
         self.find_bar.closed.connect(self.close_find)
@@ -66,13 +69,6 @@ class TextPane(QWidget):
         # The document built for the last article (shown, or cleared to a message).
         self._document: QTextDocument | None = None
         self._zoom = 0
-        self._spans: list[Span] = []
-        self._matches = Matches()  # the search's, from the spans
-        # The current match and the match count before a switch of text mode (see set_spans).
-        self._kept: tuple[int, int] | None = None
-        self._found = Matches()  # the find bar's
-        # The document's plain text, for the find bar (None until asked, and after a render).
-        self._plain: str | None = None
 
     # --- content -------------------------------------------------------------------------
 
@@ -96,21 +92,13 @@ class TextPane(QWidget):
     ) -> None:
         """Show ``article``; with ``original_text`` the body keeps the file's line breaks."""
         self._issue, self._article, self._original = issue, article, original_text
-        self._kept = None
-        self._spans = list(spans)
+        self._matches.start(spans)
         self._render()
         self.browser.verticalScrollBar().setValue(0)
 
     def set_spans(self, spans: Sequence[Span]) -> None:
         """Highlight these search matches in the open article (none clears them)."""
-        kept, self._kept = self._kept, None
-        if list(spans) == self._spans:
-            return  # the same search again: keep the current match
-        self._spans = list(spans)
-        self._compute_matches()
-        if kept is not None and kept[1] == len(self._matches):
-            self._matches.current = kept[0]  # the same matches in the other text mode
-        self._update_selections()
+        self._matches.set_spans(spans)
 
     @property
     def original_text(self) -> str | None:
@@ -124,18 +112,15 @@ class TextPane(QWidget):
         :meth:`set_spans` (the current match is kept when there are as many).
         """
         if self._article is not None:
-            self._kept = (self._matches.current, len(self._matches))
+            self._matches.switch_text()
             self._original = original_text
-            self._spans = [span for span in self._spans if span.field != "body"]
             self._rerender()
 
     def clear(self, message: str = "") -> None:
         """Show nothing but ``message``."""
         self._issue = self._article = self._rendered = None
-        self._original = self._plain = None
-        self._spans = []
-        self._matches.reset([])
-        self._found.reset([])
+        self._original = None
+        self._matches.clear()
         self.browser.setExtraSelections([])
         self.browser.setPlainText(message)
 
@@ -150,119 +135,58 @@ class TextPane(QWidget):
         )
         previous = self._document
         self._document = self._rendered.document
-        self._plain = None
         self.browser.setDocument(self._document)
         self._document.setParent(self.browser)
         # QTextEdit does not delete a document it was given: each article shown would stay.
         if previous is not None:
             previous.deleteLater()
         fit_margins(self.browser)
-        self._compute_matches()
-        self._find_changed(self.find_bar.field.text() if self.find_bar.isVisible() else "")
+        self._matches.rendered(self._rendered)
 
-    # --- search matches ------------------------------------------------------------------
-
-    def _compute_matches(self) -> None:
-        """Place the spans in the document, none of them current."""
-        self._matches.reset([])
-        if self._rendered is None or not self._spans:
-            return
-        found = (document_span(self._rendered, s.field, s.start, s.end) for s in self._spans)
-        self._matches.reset(sorted({m for m in found if m is not None}))
+    # --- search matches and the find bar (see ArticleMatches) ----------------------------
 
     @property
     def match_count(self) -> int:
         """How many search matches the open article shows."""
-        return len(self._matches)
+        return len(self._matches.search)
 
     @property
     def current_match(self) -> int:
         """The index of the current search match, or -1."""
-        return self._matches.current
+        return self._matches.search.current
 
     def next_match(self) -> None:
         """Go to the next match (of the find bar when it is open, else of the search)."""
-        if self._find_active():
-            self.find_next()
-        elif (match := self._matches.step(1)) is not None:
-            self._go_to(match)
+        self._matches.step(1, find=self._matches.find_active())
 
     def previous_match(self) -> None:
         """Go to the previous match (of the find bar when it is open, else of the search)."""
-        if self._find_active():
-            self.find_previous()
-        elif (match := self._matches.step(-1)) is not None:
-            self._go_to(match)
+        self._matches.step(-1, find=self._matches.find_active())
 
     def go_to_match(self, span: Span) -> None:
         """Make the search match at ``span`` current and bring it into view (a concordance line)."""
-        rendered = self._rendered
-        place = document_span(rendered, span.field, span.start, span.end) if rendered else None
-        if place is not None and self._matches.select(place):
-            self._go_to(place)
-
-    def _go_to(self, match: tuple[int, int]) -> None:
-        self._update_selections()
-        scroll_to(self.browser, match[0])
-        if self._find_active():
-            self.find_bar.show_count(self._found.current, len(self._found))
-        else:
-            self.matches_changed.emit(self._matches.current, len(self._matches))
-
-    # --- find in article -----------------------------------------------------------------
+        self._matches.go_to(span)
 
     def open_find(self) -> None:
         """Show the find bar with its text selected."""
-        self.find_bar.show()
-        self.find_bar.field.setFocus()
-        self.find_bar.field.selectAll()
-        self._find_changed(self.find_bar.field.text())
+        self._matches.open_find()
 
     def close_find(self) -> None:
         """Hide the find bar and its highlights."""
-        self.find_bar.hide()
-        self._found.reset([])
-        self._update_selections()
-        self.browser.setFocus()
+        self._matches.close_find()
 
     def find_next(self) -> None:
         """Go to the next place the find bar's text occurs."""
-        if (match := self._found.step(1)) is not None:
-            self._go_to(match)
+        self._matches.step(1, find=True)
 
     def find_previous(self) -> None:
         """Go to the previous place the find bar's text occurs."""
-        if (match := self._found.step(-1)) is not None:
-            self._go_to(match)
+        self._matches.step(-1, find=True)
 
     @property
     def found_count(self) -> int:
         """How many times the find bar's text occurs in the article."""
-        return len(self._found)
-
-    def _find_active(self) -> bool:
-        return self.find_bar.isVisible() and bool(self.find_bar.field.text())
-
-    @Slot(str)
-    def _find_changed(self, text: str) -> None:
-        self._found.reset(self._find_all(text) if text and self._rendered is not None else [])
-        self._update_selections()
-        if self._found:
-            self.find_next()
-        else:
-            self.find_bar.show_count(-1, 0)
-
-    def _find_all(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` occurs in the whole document (see :func:`find_in_text`)."""
-        if self._plain is None:
-            self._plain = self.browser.document().toPlainText()  # a block break is one "\n"
-        return find_in_text(self._plain, text)
-
-    def _update_selections(self) -> None:
-        selections = extra_selections(
-            self.browser.document(), self._matches, self._found, self.palette()
-        )
-        self.browser.setExtraSelections(selections)
+        return len(self._matches.found)
 
     # --- zoom and scrolling --------------------------------------------------------------
 
@@ -284,12 +208,9 @@ class TextPane(QWidget):
     def _rerender(self) -> None:
         """Build the article again where the reader is (zoom, language)."""
         fraction = self.scroll_fraction()
-        current, found_current = self._matches.current, self._found.current
+        current = self._matches.current()
         self._render()
-        # The same text again, so the same matches (unless the find bar has closed meanwhile).
         self._matches.restore(current)
-        self._found.restore(found_current)
-        self._update_selections()
         self.set_scroll_fraction(fraction)
 
     def show_place(self, field: str, offset: int) -> bool:

@@ -1,0 +1,170 @@
+"""The text pane's matches: the search's and the find bar's, placed, highlighted, stepped through.
+
+The pane shows the article; this keeps where its matches are in each rendering of it and which
+is current, and shows them in the pane's browser and find bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from reader.ui.reading.article_document import RenderedArticle, document_span
+from reader.ui.reading.text_matches import Matches, Span, extra_selections, find_in_text
+from reader.ui.reading.text_view import scroll_to
+
+if TYPE_CHECKING:
+    from reader.ui.reading.text_pane import TextPane
+
+
+class ArticleMatches(QObject):
+    """The matches in a text pane's article: the search's, from its spans, and the find bar's.
+
+    Attributes:
+        search: Where the search's matches are in the document shown, and the current one.
+        found: Where the find bar's text occurs in it, and the current one.
+    """
+
+    def __init__(self, pane: TextPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self.search = Matches()
+        self.found = Matches()
+        self._spans: list[Span] = []
+        # The rendering the places are in (None while no article is shown).
+        self._rendered: RenderedArticle | None = None
+        # The current match and the match count before a switch of text mode (see set_spans).
+        self._kept: tuple[int, int] | None = None
+        # The document's plain text, for the find bar (None until asked, and after a render).
+        self._plain: str | None = None
+
+    # --- the search's spans ---------------------------------------------------------------
+
+    def start(self, spans: Sequence[Span]) -> None:
+        """Hold another article's spans (placed once it is rendered)."""
+        self._kept = None
+        self._spans = list(spans)
+
+    def set_spans(self, spans: Sequence[Span]) -> None:
+        """Highlight these search matches in the open article (none clears them)."""
+        kept, self._kept = self._kept, None
+        if list(spans) == self._spans:
+            return  # the same search again: keep the current match
+        self._spans = list(spans)
+        self._compute_matches()
+        if kept is not None and kept[1] == len(self.search):
+            self.search.current = kept[0]  # the same matches in the other text mode
+        self.update_selections()
+
+    def switch_text(self) -> None:
+        """The body is to be shown in its other text: its spans, counted in this one, go.
+
+        The current match and the count are kept for :meth:`set_spans`, which is given the
+        spans in the other text.
+        """
+        self._kept = (self.search.current, len(self.search))
+        self._spans = [span for span in self._spans if span.field != "body"]
+
+    def clear(self) -> None:
+        """No article is shown: no spans, no matches of either kind."""
+        self._rendered = self._plain = None
+        self._spans = []
+        self.search.reset([])
+        self.found.reset([])
+
+    def rendered(self, rendered: RenderedArticle) -> None:
+        """The article was rendered (again): place the spans and find the find bar's text in it."""
+        self._rendered = rendered
+        self._plain = None
+        self._compute_matches()
+        bar = self._pane.find_bar
+        self.find_changed(bar.field.text() if bar.isVisible() else "")
+
+    def current(self) -> tuple[int, int]:
+        """The current search match and find bar place, for :meth:`restore`."""
+        return self.search.current, self.found.current
+
+    def restore(self, current: tuple[int, int]) -> None:
+        """Make the same places current again after the same text was rendered again."""
+        # The same text again, so the same matches (unless the find bar has closed meanwhile).
+        self.search.restore(current[0])
+        self.found.restore(current[1])
+        self.update_selections()
+
+    def _compute_matches(self) -> None:
+        """Place the spans in the document, none of them current."""
+        self.search.reset([])
+        if self._rendered is None or not self._spans:
+            return
+        found = (document_span(self._rendered, s.field, s.start, s.end) for s in self._spans)
+        self.search.reset(sorted({m for m in found if m is not None}))
+
+    # --- stepping through them ------------------------------------------------------------
+
+    def step(self, delta: int, *, find: bool) -> None:
+        """Go ``delta`` places on among the find bar's places (``find``) or the search's matches."""
+        if (match := (self.found if find else self.search).step(delta)) is not None:
+            self._go_to(match)
+
+    def go_to(self, span: Span) -> None:
+        """Make the search match at ``span`` current and bring it into view (a concordance line)."""
+        rendered = self._rendered
+        place = document_span(rendered, span.field, span.start, span.end) if rendered else None
+        if place is not None and self.search.select(place):
+            self._go_to(place)
+
+    def _go_to(self, match: tuple[int, int]) -> None:
+        self.update_selections()
+        scroll_to(self._pane.browser, match[0])
+        if self.find_active():
+            self._pane.find_bar.show_count(self.found.current, len(self.found))
+        else:
+            self._pane.matches_changed.emit(self.search.current, len(self.search))
+
+    def update_selections(self) -> None:
+        """Highlight the search's matches and the find bar's places in the pane's browser."""
+        browser = self._pane.browser
+        selections = extra_selections(
+            browser.document(), self.search, self.found, self._pane.palette()
+        )
+        browser.setExtraSelections(selections)
+
+    # --- the find bar ---------------------------------------------------------------------
+
+    def find_active(self) -> bool:
+        """Whether the find bar is open with text in it (F3 then steps through its places)."""
+        bar = self._pane.find_bar
+        return bar.isVisible() and bool(bar.field.text())
+
+    def open_find(self) -> None:
+        """Show the find bar with its text selected."""
+        bar = self._pane.find_bar
+        bar.show()
+        bar.field.setFocus()
+        bar.field.selectAll()
+        self.find_changed(bar.field.text())
+
+    def close_find(self) -> None:
+        """Hide the find bar and its highlights."""
+        self._pane.find_bar.hide()
+        self.found.reset([])
+        self.update_selections()
+        self._pane.browser.setFocus()
+
+    @Slot(str)
+    def find_changed(self, text: str) -> None:
+        """Find ``text`` anew and go to its first place."""
+        self.found.reset(self._find_all(text) if text and self._rendered is not None else [])
+        self.update_selections()
+        if self.found:
+            self.step(1, find=True)
+        else:
+            self._pane.find_bar.show_count(-1, 0)
+
+    def _find_all(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` occurs in the whole document (see :func:`find_in_text`)."""
+        if self._plain is None:
+            self._plain = self._pane.browser.document().toPlainText()  # a block break is one "\n"
+        return find_in_text(self._plain, text)
