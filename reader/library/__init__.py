@@ -15,7 +15,8 @@ with the program), ``pages`` (a page in image pixels with a query's hit boxes: t
 and ``issue-reader page``), ``wordmap`` (an article's text aligned with its printed words),
 ``images`` (page images), ``citations`` (GB/T 7714 and Chicago), ``export`` (with
 ``spreadsheet`` CSV, ``bibliography`` RIS, CSL-JSON and BibTeX, with ``corpus`` text and
-Markdown files: hits or any articles, streamed; ``collection_export`` a collection's items),
+Markdown files; ``export_entries`` what is written: hits or any articles, streamed;
+``collection_export`` a collection's items),
 ``collections`` (kept articles, notes, tags and saved searches, per user).
 
 The names below are loaded on first use (PEP 562), so that importing a light module of this

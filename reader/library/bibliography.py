@@ -17,7 +17,7 @@
 A title made from the article's first words (``Article.title_derived``) is given in square
 brackets, as a cataloguer gives a title they supplied: ``[First words…]``.
 
-Each writer takes the entries (``reader.library.export.Entry``) as an iterable and writes one
+Each writer takes the entries (``reader.library.export_entries.Entry``) as an iterable and writes one
 before asking for the next.
 """
 
@@ -33,7 +33,7 @@ from reader.library.citations import is_cjk_name, split_name
 from reader.model import Progress
 
 if TYPE_CHECKING:
-    from reader.library.export import Entry
+    from reader.library.export_entries import Entry
 
 _EOL = "\r\n"
 # BibTeX's month macros (unquoted: a style prints them in its own language).

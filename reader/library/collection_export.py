@@ -17,7 +17,8 @@ from typing import Literal
 
 from reader.library.collections import Item, locate
 from reader.library.collections_schema import archive_path
-from reader.library.export import FORMATS, Entry, entry, refuse_archives, write
+from reader.library.export import FORMATS, refuse_archives, write
+from reader.library.export_entries import Entry, entry
 from reader.library.library import Library
 from reader.model import NotFound, Progress, ReaderError
 

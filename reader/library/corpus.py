@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from reader.model import Progress
 
 if TYPE_CHECKING:
-    from reader.library.export import Entry
+    from reader.library.export_entries import Entry
 
 SUFFIXES = {"text": ".txt", "markdown": ".md"}
 # Characters of the publication kept in a file name.

@@ -3,10 +3,10 @@
 The archives are the ones the search covered, already open (key → :class:`Library`, as
 :func:`reader.library.many.search_many` takes them): a library search in the window, or
 ``issue-reader export PATH PATH … QUERY``. Each archive's hits are read a page at a time
-(:func:`reader.library.export.search_hits`) and merged in the search's order as they stream,
-so exporting every hit of a large library search never holds all of them at once. Each hit
-becomes an :class:`~reader.library.export.Entry` of its own archive (its issue, its file, its
-archive's name); the formats and the writing are :mod:`reader.library.export`'s.
+(:func:`reader.library.export_entries.search_hits`) and merged in the search's order as they
+stream, so exporting every hit of a large library search never holds all of them at once. Each
+hit becomes an :class:`~reader.library.export_entries.Entry` of its own archive (its issue, its
+file, its archive's name); the formats and the writing are :mod:`reader.library.export`'s.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from itertools import islice
 from pathlib import Path
 
 from reader.index import Hit
-from reader.library.export import FORMATS, Entry, entry, refuse_archives, search_hits, write
+from reader.library.export import FORMATS, refuse_archives, write
+from reader.library.export_entries import Entry, entry, search_hits
 from reader.library.library import Library
 from reader.library.many import rank_key
 from reader.library.searching import SearchRequest

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from reader.library.collections import Store
 from reader.library.collections_schema import archive_path, json_dict, json_list, now
-from reader.library.export import narrowing
+from reader.library.export_entries import narrowing
 from reader.library.library import Library
 from reader.library.searching import SearchRequest, sort_named
 from reader.model import ReaderError

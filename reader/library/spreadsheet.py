@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 from reader.model import Progress
 
 if TYPE_CHECKING:
-    from reader.library.export import Entry
+    from reader.library.export_entries import Entry
 
 CSV_COLUMNS = (
     "id",

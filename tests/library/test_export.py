@@ -23,16 +23,8 @@ import pytest
 import rispy
 
 from reader.library import Library
-from reader.library.export import (
-    FORMATS,
-    Entry,
-    _umask,
-    entries,
-    export,
-    first_words,
-    search_entries,
-    write_stream,
-)
+from reader.library.export import FORMATS, _umask, export, write_stream
+from reader.library.export_entries import Entry, entries, first_words, search_entries
 from reader.library.searching import SearchRequest
 from reader.model import ReaderError
 from tests.conftest import SAMPLE_ISSUES, shared_path

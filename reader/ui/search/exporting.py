@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Hit, Library
-from reader.library.export import SUFFIXES, export, hit_entries, search_entries
+from reader.library.export import SUFFIXES, export
+from reader.library.export_entries import hit_entries, search_entries
 from reader.library.many_export import export_many
 from reader.library.searching import SearchRequest
 from reader.model import ReaderError
