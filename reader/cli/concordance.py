@@ -12,11 +12,10 @@ from reader.cli.output import counted, iso, print_json
 from reader.cli.tables import width
 from reader.cli.terminal import bold_allowed
 from reader.library import Library, QueryError
-from reader.library.concordance import (
-    MAX_WIDTH,
+from reader.library.concordance import MAX_WIDTH, concordance
+from reader.library.concordance_lines import (
     Concordance,
     ConcordanceLine,
-    concordance,
     merged_concordance,
     write_csv,
 )

@@ -18,7 +18,8 @@ from pathlib import Path
 from reader import index
 from reader.library import paths
 from reader.library.collections_schema import archive_path
-from reader.library.concordance import Concordance, for_search, merged_concordance
+from reader.library.concordance import for_search
+from reader.library.concordance_lines import Concordance, merged_concordance
 from reader.library.library import Library
 from reader.library.searching import SearchRequest
 from reader.library.trends import count_days

@@ -12,7 +12,7 @@ import pytest
 from reader.cli import main
 from reader.cli.concordance import aligned
 from reader.cli.tables import width
-from reader.library.concordance import CSV_COLUMNS, ConcordanceLine
+from reader.library.concordance_lines import CSV_COLUMNS, ConcordanceLine
 from tests.conftest import SAMPLE_ISSUES
 
 

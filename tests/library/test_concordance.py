@@ -13,15 +13,8 @@ import pytest
 
 from reader.index import highlights, occurrences
 from reader.library import Library, QueryError
-from reader.library.concordance import (
-    CSV_COLUMNS,
-    ConcordanceLine,
-    concordance,
-    contexts,
-    flattened,
-    sorted_lines,
-    write_csv,
-)
+from reader.library.concordance import concordance, contexts, flattened
+from reader.library.concordance_lines import CSV_COLUMNS, ConcordanceLine, sorted_lines, write_csv
 from reader.model import Cancelled
 from tests.conftest import SAMPLE_ISSUES, shared_path
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QMainWindow
 
 from reader.library.collections_schema import archive_path
-from reader.library.concordance import ConcordanceLine
+from reader.library.concordance_lines import ConcordanceLine
 from reader.ui.app.reading_area import ReadingArea
 from reader.ui.core.actions import Actions
 from reader.ui.core.menu_dock import MenuDock

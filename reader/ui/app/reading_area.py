@@ -9,7 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from reader.library import Library, citations
-from reader.library.concordance import ConcordanceLine, marked_span
+from reader.library.concordance import marked_span
+from reader.library.concordance_lines import ConcordanceLine
 from reader.model import ReaderError
 from reader.ui import i18n
 from reader.ui.app.page_wiring import PageWiring

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.concordance import MAX_WIDTH, Concordance, for_search, write_csv
+from reader.library.concordance import MAX_WIDTH, for_search
+from reader.library.concordance_lines import Concordance, write_csv
 from reader.library.searching import SearchRequest
 from reader.library.shelf_search import concordance_many
 from reader.model import ReaderError

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.library.concordance import ConcordanceLine, Order, sorted_lines
+from reader.library.choices import Order
+from reader.library.concordance_lines import ConcordanceLine, sorted_lines
 from reader.ui.core import formatting
 
 Index = QModelIndex | QPersistentModelIndex
