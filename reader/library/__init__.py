@@ -17,7 +17,8 @@ and ``issue-reader page``), ``wordmap`` (an article's text aligned with its prin
 ``spreadsheet`` CSV, ``bibliography`` RIS, CSL-JSON and BibTeX, with ``corpus`` text and
 Markdown files; ``export_entries`` what is written: hits or any articles, streamed;
 ``collection_export`` a collection's items),
-``collections`` (kept articles, notes, tags and saved searches, per user).
+``collections`` (kept articles, notes, tags and saved searches, per user; ``collections_file``
+the SQLite file they and the shelf are kept in).
 
 The names below are loaded on first use (PEP 562), so that importing a light module of this
 package (``paths``, ``aliases``) does not import the index (numpy, whoosh) and the importers:

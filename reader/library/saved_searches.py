@@ -1,10 +1,10 @@
 """Saved searches: a query and its filters kept per archive, and how many hits are new since it was opened.
 
-Kept in the collections file (:class:`reader.library.collections.Store`). Opening a saved search
-stores the ids of every hit it had then; when the archive has gained issues, running it again
-and counting the hits whose ids were not among them is exact (a count alone would miss a hit
-gained in one issue and lost in another). :func:`hit_ids` runs on the task runner's thread and
-returns plain values; the store is written on the window's.
+Kept in the collections file (:class:`reader.library.collections_file.CollectionsFile`).
+Opening a saved search stores the ids of every hit it had then; when the archive has gained
+issues, running it again and counting the hits whose ids were not among them is exact (a count
+alone would miss a hit gained in one issue and lost in another). :func:`hit_ids` runs on the
+task runner's thread and returns plain values; the store is written on the window's.
 
 A search of the library (several archives as one) is kept too, on the archive open when it
 was saved, with ``scope: library`` among its filters (the filters are a JSON object: no new
@@ -19,7 +19,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from reader.library.collections import Store
+from reader.library.collections_file import CollectionsFile
 from reader.library.collections_schema import archive_path, json_dict, json_list, now
 from reader.library.export_entries import narrowing
 from reader.library.library import Library
@@ -136,7 +136,7 @@ def count_new_many(libraries: Mapping[str, Library], saved: list[SavedSearch]) -
 
 
 def save(
-    store: Store,
+    store: CollectionsFile,
     root: str | os.PathLike[str],
     name: str,
     request: SearchRequest,
@@ -178,7 +178,9 @@ def save(
     return next(s for s in searches(store) if s.id == search_id)
 
 
-def searches(store: Store, root: str | os.PathLike[str] | None = None) -> list[SavedSearch]:
+def searches(
+    store: CollectionsFile, root: str | os.PathLike[str] | None = None
+) -> list[SavedSearch]:
     """The saved searches (of the archive at ``root`` only, if given), in the order saved."""
     rows = store.rows(
         "SELECT s.id, a.id, a.path, s.name, s.query, s.filters, s.created, s.opened, s.total,"
@@ -207,7 +209,7 @@ def searches(store: Store, root: str | os.PathLike[str] | None = None) -> list[S
     return found
 
 
-def mark_opened(store: Store, search_id: int, hits: frozenset[str]) -> None:
+def mark_opened(store: CollectionsFile, search_id: int, hits: frozenset[str]) -> None:
     """The saved search was opened now and found ``hits``: nothing is new any more."""
     with store.transaction() as db:
         db.execute(
@@ -216,7 +218,7 @@ def mark_opened(store: Store, search_id: int, hits: frozenset[str]) -> None:
         )
 
 
-def delete(store: Store, search_id: int) -> None:
+def delete(store: CollectionsFile, search_id: int) -> None:
     """Forget a saved search."""
     with store.transaction() as db:
         db.execute("DELETE FROM searches WHERE id=?", (search_id,))

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.library.collections import Store
+from reader.library.collections_file import CollectionsFile
 from reader.library.collections_schema import now
 from reader.model import NotFound
 
@@ -46,7 +46,7 @@ class Shelf:
         NotFound: (from the methods taking an ``archive_id``) The archive is not on the shelf.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: CollectionsFile) -> None:
         self.store = store
 
     def entries(self) -> tuple[ShelfEntry, ...]:
