@@ -11,7 +11,8 @@ from whoosh import index
 from reader.index import w3
 from reader.index.analysis import LongText
 from reader.index.schema import documents, make_schema
-from reader.index.segments import POOL_POSITIONS, SegmentBuilder
+from reader.index.segments import SegmentBuilder
+from reader.index.term_pool import POOL_POSITIONS
 from tests.index.conftest import open_archive
 
 

@@ -4,7 +4,7 @@ Whoosh's stock writer keeps every posting as a tuple, sorts them all and writes 
 call at a time; a CJK index has close to one posting per character, so that is most of the
 build time (profiled: sorting, re-reading the sorted runs, and a disk read of the document's
 field length for every single posting). :class:`PoolWriter` takes its pool from the caller
-(``reader.index.segments.TermPool``: postings grouped per term, in document order) and writes
+(``reader.index.term_pool.TermPool``: postings grouped per term, in document order) and writes
 each term a block at a time (:func:`reader.index.w3.blocks.write_term`).
 """
 
