@@ -30,7 +30,7 @@ from reader.index import feed, merging, parallel, store
 from reader.index.existing import open_existing
 from reader.index.feed import Source, text_size
 from reader.index.lock import WriteLock
-from reader.index.parallel import add_issue, report
+from reader.index.parts import add_issue, report
 from reader.index.schema import make_schema, versions
 from reader.index.segments import SegmentBuilder
 from reader.model import IndexUnavailable, Issue, Progress

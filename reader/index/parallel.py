@@ -3,10 +3,11 @@
 The parent reads the issues one at a time and offers each unit of work (:func:`feed.units`) to
 a queue the workers take from; when the queue is full (see ``QUEUED_CHARS``), the parent writes
 the unit itself: every core is busy, and the parent never holds more than the queue.
-Each process writes its documents into uncommitted segments (:class:`Parts`), closing one and
-starting the next whenever ``SEGMENT_CHARS`` characters were pooled: the memory of a build
-does not grow with the archive. The parent commits all the segments at once (as
-``MpWriter(multisegment=True)`` does), so a half-built index is never seen.
+Each process writes its documents into uncommitted segments
+(:class:`reader.index.parts.Parts`), closing one and starting the next whenever
+``SEGMENT_CHARS`` characters were pooled: the memory of a build does not grow with the
+archive. The parent commits all the segments at once (as ``MpWriter(multisegment=True)``
+does), so a half-built index is never seen.
 
 Whoosh's own ``MpWriter`` cannot be cancelled (its workers never see the flag) and silently
 drops the documents of a worker that crashed; here a queue carries progress, so cancelling or a
@@ -28,11 +29,11 @@ from whoosh import index as whoosh_index
 
 from reader.index import store
 from reader.index.feed import text_size, units
-from reader.index.schema import documents
+from reader.index.parts import Parts, report
 from reader.index.segments import SegmentBuilder
 from reader.model import Issue, Progress
 
-__all__ = ["Parts", "add_issue", "batches", "report", "text_size", "write"]
+__all__ = ["batches", "text_size", "write"]
 
 # Characters of text one process pools into a segment before it writes it and starts another:
 # what bounds a build's memory (a segment's pool, its terms and its postings being written).
@@ -44,78 +45,9 @@ SEGMENT_CHARS = 40_000_000
 QUEUED_CHARS = 2_000_000
 
 
-def report(progress: Progress | None, done: int, total: int) -> None:
-    """Tell ``progress`` (if any) how far the work is; it may raise Cancelled."""
-    if progress is not None:
-        progress(done, total)
-
-
-def add_issue(
-    writer: SegmentBuilder,
-    issue: Issue,
-    fingerprint: str,
-    progress: Progress | None,
-    done: int,
-    total: int,
-) -> int:
-    """Add an issue's articles to ``writer``, reporting each; return the new ``done``."""
-    for document in documents(issue, fingerprint):
-        writer.add_document(**document)
-        done += 1
-        report(progress, done, total)
-    return done
-
-
 def batches(issues: Iterable[Issue], limit: int | None = None) -> list[Issue]:
     """:func:`feed.units` as a list (the issues cut into batches of their articles)."""
     return list(units(issues, limit))
-
-
-class Parts:
-    """Documents written as uncommitted segments, a new one whenever ``limit`` characters of
-    text were pooled into the current one; :meth:`take` hands the closed ones over."""
-
-    def __init__(self, ix: Any, limit: int | None = None) -> None:
-        self._ix = ix
-        self.limit = SEGMENT_CHARS if limit is None else limit
-        self._writer: SegmentBuilder | None = None
-        self.pooled = 0  # characters in the open segment
-        self._closed: list[object] = []
-
-    def add(
-        self,
-        issue: Issue,
-        fingerprint: str,
-        progress: Progress | None = None,
-        done: int = 0,
-        total: int = 0,
-    ) -> int:
-        """Add an issue's articles (reporting each as :func:`add_issue`); return ``done``."""
-        if self._writer is None:
-            self._writer = SegmentBuilder(self._ix, part=True)
-        done = add_issue(self._writer, issue, fingerprint, progress, done, total)
-        self.pooled += text_size(issue)
-        if self.pooled >= self.limit:
-            self.flush()
-        return done
-
-    def flush(self) -> None:
-        """Write the current segment (if it has documents) and close it."""
-        if self._writer is not None:
-            self._closed.append(self._writer.finish_part())
-            self._writer = None
-            self.pooled = 0
-
-    def take(self) -> list[object]:
-        """The segments closed since the last call, for ``SegmentBuilder.include``."""
-        closed, self._closed = self._closed, []
-        return closed
-
-    def cancel(self) -> None:
-        """Drop the current segment's pool (closed segments' files go with the build folder)."""
-        if self._writer is not None and not self._writer.is_closed:
-            self._writer.cancel()
-        self._writer = None
 
 
 def write(
@@ -153,7 +85,7 @@ class _Feeder:
         self.queued = 0  # characters given to the workers and not yet written
         self.segments: list[object] = []
         self.finished: set[int] = set()
-        self.own = Parts(ix)
+        self.own = Parts(ix, SEGMENT_CHARS)
         self.writer = SegmentBuilder(ix, merge=False)  # holds whoosh's lock for them all
         context = multiprocessing.get_context("spawn")
         # None without workers: a queue's lock would start multiprocessing's resource tracker.
