@@ -17,20 +17,16 @@ from reader.formats.common.dates import find_numbers
 from reader.formats.common.source import Source
 from reader.formats.mets import alto
 from reader.formats.mets.archive_names import ArchiveNames
-from reader.formats.mets.articles import (
-    Pages,
-    Piece,
-    article_heading,
-    article_parts,
-    find_pieces,
+from reader.formats.mets.articles import Pages, Piece, article_heading, article_parts, find_pieces
+from reader.formats.mets.conventions import full_path, path_facts
+from reader.formats.mets.document import Area, MetsDocument, read_mets
+from reader.formats.mets.issue_metadata import (
     issue_date,
     issue_number,
     issue_records,
     issue_title,
     page_numbers,
 )
-from reader.formats.mets.conventions import full_path, path_facts
-from reader.formats.mets.document import Area, MetsDocument, read_mets
 from reader.formats.mets.scans import IssuePages, issue_pages
 from reader.model import (
     ArchiveSettings,

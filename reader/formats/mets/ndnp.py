@@ -21,11 +21,11 @@ from reader.formats.common.source import Source
 from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import issue as mets_issue
 from reader.formats.mets.archive_names import ArchiveNames
-from reader.formats.mets.articles import issue_date, issue_records, issue_title
 from reader.formats.mets.batches import IssueKey, Listed, copy_order, issue_key, read_listing
 from reader.formats.mets.claims import read_mets_layout
 from reader.formats.mets.conventions import full_path, path_facts
 from reader.formats.mets.document import MetsDocument, Mods, is_ndnp, read_mets
+from reader.formats.mets.issue_metadata import issue_date, issue_records, issue_title
 from reader.model import (
     ArchiveSettings,
     Article,
