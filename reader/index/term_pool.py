@@ -14,8 +14,7 @@ import heapq
 import marshal
 import os
 import shutil
-from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from reader.index import pooling
@@ -164,19 +163,6 @@ class TermPool:
         self._fields = {}
         self._count = 0
         self.arrays.cleanup()
-
-
-def _each(positions: dict[str, Positions]) -> Iterable[tuple[str, Positions]]:
-    """The terms and positions of a field; a long field's are emptied out as they are read."""
-    first = next(iter(positions.values()), None)
-    if not isinstance(first, array):
-        return positions.items()
-    return _popping(positions)
-
-
-def _popping(positions: dict[str, Positions]) -> Iterator[tuple[str, Positions]]:
-    while positions:
-        yield positions.popitem()
 
 
 # Terms per marshal chunk in a run file.
