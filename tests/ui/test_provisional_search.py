@@ -25,8 +25,8 @@ def process_window(qtbot, tmp_path):
 
 
 def _shown_total(panel: SearchPanel) -> int:
-    assert panel._outcome is not None
-    return panel._outcome.result.total
+    assert panel.runner.outcome is not None
+    return panel.runner.outcome.result.total
 
 
 def test_a_first_search_on_a_fresh_archive_answers_before_the_index(
@@ -38,11 +38,11 @@ def test_a_first_search_on_a_fresh_archive_answers_before_the_index(
     panel = window.search_panel
     window.open_path(str(archive))
     assert panel.indexer.running and not panel.index_ready
-    panel.scan_budget = None  # the whole archive scanned at once (it is small)
+    panel.runner.scan_budget = None  # the whole archive scanned at once (it is small)
     panel.search("供热")
     # At once: hits, their count, and the mark that they are provisional.
     assert panel.model.rowCount() > 0
-    assert panel._outcome is not None and panel._outcome.provisional
+    assert panel.runner.outcome is not None and panel.runner.outcome.provisional
     assert panel.message.isVisible()
     assert panel.message.text() == (
         "Provisional: the archive is being indexed, so its 640 articles were scanned; "
@@ -51,7 +51,9 @@ def test_a_first_search_on_a_fresh_archive_answers_before_the_index(
     scanned = _shown_total(panel)
     # The build ends: the search runs again on the index, no longer provisional.
     qtbot.waitUntil(lambda: panel.index_ready, timeout=180_000)
-    qtbot.waitUntil(lambda: panel._outcome is not None and not panel._outcome.provisional)
+    qtbot.waitUntil(
+        lambda: panel.runner.outcome is not None and not panel.runner.outcome.provisional
+    )
     assert not panel.message.isVisible()
     assert _shown_total(panel) == scanned > 0
     assert panel.count_label.text() == f"{scanned:,} hits, the first 200 shown" or (
@@ -76,12 +78,14 @@ def test_during_an_update_the_new_issues_are_scanned(qtbot, make_window, tmp_pat
     panel = window.search_panel
     assert panel.indexer.running
     panel.search("会议")
-    outcome = panel._outcome
+    outcome = panel.runner.outcome
     assert outcome is not None and outcome.coverage is not None
     assert (outcome.coverage.indexed, outcome.coverage.articles) == (3 * 16, 5 * 16)
     assert "48 of 80 articles from the index, the rest scanned" in panel.message.text()
     qtbot.waitUntil(lambda: not panel.indexer.running, timeout=120_000)
-    qtbot.waitUntil(lambda: panel._outcome is not None and not panel._outcome.provisional)
+    qtbot.waitUntil(
+        lambda: panel.runner.outcome is not None and not panel.runner.outcome.provisional
+    )
     assert _shown_total(panel) == outcome.result.total
     assert not panel.message.isVisible()
     window.close()
@@ -97,13 +101,13 @@ def test_a_scan_cut_by_its_budget_goes_on_until_it_covers_the_archive(
     shares: list[float] = []
 
     def shown() -> None:
-        outcome = panel._outcome
+        outcome = panel.runner.outcome
         if outcome is not None and outcome.coverage is not None and outcome.provisional:
             shares.append(outcome.coverage.share)
 
     panel.results_shown.connect(shown)
     window.open_path(str(archive))
-    panel.scan_budget = 0.0  # one issue a run
+    panel.runner.scan_budget = 0.0  # one issue a run
     panel.search("会议")
     assert shares == [1 / 40]
     assert panel.message.text().startswith("Provisional: covers 2 % of the archive so far")
@@ -111,5 +115,7 @@ def test_a_scan_cut_by_its_budget_goes_on_until_it_covers_the_archive(
     qtbot.waitUntil(lambda: len(shares) >= 3, timeout=60_000)
     assert shares[:3] == [1 / 40, 2 / 40, 3 / 40]
     qtbot.waitUntil(lambda: panel.index_ready, timeout=180_000)
-    qtbot.waitUntil(lambda: panel._outcome is not None and not panel._outcome.provisional)
+    qtbot.waitUntil(
+        lambda: panel.runner.outcome is not None and not panel.runner.outcome.provisional
+    )
     assert not panel.message.isVisible()

@@ -1,26 +1,18 @@
 """Archive search: the toolbar field, and the panel of results (count, facets, chart, hits).
 
-The panel replaces the article list while searching. Searches run on the task runner's
-``search`` channel, so a new one makes the previous one's result go unseen.
+The panel replaces the article list while searching. What runs, and when it runs again, is
+the runner's (``runner.py``); the panel asks for searches and shows what they find.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QToolButton, QVBoxLayout, QWidget
 
 from reader.library import Library, Sort
-from reader.library.searching import (
-    SearchOutcome,
-    SearchRequest,
-    narrowed,
-    run_search,
-    run_search_now,
-    sort_named,
-)
+from reader.library.searching import SearchOutcome, SearchRequest, sort_named
 from reader.model import Issue, NotFound, ReaderError
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
@@ -30,21 +22,16 @@ from reader.ui.search.exporting import HitExporter
 from reader.ui.search.hit_list import HitList
 from reader.ui.search.library_scope import LibraryScope
 from reader.ui.search.results_model import SearchResultsModel
+from reader.ui.search.runner import SearchRunner
 from reader.ui.search.sort_choice import SortChoice
 from reader.ui.search.summary import SearchSummary
 from reader.ui.search.widgets import SearchField
-
-# Seconds a search run while the index is built may spend scanning the articles the index
-# lacks; what it did not reach is scanned by the next run, started as soon as it is shown.
-SCAN_BUDGET = 0.5
 
 
 class SearchPanel(QWidget):
     """The results that replace the article list while searching the session's archive.
 
-    A newly opened archive starts with no search; one read again runs the search shown again
-    once its index has caught up with the changes (at once when nothing indexed changed);
-    meanwhile the hits shown stay, found in the previous index.
+    Its ``runner`` keeps the search shown (request and outcome) and runs it.
 
     Signals:
         article_opened(str, str): issue id and article id of the hit chosen.
@@ -65,19 +52,7 @@ class SearchPanel(QWidget):
     def __init__(self, session: Session, actions: Actions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._request = SearchRequest("")
-        self._pending = False
-        # Whether to run the search shown again once the index is ready (the archive changed),
-        # and the article of the hit to keep current when it does.
-        self._rerun = False
-        self._keep_hit = ""
-        self._outcome: SearchOutcome | None = None
-        # The query typed last, to go into the search history once it has run (a malformed
-        # one never does).
-        self._unsaved = ""
         self.searching = False
-        # Seconds a search while the index is built may scan (None: no bound; tests).
-        self.scan_budget: float | None = SCAN_BUDGET
         # The widget that had the keyboard before Ctrl+K or / moved it to the field.
         self.came_from: QWidget | None = None
 
@@ -113,16 +88,12 @@ class SearchPanel(QWidget):
         self.field.submitted.connect(self.search)
         self.field.down_pressed.connect(self.focus_results)
         self.view.hit_opened.connect(self._hit_opened)
-        self.scope.changed.connect(self._scope_changed)
-        self.scope.coverage_grew.connect(self._coverage_grew)
         self.view.up_from_top.connect(self.focus_field)
         self.summary.filter_chosen.connect(self.set_filter)
         self.sort_choice.chosen.connect(self.set_sort)
         self.keeper.status.connect(self.status)
-        self.keeper.ready.connect(self._index_ready)
-        self.keeper.stopped.connect(self._index_stopped)
-        session.opened.connect(self._archive_opened)
-        session.reloaded.connect(self._archive_reloaded)
+        # Last: it follows the archive and its index after the keeper and the scope do.
+        self.runner = SearchRunner(self, session)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -131,16 +102,14 @@ class SearchPanel(QWidget):
         self.scope.retranslate()
         self.summary.retranslate()
         self.model.refresh()  # dates and pages are worded in the interface language
-        if self._outcome is not None:
-            self.summary.show_outcome(self._outcome)
+        if self.runner.outcome is not None:
+            self.summary.show_outcome(self.runner.outcome)
 
     def changeEvent(self, event: QEvent) -> None:
         """Qt override: follow a language switch."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-    # --- the archive and its index ------------------------------------------------------
 
     @property
     def _library(self) -> Library | None:
@@ -154,33 +123,6 @@ class SearchPanel(QWidget):
         except NotFound:
             return None
 
-    @Slot()
-    def _archive_opened(self) -> None:
-        """Forget the previous archive's search (the keeper brings the new one's index up to date).
-
-        A library search stays: its hits are the library's, whichever archive is open.
-        """
-        if self.scope.library and self.searching and self._outcome is not None:
-            self.model.open_archive = self.scope.open_key()
-            self.model.refresh()  # the issue numbers known are the new archive's
-            self.results_shown.emit()  # the article shown is of the archive just opened
-            return
-        self._session.tasks.cancel("search")
-        self._pending = self._rerun = False
-        self._clear_results()  # the hits shown are the previous archive's
-        self.browse()
-        # The query and its year or publication filter were the previous archive's too; the
-        # history stays.
-        self._request = SearchRequest("", sort=self.sort)
-        self._unsaved = ""
-        self.field.reset()
-
-    @Slot()
-    def _archive_reloaded(self) -> None:
-        """Run the search shown again once the index is ready (the keeper updates it)."""
-        self._session.tasks.cancel("search")
-        self._rerun = self.searching and bool(self._request.query)
-
     def update_index(self) -> None:
         """Bring the index up to date now (after a cancel, or files changed while open)."""
         self.keeper.update_index()
@@ -189,25 +131,6 @@ class SearchPanel(QWidget):
     def index_ready(self) -> bool:
         """Whether a search can run now (on the current or the previous index)."""
         return self.indexer.available
-
-    def _index_ready(self) -> None:
-        if self._library is not None:
-            self._library.forget_scanned()  # nothing is scanned now: its text can go
-        if self.searching and self.scope.open_archive_left_out():
-            self._rerun_search()  # a library search, now covering the archive open too
-            return
-        if self._pending:
-            self._pending = False
-            self._rerun = False
-            self._run()
-        elif self._rerun or (self._outcome is not None and self._outcome.provisional):
-            self._rerun_search()  # the hits found by a scan: now all from the index
-
-    def _index_stopped(self) -> None:
-        if self._pending:
-            self._show_no_index()  # still pending: an update the user asks for runs it
-        elif self._rerun and self.index_ready:
-            self._rerun_search()  # on the previous index, which has the other issues at least
 
     # --- searching -----------------------------------------------------------------------
 
@@ -233,23 +156,14 @@ class SearchPanel(QWidget):
             return
         if self._library is None:
             return
-        # A new query starts unfiltered; the same one again keeps its filters.
-        if query != self._request.query:
-            self._request = SearchRequest(query, sort=self.sort)
-        self._unsaved = query
+        self.runner.ask(query)
         self._enter()
-        if not self.index_ready and not self.indexer.running and not self.scope.library:
-            # Run once an index is there (one the user asks for).
-            self._pending = True
-            self._clear_results()
-            self._show_no_index()
-            return
-        self._run()
+        self.runner.start()
 
     @property
     def request(self) -> SearchRequest:
         """The search shown (or being run)."""
-        return self._request
+        return self.runner.request
 
     def set_filter(self, key: str) -> None:
         """Show only the hits of a year (``2022``), a month (``2022-09``) or a publication.
@@ -257,16 +171,13 @@ class SearchPanel(QWidget):
         Publications are given as ``publication:NAME``; "" shows every hit. Choosing the
         active filter again removes it.
         """
-        self._request = narrowed(self._request, key)
-        self._run()
+        self.runner.narrow(key)
 
     def set_sort(self, name: str) -> None:
         """Order the hits by ``relevance``, ``newest`` or ``oldest``."""
         sort = sort_named(name)
         self.sort_choice.show(sort)
-        self._request = replace(self._request, sort=sort)
-        if self.searching and self._request.query and (self.index_ready or self.indexer.running):
-            self._run()
+        self.runner.sort_by(sort)
 
     @property
     def sort(self) -> Sort:
@@ -275,74 +186,10 @@ class SearchPanel(QWidget):
 
     def export_hits(self) -> None:
         """Export the selected hits (when several are selected) or every hit of the search."""
-        if self.searching and self._outcome is not None and self._outcome.result.total:
+        outcome = self.runner.outcome
+        if self.searching and outcome is not None and outcome.result.total:
             scope = self.scope if self.scope.library else None
-            self.exporter.choose(self._request, self.view.selected_hits(), scope)
-
-    def _run(self) -> None:
-        if not self._request.query:
-            return
-        if self.scope.library:
-            self.count_label.setText(self.tr("Searching…"))
-            names = self.scope.names()
-            self.summary.archive_names = self.model.archive_names = names
-            self.model.open_archive = self.scope.open_key()
-            self.scope.run(self._request, self._show_outcome, self._search_failed)
-            return
-        self.summary.archive_names = self.model.archive_names = {}
-        self.model.open_archive = ""
-        if self._library is None:
-            return
-        self.count_label.setText(self.tr("Searching…"))
-        if self.indexer.running:
-            # The index is being built: search what it holds, scan the rest, refresh later.
-            self._session.tasks.run(
-                run_search_now,
-                self._library,
-                self._request,
-                self.scan_budget,
-                on_done=self._show_outcome,
-                on_error=self._search_failed,
-                channel="search",
-            )
-            return
-        self._session.tasks.run(
-            run_search,
-            self._library,
-            self._request,
-            on_done=self._show_outcome,
-            on_error=self._search_failed,
-            channel="search",
-        )
-
-    def _rerun_search(self) -> None:
-        """Run the search shown again, its current hit kept current if it is found again."""
-        self._rerun = False
-        hit = self.view.current_hit()
-        self._keep_hit = hit.article_id if hit is not None else ""
-        self._run()
-
-    def _show_outcome(self, outcome: SearchOutcome) -> None:
-        if self._unsaved and outcome.request.query == self._unsaved:
-            self.field.add_to_history(self._unsaved)
-            self._unsaved = ""
-        keep, self._keep_hit = self._keep_hit, ""
-        previous, self._outcome = self._outcome, outcome
-        self.model.set_hits(outcome.result.hits)
-        self.summary.show_outcome(outcome)
-        words = self.scope.left_out_text() if self.scope.library else ""
-        if words:
-            self.summary.show_message(words)
-        self.view.show_article(keep)
-        self.results_shown.emit()
-        if _scan_grew(previous, outcome) and self.indexer.running:
-            # The scan was cut by its budget: go on with the rest (what was read is kept).
-            QTimer.singleShot(0, self._continue_scan)
-
-    def _continue_scan(self) -> None:
-        outcome = self._outcome
-        if outcome is not None and outcome.request == self._request and self.indexer.running:
-            self._rerun_search()
+            self.exporter.choose(self.request, self.view.selected_hits(), scope)
 
     def _hit_opened(self, hit: Any) -> None:
         """Go to a hit's article; one of another archive of the library opens that archive first."""
@@ -352,33 +199,49 @@ class SearchPanel(QWidget):
         else:
             self.article_opened.emit(hit.issue_id, hit.article_id)
 
-    def _scope_changed(self) -> None:
-        """Run the search shown again over the archive or the library (no archive filter)."""
-        self._request = replace(self._request, archive="")
-        if self.searching and self._request.query:
-            self.search(self._request.query)
+    # --- showing what the runner finds ---------------------------------------------------
 
-    def _coverage_grew(self) -> None:
-        if self.searching and self._request.query:
-            self._rerun_search()
+    def show_searching(self) -> None:
+        """Say a search is under way (its hits stay until it is done)."""
+        self.count_label.setText(self.tr("Searching…"))
 
-    def _search_failed(self, exc: BaseException) -> None:
-        self._unsaved = ""  # it did not run: not worth finding again in the history
-        self._outcome = None
+    def name_archives(self, names: dict[str, str], open_archive: str) -> None:
+        """Name each hit's archive by its key (a library search), or none (the open archive's)."""
+        self.summary.archive_names = self.model.archive_names = names
+        self.model.open_archive = open_archive
+
+    def show_outcome(self, outcome: SearchOutcome, keep: str) -> None:
+        """Show a search's hits, the one of article ``keep`` current when it is among them."""
+        self.model.set_hits(outcome.result.hits)
+        self.summary.show_outcome(outcome)
+        words = self.scope.left_out_text() if self.scope.library else ""
+        if words:
+            self.summary.show_message(words)
+        self.view.show_article(keep)
+        self.results_shown.emit()
+
+    def mark_open_archive(self) -> None:
+        """Tell the hits of the archive just opened (a library search stays as another opens)."""
+        self.model.open_archive = self.scope.open_key()
+        self.model.refresh()  # the issue numbers known are the new archive's
+        self.results_shown.emit()  # the article shown is of the archive just opened
+
+    def show_failure(self, exc: BaseException) -> None:
+        """Show why a search did not run (a malformed query), and no hits."""
         self.model.set_hits(())
         self.summary.show_failure(str(exc))
         # The previous query's matches are still marked in the article: they go.
         self.results_shown.emit()
 
-    def _show_no_index(self) -> None:
+    def show_no_index(self) -> None:
+        """Say the search waits for an index, and how to build one."""
         self.summary.show_message(
             self.tr("There is no search index yet: Search › Update Search Index builds it."),
             error=True,
         )
 
-    def _clear_results(self) -> None:
-        """Show no hits, counts, facets or chart (until a search of this archive runs)."""
-        self._outcome = None
+    def clear_results(self) -> None:
+        """Show no hits, counts, facets or chart."""
         self.model.set_hits(())
         self.summary.clear()
 
@@ -398,24 +261,10 @@ class SearchPanel(QWidget):
 
         Body spans count in ``Article.text``, or in ``body`` when given (the original text).
         """
-        if self._library is None or not self.searching or not self._request.query:
+        if self._library is None or not self.searching or not self.request.query:
             return ()
         try:
-            matches = self._library.matches(article_id, self._request.query, body=body)
+            matches = self._library.matches(article_id, self.request.query, body=body)
         except ReaderError:
             return ()  # a malformed query: its error is shown in the panel already
         return tuple(Span(name, start, end) for name, start, end in matches)
-
-
-def _scan_grew(previous: SearchOutcome | None, outcome: SearchOutcome) -> bool:
-    """Whether ``outcome`` is a scan cut short that is worth going on with.
-
-    It is, unless the same search before it covered as much: then the folded text kept is at
-    its bound, and another run would cover no more.
-    """
-    coverage = outcome.coverage
-    if coverage is None or coverage.complete:
-        return False
-    if previous is None or previous.coverage is None or previous.request != outcome.request:
-        return True
-    return coverage.share > previous.coverage.share
