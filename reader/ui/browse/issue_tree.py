@@ -1,9 +1,11 @@
-"""The issue tree: publication › year › month › issue (undated ones: publication › Undated › issue)."""
+"""The issue tree: publication › year › month › issue (undated ones: publication › Undated › issue).
+
+The model and the view; the rows are ``issue_nodes``, what they say ``issue_labels``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,47 +18,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
-from reader.model import Issue, printable
+from reader.model import Issue
+from reader.ui.browse import issue_labels
+from reader.ui.browse.issue_nodes import Node, build, graft, issue_nodes, place
 from reader.ui.core import formatting
 from reader.ui.core.rows import FocusCue
 
 ISSUE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class _Node:
-    """One row of the tree; group rows have children, issue rows carry the issue."""
-
-    __slots__ = ("_keys", "articles", "children", "issue", "key", "parent", "row")
-
-    def __init__(self, key: Any, parent: _Node | None, issue: Issue | None = None) -> None:
-        self.key = key
-        self.parent = parent
-        self.issue = issue
-        self.children: list[_Node] = []
-        self.row = len(parent.children) if parent is not None else 0
-        self.articles = 0
-        self._keys: dict[Any, _Node] = {}
-
-    def child(self, key: Any) -> _Node:
-        """The group child with ``key``, created at the end when it is new."""
-        node = self._keys.get(key)
-        if node is None:
-            node = self._keys[key] = _Node(key, self)
-            self.children.append(node)
-        return node
-
-    def find(self, key: Any) -> _Node | None:
-        """The group child with ``key``, or None."""
-        return self._keys.get(key)
-
-    @property
-    def depth(self) -> int:
-        depth, node = 0, self.parent
-        while node is not None:
-            depth, node = depth + 1, node.parent
-        return depth
 
 
 class IssueTreeModel(QAbstractItemModel):
@@ -71,9 +41,7 @@ class IssueTreeModel(QAbstractItemModel):
     def __init__(self, issues: Iterable[Issue] = (), locale: QLocale | None = None) -> None:
         super().__init__()
         self._locale = locale or QLocale()
-        self._root = _Node(None, None)
-        self._by_id: dict[str, _Node] = {}
-        self._build(issues)
+        self._root, self._by_id = build(issues)
 
     def set_issues(self, issues: Iterable[Issue]) -> None:
         """Replace every row with ``issues`` (they arrive sorted by publication and date).
@@ -89,9 +57,7 @@ class IssueTreeModel(QAbstractItemModel):
                 self._by_id[issue.id].issue = issue
             return
         self.beginResetModel()
-        self._root = _Node(None, None)
-        self._by_id = {}
-        self._build(issues)
+        self._root, self._by_id = build(issues)
         self.endResetModel()
 
     def set_locale(self, locale: QLocale) -> None:
@@ -100,7 +66,7 @@ class IssueTreeModel(QAbstractItemModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
         self._refresh(self._root)
 
-    def _refresh(self, node: _Node) -> None:
+    def _refresh(self, node: Node) -> None:
         if node.children:
             parent = self._index(node)
             self.dataChanged.emit(
@@ -116,9 +82,9 @@ class IssueTreeModel(QAbstractItemModel):
             node = self._by_id.get(issue.id)
             if node is None or node.issue is None or node.articles != len(issue.articles):
                 return False
-            if _place(node.issue) != _place(issue):
+            if place(node.issue) != place(issue):
                 return False
-        return [n.issue.id for n in _issue_nodes(self._root) if n.issue] == [i.id for i in issues]
+        return [n.issue.id for n in issue_nodes(self._root) if n.issue] == [i.id for i in issues]
 
     def grow(self, issues: Iterable[Issue]) -> None:
         """Add the rows of those of ``issues`` not shown yet (all of them sorted, as catalogued).
@@ -128,53 +94,14 @@ class IssueTreeModel(QAbstractItemModel):
         new group with all its rows at once, so a view lays itself out a few times per call,
         not once per issue. The groups' counts follow.
         """
-        issues = list(issues)
-        ranks = {issue.id: at for at, issue in enumerate(issues)}
-        made: set[int] = set()  # the nodes made now, not yet in the tree
-        waiting: dict[int, tuple[_Node, list[_Node]]] = {}  # by shown parent: its new children
-        counted: dict[int, _Node] = {}  # shown groups whose counts change
-
-        def attach(parent: _Node, node: _Node) -> None:
-            node.parent = parent
-            made.add(id(node))
-            if id(parent) in made:  # in a new group: in order already, shown with it
-                node.row = len(parent.children)
-                parent.children.append(node)
-            else:
-                waiting.setdefault(id(parent), (parent, []))[1].append(node)
-
-        for issue in issues:
-            if issue.id in self._by_id:
-                continue
-            parent, groups = self._root, []
-            for key in _place(issue):
-                found = parent.find(key)
-                if found is None:
-                    found = parent._keys[key] = _Node(key, None)
-                    attach(parent, found)
-                parent = found
-                groups.append(found)
-            node = _Node(issue.id, None, issue)
-            node.articles = len(issue.articles)
-            attach(parent, node)
-            self._by_id[issue.id] = node
-            for group in groups:
-                group.articles += node.articles
-                if id(group) not in made:
-                    counted[id(group)] = group
-
-        def rank(node: _Node) -> int:
-            while node.issue is None:
-                node = node.children[0]
-            return ranks.get(node.issue.id, -1)
-
-        for parent, new in waiting.values():
+        waiting, counted, rank = graft(self._root, self._by_id, list(issues))
+        for parent, new in waiting:
             self._insert_runs(parent, new, rank)
-        for group in counted.values():
+        for group in counted:
             index = self._index(group, 1)
             self.dataChanged.emit(index, index)
 
-    def _insert_runs(self, parent: _Node, new: list[_Node], rank: Any) -> None:
+    def _insert_runs(self, parent: Node, new: list[Node], rank: Any) -> None:
         """Insert ``new`` among ``parent``'s children, by rank, a run of neighbours at a time."""
         fresh = {id(node) for node in new}
         merged = sorted([*parent.children, *new], key=rank)
@@ -193,21 +120,6 @@ class IssueTreeModel(QAbstractItemModel):
                 parent.children[at].row = at
             self.endInsertRows()
             row = end + 1
-
-    def _build(self, issues: Iterable[Issue]) -> None:
-        for issue in issues:
-            publication = self._root.child(issue.publication)
-            if issue.date is None:
-                groups = [publication.child(None)]  # the Undated group
-            else:
-                year_node = publication.child(issue.date.year)
-                groups = [year_node.child(issue.date.month), year_node]
-            node = _Node(issue.id, groups[0], issue)
-            node.articles = len(issue.articles)
-            groups[0].children.append(node)
-            self._by_id[issue.id] = node
-            for group in (*groups, publication):
-                group.articles += node.articles
 
     def issue_index(self, issue_id: str) -> QModelIndex:
         """The index of an issue's row, or an invalid index."""
@@ -245,13 +157,13 @@ class IssueTreeModel(QAbstractItemModel):
         node = self._node(index)
         return node.issue.id if node is not None and node.issue is not None else None
 
-    def _node(self, index: Index) -> _Node | None:
+    def _node(self, index: Index) -> Node | None:
         if not index.isValid():
             return None
-        parent: _Node = index.internalPointer()
+        parent: Node = index.internalPointer()
         return parent.children[index.row()]
 
-    def _index(self, node: _Node, column: int = 0) -> QModelIndex:
+    def _index(self, node: Node, column: int = 0) -> QModelIndex:
         if node.parent is None:
             return QModelIndex()
         return self.createIndex(node.row, column, node.parent)
@@ -270,7 +182,7 @@ class IssueTreeModel(QAbstractItemModel):
         """Qt override."""
         if not index.isValid():
             return QModelIndex()
-        parent: _Node = index.internalPointer()
+        parent: Node = index.internalPointer()
         return self._index(parent)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -290,11 +202,13 @@ class IssueTreeModel(QAbstractItemModel):
         if node is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._label(node) if index.column() == 0 else formatting.count(node.articles)
+            if index.column() == 0:
+                return issue_labels.label(node, self._locale.name())
+            return formatting.count(node.articles)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and node.issue is not None:
-            return self._tooltip(node.issue)
+            return issue_labels.tooltip(node.issue, self._locale.name())
         if role == ISSUE_ID_ROLE:
             return node.issue.id if node.issue is not None else None
         return None
@@ -315,52 +229,6 @@ class IssueTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def _label(self, node: _Node) -> str:
-        language = self._locale.name()
-        if node.issue is not None:
-            if node.issue.date is not None:
-                return formatting.issue_label(node.issue, language)
-            return _undated_label(node.issue, language)
-        if node.key is None:
-            return QCoreApplication.translate("IssueTreeModel", "Undated")
-        if node.depth == 3:
-            return formatting.month(node.key, language)
-        if node.depth == 2:
-            return formatting.year(node.key, language)
-        return str(node.key)
-
-    def _tooltip(self, issue: Issue) -> str:
-        language = self._locale.name()
-        if issue.date is not None:
-            lines = [issue.publication, formatting.issue_label(issue, language), issue.source]
-        else:
-            undated = QCoreApplication.translate("IssueTreeModel", "Undated")
-            label = _undated_label(issue, language)
-            lines = [issue.publication, f"{undated}{formatting.SEPARATOR}{label}", issue.source]
-        return printable("\n".join(line for line in lines if line))
-
-
-def _place(issue: Issue) -> tuple[Any, ...]:
-    """The keys of the groups an issue's row is in: publication, then year and month or None."""
-    if issue.date is None:
-        return (issue.publication, None)
-    return (issue.publication, issue.date.year, issue.date.month)
-
-
-def _issue_nodes(node: _Node) -> Iterable[_Node]:
-    """The issue rows below ``node``, in order."""
-    for child in node.children:
-        if child.issue is not None:
-            yield child
-        else:
-            yield from _issue_nodes(child)
-
-
-def _undated_label(issue: Issue, language: str) -> str:
-    """An undated issue's name in the tree: its numbers, else its file's name."""
-    name = printable(PurePosixPath(issue.source).name)
-    return formatting.issue_number(issue, language) or name or issue.id
 
 
 def issue_tree(model: IssueTreeModel, parent: QWidget) -> QTreeView:
