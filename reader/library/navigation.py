@@ -1,4 +1,7 @@
-"""Where the reader has been (back and forward), which issue lies nearest a date, and typed dates."""
+"""Where the reader has been (back and forward), which issue lies nearest a date, and typed dates.
+
+Also where the reader goes when the archive read again no longer has the place shown.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.formats.common.dates import find_date, fold_digits
-from reader.model import Issue, NotFound
+from reader.model import Article, Issue, NotFound
 
 # Chinese numerals as printed in dates (一九四六年五月十六日, 二〇二二年九月十九日).
 _CHINESE_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
@@ -87,6 +90,29 @@ class History:
     def clear(self) -> None:
         """Forget everything (another archive was opened)."""
         self._places, self._at = [], -1
+
+
+def article_in_place(old: Issue, article: Article | None, new: Issue) -> str:
+    """The article to show in ``new`` for ``article`` of ``old``: itself, or its row's."""
+    if article is None or not new.articles:
+        return ""
+    if any(a.id == article.id for a in new.articles):
+        return article.id
+    rows = [a.id for a in old.articles]
+    row = rows.index(article.id) if article.id in rows else 0
+    return new.articles[min(row, len(new.articles) - 1)].id
+
+
+def nearest_present(issue_id: str, old_order: list[str], present: set[str]) -> str | None:
+    """The issue nearest ``issue_id`` in ``old_order`` that is still ``present``: later first."""
+    if issue_id not in old_order:
+        return None
+    at = old_order.index(issue_id)
+    for distance in range(1, len(old_order)):
+        for candidate in (at + distance, at - distance):
+            if 0 <= candidate < len(old_order) and old_order[candidate] in present:
+                return old_order[candidate]
+    return None
 
 
 def nearest_issue(issues: Sequence[Issue], date: dt.date, publication: str = "") -> Issue | None:

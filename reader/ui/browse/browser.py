@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QListView, QTreeView
 
 from reader.library import Library
-from reader.library.navigation import History, Place
+from reader.library.navigation import History, Place, article_in_place, nearest_present
 from reader.model import Article, Issue, NotFound, ReaderError
 from reader.ui.browse.article_list import ArticleListModel
 from reader.ui.browse.issue_tree import IssueTreeModel
+from reader.ui.browse.views import BrowseViews
 from reader.ui.core.session import Session
 from reader.ui.reading.text_pane import TextPane
-
-# Up to this many issues the whole tree opens expanded; a larger archive opens at its position.
-EXPAND_ALL_ISSUES = 400
 
 
 class Browser(QObject):
@@ -52,16 +48,13 @@ class Browser(QObject):
         self._order: list[str] = []
         self.history = History()
         self.original = False
-        # Set while the browser itself moves the tree's or list's current row.
-        self._navigating = False
         # An archive being read for the first time, as far as read: browsed until it is open.
         self._preview: Library | None = None
         # Whether the archive just opened is shown where the reader went while it was read.
         self.kept_place = False
-        tree.selectionModel().currentChanged.connect(self._tree_current_changed)
-        tree.activated.connect(self._tree_activated)
-        article_list.selectionModel().currentChanged.connect(self._list_current_changed)
-        article_list.activated.connect(self._list_activated)
+        self.views = BrowseViews(tree, article_list, pane, self)
+        self.views.issue_chosen.connect(self.go_to)
+        self.views.article_chosen.connect(self._article_chosen)
         session.opened.connect(self._archive_opened)
         session.reloaded.connect(self._archive_reloaded)
 
@@ -86,9 +79,7 @@ class Browser(QObject):
             self.history.clear()
             self.article_model.clear()
             self.pane.clear("")
-            self.tree_model.set_issues(library.issues)
-            if len(library.issues) <= EXPAND_ALL_ISSUES:
-                self.tree.expandAll()
+            self.views.show_issues(library.issues)
         else:
             # Not expanded as they come: a view lays out every open row again on each change.
             self.tree_model.grow(library.issues)
@@ -122,18 +113,14 @@ class Browser(QObject):
             scroll = self.pane.scroll_fraction()
             self._order = [i.id for i in library.issues]
             self.article_model.clear()  # it reads from the archive being read: let that go
-            self.tree_model.set_issues(library.issues)
-            if len(library.issues) <= EXPAND_ALL_ISSUES:
-                self.tree.expandAll()
+            self.views.show_issues(library.issues)
             article_id = article.id if article is not None else ""
             self.go_to(issue.id, article_id, scroll=scroll, record=False)
             return
         self._order = [i.id for i in library.issues]
         self.history.clear()
         self.article_model.clear()
-        self.tree_model.set_issues(library.issues)
-        if len(library.issues) <= EXPAND_ALL_ISSUES:
-            self.tree.expandAll()
+        self.views.show_issues(library.issues)
 
     @Slot()
     def _archive_reloaded(self) -> None:
@@ -149,24 +136,15 @@ class Browser(QObject):
         old_order, self._order = self._order, [i.id for i in library.issues]
         issue, article = self.pane.issue, self.pane.article
         scroll = self.pane.scroll_fraction()
-        expanded, groups = self._groups()
-        tree_scroll = self.tree.verticalScrollBar().value()
         ids = set(self._order)
         self.history.retain(lambda place: place.issue_id in ids)
-        self._navigating = True
-        try:
-            self.article_model.clear()
-            self.tree_model.set_issues(library.issues)
-        finally:
-            self._navigating = False
-        self._restore_groups(expanded, groups, len(library.issues) <= EXPAND_ALL_ISSUES)
-        self.tree.verticalScrollBar().setValue(tree_scroll)
+        self.views.show_issues_again(library.issues)
         if issue is not None and issue.id in ids:
-            article_id = self._article_in_place(issue, article, library.issue(issue.id))
+            article_id = article_in_place(issue, article, library.issue(issue.id))
             kept = article is not None and article_id == article.id
             self.go_to(issue.id, article_id, scroll=scroll if kept else 0.0, record=False)
             return
-        neighbour = _neighbour(issue.id if issue else "", old_order, ids)
+        neighbour = nearest_present(issue.id if issue else "", old_order, ids)
         if neighbour is None and library.issues:
             neighbour = library.issues[0].id
         if neighbour is not None:
@@ -178,48 +156,6 @@ class Browser(QObject):
             )
         )
         self.moved.emit()
-
-    @staticmethod
-    def _article_in_place(old: Issue, article: Article | None, new: Issue) -> str:
-        """The article to show in ``new`` for ``article`` of ``old``: itself, or its row's."""
-        if article is None or not new.articles:
-            return ""
-        if any(a.id == article.id for a in new.articles):
-            return article.id
-        rows = [a.id for a in old.articles]
-        row = rows.index(article.id) if article.id in rows else 0
-        return new.articles[min(row, len(new.articles) - 1)].id
-
-    def _groups(self) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
-        """The tree's expanded groups, and all its groups, by their keys."""
-        expanded: set[tuple[Any, ...]] = set()
-        groups: set[tuple[Any, ...]] = set()
-
-        def walk(parent: QModelIndex) -> None:
-            for row in range(self.tree_model.rowCount(parent)):
-                index = self.tree_model.index(row, 0, parent)
-                keys = self.tree_model.group_keys(index)
-                if keys is None:
-                    continue
-                groups.add(keys)
-                if self.tree.isExpanded(index):
-                    expanded.add(keys)
-                walk(index)
-
-        walk(QModelIndex())
-        return expanded, groups
-
-    def _restore_groups(
-        self, expanded: set[tuple[Any, ...]], groups: set[tuple[Any, ...]], open_new: bool
-    ) -> None:
-        """Expand the groups that were; new ones too when the archive is small (as on opening)."""
-        _now_expanded, now = self._groups()
-        wanted = expanded | (now - groups if open_new else set())
-        # Parents first: expanding a child of a collapsed group would not show it.
-        for keys in sorted(wanted, key=len):
-            index = self.tree_model.group_index(keys)
-            if index.isValid():
-                self.tree.expand(index)
 
     def go_to(
         self,
@@ -239,11 +175,11 @@ class Browser(QObject):
             return
         if not article_id or all(a.id != article_id for a in issue.articles):
             article_id = issue.articles[0].id if issue.articles else ""
-        self._select_in_tree(issue_id)
+        self.views.select_issue(issue_id)
         self._fill_list(issue)
         row = self.article_model.row_of(article_id)
         if row >= 0:
-            self._set_list_row(row)
+            self.views.select_article_row(row)
         if article_id:
             self._show(issue, self.library.article(article_id)[1], scroll=scroll)
         else:
@@ -297,36 +233,12 @@ class Browser(QObject):
         at = ids.index(self.pane.issue.id) + step
         return self.library.issues[at] if 0 <= at < len(ids) else None
 
-    def _select_in_tree(self, issue_id: str) -> None:
-        index = self.tree_model.issue_index(issue_id)
-        if not index.isValid():
-            return
-        parent = index.parent()
-        while parent.isValid():
-            self.tree.expand(parent)
-            parent = parent.parent()
-        self._navigating = True
-        try:
-            self.tree.setCurrentIndex(index)
-        finally:
-            self._navigating = False
-        self.tree.scrollTo(index)
-
     def _fill_list(self, issue: Issue) -> None:
         assert self.library is not None
         shown = self.pane.issue
         if shown is not None and shown.id == issue.id and self.article_model.rowCount():
             return
         self.article_model.set_articles([a.id for a in issue.articles], self.library.article)
-
-    def _set_list_row(self, row: int) -> None:
-        index = self.article_model.index(row, 0)
-        self._navigating = True
-        try:
-            self.article_list.setCurrentIndex(index)
-        finally:
-            self._navigating = False
-        self.article_list.scrollTo(index)
 
     def _show(self, issue: Issue, article: Article, *, scroll: float) -> None:
         original = self._original_text(article) if self.original else None
@@ -342,38 +254,9 @@ class Browser(QObject):
             self.message.emit(str(exc))
             return None
 
-    @Slot(QModelIndex, QModelIndex)
-    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        issue_id = self.tree_model.issue_id(current)
-        if issue_id is not None and not self._navigating:
-            self.go_to(issue_id)
-
-    @Slot(QModelIndex)
-    def _tree_activated(self, index: QModelIndex) -> None:
-        if self.tree_model.issue_id(index) is not None:
-            self.article_list.setFocus()
-        else:
-            self.tree.setExpanded(index, not self.tree.isExpanded(index))
-
-    @Slot(QModelIndex, QModelIndex)
-    def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        article_id = self.article_model.article_id(current.row())
-        if article_id and self.library is not None and not self._navigating:
+    @Slot(str)
+    def _article_chosen(self, article_id: str) -> None:
+        """Show the article the reader chose in the list."""
+        if self.library is not None:
             issue, _article = self.library.article(article_id)
             self.go_to(issue.id, article_id)
-
-    @Slot(QModelIndex)
-    def _list_activated(self, _index: QModelIndex) -> None:
-        self.pane.setFocus()
-
-
-def _neighbour(issue_id: str, old_order: list[str], present: set[str]) -> str | None:
-    """The issue nearest ``issue_id`` in ``old_order`` that is still ``present``: later first."""
-    if issue_id not in old_order:
-        return None
-    at = old_order.index(issue_id)
-    for distance in range(1, len(old_order)):
-        for candidate in (at + distance, at - distance):
-            if 0 <= candidate < len(old_order) and old_order[candidate] in present:
-                return old_order[candidate]
-    return None
