@@ -91,7 +91,7 @@ def chinese_set(out: Path, archive: Path, query: str) -> int:
         save(shortcuts, "shortcuts.png")
         shortcuts.close()
 
-        window.show_about()
+        window.dialogs.show_about()
         about = window.findChild(AboutDialog)
         if about is not None:
             QTest.qWaitForWindowExposed(about)
