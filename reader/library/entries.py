@@ -115,6 +115,24 @@ def stand_in_id(obj: object) -> tuple[int, int, tuple[str, ...]] | None:
     return None
 
 
+class _Decoder:
+    """Decodes a store's issues: ``decode(key)`` is ``store.articles(key)``; equal for one store."""
+
+    __slots__ = ("__weakref__", "store")
+
+    def __init__(self, store: ArticleStore) -> None:
+        self.store = store
+
+    def __call__(self, key: int) -> tuple[Article, ...]:
+        return self.store.articles(key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Decoder) and other.store is self.store
+
+    def __hash__(self) -> int:
+        return id(self.store)
+
+
 class ArticleStore:
     """The records of one cached catalogue, open: an issue's entries by key, an article's by id."""
 
@@ -132,11 +150,23 @@ class ArticleStore:
         self._kept: OrderedDict[int, tuple[Article, ...]] = OrderedDict()
         self._kept_size = 0
         self._lock = threading.Lock()  # the window's worker threads read too
-        # One bound method shared by every issue's Articles (and compared by decoded_by).
-        self.decode = self.articles
+        # The decoder every issue's Articles holds, shared while any holds it. Only a weak
+        # reference here: a store holding its own decoder would be a cycle, which the
+        # collector never frees once gc.freeze (collector_paused) has passed over it; a
+        # process that opens archive after archive (the search server) kept every store.
+        self._decoder: weakref.ref[_Decoder] | None = None
         # Open while the store is: a later write of the cache replaces the file (on POSIX
         # this one still reads the records it was opened with). Closed when the store goes.
         self._closer = weakref.finalize(self, handle.close)
+
+    @property
+    def decode(self) -> _Decoder:
+        """What decodes this store's issues (compared by ``Articles.decoded_by``)."""
+        decoder = self._decoder() if self._decoder is not None else None
+        if decoder is None:
+            decoder = _Decoder(self)
+            self._decoder = weakref.ref(decoder)
+        return decoder
 
     def stand_in(self, pid: tuple[int, int, tuple[str, ...]]) -> Articles:
         """The :class:`Articles` of a persistent id :func:`stand_in_id` gave."""

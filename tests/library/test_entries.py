@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import weakref
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,24 @@ def test_a_record_damaged_after_the_open_is_an_error_never_wrong_entries(
         list(library.issues[0].articles)
     assert len(library.issues[1].articles) == 3  # the others read as they are
     assert list(library.issues[1].articles)
+
+
+def test_a_catalogue_let_go_is_freed_with_its_file(archive: Path, tmp_path: Path) -> None:
+    """Nothing of a catalogue is in a reference cycle: loading freezes the collector's view
+    (``collector_paused``), so a cycle would keep the store and its open file for good (the
+    search server opens the archive again after every change)."""
+    found = _reopened(archive, tmp_path / "cache")
+    assert found.entries is not None
+    store = weakref.ref(found.entries)
+    handle = found.entries._handle
+    issue = found.archive.issues[0]
+    assert isinstance(issue.articles, Articles)
+    assert issue.articles.decoded_by(found.entries.decode)  # one decoder per store...
+    assert found.entries.decode is found.entries.decode  # ...the same while any holds it
+    assert found.entries.first(issue.articles) == 0
+    del found
+    assert store() is not None  # the issue's articles still decode
+    assert len(list(issue.articles)) == 3
+    del issue
+    assert store() is None  # freed by its count alone: no collection needed
+    assert handle.closed
