@@ -19,6 +19,11 @@ from reader.index.labels import Labels
 from reader.index.w3 import direct, stored
 from reader.model import UNDATED
 
+# The arrays without which the saved state is not used (the lengths are read when missing).
+_SAVED = frozenset(
+    f"{name}:{part}" for name in ("publication", "month", "year") for part in ("names", "codes")
+) | {"days", "live"}
+
 
 class SearcherState:
     """A whoosh index reader and what is derived from it once (per-document dates, publications).
@@ -37,17 +42,22 @@ class SearcherState:
         self.reader = self._index.reader()
         try:
             saved = statecache.load(index_dir, meta.build, self.reader.generation())
-            if saved is not None and len(saved["days"]) == self.reader.doc_count_all():
+            count = self.reader.doc_count_all()
+            if saved is not None and not (
+                saved.keys() >= _SAVED and len(saved["days"]) == len(saved["live"]) == count
+            ):
+                saved = None  # another version's file, or damaged: derived again, saved again
+            if saved is not None:
                 self._from_saved(saved)
             else:
                 self._from_index()
-            if saved is not None and "day:names" in saved:
+            if saved is not None and saved.keys() >= {"day:names", "day:codes"}:
                 self.day_labels = Labels.of(saved["day:names"], saved["day:codes"])
             else:
                 self.day_labels = Labels.of_days(self.days)
             # Arrays read from the file are this state's own: converted without a copy when
             # they already have the type (eight arrays of 720,000 documents: 40 ms).
-            live = saved["live"].astype(np.bool_, copy=False) if saved and "live" in saved else None
+            live = saved["live"].astype(np.bool_, copy=False) if saved is not None else None
             self.docsets = DocSets(self.reader, self.days, live)
             self._saved_lengths = set()
             if saved is not None:  # the lengths whoosh would read a document at a time

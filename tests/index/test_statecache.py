@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +67,10 @@ def test_a_cut_or_foreign_file_is_a_miss(tmp_path: Path, cache: Path) -> None:
     assert statecache.load(tmp_path, "build", 1) is None
     saved.write_bytes(whole.replace(b'"<i8"', b'"|O8"', 1))  # objects would be unpickled
     assert statecache.load(tmp_path, "build", 1) is None
+    flipped = bytearray(whole)
+    flipped[-100] ^= 1  # one bit of the lengths: a wrong answer, but for the checksum
+    saved.write_bytes(bytes(flipped))
+    assert statecache.load(tmp_path, "build", 1) is None
     saved.write_bytes(whole)
     _same(statecache.load(tmp_path, "build", 1), _arrays())
 
@@ -92,3 +98,19 @@ def test_a_new_generation_replaces_the_folders_older_files_only(
     assert not older.exists()
     assert all(other.exists() for other in others)
     _same(statecache.load(tmp_path, "build", 2), _arrays())
+
+
+def test_a_temporary_file_is_left_to_its_writer_unless_it_is_old(
+    tmp_path: Path, cache: Path
+) -> None:
+    statecache.save(tmp_path, "build", 1, _arrays())
+    prefix = _file(cache).name.split("-")[0]
+    folder = cache / "search-state"
+    writing, left = folder / f"{prefix}-a.state.1.tmp", folder / f"{prefix}-b.state.2.tmp"
+    writing.write_bytes(b"")
+    left.write_bytes(b"")
+    hours_ago = time.time() - 7200
+    os.utime(left, (hours_ago, hours_ago))
+    statecache.save(tmp_path, "build", 2, _arrays())
+    assert writing.exists()  # another process may be writing it now
+    assert not left.exists()  # its writer stopped long ago

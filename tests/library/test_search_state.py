@@ -52,3 +52,16 @@ def test_an_updated_index_replaces_its_saved_state(tmp_path: Path) -> None:
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader" / "search-state"
     prefixes = [file.name.split("-")[0] for file in folder.iterdir() if file.suffix == ".state"]
     assert len(prefixes) == len(set(prefixes))  # one build's file per index folder
+
+
+def test_a_state_file_lacking_an_array_is_derived_again(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    shutil.copytree(SAMPLE_ISSUES, archive)
+    first = answers(archive)
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader" / "search-state"
+    (saved,) = [file for file in folder.iterdir() if file.suffix == ".state"]
+    whole = saved.read_bytes()
+    assert b'"publication:names"' in whole
+    saved.write_bytes(whole.replace(b'"publication:names"', b'"publication:nameX"', 1))
+    assert answers(archive) == first  # not a KeyError: read from the index again
+    assert b'"publication:names"' in saved.read_bytes()  # and saved whole again
