@@ -10,10 +10,12 @@ returns the exit code; ``reader.__main__`` sends every other invocation to the w
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from reader.cli.parser import COMMANDS, PROG, build_parser
@@ -76,28 +78,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 1
     if args.command == "search":
         return _search(args, words, began)
-    if args.command == "serve" and args.stop:
+    if args.command == "serve" and (args.stop or args.status):
         from reader.cli import served
 
-        return guarded(lambda: served.stop_command(args.path, args.index_dir))
+        return guarded(lambda: served.control_command(args.path, args.index_dir, args.stop))
     return guarded(lambda: _run(args))
 
 
 def _search(args: argparse.Namespace, words: Sequence[str], began: float) -> int:
     """A server of this archive answers at once; else (mostly) the search runs here, and
     starts a server when it was slow (:mod:`reader.cli.starting`)."""
-    from reader.cli import served
+    from reader.cli import served, starting
 
-    servable = served.servable(args)
+    servable = served.servable(args) and starting.choice() != "never"
     asked = served.ask(args, words) if servable else served.Asked(None, server=False)
     if asked.code is not None:
         return asked.code
+    if args.index_dir:
+        # Named as its server names it (absolute), in what both print: a message names it
+        # the same whichever process searched.
+        with contextlib.suppress(OSError):  # the working folder is gone: the search says so
+            args.index_dir = str(Path(args.index_dir).resolve())
     code = guarded(lambda: _run(args))
-    if servable and code == 0 and not asked.server:
-        from reader.cli import starting
-
-        if starting.wanted(time.perf_counter() - began):
-            starting.start(args.path, args.index_dir)
+    if servable and code == 0 and not asked.server and starting.wanted(time.perf_counter() - began):
+        starting.start(args.path, args.index_dir)
     return code
 
 

@@ -8,6 +8,11 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 
+def folder(text: str) -> str:
+    """A folder argument as given, ``~`` expanded (a shell leaves ``--index-dir=~/x`` as is)."""
+    return os.path.expanduser(text)
+
+
 class CommandParser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line on stderr and exits 1, like other errors.
 

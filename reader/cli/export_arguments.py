@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from reader.cli.argparsing import folder
 from reader.library.choices import FORMATS, STYLES
 from reader.model.vocabulary import SORTS
 
@@ -21,7 +22,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-n", "--limit", type=int, metavar="N", help="at most N hits (all)")
     parser.add_argument("--sort", choices=SORTS, default="relevance")
-    parser.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    parser.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")
     parser.epilog = (
         "CSV is written with a byte-order mark when it goes to a file, so spreadsheets read "
         "it as UTF-8. Nothing is ever written into the archive."

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from reader.cli import export_arguments
-from reader.cli.argparsing import CommandParser
+from reader.cli.argparsing import CommandParser, folder
 from reader.library.choices import DEFAULT_WIDTH, ORDERS
 from reader.model.vocabulary import SORTS
 
@@ -97,7 +97,7 @@ def _positive(text: str) -> int:
 
 def _index(index_cmd: argparse.ArgumentParser) -> None:
     index_cmd.add_argument("--rebuild", action="store_true", help="build it again from scratch")
-    index_cmd.add_argument("--index-dir", metavar="DIR", help="keep the index in DIR")
+    index_cmd.add_argument("--index-dir", type=folder, metavar="DIR", help="keep the index in DIR")
     index_cmd.add_argument(
         "--workers",
         type=_positive,
@@ -121,7 +121,7 @@ def _search(search: argparse.ArgumentParser) -> None:
     search.add_argument("--stdin", action="store_true", help="as --queries, reading stdin")
     search.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="show N hits")
     search.add_argument("--sort", choices=SORTS, default="relevance")
-    search.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    search.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")
     search.add_argument(
         "--no-wait",
         action="store_true",
@@ -138,16 +138,21 @@ def _search(search: argparse.ArgumentParser) -> None:
 
 
 def _serve(serve: argparse.ArgumentParser) -> None:
-    serve.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    serve.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")
     serve.add_argument(
         "--idle", type=float, metavar="MINUTES", help="stop after MINUTES without a search"
     )
-    serve.add_argument("--stop", action="store_true", help="stop the server of PATH")
+    control = serve.add_mutually_exclusive_group()
+    control.add_argument("--stop", action="store_true", help="stop the server of PATH")
+    control.add_argument(
+        "--status", action="store_true", help="whether a server runs for PATH, and its memory"
+    )
     serve.epilog = (
         f"'{PROG} search PATH QUERY' (with the same --index-dir) then asks this process, which "
         "has the index open and watches the archive's files (on Linux; elsewhere it looks at "
         "them at each search), instead of opening them itself: tens of milliseconds at any "
-        "size. The answer is the same. Ctrl+C (or SIGTERM, or 'serve --stop PATH') stops it. "
+        "size. The answer is the same. Ctrl+C (or SIGTERM, or 'serve --stop PATH') stops it; "
+        "'serve --status PATH' says whether one runs. "
         "A search that took more than a tenth of a second starts one itself, which stops "
         "after 10 minutes without a search; ISSUE_READER_SERVER=never in "
         "the environment prevents that (=always starts one after any search)."
@@ -162,7 +167,7 @@ def _kwic(kwic: argparse.ArgumentParser) -> None:
     kwic.add_argument("--sort", choices=ORDERS, default="date", help="order of the lines")
     kwic.add_argument("-n", "--limit", type=int, default=1000, metavar="N", help="at most N lines")
     kwic.add_argument("--whole-words", action="store_true", help="cut at a Latin word's edge")
-    kwic.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    kwic.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")
     kwic_output = kwic.add_mutually_exclusive_group()
     kwic_output.add_argument("--csv", action="store_true", help="print CSV")
     kwic_output.add_argument("--json", action="store_true", help="print JSON")
@@ -206,7 +211,7 @@ def _verify(verify: argparse.ArgumentParser) -> None:
 
 
 def _info(info: argparse.ArgumentParser) -> None:
-    info.add_argument("--index-dir", metavar="DIR", help="the index is in DIR")
+    info.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")
     info.add_argument("--json", action="store_true", help="print JSON")
 
 

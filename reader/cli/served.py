@@ -125,23 +125,43 @@ def ask(args: argparse.Namespace, words: Sequence[str]) -> Asked:
 
 def stop(path: str, index_dir: str | None) -> bool:
     """Stop the server of the archive at ``path`` (and ``index_dir``); whether one was there."""
+    reply = _control(path, index_dir, "stop")
+    return isinstance(reply, dict) and reply.get("stopped") is True
+
+
+def control_command(path: str, index_dir: str | None, stopping: bool) -> int:
+    """``serve --stop PATH`` (exit code 0, a server there or not) or ``serve --status PATH``
+    (exit code 1 when none is)."""
+    if stopping:
+        said = "stopped" if supported() and stop(path, index_dir) else "no server was running"
+        print(f"{path}: {said}.")
+        return 0
+    reply = _control(path, index_dir, "status") if supported() else None
+    if not isinstance(reply, dict) or "pid" not in reply:
+        print(f"{path}: no server is running.")
+        return 1
+    idle = reply.get("idle_limit_minutes")
+    lives = f"stops after {idle:g} minutes without a search" if idle else "runs until stopped"
+    memory = reply.get("memory_mb")
+    print(
+        f"{path}: served by process {reply['pid']} (version {reply.get('version')}), "
+        f"{'' if memory is None else f'{memory} MB, '}{reply.get('searches')} searches, "
+        f"the last {reply.get('idle_seconds')} s ago; it {lives}.\n"
+        f"  archive: {reply.get('archive')}\n  index:   {reply.get('index_dir')}\n"
+        f"  socket:  {socket_for(path, index_dir)}"
+    )
+    return 0
+
+
+def _control(path: str, index_dir: str | None, what: str) -> object:
+    """The server's reply to a ``stop`` or ``status`` request (None: no server there)."""
     from reader import __version__
 
     where = socket_for(path, index_dir)
     if not private(where.parent):
-        return False
-    request = {"protocol": PROTOCOL, "version": __version__, "stop": True, "socket": str(where)}
-    reply = _exchange(where, request)
-    return isinstance(reply, dict) and reply.get("stopped") is True
-
-
-def stop_command(path: str, index_dir: str | None) -> int:
-    """``serve --stop PATH``: stop the archive's server, if one runs (either way, exit code 0)."""
-    if not supported():
-        return 0
-    stopped = stop(path, index_dir)
-    print(f"Stopped the server of {path}." if stopped else f"No server serves {path}.")
-    return 0
+        return None
+    request = {"protocol": PROTOCOL, "version": __version__, what: True, "socket": str(where)}
+    return _exchange(where, request)
 
 
 def _exchange(where: Path, request: dict[str, object]) -> object:

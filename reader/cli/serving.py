@@ -2,12 +2,11 @@
 
 ``issue-reader search`` of the same archive (and index folder) then asks it, through a Unix
 socket in the per-user runtime folder (``reader.cli.served``), and answers in tens of
-milliseconds at any size. A new process pays, before it searches, its imports, the listing
-of the archive's files (18,000 for fifty years of a national daily: 80 ms), and opening the
-index. The server has the index open and has the kernel watch the archive, the index and the
-reader's aliases (``reader.library.watch``): when something changed, the next search opens
-the archive again and brings its index up to date first, as a new process would, so the
-answer is always the one that process would print.
+milliseconds at any size, without a new process's imports, listing of the archive's files
+(18,000 at fifty years of a daily: 80 ms) and opening of the index. The kernel watches the
+archive, the index and the aliases (``reader.library.watch``): after a change, the next search
+opens the archive again and updates its index first, as a new process would, so the answer
+is always the one that process would print.
 
 What the server cannot answer as that process would (the archive or its index unreadable
 now, whose messages name paths as the user typed them; anything unexpected), it refuses: the
@@ -22,10 +21,12 @@ import contextlib
 import json
 import logging
 import math
+import os
 import select
 import signal
 import socket
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import FrameType
@@ -90,6 +91,9 @@ class Server:
         self.library: Library | None = library
         self.opened = 0  # how many times the archive was opened again (the tests count)
         self.stopping = False
+        self.searches = 0
+        self.last = time.monotonic()  # the start, then the last search
+        self.idle_minutes: float | None = None
         index = Path(self.index_dir) if self.index_dir else paths.index_dir(self.path)
         self._watched = (Path(self.path), index, paths.aliases_file(library.root))
         self._watch: watch.FolderWatch | None = None
@@ -126,6 +130,7 @@ class Server:
 
     def run(self, idle: float | None) -> None:
         """Answer each search in turn; return after ``idle`` seconds without one, or when stopped."""
+        self.idle_minutes = idle / 60 if idle is not None else None
         listening = self._listener.socket
         assert listening is not None
         with contextlib.suppress(KeyboardInterrupt):
@@ -167,14 +172,19 @@ class Server:
 
         if not isinstance(request, dict) or request.get("protocol") != served.PROTOCOL:
             return refusal("not a request this server understands")
+        if request.get("socket") == str(self.address):  # asked by any version
+            if request.get("stop") is True:
+                self._stop("asked to stop")
+                return {"stopped": True}
+            if request.get("status") is True:
+                return self.status()
         if request.get("version") != __version__:
             # The program was upgraded (or another copy runs): its search starts its own
             # server when it needs one, which this one's socket would stop.
             self._stop(f"a search of version {request.get('version')} asked")
             return refusal(f"this server runs version {__version__}")
-        if request.get("stop") is True and request.get("socket") == str(self.address):
-            self._stop("asked to stop")
-            return {"stopped": True}
+        self.searches += 1
+        self.last = time.monotonic()
         argv, where, bold = request.get("argv"), request.get("socket"), request.get("bold")
         if not (
             isinstance(argv, list)
@@ -205,6 +215,22 @@ class Server:
         # "opened": how many times the archive was opened again since the server started
         # (for the curious and the tests: an unchanged archive is not looked at again).
         return {"code": code, "output": transcript.written(), "opened": self.opened}
+
+    def status(self) -> dict[str, Any]:
+        """What ``serve --status`` prints: the process, its memory, its searches."""
+        from reader import __version__
+
+        index = Path(self.index_dir) if self.index_dir else paths.index_dir(self.path)
+        return {
+            "archive": self.path,
+            "index_dir": str(index),
+            "pid": os.getpid(),
+            "version": __version__,
+            "searches": self.searches,
+            "idle_seconds": round(time.monotonic() - self.last),
+            "idle_limit_minutes": self.idle_minutes,
+            "memory_mb": _resident_mb(),
+        }
 
     def _stop(self, why: str) -> None:
         """Stop after this request's answer (the socket is taken away as at Ctrl+C)."""
@@ -252,8 +278,7 @@ class Server:
 
 
 class _Refused(Exception):
-    """A search the asking process must run itself (see :meth:`Server.reply`); not a
-    ReaderError, which ``guarded`` would print as the search's own error."""
+    """A search the asking process must run itself (not a ReaderError: ``guarded`` prints those)."""
 
 
 def _ready(library: Library, index_dir: str | None) -> None:
@@ -261,6 +286,13 @@ def _ready(library: Library, index_dir: str | None) -> None:
     ready_index(library, index_dir)
     with contextlib.suppress(IndexUnavailable):  # the search that follows says why
         library.prepare_search()
+
+
+def _resident_mb() -> int | None:
+    """This process's resident memory in MB, where the system says (Linux's /proc)."""
+    with contextlib.suppress(OSError, ValueError, IndexError), open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") >> 20
+    return None
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from reader.cli import main, served
+from reader.cli import main, served, starting
 from reader.cli.parser import build_parser
 from tests.cli.test_fast_start import HEAVY, imported
 from tests.conftest import SAMPLE_ISSUES
@@ -114,7 +114,7 @@ def _here(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str
 
 
 def test_a_served_search_prints_what_the_search_prints(
-    archive: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+    archive: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = [_here(_search(archive, words), capsys) for words in SEARCHES]
     assert expected[0][0] == 0 and json.loads(expected[0][1])["total"] == 1
@@ -123,8 +123,18 @@ def test_a_served_search_prints_what_the_search_prints(
     try:
         for words, (code, out, err) in zip(SEARCHES, expected, strict=True):
             assert _served(_search(archive, words), capsys) == (code, out, err), words
-        # The command itself asks the server (its output is the same either way).
+        # The command itself asks the server (its output is the same either way), unless
+        # told never to (as the tests are: starting none).
+        status = [*_search(archive, [])[:4], "--status"]
+        status[0] = "serve"
+        assert _here(status, capsys)[1].count(f"{len(SEARCHES)} searches") == 1
         assert _here(_search(archive, list(SEARCHES[0])), capsys) == expected[0]
+        assert f"{len(SEARCHES)} searches" in _here(status, capsys)[1]  # not asked
+        monkeypatch.setenv(starting.VARIABLE, "auto")
+        assert _here(_search(archive, list(SEARCHES[0])), capsys) == expected[0]
+        code, said, _ = _here(status, capsys)
+        assert code == 0 and f"{len(SEARCHES) + 1} searches" in said  # asked
+        assert f"served by process {running.process.pid}" in said
     finally:
         assert running.stop() == 0
     assert not running.address.exists()  # taken away when stopped
@@ -132,8 +142,9 @@ def test_a_served_search_prints_what_the_search_prints(
 
 
 def test_a_served_search_imports_neither_the_index_nor_the_importers(
-    archive: tuple[Path, Path], server: Server
+    archive: tuple[Path, Path], server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(starting.VARIABLE, "auto")  # as by default: a server is asked
     out, modules, reader = imported(*_search(archive, ["供热", "--json"]))
     assert json.loads(out)["total"] == 1
     assert not modules & HEAVY

@@ -28,6 +28,9 @@ def test_when_a_search_starts_a_server(
     assert not starting.wanted(60.0)
     monkeypatch.setenv(starting.VARIABLE, " Always ")
     assert starting.wanted(0.0)
+    for off in ("off", "0", "No"):
+        monkeypatch.setenv(starting.VARIABLE, off)
+        assert starting.choice() == "never" and not starting.wanted(60.0)
     # What 'serve --help' says (the parser does not import this module: --help stays quick).
     assert main(["serve", "--help"]) == 0
     helped = " ".join(capsys.readouterr().out.split())
@@ -74,15 +77,34 @@ def test_a_search_starts_a_server_and_serve_stop_stops_it(
     where = served.socket_for(str(archive), str(index))
     capsys.readouterr()
     assert main(["serve", "--stop", str(archive), "--index-dir", str(index)]) == 0
-    assert capsys.readouterr().out == f"No server serves {archive}.\n"
+    assert capsys.readouterr().out == f"{archive}: no server was running.\n"
+    assert main(["serve", "--status", str(archive), "--index-dir", str(index)]) == 1
+    assert capsys.readouterr().out == f"{archive}: no server is running.\n"
 
     # In a process of its own, as from a shell: the server outlives it, in its own session.
+    # It is given one more open file (a pipe), which the server must not keep.
     env = {**os.environ, starting.VARIABLE: "always"}
+    kept, other_end = os.pipe()
     alone = subprocess.run(
-        [sys.executable, "-m", "reader", *search], env=env, capture_output=True, check=True
+        [sys.executable, "-m", "reader", *search],
+        env=env,
+        capture_output=True,
+        check=True,
+        pass_fds=(other_end,),
+        cwd=tmp_path,
     )
+    os.close(other_end)
     try:
         assert _socket_appears(where), "no server started"
+        capsys.readouterr()
+        assert main(["serve", "--status", str(archive), "--index-dir", str(index)]) == 0
+        said = capsys.readouterr().out
+        assert "0 searches" in said and f"index:   {index}" in said
+        pid = int(said.split("served by process ")[1].split()[0])
+        assert os.readlink(f"/proc/{pid}/cwd") == "/"  # no folder of the user's kept busy
+        open_files = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+        assert os.readlink(f"/proc/self/fd/{kept}") not in open_files  # the pipe was closed
+        assert "Serving the searches of" in starting.log_file(where).read_text(encoding="utf-8")
         capsys.readouterr()
         asked = served.ask(build_parser({"search"}).parse_args(search), search)
         assert asked == (0, True)
@@ -94,10 +116,26 @@ def test_a_search_starts_a_server_and_serve_stop_stops_it(
         assert served_search.stdout == alone.stdout
     finally:
         assert main(["serve", "--stop", str(archive), "--index-dir", str(index)]) == 0
-    assert capsys.readouterr().out == f"Stopped the server of {archive}.\n"
+    assert capsys.readouterr().out == f"{archive}: stopped.\n"
+    os.close(kept)
     deadline = time.monotonic() + 30
     while where.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not where.exists()  # the server took its socket away as it stopped
     asked = served.ask(build_parser({"search"}).parse_args(search), search)
     assert asked == (None, False)
+
+
+def test_an_index_folder_is_the_same_to_a_search_and_its_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A shell leaves "--index-dir=~/x" as is: the command line expands it, every command.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for command in ("search", "index", "serve", "kwic", "export", "info"):
+        words = [command, "archive", "--index-dir=~/x"] + (
+            ["q"] if command in ("search", "kwic", "export") else []
+        )
+        assert build_parser({command}).parse_args(words).index_dir == str(tmp_path / "home" / "x")
+    monkeypatch.chdir(tmp_path)
+    argv = starting.command("archive", "~/x")
+    assert argv[argv.index("--index-dir") + 1] == str(tmp_path / "home" / "x")
