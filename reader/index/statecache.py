@@ -38,7 +38,7 @@ from reader.index.statefiles import state_file
 
 log = logging.getLogger(__name__)
 
-VERSION = 3
+VERSION = 4  # 4: the CRC-32 in the header
 SUFFIX = ".state"
 Arrays = dict[str, npt.NDArray[np.generic]]
 
