@@ -30,12 +30,18 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_saved_state_is_used_and_a_damaged_one_is_only_a_miss(tmp_path: Path) -> None:
+def _searched(tmp_path: Path) -> tuple[Path, list[SearchResult], Path]:
+    """The sample archive copied and searched: its answers and the state file they saved."""
     archive = tmp_path / "archive"
     shutil.copytree(SAMPLE_ISSUES, archive)
     first = answers(archive)
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader" / "search-state"
     (saved,) = [file for file in folder.iterdir() if file.suffix == ".state"]
+    return archive, first, saved
+
+
+def test_saved_state_is_used_and_a_damaged_one_is_only_a_miss(tmp_path: Path) -> None:
+    archive, first, saved = _searched(tmp_path)
     assert answers(archive) == first  # from the saved arrays
     saved.write_bytes(b"not a state file")
     assert answers(archive) == first  # read from the index again, and saved again
@@ -55,11 +61,7 @@ def test_an_updated_index_replaces_its_saved_state(tmp_path: Path) -> None:
 
 
 def test_a_state_file_lacking_an_array_is_derived_again(tmp_path: Path) -> None:
-    archive = tmp_path / "archive"
-    shutil.copytree(SAMPLE_ISSUES, archive)
-    first = answers(archive)
-    folder = Path(os.environ["XDG_CACHE_HOME"]) / "issue-reader" / "search-state"
-    (saved,) = [file for file in folder.iterdir() if file.suffix == ".state"]
+    archive, first, saved = _searched(tmp_path)
     whole = saved.read_bytes()
     assert b'"publication:names"' in whole
     saved.write_bytes(whole.replace(b'"publication:names"', b'"publication:nameX"', 1))
