@@ -143,10 +143,13 @@ def control_command(path: str, index_dir: str | None, stopping: bool) -> int:
     idle = reply.get("idle_limit_minutes")
     lives = f"stops after {idle:g} minutes without a search" if idle else "runs until stopped"
     memory = reply.get("memory_mb")
+    searches = reply.get("searches")
+    done = f"{searches} search{'' if searches == 1 else 'es'}"
+    if searches:
+        done += f", the last {reply.get('idle_seconds')} s ago"
     print(
         f"{path}: served by process {reply['pid']} (version {reply.get('version')}), "
-        f"{'' if memory is None else f'{memory} MB, '}{reply.get('searches')} searches, "
-        f"the last {reply.get('idle_seconds')} s ago; it {lives}.\n"
+        f"{'' if memory is None else f'{memory} MB, '}{done}; it {lives}.\n"
         f"  archive: {reply.get('archive')}\n  index:   {reply.get('index_dir')}\n"
         f"  socket:  {socket_for(path, index_dir)}"
     )
