@@ -8,10 +8,9 @@ archive, the index and the aliases (``reader.library.watch``): after a change, t
 opens the archive again and updates its index first, as a new process would, so the answer
 is always the one that process would print.
 
-What the server cannot answer as that process would (the archive or its index unreadable
-now, whose messages name paths as the user typed them; anything unexpected), it refuses: the
-asking process then runs the search itself. One search at a time: the searches of one
-person's scripts and shell, not a web service.
+What it cannot answer as that process would (the archive or its index unreadable now, whose
+messages name paths as typed; anything unexpected), it refuses: the asking process then runs
+the search itself. One search at a time: one person's scripts and shell, not a web service.
 """
 
 from __future__ import annotations
@@ -41,8 +40,7 @@ from reader.cli.searching import show
 from reader.library import Library, QueryError, paths, watch
 from reader.model import IndexUnavailable, ReaderError
 
-# A request is one short JSON line, sent at once: a client that sends none in this time is
-# dropped (the others wait meanwhile). One that stops reading its answer is dropped later.
+# A request is one short JSON line, sent at once: a client that sends none in time is dropped.
 _REQUEST_LIMIT = 1 << 20
 _REQUEST_SECONDS = 2.0
 _REPLY_SECONDS = 30.0
@@ -244,6 +242,8 @@ class Server:
         except QueryError:
             raise  # the query's own error, the same wherever the search runs
         except ReaderError as exc:  # it names the archive or the index as the user wrote them
+            if not os.path.lexists(self.path):  # deleted or moved: nothing left to serve
+                self._stop(f"{self.path} is gone")
             raise _Refused(f"the archive or its index cannot be read now ({exc})") from exc
         return show(library, args, result, coverage, bold)
 

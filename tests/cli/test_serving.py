@@ -314,6 +314,10 @@ def test_an_archive_unreadable_now_is_left_to_the_command(
     code, out, err = _here(argv, capsys)
     assert code == 1 and not out
     assert err.startswith(f"issue-reader: error: {archive[0]}")
+    # Its archive gone, the server stops (the next search of it starts another if need be).
+    assert server.process.wait(timeout=30) == 0
+    server.stop()
+    assert f"Stopping: {archive[0]} is gone." in server.rest
 
 
 def test_a_file_that_is_no_issue_now_is_left_to_the_command(
