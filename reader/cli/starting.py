@@ -100,7 +100,8 @@ def start(path: str, index_dir: str | None) -> int | None:
 
 @contextlib.contextmanager
 def _opened(path: Path) -> Iterator[int]:
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # Appended to: a server started meanwhile by another search writes there too.
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
         yield handle
     finally:

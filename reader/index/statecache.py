@@ -8,13 +8,13 @@ they are kept in the per-user cache under the index folder, build id and generat
 that is missing, foreign or damaged is a miss; the index itself is never written to.
 
 The file is a short header and the arrays' raw bytes, mapped rather than read, with the
-CRC-32 of those bytes checked at each load (a bit flipped on disk would give wrong dates and
-counts, never an error): national-50y's arrays of 720,000 documents (47 MB) took 40–60 ms to
-read from an ``.npz`` (a zip: a CRC and a copy per array), and take 14 ms mapped and checked,
-on every fresh process's first query. The file is only ever replaced whole (written beside
-it, then renamed), never changed in place: a mapped file cut short underneath a process (by
-something else writing it in place) would stop that process (SIGBUS), as for git's mapped
-index files.
+CRC-32 of those bytes and of where each array is checked at each load (a bit flipped on disk
+would give wrong dates and counts, never an error): national-50y's arrays of 720,000
+documents (47 MB) took 40–60 ms to read from an ``.npz`` (a zip: a CRC and a copy per
+array), and take 14 ms mapped and checked, on every fresh process's first query. The file is
+only ever replaced whole (written beside it, then renamed), never changed in place: a mapped
+file cut short underneath a process (by something else writing it in place) would stop that
+process (SIGBUS), as for git's mapped index files.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from reader.index.statefiles import state_file
 
 log = logging.getLogger(__name__)
 
-VERSION = 4  # 4: the CRC-32 in the header
+VERSION = 5  # 4: a CRC-32 of the arrays in the header; 5: of the header's layout too
 SUFFIX = ".state"
 Arrays = dict[str, npt.NDArray[np.generic]]
 
@@ -124,14 +124,21 @@ def _write(handle: IO[bytes], arrays: Arrays) -> None:
         entries.append([name, array.dtype.str, list(array.shape), at])
         data.append(np.ascontiguousarray(array).tobytes())
         at += array.nbytes
-    crc = 0
+    layout = {"arrays": entries, "size": at}
+    crc = _layout_crc(layout)
     for chunk in data:
         crc = zlib.crc32(chunk, crc)
-    head = json.dumps({"arrays": entries, "size": at, "crc32": crc}).encode()
+    head = json.dumps({**layout, "crc32": crc}).encode()
     handle.write(_MAGIC + _HEAD.pack(len(head)) + head)
     handle.write(b"\0" * (_start(len(head)) - handle.tell()))
     for chunk in data:
         handle.write(chunk)
+
+
+def _layout_crc(layout: dict[str, object]) -> int:
+    """The CRC-32 of where the arrays are (names, types, shapes, offsets): the checksum
+    covers it too, since a flipped offset would read another array's bytes."""
+    return zlib.crc32(json.dumps(layout).encode())
 
 
 def _start(head_length: int) -> int:
@@ -154,7 +161,8 @@ def _read(handle: IO[bytes]) -> Arrays:
     else:
         handle.seek(0)
         data = handle.read()
-    if zlib.crc32(memoryview(data)[start:end]) != head["crc32"]:
+    layout = {"arrays": head["arrays"], "size": head["size"]}
+    if zlib.crc32(memoryview(data)[start:end], _layout_crc(layout)) != head["crc32"]:
         raise Foreign("damaged: its CRC-32 does not match")
     arrays = {}
     for name, kind, shape, offset in head["arrays"]:

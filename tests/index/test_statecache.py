@@ -114,3 +114,13 @@ def test_a_temporary_file_is_left_to_its_writer_unless_it_is_old(
     statecache.save(tmp_path, "build", 2, _arrays())
     assert writing.exists()  # another process may be writing it now
     assert not left.exists()  # its writer stopped long ago
+
+
+def test_a_flipped_bit_in_where_an_array_is_is_a_miss(tmp_path: Path, cache: Path) -> None:
+    statecache.save(tmp_path, "build", 1, _arrays())
+    saved = _file(cache)
+    whole = saved.read_bytes()
+    at = whole.index(b'"live", "|b1", [1000], ') + len(b'"live", "|b1", [1000], ')
+    assert whole[at : at + 4] == b"8000"  # the offset of "live", after the days' 8,000 bytes
+    saved.write_bytes(whole[:at] + b"8064" + whole[at + 4 :])  # in bounds, the wrong bytes
+    assert statecache.load(tmp_path, "build", 1) is None
