@@ -38,9 +38,7 @@ class Listener:
                 too long for a socket.
         """
         folder = self.address.parent
-        with contextlib.suppress(OSError):
-            folder.mkdir(mode=0o700, parents=True)
-        if not served.private(folder):
+        if not served.private_folder(folder):
             raise ReaderError(f"{folder} is not a folder of this user's alone: not serving there")
         self._lock = _locked(self.address.with_suffix(".lock"))
         if self._lock is None:

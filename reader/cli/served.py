@@ -12,6 +12,7 @@ what the search would have printed. A search that was slow then starts one
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import stat
@@ -73,6 +74,13 @@ def socket_for(path: str, index_dir: str | None) -> Path:
     archive = Path(path).expanduser().resolve()
     index = Path(index_dir).expanduser() if index_dir else paths.index_dir(archive)
     return paths.server_socket(archive, index, paths.config_dir())
+
+
+def private_folder(folder: Path) -> bool:
+    """Make ``folder`` if it is not there (only this user may enter it); whether it is private."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, parents=True)
+    return private(folder)
 
 
 def private(folder: Path) -> bool:

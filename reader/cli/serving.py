@@ -92,8 +92,8 @@ class Server:
         self.searches = 0
         self.last = time.monotonic()  # the start, then the last search
         self.idle_minutes: float | None = None
-        index = Path(self.index_dir) if self.index_dir else paths.index_dir(self.path)
-        self._watched = (Path(self.path), index, paths.aliases_file(library.root))
+        self.index = Path(self.index_dir) if self.index_dir else paths.index_dir(self.path)
+        self._watched = (Path(self.path), self.index, paths.aliases_file(library.root))
         self._watch: watch.FolderWatch | None = None
         self._listener = Listener(self.address)
         self._parser = build_parser({"search"})  # built once: a few milliseconds a search
@@ -181,8 +181,6 @@ class Server:
             # server when it needs one, which this one's socket would stop.
             self._stop(f"a search of version {request.get('version')} asked")
             return refusal(f"this server runs version {__version__}")
-        self.searches += 1
-        self.last = time.monotonic()
         argv, where, bold = request.get("argv"), request.get("socket"), request.get("bold")
         if not (
             isinstance(argv, list)
@@ -198,6 +196,8 @@ class Server:
             return refusal("arguments this server does not take")
         if not served.plain_search(args):
             return refusal("not a search this server answers")
+        self.searches += 1
+        self.last = time.monotonic()
         transcript = Transcript()
         try:
             with (
@@ -218,10 +218,9 @@ class Server:
         """What ``serve --status`` prints: the process, its memory, its searches."""
         from reader import __version__
 
-        index = Path(self.index_dir) if self.index_dir else paths.index_dir(self.path)
         return {
             "archive": self.path,
-            "index_dir": str(index),
+            "index_dir": str(self.index),
             "pid": os.getpid(),
             "version": __version__,
             "searches": self.searches,

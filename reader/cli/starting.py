@@ -76,11 +76,9 @@ def start(path: str, index_dir: str | None) -> int | None:
         socket = served.socket_for(path, index_dir)
     except OSError:  # the working folder is gone: the search said so already
         return None
-    with contextlib.suppress(OSError):
-        socket.parent.mkdir(mode=0o700, parents=True)
     with contextlib.ExitStack() as stack:
         log: int = subprocess.DEVNULL
-        if served.private(socket.parent):
+        if served.private_folder(socket.parent):
             with contextlib.suppress(OSError):
                 log = stack.enter_context(_opened(log_file(socket)))
         try:

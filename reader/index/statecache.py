@@ -112,7 +112,8 @@ def save(index_dir: Path, build: str, generation: int, arrays: Arrays) -> None:
 
 
 def _write(handle: IO[bytes], arrays: Arrays) -> None:
-    """The header (with the data's CRC-32), then each array's bytes at an aligned offset."""
+    """The header (with the CRC-32 of the layout and the data), then each array's bytes at an
+    aligned offset."""
     data: list[bytes] = []
     entries, at = [], 0
     for name, array in arrays.items():
