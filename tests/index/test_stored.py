@@ -93,3 +93,23 @@ def test_whooshs_search_reads_them_so_and_a_damaged_column_is_damage(
     with pytest.raises(IndexUnavailable):
         search(index_dir, "县", limit=5)
     assert (index_dir / store.DAMAGED_FILE).exists()
+
+
+def test_lengths_that_overflow_are_unreadable_however_often_asked(tmp_path: Path) -> None:
+    """An unsigned code over a small column's lengths makes them sum past any file: each
+    lookup says so, the first ones (lengths summed one by one) and the later ones (every
+    document's start summed once, where the sums overflow a 64-bit array)."""
+    path = tmp_path / "segment._stored.col"
+    _write_stored(path, 40)
+    path.write_bytes(_garbled_code(path.read_bytes(), b"Q"))
+    column = stored.StoredColumn(str(path), 40)
+    try:
+        raised = 0
+        for doc in range(40):
+            try:
+                column.get(doc)
+            except direct.Unreadable:
+                raised += 1
+        assert raised > stored._SUMS_BEFORE_STARTS  # the running sums too, not OverflowError
+    finally:
+        column.close()

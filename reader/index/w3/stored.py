@@ -82,7 +82,10 @@ class StoredColumn:
         # goes on asking (a server, the window) gets the running sums after a few.
         self._summed += 1
         if self._summed > _SUMS_BEFORE_STARTS:
-            self._starts = array("q", accumulate(self._all_lengths, initial=0))
+            try:
+                self._starts = array("q", accumulate(self._all_lengths, initial=0))
+            except OverflowError as exc:  # lengths no column has (an unsigned code garbled)
+                raise Unreadable(f"stored documents' lengths beyond any file: {exc}") from exc
             return self._starts[docnum]
         return sum(islice(self._all_lengths, docnum))
 
