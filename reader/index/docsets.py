@@ -28,6 +28,7 @@ from reader.index.analysis import chain
 from reader.index.fold import fold
 from reader.index.layout import CHAIN_FIELDS, searched_fields
 from reader.index.query import AnyOf, DateSpan, Node, Not, Term
+from reader.index.w3 import direct
 from reader.index.w3.blocks import blocks as read_blocks
 
 # BM25F's free parameters (whoosh's defaults).
@@ -40,6 +41,8 @@ Ints = npt.NDArray[np.int64]
 Mask = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]
 _EMPTY: Ints = np.zeros(0, np.int64)
+# The length whoosh's scorer reads each of the 256 length bytes as.
+_BYTE_LENGTHS: Floats = np.array(direct.length_table(), np.float64)
 
 
 @dataclass(frozen=True)
@@ -145,8 +148,12 @@ class DocSets:
         lengths = self.lengths.get(field)
         if lengths is None:
             # Whoosh's own (byte-rounded) lengths, as its scorer uses them.
-            get = self.reader.doc_field_length
-            lengths = np.fromiter((get(d, field) for d in range(self.count)), np.float64)
+            whole = direct.whole_length_bytes(self.reader, field)
+            if whole is not None:
+                lengths = _BYTE_LENGTHS[np.frombuffer(whole, np.uint8)]
+            else:
+                get = self.reader.doc_field_length
+                lengths = np.fromiter((get(d, field) for d in range(self.count)), np.float64)
             self.lengths[field] = lengths
         return lengths
 

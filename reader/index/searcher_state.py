@@ -1,5 +1,5 @@
-"""One whoosh index reader and what is derived from it once: per-document days, months, years,
-publications and field lengths, kept in the user cache per index build and generation
+"""One whoosh index reader and what is derived from it once: per-document days, months, years
+and publications, kept in the user cache per index build and generation
 (``statecache``)."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from reader.index.labels import Labels
 from reader.index.w3 import direct, stored
 from reader.model import UNDATED
 
-# The arrays without which the saved state is not used (the lengths are read when missing).
+# The arrays without which the saved state is not used.
 _SAVED = frozenset(
     f"{name}:{part}" for name in ("publication", "month", "year") for part in ("names", "codes")
 ) | {"days", "live"}
@@ -58,15 +58,9 @@ class SearcherState:
             # Arrays read from the file are this state's own: converted without a copy when
             # they already have the type (eight arrays of 720,000 documents: 40 ms).
             live = saved["live"].astype(np.bool_, copy=False) if saved is not None else None
+            # Field lengths are not saved: read from the segments' own columns when a query
+            # first needs them, they cost a millisecond a field (see docsets).
             self.docsets = DocSets(self.reader, self.days, live)
-            self._saved_lengths = set()
-            if saved is not None:  # the lengths whoosh would read a document at a time
-                for name, lengths in saved.items():
-                    if name.startswith("length:") and len(lengths) == len(self.days):
-                        self.docsets.lengths[name.removeprefix("length:")] = lengths.astype(
-                            np.float64, copy=False
-                        )
-                self._saved_lengths = set(self.docsets.lengths)
             self._saved = saved is not None
             self._quick_saved = False
             self._issue_keys: Labels | None = None
@@ -95,7 +89,7 @@ class SearcherState:
         if not self._quick_saved:
             self._remember_quick(index_dir)
             self._quick_saved = True
-        if self._saved and set(self.docsets.lengths) <= self._saved_lengths:
+        if self._saved:
             return
         arrays: statecache.Arrays = {"days": self.days, "live": self.docsets.live}
         named = {
@@ -107,10 +101,8 @@ class SearcherState:
         for name, labels in named.items():
             arrays[f"{name}:names"] = np.array(labels.names, dtype=str)
             arrays[f"{name}:codes"] = labels.codes
-        for field_name, lengths in self.docsets.lengths.items():
-            arrays[f"length:{field_name}"] = lengths
         statecache.save(index_dir, self.build, self.reader.generation(), arrays)
-        self._saved, self._saved_lengths = True, set(self.docsets.lengths)
+        self._saved = True
 
     def _remember_quick(self, index_dir: Path) -> None:
         toc = quickstate.toc_stamp(

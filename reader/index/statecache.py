@@ -1,16 +1,17 @@
-"""What a searcher derives from an index once (dates, publications, field lengths), kept on disk.
+"""What a searcher derives from an index once (dates, publications), kept on disk.
 
-Opening a searcher reads every document's date, publication and field lengths through
-whoosh, one document at a time: about a second on a ten-year weekly, paid by every
-command-line search. The arrays depend on the index's build and generation (an update that
-only deletes keeps the documents' count but not which are live; a merge renumbers them), so
-they are kept in the per-user cache under the index folder, build id and generation. A file
-that is missing, foreign or damaged is a miss; the index itself is never written to.
+Opening a searcher reads every document's date and publication through whoosh, one document
+at a time: about a second on a ten-year weekly, paid by every command-line search. The
+arrays depend on the index's build and generation (an update that only deletes keeps the
+documents' count but not which are live; a merge renumbers them), so they are kept in the
+per-user cache under the index folder, build id and generation. A file that is missing,
+foreign or damaged is a miss; the index itself is never written to. (Field lengths are not
+kept: they are read from the segments' own length columns, a millisecond a field.)
 
 The file is a short header and the arrays' raw bytes, mapped rather than read, with the
 CRC-32 of those bytes and of where each array is checked at each load (a bit flipped on disk
 would give wrong dates and counts, never an error): national-50y's arrays of 720,000
-documents (47 MB) took 40–60 ms to read from an ``.npz`` (a zip: a CRC and a copy per
+documents (47 MB, with the field lengths then kept) took 40–60 ms to read from an ``.npz`` (a zip: a CRC and a copy per
 array), and take 14 ms mapped and checked, on every fresh process's first query. The file is
 only ever replaced whole (written beside it, then renamed), never changed in place: a mapped
 file cut short underneath a process (by something else writing it in place) would stop that
@@ -38,7 +39,7 @@ from reader.index.statefiles import state_file
 
 log = logging.getLogger(__name__)
 
-VERSION = 5  # 4: a CRC-32 of the arrays in the header; 5: of the header's layout too
+VERSION = 6  # 4: a CRC-32 of the arrays in the header; 5: of the header's layout too; 6: no lengths
 SUFFIX = ".state"
 Arrays = dict[str, npt.NDArray[np.generic]]
 

@@ -22,6 +22,7 @@ from reader.index.docsets import K1, B, DocSets
 from reader.index.fold import fold
 from reader.index.query import parse, positive_terms
 from reader.index.schema import CHAIN_FIELDS, TEXT_FIELDS, decode_payload, documents, make_schema
+from reader.index.w3 import direct
 from tests.index.conftest import open_archive
 
 # Single characters, bigrams (one index term each), Latin words and digits, several terms,
@@ -170,3 +171,22 @@ def test_deleted_documents_do_not_score(generated_archive: Path, tmp_path: Path)
             assert scored == {d for d in live if text in titles[d]}, text
             df = len(scored)
             assert reader.doc_frequency("title", text) > df, text  # whoosh's counts the deleted
+
+
+def test_lengths_read_whole_equal_whoosh_per_document(index_dir: Path, stock_dir: Path) -> None:
+    """A field's lengths read from each segment's column at once are whoosh's, document by
+    document (a length of 0 is whoosh's None); a compound segment's are left to whoosh."""
+    ix = whoosh_index.open_dir(str(index_dir / store.WHOOSH_DIR), indexname=store.INDEX_NAME)
+    with ix.reader() as reader:
+        assert len(reader.leaf_readers()) > 1
+        for field in sorted(CHAIN_FIELDS):
+            whole = direct.whole_length_bytes(reader, field)
+            assert whole is not None and len(whole) == reader.doc_count_all()
+            table = direct.length_table()
+            theirs = [reader.doc_field_length(d, field) or 0 for d in range(len(whole))]
+            assert [table[b] for b in whole] == theirs, field
+            assert any(theirs), field
+    stock = whoosh_index.open_dir(str(stock_dir))
+    with stock.reader() as reader:
+        compound = any(leaf._segment.is_compound() for leaf, _ in reader.leaf_readers())
+        assert compound == (direct.whole_length_bytes(reader, "body") is None)

@@ -241,6 +241,25 @@ def length_bytes(path: str, count: int) -> bytes:
     return found + bytes(count - len(found))
 
 
+def whole_length_bytes(reader: Any, field: str) -> bytes | None:
+    """Every document's length byte in ``field`` (whoosh's reader, index-wide docnums), read
+    from each segment's column file at once; None when a segment keeps its columns in a
+    compound file, or not in a folder (whoosh then reads them a document at a time).
+
+    Whoosh's ``doc_field_length`` costs 7 µs a document: 5 s for one field of national-50y's
+    720,000 documents, paid by the first query with a hit in that field (an author's name).
+    """
+    found = []
+    for leaf, _ in reader.leaf_readers():
+        folder = getattr(leaf._storage, "folder", None)
+        segment = leaf._segment
+        if folder is None or segment.is_compound():
+            return None
+        path = os.path.join(folder, segment.make_filename(f"._{field}_len.col"))
+        found.append(length_bytes(path, leaf.doc_count_all()))
+    return b"".join(found)
+
+
 def segments_of(reader: Any) -> list[tuple[str, int, int, list[int]]]:
     """Each segment of a whoosh reader: (file name prefix, first docnum, documents, deleted).
 
