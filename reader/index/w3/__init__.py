@@ -64,7 +64,7 @@ from reader.index.w3.files import checked_file, is_index_file, toc_generation  #
 if TYPE_CHECKING:
     from reader.index.w3.damage import FORMAT_ERRORS, raised_reading
     from reader.index.w3.heads import blocks_among, doc_weights
-    from reader.index.w3.packed import Packed, posting_items, postings
+    from reader.index.w3.packed import Packed, posting_items, postings, term_info
     from reader.index.w3.writer import Pool, PoolWriter
 
 __getattr__ = names_from(
@@ -77,6 +77,7 @@ __getattr__ = names_from(
         "Packed": "reader.index.w3.packed",
         "posting_items": "reader.index.w3.packed",
         "postings": "reader.index.w3.packed",
+        "term_info": "reader.index.w3.packed",
         "Pool": "reader.index.w3.writer",
         "PoolWriter": "reader.index.w3.writer",
     },
@@ -98,6 +99,7 @@ __all__ = [
     "posting_items",
     "postings",
     "raised_reading",
+    "term_info",
     "toc_generation",
     "version_problem",
 ]
