@@ -154,7 +154,7 @@ def _serve(serve: argparse.ArgumentParser) -> None:
         "size. The answer is the same. Ctrl+C (or SIGTERM, or 'serve --stop PATH') stops it; "
         "'serve --status PATH' says whether one runs. "
         "A search that took more than a tenth of a second starts one itself, which stops "
-        "after 10 minutes without a search; ISSUE_READER_SERVER=never in "
+        "after 60 minutes without a search; ISSUE_READER_SERVER=never in "
         "the environment prevents that (=always starts one after any search)."
     )
 
