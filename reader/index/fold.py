@@ -31,7 +31,13 @@ def _no_cache_root() -> Path | None:
 _cache_root: Callable[[], Path | None] = _no_cache_root
 
 # Bump when the folding changes: indexes built with another version are rebuilt.
-FOLD_VERSION = 2
+FOLD_VERSION = 3  # 3: hyphens folded to "-"
+
+# Hyphens no keyboard types, folded to the one every keyboard has: Fraktur's double oblique
+# hyphen (⸗, in Verkehrs⸗Anſtalten), the typographic hyphen (and the non-breaking one, which
+# NFKC makes it), the figure and en dashes (1914–1918), the double hyphen and the hyphen with
+# diaeresis. The em dash, a break in a sentence, stays itself.
+_HYPHENS = dict.fromkeys("\u2010\u2012\u2013\u2e17\u2e1a\u2e40", "-")
 
 # Letters written without spaces between words: Han (with 々 and 〇), kana, bopomofo, Hangul.
 # Runs of them are indexed as characters and bigrams; whitespace between two of them is an OCR
@@ -183,7 +189,9 @@ def _fold_char(ch: str) -> str:
         return ""
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).casefold())
     table = t2s_table()
-    return "".join(" " if c.isspace() else table.get(c, _unaccented(c)) for c in folded)
+    return "".join(
+        " " if c.isspace() else _HYPHENS.get(c) or table.get(c, _unaccented(c)) for c in folded
+    )
 
 
 def _unaccented(ch: str) -> str:
@@ -206,7 +214,8 @@ def fold(text: str) -> str:
     """The searchable form of ``text``.
 
     NFKC (full-width → half-width), case-folded, Latin/Greek/Cyrillic accents dropped
-    (DÉCEMBRE → decembre), Traditional → Simplified per character, invisible format
+    (DÉCEMBRE → decembre), hyphens made "-" (General⸗Synode → general-synode),
+    Traditional → Simplified per character, invisible format
     characters dropped, every run of whitespace made one space, and the space
     between two CJK letters dropped (a line break inside a word, from OCR).
     """

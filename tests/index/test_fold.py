@@ -30,6 +30,14 @@ from reader.index.fold_offsets import fold_with_offsets
         ("\ufeff本报讯", "本报讯"),
         ("Straße", "strasse"),
         ("（区）", "(区)"),
+        # Hyphens a keyboard cannot type are its own: Fraktur's ⸗, the typographic ones,
+        # the en dash; the em dash (a break in a sentence) is not a hyphen.
+        ("General⸗Synode", "general-synode"),
+        ("Verkehrs⸗Anſtalten", "verkehrs-anstalten"),
+        ("e‐mail", "e-mail"),
+        ("e‑mail", "e-mail"),
+        ("1914–1918", "1914-1918"),
+        ("a—b", "a—b"),
         # Accents go (Latin, Greek, Cyrillic), as on the library portals: décembre is decembre.
         ("café", "cafe"),
         ("cafe\u0301", "cafe"),
