@@ -17,6 +17,7 @@ from reader.library.concordance_lines import (
     Concordance,
     ConcordanceLine,
     merged_concordance,
+    shown_field,
     write_csv,
 )
 from reader.model import printable
@@ -111,7 +112,7 @@ def _json(found: Concordance) -> dict[str, object]:
                 "left": line.left,
                 "match": line.match,
                 "right": line.right,
-                "field": line.field,
+                "field": shown_field(line.field),
                 "start": line.start,
                 "end": line.end,
                 **({"archive": line.archive} if line.archive else {}),

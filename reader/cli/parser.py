@@ -164,7 +164,13 @@ def _kwic(kwic: argparse.ArgumentParser) -> None:
     kwic.add_argument(
         "-w", "--width", type=int, default=DEFAULT_WIDTH, metavar="N", help="context characters"
     )
-    kwic.add_argument("--sort", choices=ORDERS, default="date", help="order of the lines")
+    kwic.add_argument(
+        "--sort",
+        choices=ORDERS,
+        default="date",
+        help="order of the lines (left and right: letters without case, Chinese by code "
+        "point; the window's Concordance sorts Chinese by pinyin)",
+    )
     kwic.add_argument("-n", "--limit", type=int, default=1000, metavar="N", help="at most N lines")
     kwic.add_argument("--whole-words", action="store_true", help="cut at a Latin word's edge")
     kwic.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")

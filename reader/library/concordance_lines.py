@@ -98,6 +98,12 @@ def _day(line: ConcordanceLine) -> tuple[int, int]:
 CSV_COLUMNS = tuple(f.name for f in fields(ConcordanceLine))
 
 
+def shown_field(field: str) -> str:
+    """A line's field as the exports and ``search --json`` name it: the article's text is
+    ``text`` there (``body`` here, as in :meth:`Library.matches`)."""
+    return "text" if field == "body" else field
+
+
 def merged_concordance(
     query: str, parts: Mapping[str, Concordance], limit: int, order: Order = "date"
 ) -> Concordance:
@@ -123,4 +129,5 @@ def write_csv(lines: Sequence[ConcordanceLine], stream: TextIO) -> None:
     for line in lines:
         row = [getattr(line, name) for name in CSV_COLUMNS]
         row[CSV_COLUMNS.index("date")] = line.date.isoformat() if line.date else ""
+        row[CSV_COLUMNS.index("field")] = shown_field(line.field)
         writer.writerow(row)

@@ -75,6 +75,14 @@ def test_csv_and_json(capsys: pytest.CaptureFixture[str], index_dir: str) -> Non
     assert (data["articles"], data["complete"], len(data["lines"])) == (4, True, 4)
     assert all(len(line["left"]) <= 3 and len(line["right"]) <= 3 for line in data["lines"])
     assert all(line["date"] == "2022-09-19" for line in data["lines"])
+    # The field and its offsets as search --json names them: the article's text is "text".
+    code, out, _err = run(
+        capsys, "search", str(SAMPLE_ISSUES), "长子", "--json", "--index-dir", index_dir
+    )
+    matches = {hit["article_id"]: hit["matches"] for hit in json.loads(out)["hits"]}
+    for line in data["lines"]:
+        assert [line["start"], line["end"]] in matches[line["article_id"]][line["field"]]
+    assert {row["field"] for row in rows} == {"text"}
 
 
 def test_a_limit_is_said(capsys: pytest.CaptureFixture[str], index_dir: str) -> None:
