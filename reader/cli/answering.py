@@ -90,20 +90,21 @@ def provisional_line(
     """
     rest = coverage.articles - coverage.indexed
     some = "" if coverage.scanned >= rest else f"{coverage.scanned:,} of "
+    were = "was" if (coverage.scanned if some else rest) == 1 else "were"
     if damage is not None:
         return (
             f"Provisional: the index is damaged ({damage}); {some or 'all '}"
-            f"{counted(rest, 'article')} were scanned. Run '{PROG} index {path}' to rebuild it."
+            f"{counted(rest, 'article')} {were} scanned. Run '{PROG} index {path}' to rebuild it."
         )
     if not has_index:
         return (
             f"Provisional: there is no index yet; {some or 'all '}{counted(rest, 'article')} "
-            f"were scanned. Run '{PROG} index {path}' to build it."
+            f"{were} scanned. Run '{PROG} index {path}' to build it."
         )
     held = f"{coverage.indexed:,}" if coverage.indexed else "none"
     other = "the other " if coverage.indexed else ("all " if not some else "the ")
     return (
         f"Provisional: the index holds {held} of the {counted(coverage.articles, 'article')} "
-        f"as they are now; {some}{other}{rest:,} were scanned. Run '{PROG} index {path}' to "
+        f"as they are now; {some}{other}{rest:,} {were} scanned. Run '{PROG} index {path}' to "
         "bring it up to date."
     )

@@ -16,6 +16,7 @@ from reader.cli.output import (
     shown_title,
 )
 from reader.library import Library
+from reader.model import printable
 
 
 def issues(library: Library, args: argparse.Namespace) -> int:
@@ -34,7 +35,10 @@ def issues(library: Library, args: argparse.Namespace) -> int:
         )
         for r in rows
     ]
-    print(tables.render(("ID", "PUBLICATION", "DATE", "NO.", "ARTICLES", "SOURCE"), table))
+    if table:
+        print(tables.render(("ID", "PUBLICATION", "DATE", "NO.", "ARTICLES", "SOURCE"), table))
+    else:
+        print(f"No issue found in {printable(str(library.path))}.")
     mention_problems(library)
     return 0
 

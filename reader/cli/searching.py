@@ -147,8 +147,10 @@ def _lines(file: str) -> list[str]:
     try:
         with open(file, encoding="utf-8") as handle:
             return handle.readlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReaderError(f"cannot read the queries in {file}: {exc}") from exc
+    except OSError as exc:
+        raise ReaderError(f"cannot read the queries in {file}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ReaderError(f"cannot read the queries in {file}: it is not UTF-8 text") from exc
 
 
 def _print_hit(n: int, hit: Hit, bold: bool) -> None:

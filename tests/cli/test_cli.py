@@ -147,3 +147,10 @@ def test_issue_label_words_the_numbers_in_english():
     assert issue_label(issue) == "2022-09-19 · No. 1810"
     printed = Issue(id="i", publication="p", date=None, numbers_printed=("总1810期",))
     assert issue_label(printed) == "undated · 总1810期"
+
+
+def test_an_archive_without_issues_says_so(tmp_path, capsys):
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    assert main(["issues", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out == f"No issue found in {tmp_path}.\n"

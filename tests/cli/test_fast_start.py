@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.cli import main
 from tests.conftest import REPO, SAMPLE_ISSUES
 
 # Run a command as ``issue-reader`` does, then print the top-level modules it imported.
@@ -221,6 +222,19 @@ def test_queries_given_two_ways_are_refused(archive: Path, tmp_path: Path) -> No
     )
     assert done.returncode == 1
     assert "one way" in done.stderr
+
+
+def test_a_queries_file_that_cannot_be_read_is_said_plainly(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "none.txt"
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("café\n".encode("latin-1"))
+    for file, why in ((missing, "No such file or directory"), (latin1, "it is not UTF-8 text")):
+        assert main(["search", str(archive), "--queries", str(file)]) == 1
+        err = capsys.readouterr().err
+        assert err.strip().endswith(f"cannot read the queries in {file}: {why}"), err
+        assert "Errno" not in err and "codec" not in err
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from reader.cli import main
+from reader.cli.answering import provisional_line
+from reader.library.provisional import Coverage
 from tests.generator.generate import generate
 
 QUERIES = ("县委书记", "本报讯", '"乡村振兴"', "title:会议", "供热 OR 脱贫")
@@ -189,3 +191,19 @@ def test_a_budget_bounds_the_scan_and_the_result_says_how_much_it_covers(
     assert "Provisional: there is no index yet; 8 of 96 articles were scanned." in out
     code, _, err = run(capsys, "search", str(archive), "县委书记", "--budget", "1")
     assert code == 1 and "with --no-wait" in err
+
+
+@pytest.mark.parametrize(
+    ("coverage", "said"),
+    [
+        ((95, 1, 96), "; the other 1 was scanned."),
+        ((94, 2, 96), "; the other 2 were scanned."),
+        ((0, 1, 1), "there is no index yet; all 1 article was scanned."),
+        ((0, 1, 96), "there is no index yet; 1 of 96 articles was scanned."),
+    ],
+)
+def test_one_article_scanned_is_said_in_the_singular(
+    coverage: tuple[int, int, int], said: str
+) -> None:
+    line = provisional_line(Coverage(*coverage), "A", has_index=coverage[0] > 0)
+    assert said in line, line
