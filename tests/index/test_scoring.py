@@ -190,3 +190,15 @@ def test_lengths_read_whole_equal_whoosh_per_document(index_dir: Path, stock_dir
     with stock.reader() as reader:
         compound = any(leaf._segment.is_compound() for leaf, _ in reader.leaf_readers())
         assert compound == (direct.whole_length_bytes(reader, "body") is None)
+
+
+def test_an_index_without_documents_matches_nothing(tmp_path: Path) -> None:
+    """An index with no segments (whoosh gives an EmptyReader, without term table or files)."""
+    ix = whoosh_index.create_in(str(tmp_path), make_schema())
+    with ix.reader() as reader:
+        docsets = DocSets(reader, np.zeros(0, np.int64))
+        for text in ("县委", "县", "title:会", "publication:河东", "page:1"):
+            node = parse(text)
+            assert not docsets.of(node).any(), text
+            assert len(docsets.scores(positive_terms(node))) == 0, text
+        assert direct.whole_length_bytes(reader, "body") == b""

@@ -140,7 +140,9 @@ def term_info(reader: Any, field: str, text: str | bytes) -> Any | None:
     ``reader.doc_frequency`` and ``reader.postings`` look the term up once each (25 µs a
     lookup: a phrase's bigrams in four fields of 26 segments made 2,000 of them).
     """
-    terms = reader._terms
+    terms = getattr(reader, "_terms", None)
+    if terms is None:  # whoosh's EmptyReader: an index without segments has no terms
+        return None
     try:
         return terms.term_info(field, reader._text_to_bytes(field, text))
     except TermNotFound:
