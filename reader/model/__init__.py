@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     )
     from reader.model.names import printable
     from reader.model.pages import Box, Page, PageLayout, Region, Word
-    from reader.model.reasons import CATALOGUE, Reason
+    from reader.model.reasons import CATALOGUE, Reason, os_reason
     from reader.model.text import TextNotRead
     from reader.model.vocabulary import UNDATED, Progress
 
@@ -59,6 +59,7 @@ _HOMES = {
     "Word": "reader.model.pages",
     "CATALOGUE": "reader.model.reasons",
     "Reason": "reader.model.reasons",
+    "os_reason": "reader.model.reasons",
     "TextNotRead": "reader.model.text",
     "UNDATED": "reader.model.vocabulary",
     "Progress": "reader.model.vocabulary",
@@ -92,6 +93,7 @@ __all__ = [
     "TextNotRead",
     "UnsupportedFormat",
     "Word",
+    "os_reason",
     "printable",
     "stable_id",
 ]

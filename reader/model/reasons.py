@@ -8,6 +8,7 @@ translated (a libxml2 message, an OS error) travels as the value ``detail``.
 
 from __future__ import annotations
 
+import errno
 import string
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ CATALOGUE: dict[str, str] = {
     "empty_file": "the file is empty",
     "file_too_large": "the file is too large ({size} bytes)",
     "cannot_read_file": "cannot read the file: {detail}",
+    "permission_denied": "cannot read the file: permission denied",
+    "is_a_folder": "a folder, not a file",
+    "io_error": "cannot read the file: an input/output error (a failing disk or network drive?)",
     "path_outside_archive": "the path leads outside the archive",
     "absolute_path": "the path is absolute: it leads outside the archive",
     "nul_in_name": "the file name contains a NUL character",
@@ -100,6 +104,25 @@ CATALOGUE: dict[str, str] = {
     # Reading an article again after its file changed.
     "article_gone": "the article is no longer in the file",
 }
+
+
+# The operating system's common refusals, each a reason of its own (translated); any other OS
+# error keeps the system's own words (English) as cannot_read_file's detail.
+_OS_ERRORS = {
+    errno.EACCES: "permission_denied",
+    errno.EPERM: "permission_denied",
+    errno.ENOENT: "no_such_path",
+    errno.EISDIR: "is_a_folder",
+    errno.EIO: "io_error",
+}
+
+
+def os_reason(exc: OSError) -> Reason:
+    """Why reading a file failed with ``exc``: a code of its own for the common OS errors."""
+    code = _OS_ERRORS.get(exc.errno) if exc.errno is not None else None
+    if code is not None:
+        return Reason(code)
+    return Reason.of("cannot_read_file", detail=exc.strerror or exc)
 
 
 def placeholders(template: str) -> frozenset[str]:

@@ -1371,6 +1371,18 @@
         <translation>无法读取文件：{detail}</translation>
     </message>
     <message>
+        <source>cannot read the file: permission denied</source>
+        <translation>无法读取文件：没有读取权限</translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>cannot read the file: an input/output error (a failing disk or network drive?)</source>
+        <translation>无法读取文件：输入/输出错误（磁盘或网络驱动器故障？）</translation>
+    </message>
+    <message>
         <source>the path leads outside the archive</source>
         <translation>路径指向报刊库之外</translation>
     </message>

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import pickle
 import re
 
 import pytest
 
-from reader.model import CATALOGUE, CorruptArchive, Problem, Reason
+from reader.model import CATALOGUE, CorruptArchive, Problem, Reason, os_reason
 from reader.model.reasons import placeholders
 
 
@@ -85,3 +87,25 @@ def test_corrupt_archive_keeps_detail_as_english_text():
     assert str(error) == "/x: no such file or folder"
     with pytest.raises(TypeError, match="Reason"):
         CorruptArchive("/x", "no such file or folder")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (errno.EACCES, "permission_denied"),
+        (errno.EPERM, "permission_denied"),
+        (errno.ENOENT, "no_such_path"),
+        (errno.EISDIR, "is_a_folder"),
+        (errno.EIO, "io_error"),
+    ],
+)
+def test_common_os_errors_have_reasons_of_their_own_without_the_systems_words(error, code):
+    reason = os_reason(OSError(error, os.strerror(error)))
+    assert reason == Reason(code)
+    assert os.strerror(error) not in reason.text
+
+
+def test_other_os_errors_keep_the_systems_words():
+    reason = os_reason(OSError(errno.ENAMETOOLONG, "File name too long"))
+    assert reason == Reason.of("cannot_read_file", detail="File name too long")
+    assert os_reason(OSError("no errno")) == Reason.of("cannot_read_file", detail="no errno")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from lxml import etree
 from PySide6.QtCore import Qt
 
 from reader.library import Library
-from reader.model import CATALOGUE, Reason
+from reader.model import CATALOGUE, Reason, os_reason
 from reader.model.reasons import placeholders
 from reader.ui import i18n
 from reader.ui.problems.panel import ProblemsPanel
@@ -70,6 +71,16 @@ def test_chinese_reasons_keep_their_values(qapp, english):
     assert (
         reason_text(Reason.of("page_missing", mets="mets.xml")) == "缺失：mets.xml 把它列为一个版面"
     )
+
+
+def test_the_common_os_errors_are_chinese_without_the_systems_english(qapp, english):
+    i18n.install(qapp, "zh_CN")
+    denied = os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    assert reason_text(denied) == "无法读取文件：没有读取权限"
+    assert reason_text(os_reason(OSError(errno.EIO, "Input/output error"))).startswith(
+        "无法读取文件：输入/输出错误"
+    )
+    assert reason_text(os_reason(IsADirectoryError(errno.EISDIR, "x"))) == "这是文件夹，不是文件"
 
 
 def test_a_libxml2_message_shows_only_where_in_chinese_and_whole_in_the_tooltip(

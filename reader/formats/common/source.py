@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from reader.model import CorruptArchive, Reason
+from reader.model import CorruptArchive, Reason, os_reason
 
 # Files that are never issues: page images, and the style sheets and scripts that come with
 # saved e-paper pages. (PDFs are read: e-paper pages. Checksum lists are read too: the loader
@@ -119,8 +119,7 @@ class FolderSource:
             with path.open("rb") as handle:
                 return handle.read(-1 if limit is None else limit)
         except OSError as exc:
-            reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
-            raise CorruptArchive(name, reason) from exc
+            raise CorruptArchive(name, os_reason(exc)) from exc
 
     def chunks(self, name: str, size: int) -> Iterator[bytes]:
         """A file below the root in pieces of at most ``size`` bytes; CorruptArchive if unreadable."""
@@ -130,8 +129,7 @@ class FolderSource:
                 while piece := handle.read(size):
                     yield piece
         except OSError as exc:
-            reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
-            raise CorruptArchive(name, reason) from exc
+            raise CorruptArchive(name, os_reason(exc)) from exc
 
     def info(self, name: str) -> FileInfo:
         """Size and modification time of a file below the root."""

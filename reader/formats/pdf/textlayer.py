@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from reader.formats.common import pdfium as pdfium_lock
 from reader.formats.common.source import FolderSource, Source
 from reader.formats.pdf.layout import Char, Line, build_lines, paragraphs, reading_order
-from reader.model import CorruptArchive, Reason
+from reader.model import CorruptArchive, Reason, os_reason
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -91,8 +91,7 @@ def opened(source: Source, name: str) -> Iterator[pdfium.PdfDocument]:
         except _pdfium().PdfiumError as exc:
             raise CorruptArchive(name, _reason(exc)) from exc
         except OSError as exc:
-            reason = Reason.of("cannot_read_file", detail=exc.strerror or exc)
-            raise CorruptArchive(name, reason) from exc
+            raise CorruptArchive(name, os_reason(exc)) from exc
         try:
             yield document
         finally:

@@ -30,6 +30,14 @@ def templates() -> dict[str, str]:
             "Reasons", "the file is too large ({size} bytes)"
         ),
         "cannot_read_file": QCoreApplication.translate("Reasons", "cannot read the file: {detail}"),
+        "permission_denied": QCoreApplication.translate(
+            "Reasons", "cannot read the file: permission denied"
+        ),
+        "is_a_folder": QCoreApplication.translate("Reasons", "a folder, not a file"),
+        "io_error": QCoreApplication.translate(
+            "Reasons",
+            "cannot read the file: an input/output error (a failing disk or network drive?)",
+        ),
         "path_outside_archive": QCoreApplication.translate(
             "Reasons", "the path leads outside the archive"
         ),
