@@ -19,7 +19,13 @@ if TYPE_CHECKING:
     from reader.formats.common.opening import open_source
     from reader.formats.common.prose import is_cjk
     from reader.formats.common.settings import SETTINGS_FILE
-    from reader.formats.common.source import FileSource, FolderSource, Source, is_ignored
+    from reader.formats.common.source import (
+        FileSource,
+        FolderSource,
+        Source,
+        is_ignored,
+        readable_now,
+    )
     from reader.formats.common.zipsource import ZipSource
     from reader.formats.loading import BatchListener, load_archive, read_original
     from reader.formats.publications import apply_aliases, fold_name, issue_order
@@ -38,6 +44,7 @@ _HOMES = {
     "fold_name": "publications",
     "is_cjk": "common.prose",
     "is_ignored": "common.source",
+    "readable_now": "common.source",
     "issue_order": "publications",
     "load_archive": "loading",
     "open_source": "common.opening",
@@ -66,4 +73,5 @@ __all__ = [
     "open_source",
     "pick_importer",
     "read_original",
+    "readable_now",
 ]

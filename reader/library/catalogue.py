@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reader import digests
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
-from reader.library import entries, paths, texts
+from reader.library import entries, paths, refused, texts
 from reader.library import spill as spill_file
 from reader.library.codedigest import (
     CODE_DIGEST_FILE,
@@ -96,6 +96,9 @@ def read_stamped(
     cached = cache_file(cache_root if cache_root is not None else paths.catalogue_root(), opened)
     current = stamp(state)
     found = load(cached, current)
+    if found is not None and refused.readable_again(source, refused.refused(found.archive)):
+        close(found)  # a file the system refused reads now: its stamp cannot tell
+        found = None
     if found is None:
         # Imported here: they save through this module, which they import.
         from reader.library import first_read, read_apart
@@ -205,6 +208,13 @@ def load(path: Path, expected: str) -> Catalogue | None:
         log.warning("ignoring the catalogue cache %s: %r", path, exc)
         return None
     return Catalogue(archive, text_store, store)
+
+
+def close(found: Catalogue) -> None:
+    """Close the files a loaded catalogue keeps open."""
+    for store in (found.entries, found.texts):
+        if store is not None:
+            store.close()
 
 
 def save(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.formats import Source
-from reader.library import paths
+from reader.library import paths, refused
 from reader.library.aliases import UserAliases
 from reader.model import Archive, CorruptArchive
 
@@ -63,6 +63,10 @@ def load(
             return None
         if (info.size, info.mtime_ns) != (size, mtime_ns):
             return None
+    # Files the system refused to read, which may read now with the same stamp (library.refused).
+    refusals = data.get("refused", [])
+    if not isinstance(refusals, list) or refused.readable_again(source, map(str, refusals)):
+        return None
     found = data.get("fingerprints")
     return found if isinstance(found, dict) else None
 
@@ -75,8 +79,13 @@ def save(
     named: set[str],
     source: Source,
     fingerprints: dict[str, str],
+    refusals: list[str] | None = None,
 ) -> None:
-    """Remember ``fingerprints``; ``named`` is every file the issues name (``state`` covers most)."""
+    """Remember ``fingerprints``; ``named`` is every file the issues name (``state`` covers most).
+
+    ``refusals`` are the files the system refused to read (:func:`refused.refused`): the memo
+    is a miss once one of them reads.
+    """
     extra = {}
     for name in sorted(named - state.keys()):
         try:
@@ -84,7 +93,12 @@ def save(
         except (OSError, CorruptArchive):
             return  # a file missing now: not worth remembering
         extra[name] = (info.size, info.mtime_ns)
-    data = {"key": _key(stamp, user_aliases), "extra": extra, "fingerprints": fingerprints}
+    data = {
+        "key": _key(stamp, user_aliases),
+        "extra": extra,
+        "refused": refusals or [],
+        "fingerprints": fingerprints,
+    }
     temp = file.with_name(f"{file.name}.{os.urandom(16).hex()}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -115,4 +129,5 @@ class Memo:
         if self.load(source) == found:
             return
         named = {name for issue in archive.issues for name in issue.files}
-        save(self.file, self.stamp, self.user_aliases, state, named, source, found)
+        refusals = refused.refused(archive)
+        save(self.file, self.stamp, self.user_aliases, state, named, source, found, refusals)

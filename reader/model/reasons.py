@@ -117,6 +117,12 @@ _OS_ERRORS = {
 }
 
 
+# The reasons of a read the operating system refused or failed (a file's mode, a failing disk): it
+# may well succeed later with the file unchanged (a chmod changes neither its size nor its
+# modification time), so a cached catalogue's problem of these is looked at again.
+REFUSALS = frozenset({"permission_denied", "io_error"})
+
+
 def os_reason(exc: OSError) -> Reason:
     """Why reading a file failed with ``exc``: a code of its own for the common OS errors."""
     code = _OS_ERRORS.get(exc.errno) if exc.errno is not None else None

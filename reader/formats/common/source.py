@@ -74,6 +74,16 @@ def is_ignored(name: str) -> bool:
     return stem in DOCUMENTATION_STEMS and suffix in DOCUMENTATION_SUFFIXES
 
 
+def readable_now(source: Source, name: str) -> bool:
+    """Whether the file ``name`` reads to its end now (read in pieces, none of it kept)."""
+    try:
+        for _ in source.chunks(name, 1 << 20):
+            pass
+    except (OSError, CorruptArchive):
+        return False
+    return True
+
+
 class FolderSource:
     """A folder of files; symbolic links that leave the folder are not followed."""
 

@@ -1,0 +1,75 @@
+"""Files the system refused to read: not trusted from the cache, read again once readable."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from reader.model import Problem, Reason
+from tests.conftest import SAMPLE_ISSUES
+
+LATER = (
+    "今日长子\n\n2022年10月5日\n\n总1805期\n\n## 县城集中供热\n\n本报讯 县城新建供热管网十公里。\n"
+)
+
+
+def _locked(root: Path) -> Path:
+    """``later.txt`` below ``root``, its mode 000; skips when this process reads it anyway."""
+    locked = root / "later.txt"
+    locked.write_text(LATER, encoding="utf-8")
+    locked.chmod(0)
+    if os.access(locked, os.R_OK, effective_ids=True):
+        locked.chmod(0o644)
+        pytest.skip("root reads files whatever their mode (run it under setpriv without DAC caps)")
+    return locked
+
+
+def _open(root: Path, cache: Path, lazy: bool = False) -> tuple[Library, list[tuple[int, int]]]:
+    calls: list[tuple[int, int]] = []
+    library = Library.open(
+        root, lambda done, total: calls.append((done, total)), cache_root=cache, lazy=lazy
+    )
+    return library, calls
+
+
+@pytest.mark.parametrize("search_first", [False, True])
+def test_a_refused_file_is_read_again_once_readable_though_its_stamp_is_the_same(
+    tmp_path: Path, search_first: bool
+) -> None:
+    root, cache = tmp_path / "archive", tmp_path / "cache"
+    shutil.copytree(SAMPLE_ISSUES, root)
+    locked = _locked(root)
+    first, _ = _open(root, cache)
+    assert first.problems == (Problem("later.txt", Reason("permission_denied")),)
+    assert len(first.issues) == 1
+    first.fingerprints()  # remembered beside the cache, as a search does
+    # Still refused: the cache is used as it is (its one refused file looked at, no more).
+    again, calls = _open(root, cache)
+    assert calls == [(1, 1)]
+    assert again.problems == first.problems
+    assert len(_open(root, cache, lazy=True)[0].fingerprints()) == 1
+    locked.chmod(0o644)  # neither its size nor its modification time changes
+    if search_first:
+        # A search on the index reads no catalogue, only the fingerprints: they miss too.
+        assert len(_open(root, cache, lazy=True)[0].fingerprints()) == 2
+    after, calls = _open(root, cache)
+    assert (calls == [(1, 1)]) is search_first  # read again, here or by the search
+    assert after.problems == ()
+    assert [i.number for i in after.issues] == ["1810", "1805"]
+    # Then the cache is trusted again.
+    assert _open(root, cache)[1] == [(1, 1)]
+
+
+def test_a_malformed_file_is_trusted_from_the_cache(tmp_path: Path) -> None:
+    root, cache = tmp_path / "archive", tmp_path / "cache"
+    shutil.copytree(SAMPLE_ISSUES, root)
+    (root / "empty.txt").write_bytes(b"")
+    first, _ = _open(root, cache)
+    assert first.problems == (Problem("empty.txt", Reason("empty_file")),)
+    again, calls = _open(root, cache)
+    assert calls == [(1, 1)]
+    assert again.problems == first.problems
