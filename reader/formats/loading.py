@@ -80,7 +80,10 @@ def load_archive(
     what ``on_batch`` left out of the issues (their text, written elsewhere).
     """
     settings, problems = read_settings(source)
-    names = [n for n in source.names() if not is_ignored(n)]
+    listing = source.listing()
+    names = [n for n in listing.names if not is_ignored(n)]
+    # Folders that cannot be opened and links to nothing or out of the archive: each a problem.
+    problems.extend(Problem(n, reason) for n, reason in listing.problems if not is_ignored(n))
     claimed: dict[Importer, list[str]] = {}
     loaded: dict[Importer, Loaded] = {}
     companions: list[Companion] = []

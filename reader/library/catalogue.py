@@ -133,8 +133,11 @@ def file_state(opened: Path, source: Source | None) -> FileState:
         except OSError as exc:
             raise CorruptArchive(str(opened), Reason.of("no_such_path")) from exc
         return {opened.name: (info.st_size, info.st_mtime_ns)}
-    state = {}
-    names = [n for n in source.names() if not is_ignored(n) or n == SETTINGS_FILE]
+    listing = source.listing()
+    # What could not be listed (a folder that cannot be opened, a link to nothing) is a problem
+    # of the catalogue: when it can be, the stamp changes, an empty folder's too.
+    state = {name: (-1, -1) for name, _ in listing.problems if not is_ignored(name)}
+    names = [n for n in listing.names if not is_ignored(n) or n == SETTINGS_FILE]
     if type(source) is FolderSource:
         # A plain folder's files are looked at directly: its info() resolves each path (to
         # refuse a link out of the folder), a third of a second on 2,000 files, paid by every

@@ -27,6 +27,11 @@ CATALOGUE: dict[str, str] = {
     "is_a_folder": "a folder, not a file",
     "io_error": "cannot read the file: an input/output error (a failing disk or network drive?)",
     "path_outside_archive": "the path leads outside the archive",
+    "folder_permission_denied": "cannot open the folder: permission denied",
+    "cannot_open_folder": "cannot open the folder: {detail}",
+    "link_to_nothing": "a link to nothing",
+    "link_loop": "a link that leads round in a loop, to no file",
+    "link_out_of_archive": "a link out of the archive folder, not followed",
     "absolute_path": "the path is absolute: it leads outside the archive",
     "nul_in_name": "the file name contains a NUL character",
     # Recognising a file.

@@ -1387,6 +1387,26 @@
         <translation>路径指向报刊库之外</translation>
     </message>
     <message>
+        <source>cannot open the folder: permission denied</source>
+        <translation>无法打开文件夹：没有读取权限</translation>
+    </message>
+    <message>
+        <source>cannot open the folder: {detail}</source>
+        <translation>无法打开文件夹：{detail}</translation>
+    </message>
+    <message>
+        <source>a link to nothing</source>
+        <translation>链接指向的文件不存在</translation>
+    </message>
+    <message>
+        <source>a link that leads round in a loop, to no file</source>
+        <translation>循环链接，不指向任何文件</translation>
+    </message>
+    <message>
+        <source>a link out of the archive folder, not followed</source>
+        <translation>链接指向报刊库文件夹之外，未跟随</translation>
+    </message>
+    <message>
         <source>the path is absolute: it leads outside the archive</source>
         <translation>路径是绝对路径，指向报刊库之外</translation>
     </message>

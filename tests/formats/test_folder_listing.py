@@ -15,6 +15,7 @@ from reader.formats.common.source import (
     IGNORED_SUFFIXES,
     is_ignored,
 )
+from reader.model import Reason
 
 
 def walked(root: Path) -> list[str]:
@@ -24,6 +25,8 @@ def walked(root: Path) -> list[str]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for file in files:
             path = Path(folder) / file
+            if path.is_symlink() and not path.exists():  # to nothing, or in a loop
+                continue
             if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
                 continue
             found.append(path.relative_to(root).as_posix())
@@ -42,10 +45,36 @@ def test_the_listing_is_os_walks_with_links_and_hidden_folders(tmp_path: Path) -
     (root / "to-inside.txt").symlink_to(root / "a.txt")
     (root / "to-inside-folder").symlink_to(root / "sub")
     (root / "broken.txt").symlink_to(root / "missing.txt")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    (root / ".hidden-link").symlink_to(outside)
     names = FolderSource(root).names()
     assert names == walked(root)
-    assert "to-inside.txt" in names and "broken.txt" in names and ".e.txt" in names
+    assert "to-inside.txt" in names and ".e.txt" in names
     assert not any(n.startswith(("to-outside", ".hidden", "to-inside-folder")) for n in names)
+    # What is left out, and why (a link to a folder inside, never walked, is not a problem).
+    assert FolderSource(root).listing().problems == [
+        ("broken.txt", Reason("link_to_nothing")),
+        ("loop.txt", Reason("link_loop")),
+        ("to-outside-file.txt", Reason("link_out_of_archive")),
+        ("to-outside-folder/", Reason("link_out_of_archive")),
+    ]
+
+
+def test_a_folder_that_cannot_be_opened_is_a_problem_of_the_listing(tmp_path: Path) -> None:
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("x", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("x", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK, effective_ids=True):
+            pytest.skip("root opens folders whatever their mode (run it under setpriv)")
+        listing = FolderSource(tmp_path).listing()
+    finally:
+        locked.chmod(0o755)
+    assert listing.names == ["open/a.txt"]
+    assert listing.problems == [("locked/", Reason("folder_permission_denied"))]
 
 
 def reference_ignored(name: str) -> bool:

@@ -87,7 +87,7 @@ def test_file_that_vanishes_or_dangles_is_a_problem(tmp_path):
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
     library = Library.open(tmp_path)
     assert [i.number for i in library.issues] == ["11"]
-    assert library.problems == (Problem("gone.txt", Reason("no_such_path")),)
+    assert library.problems == (Problem("gone.txt", Reason("link_to_nothing")),)
 
 
 def test_empty_folder_opens_with_nothing(tmp_path):

@@ -73,3 +73,61 @@ def test_a_malformed_file_is_trusted_from_the_cache(tmp_path: Path) -> None:
     again, calls = _open(root, cache)
     assert calls == [(1, 1)]
     assert again.problems == first.problems
+
+
+def test_a_folder_that_cannot_be_opened_is_a_problem_and_read_once_it_can(tmp_path: Path) -> None:
+    root, cache = tmp_path / "archive", tmp_path / "cache"
+    shutil.copytree(SAMPLE_ISSUES, root)
+    locked, empty = root / "locked", root / "empty"
+    locked.mkdir()
+    empty.mkdir()
+    (locked / "later.txt").write_text(LATER, encoding="utf-8")
+    locked.chmod(0)
+    empty.chmod(0)
+    try:
+        if os.access(locked, os.R_OK, effective_ids=True):
+            pytest.skip("root opens folders whatever their mode (run it under setpriv)")
+        first, _ = _open(root, cache)
+        assert first.problems == (
+            Problem("empty/", Reason("folder_permission_denied")),
+            Problem("locked/", Reason("folder_permission_denied")),
+        )
+        assert [i.number for i in first.issues] == ["1810"]
+        assert _open(root, cache)[1] == [(1, 1)]  # unchanged: from the cache
+        locked.chmod(0o755)
+        after, calls = _open(root, cache)
+        assert calls != [(1, 1)]  # its files are listed now: the stamp changed
+        assert after.problems == (Problem("empty/", Reason("folder_permission_denied")),)
+        assert [i.number for i in after.issues] == ["1810", "1805"]
+        empty.chmod(0o755)  # nothing in it, but it opens: the stamp changes too
+        assert _open(root, cache)[0].problems == ()
+    finally:
+        locked.chmod(0o755)
+        empty.chmod(0o755)
+
+
+def test_links_to_nothing_in_a_loop_or_out_are_problems_and_the_rest_opens(
+    tmp_path: Path,
+) -> None:
+    root, cache = tmp_path / "archive", tmp_path / "cache"
+    shutil.copytree(SAMPLE_ISSUES, root)
+    (tmp_path / "outside.txt").write_text(LATER, encoding="utf-8")
+    (root / "dangling.txt").symlink_to(root / "later.txt")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    (root / "out.txt").symlink_to(tmp_path / "outside.txt")
+    first, _ = _open(root, cache)
+    assert first.problems == (
+        Problem("dangling.txt", Reason("link_to_nothing")),
+        Problem("loop.txt", Reason("link_loop")),
+        Problem("out.txt", Reason("link_out_of_archive")),
+    )
+    assert [i.number for i in first.issues] == ["1810"]
+    (root / "later.txt").write_text(LATER, encoding="utf-8")  # the link leads to a file now
+    after, calls = _open(root, cache)
+    assert calls != [(1, 1)]
+    assert [i.source for i in after.issues] == [
+        "000_a5ccaf801afbd13c.txt",
+        "dangling.txt",
+        "later.txt",
+    ]
+    assert [p.source for p in after.problems] == ["loop.txt", "out.txt"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from reader.model import CorruptArchive, Reason, os_reason
 
@@ -37,6 +38,13 @@ class FileInfo:
     mtime_ns: int
 
 
+class Listing(NamedTuple):
+    """A source's files by name, and what could not be listed, each with why (no I/O here)."""
+
+    names: list[str]
+    problems: list[tuple[str, Reason]]
+
+
 class Source(Protocol):
     """Read-only access to the files of one archive, by relative POSIX name."""
 
@@ -44,6 +52,10 @@ class Source(Protocol):
 
     def names(self) -> list[str]:
         """Every candidate file, sorted, relative to the root."""
+        ...
+
+    def listing(self) -> Listing:
+        """:meth:`names`, and the folders and links that could not be listed, with why."""
         ...
 
     def read_bytes(self, name: str, limit: int | None = None) -> bytes:
@@ -84,6 +96,12 @@ def readable_now(source: Source, name: str) -> bool:
     return True
 
 
+def _folder_reason(exc: OSError) -> Reason:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Reason("folder_permission_denied")
+    return Reason.of("cannot_open_folder", detail=exc.strerror or exc)
+
+
 class FolderSource:
     """A folder of files; symbolic links that leave the folder are not followed."""
 
@@ -92,32 +110,47 @@ class FolderSource:
         self.root = str(self._root)
 
     def names(self) -> list[str]:
-        """Every file below the root, hidden folders skipped.
+        """Every file below the root, hidden folders skipped (see :meth:`listing`)."""
+        return self.listing().names
 
-        As ``os.walk`` would list them, without following a link to a folder; a link to a
-        file outside the root is left out. Plain strings, no Path per file: every search
+    def listing(self) -> Listing:
+        """Every file below the root, hidden folders skipped, and what could not be listed.
+
+        As ``os.walk`` would list them, without following a link to a folder; a folder that
+        cannot be opened, a link to nothing and a link out of the root are left out of the
+        names, and are the listing's problems. Plain strings, no Path per file: every search
         lists the archive (the catalogue's stamp), 2,000 files in a few milliseconds.
         """
-        found = []
+        found: list[str] = []
+        problems: list[tuple[str, Reason]] = []
         folders = [(self.root, "")]
         while folders:
             folder, prefix = folders.pop()
             try:
                 with os.scandir(folder) as listing:
                     entries = list(listing)
-            except OSError:  # unreadable, or removed meanwhile: as os.walk, skipped
+            except FileNotFoundError:  # removed meanwhile: the next look sees it gone
+                continue
+            except OSError as exc:
+                problems.append((prefix or "./", _folder_reason(exc)))
                 continue
             for entry in entries:
                 try:
                     is_dir = entry.is_dir()
                 except OSError:
                     is_dir = False
-                if is_dir:
-                    if not entry.name.startswith(".") and not entry.is_symlink():
+                link = entry.is_symlink()
+                if is_dir and link:  # never walked; one leading out is said so
+                    if not entry.name.startswith(".") and not self._inside(Path(entry.path)):
+                        problems.append((f"{prefix}{entry.name}/", Reason("link_out_of_archive")))
+                elif is_dir:
+                    if not entry.name.startswith("."):
                         folders.append((entry.path, f"{prefix}{entry.name}/"))
-                elif not entry.is_symlink() or self._inside(Path(entry.path)):
+                elif link and (reason := self._link_reason(entry.path)) is not None:
+                    problems.append((prefix + entry.name, reason))
+                else:
                     found.append(prefix + entry.name)
-        return sorted(found)
+        return Listing(sorted(found), sorted(problems, key=lambda problem: problem[0]))
 
     def read_bytes(self, name: str, limit: int | None = None) -> bytes:
         """Read a file below the root; never anything outside it."""
@@ -157,7 +190,16 @@ class FolderSource:
         return path
 
     def _inside(self, path: Path) -> bool:
-        return path.resolve().is_relative_to(self._root)
+        # realpath, not Path.resolve: a link loop is no RuntimeError (Python 3.11, 3.12).
+        return Path(os.path.realpath(path)).is_relative_to(self._root)
+
+    def _link_reason(self, path: str) -> Reason | None:
+        """Why the link to a file at ``path`` is left out of the listing (None: it is not)."""
+        try:
+            os.stat(path)
+        except OSError as exc:
+            return Reason("link_loop" if exc.errno == errno.ELOOP else "link_to_nothing")
+        return None if self._inside(Path(path)) else Reason("link_out_of_archive")
 
 
 class FileSource(FolderSource):
@@ -170,3 +212,7 @@ class FileSource(FolderSource):
     def names(self) -> list[str]:
         """Just the one file."""
         return [self._name]
+
+    def listing(self) -> Listing:
+        """Just the one file."""
+        return Listing([self._name], [])

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from reader.formats.common.source import FileInfo
+from reader.formats.common.source import FileInfo, Listing
 from reader.model import CorruptArchive, Reason
 
 if TYPE_CHECKING:
@@ -91,6 +91,10 @@ class ZipSource:
     def names(self) -> list[str]:
         """Every file in the archive (refused ones too, so that they are reported), sorted."""
         return sorted(self._entries)
+
+    def listing(self) -> Listing:
+        """:meth:`names`: a zip's members are all listed (a refused one raises when read)."""
+        return Listing(self.names(), [])
 
     def _entry(self, name: str) -> zipfile.ZipInfo:
         """The member to read; CorruptArchive when it was refused or is not in the zip."""

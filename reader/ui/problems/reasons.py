@@ -41,6 +41,19 @@ def templates() -> dict[str, str]:
         "path_outside_archive": QCoreApplication.translate(
             "Reasons", "the path leads outside the archive"
         ),
+        "folder_permission_denied": QCoreApplication.translate(
+            "Reasons", "cannot open the folder: permission denied"
+        ),
+        "cannot_open_folder": QCoreApplication.translate(
+            "Reasons", "cannot open the folder: {detail}"
+        ),
+        "link_to_nothing": QCoreApplication.translate("Reasons", "a link to nothing"),
+        "link_loop": QCoreApplication.translate(
+            "Reasons", "a link that leads round in a loop, to no file"
+        ),
+        "link_out_of_archive": QCoreApplication.translate(
+            "Reasons", "a link out of the archive folder, not followed"
+        ),
         "absolute_path": QCoreApplication.translate(
             "Reasons", "the path is absolute: it leads outside the archive"
         ),
