@@ -73,7 +73,7 @@ class SearchPanel(QWidget):
         self.summary.header.addWidget(self.export_button)
         self.scope = LibraryScope(session, self.summary)
         self.scope.indexer.wait_for(self.indexer)  # one build at a time, the open archive's first
-        self.summary.header.insertWidget(1, self.scope.box)
+        self.summary.header.insertWidget(0, self.scope.box)
         self.view.addAction(actions.export_hits)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 

@@ -33,7 +33,9 @@ class SearchSummary(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.count_label = QLabel(self)
-        self.count_label.setWordWrap(True)  # a long count wraps rather than squeeze the scope box
+        # A row of its own: beside the scope box, the order and Export Hits it was squeezed to a
+        # character a line ("No / hits"); only a count longer than the panel is wide wraps.
+        self.count_label.setWordWrap(True)
         self.sort_box = QComboBox(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -43,12 +45,13 @@ class SearchSummary(QWidget):
         self.chart = HitsChart(self)
         # The names of the archives of a library search, by key (for the archive facet).
         self.archive_names: dict[str, str] = {}
-        # The count and the order; the panel adds its Export Hits button here.
+        # The order, under the count; the panel adds its scope box and Export Hits button here.
         self.header = header = QHBoxLayout()
-        header.addWidget(self.count_label, 1)
         header.addWidget(self.sort_box)
+        header.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.count_label)
         layout.addLayout(header)
         layout.addWidget(self.message)
         layout.addWidget(self.facets)
