@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from reader.ui import i18n
+from reader.ui.pages import overlay
 from tests.ui.test_search import search
 
 
@@ -33,3 +36,19 @@ def test_the_hit_count_is_one_line_at_the_default_width(
         qtbot.waitUntil(lambda q=query: panel.request is not None and panel.request.query == q)
         qtbot.waitUntil(lambda c=count: c in label.text() and label.isVisible())
         assert one_line(label), (label.text(), label.width(), label.height())
+
+
+def test_a_missing_scans_long_path_wraps_inside_the_page_view(qapp):
+    # The NDNP Nordstern sample's page 6: a path with no space to wrap at, wider than the view.
+    path = "batch_mnhi_german_ver01/data/sn83045350/00295876384/1878010301/0016.jp2"
+    text = f"The scan of this page, {path}, is not in the archive."
+    image = QImage(300, 200, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        area = QRect(20, 20, 260, 160)
+        box = overlay.message_box(painter, area, text)
+        line = painter.fontMetrics().lineSpacing()
+    finally:
+        painter.end()
+    assert box.left() >= area.left() and box.right() <= area.right() + 1, (box, area)
+    assert box.height() >= 3 * line  # wrapped, the path too, rather than cut at both ends
