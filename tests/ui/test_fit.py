@@ -52,3 +52,16 @@ def test_a_missing_scans_long_path_wraps_inside_the_page_view(qapp):
         painter.end()
     assert box.left() >= area.left() and box.right() <= area.right() + 1, (box, area)
     assert box.height() >= 3 * line  # wrapped, the path too, rather than cut at both ends
+
+
+def test_the_trends_chart_shows_whole_beside_the_concordance(qtbot, window, archive):
+    window.open_path(str(archive))
+    window.search_panel.search("供热")
+    window.action_set.concordance.trigger()
+    window.action_set.trends.trigger()
+    view = window.trends.view
+    qtbot.waitUntil(lambda: view.chart.isVisible() and view.chart.trend is not None)
+    QApplication.processEvents()
+    shown = view.scroller.viewport().height()
+    # Its axis is at the bottom of the chart: the part in view is the whole chart's height.
+    assert shown >= view.chart.height() >= view.chart.minimumHeight(), (shown, view.chart.height())

@@ -84,6 +84,10 @@ class TrendsView(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never shorter than the chart may be: with no vertical scroll bar, a dock squeezed by
+        # another beside it showed only the top of the bars, no axis (the chart drew below).
+        bar = self.scroller.horizontalScrollBar().sizeHint().height()
+        self.scroller.setMinimumHeight(self.chart.minimumHeight() + bar)
         self.compare_label.setBuddy(self.compare_field)
         self.period_label.setBuddy(self.period_box)
         self.scale_label.setBuddy(self.scale_box)
