@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from reader.formats.common.zipsource import ZipSource
     from reader.formats.loading import BatchListener, load_archive, read_original
     from reader.formats.publications import apply_aliases, fold_name, issue_order
-    from reader.formats.registry import IMPORTERS, pick_importer
+    from reader.formats.registry import IMPORTERS, file_suffixes, pick_importer
 
 # Each name, and the module it comes from.
 _HOMES = {
@@ -41,6 +41,7 @@ _HOMES = {
     "Source": "common.source",
     "ZipSource": "common.zipsource",
     "apply_aliases": "publications",
+    "file_suffixes": "registry",
     "fold_name": "publications",
     "is_cjk": "common.prose",
     "is_ignored": "common.source",
@@ -65,6 +66,7 @@ __all__ = [
     "Source",
     "ZipSource",
     "apply_aliases",
+    "file_suffixes",
     "fold_name",
     "is_cjk",
     "is_ignored",

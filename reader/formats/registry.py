@@ -23,7 +23,15 @@ from reader.formats.pdf import pdf_pages
 from reader.formats.text import rmrb, text_issue
 from reader.model import ArchiveSettings, Article, Issue, Page, PageLayout
 
-__all__ = ["IMPORTERS", "PAGE_SOURCES", "Importer", "PageSource", "page_source", "pick_importer"]
+__all__ = [
+    "IMPORTERS",
+    "PAGE_SOURCES",
+    "Importer",
+    "PageSource",
+    "file_suffixes",
+    "page_source",
+    "pick_importer",
+]
 
 
 class Importer(Protocol):
@@ -32,6 +40,14 @@ class Importer(Protocol):
     @property
     def NAME(self) -> str:  # a module constant in every importer, hence the capitals
         """The format's name, stored in ``Issue.format`` to find the importer again."""
+        ...
+
+    @property
+    def EXTENSIONS(self) -> tuple[str, ...]:
+        """The lower-case endings its files' names have (``.xml.bz2`` too), for file dialogs.
+
+        Detection is by :meth:`score`; a file named otherwise may still be read.
+        """
         ...
 
     def score(self, name: str, head: bytes) -> int:
@@ -153,3 +169,8 @@ def pick_importer(name: str, head: bytes) -> Importer | None:
         if score > best_score:
             best, best_score = importer, score
     return best
+
+
+def file_suffixes() -> tuple[str, ...]:
+    """Every ending an importer's files have, each once, in the importers' order."""
+    return tuple(dict.fromkeys(s for importer in IMPORTERS for s in importer.EXTENSIONS))

@@ -1038,10 +1038,6 @@
         <translation>打开单期文件</translation>
     </message>
     <message>
-        <source>Issues and archives (*.txt *.md *.xml *.html *.htm *.zip);;All files (*)</source>
-        <translation>单期文件与报刊库 (*.txt *.md *.xml *.html *.htm *.zip);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Open Zipped Archive</source>
         <translation>打开 zip 压缩的报刊库</translation>
     </message>
@@ -1056,6 +1052,14 @@
     <message>
         <source>Reading files: %1 of %2</source>
         <translation>正在读取文件：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Issues and archives (%1)</source>
+        <translation>单期文件与报刊库 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Could not open %1</source>

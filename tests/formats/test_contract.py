@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.formats import IMPORTERS, load_archive, open_source, read_original
+from reader.formats import IMPORTERS, load_archive, open_source, pick_importer, read_original
 from reader.formats.common.source import FolderSource
 from reader.model import Archive, CorruptArchive
 from tests.formats import ocr_files
@@ -448,3 +448,16 @@ def test_one_folder_may_mix_every_format(tmp_path):
             assert headline in found, (case.importer, headline)
     # README.md is documentation and ignored; notes.txt is just a file no importer reads.
     assert [p.source for p in archive.problems] == ["notes.txt"]
+
+
+def test_the_files_an_importer_claims_have_the_endings_it_names(case, archive_folder):
+    # File › Open File… offers these endings (registry.file_suffixes): they must not drift.
+    importer = {m.NAME: m for m in IMPORTERS}[case.importer]
+    claimed = [
+        path.name
+        for path in archive_folder.rglob("*")
+        if path.is_file() and pick_importer(path.name, path.read_bytes()[:16384]) is importer
+    ]
+    assert claimed, case.importer
+    for name in claimed:
+        assert name.lower().endswith(importer.EXTENSIONS), (case.importer, name)

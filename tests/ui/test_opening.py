@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from reader.formats import file_suffixes
+from reader.ui import i18n
 from reader.ui.core import settings
 from tests.ui.conftest import write_archive
 
@@ -66,3 +68,27 @@ def test_dialogs_start_in_the_last_folder_used_when_no_archive_is_open(
     second = make_window()
     second.action_set.open_file.trigger()
     assert dialogs["starts"][-1] == str(shelf)
+
+
+def test_open_file_offers_every_format_the_importers_read(qtbot, qapp, window, monkeypatch):
+    filters: list[str] = []
+
+    def file(_parent, _caption, _start, name_filter="", *args, **kwargs):
+        filters.append(name_filter)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", file)
+    window.action_set.open_file.trigger()
+    known, every = filters[-1].split(";;")
+    for pattern in ("*.txt", "*.md", "*.xml", "*.html", "*.hocr", "*.xml.bz2", "*.pdf", "*.zip"):
+        assert pattern in known.split("(")[1].rstrip(")").split(), pattern
+    # Taken from the format registry (through the library), so it cannot fall behind it.
+    assert all(f"*{suffix}" in known for suffix in file_suffixes())
+    assert every == "All files (*)"
+    i18n.install(qapp, "zh_CN")
+    try:
+        window.action_set.open_file.trigger()
+        assert filters[-1].startswith("单期文件与报刊库 (*.md ")
+        assert filters[-1].endswith(" *.pdf *.zip);;所有文件 (*)")
+    finally:
+        i18n.install(qapp, "en")

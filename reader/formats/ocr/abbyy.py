@@ -31,6 +31,7 @@ from reader.formats.ocr.text import (
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Page, PageLayout, Reason
 
 NAME = "abbyy"
+EXTENSIONS = (".xml", ".xml.bz2")  # a page, or a page compressed as BCUL ships them
 _TEXT_BLOCKS = frozenset({"Text", "Table"})
 # A heading's type is this much larger than the page's usual size, and it is short.
 _HEADING_SIZE = 1.5

@@ -30,6 +30,7 @@ from reader.formats.ocr.text import (
 from reader.model import ArchiveSettings, Article, CorruptArchive, Issue, Page, PageLayout, Reason
 
 NAME = "page-xml"
+EXTENSIONS = (".xml",)
 _HEADINGS = frozenset({"heading"})
 _INITIALS = frozenset({"drop-capital"})
 _FURNITURE = frozenset({"catch-word", "signature-mark"})
@@ -37,7 +38,7 @@ _FURNITURE = frozenset({"catch-word", "signature-mark"})
 
 def score(name: str, head: bytes) -> int:
     """50 for a ``PcGts`` document (the root element only PAGE-XML has)."""
-    if not name.lower().endswith(".xml"):
+    if not name.lower().endswith(EXTENSIONS):
         return 0
     root = root_tag(head)
     return 50 if root is not None and root.name == "PcGts" else 0

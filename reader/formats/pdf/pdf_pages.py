@@ -50,6 +50,7 @@ from reader.model import (
 )
 
 NAME = "pdf"
+EXTENSIONS = (".pdf",)  # for file dialogs: a PDF is told by its bytes, whatever its name
 # A date in a file or folder name: 2022-09-19, 2022_09_19, 2022.09.19 or 20220919.
 _NAME_DATE = re.compile(
     r"(?<!\d)(?P<y>1[5-9]\d\d|20\d\d)(?:(?P<s>[-_.])(?P<m>\d\d)(?P=s)(?P<d>\d\d)|(?P<m2>[01]\d)(?P<d2>[0-3]\d))(?!\d)"

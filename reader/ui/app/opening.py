@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from reader.library import Library, resources
+from reader.library.openable import file_patterns
 from reader.library.reloading import Reading, open_archive
 from reader.ui.core import settings
 from reader.ui.core.session import Session
@@ -83,10 +84,7 @@ class Opener(QObject):
             self._window,
             QCoreApplication.translate("MainWindow", "Open Issue File"),
             self.start_dir(),
-            QCoreApplication.translate(
-                "MainWindow",
-                "Issues and archives (*.txt *.md *.xml *.html *.htm *.zip);;All files (*)",
-            ),
+            file_filter(),
         )
         if file:
             self._used(file)
@@ -190,3 +188,12 @@ def dropped_path(mime: QMimeData) -> str:
         if url.isLocalFile():
             return url.toLocalFile()
     return ""
+
+
+def file_filter() -> str:
+    """The Open File dialog's name filters: what the importers read (as the format registry
+    names it, so a new format is offered too), and any file."""
+    patterns = " ".join(file_patterns())
+    known = fill(QCoreApplication.translate("MainWindow", "Issues and archives (%1)"), patterns)
+    every = QCoreApplication.translate("MainWindow", "All files (*)")
+    return f"{known};;{every}"
