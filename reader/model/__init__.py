@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from reader.model.pages import Box, Page, PageLayout, Region, Word
     from reader.model.reasons import CATALOGUE, Reason, os_reason
     from reader.model.text import TextNotRead
-    from reader.model.vocabulary import UNDATED, Progress
+    from reader.model.vocabulary import UNDATED, Progress, page_of_title, page_title
 
 # Each name, and the module it comes from.
 _HOMES = {
@@ -63,6 +63,8 @@ _HOMES = {
     "TextNotRead": "reader.model.text",
     "UNDATED": "reader.model.vocabulary",
     "Progress": "reader.model.vocabulary",
+    "page_of_title": "reader.model.vocabulary",
+    "page_title": "reader.model.vocabulary",
 }
 
 
@@ -94,6 +96,8 @@ __all__ = [
     "UnsupportedFormat",
     "Word",
     "os_reason",
+    "page_of_title",
+    "page_title",
     "printable",
     "stable_id",
 ]

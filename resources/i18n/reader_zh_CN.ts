@@ -5,7 +5,7 @@
     <name>AboutDialog</name>
     <message>
         <source>About Issue Reader</source>
-        <translation>关于 Issue Reader</translation>
+        <translation>关于 Issue Reader 报刊阅读器</translation>
     </message>
     <message>
         <source>Issue Reader</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>&amp;About Issue Reader</source>
-        <translation>关于 Issue Reader(&amp;A)</translation>
+        <translation>关于 Issue Reader 报刊阅读器(&amp;A)</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1699,6 +1699,10 @@
 </context>
 <context>
     <name>Rows</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第%1版</translation>
+    </message>
     <message>
         <source>No title in the file: its first words stand in for one.</source>
         <translation>文件中没有标题，以正文开头的几个字代替。</translation>

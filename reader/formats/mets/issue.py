@@ -35,6 +35,7 @@ from reader.model import (
     Issue,
     Problem,
     Reason,
+    page_title,
     stable_id,
 )
 
@@ -287,7 +288,7 @@ def page_article(
     return Article(
         id=f"{issue_id}-{stable_id(name, length=6)}",
         issue_id=issue_id,
-        title=f"Page {number}",
+        title=page_title(number),
         page=number,
         paragraphs=tuple(prose.reflow(page.all_texts())) if page else (),
         language=language,

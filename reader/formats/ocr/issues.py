@@ -32,6 +32,7 @@ from reader.model import (
     Issue,
     Page,
     Reason,
+    page_title,
     stable_id,
 )
 
@@ -161,7 +162,7 @@ class _IssueFiles:
         name, ref, number, position = where
         paragraphs = tuple(part.paragraphs())
         # A page with no text at all still shows as a row, named by its number.
-        title = part.title or ("" if paragraphs else f"Page {number}")
+        title = part.title or ("" if paragraphs else page_title(number))
         return Article(
             id=f"{issue_id}-{stable_id(name, ref, length=8)}",
             issue_id=issue_id,

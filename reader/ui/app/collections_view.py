@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from reader.library.collections import Item
 from reader.library.saved_searches import SavedSearch
 from reader.model import printable
+from reader.ui.core.rows import shown_title
 from reader.ui.i18n import fill
 
 
@@ -180,7 +181,15 @@ class CollectionsView(QWidget):
             note = " ".join(item.note.split())
             tags = ", ".join(item.tags)
             rows.append(
-                [item.title, item.date, item.publication, where, note, tags, item.collection]
+                [
+                    shown_title(item.title),
+                    item.date,
+                    item.publication,
+                    where,
+                    note,
+                    tags,
+                    item.collection,
+                ]
             )
         self.table.fill(headers, rows)
         for widget in (self.export_button, self.export_action):

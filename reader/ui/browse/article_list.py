@@ -24,6 +24,7 @@ from reader.ui.core.rows import (
     RichTextDelegate,
     derived_title,
     derived_title_note,
+    shown_title,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,9 +77,9 @@ class ArticleListModel(QAbstractListModel):
             return None
         _issue, article = self._lookup(article_id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return article.headline or _untitled()
+            return shown_title(article.headline, article.page) or _untitled()
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [article.kicker, article.title, article.subtitle]
+            parts = [article.kicker, shown_title(article.title, article.page), article.subtitle]
             if article.title_derived:
                 parts.append(derived_title_note())
             return "\n".join(p for p in parts if p)
@@ -93,7 +94,7 @@ def article_html(article: Article) -> str:
     parts = []
     if article.kicker:
         parts.append(f'<div class="meta">{_e(article.kicker)}</div>')
-    title = _e(article.title or article.headline or _untitled())
+    title = _e(shown_title(article.title or article.headline, article.page) or _untitled())
     # A title made from the article's first words is set in italics (here, in the text pane
     # and in the search hits alike).
     parts.append(f"<div><b>{derived_title(title) if article.title_derived else title}</b></div>")

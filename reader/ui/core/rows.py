@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+from reader.model import page_of_title
 from reader.ui.core.colours import marks
+from reader.ui.i18n import fill
 
 # The article list and the hit list share these roles, so one delegate draws both.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,6 +36,16 @@ PADDING = 6
 def derived_title(title_html: str) -> str:
     """A row's title made from the article's first words: in italics, in both lists alike."""
     return f"<i>{title_html}</i>"
+
+
+def shown_title(title: str, page: str | None = None) -> str:
+    """``title`` as the window shows it: the title an importer made up for a page it knows no
+    title for (``Page 6``, stored so) in the interface's language; any other as it is.
+
+    ``page`` is the article's page, when known: the made-up title names it.
+    """
+    number = page_of_title(title, page)
+    return fill(QCoreApplication.translate("Rows", "Page %1"), number) if number else title
 
 
 def derived_title_note() -> str:

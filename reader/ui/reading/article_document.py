@@ -26,6 +26,7 @@ from reader.library.citations import is_chinese
 from reader.model import Article, Issue
 from reader.ui.core import formatting
 from reader.ui.core.colours import column_colour
+from reader.ui.core.rows import shown_title
 from reader.ui.i18n import fill
 
 # Simplified-Chinese families first (Song/Ming for reading, Hei for headlines), each with the
@@ -183,7 +184,10 @@ def render_article(
         block(article.kicker, serif, 1.05, colour=dim, name="kicker")
     # A title made from the first words is set in italics, as in the article list and the hits.
     title = article.title or article.headline
-    block(title, sans, 1.75, bold=True, italic=article.title_derived, space_after=0.4, name="title")
+    shown = shown_title(title, article.page)
+    # A made-up page title worded in the interface's language has no matches to mark.
+    name = "title" if shown == title else ""
+    block(shown, sans, 1.75, bold=True, italic=article.title_derived, space_after=0.4, name=name)
     if article.subtitle:
         block(article.subtitle, serif, 1.15, name="subtitle")
     if article.column:

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont
 from reader.library.choices import Order
 from reader.library.concordance_lines import ConcordanceLine, sorted_lines
 from reader.ui.core import formatting
+from reader.ui.core.rows import shown_title
 
 Index = QModelIndex | QPersistentModelIndex
 LEFT, MATCH, RIGHT, DATE, TITLE = range(5)
@@ -115,7 +116,7 @@ class ConcordanceModel(QAbstractTableModel):
                 line.match,
                 line.right,
                 formatting.date(line.date),
-                line.title,
+                shown_title(line.title),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignRight if column == LEFT else Qt.AlignmentFlag.AlignLeft
@@ -157,7 +158,8 @@ class ConcordanceModel(QAbstractTableModel):
         else:
             by_date = sorted_lines(self._lines, "date")
             lines = sorted(
-                by_date, key=lambda x: self.collate(x.match if column == MATCH else x.title)
+                by_date,
+                key=lambda x: self.collate(x.match if column == MATCH else shown_title(x.title)),
             )
         if order == Qt.SortOrder.DescendingOrder:
             lines.reverse()

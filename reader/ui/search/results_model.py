@@ -10,7 +10,13 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from reader.model import Issue
 from reader.ui.core import formatting
-from reader.ui.core.rows import HTML_ROLE, ID_ROLE, derived_title, derived_title_note
+from reader.ui.core.rows import (
+    HTML_ROLE,
+    ID_ROLE,
+    derived_title,
+    derived_title_note,
+    shown_title,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,13 +83,14 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit.title
+            return shown_title(hit.title, hit.page)
         if role == ID_ROLE:
             return hit.article_id
         if role == Qt.ItemDataRole.ToolTipRole:
+            title = shown_title(hit.title, hit.page)
             if hit.title_derived:
-                return f"{hit.title}\n{derived_title_note()}\n{hit.snippet.text}"
-            return f"{hit.title}\n{hit.snippet.text}"
+                return f"{title}\n{derived_title_note()}\n{hit.snippet.text}"
+            return f"{title}\n{hit.snippet.text}"
         if role == HTML_ROLE:
             key = getattr(hit, "archive", "")
             issue = self._issue_for(hit.issue_id) if key == self.open_archive else None
@@ -109,7 +116,9 @@ def hit_html(hit: Any, issue: Issue | None = None, archive: str = "") -> str:
     if getattr(hit, "page", ""):
         where.append(formatting.page(hit.page))
     meta = formatting.SEPARATOR.join(html.escape(w, quote=False) for w in where if w)
-    title = marked_html(hit.title, hit.title_spans)
+    shown = shown_title(hit.title, getattr(hit, "page", ""))
+    # A made-up page title worded in the interface's language has no matches to mark.
+    title = marked_html(hit.title, hit.title_spans) if shown == hit.title else html.escape(shown)
     if getattr(hit, "title_derived", False):
         title = derived_title(title)
     snippet = marked_html(hit.snippet.text, hit.snippet.spans)
