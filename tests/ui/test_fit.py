@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPainter
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.ui import i18n
 from reader.ui.pages import overlay
+from tests.ui.conftest import write_archive
 from tests.ui.test_search import search
 
 
@@ -65,3 +68,20 @@ def test_the_trends_chart_shows_whole_beside_the_concordance(qtbot, window, arch
     shown = view.scroller.viewport().height()
     # Its axis is at the bottom of the chart: the part in view is the whole chart's height.
     assert shown >= view.chart.height() >= view.chart.minimumHeight(), (shown, view.chart.height())
+
+
+def test_the_tree_shows_its_issue_labels_whole_at_the_default_size(qtbot, make_window, tmp_path):
+    weekly = [
+        (dt.date(2022, 9, 19), 1810, [("", "供热工程项目协调会", ["本报讯 会议召开。"], "张伟")])
+    ]
+    window = make_window()
+    window.open_path(str(write_archive(tmp_path / "weekly", weekly)))
+    tree, model = window.tree, window.tree_model
+    issue = model.issue_index(window.session.library.issues[0].id)
+    label = model.data(issue)
+    assert label == "19 September 2022 · 总1810期"
+    # Three levels in, the label (with the view's margins) needs more than the default 300 px
+    # pane leaves the column: it was elided ("19 September 2022 · 总181…").
+    assert tree.header().sectionSize(0) >= tree.sizeHintForColumn(0), window.splitter.sizes()
+    room = tree.header().sectionSize(0) - tree.visualRect(issue).left()
+    assert room > tree.fontMetrics().horizontalAdvance(label)

@@ -73,11 +73,17 @@ def restore_window(window: QMainWindow, pane: TextPane) -> bool:
     return bool(settings.read("original_text"))
 
 
-def restore_splitter(splitter: QSplitter) -> None:
-    """Give ``splitter`` its saved sizes (once the window has its restored geometry)."""
+def restore_splitter(splitter: QSplitter) -> bool:
+    """Give ``splitter`` its saved sizes (once the window has its restored geometry).
+
+    Returns:
+        Whether there were sizes saved to give it.
+    """
     sizes = settings.read("splitter")
     if len(sizes) == splitter.count() and all(isinstance(s, int) for s in sizes):
         splitter.setSizes(sizes)
+        return True
+    return False
 
 
 def save_window(

@@ -58,6 +58,10 @@ class ReadingArea(QSplitter):
             self.addWidget(widget)
         self.setStretchFactor(2, 1)
         self.setSizes([300, 330, 650])
+        # Whether the panes have sizes of the reader's (moved, or restored as saved): then the
+        # tree is not widened to its labels.
+        self.sizes_chosen = False
+        self.splitterMoved.connect(self._moved)
         # The scanned page beside (or instead of) the text pane.
         self.pages = PageWiring(self, session, actions)
         self._connect(actions)
@@ -92,7 +96,34 @@ class ReadingArea(QSplitter):
         self.pane.matches_changed.connect(self._matches_changed)
         self.pages.status.connect(self.status)
         self._session.opened.connect(self.update_actions)
+        self._session.opened.connect(self.fit_tree)
         self._session.reloaded.connect(self.update_actions)
+
+    def _moved(self) -> None:
+        self.sizes_chosen = True
+
+    def fit_tree(self) -> None:
+        """Widen the tree to show its labels whole, by up to a third of the area's width.
+
+        At the default sizes an English issue label ("19 September 2022 · 总1810期", three
+        levels in) was cut short; the width comes from the text pane. Sizes the reader chose
+        are kept.
+        """
+        tree = self.tree
+        if self.sizes_chosen or not self.isVisible() or tree.model().rowCount() == 0:
+            return
+        bar = tree.verticalScrollBar()
+        needed = (
+            tree.sizeHintForColumn(0)
+            + tree.header().sectionSize(1)
+            + 2 * tree.frameWidth()
+            + (bar.sizeHint().width() if bar.isVisible() else 0)
+            + tree.fontMetrics().averageCharWidth() * 2  # a little air after the longest
+        )
+        sizes = self.sizes()
+        wider = min(needed, self.width() // 3) - sizes[0]
+        if wider > 0 and sizes[2] - wider >= self.pane.minimumSizeHint().width():
+            self.setSizes([sizes[0] + wider, sizes[1], sizes[2] - wider])
 
     @property
     def session(self) -> Session:

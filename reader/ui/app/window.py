@@ -251,7 +251,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.area)
         if show and self._shown and not self._sized:
             self._sized = True
-            memory.restore_splitter(self.splitter)
+            self.area.sizes_chosen = memory.restore_splitter(self.splitter)
+            self.area.fit_tree()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Qt override: remember everything, stop background work."""
