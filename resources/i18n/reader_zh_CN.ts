@@ -1384,7 +1384,7 @@
     </message>
     <message>
         <source>cannot read the file: an input/output error (a failing disk or network drive?)</source>
-        <translation>无法读取文件：输入/输出错误（磁盘或网络驱动器故障？）</translation>
+        <translation>无法读取文件：输入输出错误，可能是磁盘或网络驱动器故障</translation>
     </message>
     <message>
         <source>the path leads outside the archive</source>

@@ -78,7 +78,7 @@ def test_the_common_os_errors_are_chinese_without_the_systems_english(qapp, engl
     denied = os_reason(PermissionError(errno.EACCES, "Permission denied"))
     assert reason_text(denied) == "无法读取文件：没有读取权限"
     assert reason_text(os_reason(OSError(errno.EIO, "Input/output error"))).startswith(
-        "无法读取文件：输入/输出错误"
+        "无法读取文件：输入输出错误"
     )
     assert reason_text(os_reason(IsADirectoryError(errno.EISDIR, "x"))) == "这是文件夹，不是文件"
 
