@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.index import Hit, Snippet
 from reader.ui import i18n
+from reader.ui.core.rows import HTML_ROLE
 from reader.ui.reading.article_document import render_article
 from reader.ui.search.results_model import hit_html
 from tests.formats.test_contract import write_alto_pages
@@ -38,6 +39,10 @@ def test_a_made_up_page_title_is_worded_in_the_interface_language(
     assert titles(window) == ["Page 1", "Page 2"]
     i18n.install(qapp, "zh_CN")
     assert titles(window) == ["第1版", "第2版"]
+    # The row names the page once: the made-up title is the page line.
+    model = window.article_model
+    rows = [model.data(model.index(r, 0), HTML_ROLE) for r in range(model.rowCount())]
+    assert [row.count("第1版") + row.count("第2版") for row in rows] == [1, 1], rows
     library = window.session.library
     issue = library.issues[0]
     article = library.with_text(issue.articles[0])

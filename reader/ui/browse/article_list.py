@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QListView, QWidget
 
-from reader.model import Article, Issue
+from reader.model import Article, Issue, page_of_title
 from reader.ui.core import formatting
 from reader.ui.core.rows import (
     HTML_ROLE,
@@ -99,7 +99,8 @@ def article_html(article: Article) -> str:
     # and in the search hits alike).
     parts.append(f"<div><b>{derived_title(title) if article.title_derived else title}</b></div>")
     details = [f"【{article.column}】" if article.column else "", " ".join(article.authors)]
-    if article.page:
+    # A title made up for a page names the page already (第6版 twice in Chinese, else).
+    if article.page and not page_of_title(article.title or article.headline, article.page):
         details.append(formatting.page(article.page))
     line = " · ".join(_e(d) for d in details if d)
     if not article.has_text:
