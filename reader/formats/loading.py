@@ -164,7 +164,8 @@ def load_archive(
         root=source.root,
         settings=settings,
         issues=tuple(issues),
-        problems=tuple(problems),
+        # In path order, whatever found them (the listing, an importer, the settings).
+        problems=tuple(sorted(problems, key=lambda problem: problem.source)),
         duplicates=tuple(duplicates),
         companions=tuple(companions),
     )

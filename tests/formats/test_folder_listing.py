@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from reader.formats import FolderSource
+from reader.formats import FolderSource, load_archive, open_source
 from reader.formats.common.source import (
     DOCUMENTATION_STEMS,
     DOCUMENTATION_SUFFIXES,
@@ -112,3 +112,14 @@ def reference_ignored(name: str) -> bool:
 )
 def test_ignored_files_are_pathlibs(name: str) -> None:
     assert is_ignored(name) == reference_ignored(name)
+
+
+def test_problems_come_in_path_order_whoever_found_them(tmp_path: Path) -> None:
+    """A broken file (found by its importer) and a link to nothing (found by the listing)."""
+    (tmp_path / "a.xml").write_text("<alto><Layout", encoding="utf-8")
+    (tmp_path / "m.txt").write_bytes(b"")
+    os.symlink(tmp_path / "nowhere.txt", tmp_path / "z-link.txt")
+    archive = load_archive(open_source(tmp_path))
+    sources = [problem.source for problem in archive.problems]
+    assert "z-link.txt" in sources and "a.xml" in sources
+    assert sources == sorted(sources)
