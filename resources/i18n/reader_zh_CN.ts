@@ -1408,7 +1408,7 @@
     </message>
     <message>
         <source>a link out of the archive folder, not followed</source>
-        <translation>链接指向报刊库文件夹之外，未跟随</translation>
+        <translation>链接指向报刊库文件夹之外，未读取</translation>
     </message>
     <message>
         <source>the path is absolute: it leads outside the archive</source>
