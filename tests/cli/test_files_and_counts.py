@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -127,3 +128,23 @@ def test_a_real_issue_file_still_opens(capsys: pytest.CaptureFixture[str], tmp_p
     path.write_text(ONE_ARTICLE, encoding="utf-8")
     code, out, _ = run(capsys, "issues", str(path))
     assert code == 0 and "2023-03-06" in out
+
+
+def test_a_folder_that_could_not_be_read_is_counted_as_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(next(SAMPLE_ISSUES.glob("*.txt")), archive / "issue.txt")
+    (archive / "empty.txt").write_bytes(b"")
+    locked = archive / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("root opens folders whatever their mode (run it under setpriv)")
+        assert main(["issues", str(archive)]) == 0
+    finally:
+        locked.chmod(0o755)
+    err = capsys.readouterr().err
+    assert f"\n1 file and 1 folder could not be read: see 'issue-reader problems {archive}'" in err
