@@ -986,8 +986,8 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <source>Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)</source>
-        <translation>已打开 %1：%2 期，%3 篇文章；%4 个文件未能读取（见问题面板）</translation>
+        <source>Opened %1 — issues: %2, articles: %3; problems: %4 (see the Problems panel)</source>
+        <translation>已打开 %1：%2 期，%3 篇文章；%4 个问题（见问题面板）</translation>
     </message>
     <message>
         <source>Opened %1 — issues: %2, articles: %3</source>
@@ -1134,8 +1134,8 @@
         <translation>⚠ 问题：%1</translation>
     </message>
     <message>
-        <source>Files that could not be read (View › Problems Panel)</source>
-        <translation>无法读取的文件（视图 › 问题面板）</translation>
+        <source>Files and folders that could not be read (View › Problems Panel)</source>
+        <translation>无法读取的文件和文件夹（视图 › 问题面板）</translation>
     </message>
     <message>
         <source>Text size: %1</source>

@@ -286,7 +286,7 @@ def test_opening_summary_counts_and_points_to_the_problems(make_window, archive)
     window = make_window()
     window.open_path(str(archive))
     assert window.status_label.text() == (
-        f"Opened {archive} — issues: 3, articles: 7; files not read: 2 (see the Problems panel)"
+        f"Opened {archive} — issues: 3, articles: 7; problems: 2 (see the Problems panel)"
     )
 
 

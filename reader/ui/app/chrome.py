@@ -141,7 +141,7 @@ class ProblemsButton(QToolButton):
         self.setAccessibleName(self.text().removeprefix("⚠").strip())
         self.setToolTip(
             QCoreApplication.translate(
-                "MainWindow", "Files that could not be read (View › Problems Panel)"
+                "MainWindow", "Files and folders that could not be read (View › Problems Panel)"
             )
         )
 

@@ -20,7 +20,7 @@ def summary(path: str, library: Library) -> str:
         return fill(
             QCoreApplication.translate(
                 "MainWindow",
-                "Opened %1 — issues: %2, articles: %3; files not read: %4 (see the Problems panel)",
+                "Opened %1 — issues: %2, articles: %3; problems: %4 (see the Problems panel)",
             ),
             path,
             *counts,
