@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -63,21 +64,31 @@ def inside(bundle: Path, relative: str) -> Path:
     return bundle / "_internal" / relative
 
 
-def run(bundle: Path, home: Path, *args: str, timeout: float = 300) -> str:
-    """Run the frozen app with a bare environment (no Python, venv or display); its stdout."""
-    env = {
+def bare_env(home: Path, server: str = "never") -> dict[str, str]:
+    """A bare environment (no Python, venv or display) with its per-user folders in ``home``.
+
+    A slow search starts no server unless ``server`` says so (ISSUE_READER_SERVER): one
+    started by a test would outlive it.
+    """
+    return {
         "PATH": "/usr/bin:/bin",
         "HOME": str(home),
         "XDG_CACHE_HOME": str(home / "cache"),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
+        "XDG_RUNTIME_DIR": str(home / "run"),
+        "ISSUE_READER_SERVER": server,
         "QT_QPA_PLATFORM": "offscreen",
         "LANG": "C.UTF-8",
     }
+
+
+def run(bundle: Path, home: Path, *args: str, timeout: float = 300, server: str = "never") -> str:
+    """Run the frozen app in :func:`bare_env`; its stdout."""
     done = subprocess.run(
         [str(bundle / "issue-reader"), *args],
         cwd=home,
-        env=env,
+        env=bare_env(home, server),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -148,6 +159,35 @@ def test_the_frozen_cli_indexes_and_searches_as_the_venv_does(
     # The sample prints 长子: the Traditional query finds it through OpenCC's table, which
     # the frozen app built from its own copy of the dictionary (its cache started empty).
     assert venv_totals["長子"] > 0
+    # A search starts a server from the frozen app (its executable, not python -m) that the
+    # next search asks; serve --stop stops it.
+    (tmp_path / "run").mkdir(mode=0o700)
+    where = (sample, "--index-dir", index_dir)
+
+    def serve(option: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(bundle / "issue-reader"), "serve", option, *where],
+            env=bare_env(tmp_path),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    run(bundle, tmp_path, "search", *where, WORDS[0], "--json", server="always")
+    try:
+        status = serve("--status")
+        for _ in range(150):  # the server answers once its index is open
+            if status.returncode == 0:
+                break
+            time.sleep(0.2)
+            status = serve("--status")
+        assert status.returncode == 0, status.stdout + status.stderr
+        assert "served by process" in status.stdout
+        served = run(bundle, tmp_path, "search", *where, WORDS[0], "--json", server="auto")
+        assert as_json(served) == frozen[WORDS[0]]
+    finally:
+        serve("--stop")
+    assert serve("--status").returncode == 1
     assert list((tmp_path / "cache" / "issue-reader").glob("t2s-fold*-opencc*.json"))
     version = run(bundle, tmp_path, "--version").split()
     assert version == ["issue-reader", reader.__version__]
