@@ -124,11 +124,8 @@ class QuickIndex:
         whoosh's scorer reads it as): a byte per document, looked up for the hits only."""
         found = self._lengths.get(field)
         if found is None:
-            found = b"".join(
-                direct.length_bytes(
-                    str(self.folder / f"{segment.info.name}._{field}_len.col"), segment.info.count
-                )
-                for segment in self.segments
+            found = direct.field_length_bytes(
+                str(self.folder), ((s.info.name, s.info.count) for s in self.segments), field
             )
             self._lengths[field] = found
         return found

@@ -29,7 +29,7 @@ import struct
 import sys
 from array import array
 from binascii import crc32
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate
 from typing import Any
 
@@ -251,15 +251,21 @@ def whole_length_bytes(reader: Any, field: str) -> bytes | None:
     """
     if reader.doc_count_all() == 0:
         return b""  # an index without segments (whoosh's EmptyReader has no files)
-    found = []
-    for leaf, _ in reader.leaf_readers():
-        folder = getattr(leaf._storage, "folder", None)
-        segment = leaf._segment
-        if folder is None or segment.is_compound():
-            return None
-        path = os.path.join(folder, segment.make_filename(f"._{field}_len.col"))
-        found.append(length_bytes(path, leaf.doc_count_all()))
-    return b"".join(found)
+    leaves = [leaf for leaf, _ in reader.leaf_readers()]
+    folder = getattr(leaves[0]._storage, "folder", None)  # one index: one folder for all
+    if not isinstance(folder, str) or any(leaf._segment.is_compound() for leaf in leaves):
+        return None
+    segments = [(leaf._segment.make_filename(""), leaf.doc_count_all()) for leaf in leaves]
+    return field_length_bytes(folder, segments, field)
+
+
+def field_length_bytes(folder: str, segments: Iterable[tuple[str, int]], field: str) -> bytes:
+    """The length bytes of ``field`` of the segments (file name prefix, documents), in order:
+    each segment's column (:func:`length_bytes`), joined."""
+    return b"".join(
+        length_bytes(os.path.join(folder, f"{name}._{field}_len.col"), count)
+        for name, count in segments
+    )
 
 
 def segments_of(reader: Any) -> list[tuple[str, int, int, list[int]]]:
