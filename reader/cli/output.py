@@ -98,14 +98,11 @@ def article_json(article: Article) -> dict[str, Any]:
     }
 
 
-# Problems that are a folder's, not a file's (the listing's: see FolderSource.listing).
-_FOLDER_CODES = frozenset({"folder_permission_denied", "cannot_open_folder"})
-
-
 def mention_problems(library: Library) -> None:
     """Say on stderr how many files (and folders) could not be read, and how to list them."""
     if library.problems:
-        folders = sum(p.cause.code in _FOLDER_CODES for p in library.problems)
+        # A folder's problem names it with a closing "/" (see FolderSource.listing).
+        folders = sum(p.source.endswith("/") for p in library.problems)
         files = len(library.problems) - folders
         what = " and ".join(
             counted(n, noun) for n, noun in ((files, "file"), (folders, "folder")) if n
