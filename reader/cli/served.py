@@ -104,11 +104,8 @@ def ask(args: argparse.Namespace, words: Sequence[str]) -> Asked:
     """
     from reader import __version__
 
-    try:
-        where = socket_for(args.path, args.index_dir)
-    except OSError:  # a relative path, and the working folder is gone: the search says so
-        return Asked(None, server=False)
-    if not private(where.parent):
+    where = _reachable(args.path, args.index_dir)
+    if where is None:
         return Asked(None, server=False)
     request = {
         "protocol": PROTOCOL,
@@ -168,11 +165,22 @@ def _control(path: str, index_dir: str | None, what: str) -> object:
     """The server's reply to a ``stop`` or ``status`` request (None: no server there)."""
     from reader import __version__
 
-    where = socket_for(path, index_dir)
-    if not private(where.parent):
+    where = _reachable(path, index_dir)
+    if where is None:
         return None
     request = {"protocol": PROTOCOL, "version": __version__, what: True, "socket": str(where)}
     return _exchange(where, request)
+
+
+def _reachable(path: str, index_dir: str | None) -> Path | None:
+    """The socket of the server of ``path`` (see :func:`socket_for`) when its folder is this
+    user's alone; None when it is not, or when a relative path cannot be resolved (the working
+    folder is gone: the search says so)."""
+    try:
+        where = socket_for(path, index_dir)
+    except OSError:
+        return None
+    return where if private(where.parent) else None
 
 
 def _exchange(where: Path, request: dict[str, object]) -> object:
