@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypedDict
 
 from reader.index import Hit
 from reader.library.citations import citation, cited_title, day_of, is_chinese
 from reader.library.library import Library
-from reader.library.searching import SearchRequest, years_of
+from reader.library.searching import SearchRequest, narrowing
 from reader.model import Article, Issue, NotFound
 
 # How much of an article stands in for a snippet when there is no search: its first words.
@@ -136,25 +135,6 @@ def search_hits(
             page *= _GROWTH
 
     return wanted, pages()
-
-
-class Narrowing(TypedDict):
-    """The filters of :meth:`Library.search`, as keyword arguments."""
-
-    years: tuple[str, ...]
-    publications: tuple[str, ...]
-    months: tuple[str, ...]
-    days: tuple[str, ...]
-
-
-def narrowing(request: SearchRequest) -> Narrowing:
-    """The filters of :meth:`Library.search` that ``request`` asks for (a decade's ten years too)."""
-    return Narrowing(
-        years=years_of(request.year),
-        publications=(request.publication,) if request.publication else (),
-        months=(request.month,) if request.month else (),
-        days=(request.day,) if request.day else (),
-    )
 
 
 def search_entries(

@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 
 from reader.library.collections_file import CollectionsFile
 from reader.library.collections_schema import archive_path, json_dict, json_list, now
-from reader.library.export_entries import narrowing
 from reader.library.library import Library
-from reader.library.searching import SearchRequest, sort_named
+from reader.library.searching import SearchRequest, narrowing, sort_named
 from reader.model import ReaderError
 
 FILTERS = ("year", "month", "day", "publication", "archive", "sort", "scope")

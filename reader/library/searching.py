@@ -91,25 +91,33 @@ def run_search_many(libraries: Mapping[str, Library], request: SearchRequest) ->
     return _outcome(request, result)
 
 
-class _Filters(TypedDict):
-    limit: int
-    sort: Sort
+class Narrowing(TypedDict):
+    """The filters of :meth:`Library.search`, as keyword arguments."""
+
     years: tuple[str, ...]
     publications: tuple[str, ...]
     months: tuple[str, ...]
     days: tuple[str, ...]
 
 
-def _filters(request: SearchRequest) -> _Filters:
-    """The search's keyword arguments for ``request``: its order and its filters."""
-    return _Filters(
-        limit=request.limit,
-        sort=request.sort,
+def narrowing(request: SearchRequest) -> Narrowing:
+    """The filters of :meth:`Library.search` that ``request`` asks for (a decade's ten years too)."""
+    return Narrowing(
         years=years_of(request.year),
         publications=(request.publication,) if request.publication else (),
         months=(request.month,) if request.month else (),
         days=(request.day,) if request.day else (),
     )
+
+
+class _Filters(Narrowing):
+    limit: int
+    sort: Sort
+
+
+def _filters(request: SearchRequest) -> _Filters:
+    """The search's keyword arguments for ``request``: its order and its filters."""
+    return _Filters(limit=request.limit, sort=request.sort, **narrowing(request))
 
 
 def run_search_now(
