@@ -68,7 +68,7 @@ def _function(where: str) -> Callable[..., int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code (1 for any error)."""
-    began = time.perf_counter()
+    began = time.process_time()  # this process's processor time (see reader.cli.starting)
     words = list(sys.argv[1:] if argv is None else argv)
     # Only the command that runs gets its arguments built (none for --help, --version).
     named = next((word for word in words if not word.startswith("-")), "")
@@ -99,10 +99,18 @@ def _search(args: argparse.Namespace, words: Sequence[str], began: float) -> int
         # the same whichever process searched.
         with contextlib.suppress(OSError):  # the working folder is gone: the search says so
             args.index_dir = str(Path(args.index_dir).resolve())
+    updates = _index_updates()
     code = guarded(lambda: _run(args))
-    if servable and code == 0 and not asked.server and starting.wanted(time.perf_counter() - began):
+    seconds, updated = time.process_time() - began, _index_updates() != updates
+    if servable and code == 0 and not asked.server and starting.wanted(seconds, updated):
         starting.start(args.path, args.index_dir)
     return code
+
+
+def _index_updates() -> int:
+    from reader.cli import indexing  # here: it imports the library, which the search does
+
+    return indexing.updates()
 
 
 def _run(args: argparse.Namespace) -> int:

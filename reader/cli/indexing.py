@@ -8,14 +8,25 @@ from contextlib import ExitStack
 from reader.cli.progress import ProgressBar
 from reader.library import Library, QueryError
 
+# How many times this process built or updated an index: a search that did says nothing of
+# how quick the next one is (reader.cli.starting).
+_updates = 0
+
+
+def updates() -> int:
+    """How many times :func:`ready_index` built or updated an index in this process."""
+    return _updates
+
 
 def ready_index(library: Library, index_dir: str | None) -> None:
     """Use ``index_dir`` when given, then build or update the index (progress on stderr)."""
+    global _updates
     if index_dir:
         library.use_index_dir(index_dir)
     bar = ProgressBar("Indexing")
     try:
-        library.ensure_index(progress=bar)
+        if library.ensure_index(progress=bar) is not None:
+            _updates += 1
     finally:
         bar.finish()
 

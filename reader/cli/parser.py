@@ -153,7 +153,8 @@ def _serve(serve: argparse.ArgumentParser) -> None:
         "them at each search), instead of opening them itself: tens of milliseconds at any "
         "size. The answer is the same. Ctrl+C (or SIGTERM, or 'serve --stop PATH') stops it; "
         "'serve --status PATH' says whether one runs. "
-        "A search that took more than a tenth of a second starts one itself, which stops "
+        "A search that used more than 0.15 s of processor time (a large archive's; not "
+        "one that built or updated the index) starts one itself, which stops "
         "after 60 minutes without a search; ISSUE_READER_SERVER=never in "
         "the environment prevents that (=always starts one after any search)."
     )

@@ -22,12 +22,13 @@ def test_when_a_search_starts_a_server(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv(starting.VARIABLE)
-    assert not starting.wanted(starting.SLOW_SECONDS / 2)
-    assert starting.wanted(starting.SLOW_SECONDS * 2)
+    assert not starting.wanted(starting.SLOW_CPU_SECONDS / 2)
+    assert starting.wanted(starting.SLOW_CPU_SECONDS * 2)
+    assert not starting.wanted(60.0, updated=True)  # its time was the index's
     monkeypatch.setenv(starting.VARIABLE, "never")
     assert not starting.wanted(60.0)
     monkeypatch.setenv(starting.VARIABLE, " Always ")
-    assert starting.wanted(0.0)
+    assert starting.wanted(0.0) and starting.wanted(0.0, updated=True)
     for off in ("off", "0", "No"):
         monkeypatch.setenv(starting.VARIABLE, off)
         assert starting.choice() == "never" and not starting.wanted(60.0)
@@ -65,6 +66,21 @@ def _socket_appears(where: Path, seconds: float = 60.0) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def test_a_small_archive_s_search_starts_no_server(tmp_path: Path) -> None:
+    # By default ("auto"), neither the search that builds the index nor the next one: a
+    # user saw a server left running for each of 18 small archives searched once.
+    archive, index = tmp_path / "archive", tmp_path / "index"
+    shutil.copytree(SAMPLE_ISSUES, archive)
+    env = {k: v for k, v in os.environ.items() if k != starting.VARIABLE}
+    search = [sys.executable, "-m", "reader", "search", str(archive), "--index-dir", str(index)]
+    log = starting.log_file(served.socket_for(str(archive), str(index)))
+    for query in ("供热", "县"):  # the first builds the index
+        done = subprocess.run([*search, query], env=env, capture_output=True, check=True)
+        assert b"found" in done.stdout
+        # start() opens the server's log before the server starts: there is none.
+        assert not log.exists(), log.read_text(encoding="utf-8")
 
 
 def test_a_search_starts_a_server_and_serve_stop_stops_it(
