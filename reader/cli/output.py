@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.parser import PROG
+from reader.library.unreadable import files_and_folders
 from reader.model import Article, Issue, printable
 
 if TYPE_CHECKING:  # only a type here; the commands that run import the library
@@ -101,9 +102,7 @@ def article_json(article: Article) -> dict[str, Any]:
 def mention_problems(library: Library) -> None:
     """Say on stderr how many files (and folders) could not be read, and how to list them."""
     if library.problems:
-        # A folder's problem names it with a closing "/" (see FolderSource.listing).
-        folders = sum(p.source.endswith("/") for p in library.problems)
-        files = len(library.problems) - folders
+        files, folders = files_and_folders(p.source for p in library.problems)
         what = " and ".join(
             counted(n, noun) for n, noun in ((files, "file"), (folders, "folder")) if n
         )

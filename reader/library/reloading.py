@@ -64,12 +64,16 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Changes:
-    """How a re-read catalogue differs from the one shown: issue ids, and new problems."""
+    """How a re-read catalogue differs from the one shown: issue ids, and new problems.
+
+    ``unreadable`` names the files and folders newly unreadable (count them apart with
+    :func:`reader.library.unreadable.files_and_folders`).
+    """
 
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
-    unreadable: int = 0
+    unreadable: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.unreadable)
@@ -204,12 +208,12 @@ def reread(
 
 
 def compare(old: Archive, new: Archive) -> Changes:
-    """Which issues were added, changed or removed, and how many files newly could not be read."""
+    """Which issues were added, changed or removed, and what newly could not be read."""
     before = {issue.id: issue for issue in old.issues}
     after = {issue.id: issue for issue in new.issues}
     added = tuple(i for i in after if i not in before)
     removed = tuple(i for i in before if i not in after)
     changed = tuple(i for i, issue in after.items() if i in before and before[i] != issue)
     old_problems = {p.source for p in old.all_problems}
-    unreadable = len({p.source for p in new.all_problems} - old_problems)
+    unreadable = tuple(sorted({p.source for p in new.all_problems} - old_problems))
     return Changes(added, changed, removed, unreadable)

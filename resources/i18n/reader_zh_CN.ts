@@ -1681,12 +1681,28 @@
         <translation>移除 %1 期</translation>
     </message>
     <message>
-        <source>1 file could not be read</source>
-        <translation>1 个文件无法读取</translation>
+        <source>1 file</source>
+        <translation>1 个文件</translation>
     </message>
     <message>
-        <source>%1 files could not be read</source>
-        <translation>%1 个文件无法读取</translation>
+        <source>%1 files</source>
+        <translation>%1 个文件</translation>
+    </message>
+    <message>
+        <source>1 folder</source>
+        <translation>1 个文件夹</translation>
+    </message>
+    <message>
+        <source>%1 folders</source>
+        <translation>%1 个文件夹</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1和 %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation>%1无法读取</translation>
     </message>
     <message>
         <source>%1, %2</source>

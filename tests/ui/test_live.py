@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from reader.library import reloading
 from reader.library.reloading import Changes, open_archive, reread, take_snapshot
 from reader.ui import i18n
-from reader.ui.app.watching import describe_changes
+from reader.ui.app.change_message import describe_changes
 from reader.ui.app.window import MainWindow
 from reader.ui.core.tasks import SyncExecutor
 from tests.ui.conftest import ISSUES, issue_text, write_archive
@@ -380,14 +380,22 @@ def test_opening_another_archive_drops_the_reload_running(qtbot, tmp_path, archi
 
 
 def test_the_change_message_reads_in_chinese(qtbot, qapp, window):
-    changes = Changes(added=("a", "b"), removed=("c",), unreadable=3)
+    changes = Changes(added=("a", "b"), removed=("c",), unreadable=("x.txt", "y.txt", "z.txt"))
+    both = Changes(unreadable=("a.txt", "locked/", "old/"))
+    folder = Changes(unreadable=("locked/",))
     assert describe_changes(changes) == (
         "The archive changed: 2 issues added, 1 issue removed, 3 files could not be read."
     )
+    assert describe_changes(both) == (
+        "The archive changed: 1 file and 2 folders could not be read."
+    )
+    assert describe_changes(folder) == "The archive changed: 1 folder could not be read."
     assert describe_changes(Changes()) == ""
     try:
         i18n.install(qapp, "zh_CN")
         assert describe_changes(changes) == "报刊库有变化：新增 2 期，移除 1 期，3 个文件无法读取。"
+        assert describe_changes(both) == "报刊库有变化：1 个文件和 2 个文件夹无法读取。"
+        assert describe_changes(folder) == "报刊库有变化：1 个文件夹无法读取。"
     finally:
         i18n.install(qapp, "en")
 

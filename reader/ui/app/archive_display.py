@@ -19,7 +19,7 @@ from reader.library import Library
 from reader.library.reloading import Reading
 from reader.model import CorruptArchive, Problem, ReaderError, printable
 from reader.ui.app import errors, memory, notices
-from reader.ui.app.watching import describe_changes
+from reader.ui.app.change_message import describe_changes
 from reader.ui.i18n import fill
 from reader.ui.problems.reasons import reason_text
 

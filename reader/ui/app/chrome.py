@@ -120,7 +120,10 @@ def set_tab_order(chain: Sequence[QWidget], status_bar: QStatusBar) -> None:
 
 
 class ProblemsButton(QToolButton):
-    """The status bar's pointer to the Problems panel: how many files could not be read.
+    """The status bar's pointer to the Problems panel: how many problems it lists.
+
+    It counts the panel's rows, files and folders that could not be read and suggested aliases
+    alike, so its text says "⚠ Problems: 3", never "files".
 
     Hidden while there are none. Its texts are translated in the ``MainWindow`` context, where
     they were first written.
@@ -134,7 +137,7 @@ class ProblemsButton(QToolButton):
         self.hide()
 
     def show_count(self, count: int) -> None:
-        """Say that ``count`` files could not be read (hide when none)."""
+        """Say that the Problems panel lists ``count`` rows (hide when none)."""
         self._count = count
         self.setVisible(count > 0)
         self.setText(fill(QCoreApplication.translate("MainWindow", "⚠ Problems: %1"), str(count)))

@@ -13,12 +13,11 @@ import os
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from reader.library.reloading import Changes, Reading, Snapshot, reread
+from reader.library.reloading import Reading, Snapshot, reread
 from reader.model import CorruptArchive
 from reader.ui.core.session import Session
-from reader.ui.i18n import fill
 
 log = logging.getLogger(__name__)
 
@@ -257,38 +256,3 @@ class Reloader(QObject):
             self.gone.emit(path)
             return
         self.failed.emit(exc, asked)
-
-
-def describe_changes(changes: Changes) -> str:
-    """What a reload changed, for the status bar ("2 issues added, 1 issue changed"); "" if nothing."""
-    translate = QCoreApplication.translate
-    # One text for one and one for more: English needs both, and Chinese has no plural.
-    counted = (
-        (
-            len(changes.added),
-            translate("Reloader", "1 issue added"),
-            translate("Reloader", "%1 issues added"),
-        ),
-        (
-            len(changes.changed),
-            translate("Reloader", "1 issue changed"),
-            translate("Reloader", "%1 issues changed"),
-        ),
-        (
-            len(changes.removed),
-            translate("Reloader", "1 issue removed"),
-            translate("Reloader", "%1 issues removed"),
-        ),
-        (
-            changes.unreadable,
-            translate("Reloader", "1 file could not be read"),
-            translate("Reloader", "%1 files could not be read"),
-        ),
-    )
-    parts = [one if n == 1 else fill(many, f"{n:,}") for n, one, many in counted if n]
-    if not parts:
-        return ""
-    text = parts[0]
-    for part in parts[1:]:
-        text = fill(translate("Reloader", "%1, %2"), text, part)
-    return fill(translate("Reloader", "The archive changed: %1."), text)
