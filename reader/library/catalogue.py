@@ -2,10 +2,10 @@
 
 Importing a ten-year weekly (2,000 issue files) takes several seconds; most opens find the
 archive as it was. The cache is keyed by the archive's location and stamped with a digest of
-the name, size and modification time of every file the catalogue is read from (and of this
-program's importers), so any change — a file added, edited or removed, archive.toml edited,
-the program upgraded — makes it miss and the archive is read again. Never written inside the
-archive. :func:`file_state` is also what a window watching the archive compares.
+the name, size, modification and change time of every file the catalogue is read from (and of
+this program's importers), so any change — a file added, edited, removed or chmod'ed,
+archive.toml edited, the program upgraded — makes it miss and the archive is read again. Never
+written inside the archive. :func:`file_state` is also what a window watching it compares.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ _POSITION = struct.Struct("<Q")
 CHUNK = 16
 
 
-FileState = dict[str, tuple[int, int]]
+# Per file: size, modification and change time (ns). The change time is for a chmod, which
+# changes nothing else yet may make a file unreadable or readable; reading leaves it as it is.
+FileState = dict[str, tuple[int, int, int]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,7 +119,7 @@ Listener = Callable[[Catalogue], None]
 
 
 def file_state(opened: Path, source: Source | None) -> FileState:
-    """Size and modification time of each file the catalogue of ``opened`` is read from.
+    """Size, modification and change time of each file the catalogue of ``opened`` is read from.
 
     For a folder (``source`` lists it), every file an importer reads: page images, PDFs and
     the other ignored files are left out, ``archive.toml`` is in. A single issue file or zip is
@@ -132,11 +134,11 @@ def file_state(opened: Path, source: Source | None) -> FileState:
             info = opened.stat()
         except OSError as exc:
             raise CorruptArchive(str(opened), Reason.of("no_such_path")) from exc
-        return {opened.name: (info.st_size, info.st_mtime_ns)}
+        return {opened.name: (info.st_size, info.st_mtime_ns, info.st_ctime_ns)}
     listing = source.listing()
     # What could not be listed (a folder that cannot be opened, a link to nothing) is a problem
     # of the catalogue: when it can be, the stamp changes, an empty folder's too.
-    state = {name: (-1, -1) for name, _ in listing.problems if not is_ignored(name)}
+    state = {name: (-1, -1, -1) for name, _ in listing.problems if not is_ignored(name)}
     names = [n for n in listing.names if not is_ignored(n) or n == SETTINGS_FILE]
     if type(source) is FolderSource:
         # A plain folder's files are looked at directly: its info() resolves each path (to
@@ -149,14 +151,14 @@ def file_state(opened: Path, source: Source | None) -> FileState:
                 info = os.stat(f"{folder}/{name}")
             except OSError:
                 continue  # removed while listing: the next look sees it gone
-            state[name] = (info.st_size, info.st_mtime_ns)
+            state[name] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     else:
         for name in names:
             try:
                 file = source.info(name)
             except (OSError, CorruptArchive):
                 continue
-            state[name] = (file.size, file.mtime_ns)
+            state[name] = (file.size, file.mtime_ns, 0)  # a Source has no change time
     if not opened.is_dir():  # removed while listing
         raise CorruptArchive(str(opened), Reason.of("no_such_path"))
     return state
@@ -167,8 +169,8 @@ def stamp(state: FileState) -> str:
     digest = digests.blake2b(digest_size=16)
     digest.update(f"{CACHE_VERSION}|{code_digest()}|".encode())
     for name in sorted(state):
-        size, mtime_ns = state[name]
-        digest.update(f"{name}:{size}:{mtime_ns}\x1e".encode("utf-8", "surrogateescape"))
+        size, mtime_ns, ctime_ns = state[name]
+        digest.update(f"{name}:{size}:{mtime_ns}:{ctime_ns}\x1e".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

@@ -20,14 +20,13 @@ from pathlib import Path
 from reader.formats import Source
 from reader.library import paths, refused
 from reader.library.aliases import UserAliases
+from reader.library.catalogue import FileState
 from reader.model import Archive, CorruptArchive
 
 log = logging.getLogger(__name__)
 
 # Bump when indexes.fingerprints changes what it hashes.
 VERSION = 1
-
-FileState = dict[str, tuple[int, int]]
 
 
 def memo_file(cache_root: Path | None, opened: Path) -> Path:

@@ -149,7 +149,7 @@ class Library(ArchiveLookups, ArchiveIndex):
 
     @staticmethod
     def file_state(path: Path | str) -> catalogue.FileState:
-        """Size and modification time of each file the catalogue of ``path`` is read from.
+        """Size, modification and change time of each file the catalogue of ``path`` is read from.
 
         Two states differ exactly when opening ``path`` again could give another catalogue,
         so a window watching the archive re-reads it only then (see

@@ -47,8 +47,9 @@ _WAIT = 0.25
 
 
 def worth_it(files: FileState) -> bool:
-    """Whether an archive of ``files`` (a file state: size and time of each) is read apart."""
-    return len(files) >= APART_FROM_FILES or sum(s for s, _ in files.values()) >= APART_FROM_BYTES
+    """Whether an archive of ``files`` (a file state: size and times of each) is read apart."""
+    size = sum(stamp[0] for stamp in files.values())
+    return len(files) >= APART_FROM_FILES or size >= APART_FROM_BYTES
 
 
 def read_files(

@@ -1,11 +1,12 @@
 """Problems the operating system caused: not trusted from a cache, looked at again on load.
 
-The catalogue cache and the fingerprint memo are stamped with the files' sizes and modification
-times. A file whose read the system refused or failed (its mode, a failing disk or network
-drive: :data:`reader.model.reasons.REFUSALS`) can become readable with neither changing (a
-``chmod``), so while a cached catalogue holds such problems, those files, and only those, are
-read again when it is loaded; one that reads now makes the cache a miss. An archive without
-such problems pays nothing.
+The catalogue cache and the fingerprint memo are stamped with the files' sizes, modification
+and change times. A file whose read the system refused or failed (its mode, a failing disk or
+network drive: :data:`reader.model.reasons.REFUSALS`) can become readable with none of them
+changing (the drive back, the reader added to a group; a ``chmod`` moves the change time), so
+while a cached catalogue holds such problems, those files, and only those, are read again
+when it is loaded; one that reads now makes the cache a miss. An archive without such
+problems pays nothing.
 """
 
 from __future__ import annotations

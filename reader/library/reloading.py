@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader import formats
 from reader.library import read_apart
-from reader.library.catalogue import Catalogue
+from reader.library.catalogue import Catalogue, FileState
 from reader.library.library import Library
 from reader.model import Archive, Issue, Progress
 
@@ -28,14 +28,15 @@ MAX_WATCHED = 3000
 class Snapshot:
     """An archive's files as they are on disk: what the catalogue was (or will be) read from.
 
-    ``files`` maps each file the catalogue is read from (relative to ``folder``) to its size and
-    modification time; ``folders`` are the archive's folders to watch (for a single file or zip,
-    none); ``watched`` is every path to watch, at most :data:`MAX_WATCHED`.
+    ``files`` maps each file the catalogue is read from (relative to ``folder``) to its size,
+    modification and change time (a chmod moves only the last); ``folders`` are the archive's
+    folders to watch (for a single file or zip, none); ``watched`` is every path to watch, at
+    most :data:`MAX_WATCHED`.
     """
 
     path: str
     folder: str
-    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    files: FileState = field(default_factory=dict)
     folders: tuple[str, ...] = ()
 
     @property
@@ -55,6 +56,7 @@ class Snapshot:
 
     def youngest_change_ns(self, before: Snapshot) -> int:
         """How long ago (ns) the most recently modified file that differs from ``before`` was."""
+        # The modification time: a file whose permissions alone changed is not being written.
         now = time.time_ns()
         changed = [
             stamp[1] for name, stamp in self.files.items() if before.files.get(name) != stamp

@@ -91,6 +91,25 @@ def test_an_edited_archive_toml_is_read_again(archive: Path, tmp_path: Path) -> 
     assert after.issues[0].publication == "长子周报"
 
 
+def test_a_changed_mode_is_read_again_and_reading_moves_no_change_time(
+    archive: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first, _ = _open(archive, cache)
+    # Reading the files (and writing the cache) changed nothing the stamp covers: a hit.
+    assert _open(archive, cache)[1] == [(1, 1)]
+    seed = next(archive.glob("*.txt"))
+    before = seed.stat()
+    seed.chmod(0o600)  # readable still, root or not; a mode may as well make it unreadable
+    after = seed.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert after.st_ctime_ns != before.st_ctime_ns
+    again, calls = _open(archive, cache)
+    assert len(calls) > 1
+    assert again.archive == first.archive
+    assert _open(archive, cache)[1] == [(1, 1)]
+
+
 def test_a_damaged_cache_file_is_a_miss(archive: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first, _ = _open(archive, cache)

@@ -99,7 +99,7 @@ def test_an_unwritable_cache_folder_reads_here_with_every_text(daily, tmp_path):
 
 
 def test_only_a_large_archive_is_read_apart():
-    small = {f"{n}.txt": (4000, 0) for n in range(read_apart.APART_FROM_FILES - 1)}
+    small = {f"{n}.txt": (4000, 0, 0) for n in range(read_apart.APART_FROM_FILES - 1)}
     assert not read_apart.worth_it(small)
-    assert read_apart.worth_it({**small, "one more.txt": (4000, 0)})
-    assert read_apart.worth_it({"archive.zip": (read_apart.APART_FROM_BYTES, 0)})
+    assert read_apart.worth_it({**small, "one more.txt": (4000, 0, 0)})
+    assert read_apart.worth_it({"archive.zip": (read_apart.APART_FROM_BYTES, 0, 0)})

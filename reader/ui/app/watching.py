@@ -189,8 +189,8 @@ class Reloader(QObject):
     def reload(self) -> None:
         """Look at the archive now and read it again if it changed (File › Reload Archive).
 
-        Whether it changed is told by every file's size and modification time, as the
-        catalogue cache tells it.
+        Whether it changed is told by every file's size, modification and change time (a
+        chmod), as the catalogue cache tells it.
         """
         self._run(asked=True)
 
