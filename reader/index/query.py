@@ -107,7 +107,9 @@ def parse(query: str) -> Node:
     node = parser.expression()
     if parser.peek() is not None:
         raise QueryError("unexpected ')': there is no '(' to close")
-    return node
+    from reader.index.page_titles import with_made_up_titles  # it builds this module's nodes
+
+    return with_made_up_titles(node)
 
 
 def _tokenize(text: str) -> list[_Token]:

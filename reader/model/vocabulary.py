@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -33,3 +34,29 @@ def page_of_title(title: str, page: str | None = None) -> str:
     if not number or number != number.strip() or " " in number:
         return ""
     return number if page is None or number == page else ""
+
+
+# The made-up title as the Chinese interface words it (the translation of "Page %1": 第6版),
+# which is what a reader who saw it types: 第6版, "第 6 版" (quoted), or in numerals, 第六版.
+_CHINESE_PAGE = re.compile(r"第\s*([0-9A-Za-z]+|[一二三四五六七八九十]+)\s*版")
+_DIGITS = "一二三四五六七八九"
+
+
+def page_of_chinese_title(text: str) -> str:
+    """The page ``text`` names when worded as the Chinese made-up title (第6版: ``6``), or "".
+
+    Chinese numerals are read up to 九十九 (第十二版: ``12``).
+    """
+    match = _CHINESE_PAGE.fullmatch(text)
+    if match is None:
+        return ""
+    number = match.group(1)
+    if number[0].isascii():
+        return number
+    tens, ten, ones = number.partition("十")
+    if not ten:  # a single digit
+        tens, ones = "", tens
+    if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(_DIGITS):
+        return ""
+    value = (_DIGITS.find(tens) + 1 if tens else 1) * 10 if ten else 0
+    return str(value + _DIGITS.find(ones) + 1 if ones else value)

@@ -55,6 +55,30 @@ def test_a_made_up_page_title_is_worded_in_the_interface_language(
     assert "<b>Page 1</b>" in hit_html(dataclasses.replace(hit, page="2"))
 
 
+def test_a_search_for_the_chinese_words_finds_the_made_up_title(
+    qtbot, qapp, window, tmp_path, english
+):
+    folder = tmp_path / "alto"
+    folder.mkdir()
+    write_alto_pages(folder)
+    (folder / "2022-10-05.txt").write_text(
+        "今日长子\n\n2022年10月5日\n\n总1805期\n\n## 县城集中供热\n\n本报讯 详见本报第1版。\n",
+        encoding="utf-8",
+    )
+    i18n.install(qapp, "zh_CN")
+    window.open_path(str(folder))
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: not panel.indexer.running, timeout=60_000)
+    # What the window shows the made-up title as (the Chinese of "Page %1") is what is typed.
+    typed = QApplication.translate("Rows", "Page %1").replace("%1", "1")
+    assert typed == "第1版"
+    panel.search(typed)
+    model = panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    shown = {model.data(model.index(r, 0)) for r in range(model.rowCount())}
+    assert shown == {"第1版", "县城集中供热"}
+
+
 def test_the_about_entry_names_the_program_as_the_window_title_does(qtbot, qapp, window, english):
     i18n.install(qapp, "zh_CN")
     name = QApplication.translate("MainWindow", "Issue Reader")
