@@ -11,7 +11,7 @@ from reader.model import Progress
 if TYPE_CHECKING:
     from reader.library.export_entries import Entry
 
-CSV_COLUMNS = (
+_FIRST_COLUMNS = (
     "id",
     "date",
     "publication",
@@ -26,8 +26,13 @@ CSV_COLUMNS = (
     "file",
     "archive",
 )
+# The printed heading's parts beyond the title: the column (栏目) the article ran under, its
+# kicker (引题) and subtitle (副题). They came later, so they come last: a script that reads the
+# other columns by position reads them where it always did.
+HEADING_COLUMNS = ("column", "kicker", "subtitle")
+CSV_COLUMNS = (*_FIRST_COLUMNS, *HEADING_COLUMNS)
 # A collection's items also carry where they are kept and the reader's note and tags.
-KEPT_COLUMNS = (*CSV_COLUMNS, "collection", "note", "tags")
+KEPT_COLUMNS = (*_FIRST_COLUMNS, "collection", "note", "tags", *HEADING_COLUMNS)
 
 
 def write_csv(
@@ -39,6 +44,7 @@ def write_csv(
     """Write the entries as CSV with a header row (``columns``, of ``KEPT_COLUMNS``); return how many.
 
     ``title_derived`` is ``true`` when the title is the article's first words, not its own.
+    ``column``, ``kicker`` and ``subtitle`` are empty when the file gives none.
     Authors and tags are joined by ``; ``; the passage is the snippet or the first words.
     Open a file with ``encoding="utf-8-sig", newline=""`` so a spreadsheet reads it as UTF-8.
     """
@@ -64,6 +70,9 @@ def write_csv(
             "collection": item.collection,
             "note": item.note,
             "tags": "; ".join(item.tags),
+            "column": article.column,
+            "kicker": article.kicker,
+            "subtitle": article.subtitle,
         }
         writer.writerow([inert(cells[column]) for column in columns])
         count += 1

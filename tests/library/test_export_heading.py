@@ -1,0 +1,115 @@
+"""Every export carries the heading's parts beyond the title: the column (栏目), kicker and subtitle.
+
+Articles: the seed issue (its seventh article runs under the column 抓党建促基层治理能力提升·长子行,
+its second has a kicker) and an issue written here in the county text format whose one article
+has all three, with commas and quotation marks a careless writer would break on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from reader.library.export import export, write
+from reader.library.export_entries import Entry, entries
+from tests.conftest import SAMPLE_ISSUES
+
+SEED_KICKER = "2022-09-19-f6b602d7-02"
+SEED_COLUMN = "2022-09-19-f6b602d7-07"
+COLUMN = "抓党建促基层治理能力提升·长子行"
+KICKER = "县委书记郭强在调研时强调"
+TITLE = "以“党建+”引领乡村振兴, 让群众得实惠"
+SUBTITLE = '丹朱镇“一村一品”见成效，"合作社"带富百户'
+# The columns every export had before the heading's parts, in their places.
+FIRST_COLUMNS = [
+    "id",
+    "date",
+    "publication",
+    "issue",
+    "page",
+    "title",
+    "title_derived",
+    "authors",
+    "language",
+    "passage",
+    "citation",
+    "file",
+    "archive",
+]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Library:
+    return Library.open(SAMPLE_ISSUES)
+
+
+@pytest.fixture
+def headed(tmp_path: Path) -> Library:
+    """An issue in the county text format: a column label, a kicker, the title, a subtitle."""
+    root = tmp_path / "county"
+    root.mkdir()
+    (root / "issue.txt").write_text(
+        f"# 今日长子\n\n2022年9月26日\n总1811期\n\n## {COLUMN}\n\n## {KICKER}\n\n# {TITLE}\n\n"
+        f"### {SUBTITLE}\n\n本报讯 9月22日，县委书记郭强深入丹朱镇调研乡村振兴工作。\n\n记者 张晓明\n",
+        encoding="utf-8",
+    )
+    library = Library.open(root)
+    (article,) = library.issues[0].articles
+    assert (article.column, article.kicker, article.title, article.subtitle) == (
+        COLUMN,
+        KICKER,
+        TITLE,
+        SUBTITLE,
+    )
+    return library
+
+
+def _ids(library: Library) -> list[str]:
+    return [a.id for issue in library.issues for a in issue.articles]
+
+
+def _csv_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    text = path.read_text(encoding="utf-8-sig")
+    header = next(csv.reader(io.StringIO(text, newline="")))
+    return header, list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_csv_appends_column_kicker_and_subtitle(
+    seed: Library, headed: Library, tmp_path: Path
+) -> None:
+    export(seed, entries(seed, _ids(seed)), "csv", tmp_path / "seed.csv")
+    header, rows = _csv_rows(tmp_path / "seed.csv")
+    assert header == [*FIRST_COLUMNS, "column", "kicker", "subtitle"]
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[SEED_COLUMN]["column"] == COLUMN
+    assert by_id[SEED_KICKER]["kicker"] == "强在精卫湖康养小镇项目前期策划方案汇报会上强调"
+    others = [row for row in rows if row["id"] not in (SEED_COLUMN, SEED_KICKER)]
+    assert len(others) == 6
+    assert all(row["column"] == row["kicker"] == row["subtitle"] == "" for row in others)
+
+    export(headed, entries(headed, _ids(headed)), "csv", tmp_path / "headed.csv")
+    _header, (row,) = _csv_rows(tmp_path / "headed.csv")
+    assert (row["column"], row["kicker"], row["title"], row["subtitle"]) == (
+        COLUMN,
+        KICKER,
+        TITLE,
+        SUBTITLE,
+    )
+
+
+def test_a_collections_csv_keeps_its_own_columns_in_their_places(
+    headed: Library, tmp_path: Path
+) -> None:
+    kept = (
+        Entry(e.issue, e.article, e.passage, e.location, e.archive, "乡村振兴", "读过", ("党建",))
+        for e in entries(headed, _ids(headed))
+    )
+    write(kept, "csv", tmp_path / "kept.csv", kept=True)
+    header, (row,) = _csv_rows(tmp_path / "kept.csv")
+    assert header == [*FIRST_COLUMNS, "collection", "note", "tags", "column", "kicker", "subtitle"]
+    assert (row["collection"], row["note"], row["tags"]) == ("乡村振兴", "读过", "党建")
+    assert (row["column"], row["kicker"], row["subtitle"]) == (COLUMN, KICKER, SUBTITLE)
