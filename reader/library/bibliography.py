@@ -2,9 +2,11 @@
 
 - RIS (the RefMan tagged format): ``TY  - NEWS``, ``AU`` per author (``Family, Given``),
   ``TI``, ``T2`` (the newspaper), ``PY``/``DA`` (``2022`` / ``2022/09/19``), ``SP`` (the page),
-  ``IS`` (the issue number), ``LA``, ``N1`` (the reader's note, then the printed numbers),
-  ``KW`` per tag, ``AN`` (the article's id), ``DB`` (the archive), ``UR`` (the article's file
-  as a ``file:`` URL), ``ER``. Lines end in CR LF, as the format asks.
+  ``IS`` (the issue number), ``SE`` (the column, 栏目: a newspaper article's Section, as Zotero
+  and EndNote import it), ``LA``, ``N1`` (the reader's note, then the printed numbers, then
+  ``Kicker: …`` and ``Subtitle: …``, which have no tag), ``KW`` per tag, ``AN`` (the article's
+  id), ``DB`` (the archive), ``UR`` (the article's file as a ``file:`` URL), ``ER``. Lines end
+  in CR LF, as the format asks.
 - CSL-JSON (citeproc's input, what Zotero reads): one array of ``article-newspaper`` items
   with ``container-title``, ``issued`` date-parts, ``page``, ``issue``, ``author`` as
   ``family``/``given`` or ``literal`` (a Chinese name or a name of one word), ``language``,
@@ -67,12 +69,17 @@ def ris_record(item: Entry) -> list[tuple[str, str]]:
         tags.append(("SP", article.page))
     if issue.number:
         tags.append(("IS", issue.number))
+    if article.column:
+        tags.append(("SE", article.column))
     if item.language:
         tags.append(("LA", item.language))
     if item.note.strip():
         tags.append(("N1", item.note))
     if issue.numbers_printed:
         tags.append(("N1", " ".join(issue.numbers_printed)))
+    # RIS has no tag for a kicker or a subtitle: each is a note of its own, named.
+    headings = (("Kicker", article.kicker), ("Subtitle", article.subtitle))
+    tags += [("N1", f"{name}: {text}") for name, text in headings if text]
     tags += [("KW", tag) for tag in item.tags]
     tags += [("AN", article.id), ("DB", item.archive), ("UR", _file_url(item.location))]
     tags.append(("ER", ""))

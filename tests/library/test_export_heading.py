@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
+import rispy
 
 from reader.library import Library
-from reader.library.export import export, write
+from reader.library.export import export, write, write_stream
 from reader.library.export_entries import Entry, entries
 from tests.conftest import SAMPLE_ISSUES
 
@@ -113,3 +115,48 @@ def test_a_collections_csv_keeps_its_own_columns_in_their_places(
     assert header == [*FIRST_COLUMNS, "collection", "note", "tags", "column", "kicker", "subtitle"]
     assert (row["collection"], row["note"], row["tags"]) == ("乡村振兴", "读过", "党建")
     assert (row["column"], row["kicker"], row["subtitle"]) == (COLUMN, KICKER, SUBTITLE)
+
+
+def _stream(library: Library, fmt: str, ids: list[str] | None = None) -> str:
+    stream = io.StringIO()
+    write_stream(entries(library, _ids(library) if ids is None else ids), fmt, stream)
+    return stream.getvalue()
+
+
+_RIS_LINE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
+
+
+def _ris_records(text: str) -> list[list[tuple[str, str]]]:
+    """RIS read by the specification alone: ``XX  - value`` lines ending in CR LF, ``ER`` closing."""
+    records: list[list[tuple[str, str]]] = [[]]
+    for line in text.split("\r\n"):
+        if not line:
+            continue
+        match = _RIS_LINE.match(line)
+        assert match, line
+        records[-1].append((match.group(1), match.group(2)))
+        if match.group(1) == "ER":
+            records.append([])
+    assert records.pop() == []
+    return records
+
+
+def test_ris_gives_the_column_as_section_and_kicker_and_subtitle_as_notes(
+    seed: Library, headed: Library
+) -> None:
+    by_id = {dict(r)["AN"]: r for r in _ris_records(_stream(seed, "ris"))}
+    assert ("SE", COLUMN) in by_id[SEED_COLUMN]
+    kicker = "Kicker: 强在精卫湖康养小镇项目前期策划方案汇报会上强调"
+    assert ("N1", kicker) in by_id[SEED_KICKER]
+    assert not [tag for tag, _value in by_id[SEED_KICKER] if tag == "SE"]
+
+    text = _stream(headed, "ris")
+    (record,) = _ris_records(text)
+    assert record[0] == ("TY", "NEWS") and record[-1] == ("ER", "")
+    assert ("TI", TITLE) in record and ("SE", COLUMN) in record
+    notes = [value for tag, value in record if tag == "N1"]
+    assert notes == ["总1811期", f"Kicker: {KICKER}", f"Subtitle: {SUBTITLE}"]
+    # And as a reference manager's reader takes it: SE is the section.
+    (parsed,) = rispy.loads(text)
+    assert parsed["section"] == COLUMN
+    assert parsed["notes"] == notes
