@@ -8,10 +8,11 @@
   id), ``DB`` (the archive), ``UR`` (the article's file as a ``file:`` URL), ``ER``. Lines end
   in CR LF, as the format asks.
 - CSL-JSON (citeproc's input, what Zotero reads): one array of ``article-newspaper`` items
-  with ``container-title``, ``issued`` date-parts, ``page``, ``issue``, ``author`` as
-  ``family``/``given`` or ``literal`` (a Chinese name or a name of one word), ``language``,
-  ``note`` (the reader's note, then the printed numbers), ``keyword`` (the tags, joined by
-  ``, ``), ``archive`` and ``archive_location``; only variables of the CSL 1.0 schema.
+  with ``container-title``, ``issued`` date-parts, ``page``, ``issue``, ``section`` (the
+  column, 栏目), ``author`` as ``family``/``given`` or ``literal`` (a Chinese name or a name of
+  one word), ``language``, ``note`` (the reader's note, then the printed numbers), ``keyword``
+  (the tags, joined by ``, ``), ``custom`` (``kicker`` and ``subtitle``, which no CSL variable
+  holds), ``archive`` and ``archive_location``; only variables of the CSL 1.0 schema.
 - BibTeX: ``@article`` with ``journal`` (biblatex reads it as ``journaltitle``), ``year``,
   ``month``, ``date``, ``pages``, ``number``, ``language``, ``note``, ``keywords`` (the tags,
   as biblatex reads them); special characters escaped, a name that must stay whole in braces.
@@ -116,6 +117,8 @@ def csl_item(item: Entry) -> dict[str, object]:
         data["page"] = article.page
     if issue.number:
         data["issue"] = issue.number
+    if article.column:
+        data["section"] = article.column
     if item.language:
         data["language"] = item.language
     note = _notes(item, "\n")
@@ -123,6 +126,11 @@ def csl_item(item: Entry) -> dict[str, object]:
         data["note"] = note
     if item.tags:
         data["keyword"] = ", ".join(item.tags)
+    # CSL has no variable for a kicker or a subtitle; its schema keeps such data in custom,
+    # not in note, which annotated bibliographies print as the reader's annotation.
+    heading = {"kicker": article.kicker, "subtitle": article.subtitle}
+    if any(heading.values()):
+        data["custom"] = {name: text for name, text in heading.items() if text}
     data["archive"] = item.archive
     data["archive_location"] = item.location
     return data

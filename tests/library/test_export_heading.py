@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 import rispy
 
@@ -20,6 +22,9 @@ from reader.library.export import export, write, write_stream
 from reader.library.export_entries import Entry, entries
 from tests.conftest import SAMPLE_ISSUES
 
+SCHEMA = json.loads(
+    (Path(__file__).parents[1] / "data" / "csl" / "csl-data.json").read_text(encoding="utf-8")
+)
 SEED_KICKER = "2022-09-19-f6b602d7-02"
 SEED_COLUMN = "2022-09-19-f6b602d7-07"
 COLUMN = "抓党建促基层治理能力提升·长子行"
@@ -160,3 +165,23 @@ def test_ris_gives_the_column_as_section_and_kicker_and_subtitle_as_notes(
     (parsed,) = rispy.loads(text)
     assert parsed["section"] == COLUMN
     assert parsed["notes"] == notes
+
+
+def test_csl_json_gives_the_column_as_section_and_keeps_kicker_and_subtitle_in_custom(
+    seed: Library, headed: Library
+) -> None:
+    items = json.loads(_stream(seed, "csl-json"))
+    jsonschema.validate(items, SCHEMA)
+    by_id = {item["id"]: item for item in items}
+    assert by_id[SEED_COLUMN]["section"] == COLUMN
+    assert by_id[SEED_KICKER]["custom"] == {
+        "kicker": "强在精卫湖康养小镇项目前期策划方案汇报会上强调"
+    }
+    others = [item for item in items if item["id"] not in (SEED_COLUMN, SEED_KICKER)]
+    assert len(others) == 6 and not [i for i in others if "section" in i or "custom" in i]
+
+    (item,) = json.loads(_stream(headed, "csl-json"))
+    jsonschema.validate([item], SCHEMA)
+    assert (item["title"], item["section"]) == (TITLE, COLUMN)
+    assert item["custom"] == {"kicker": KICKER, "subtitle": SUBTITLE}
+    assert item["note"] == "总1811期"  # the reader's annotations stay theirs
