@@ -13,9 +13,10 @@
   one word), ``language``, ``note`` (the reader's note, then the printed numbers), ``keyword``
   (the tags, joined by ``, ``), ``custom`` (``kicker`` and ``subtitle``, which no CSL variable
   holds), ``archive`` and ``archive_location``; only variables of the CSL 1.0 schema.
-- BibTeX: ``@article`` with ``journal`` (biblatex reads it as ``journaltitle``), ``year``,
-  ``month``, ``date``, ``pages``, ``number``, ``language``, ``note``, ``keywords`` (the tags,
-  as biblatex reads them); special characters escaped, a name that must stay whole in braces.
+- BibTeX: ``@article`` with ``subtitle``, ``titleaddon`` (the kicker), ``journal`` (biblatex
+  reads it as ``journaltitle``), ``issuetitle`` (the column, 栏目), ``year``, ``month``,
+  ``date``, ``pages``, ``number``, ``language``, ``note``, ``keywords`` (the tags, as biblatex
+  reads them); special characters escaped, a name that must stay whole in braces.
 
 A title made from the article's first words (``Article.title_derived``) is given in square
 brackets, as a cataloguer gives a title they supplied: ``[First words…]``.
@@ -156,7 +157,17 @@ def bibtex_entry(item: Entry) -> str:
     fields: list[tuple[str, str]] = []
     if article.authors:
         fields.append(("author", " and ".join(_bibtex_name(n) for n in article.authors)))
-    fields += [("title", _latex(item.cited_title)), ("journal", _latex(issue.publication))]
+    fields.append(("title", _latex(item.cited_title)))
+    # The heading's other parts in fields biblatex knows (BibTeX's own styles pass over them):
+    # subtitle; titleaddon, the title's annex, for the kicker; and for the column (栏目), as
+    # biblatex has no section field, issuetitle, which its styles print after the paper and
+    # the date, where a section goes.
+    for name, text in (("subtitle", article.subtitle), ("titleaddon", article.kicker)):
+        if text:
+            fields.append((name, _latex(text)))
+    fields.append(("journal", _latex(issue.publication)))
+    if article.column:
+        fields.append(("issuetitle", _latex(article.column)))
     if item.date:
         fields += [("year", str(item.date.year)), ("date", item.date.isoformat())]
     if article.page:

@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 
+import bibtexparser
 import jsonschema
 import pytest
 import rispy
@@ -185,3 +186,26 @@ def test_csl_json_gives_the_column_as_section_and_keeps_kicker_and_subtitle_in_c
     assert (item["title"], item["section"]) == (TITLE, COLUMN)
     assert item["custom"] == {"kicker": KICKER, "subtitle": SUBTITLE}
     assert item["note"] == "总1811期"  # the reader's annotations stay theirs
+
+
+def _bibtex_fields(text: str) -> dict[str, dict[str, str]]:
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    return {
+        entry.key.split("-", 1)[1]: {name: f.value for name, f in entry.fields_dict.items()}
+        for entry in library.entries
+    }
+
+
+def test_bibtex_gives_subtitle_titleaddon_and_issuetitle(seed: Library, headed: Library) -> None:
+    by_id = _bibtex_fields(_stream(seed, "bibtex"))
+    assert by_id[SEED_COLUMN]["issuetitle"] == COLUMN
+    assert by_id[SEED_KICKER]["titleaddon"] == "强在精卫湖康养小镇项目前期策划方案汇报会上强调"
+    heading = {"subtitle", "titleaddon", "issuetitle"}
+    others = [f for key, f in by_id.items() if key not in (SEED_COLUMN, SEED_KICKER)]
+    assert len(others) == 6 and not [f for f in others if heading & set(f)]
+
+    (fields,) = _bibtex_fields(_stream(headed, "bibtex")).values()
+    assert (fields["title"], fields["subtitle"]) == (TITLE, SUBTITLE)
+    assert (fields["titleaddon"], fields["issuetitle"]) == (KICKER, COLUMN)
+    assert fields["journal"] == "今日长子"
