@@ -1,9 +1,10 @@
 """Articles as plain-text or Markdown files, one per article, for text mining: a folder or a zip.
 
 Each file opens with YAML front matter (every value a JSON string or list, so any YAML or JSON
-reader takes it as it is) and a stable, safe name: ``DATE_PUBLICATION_ID.txt`` (``.md``), the
-publication cut to a few letters or characters, nothing a file system or zip tool could
-misread (no separators, no reserved names), the same name on every export of the same article.
+reader takes it as it is; ``kicker``, ``subtitle`` and ``column`` only when the article has
+them) and a stable, safe name: ``DATE_PUBLICATION_ID.txt`` (``.md``), the publication cut to
+a few letters or characters, nothing a file system or zip tool could misread (no separators,
+no reserved names), the same name on every export of the same article.
 Files are written one at a time: a zip holds only its directory in memory.
 """
 
@@ -26,6 +27,8 @@ SUFFIXES = {"text": ".txt", "markdown": ".md"}
 # Characters of the publication kept in a file name.
 _NAME_PART = 40
 _UNSAFE = re.compile(r"[^\w.-]+")
+# Front matter keys left out when empty: the heading's parts beyond the title.
+_HEADING_PARTS = ("kicker", "subtitle", "column")
 # The zip's members carry one fixed time, so the same export is the same zip.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -45,15 +48,20 @@ def front_matter(item: Entry) -> str:
     values: list[tuple[str, object]] = [
         ("id", article.id),
         ("title", item.title),
+        ("kicker", article.kicker),
+        ("subtitle", article.subtitle),
         ("authors", list(article.authors)),
         ("publication", issue.publication),
         ("date", item.date.isoformat() if item.date else ""),
         ("issue", issue.number),
         ("page", article.page),
+        ("column", article.column),
         ("language", item.language),
         ("citation", item.citation),
         ("source", item.location),
     ]
+    # The heading's other parts only where the file gives them (most articles have none).
+    values = [(key, value) for key, value in values if value or key not in _HEADING_PARTS]
     if item.collection:  # a collection's item: where it is kept, the reader's note and tags
         values += [("collection", item.collection), ("note", item.note), ("tags", list(item.tags))]
     lines = ["---"]

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import bibtexparser
@@ -209,3 +210,35 @@ def test_bibtex_gives_subtitle_titleaddon_and_issuetitle(seed: Library, headed: 
     assert (fields["title"], fields["subtitle"]) == (TITLE, SUBTITLE)
     assert (fields["titleaddon"], fields["issuetitle"]) == (KICKER, COLUMN)
     assert fields["journal"] == "今日长子"
+
+
+def _front_matter(text: str) -> dict[str, object]:
+    head, _, _body = text.removeprefix("---\n").partition("\n---\n")
+    pairs = (line.split(": ", 1) for line in head.splitlines())
+    return {key: json.loads(value) for key, value in pairs}
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_front_matter_names_them_where_the_article_has_them(
+    seed: Library, headed: Library, tmp_path: Path, fmt: str
+) -> None:
+    export(seed, entries(seed, _ids(seed)), fmt, tmp_path / "seed.zip")
+    with zipfile.ZipFile(tmp_path / "seed.zip") as texts:
+        metas = [_front_matter(texts.read(name).decode("utf-8")) for name in texts.namelist()]
+    by_id = {meta["id"]: meta for meta in metas}
+    assert by_id[SEED_COLUMN]["column"] == COLUMN
+    assert by_id[SEED_KICKER]["kicker"] == "强在精卫湖康养小镇项目前期策划方案汇报会上强调"
+    heading = {"column", "kicker", "subtitle"}
+    others = [m for key, m in by_id.items() if key not in (SEED_COLUMN, SEED_KICKER)]
+    assert len(others) == 6 and not [m for m in others if heading & set(m)]
+
+    export(headed, entries(headed, _ids(headed)), fmt, tmp_path / "headed")
+    (path,) = (tmp_path / "headed").iterdir()
+    text = path.read_text(encoding="utf-8")
+    meta = _front_matter(text)
+    assert list(meta)[:4] == ["id", "title", "kicker", "subtitle"]
+    assert (meta["title"], meta["kicker"], meta["subtitle"]) == (TITLE, KICKER, SUBTITLE)
+    assert list(meta)[list(meta).index("page") + 1] == "column"
+    assert meta["column"] == COLUMN
+    body = text.split("\n---\n", 1)[1]
+    assert KICKER in body and SUBTITLE in body  # the body keeps the heading as printed
