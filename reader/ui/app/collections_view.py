@@ -42,6 +42,7 @@ class Table(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab moves on; the arrows walk the rows
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
         self.cellDoubleClicked.connect(lambda row, _column: self.opened.emit(row))

@@ -43,6 +43,7 @@ class ShortcutsDialog(QDialog):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setWordWrap(False)
+        view.setTabKeyNavigation(False)  # Tab goes to the Close button
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         view.setAlternatingRowColors(True)

@@ -106,6 +106,8 @@ class ProblemsPanel(QDockWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(False)
+        # Tab leaves the table (the arrows walk it): Qt's default stopped on every cell first.
+        self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
