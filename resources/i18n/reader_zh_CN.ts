@@ -243,6 +243,14 @@
         <translation>转到日期(&amp;D)…</translation>
     </message>
     <message>
+        <source>Next &amp;Pane</source>
+        <translation>下一窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Previous Pa&amp;ne</source>
+        <translation>上一窗格(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -1194,6 +1202,53 @@
     </message>
 </context>
 <context>
+    <name>PageKeys</name>
+    <message>
+        <source>Next page, previous page</source>
+        <translation>下一版、上一版</translation>
+    </message>
+    <message>
+        <source>A screenful down, up (at the end: the next page)</source>
+        <translation>向下、向上滚动一屏（到底时翻到下一版）</translation>
+    </message>
+    <message>
+        <source>Move the page</source>
+        <translation>移动版面</translation>
+    </message>
+    <message>
+        <source>Next match on the page, previous match</source>
+        <translation>版面上的下一处、上一处匹配</translation>
+    </message>
+    <message>
+        <source>Zoom in, out (the current match kept in view)</source>
+        <translation>放大、缩小（当前匹配处留在视野内）</translation>
+    </message>
+    <message>
+        <source>Fit the page&apos;s width</source>
+        <translation>版面适合宽度</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <source>Zoom at the pointer</source>
+        <translation>以指针处为中心缩放</translation>
+    </message>
+    <message>
+        <source>Drag</source>
+        <translation>拖动</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>单击</translation>
+    </message>
+    <message>
+        <source>Read the text of the word clicked</source>
+        <translation>阅读所点词语处的正文</translation>
+    </message>
+</context>
+<context>
     <name>PagePane</name>
     <message>
         <source>This issue has only text: the archive has no page images for it.</source>
@@ -1895,32 +1950,28 @@
         <translation>查找栏</translation>
     </message>
     <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>搜索</translation>
-    </message>
-    <message>
-        <source>Up (in an empty field)</source>
-        <translation>上方向键（搜索框为空时）</translation>
     </message>
     <message>
         <source>Earlier searches</source>
         <translation>搜索历史</translation>
     </message>
     <message>
-        <source>Down</source>
-        <translation>下方向键</translation>
-    </message>
-    <message>
         <source>Go to the hits</source>
         <translation>转到结果</translation>
     </message>
     <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
+        <source>Hits chart</source>
+        <translation>结果分布图</translation>
+    </message>
+    <message>
+        <source>Trends chart</source>
+        <translation>时间趋势图</translation>
+    </message>
+    <message>
+        <source>%1 (in an empty field)</source>
+        <translation>%1（搜索框为空时）</translation>
     </message>
     <message>
         <source>Back to reading</source>
@@ -1939,12 +1990,52 @@
         <translation>阅读文章</translation>
     </message>
     <message>
-        <source>Up (on the first hit)</source>
-        <translation>上方向键（在第一条结果上）</translation>
+        <source>%1 (on the first hit)</source>
+        <translation>%1（在第一条结果上）</translation>
+    </message>
+    <message>
+        <source>Choose a period</source>
+        <translation>选择时段</translation>
+    </message>
+    <message>
+        <source>Narrow the search to that period</source>
+        <translation>将搜索限定在该时段</translation>
+    </message>
+    <message>
+        <source>Compared searches</source>
+        <translation>对比的搜索</translation>
+    </message>
+    <message>
+        <source>Remove the search</source>
+        <translation>移除该搜索</translation>
+    </message>
+    <message>
+        <source>Library and collections</source>
+        <translation>书架与收藏夹</translation>
+    </message>
+    <message>
+        <source>Open the one chosen</source>
+        <translation>打开所选项</translation>
+    </message>
+    <message>
+        <source>Remove it from the list</source>
+        <translation>从列表中移除</translation>
+    </message>
+    <message>
+        <source>Scanned page</source>
+        <translation>扫描版面</translation>
     </message>
     <message>
         <source>Back to the search field</source>
         <translation>回到搜索框</translation>
+    </message>
+    <message>
+        <source>Choose a bar</source>
+        <translation>选择柱条</translation>
+    </message>
+    <message>
+        <source>Show only the hits of that bar</source>
+        <translation>只显示该柱条时段的结果</translation>
     </message>
     <message>
         <source>Concordance</source>
@@ -1953,10 +2044,6 @@
     <message>
         <source>Read the article at this match</source>
         <translation>在这处匹配阅读文章</translation>
-    </message>
-    <message>
-        <source>Enter, Shift+Enter</source>
-        <translation>Enter、Shift+Enter</translation>
     </message>
     <message>
         <source>Next, previous</source>
@@ -1969,10 +2056,6 @@
     <message>
         <source>Article</source>
         <translation>文章</translation>
-    </message>
-    <message>
-        <source>Space, Shift+Space</source>
-        <translation>空格键、Shift+空格键</translation>
     </message>
     <message>
         <source>Page down, page up</source>

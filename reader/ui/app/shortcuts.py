@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.app import view_keys
 from reader.ui.core import formatting
 
 
@@ -24,7 +25,7 @@ class ShortcutsDialog(QDialog):
     """Every action with its keyboard shortcuts and the menu that holds it.
 
     After the menu actions come the keys that work in one place only (the search field, the
-    hits, the find bar), where Qt has no action to list.
+    hits, the page…), where Qt has no action to list: :mod:`reader.ui.app.view_keys` has them.
     """
 
     def __init__(self, rows: Sequence[tuple[str, QAction]], parent: QWidget | None = None) -> None:
@@ -34,7 +35,7 @@ class ShortcutsDialog(QDialog):
         self.model.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys"), self.tr("Where")])
         for menu, action in rows:
             self._add(plain_text(action.text()), shortcut_text(action), plain_text(menu))
-        for where, keys, what in self._context_keys():
+        for where, keys, what in view_keys.rows():
             self._add(what, keys, where)
         view = QTableView(self)
         view.setModel(self.model)
@@ -64,25 +65,6 @@ class ShortcutsDialog(QDialog):
         for item in items:
             item.setEditable(False)
         self.model.appendRow(items)
-
-    def _context_keys(self) -> list[tuple[str, str, str]]:
-        """(where, keys, what they do) for keys that belong to one widget."""
-        search_field = self.tr("Search field")
-        hits = self.tr("Hits and article list")
-        find_bar = self.tr("Find bar")
-        return [
-            (search_field, self.tr("Enter"), self.tr("Search")),
-            (search_field, self.tr("Up (in an empty field)"), self.tr("Earlier searches")),
-            (search_field, self.tr("Down"), self.tr("Go to the hits")),
-            (search_field, self.tr("Esc"), self.tr("Back to reading")),
-            (self.tr("Issue tree"), self.tr("Enter"), self.tr("Go to the articles")),
-            (hits, self.tr("Enter"), self.tr("Read the article")),
-            (hits, self.tr("Up (on the first hit)"), self.tr("Back to the search field")),
-            (self.tr("Concordance"), self.tr("Enter"), self.tr("Read the article at this match")),
-            (find_bar, self.tr("Enter, Shift+Enter"), self.tr("Next, previous")),
-            (find_bar, self.tr("Esc"), self.tr("Close the find bar")),
-            (self.tr("Article"), self.tr("Space, Shift+Space"), self.tr("Page down, page up")),
-        ]
 
 
 # Qt's codes from Key_Help on are the extra keys of multimedia (and old Unix) keyboards.

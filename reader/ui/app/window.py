@@ -25,6 +25,7 @@ from reader.ui.app.aliasing import AliasKeeper
 from reader.ui.app.archive_display import ArchiveDisplay
 from reader.ui.app.integrity import IntegrityCheck
 from reader.ui.app.opening import Opener, dropped_path
+from reader.ui.app.pane_focus import PaneFocus
 from reader.ui.app.reading_area import ReadingArea
 from reader.ui.app.start_page import StartPage
 from reader.ui.app.status_line import StatusLine
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.reload.triggered.connect(self.reload)
         self.dialogs = WindowDialogs(self)  # File › Archive Properties, Help › Shortcuts, About
+        self.pane_focus = PaneFocus(self)  # F6, Shift+F6
         a.verify.triggered.connect(self.integrity.start)
         self.integrity.status.connect(self.status_line.show_message)
         a.problems.toggled.connect(self.problems_panel.want)

@@ -98,6 +98,9 @@ class Actions(QObject):
         self.next_issue = make("next_issue", "]", "Ctrl+Shift+PgDown")
         self.previous_issue = make("previous_issue", "[", "Ctrl+Shift+PgUp")
         self.go_to_date = make("go_to_date", "Ctrl+D")
+        # The keyboard's way between the panes, as in most desktop programs (F6 was free).
+        self.next_pane = make("next_pane", "F6")
+        self.previous_pane = make("previous_pane", "Shift+F6")
         # Help
         # "Shift+?" too: where the keyboard layout reports the Shift that makes "?", "?" alone misses.
         self.shortcuts = make("shortcuts", Key.HelpContents, "F1", "?", "Shift+?")
@@ -199,6 +202,8 @@ class Actions(QObject):
             self.next_issue: self.tr("Next &Issue"),
             self.previous_issue: self.tr("Previous I&ssue"),
             self.go_to_date: self.tr("Go to &Date…"),
+            self.next_pane: self.tr("Next &Pane"),
+            self.previous_pane: self.tr("Previous Pa&ne"),
             self.shortcuts: self.tr("&Keyboard Shortcuts"),
             self.about: self.tr("&About Issue Reader"),
         }

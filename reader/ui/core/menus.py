@@ -42,6 +42,8 @@ class Menus(QObject):
         self.go.addActions([a.next_article, a.previous_article, a.next_issue, a.previous_issue])
         self.go.addSeparator()
         self.go.addAction(a.go_to_date)
+        self.go.addSeparator()
+        self.go.addActions([a.next_pane, a.previous_pane])
         self.search = menubar.addMenu("")
         self.search.addActions(
             [a.search, a.next_match, a.previous_match, a.save_search, a.export_hits]
