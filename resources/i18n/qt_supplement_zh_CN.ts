@@ -51,4 +51,41 @@
         <translation>大小</translation>
     </message>
 </context>
+<context>
+    <name>QShortcut</name>
+    <!-- Key names as printed on the keys (the glossary's rule): Qt's 左方向 read as cut off
+         beside our 上方向键, and its 回车 is the word the glossary forbids. -->
+    <message>
+        <source>Left</source>
+        <translation>←</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>↑</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>↓</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Backspace</translation>
+    </message>
+</context>
 </TS>

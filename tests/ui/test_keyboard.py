@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from reader.ui import i18n
 from reader.ui.app.shortcuts import ShortcutsDialog, plain_text, shortcut_text
 from reader.ui.pages import keys as page_keys
 
@@ -81,3 +82,19 @@ def test_f6_goes_round_the_panes_shown(qtbot, window, archive):
     assert after(Qt.Key.Key_F6) is window.area.pages.pane.canvas
     assert window.concordance.isAncestorOf(after(Qt.Key.Key_F6))
     assert after(Qt.Key.Key_F6) is window.tree
+
+
+def test_keys_have_one_name_each_in_chinese(qtbot, qapp, window):
+    try:
+        i18n.install(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: window.menus.file.title() == "文件(&F)")
+        rows = listed_rows(window)
+    finally:
+        i18n.install(qapp, "en")
+    keys = {what: key for what, key, _where in rows}
+    # The arrows as printed on the keys, in the menus' shortcuts and the views' keys alike.
+    assert keys["后退"].startswith("Alt+←") and keys["前进"].startswith("Alt+→")
+    assert keys["搜索历史"] == "↑（搜索框为空时）" and keys["转到结果"] == "↓"
+    assert keys["向下翻页、向上翻页"] == "空格键、Shift+空格键"
+    assert keys["搜索"] == "Enter"
+    assert [k for k in keys.values() if "方向" in k or "回车" in k or "空格 " in k] == []
