@@ -167,6 +167,52 @@ def test_f3_steps_through_the_articles_hits_across_its_pages(qtbot, pane, issue_
     assert pane.number == 2 and pane.current_hit == 2
 
 
+def test_keyboard_zoom_keeps_the_current_hit_in_view(qtbot, pane, issue_pages):
+    issue, _ = issue_pages
+    open_article(qtbot, pane, issue, "B", "alpha")  # B's hit is right of the page's centre
+    canvas = pane.canvas
+    qtbot.keyClick(canvas, Qt.Key.Key_F3)
+    hit = WORDS_1[3].box
+    for _ in range(4):
+        qtbot.keyClick(canvas, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert canvas.viewport().rect().contains(canvas.to_view_rect(hit).toRect())
+    assert canvas.scale == pytest.approx(fit_scale(pane) * 1.25**4)
+    # With no current hit, the view's centre stays where it is.
+    pane.show_article(issue, "B", "")
+    centre = QPointF(canvas.viewport().rect().center())
+    before = canvas.to_image(centre)
+    qtbot.keyClick(canvas, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    after = canvas.to_image(centre)
+    assert abs(after.x() - before.x()) < 2 and abs(after.y() - before.y()) < 2
+
+
+def test_f3_centres_a_hit_out_of_view_and_leaves_one_in_view(qtbot, pane, issue_pages):
+    issue, _ = issue_pages
+    open_article(qtbot, pane, issue, "A", "alpha")
+    canvas = pane.canvas
+    canvas.zoom_to(2.0)
+    qtbot.keyClick(canvas, Qt.Key.Key_F3)
+    # The next hit: right of the view, and low in it (as find in page left it, only moved
+    # sideways: at the view's bottom edge).
+    canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().maximum())
+    bottom = canvas.viewport().height() - 60
+    canvas.verticalScrollBar().setValue(round(12 + 1540 * 2 - bottom))
+    assert canvas.to_view_rect(WORDS_1[2].box).bottom() == pytest.approx(bottom, abs=1)
+    qtbot.keyClick(canvas, Qt.Key.Key_F3)
+    view = canvas.to_view_rect(WORDS_1[2].box)
+    centre = QPointF(canvas.viewport().rect().center())
+    assert abs(view.center().x() - centre.x()) < 2 and abs(view.center().y() - centre.y()) < 2
+    # A hit already wholly in view is left where it is (B has one: F3 comes back to it).
+    pane.show_article(issue, "B", "alpha")
+    canvas.zoom_to(1.0)
+    qtbot.keyClick(canvas, Qt.Key.Key_F3)
+    canvas.verticalScrollBar().setValue(canvas.verticalScrollBar().value() + 60)
+    place = canvas.to_view_rect(WORDS_1[3].box)
+    assert canvas.viewport().rect().contains(place.toRect())
+    qtbot.keyClick(canvas, Qt.Key.Key_F3)
+    assert canvas.to_view_rect(WORDS_1[3].box) == place
+
+
 def test_page_keys_turn_the_pages_and_the_missing_scan_is_named(qtbot, pane, issue_pages):
     issue, _ = issue_pages
     open_article(qtbot, pane, issue, "B")

@@ -104,15 +104,24 @@ class PageCanvas(QAbstractScrollArea):
         self.viewport().update()
 
     def zoom_to(self, scale: float, anchor: QPointF | None = None) -> None:
-        """Show the page at ``scale``, the image point under ``anchor`` (the centre) kept there."""
+        """Show the page at ``scale``, the image point under ``anchor`` kept there.
+
+        With no ``anchor`` (the keyboard's zoom), the current hit is kept in view if it is in
+        view, as PDF readers keep theirs; else the view's centre stays where it is.
+        """
+        hit = self.marks.current_box()
+        seen = hit is not None and self.to_view_rect(hit).intersects(QRectF(self.viewport().rect()))
         if anchor is None:
-            anchor = QPointF(self.viewport().rect().center())
+            view = self.to_view_rect(hit) if hit is not None and seen else self.viewport().rect()
+            anchor = QPointF(view.center())
         point = self.to_image(anchor)
         self.fit = False
         self._scale = max(MIN_SCALE, min(MAX_SCALE, scale))
         self._update_range()
         self.horizontalScrollBar().setValue(round(MARGIN + point.x() * self._scale - anchor.x()))
         self.verticalScrollBar().setValue(round(MARGIN + point.y() * self._scale - anchor.y()))
+        if hit is not None and seen:
+            self.ensure_visible(hit)  # zoomed in, it may have grown past the view's edge
         self.zoomed.emit(self._scale)
         self._soon()
         self.viewport().update()
@@ -128,15 +137,20 @@ class PageCanvas(QAbstractScrollArea):
         self._center_horizontally()
 
     def ensure_visible(self, box: Box, margin: int = 48) -> None:
-        """Scroll so that ``box`` (image pixels) is in view, centred when it was not."""
+        """Scroll so that ``box`` (image pixels) is in view: left where it is if it is wholly
+        in view (``margin`` inside its edges), else centred, both ways, as far as the page goes
+        (as find in page does in PDF readers: centred only one way, it was left at an edge)."""
         view = self.to_view_rect(box)
         area = QRectF(self.viewport().rect()).adjusted(margin, margin, -margin, -margin)
-        for bar, low, high, start, end in (
-            (self.horizontalScrollBar(), view.left(), view.right(), area.left(), area.right()),
-            (self.verticalScrollBar(), view.top(), view.bottom(), area.top(), area.bottom()),
-        ):
-            if low < start or high > end:
-                bar.setValue(round(bar.value() + (low + high) / 2 - (start + end) / 2))
+        if area.contains(view):
+            return
+        centre = QRectF(self.viewport().rect()).center()
+        self.horizontalScrollBar().setValue(
+            round(self.horizontalScrollBar().value() + view.center().x() - centre.x())
+        )
+        self.verticalScrollBar().setValue(
+            round(self.verticalScrollBar().value() + view.center().y() - centre.y())
+        )
 
     def origin(self) -> QPointF:
         """Where the image's (0, 0) is in the viewport."""

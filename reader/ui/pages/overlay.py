@@ -28,6 +28,18 @@ class Marks:
     hits: tuple[tuple[Box, ...], ...] = ()
     current: int = -1
 
+    def current_box(self) -> Box | None:
+        """The box round the current hit's words (None: no current hit)."""
+        if not 0 <= self.current < len(self.hits) or not self.hits[self.current]:
+            return None
+        boxes = self.hits[self.current]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
 
 def rect(box: Box) -> QRectF:
     """A box as a QRectF."""

@@ -181,16 +181,13 @@ class PagePane(QWidget):
         if not self._hits:
             return
         self._hit = (self._hit + step) % len(self._hits)
-        number, hit = self._hits[self._hit]
+        number = self._hits[self._hit][0]
         if number != self.number:
             self.show_page(number)
         self._mark()
-        if hit.boxes:
-            left = min(b[0] for b in hit.boxes)
-            top = min(b[1] for b in hit.boxes)
-            right = max(b[2] for b in hit.boxes)
-            bottom = max(b[3] for b in hit.boxes)
-            self.canvas.ensure_visible((left, top, right, bottom))
+        box = self.canvas.marks.current_box()
+        if box is not None:
+            self.canvas.ensure_visible(box)
         self.hit_changed.emit(self._hit, len(self._hits))
 
     @property
