@@ -994,12 +994,32 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <source>Opened %1 — issues: %2, articles: %3; problems: %4 (see the Problems panel)</source>
-        <translation>已打开 %1：%2 期，%3 篇文章；%4 个问题（见问题面板）</translation>
-    </message>
-    <message>
         <source>Opened %1 — issues: %2, articles: %3</source>
         <translation>已打开 %1：%2 期，%3 篇文章</translation>
+    </message>
+    <message>
+        <source>problems: %1</source>
+        <translation>%1 个问题</translation>
+    </message>
+    <message>
+        <source>suggested aliases: %2</source>
+        <translation>%2 条报头别名建议</translation>
+    </message>
+    <message>
+        <source>problems: %1, suggested aliases: %2</source>
+        <translation>%1 个问题，%2 条报头别名建议</translation>
+    </message>
+    <message>
+        <source>%1; %2 (see the Problems panel)</source>
+        <translation>%1；%2（见问题面板）</translation>
+    </message>
+    <message>
+        <source>Suggested aliases: %2</source>
+        <translation>报头别名建议：%2</translation>
+    </message>
+    <message>
+        <source>⚠ Problems: %1 · suggested aliases: %2</source>
+        <translation>⚠ 问题：%1 · 报头别名建议：%2</translation>
     </message>
     <message>
         <source>None of the files of this archive could be read: the Problems panel below lists them and why.</source>
@@ -1138,12 +1158,12 @@
         <translation>状态栏</translation>
     </message>
     <message>
-        <source>⚠ Problems: %1</source>
-        <translation>⚠ 问题：%1</translation>
+        <source>Files and folders that could not be read, and suggested aliases (View › Problems Panel)</source>
+        <translation>无法读取的文件和文件夹，以及报头别名建议（视图 › 问题面板）</translation>
     </message>
     <message>
-        <source>Files and folders that could not be read (View › Problems Panel)</source>
-        <translation>无法读取的文件和文件夹（视图 › 问题面板）</translation>
+        <source>⚠ Problems: %1</source>
+        <translation>⚠ 问题：%1</translation>
     </message>
     <message>
         <source>Text size: %1</source>

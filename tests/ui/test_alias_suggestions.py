@@ -61,3 +61,27 @@ def test_dismiss_is_remembered(qtbot, make_window, tmp_path):
     other = make_window()
     other.open_path(str(archive))
     assert other.problems_panel.suggestions.rows == []
+
+
+def test_the_status_bar_and_the_problems_button_count_alike(qtbot, window, tmp_path):
+    archive = write_weekly(tmp_path / "weekly", ["今日长子"] * 4 + ["今日长孑"])
+    (archive / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
+    (archive / "empty.md").write_bytes(b"")
+    window.open_path(str(archive))
+    assert len(window.library.problems) == 2 and len(window.problems_panel.suggestions.rows) == 1
+    # Unreadable files and the suggested alias, counted apart in both places.
+    assert window.status_label.text().endswith(
+        "; problems: 2, suggested aliases: 1 (see the Problems panel)"
+    )
+    assert window.problems_button.text() == "⚠ Problems: 2 · suggested aliases: 1"
+    (row,) = window.problems_panel.suggestions.rows
+    qtbot.mouseClick(row.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.problems_panel.suggestions.rows == [])
+    assert window.status_label.text().endswith("; problems: 2 (see the Problems panel)")
+    assert window.problems_button.text() == "⚠ Problems: 2"
+
+
+def test_a_suggestion_alone_is_counted_as_one(window, tmp_path):
+    open_weekly(window, tmp_path)
+    assert window.status_label.text().endswith("; suggested aliases: 1 (see the Problems panel)")
+    assert window.problems_button.text() == "Suggested aliases: 1"

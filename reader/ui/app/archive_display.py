@@ -59,7 +59,7 @@ class ArchiveDisplay(QObject):
         found = library.alias_suggestions() if library is not None else ()
         settings = library.archive.settings if library is not None else None
         window.problems_panel.show_problems(problems, found, settings)
-        window.problems_button.show_count(len(problems) + len(found))
+        window.problems_button.show_count(len(problems), len(found))
         window.action_set.problems.setEnabled(bool(problems or found))
 
     # --- opening -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.app import collections_dock
+from reader.ui.app import collections_dock, notices
 from reader.ui.core.actions import Actions
 from reader.ui.i18n import fill
 from reader.ui.reading.article_document import ZOOM_FACTOR
@@ -120,10 +120,8 @@ def set_tab_order(chain: Sequence[QWidget], status_bar: QStatusBar) -> None:
 
 
 class ProblemsButton(QToolButton):
-    """The status bar's pointer to the Problems panel: how many problems it lists.
-
-    It counts the panel's rows, files and folders that could not be read and suggested aliases
-    alike, so its text says "⚠ Problems: 3", never "files".
+    """The status bar's pointer to the Problems panel: what it lists, counted as the status bar
+    counts it: files and folders that could not be read, and suggested aliases apart.
 
     Hidden while there are none. Its texts are translated in the ``MainWindow`` context, where
     they were first written.
@@ -133,24 +131,31 @@ class ProblemsButton(QToolButton):
         super().__init__(parent)
         self.setObjectName("problems_button")
         self.setAutoRaise(True)
-        self._count = 0
+        self._count = self._suggestions = 0
         self.hide()
 
-    def show_count(self, count: int) -> None:
-        """Say that the Problems panel lists ``count`` rows (hide when none)."""
-        self._count = count
-        self.setVisible(count > 0)
-        self.setText(fill(QCoreApplication.translate("MainWindow", "⚠ Problems: %1"), str(count)))
+    def show_count(self, count: int, suggestions: int = 0) -> None:
+        """Say that ``count`` files and folders could not be read, and how many aliases are
+        suggested.
+
+        The two are counted apart, as the panel lists them and the status bar counts them: a
+        suggested alias is no file that could not be read. Hidden when there are neither.
+        """
+        self._count, self._suggestions = count, suggestions
+        self.setVisible(count + suggestions > 0)
+        self.setText(notices.problem_count(count, suggestions))
         self.setAccessibleName(self.text().removeprefix("⚠").strip())
         self.setToolTip(
             QCoreApplication.translate(
-                "MainWindow", "Files and folders that could not be read (View › Problems Panel)"
+                "MainWindow",
+                "Files and folders that could not be read, and suggested aliases "
+                "(View › Problems Panel)",
             )
         )
 
     def retranslate(self) -> None:
         """Set the texts in the current language."""
-        self.show_count(self._count)
+        self.show_count(self._count, self._suggestions)
 
 
 class ReadingIndicators(QWidget):

@@ -14,23 +14,45 @@ from reader.ui.i18n import fill
 
 
 def summary(path: str, library: Library) -> str:
-    """What the status bar says about the archive open: its counts, and problems if any."""
-    counts = (f"{len(library.issues):,}", f"{library.archive.article_count:,}")
-    if library.problems:
-        return fill(
-            QCoreApplication.translate(
-                "MainWindow",
-                "Opened %1 — issues: %2, articles: %3; problems: %4 (see the Problems panel)",
-            ),
-            path,
-            *counts,
-            f"{len(library.problems):,}",
-        )
-    return fill(
+    """What the status bar says about the archive open: its counts, and problems if any.
+
+    Unreadable files and suggested aliases are counted apart, as the Problems panel lists
+    them and its pointer counts them (``problem_count``).
+    """
+    opened = fill(
         QCoreApplication.translate("MainWindow", "Opened %1 — issues: %2, articles: %3"),
         path,
-        *counts,
+        f"{len(library.issues):,}",
+        f"{library.archive.article_count:,}",
     )
+    problems, suggestions = len(library.problems), len(library.alias_suggestions())
+    if not problems and not suggestions:
+        return opened
+    if not suggestions:
+        counted = QCoreApplication.translate("MainWindow", "problems: %1")
+    elif not problems:
+        counted = QCoreApplication.translate("MainWindow", "suggested aliases: %2")
+    else:
+        counted = QCoreApplication.translate("MainWindow", "problems: %1, suggested aliases: %2")
+    return fill(
+        QCoreApplication.translate("MainWindow", "%1; %2 (see the Problems panel)"),
+        opened,
+        fill(counted, f"{problems:,}", f"{suggestions:,}"),
+    )
+
+
+def problem_count(problems: int, suggestions: int) -> str:
+    """The status bar's pointer to the Problems panel: the files that could not be read, and
+    the aliases suggested, counted apart."""
+    if not suggestions:
+        template = QCoreApplication.translate("MainWindow", "⚠ Problems: %1")
+    elif not problems:
+        template = QCoreApplication.translate("MainWindow", "Suggested aliases: %2")
+    else:
+        template = QCoreApplication.translate(
+            "MainWindow", "⚠ Problems: %1 · suggested aliases: %2"
+        )
+    return fill(template, str(problems), str(suggestions))
 
 
 def nothing_readable(path: str, library: Library) -> str:
