@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from reader.ui import i18n
-from reader.ui.pages import overlay
+from reader.ui.pages.note import NoteBar
 from tests.ui.conftest import write_archive
 from tests.ui.test_search import search
 
@@ -41,20 +39,18 @@ def test_the_hit_count_is_one_line_at_the_default_width(
         assert one_line(label), (label.text(), label.width(), label.height())
 
 
-def test_a_missing_scans_long_path_wraps_inside_the_page_view(qapp):
+def test_a_missing_scans_long_path_wraps_inside_the_page_view(qtbot):
     # The NDNP Nordstern sample's page 6: a path with no space to wrap at, wider than the view.
     path = "batch_mnhi_german_ver01/data/sn83045350/00295876384/1878010301/0016.jp2"
     text = f"The scan of this page, {path}, is not in the archive."
-    image = QImage(300, 200, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    try:
-        area = QRect(20, 20, 260, 160)
-        box = overlay.message_box(painter, area, text)
-        line = painter.fontMetrics().lineSpacing()
-    finally:
-        painter.end()
-    assert box.left() >= area.left() and box.right() <= area.right() + 1, (box, area)
+    note = NoteBar()
+    qtbot.addWidget(note)
+    note.set_text(text)
+    box = note.text_rect(300)
+    line = note.fontMetrics().lineSpacing()
+    assert box.left() >= 0 and box.right() <= 300, box
     assert box.height() >= 3 * line  # wrapped, the path too, rather than cut at both ends
+    assert note.heightForWidth(300) > box.height()
 
 
 def test_the_trends_chart_shows_whole_beside_the_concordance(qtbot, window, archive):

@@ -57,7 +57,7 @@ def test_a_missing_scan_is_named_and_the_words_still_show(qtbot, make_window, tm
     window = make_window()
     pane = searched(qtbot, window, write_hocr_issue(tmp_path / "paper", image=False), "solid")
     assert pane.view.image_expected == "page1.png"
-    assert "page1.png" in pane.canvas.message
+    assert "page1.png" in pane.note.text
     # No image to scale to: the boxes stay in the page's own pixels.
     assert pane.view.hits[0].boxes == (scaled(BOXES["solid."], 1.0),)
     pane.shutdown()

@@ -100,7 +100,7 @@ def test_opens_on_the_articles_first_page_fitting_the_width(qtbot, pane, issue_p
     assert pane.number == 1 and pane.indicator.text() == "Page 1 of 3"
     assert pane.canvas.scale == pytest.approx(fit_scale(pane))
     assert pane.canvas.marks.outlined == (REGIONS_1[0].box,)  # A's region, B's dimmed
-    assert pane.canvas.message == ""
+    assert pane.note.text == ""
     assert all(thread != "MainThread" for thread in provider.threads)
 
 
@@ -221,13 +221,19 @@ def test_page_keys_turn_the_pages_and_the_missing_scan_is_named(qtbot, pane, iss
     assert pane.canvas.marks.outlined == ()  # B is not on page 2
     qtbot.keyClick(pane.canvas, Qt.Key.Key_PageDown)
     assert pane.number == 3
-    assert pane.canvas.message.startswith("The scan of this page, 0003.jpg, is not in the archive.")
-    assert "no text layer" in pane.canvas.message
+    assert pane.note.text.startswith("The scan of this page, 0003.jpg, is not in the archive.")
+    assert "no text layer" in pane.note.text
+    # Said in a bar above the page, which it no longer covers: the page's top is paper.
+    assert pane.note.isVisible()
+    qtbot.waitUntil(lambda: pane.note.geometry().bottom() < pane.canvas.geometry().top())
+    shot = pane.canvas.viewport().grab().toImage()
+    top = pane.canvas.to_view_rect((0, 0, SIZE[0], 60)).center().toPoint()
+    assert QColor(shot.pixel(top)) == QColor("white")
     assert not pane.next_button.isEnabled()
     qtbot.keyClick(pane.canvas, Qt.Key.Key_PageDown)
     assert pane.number == 3
     qtbot.keyClick(pane.canvas, Qt.Key.Key_PageUp)
-    assert pane.number == 2 and pane.canvas.message == ""
+    assert pane.number == 2 and pane.note.text == ""
 
 
 def test_space_scrolls_then_turns_the_page(qtbot, pane, issue_pages):
@@ -312,7 +318,7 @@ def test_an_issue_without_pages_says_so(qtbot, pane):
     issue = Issue("t", "Paper", None, articles=(Article("X", "t", "X"),))
     pane.show_article(issue, "X", "")
     assert pane.indicator.text() == "No page"
-    assert "only text" in pane.canvas.message
+    assert "only text" in pane.note.text
     assert not pane.previous_button.isEnabled() and not pane.next_button.isEnabled()
 
 
@@ -325,5 +331,5 @@ def test_a_scan_that_cannot_be_decoded_is_said_so_over_the_page(qtbot, tmp_path,
         "torn", "Paper", None, articles=(Article("A", "torn", "A", pages=(1,)),), pages=(page,)
     )
     pane.show_article(issue, "A", "")
-    qtbot.waitUntil(lambda: "could not be decoded" in pane.canvas.message)
+    qtbot.waitUntil(lambda: "could not be decoded" in pane.note.text)
     assert pane.canvas.marks.outlined == (REGIONS_1[0].box,)  # the words still show where

@@ -57,7 +57,6 @@ class PageCanvas(QAbstractScrollArea):
         self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         self.fit = True
         self.marks = Marks()
-        self.message = ""  # said over the page (or alone, with no page)
         self.picture = TiledPicture(loader, self)
         self._size = (0, 0)
         self._scale = 1.0
@@ -231,11 +230,6 @@ class PageCanvas(QAbstractScrollArea):
             painter.setTransform(QTransform(s, 0, 0, s, origin.x(), origin.y()))
             overlay.draw(painter, self.marks, self._size, self.palette())
             painter.resetTransform()
-        if self.message:
-            inside = (
-                self.viewport().rect().adjusted(2 * MARGIN, 2 * MARGIN, -2 * MARGIN, -2 * MARGIN)
-            )
-            overlay.draw_message(painter, inside, self.message, self.palette())
         painter.end()
 
     def _snapped(self, clip: tuple[int, int, int, int]) -> QRectF:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QTextOption
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 
 from reader.model import Box
 from reader.ui.core.colours import LIGHT_MARKS
@@ -80,30 +80,3 @@ def draw(painter: QPainter, shown: Marks, size: tuple[int, int], palette: QPalet
         for box in boxes:
             painter.drawRect(rect(box))
     painter.restore()
-
-
-def message_box(painter: QPainter, area: QRect, text: str) -> QRectF:
-    """Where ``draw_message`` writes ``text`` in ``area``, with the painter's font."""
-    return painter.boundingRect(QRectF(area), text, _MESSAGE_OPTION)
-
-
-def draw_message(painter: QPainter, area: QRect, text: str, palette: QPalette) -> None:
-    """``text`` in a tooltip-coloured box at the top of ``area`` (what the page lacks)."""
-    box = message_box(painter, area, text).adjusted(-12, -8, 12, 8)
-    painter.setPen(palette.color(QPalette.ColorRole.Mid))
-    painter.setBrush(palette.color(QPalette.ColorRole.ToolTipBase))
-    painter.drawRoundedRect(box, 6, 6)
-    painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
-    painter.drawText(QRectF(area), text, _MESSAGE_OPTION)
-
-
-def _message_option() -> QTextOption:
-    # Between words where it can, anywhere where it must: a scan's path in an archive has no
-    # spaces, and word wrapping alone left it one line wider than the page view, cut at both
-    # ends ("…/0016.jp").
-    option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    return option
-
-
-_MESSAGE_OPTION = _message_option()

@@ -9,6 +9,7 @@ from reader.library.pages import HitBox, PageView
 from reader.model import CorruptArchive, Issue, Page, ReaderError, printable
 from reader.ui.i18n import fill
 from reader.ui.pages.canvas import PageCanvas
+from reader.ui.pages.note import NoteBar
 from reader.ui.pages.overlay import Marks
 from reader.ui.pages.source import PageProvider
 from reader.ui.pages.tiles import TileLoader
@@ -53,6 +54,8 @@ class PagePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        self.note = NoteBar(self)  # what the page lacks, above it: over it, it hid the top
+        layout.addWidget(self.note)
         layout.addWidget(self.canvas, 1)
         self.setFocusProxy(self.canvas)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
@@ -135,7 +138,7 @@ class PagePane(QWidget):
         self.canvas.set_page(
             key, page if view is not None else None, size, bool(view and view.has_image)
         )
-        self.canvas.message = self._message()
+        self.note.set_text(self._message())
         self._mark()
         self._update_bar()
 
@@ -216,8 +219,7 @@ class PagePane(QWidget):
         shown = (self.issue.id if self.issue else "", self.number)
         if isinstance(key, tuple) and key[0] == shown and not self._undecoded:
             self._undecoded = message
-            self.canvas.message = self._message()
-            self.canvas.viewport().update()
+            self.note.set_text(self._message())
 
     # --- words ---------------------------------------------------------------------------
 
@@ -270,7 +272,7 @@ class PagePane(QWidget):
         """Set every text in the current language."""
         self.previous_button.setToolTip(self.tr("Previous Page (PgUp)"))
         self.next_button.setToolTip(self.tr("Next Page (PgDn)"))
-        self.canvas.message = self._message()
+        self.note.set_text(self._message())
         self._update_bar()
         self.canvas.viewport().update()
 

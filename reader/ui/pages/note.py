@@ -1,0 +1,83 @@
+"""The page view's note of what the page lacks (its scan, its words), in a bar above the page.
+
+Above the view rather than over it: drawn over the page, a long note (a scan's path) hid the
+top of the page, and the marks there, whatever the zoom.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+# Between words where it can, anywhere where it must: a scan's path in an archive has no
+# spaces, and word wrapping alone left it one line wider than the page view, cut at both ends.
+_FLAGS = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignLeft
+_PAD_X, _PAD_Y = 10, 6
+
+
+class NoteBar(QWidget):
+    """A tooltip-coloured bar with ``text``, wrapped to the width; hidden while there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_note")
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._text = ""
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        """What the note says ("" none)."""
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        """Say ``text`` ("" hides the bar)."""
+        self._text = text
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+        self._fit()
+        self.update()
+
+    def _fit(self) -> None:
+        # As tall as the text wrapped to the width: a layout in a splitter asks the size hint
+        # once, at whatever width the bar had then, and cut the text short.
+        self.setFixedHeight(self.heightForWidth(self.width()))
+
+    def text_rect(self, width: int) -> QRect:
+        """Where the text goes in a bar ``width`` wide."""
+        inner = QRect(_PAD_X, _PAD_Y, max(1, width - 2 * _PAD_X), 1_000_000)
+        return self.fontMetrics().boundingRect(inner, _FLAGS, self._text)
+
+    def hasHeightForWidth(self) -> bool:
+        """Qt override: the text wraps, so the height follows the width."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """Qt override: the wrapped text and its margins."""
+        return self.text_rect(width).height() + 2 * _PAD_Y + 1
+
+    def sizeHint(self) -> QSize:
+        """Qt override."""
+        width = max(self.width(), 200)
+        return QSize(width, self.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt override: wrap the text to the new width."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt override: the tooltip's colours, a line under the bar, the text."""
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.ToolTipBase))
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
+        inner = QRect(_PAD_X, _PAD_Y, self.width() - 2 * _PAD_X, self.height() - 2 * _PAD_Y)
+        painter.drawText(inner, _FLAGS, self._text)
+        painter.end()
