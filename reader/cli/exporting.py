@@ -40,11 +40,10 @@ def _write(libraries: dict[str, Library], request: SearchRequest, args: argparse
     if not args.out:
         write_stream(items, args.format, sys.stdout)
         return 0
-    target = Path(args.out).expanduser().absolute()
-    refuse_archives([each.root for each in libraries.values()], target)
+    refuse_archives([each.root for each in libraries.values()], Path(args.out))
     bar = ProgressBar("Exporting")
     try:
-        written = write(items, args.format, target, lambda n, _: bar(n, total))
+        written = write(items, args.format, args.out, lambda n, _: bar(n, total))
     finally:
         bar.finish()
     # (Not output.counted: output imports the parser, which imports this module.)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.output import print_json
 from reader.cli.parser import PROG
 from reader.library import Library, images
+from reader.library.destination import saving
 from reader.library.pages import PageView, page_view
 from reader.model import Box, CorruptArchive, Issue, NotFound, printable
 
@@ -37,7 +38,9 @@ def page(library: Library, args: argparse.Namespace) -> int:
     if view.layout_problem is not None:
         print(f"{PROG}: page {number}: words not read: {view.layout_problem}", file=sys.stderr)
     if args.png:
-        _draw(library, view, article_id, args.scale).save(args.png, format="PNG")
+        picture = _draw(library, view, article_id, args.scale)
+        with saving(args.png):  # a folder missing or read-only: one line, not a traceback
+            picture.save(args.png, format="PNG")
     if args.json:
         return print_json(view_json(view))
     label = f" (printed {view.page.label})" if view.page.label else ""

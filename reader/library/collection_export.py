@@ -145,14 +145,13 @@ def export_items(
     Raises:
         ReaderError: ``out`` is inside one of the items' archives (never written into).
         ValueError: ``fmt`` is not one of ``FORMATS``.
-        OSError: ``out`` cannot be written.
+        CannotWrite: ``out`` cannot be written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    target = Path(out).expanduser().absolute()
-    refuse_archives({item.archive_path for item in items}, target)
+    refuse_archives({item.archive_path for item in items}, Path(out))
     with CollectionEntries(items, opened) as source:
-        written = write(source, fmt, target, progress, kept=True)
+        written = write(source, fmt, out, progress, kept=True)
         return Exported(written, tuple(source.skipped))
 
 

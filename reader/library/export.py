@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-from reader.library import bibliography, corpus, spreadsheet
+from reader.library import bibliography, corpus, destination, spreadsheet
 from reader.library.choices import FILE_FORMATS as FILE_FORMATS
 from reader.library.choices import FOLDER_FORMATS as FOLDER_FORMATS
 from reader.library.choices import FORMATS as FORMATS
@@ -76,13 +76,12 @@ def export(
     Raises:
         ReaderError: ``out`` is inside the archive (nothing is ever written there).
         ValueError: ``fmt`` is not one of ``FORMATS``.
-        OSError: ``out`` cannot be written.
+        CannotWrite: ``out`` cannot be written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    target = Path(out).expanduser().absolute()
-    refuse_archive(library, target)
-    return write(items, fmt, target, progress)
+    refuse_archive(library, Path(out).expanduser().absolute())
+    return write(items, fmt, out, progress)
 
 
 def write(
@@ -103,30 +102,32 @@ def write(
 
     Raises:
         ValueError: ``fmt`` is not one of ``FORMATS``.
-        OSError: ``out`` cannot be written.
+        CannotWrite: ``out`` cannot be written (named as given, with the system's reason).
+        OSError: An article could not be read.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     target = Path(out).expanduser().absolute()
-    if fmt in FOLDER_FORMATS and target.suffix.lower() != ".zip":
-        return corpus.write_folder(items, target, fmt, progress)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        if fmt in FOLDER_FORMATS:
-            os.close(fd)
-            count = corpus.write_zip(items, Path(temporary), fmt, progress)
-        else:
-            encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-            with open(fd, "w", encoding=encoding, newline="") as stream:
-                count = write_stream(items, fmt, stream, progress, kept=kept)
-        # mkstemp makes a private file; the export is the user's, as any file they save.
-        os.chmod(temporary, _NEW_FILE_MODE & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    with destination.writing(out, items) as entries:
+        if fmt in FOLDER_FORMATS and target.suffix.lower() != ".zip":
+            return corpus.write_folder(entries, target, fmt, progress)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            if fmt in FOLDER_FORMATS:
+                os.close(fd)
+                count = corpus.write_zip(entries, Path(temporary), fmt, progress)
+            else:
+                encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+                with open(fd, "w", encoding=encoding, newline="") as stream:
+                    count = write_stream(entries, fmt, stream, progress, kept=kept)
+            # mkstemp makes a private file; the export is the user's, as any file they save.
+            os.chmod(temporary, _NEW_FILE_MODE & ~_umask())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return count
 
 
 _NEW_FILE_MODE = 0o666

@@ -91,14 +91,13 @@ def export_many(
         ReaderError: ``out`` is inside one of the archives (nothing is ever written there).
         ValueError: ``fmt`` is not one of ``FORMATS``.
         QueryError: The query is malformed.
-        OSError: ``out`` cannot be written.
+        CannotWrite: ``out`` cannot be written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    target = Path(out).expanduser().absolute()
-    refuse_archives([library.root for library in libraries.values()], target)
+    refuse_archives([library.root for library in libraries.values()], Path(out))
     if isinstance(source, SearchRequest):
         _total, hits = search_hits_many(libraries, source, limit)
     else:
         hits = iter(source)
-    return write(hit_entries_many(libraries, hits), fmt, target, progress)
+    return write(hit_entries_many(libraries, hits), fmt, out, progress)

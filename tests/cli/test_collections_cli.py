@@ -88,6 +88,11 @@ def test_mistakes_are_one_line_errors(capsys, kept, tmp_path):
     code, _out, err = run(capsys, "collections", NAME, "--export", "csv", "-o", str(kept.seed))
     assert code == 1 and "will not write into the archive" in err
     assert not (tmp_path / "x.csv").exists()
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    out = tmp_path / "file" / "x.csv"
+    code, _out, err = run(capsys, "collections", NAME, "--export", "csv", "-o", str(out))
+    assert code == 1 and err.startswith(f"issue-reader: error: cannot write {out}: ")
+    assert err.count("\n") == 1
 
 
 def test_no_collections_yet(capsys):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -125,6 +126,50 @@ def test_never_into_the_archive(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     )
     assert code == 1 and "will not write into the archive" in err
     assert sorted(p.name for p in archive.iterdir()) == ["seed.txt"]
+
+
+def test_a_file_that_cannot_be_written_is_one_line(
+    capsys: pytest.CaptureFixture[str], index_dir: str, tmp_path: Path
+) -> None:
+    code, stdout, err = run(
+        capsys, "export", str(SAMPLE_ISSUES), "供热", "-o", str(tmp_path), "--index-dir", index_dir
+    )
+    assert (code, stdout) == (1, "")
+    assert err.startswith(f"issue-reader: error: cannot write {tmp_path}: ")
+    assert err.count("\n") == 1
+
+
+def test_a_read_only_folder_is_one_line_naming_the_path_typed(
+    capsys: pytest.CaptureFixture[str],
+    index_dir: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    if os.access(locked, os.W_OK, effective_ids=True):
+        pytest.skip("root writes into any folder (run it under setpriv without DAC caps)")
+    monkeypatch.chdir(tmp_path)
+    for fmt, out in (
+        ("csv", "locked/x.csv"),
+        ("text", "locked/texts"),
+        ("markdown", "locked/t.zip"),
+    ):
+        code, _out, err = run(
+            capsys,
+            "export",
+            str(SAMPLE_ISSUES),
+            "供热",
+            "-f",
+            fmt,
+            "-o",
+            out,
+            "--index-dir",
+            index_dir,
+        )
+        # The path typed, not the temporary file beside it.
+        assert (code, err) == (1, f"issue-reader: error: cannot write {out}: Permission denied\n")
+    assert list(locked.iterdir()) == []
 
 
 def test_cite(capsys: pytest.CaptureFixture[str]) -> None:

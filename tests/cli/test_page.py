@@ -95,6 +95,15 @@ def test_the_png_outlines_the_articles_regions_and_scales(tmp_path, capsys) -> N
         assert near(picture.getpixel((left, top + 10)), REGION_OUTLINE[:3])
 
 
+def test_a_png_that_cannot_be_written_is_one_line(tmp_path, capsys) -> None:
+    folder = write_hocr_issue(tmp_path / "paper")
+    wanted = issue_id(capsys, folder)
+    out = tmp_path / "paper"  # a folder
+    assert main(["page", str(folder), wanted, "--png", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"issue-reader: error: cannot write {out}: ") and err.count("\n") == 1
+
+
 def test_a_missing_image_draws_a_white_page_and_names_the_file(tmp_path, capsys) -> None:
     folder = write_hocr_issue(tmp_path / "paper", image=False)
     out = tmp_path / "page.png"

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import rispy
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -111,3 +112,18 @@ def test_nothing_to_export_before_a_search(qtbot, window, archive):
     window.action_set.export_hits.trigger()
     assert window.search_panel.exporter.dialog is None
     assert window.search_panel.view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+
+
+def test_a_file_that_cannot_be_written_is_said_once(qtbot, window, archive, tmp_path):
+    window.open_path(str(archive))
+    search(qtbot, window, "供热")
+    (tmp_path / "file").write_text("kept", encoding="utf-8")
+    window.action_set.export_hits.trigger()
+    dialog = window.search_panel.exporter.dialog
+    dialog.selectFile(str(tmp_path / "file" / "hits.csv"))
+    chosen = Path(dialog.selectedFiles()[0])  # as the dialog names it (symbolic links resolved)
+    dialog.accept()
+    qtbot.waitUntil(lambda: "Could not" in window.statusBar().currentMessage())
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Could not export to {chosen}: ") and message.count(str(chosen)) == 1
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "kept"

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.library import Hit, Library
+from reader.library.destination import CannotWrite
 from reader.library.export import SUFFIXES, export
 from reader.library.export_entries import hit_entries, search_entries
 from reader.library.many_export import export_many
@@ -99,7 +100,10 @@ class Exporter(QObject):
 
     def _failed(self, exc: BaseException, path: str) -> None:
         if isinstance(exc, OSError | ReaderError):  # ReaderError: into the archive, a bad query
-            reason = (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
+            if isinstance(exc, CannotWrite):  # its message names the path, which this one does
+                reason = exc.reason
+            else:
+                reason = (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
             text = QCoreApplication.translate("HitExporter", "Could not export to %1: %2")
             self.status.emit(fill(text, path, reason))
         else:

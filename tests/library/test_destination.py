@@ -1,0 +1,74 @@
+"""Where an export goes: a failure to write it said as CannotWrite, an article's failure as its own.
+
+Files written for real in tmp_path. The read-only folder's test skips as root, who writes
+anywhere; .ci/run runs it again with those capabilities dropped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from reader.library.destination import CannotWrite
+from reader.library.export import export, write
+from reader.library.export_entries import Entry, entries
+from tests.conftest import SAMPLE_ISSUES
+
+SEED_FIRST = "2022-09-19-f6b602d7-01"
+
+
+@pytest.fixture(scope="module")
+def seed() -> Library:
+    return Library.open(SAMPLE_ISSUES)
+
+
+def _out(tmp_path: Path, fmt: str, folder: str) -> Path:
+    """Where ``fmt`` goes in ``folder``: a file, a zip, or (text) a folder of files."""
+    name = {"csv": "x.csv", "ris": "x.ris", "csl-json": "x.json", "bibtex": "x.bib"}
+    return tmp_path / folder / name.get(fmt, "texts")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown.zip", "text"])
+def test_a_read_only_folder_is_said_by_the_path_given(
+    seed: Library, tmp_path: Path, fmt: str
+) -> None:
+    fmt, _, zipped = fmt.partition(".")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    if os.access(locked, os.W_OK, effective_ids=True):
+        pytest.skip("root writes into any folder (run it under setpriv without DAC caps)")
+    out = _out(tmp_path, fmt, "locked")
+    out = out.with_suffix(".zip") if zipped else out
+    with pytest.raises(CannotWrite) as raised:
+        export(seed, entries(seed, [SEED_FIRST]), fmt, out)
+    # The path given, not the temporary file beside it.
+    assert str(raised.value) == f"cannot write {out}: Permission denied"
+    assert list(locked.iterdir()) == []
+
+
+def test_an_article_that_cannot_be_read_keeps_its_own_error(seed: Library, tmp_path: Path) -> None:
+    def failing() -> Iterator[Entry]:
+        yield from entries(seed, [SEED_FIRST])
+        raise FileNotFoundError(2, "No such file or directory", str(SAMPLE_ISSUES / "gone.txt"))
+
+    with pytest.raises(OSError) as raised:
+        write(failing(), "csv", tmp_path / "x.csv")
+    assert not isinstance(raised.value, CannotWrite)
+    assert raised.value.filename == str(SAMPLE_ISSUES / "gone.txt")
+    assert list(tmp_path.iterdir()) == []  # nor is half an export left
+
+
+def test_cannot_write_survives_pickling() -> None:
+    # As any error crossing a process (multiprocessing pickles it), it keeps its reason.
+    import pickle
+
+    again = pickle.loads(pickle.dumps(CannotWrite("x.csv", "Permission denied")))
+    assert (again.path, again.reason, str(again)) == (
+        "x.csv",
+        "Permission denied",
+        "cannot write x.csv: Permission denied",
+    )
