@@ -17,7 +17,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--out",
         metavar="OUT",
-        help="the file to write (text, markdown: a folder, or a .zip); "
+        help="the file to write, in a folder that exists (text, markdown: a folder, or a .zip); "
         "without it a single-file format goes to stdout",
     )
     parser.add_argument("-n", "--limit", type=int, metavar="N", help="at most N hits (all)")

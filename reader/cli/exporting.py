@@ -11,7 +11,14 @@ from reader.cli.argparsing import more_archives
 from reader.cli.indexing import ready_archives
 from reader.cli.progress import ProgressBar
 from reader.library import Library, QueryError, citations
-from reader.library.export import FILE_FORMATS, refuse_archives, write, write_stream
+from reader.library.destination import checked
+from reader.library.export import (
+    FILE_FORMATS,
+    FOLDER_FORMATS,
+    refuse_archives,
+    write,
+    write_stream,
+)
 from reader.library.many_export import hit_entries_many, search_hits_many
 from reader.library.searching import SearchRequest
 
@@ -26,6 +33,8 @@ def export_hits(library: Library, args: argparse.Namespace) -> int:
         raise QueryError("--limit must be 0 or more")
     if args.format not in FILE_FORMATS and not args.out:
         raise QueryError(f"--format {args.format} writes a folder or a .zip: give --out")
+    if args.out:  # a mistyped folder is said before the index is built, which may take long
+        checked(args.out, folder=args.format in FOLDER_FORMATS and not _zipped(args.out))
     others, words = more_archives(args.query, final=True)
     with ExitStack() as stack:
         libraries = ready_archives(stack, library, args, others)
@@ -50,6 +59,10 @@ def _write(libraries: dict[str, Library], request: SearchRequest, args: argparse
     noun = "article" if written == 1 else "articles"
     print(f"{written:,} {noun} written to {args.out}", file=sys.stderr)
     return 0
+
+
+def _zipped(out: str) -> bool:
+    return Path(out).suffix.lower() == ".zip"
 
 
 def cite(library: Library, args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.output import print_json
 from reader.cli.parser import PROG
 from reader.library import Library, images
-from reader.library.destination import saving
+from reader.library.destination import checked, saving
 from reader.library.pages import PageView, page_view
 from reader.model import Box, CorruptArchive, Issue, NotFound, printable
 
@@ -33,6 +33,8 @@ def page(library: Library, args: argparse.Namespace) -> int:
     if not 0 < args.scale <= 8:
         print(f"{PROG}: error: --scale must be more than 0 and at most 8", file=sys.stderr)
         return 1
+    if args.png:  # a mistyped folder is said at once, not made
+        checked(args.png, folder=False)
     issue, article_id, number = _target(library, args.target, args.page)
     view = page_view(library, issue.id, number, args.query)
     if view.layout_problem is not None:

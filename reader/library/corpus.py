@@ -89,8 +89,11 @@ def document(item: Entry, fmt: str) -> str:
 def write_folder(
     items: Iterable[Entry], folder: Path, fmt: str, progress: Progress | None = None
 ) -> int:
-    """Write one file per entry into ``folder`` (made when missing); return how many."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write one file per entry into ``folder``; return how many.
+
+    The folder is made when missing, but not the one it is in: the caller checks that it exists.
+    """
+    folder.mkdir(exist_ok=True)
     count = 0
     for item in items:
         (folder / file_name(item, fmt)).write_text(document(item, fmt), encoding="utf-8")

@@ -1,13 +1,16 @@
-"""Where an export (or ``page --png``'s picture) is written: its failures told from the archive's.
+"""Where an export (or ``page --png``'s picture) is written: checked first, its failures told apart.
 
-A failure to write an export's destination (a file, or for text and Markdown a folder or a
-zip) is :class:`CannotWrite`, naming it as the user gave it (never the temporary file written
-beside it); an archive's file that cannot be read during the export keeps its own error.
+An export names a file (or, for text and Markdown, a folder or a zip) whose folder must already
+exist: a mistyped path is refused rather than made, as ``cp`` refuses it, and the only folder an
+export makes is the one a text export writes into. A failure to write the destination is
+:class:`CannotWrite`, naming it as the user gave it (never the temporary file written beside
+it); an archive's file that cannot be read during the export keeps its own error.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -33,6 +36,29 @@ class CannotWrite(ReaderError):
     def __reduce__(self) -> tuple[type[CannotWrite], tuple[str, str]]:
         # The default pickles only the message, and unpickling would then lack the reason.
         return type(self), (self.path, self.reason)
+
+
+def checked(out: Path | str, folder: bool) -> Path:
+    """``out`` as an absolute path, once it is known that an export can be written there.
+
+    ``folder``: the export is a folder of files (made when missing, as the only folder made).
+
+    Raises:
+        CannotWrite: The folder ``out`` would be in does not exist or is a file; ``out`` is a
+            folder where a file is to be written, or a file where a folder is.
+    """
+    target = Path(out).expanduser().absolute()
+    parent = target.parent
+    if not parent.is_dir():
+        # The folder as typed (``typo`` of ``typo/x.csv``); a bare name's is the working folder.
+        named = os.path.dirname(os.fspath(out)) or str(parent)
+        what = "is a file, not a folder" if parent.exists() else "does not exist"
+        raise CannotWrite(str(out), f"the folder {named} {what}")
+    if folder and target.exists() and not target.is_dir():
+        raise CannotWrite(str(out), "it is a file, not a folder")
+    if not folder and target.is_dir():
+        raise CannotWrite(str(out), "it is a folder")
+    return target
 
 
 @contextlib.contextmanager

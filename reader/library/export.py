@@ -96,9 +96,9 @@ def write(
 
     A single-file format goes to the file ``out`` (CSV with a byte-order mark, for
     spreadsheets); ``text`` and ``markdown`` go to a ``.zip`` when ``out`` ends so, else into
-    the folder ``out`` (made when missing). A file is written beside its final name and moved
-    there once complete. ``progress`` is called with (articles written, 0) and may raise
-    Cancelled. ``kept`` as for :func:`write_stream`. The caller refuses an archive's folder.
+    the folder ``out`` (made when missing). The folder ``out`` is in must exist: a mistyped
+    path is refused, not made. A file is written beside its final name and moved there once
+    complete. ``progress`` is called with (articles written, 0) and may raise Cancelled. ``kept`` as for :func:`write_stream`. The caller refuses an archive's folder.
 
     Raises:
         ValueError: ``fmt`` is not one of ``FORMATS``.
@@ -107,11 +107,11 @@ def write(
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    target = Path(out).expanduser().absolute()
+    into_folder = fmt in FOLDER_FORMATS and Path(out).suffix.lower() != ".zip"
+    target = destination.checked(out, folder=into_folder)
     with destination.writing(out, items) as entries:
-        if fmt in FOLDER_FORMATS and target.suffix.lower() != ".zip":
+        if into_folder:
             return corpus.write_folder(entries, target, fmt, progress)
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
             if fmt in FOLDER_FORMATS:

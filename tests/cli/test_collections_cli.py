@@ -91,8 +91,17 @@ def test_mistakes_are_one_line_errors(capsys, kept, tmp_path):
     (tmp_path / "file").write_text("", encoding="utf-8")
     out = tmp_path / "file" / "x.csv"
     code, _out, err = run(capsys, "collections", NAME, "--export", "csv", "-o", str(out))
-    assert code == 1 and err.startswith(f"issue-reader: error: cannot write {out}: ")
-    assert err.count("\n") == 1
+    assert (code, err) == (
+        1,
+        f"issue-reader: error: cannot write {out}: the folder {out.parent} is a file, not a folder\n",
+    )
+    typo = tmp_path / "typo" / "x.csv"
+    code, _out, err = run(capsys, "collections", NAME, "--export", "csv", "-o", str(typo))
+    assert (code, err) == (
+        1,
+        f"issue-reader: error: cannot write {typo}: the folder {typo.parent} does not exist\n",
+    )
+    assert not typo.parent.exists()
 
 
 def test_no_collections_yet(capsys):

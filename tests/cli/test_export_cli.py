@@ -135,8 +135,33 @@ def test_a_file_that_cannot_be_written_is_one_line(
         capsys, "export", str(SAMPLE_ISSUES), "供热", "-o", str(tmp_path), "--index-dir", index_dir
     )
     assert (code, stdout) == (1, "")
-    assert err.startswith(f"issue-reader: error: cannot write {tmp_path}: ")
-    assert err.count("\n") == 1
+    assert err == f"issue-reader: error: cannot write {tmp_path}: it is a folder\n"
+
+
+def test_a_folder_that_is_not_there_is_one_line_before_any_work(
+    capsys: pytest.CaptureFixture[str], index_dir: str, tmp_path: Path
+) -> None:
+    for fmt, out in (("csv", "typo/x.csv"), ("text", "typo/texts"), ("markdown", "typo/t.zip")):
+        target = tmp_path / out
+        code, stdout, err = run(
+            capsys,
+            "export",
+            str(SAMPLE_ISSUES),
+            "供热",
+            "-f",
+            fmt,
+            "-o",
+            str(target),
+            "--index-dir",
+            index_dir,
+        )
+        assert (code, stdout) == (1, "")
+        assert err == (
+            f"issue-reader: error: cannot write {target}: "
+            f"the folder {target.parent} does not exist\n"
+        )
+    # Nothing made: neither the folder nor (said before it was built) the index.
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_read_only_folder_is_one_line_naming_the_path_typed(
@@ -202,6 +227,7 @@ def test_several_archives_as_one_search(
         totals.append(json.loads(out)["total"])
     assert all(totals)
     out_file = tmp_path / "out" / "hits.csv"
+    out_file.parent.mkdir()
     code, out, err = run(
         capsys, "export", str(first), str(second), "县", "--sort", "oldest", "-o", str(out_file)
     )

@@ -100,8 +100,13 @@ def test_a_png_that_cannot_be_written_is_one_line(tmp_path, capsys) -> None:
     wanted = issue_id(capsys, folder)
     out = tmp_path / "paper"  # a folder
     assert main(["page", str(folder), wanted, "--png", str(out)]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith(f"issue-reader: error: cannot write {out}: ") and err.count("\n") == 1
+    assert capsys.readouterr().err == f"issue-reader: error: cannot write {out}: it is a folder\n"
+    typo = tmp_path / "typo" / "page.png"
+    assert main(["page", str(folder), wanted, "--png", str(typo)]) == 1
+    assert capsys.readouterr().err == (
+        f"issue-reader: error: cannot write {typo}: the folder {typo.parent} does not exist\n"
+    )
+    assert not typo.parent.exists()
 
 
 def test_a_missing_image_draws_a_white_page_and_names_the_file(tmp_path, capsys) -> None:

@@ -57,6 +57,7 @@ def stream(store: Store, fmt: str) -> tuple[str, CollectionEntries]:
 
 def test_csv_holds_each_item_with_its_archive_note_and_tags(store, kept, tmp_path):
     out = tmp_path / "out" / "collection.csv"
+    out.parent.mkdir()
     done = export_items(store.items(NAME), "csv", out)
     assert (done.written, done.skipped) == (3, ())
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))

@@ -1,4 +1,4 @@
-"""Where an export goes: a failure to write it said as CannotWrite, an article's failure as its own.
+"""Where an export goes: a missing folder refused, not made; a failure to write said as CannotWrite.
 
 Files written for real in tmp_path. The read-only folder's test skips as root, who writes
 anywhere; .ci/run runs it again with those capabilities dropped.
@@ -14,7 +14,7 @@ import pytest
 
 from reader.library import Library
 from reader.library.destination import CannotWrite
-from reader.library.export import export, write
+from reader.library.export import FORMATS, export, write
 from reader.library.export_entries import Entry, entries
 from tests.conftest import SAMPLE_ISSUES
 
@@ -30,6 +30,49 @@ def _out(tmp_path: Path, fmt: str, folder: str) -> Path:
     """Where ``fmt`` goes in ``folder``: a file, a zip, or (text) a folder of files."""
     name = {"csv": "x.csv", "ris": "x.ris", "csl-json": "x.json", "bibtex": "x.bib"}
     return tmp_path / folder / name.get(fmt, "texts")
+
+
+@pytest.mark.parametrize("fmt", [*FORMATS, "markdown.zip"])
+def test_a_folder_that_is_not_there_is_refused_not_made(
+    seed: Library, tmp_path: Path, fmt: str
+) -> None:
+    fmt, _, zipped = fmt.partition(".")
+    out = _out(tmp_path, fmt, "typo/deeper")
+    out = out.with_suffix(".zip") if zipped else out
+    with pytest.raises(CannotWrite) as raised:
+        export(seed, entries(seed, [SEED_FIRST]), fmt, out)
+    assert str(raised.value) == f"cannot write {out}: the folder {out.parent} does not exist"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_path_is_named_as_given(
+    seed: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CannotWrite, match=r"^cannot write typo/x\.csv: the folder typo does not"):
+        export(seed, entries(seed, [SEED_FIRST]), "csv", "typo/x.csv")
+
+
+def test_a_text_export_makes_its_own_folder_only(seed: Library, tmp_path: Path) -> None:
+    assert export(seed, entries(seed, [SEED_FIRST]), "text", tmp_path / "texts") == 1
+    assert len(list((tmp_path / "texts").iterdir())) == 1
+
+
+def test_a_file_where_a_folder_is_wanted_and_the_other_way(seed: Library, tmp_path: Path) -> None:
+    file = tmp_path / "file"
+    file.write_text("kept", encoding="utf-8")
+    cases = [
+        ("csv", file / "x.csv", f"the folder {file} is a file, not a folder"),
+        ("text", file, "it is a file, not a folder"),
+        ("csv", tmp_path, "it is a folder"),
+        ("markdown", tmp_path / "file" / "t.zip", f"the folder {file} is a file, not a folder"),
+    ]
+    for fmt, out, reason in cases:
+        with pytest.raises(CannotWrite) as raised:
+            export(seed, entries(seed, [SEED_FIRST]), fmt, out)
+        assert (raised.value.path, raised.value.reason) == (str(out), reason)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+    assert file.read_text(encoding="utf-8") == "kept"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "markdown.zip", "text"])

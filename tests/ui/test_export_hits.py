@@ -127,3 +127,21 @@ def test_a_file_that_cannot_be_written_is_said_once(qtbot, window, archive, tmp_
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Could not export to {chosen}: ") and message.count(str(chosen)) == 1
     assert (tmp_path / "file").read_text(encoding="utf-8") == "kept"
+
+
+def test_a_folder_that_is_not_there_is_refused_not_made(qtbot, window, archive, tmp_path):
+    # Qt's own dialog takes a typed path whose folder is missing (as a folder unmounted
+    # meanwhile is): the export says so and makes no folder.
+    window.open_path(str(archive))
+    search(qtbot, window, "供热")
+    window.action_set.export_hits.trigger()
+    dialog = window.search_panel.exporter.dialog
+    out = tmp_path / "gone" / "hits.csv"
+    dialog.selectFile(str(out))
+    chosen = Path(dialog.selectedFiles()[0])  # as the dialog names it (symbolic links resolved)
+    dialog.accept()
+    qtbot.waitUntil(lambda: "gone" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == (
+        f"Could not export to {chosen}: the folder {chosen.parent} does not exist"
+    )
+    assert not out.parent.exists()
