@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from reader.cli import aliases, tables
+from reader.cli import aliases, tables, terminal
 from reader.cli.output import (
     article_json,
     counted,
@@ -126,7 +127,8 @@ def problems(library: Library, args: argparse.Namespace) -> int:
             else "No problems: every file was read."
         )
         return 0
-    print(tables.render(("FILE", "PROBLEM"), [(r["source"], r["reason"]) for r in rows], 80))
+    reasons = [(r["source"], r["reason"]) for r in rows]
+    print(tables.render_reasons(("FILE", "PROBLEM"), reasons, terminal.columns(sys.stdout)))
     if skipped:
         print(f"\n{skipped}: each issue was read once.")
     return 0

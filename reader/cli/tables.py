@@ -1,4 +1,8 @@
-"""Aligned text tables for a terminal, counting wide (CJK) characters as two columns."""
+"""Aligned text tables for a terminal, counting wide (CJK) characters as two columns.
+
+:func:`render` clips long cells, for lists scanned by eye; :func:`render_reasons` never cuts
+its last column (a reason, read in full), and wraps it to the terminal's width on one.
+"""
 
 from __future__ import annotations
 
@@ -56,3 +60,64 @@ def render(headers: Sequence[str], rows: Sequence[Sequence[str]], max_width: int
         "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
     ]
     return "\n".join(lines)
+
+
+# The fewest columns a wrapped reason keeps on a narrow terminal (the file is cut first).
+_REASON_COLUMNS = 30
+
+
+def render_reasons(
+    headers: tuple[str, str], rows: Sequence[tuple[str, str]], terminal: int | None
+) -> str:
+    """A table of files and reasons, every reason in full.
+
+    Not on a terminal (``terminal`` None: piped, redirected), each row is one line, nothing
+    cut: what a script or ``grep`` reads. On one ``terminal`` columns wide, a reason wraps
+    under its column; a file is cut from the left (keeping its name) only when the terminal
+    leaves its reason fewer than 30 columns.
+    """
+    files = [printable(file) for file, _ in rows]
+    reasons = [" ".join(printable(reason).split()) for _, reason in rows]
+    first = max([width(headers[0]), *map(width, files)])
+    if terminal is not None:
+        first = max(min(first, terminal - 2 - _REASON_COLUMNS), width(headers[0]))
+        files = [clip_left(file, first) for file in files]
+    lines = [f"{pad(headers[0], first)}  {headers[1]}"]
+    for file, reason in zip(files, reasons, strict=True):
+        parts = [reason] if terminal is None else wrap(reason, max(terminal - first - 2, 1))
+        lines.append(f"{pad(file, first)}  {parts[0]}".rstrip())
+        lines += [f"{' ' * first}  {part}" for part in parts[1:]]
+    return "\n".join(lines)
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """``text`` as lines of at most ``columns`` display columns, broken at spaces.
+
+    A word wider than a line (a long path, Chinese, which has no spaces) is broken where
+    the line ends.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if width(joined) <= columns:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while width(word) > columns:
+            head = _fitting(word, columns)
+            lines.append(head)
+            word = word[len(head) :]
+        line = word
+    return [*lines, line]
+
+
+def _fitting(text: str, columns: int) -> str:
+    """The longest start of ``text`` within ``columns`` display columns (one character at least)."""
+    used = 0
+    for end, ch in enumerate(text):
+        used += width(ch)
+        if used > columns:
+            return text[: max(end, 1)]
+    return text

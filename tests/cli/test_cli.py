@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,6 +72,47 @@ def test_problems_json(tmp_path, capsys):
         {"source": "empty.txt", "code": "empty_file", "reason": "the file is empty"}
     ]
     assert run_json(capsys, "problems", str(SAMPLES)) == []
+
+
+# An ALTO page cut off inside an attribute: lxml's reason is longer than a table's cell.
+CUT_ALTO = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#">'
+    '\n<Layout><Page ID="P1" HEIGHT="100" WIDTH="100"><PrintSpace><TextBlock ID="B1"><TextLine>'
+    '<String CONTENT="word" HPOS="1'
+)
+CUT_REASON = "not well-formed XML (damaged or cut off?): AttValue: ' expected, line 3, column 119"
+
+
+def test_problems_piped_are_whole(tmp_path, capsys):
+    (tmp_path / "cut_alto.xml").write_text(CUT_ALTO, encoding="utf-8")
+    assert main(["problems", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"FILE          PROBLEM\ncut_alto.xml  {CUT_REASON}\n"
+
+
+def test_problems_on_a_terminal_wrap_to_its_width(tmp_path):
+    (tmp_path / "cut_alto.xml").write_text(CUT_ALTO, encoding="utf-8")
+    ours, theirs = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "problems", str(tmp_path)],
+            stdout=theirs,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "COLUMNS": "50"},
+            check=False,
+            timeout=60,
+        )
+        os.close(theirs)
+        shown = b""
+        with contextlib.suppress(OSError):  # EIO: the terminal's other end is closed
+            while chunk := os.read(ours, 65536):
+                shown += chunk
+    finally:
+        os.close(ours)
+    assert done.returncode == 0, done.stderr
+    lines = shown.decode("utf-8").replace("\r\n", "\n").splitlines()
+    assert lines[0] == "FILE          PROBLEM" and len(lines) > 2
+    assert all(len(line) <= 50 for line in lines)
+    assert " ".join(line[14:] for line in lines[1:]) == CUT_REASON
 
 
 def test_human_tables_align_chinese(capsys):
