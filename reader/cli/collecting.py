@@ -25,7 +25,9 @@ if TYPE_CHECKING:  # the library is imported when the command runs, not at --hel
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of ``collections`` (it takes no archive PATH)."""
-    parser.add_argument("name", metavar="NAME", nargs="?", help="a collection (all: list them)")
+    parser.add_argument(
+        "name", metavar="NAME", nargs="?", help="a collection (without it: list them all)"
+    )
     parser.add_argument(
         "--export",
         metavar="FORMAT",

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable, Collection
 from typing import Any
 
-from reader.cli import export_arguments
+from reader.cli import export_arguments, help_texts
 from reader.cli.argparsing import CommandParser, folder
 from reader.library.choices import DEFAULT_WIDTH, ORDERS
 from reader.model.vocabulary import SORTS
@@ -57,14 +57,14 @@ def build_parser(built: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=CommandParser)
-    for name, help_text in _HELP.items():  # in the overview's order
-        description = _DESCRIPTION.get(name, help_text)
+    for name, help_text in help_texts.HELP.items():  # in the overview's order
+        description = help_texts.DESCRIPTION.get(name, help_text)
         sub = commands.add_parser(name, help=help_text, description=description)
         assert isinstance(sub, CommandParser)
         if name in ARCHIVE_COMMANDS:
             sub.dash_words = True
             sub.add_argument(
-                "path", metavar="PATH", help="an archive folder or a single issue file"
+                "path", metavar="PATH", help=help_texts.PATHS.get(name, help_texts.PATH)
             )
         if name in built:
             _ARGUMENTS[name](sub)
@@ -79,7 +79,7 @@ def _articles(articles: argparse.ArgumentParser) -> None:
 
 
 def _show(show: argparse.ArgumentParser) -> None:
-    show.add_argument("article_id", metavar="ARTICLE_ID")
+    show.add_argument("article_id", metavar="ARTICLE_ID", help=help_texts.ARTICLE_ID)
     show.add_argument("--original", action="store_true", help="the text as in the file")
     show.add_argument("--json", action="store_true", help="print JSON")
 
@@ -97,7 +97,12 @@ def _positive(text: str) -> int:
 
 def _index(index_cmd: argparse.ArgumentParser) -> None:
     index_cmd.add_argument("--rebuild", action="store_true", help="build it again from scratch")
-    index_cmd.add_argument("--index-dir", type=folder, metavar="DIR", help="keep the index in DIR")
+    index_cmd.add_argument(
+        "--index-dir",
+        type=folder,
+        metavar="DIR",
+        help="keep the index in DIR (default: in your cache folder; 'info PATH' says where)",
+    )
     index_cmd.add_argument(
         "--workers",
         type=_positive,
@@ -119,8 +124,17 @@ def _search(search: argparse.ArgumentParser) -> None:
         "--queries", metavar="FILE", help="one query a line; print one JSON line per query"
     )
     search.add_argument("--stdin", action="store_true", help="as --queries, reading stdin")
-    search.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="show N hits")
-    search.add_argument("--sort", choices=SORTS, default="relevance")
+    search.add_argument(
+        "-n",
+        "--limit",
+        type=int,
+        default=20,
+        metavar="N",
+        help="show the first N hits (default 20; 0: the counts only)",
+    )
+    search.add_argument(
+        "--sort", choices=SORTS, default="relevance", help="the hits' order (default relevance)"
+    )
     search.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")
     search.add_argument(
         "--no-wait",
@@ -140,7 +154,10 @@ def _search(search: argparse.ArgumentParser) -> None:
 def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")
     serve.add_argument(
-        "--idle", type=float, metavar="MINUTES", help="stop after MINUTES without a search"
+        "--idle",
+        type=float,
+        metavar="MINUTES",
+        help="stop after MINUTES without a search (default: run until stopped)",
     )
     control = serve.add_mutually_exclusive_group()
     control.add_argument("--stop", action="store_true", help="stop the server of PATH")
@@ -163,16 +180,23 @@ def _serve(serve: argparse.ArgumentParser) -> None:
 def _kwic(kwic: argparse.ArgumentParser) -> None:
     kwic.add_argument("query", metavar="QUERY", nargs="+", help="as for search")
     kwic.add_argument(
-        "-w", "--width", type=int, default=DEFAULT_WIDTH, metavar="N", help="context characters"
+        "-w",
+        "--width",
+        type=int,
+        default=DEFAULT_WIDTH,
+        metavar="N",
+        help=f"N characters of context on each side (default {DEFAULT_WIDTH})",
     )
     kwic.add_argument(
         "--sort",
         choices=ORDERS,
         default="date",
-        help="order of the lines (left and right: letters without case, Chinese by code "
-        "point; the window's Concordance sorts Chinese by pinyin)",
+        help="order of the lines (default date; left and right: letters without case, Chinese "
+        "by code point; the window's Concordance sorts Chinese by pinyin)",
     )
-    kwic.add_argument("-n", "--limit", type=int, default=1000, metavar="N", help="at most N lines")
+    kwic.add_argument(
+        "-n", "--limit", type=int, default=1000, metavar="N", help="at most N lines (default 1000)"
+    )
     kwic.add_argument("--whole-words", action="store_true", help="cut at a Latin word's edge")
     kwic.add_argument("--index-dir", type=folder, metavar="DIR", help="the index is in DIR")
     kwic_output = kwic.add_mutually_exclusive_group()
@@ -187,10 +211,20 @@ def _page(page: argparse.ArgumentParser) -> None:
         help="an issue (id, date or number: its first page) or an article id (its first page)",
     )
     page.add_argument("--page", type=int, metavar="N", help="page N of the issue (1 = the first)")
-    page.add_argument("-q", "--query", default="", metavar="Q", help="list and draw Q's hits")
+    page.add_argument(
+        "-q",
+        "--query",
+        default="",
+        metavar="Q",
+        help="a query: list its hits on the page, and draw them",
+    )
     page.add_argument("--png", metavar="OUT", help="draw the page and its hits into OUT (PNG)")
     page.add_argument(
-        "--scale", type=float, default=1.0, metavar="S", help="the PNG at S times the page's size"
+        "--scale",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="the PNG at S times the page's size (default 1)",
     )
     page.add_argument("--json", action="store_true", help="print JSON (boxes in image pixels)")
     page.epilog = (
@@ -232,34 +266,7 @@ def _json_only(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
-# Each command's help, in the overview's order, and what adds its arguments.
-_HELP = {
-    "issues": "List the issues of an archive.",
-    "articles": "List the articles of one issue.",
-    "show": "Print one article.",
-    "problems": "List the files that could not be read.",
-    "index": "Build the search index of an archive, or bring it up to date.",
-    "search": "Search an archive, or several as one: search PATH [PATH …] QUERY (each index is "
-    "built or updated first).",
-    "serve": "Answer an archive's searches from one resident process: each 'search' of it "
-    "then answers at once.",
-    "kwic": "Every occurrence of a query in the hits, in context (a concordance); "
-    "kwic PATH [PATH …] QUERY reads several archives as one.",
-    "page": "Show one page: its size, image and a query's hits; draw it as PNG.",
-    "export": "Export a search's hits: CSV, RIS, CSL-JSON, BibTeX, text or Markdown; "
-    "export PATH [PATH …] QUERY exports several archives' hits as one search.",
-    "cite": "Print an article's citation (GB/T 7714, Chicago).",
-    "alias": "List, accept or forget your publication aliases.",
-    "verify": "Check the files against the archive's checksum manifests.",
-    "info": "Show what an archive holds, where its index is, and its bag-info.",
-    "collections": "List your collections, one collection's items, or export one.",
-    "install-desktop": "Put Issue Reader in this user's desktop menu, with its icon (Linux).",
-    "uninstall-desktop": "Take out of the menu what install-desktop put there.",
-}
-_DESCRIPTION = {
-    "collections": "List your collections (the window's: kept per user), one collection's "
-    "items, or export one as export writes hits, with each item's note and tags.",
-}
+# What adds each command's arguments.
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "issues": _json_only,
     "articles": _articles,

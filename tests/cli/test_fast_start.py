@@ -99,6 +99,7 @@ def test_help_and_version_import_only_argparse_and_the_parser(argv: list[str]) -
         "reader.cli.parser",
         "reader.cli.argparsing",
         "reader.cli.export_arguments",
+        "reader.cli.help_texts",
         "reader.lazy",
         "reader.library",
         "reader.library.choices",
