@@ -43,10 +43,21 @@ def reason(suggestion: Suggestion) -> str:
         f"{_issues(s.name_issues)} as {s.name}"
     )
     if s.evidence:
-        times = "1 time" if s.occurrences == 1 else f"{s.occurrences:,} times"
-        read = f"{s.issues_with:,} of the {_issues(s.issues_read)} read"
-        text += f"; the text of its issues has {s.evidence} {times}, in {read}"
+        text += f"; {_evidence(s)}"
     return text
+
+
+def _evidence(s: Suggestion) -> str:
+    """``the text of its issues has 长子 12 times, in 3 of the 4 issues read`` (its one issue:
+    ``the text of its issue has 长子 4 times``; every issue read: ``in each of the 4 …``)."""
+    times = "once" if s.occurrences == 1 else f"{s.occurrences:,} times"
+    if s.issues_read == 1 == s.masthead_issues:
+        return f"the text of its issue has {s.evidence} {times}"
+    if s.issues_with == s.issues_read:
+        where = f"in each of the {_issues(s.issues_read)} read"
+    else:
+        where = f"in {s.issues_with:,} of the {_issues(s.issues_read)} read"
+    return f"the text of its issues has {s.evidence} {times}, {where}"
 
 
 def _issues(count: int) -> str:

@@ -2159,6 +2159,14 @@
         <translation>这些期的正文中，“%1”出现 %2 次，见于所读 %4 期中的 %3 期。</translation>
     </message>
     <message>
+        <source>In the text of its issue: “%1” ×%2.</source>
+        <translation>这一期的正文中，“%1”出现 %2 次。</translation>
+    </message>
+    <message>
+        <source>In the text of its issues: “%1” ×%2, in each of the %3 issues read.</source>
+        <translation>这些期的正文中，“%1”出现 %2 次，所读的 %3 期每期都有。</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>采纳</translation>
     </message>

@@ -6,6 +6,8 @@ import json
 import tomllib
 
 from reader.cli import main
+from reader.cli.aliases import reason
+from reader.library.misreads import Suggestion
 from tests.library.weekly import listing, write_weekly
 
 
@@ -22,7 +24,7 @@ def test_problems_lists_the_suggestion_and_alias_accepts_it(tmp_path, capsys):
     assert code == 0
     assert "今日长孑 -> 今日长子" in out
     assert "1 issue as 今日长孑, 3 issues as 今日长子" in out
-    assert "the text of its issues has 长子 " in out
+    assert "; the text of its issue has 长子 4 times\n" in out  # its one issue: no "1 of the 1"
     assert f"issue-reader alias {archive} 今日长孑 今日长子" in out
     assert "No problems: every file was read." in out
 
@@ -69,3 +71,14 @@ def test_alias_errors_are_one_line(tmp_path, capsys):
     assert err == "issue-reader: error: no issue of this archive has the masthead '人民日报'\n"
     code, _, err = run(capsys, "alias", str(archive), "今日长子")
     assert code == 1 and err.count("\n") == 1
+
+
+def test_the_evidence_is_worded_for_one_issue_every_issue_or_some(tmp_path, capsys):
+    archive = write_weekly(tmp_path / "weekly", ["今日长子"] * 3 + ["今日长孑"] * 3)
+    code, out, _ = run(capsys, "problems", str(archive))
+    assert code == 0
+    assert "; the text of its issues has 长子 12 times, in each of the 3 issues read\n" in out
+    some = Suggestion("今日长孑", "今日长子", 301, 40, "长子", 1, 100, 151)
+    assert reason(some).endswith(
+        "; the text of its issues has 长子 once, in 100 of the 151 issues read"
+    )

@@ -8,6 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from reader.library import paths
+from reader.library.misreads import Suggestion
+from reader.model import ArchiveSettings
+from reader.ui import i18n
+from reader.ui.problems.suggestions import SuggestionRow
 from tests.library.weekly import listing, write_weekly
 
 
@@ -85,3 +89,32 @@ def test_a_suggestion_alone_is_counted_as_one(window, tmp_path):
     open_weekly(window, tmp_path)
     assert window.status_label.text().endswith("; suggested aliases: 1 (see the Problems panel)")
     assert window.problems_button.text() == "Suggested aliases: 1"
+
+
+def test_the_evidence_is_worded_for_one_issue_every_issue_or_some(qtbot, qapp, window, tmp_path):
+    open_weekly(window, tmp_path)
+    (row,) = window.problems_panel.suggestions.rows
+    # Its one issue: not "in 1 of the 1 issues read".
+    assert row.label.text().endswith("<br>In the text of its issue: “长子” ×4.")
+
+    def evidence(*counts: int) -> str:
+        suggestion = Suggestion("今日长孑", "今日长子", counts[0], 40, "长子", *counts[1:])
+        made = SuggestionRow(suggestion, ArchiveSettings())
+        qtbot.addWidget(made)
+        return made.label.text().rsplit("<br>", 1)[1]
+
+    assert (
+        evidence(3, 12, 3, 3)
+        == "In the text of its issues: “长子” ×12, in each of the 3 issues read."
+    )
+    some = "In the text of its issues: “长子” ×1,234, in 100 of the 151 issues read."
+    assert evidence(301, 1234, 100, 151) == some
+    try:
+        i18n.install(qapp, "zh_CN")
+        assert evidence(1, 4, 1, 1) == "这一期的正文中，“长子”出现 4 次。"
+        assert evidence(3, 12, 3, 3) == "这些期的正文中，“长子”出现 12 次，所读的 3 期每期都有。"
+        assert evidence(301, 1234, 100, 151) == (
+            "这些期的正文中，“长子”出现 1,234 次，见于所读 151 期中的 100 期。"
+        )
+    finally:
+        i18n.install(qapp, "en")

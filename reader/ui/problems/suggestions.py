@@ -71,6 +71,18 @@ class SuggestionRow(QFrame):
         layout.addLayout(buttons)
         self.retranslate()
 
+    def _evidence(self) -> str:
+        """How often the text of the masthead's issues has the name's piece, and in how many."""
+        s = self.suggestion
+        evidence, times, read = html.escape(s.evidence), f"{s.occurrences:,}", f"{s.issues_read:,}"
+        if s.issues_read == 1 == s.masthead_issues:  # not "in 1 of the 1 issues read"
+            return fill(self.tr("In the text of its issue: “%1” ×%2."), evidence, times)
+        if s.issues_with == s.issues_read:
+            text = self.tr("In the text of its issues: “%1” ×%2, in each of the %3 issues read.")
+            return fill(text, evidence, times, read)
+        text = self.tr("In the text of its issues: “%1” ×%2, in %3 of the %4 issues read.")
+        return fill(text, evidence, times, f"{s.issues_with:,}", read)
+
     def copy_toml(self) -> None:
         """Put the ``archive.toml`` lines of this alias on the clipboard."""
         QGuiApplication.clipboard().setText(self.toml)
@@ -97,15 +109,7 @@ class SuggestionRow(QFrame):
             ),
         ]
         if s.evidence:
-            lines.append(
-                fill(
-                    self.tr("In the text of its issues: “%1” ×%2, in %3 of the %4 issues read."),
-                    html.escape(s.evidence),
-                    f"{s.occurrences:,}",
-                    f"{s.issues_with:,}",
-                    f"{s.issues_read:,}",
-                )
-            )
+            lines.append(self._evidence())
         self.label.setText("<br>".join(lines))
         # Code points, for glyphs too alike to tell apart at the interface's size.
         points = (" ".join(f"{ch} U+{ord(ch):04X}" for ch in part) for part in (misread, meant))
