@@ -7,11 +7,17 @@ from typing import Any
 
 from reader.cli.output import counted, print_json
 from reader.library import desktop
+from reader.model import ReaderError
+
+PRODUCT = "Issue Reader"
 
 
 def install(args: argparse.Namespace) -> int:
     """Install the desktop entry, icons and metainfo below the XDG data folder; say what was done."""
-    change = desktop.install()
+    try:
+        change = desktop.install()
+    except OSError as exc:
+        raise ReaderError(f"could not put {PRODUCT} in the menu: {_failure(exc)}") from exc
     if args.json:
         return print_json(_json(change))
     total = len(change.changed) + len(change.unchanged)
@@ -31,7 +37,10 @@ def install(args: argparse.Namespace) -> int:
 
 def uninstall(args: argparse.Namespace) -> int:
     """Remove what ``install-desktop`` wrote; say how many files that was."""
-    change = desktop.uninstall()
+    try:
+        change = desktop.uninstall()
+    except OSError as exc:
+        raise ReaderError(f"could not take {PRODUCT} out of the menu: {_failure(exc)}") from exc
     if args.json:
         return print_json(_json(change))
     if change.changed:
@@ -42,6 +51,12 @@ def uninstall(args: argparse.Namespace) -> int:
     else:
         print(f"Issue Reader was not installed below {change.data_home}: nothing to remove")
     return 0
+
+
+def _failure(exc: OSError) -> str:
+    """``/home/me/.local/share/applications: Permission denied``: the file, and why."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
 
 
 def _json(change: desktop.Change) -> dict[str, Any]:

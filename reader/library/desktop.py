@@ -135,7 +135,7 @@ def install(launcher: Path | None = None, home: Path | None = None) -> Change:
     Raises:
         DesktopUnsupported: Not a freedesktop system.
         ReaderError: No launcher was given or found.
-        OSError: A file could not be written.
+        OSError: A file or folder could not be written (its ``filename`` says which).
     """
     _check_platform()
     home = data_home() if home is None else home
@@ -156,8 +156,13 @@ def install(launcher: Path | None = None, home: Path | None = None) -> Change:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(content)
-        os.replace(temporary, path)  # never a half-written entry for the menu to read
+        try:
+            temporary.write_bytes(content)
+            os.replace(temporary, path)  # never a half-written entry for the menu to read
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            # Named by the file being installed, not by the temporary one beside it.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         written.append(path)
     refreshed = _refresh(home, written)
     return Change(home, str(launcher), tuple(written), tuple(unchanged), refreshed)

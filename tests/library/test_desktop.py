@@ -176,6 +176,31 @@ def test_the_command_installs_below_xdg_data_home_only_and_names_a_real_launcher
     assert list(data.iterdir()) == []
 
 
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="freedesktop menus only")
+def test_a_menu_folder_that_cannot_be_written_is_one_line(tmp_path):
+    data = tmp_path / "home" / "data"
+    data.mkdir(parents=True)
+    (data / "applications").write_text("not a folder", encoding="utf-8")
+    result = run_cli(tmp_path, "install-desktop")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "issue-reader: error: could not put Issue Reader in the menu: "
+        f"{data / 'applications'}: File exists\n"
+    )
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="freedesktop menus only")
+def test_a_file_that_cannot_be_written_is_named_not_its_temporary(tmp_path):
+    home = tmp_path / "data"
+    (home / "applications").mkdir(parents=True, mode=0o555)
+    if os.access(home / "applications", os.W_OK, effective_ids=True):
+        pytest.skip("root writes into any folder (run it under setpriv without DAC caps)")
+    with pytest.raises(PermissionError) as raised:
+        desktop.install(fake_launcher(tmp_path / "bin"), home)
+    assert raised.value.filename == str(home / ENTRY)
+    assert list((home / "applications").iterdir()) == []
+
+
 def test_data_home_follows_xdg_data_home_and_ignores_a_relative_one(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert desktop.data_home() == tmp_path
