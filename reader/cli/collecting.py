@@ -63,7 +63,7 @@ def collections(args: argparse.Namespace) -> int:
         raise ReaderError("--out needs --export FORMAT")
     if args.export and not args.name:
         raise ReaderError("--export needs the NAME of a collection")
-    store = Store()
+    store = _opened(Store)
     try:
         if args.relink:
             return _relink(store, *args.relink)
@@ -75,6 +75,21 @@ def collections(args: argparse.Namespace) -> int:
         return _list_items(items, args.json)
     finally:
         store.close()
+
+
+def _opened(store: type[Store]) -> Store:
+    """This user's collections; a file that cannot be made or read is a one-line error."""
+    import sqlite3
+
+    from reader.library import paths
+
+    try:
+        return store()
+    except (OSError, sqlite3.Error) as exc:
+        reason = (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
+        raise ReaderError(
+            f"cannot open your collections ({paths.collections_file()}): {reason}"
+        ) from exc
 
 
 def _relink(store: Store, old: str, new: str) -> int:

@@ -120,3 +120,15 @@ def test_a_moved_archive_is_relinked_from_the_command_line(capsys, kept, tmp_pat
     code, out, err = run(capsys, "collections", NAME, "--export", "csl-json")
     assert code == 0 and err == ""
     assert [item["id"] for item in json.loads(out)] == kept.ids
+
+
+def test_a_collections_file_that_cannot_be_opened_is_one_line(capsys, tmp_path):
+    file = tmp_path / "data" / "issue-reader" / "collections.sqlite"
+    file.parent.mkdir(parents=True)
+    file.write_text("not a database, but a note someone left here\n", encoding="utf-8")
+    code, out, err = run(capsys, "collections")
+    assert (code, out) == (1, "")
+    assert (
+        err
+        == f"issue-reader: error: cannot open your collections ({file}): file is not a database\n"
+    )
