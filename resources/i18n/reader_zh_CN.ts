@@ -1038,6 +1038,10 @@
         <translation>报刊库仍在读取中，读完后再搜索。</translation>
     </message>
     <message>
+        <source>The issue you were reading, %1, was removed from the archive. %2</source>
+        <translation>您正在阅读的 %1 已从档案中移除。%2</translation>
+    </message>
+    <message>
         <source>The archive is as it was: nothing to read again.</source>
         <translation>报刊库没有变化，无需重新读取。</translation>
     </message>
@@ -1098,8 +1102,20 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <source>This issue has only text, so its text is shown: the archive has no page images for it.</source>
+        <translation>这一期只有文字，因此显示其正文：档案中没有这一期的版面图像。</translation>
+    </message>
+    <message>
         <source>Match %1 of %2</source>
         <translation>第 %1 处匹配，共 %2 处</translation>
+    </message>
+    <message>
+        <source>The article has %1 matches: the first %2 are marked.</source>
+        <translation>这篇文章共有 %1 处匹配，只标出了前 %2 处。</translation>
+    </message>
+    <message>
+        <source>Match %1 of the first %2 marked (the article has %3)</source>
+        <translation>第 %1 处匹配，已标出前 %2 处（这篇文章共 %3 处）</translation>
     </message>
     <message>
         <source>Copied the article with its citation.</source>

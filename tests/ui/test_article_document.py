@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 
 from reader.model import Article, Issue
-from reader.ui.reading.article_document import document_span, render_article, utf16_length
+from reader.ui.reading.article_document import document_span, render_article
+from reader.ui.reading.positions import utf16_length
 from reader.ui.reading.text_pane import Span, TextPane
 
 ARTICLE = Article(

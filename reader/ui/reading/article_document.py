@@ -28,6 +28,7 @@ from reader.ui.core import formatting
 from reader.ui.core.colours import column_colour
 from reader.ui.core.rows import shown_title
 from reader.ui.i18n import fill
+from reader.ui.reading.positions import PieceOffsets, field_offsets
 
 # Simplified-Chinese families first (Song/Ming for reading, Hei for headlines), each with the
 # names it has on Linux, macOS and Windows; Qt falls back along the list per character.
@@ -75,15 +76,25 @@ class RenderedArticle:
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
     original: bool = False
 
+    # Each field's PieceOffsets, made when a span is first placed in it (the document is
+    # complete by then: render_article fills fields and paragraphs before it returns).
+    _offsets: dict[str, PieceOffsets] = field(default_factory=dict, init=False, repr=False)
+
     @property
     def separator(self) -> int:
         """How many characters join two body pieces in the text body offsets count in."""
         return 1 if self.original else 2
 
-
-def utf16_length(text: str) -> int:
-    """How many UTF-16 code units ``text`` takes (what Qt's positions count)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    def offsets(self, name: str) -> PieceOffsets | None:
+        """Where offsets in a field's text (or the body's) are in the document; None if not shown."""
+        if name not in self._offsets:
+            if name == "body":
+                self._offsets[name] = PieceOffsets(self.paragraphs, self.separator)
+            elif name in self.fields:
+                self._offsets[name] = field_offsets(*self.fields[name])
+            else:
+                return None
+        return self._offsets[name]
 
 
 def document_span(
@@ -96,37 +107,17 @@ def document_span(
     (供\n热 in the original text); the break is one position in the document. Returns None when
     the span is not shown.
     """
-    if name == "body":
-        first = _body_position(rendered, start, is_end=False)
-        last = _body_position(rendered, end, is_end=True)
-    elif name in rendered.fields:
-        position, text = rendered.fields[name]
-        first = position + utf16_length(text[: max(0, start)])
-        last = position + utf16_length(text[: max(0, end)])
-    else:
+    offsets = rendered.offsets(name)
+    if offsets is None:
         return None
+    if name == "body":
+        first = offsets.position(start, is_end=False)
+        last = offsets.position(end, is_end=True)
+    else:
+        first, last = offsets.clamped(start), offsets.clamped(end)
     if first is None or last is None or last <= first:
         return None
     return first, last
-
-
-def _body_position(rendered: RenderedArticle, offset: int, *, is_end: bool) -> int | None:
-    """The document position of a body offset.
-
-    An offset inside the characters that join two pieces (the blank line between paragraphs)
-    moves to the next piece's start for a span's start, and to the previous piece's end for its
-    end. A start past the body is None; an end past it is the body's end.
-    """
-    at = 0
-    previous_end: int | None = None
-    for position, text in rendered.paragraphs:
-        if offset < at + len(text) or (is_end and offset <= at + len(text)):
-            if offset < at:
-                return previous_end if is_end and previous_end is not None else position
-            return position + utf16_length(text[: offset - at])
-        previous_end = position + utf16_length(text)
-        at += len(text) + rendered.separator
-    return previous_end if is_end else None
 
 
 def render_article(

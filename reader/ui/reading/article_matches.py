@@ -13,10 +13,15 @@ from PySide6.QtCore import QObject, Slot
 
 from reader.ui.reading.article_document import RenderedArticle, document_span
 from reader.ui.reading.text_matches import Matches, Span, extra_selections, find_in_text
-from reader.ui.reading.text_view import scroll_to
+from reader.ui.reading.text_view import scroll_to, visible_positions
 
 if TYPE_CHECKING:
     from reader.ui.reading.text_pane import TextPane
+
+# The most search matches placed and marked in one article, the first in it: placing each
+# costs the GUI thread a little, and a 6 MB paragraph of 供热 has 400,000 (F3 steps through
+# these; the reading area says how many more there are).
+MOST_MARKED = 10_000
 
 
 class ArticleMatches(QObject):
@@ -39,6 +44,9 @@ class ArticleMatches(QObject):
         self._kept: tuple[int, int] | None = None
         # The document's plain text, for the find bar (None until asked, and after a render).
         self._plain: str | None = None
+        # The document positions whose matches are highlighted (see update_selections).
+        self._window = (0, -1)
+        pane.browser.verticalScrollBar().valueChanged.connect(self.view_moved)
 
     # --- the search's spans ---------------------------------------------------------------
 
@@ -93,12 +101,19 @@ class ArticleMatches(QObject):
         self.found.restore(current[1])
         self.update_selections()
 
+    @property
+    def total(self) -> int:
+        """How many search matches the article has: more than are placed past MOST_MARKED."""
+        return len(self._spans) if len(self._spans) > MOST_MARKED else len(self.search)
+
     def _compute_matches(self) -> None:
-        """Place the spans in the document, none of them current."""
+        """Place the spans (the first MOST_MARKED) in the document, none of them current."""
         self.search.reset([])
         if self._rendered is None or not self._spans:
             return
-        found = (document_span(self._rendered, s.field, s.start, s.end) for s in self._spans)
+        # The spans come in document order (the library's matches are), so these are the first.
+        spans = self._spans[:MOST_MARKED]
+        found = (document_span(self._rendered, s.field, s.start, s.end) for s in spans)
         self.search.reset(sorted({m for m in found if m is not None}))
 
     # --- stepping through them ------------------------------------------------------------
@@ -114,22 +129,43 @@ class ArticleMatches(QObject):
         place = document_span(rendered, span.field, span.start, span.end) if rendered else None
         if place is not None and self.search.select(place):
             self._go_to(place)
+        elif place is not None:
+            scroll_to(self._pane.browser, place[0])  # a match past the MOST_MARKED marked
 
     def _go_to(self, match: tuple[int, int]) -> None:
-        self.update_selections()
         scroll_to(self._pane.browser, match[0])
+        self.update_selections()
         if self.find_active():
             self._pane.find_bar.show_count(self.found.current, len(self.found))
         else:
             self._pane.matches_changed.emit(self.search.current, len(self.search))
 
     def update_selections(self) -> None:
-        """Highlight the search's matches and the find bar's places in the pane's browser."""
+        """Highlight the search's matches and the find bar's places in and around the view.
+
+        Only those: the view shows a screenful, and 的 has 400,000 matches in a 6 MB paragraph.
+        A screenful above and below is highlighted too, so that scrolling a few lines does not
+        need new highlights (see :meth:`view_moved`).
+        """
         browser = self._pane.browser
+        if not (self.search or self.found):
+            self._window = (0, -1)
+            browser.setExtraSelections([])
+            return
+        self._window = visible_positions(browser, around=1)
         selections = extra_selections(
-            browser.document(), self.search, self.found, self._pane.palette()
+            browser.document(), self.search, self.found, self._pane.palette(), self._window
         )
         browser.setExtraSelections(selections)
+
+    @Slot()
+    def view_moved(self) -> None:
+        """The view scrolled or changed size: highlight the matches come into it."""
+        if not (self.search or self.found):
+            return
+        first, last = visible_positions(self._pane.browser)
+        if not self._window[0] <= first <= last <= self._window[1]:
+            self.update_selections()
 
     # --- the find bar ---------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from reader.model import Article, Issue
@@ -151,6 +151,11 @@ class TextPane(QWidget):
         return len(self._matches.search)
 
     @property
+    def match_total(self) -> int:
+        """How many search matches the article has (past MOST_MARKED, more than are shown)."""
+        return self._matches.total
+
+    @property
     def current_match(self) -> int:
         """The index of the current search match, or -1."""
         return self._matches.search.current
@@ -247,7 +252,13 @@ class TextPane(QWidget):
             self._rerender()
         super().changeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Qt override: mark the matches in view (it may have another size than when hidden)."""
+        super().showEvent(event)
+        self._matches.view_moved()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Qt override: keep the text column at a readable width."""
         super().resizeEvent(event)
         fit_margins(self.browser)
+        self._matches.view_moved()  # more (or other) text may be in view

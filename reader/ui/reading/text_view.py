@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
@@ -42,3 +43,14 @@ def set_scroll_fraction(browser: QTextBrowser, fraction: float) -> None:
     browser.document().documentLayout().documentSize()
     bar = browser.verticalScrollBar()
     bar.setValue(round(max(0.0, min(1.0, fraction)) * bar.maximum()))
+
+
+def visible_positions(browser: QTextBrowser, around: int = 0) -> tuple[int, int]:
+    """The document positions at the view's top left and bottom right corners.
+
+    With ``around``, the view is taken as that many view heights taller above and below.
+    """
+    width, height = browser.viewport().width(), browser.viewport().height()
+    first = browser.cursorForPosition(QPoint(0, -around * height)).position()
+    last = browser.cursorForPosition(QPoint(width, (1 + around) * height)).position()
+    return first, last

@@ -267,4 +267,4 @@ class SearchPanel(QWidget):
             matches = self._library.matches(article_id, self.request.query, body=body)
         except ReaderError:
             return ()  # a malformed query: its error is shown in the panel already
-        return tuple(Span(name, start, end) for name, start, end in matches)
+        return tuple(map(Span._make, matches))
