@@ -138,3 +138,35 @@ def test_zoom_and_f3_go_to_the_page_when_it_is_shown_alone(qtbot, paged):
     window.action_set.show_text.trigger()
     window.action_set.zoom_in.trigger()
     assert window.pane.zoom == text_zoom + 1 and canvas.scale == pytest.approx(scale)
+
+
+def test_an_issue_without_pages_shows_its_text_in_the_page_view(qtbot, paged):
+    window, _ = paged
+    pages, text = window.area.pages, window.pane
+    paged_issue = text.issue
+    text.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert pages.pane.isVisible() and not text.isVisible()
+    # The other issues of the generated archive have only text: it shows, and the keys go to it.
+    window.action_set.next_issue.trigger()
+    assert not text.issue.pages
+    assert text.isVisible() and not pages.pane.isVisible() and text.hasFocus()
+    assert window.statusBar().currentMessage().startswith("This issue has only text")
+    zoom = text.zoom
+    window.action_set.zoom_in.trigger()
+    assert text.zoom == zoom + 1
+    # The page view is still the one chosen: the next issue with pages shows its page.
+    assert pages.mode == "page" and window.action_set.show_page.isChecked()
+    assert settings.read("page_mode") == "page"
+    window.browser.go_to(paged_issue.id)
+    assert pages.pane.isVisible() and not text.isVisible()
+    assert pages.pane.indicator.text() == "Page 1 of 1"
+
+
+def test_a_text_archive_opened_in_the_page_view_shows_its_text(qtbot, make_window, archive):
+    settings.write(page_mode="page")
+    window = make_window()
+    window.open_path(str(archive))
+    assert window.pane.article is not None and window.pane.isVisible()
+    assert not window.area.pages.pane.isVisible()
+    assert window.action_set.show_page.isChecked()

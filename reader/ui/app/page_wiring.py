@@ -3,7 +3,8 @@
 View › Text / Scanned Page / Text and Page (Ctrl+1, 2, 3; Ctrl+Shift+V goes round them) is
 remembered. The page follows the article shown and the search's query; a click on a word
 shows that article's text there; zoom and F3 act on the page when it has the focus or is
-shown alone.
+shown alone. An issue without page images shows its text in the Scanned Page view, which stays
+the one chosen for the next issue that has pages.
 """
 
 from __future__ import annotations
@@ -89,17 +90,40 @@ class PageWiring(QObject):
 
     def set_mode(self, mode: str, *, remember: bool = True) -> None:
         """Show the "text", the "page" or "both"; the choice is remembered."""
-        had_focus = self._area.pane.hasFocus() or self.pane.isAncestorOf(self._area.focusWidget())
         self.mode = mode
-        self._area.pane.setVisible(mode != "page")
-        self.pane.setVisible(mode != "text")
         action = {"text": self._actions.show_text, "page": self._actions.show_page}
         action.get(mode, self._actions.show_both).setChecked(True)
         if remember:
             settings.write(page_mode=mode)
         self.follow()
+
+    @property
+    def shown(self) -> str:
+        """The view shown: the one chosen, but the text for an issue without page images."""
+        issue = self._area.pane.issue
+        if self.mode == "page" and issue is not None and not issue.pages:
+            return "text"
+        return self.mode
+
+    def _show_views(self) -> None:
+        """Show the panes of the view :attr:`shown`; the one shown alone keeps the focus."""
+        shown, text = self.shown, self._area.pane
+        if text.isHidden() == (shown == "page") and self.pane.isHidden() == (shown == "text"):
+            return
+        had_focus = text.hasFocus() or self.pane.isAncestorOf(self._area.focusWidget())
+        if shown == "text" and self.mode == "page":
+            # A page view was chosen: the reader is told why there is only text.
+            self.status.emit(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "This issue has only text, so its text is shown: the archive has no page "
+                    "images for it.",
+                )
+            )
+        text.setVisible(shown != "page")
+        self.pane.setVisible(shown != "text")
         if had_focus:
-            (self.pane if mode == "page" else self._area.pane).setFocus()
+            (self.pane if shown == "page" else text).setFocus()
 
     @Slot()
     def switch(self) -> None:
@@ -108,10 +132,10 @@ class PageWiring(QObject):
 
     def takes_keys(self) -> bool:
         """Whether zoom and F3 are the page's: shown alone, or beside the text with the focus."""
-        if self.mode == "page":
+        if self.shown == "page":
             return True
         focus = self._area.focusWidget()
-        return self.mode == "both" and (focus is self.pane or self.pane.isAncestorOf(focus))
+        return self.shown == "both" and (focus is self.pane or self.pane.isAncestorOf(focus))
 
     def zoom_by(self, step: int | None) -> None:
         """Zoom the page in (1) or out (-1), or fit its width (None)."""
@@ -125,8 +149,9 @@ class PageWiring(QObject):
     @Slot()
     def follow(self) -> None:
         """Show the page of the article shown, with the query's hits (when the page is shown)."""
+        self._show_views()
         self._stale = True
-        if self.mode == "text":
+        if self.shown == "text":
             return  # done when the page is shown
         self._stale = False
         text = self._area.pane
