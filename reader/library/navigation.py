@@ -76,16 +76,30 @@ class History:
         self._at += 1
         return self._places[self._at]
 
-    def retain(self, keep: Callable[[Place], bool]) -> None:
+    def retain(self, keep: Callable[[Place], bool], instead: Place | None = None) -> None:
         """Forget the places ``keep`` refuses (their issue was removed from the archive).
 
-        The current place becomes the nearest earlier one kept (or the first kept).
+        The current place becomes the nearest earlier one kept (or the first kept). With
+        ``instead``, the place shown in place of a current one forgotten, that place comes
+        after the earlier places kept and before the later ones: Back and Forward still reach
+        every place the reader went to that is still there.
         """
         at = self._at
         kept = [(n, place) for n, place in enumerate(self._places) if keep(place)]
         self._places = [place for _n, place in kept]
         earlier = [i for i, (n, _place) in enumerate(kept) if n <= at]
-        self._at = earlier[-1] if earlier else (0 if kept else -1)
+        if instead is None:
+            self._at = earlier[-1] if earlier else (0 if kept else -1)
+            return
+        self._at = earlier[-1] if earlier else -1
+        if self.current == instead:
+            return
+        self._at += 1
+        if self._at == len(self._places) or self._places[self._at] != instead:
+            self._places.insert(self._at, instead)
+        if len(self._places) > self._limit:
+            del self._places[0]
+            self._at -= 1
 
     def clear(self) -> None:
         """Forget everything (another archive was opened)."""

@@ -34,6 +34,50 @@ def test_history_limit():
     assert history.back() is None
 
 
+def places(*names: str) -> list[Place]:
+    return [Place(name) for name in names]
+
+
+def test_history_forgets_only_the_places_of_a_removed_issue():
+    history = History()
+    for place in places("a", "gone", "b", "gone", "c"):
+        history.visit(place)
+    history.back()
+    history.back()  # on the second "gone"
+    history.retain(lambda place: place.issue_id != "gone")
+    # The nearest earlier place kept is current; the later ones are still ahead.
+    assert history.current == Place("b")
+    assert history.back() == Place("a")
+    assert history.forward() == Place("b") and history.forward() == Place("c")
+
+
+def test_history_puts_the_place_shown_instead_of_a_removed_one_where_it_was():
+    history = History()
+    for place in places("a", "gone", "c"):
+        history.visit(place)
+    history.back()
+    history.retain(lambda place: place.issue_id != "gone", instead=Place("b"))
+    assert history.current == Place("b")
+    assert history.forward() == Place("c")  # not dropped, as a visit would drop it
+    assert history.back() == Place("b") and history.back() == Place("a")
+    # The place shown instead may be the next one already: it is not there twice.
+    history = History()
+    for place in places("a", "gone", "c"):
+        history.visit(place)
+    history.back()
+    history.retain(lambda place: place.issue_id != "gone", instead=Place("c"))
+    assert history.current == Place("c") and not history.can_go_forward()
+    assert history.back() == Place("a") and not history.can_go_back()
+    # Nothing kept before it: the place shown instead comes first.
+    history = History()
+    for place in places("gone", "c"):
+        history.visit(place)
+    history.back()
+    history.retain(lambda place: place.issue_id != "gone", instead=Place("b"))
+    assert history.current == Place("b") and not history.can_go_back()
+    assert history.forward() == Place("c")
+
+
 def issue(day: int, month: int = 1, publication: str = "A") -> Issue:
     return Issue(
         id=f"{publication}{month}-{day}", publication=publication, date=dt.date(2022, month, day)

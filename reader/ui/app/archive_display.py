@@ -20,6 +20,7 @@ from reader.library.reloading import Reading
 from reader.model import CorruptArchive, Problem, ReaderError, printable
 from reader.ui.app import errors, memory, notices
 from reader.ui.app.change_message import describe_changes
+from reader.ui.core import formatting
 from reader.ui.i18n import fill
 from reader.ui.problems.reasons import reason_text
 
@@ -45,6 +46,9 @@ class ArchiveDisplay(QObject):
         reloader.progressed.connect(self._reload_progress)
         reloader.gone.connect(self._archive_gone)
         reloader.failed.connect(self._reload_failed)
+        window.browser.moved.connect(self._moved_on)
+        # Said when the issue being read was removed, until the reader moves on ("" none).
+        self._removed_message = ""
 
     def title(self) -> str:
         """The window's title: the archive open's folder or file, then the program's name."""
@@ -132,8 +136,30 @@ class ArchiveDisplay(QObject):
     @Slot(object)
     def _reloaded(self, reading: Reading) -> None:
         assert reading.library is not None
+        read = self._window.pane.issue  # before the window moves off it, if it is gone
         self._window.session.replace(reading.library)
-        self._window.show_message(describe_changes(reading.changes))
+        message = describe_changes(reading.changes)
+        if read is None or read.id not in reading.changes.removed:
+            self._window.show_message(message)
+            return
+        # The window went to another issue by itself, maybe while the reader looked elsewhere:
+        # it says why until they move on.
+        label = formatting.SEPARATOR.join(
+            p for p in (read.publication, formatting.issue_label(read)) if p
+        )
+        template = QCoreApplication.translate(
+            "MainWindow", "The issue you were reading, %1, was removed from the archive. %2"
+        )
+        self._removed_message = fill(template, label, message)
+        self._window.statusBar().showMessage(self._removed_message)
+
+    @Slot()
+    def _moved_on(self) -> None:
+        """The reader went elsewhere: a message about the issue they were reading goes."""
+        bar = self._window.statusBar()
+        if self._removed_message and bar.currentMessage() == self._removed_message:
+            bar.clearMessage()
+        self._removed_message = ""
 
     @Slot(bool)
     def _reload_found_nothing(self, asked: bool) -> None:

@@ -137,9 +137,13 @@ class Browser(QObject):
         issue, article = self.pane.issue, self.pane.article
         scroll = self.pane.scroll_fraction()
         ids = set(self._order)
-        self.history.retain(lambda place: place.issue_id in ids)
+
+        def present(place: Place) -> bool:
+            return place.issue_id in ids
+
         self.views.show_issues_again(library.issues)
         if issue is not None and issue.id in ids:
+            self.history.retain(present)
             article_id = article_in_place(issue, article, library.issue(issue.id))
             kept = article is not None and article_id == article.id
             self.go_to(issue.id, article_id, scroll=scroll if kept else 0.0, record=False)
@@ -147,15 +151,19 @@ class Browser(QObject):
         neighbour = nearest_present(issue.id if issue else "", old_order, ids)
         if neighbour is None and library.issues:
             neighbour = library.issues[0].id
-        if neighbour is not None:
-            self.go_to(neighbour)
-            return
-        self.pane.clear(
-            QCoreApplication.translate(
-                "MainWindow", "This archive has no readable issues any more."
+        if neighbour is None:
+            self.history.retain(present)
+            self.pane.clear(
+                QCoreApplication.translate(
+                    "MainWindow", "This archive has no readable issues any more."
+                )
             )
-        )
-        self.moved.emit()
+            self.moved.emit()
+            return
+        # The neighbour is shown in place of the issue removed: history keeps every other place.
+        articles = library.issue(neighbour).articles
+        self.history.retain(present, Place(neighbour, articles[0].id if articles else ""))
+        self.go_to(neighbour, record=False)
 
     def go_to(
         self,
