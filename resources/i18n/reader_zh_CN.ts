@@ -1039,7 +1039,7 @@
     </message>
     <message>
         <source>The issue you were reading, %1, was removed from the archive. %2</source>
-        <translation>您正在阅读的 %1 已从档案中移除。%2</translation>
+        <translation>您正在阅读的那一期（%1）已从报刊库中移除。%2</translation>
     </message>
     <message>
         <source>The archive is as it was: nothing to read again.</source>
@@ -1103,7 +1103,7 @@
     </message>
     <message>
         <source>This issue has only text, so its text is shown: the archive has no page images for it.</source>
-        <translation>这一期只有文字，因此显示其正文：档案中没有这一期的版面图像。</translation>
+        <translation>这一期只有文字，因此显示其正文：报刊库中没有这一期的版面图像。</translation>
     </message>
     <message>
         <source>Match %1 of %2</source>
