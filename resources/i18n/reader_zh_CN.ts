@@ -1311,6 +1311,10 @@
         <translation>报刊库里没有这一版的扫描图。</translation>
     </message>
     <message>
+        <source>Shown instead: the page&apos;s words as the OCR read them, each where printed.</source>
+        <translation>改为显示 OCR 识别出的这一版文字，每个词都在原来印刷的位置。</translation>
+    </message>
+    <message>
         <source>The words on this page could not be read: %1</source>
         <translation>无法读取这一版上文字的位置：%1</translation>
     </message>

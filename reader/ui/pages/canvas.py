@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -17,12 +17,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from reader.model import Box, Page
+from reader.model import Box, Page, Word
 from reader.ui.pages import keys, overlay
 from reader.ui.pages.drag import Drag
 from reader.ui.pages.overlay import Marks
 from reader.ui.pages.picture import TiledPicture
-from reader.ui.pages.tiles import TileLoader, level_for
+from reader.ui.pages.tiles import TileLoader
 
 MARGIN = 12
 # Around the page, the dark grey of PDF viewers: the dimmed parts of a page stay apart from it.
@@ -83,11 +83,17 @@ class PageCanvas(QAbstractScrollArea):
         return self._size
 
     def set_page(
-        self, key: Hashable, page: Page | None, size: tuple[int, int], has_image: bool
+        self,
+        key: Hashable,
+        page: Page | None,
+        size: tuple[int, int],
+        has_image: bool,
+        words: Sequence[Word] = (),
     ) -> None:
-        """Show ``page`` (None: only the message) at the top, fitting the width if it did."""
+        """Show ``page`` (None: only the message) at the top, fitting the width if it did;
+        without an image, its ``words`` in their boxes (an OCR'd page without its scan reads)."""
         self._size = size
-        self.picture.set_page(key, page, size, has_image)
+        self.picture.set_page(key, page, size, has_image, words)
         self.marks = Marks()
         if self.fit:
             self._scale = self._fit_scale()
@@ -192,7 +198,7 @@ class PageCanvas(QAbstractScrollArea):
     # --- tiles ----------------------------------------------------------------------------
 
     def _level(self) -> float:
-        return level_for(self._scale * self.devicePixelRatioF())
+        return self.picture.level(self._scale * self.devicePixelRatioF())
 
     def _in_view(self, rect: QRect, grow: float = 0.0) -> QRectF:
         """The image pixels under a viewport rectangle (grown by ``grow`` of its size)."""

@@ -134,10 +134,10 @@ class PagePane(QWidget):
         view = self.view
         page = self.pages[self.number - 1] if self.number else None
         key = (self.issue.id if self.issue else "", self.number)
-        size = view.size if view is not None else (0, 0)
-        self.canvas.set_page(
-            key, page if view is not None else None, size, bool(view and view.has_image)
-        )
+        if view is None:
+            self.canvas.set_page(key, None, (0, 0), False)
+        else:
+            self.canvas.set_page(key, page, view.size, view.has_image, view.words)
         self.note.set_text(self._message())
         self._mark()
         self._update_bar()
@@ -244,6 +244,10 @@ class PagePane(QWidget):
             lines.append(fill(self.tr("The scan of this page, %1, is not in the archive."), name))
         elif not page.image:
             lines.append(self.tr("The archive has no scan of this page."))
+        if not self.view.has_image and self.view.words:
+            lines.append(
+                self.tr("Shown instead: the page's words as the OCR read them, each where printed.")
+            )
         if self.view.layout_problem is not None:
             why = reason_text(self.view.layout_problem)
             lines.append(fill(self.tr("The words on this page could not be read: %1"), why))

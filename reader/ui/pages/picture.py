@@ -1,15 +1,31 @@
-"""A page's picture as tiles: which to ask for, and painting the sharpest the cache holds."""
+"""A page's picture as tiles: which to ask for, and painting the sharpest the cache holds.
+
+The picture is the page's scan, or, when it has none that can be shown, its words drawn where
+the OCR put them (:class:`~reader.ui.pages.facsimile.Facsimile`), tiled alike.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal, Slot
 from PySide6.QtGui import QPainter
 
-from reader.model import Page
+from reader.model import Page, Word
+from reader.ui.pages.facsimile import Facsimile
 from reader.ui.pages.source import Clip
-from reader.ui.pages.tiles import TILE, TileKey, TileLoader, preview_scale, tile_clip
+from reader.ui.pages.tiles import (
+    TILE,
+    Render,
+    TileKey,
+    TileLoader,
+    level_for,
+    preview_scale,
+    tile_clip,
+)
+
+# Words are drawn sharp past the scan's own pixels: text stays crisp however far one zooms.
+WORDS_MAX_LEVEL = 8.0
 
 
 class TiledPicture(QObject):
@@ -32,19 +48,29 @@ class TiledPicture(QObject):
         self.page: Page | None = None
         self.size = (0, 0)
         self.has_image = False
+        self.facsimile: Facsimile | None = None
         self._levels: set[float] = set()
         self._first = self._sharp = False
         loader.arrived.connect(self._arrived)
 
     def set_page(
-        self, key: Hashable, page: Page | None, size: tuple[int, int], has_image: bool
+        self,
+        key: Hashable,
+        page: Page | None,
+        size: tuple[int, int],
+        has_image: bool,
+        words: Sequence[Word] = (),
     ) -> None:
-        """Show another page: its preview is asked for at once."""
+        """Show another page (its scan, else its ``words``): its preview is asked for at once."""
         self.loader.drop_queued()
-        self.key, self.page, self.size, self.has_image = key, page, size, has_image
+        self.page, self.size, self.has_image = page, size, has_image
+        drawn = Facsimile(words, size) if page is not None and not has_image else None
+        self.facsimile = drawn if drawn is not None and len(drawn) else None  # no words: white
+        # The words drawn are not the scan: their tiles are kept apart from the scan's.
+        self.key = key if self.facsimile is None else ("words", key)
         self._levels.clear()
         self._first = self._sharp = False
-        if self.shows_image:
+        if self.shows_picture:
             self._request_preview()
 
     @property
@@ -52,13 +78,34 @@ class TiledPicture(QObject):
         """Whether there is an image to ask for."""
         return self.page is not None and self.has_image and self.size[0] > 0 and self.size[1] > 0
 
+    @property
+    def shows_picture(self) -> bool:
+        """Whether there is something to draw: the scan, or the words instead of it."""
+        return self.shows_image or (self.facsimile is not None and min(self.size) > 0)
+
+    def level(self, scale: float) -> float:
+        """The level of the tiles for ``scale`` (device pixels per image pixel)."""
+        return level_for(scale, WORDS_MAX_LEVEL) if self.facsimile is not None else level_for(scale)
+
+    def _render(self, scale: float, clip: Clip | None) -> Render | None:
+        """What renders ``clip`` at ``scale`` in a worker (None: nothing can)."""
+        facsimile, provider, page = self.facsimile, self.loader.provider, self.page
+        if facsimile is not None:
+            return lambda: facsimile.render(scale, clip)
+        if provider is None or page is None:
+            return None
+        return lambda: provider.render(page, scale, clip)
+
+    def _request(self, key: TileKey, scale: float, clip: Clip | None, priority: int) -> None:
+        render = self._render(scale, clip)
+        if render is not None:
+            self.loader.request(key, render, priority)
+
     def _preview_key(self) -> TileKey:
         return (self.key, preview_scale(self.size), -1, -1)
 
     def _request_preview(self) -> None:
-        assert self.page is not None
-        scale = preview_scale(self.size)
-        self.loader.request(self._preview_key(), self.page, scale, None, 10)
+        self._request(self._preview_key(), preview_scale(self.size), None, 10)
 
     def tiles(self, level: float, area: QRectF) -> Iterator[tuple[int, int]]:
         """The (column, row) of the tiles at ``level`` that cover ``area`` (image pixels)."""
@@ -75,9 +122,8 @@ class TiledPicture(QObject):
 
         Tiles asked for before and not started yet are dropped: the view has moved on.
         """
-        if not self.shows_image:
+        if not self.shows_picture:
             return
-        assert self.page is not None
         self.loader.drop_queued()
         self._request_preview()
         if level <= preview_scale(self.size):
@@ -93,7 +139,7 @@ class TiledPicture(QObject):
 
         for column, row in sorted(self.tiles(level, area), key=distance):
             clip = tile_clip(level, column, row, self.size)
-            self.loader.request((self.key, level, column, row), self.page, level, clip, 5)
+            self._request((self.key, level, column, row), level, clip, 5)
 
     def paint(
         self, painter: QPainter, level: float, area: QRectF, place: Callable[[Clip], QRectF]
@@ -102,7 +148,7 @@ class TiledPicture(QObject):
 
         ``place`` gives where an image rectangle goes on the screen.
         """
-        if not self.shows_image:
+        if not self.shows_picture:
             return
         cache = self.loader.cache
         preview = cache.get(self._preview_key())

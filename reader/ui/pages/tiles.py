@@ -4,7 +4,8 @@ A page is drawn from a reduced picture of the whole page (the preview, asked for
 once they come, sharp tiles of the visible part at the zoom shown. Tiles are rendered at a
 power-of-two scale (``level``) at or just above the zoom, so zooming smoothly reuses them
 until the next level is due. Decoding never runs on the UI thread: a small ``QThreadPool``
-runs the provider's ``render`` (Pillow and pdfium-like decoders release the GIL meanwhile).
+runs the provider's ``render`` (Pillow and pdfium-like decoders release the GIL meanwhile), or
+draws the words of a page without its scan (:mod:`reader.ui.pages.facsimile`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ import logging
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance, Slot
 from PySide6.QtGui import QImage, QPixmap
 
-from reader.model import Page
-from reader.ui.pages.source import Clip, PageProvider, to_qimage
+from reader.ui.pages.source import Clip, PageProvider, Raster, to_qimage
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +36,14 @@ CACHE_BYTES = 192 * 1024 * 1024
 
 # (page key, level, column, row); the preview is (page key, scale, -1, -1).
 TileKey = tuple[Hashable, float, int, int]
+# What renders one tile, run in a worker: the provider's decoder, or the page's words drawn.
+Render = Callable[[], Raster | QImage]
 
 
-def level_for(scale: float) -> float:
-    """The render scale for a shown scale (device pixels per image pixel)."""
-    if scale >= MAX_LEVEL:
-        return MAX_LEVEL
+def level_for(scale: float, most: float = MAX_LEVEL) -> float:
+    """The render scale for a shown scale (device pixels per image pixel), at most ``most``."""
+    if scale >= most:
+        return most
     return float(2.0 ** math.ceil(math.log2(max(scale, 1 / 4096))))
 
 
@@ -145,15 +147,12 @@ class TileLoader(QObject):
         self.cache.clear()
         self._failed.clear()
 
-    def request(
-        self, key: TileKey, page: Page, scale: float, clip: Clip | None, priority: int
-    ) -> None:
-        """Render ``clip`` of ``page`` at ``scale`` in a worker; ``arrived`` says when it is in."""
-        if self.provider is None or self._closed or not self.wanted(key):
+    def request(self, key: TileKey, render: Render, priority: int) -> None:
+        """Run ``render`` in a worker for ``key``; ``arrived`` says when the tile is in."""
+        if self._closed or not self.wanted(key):
             return
         self._pending.add(key)
-        provider = self.provider
-        self.pool.start(lambda: self._run(provider, key, page, scale, clip), priority)
+        self.pool.start(lambda: self._run(key, render), priority)
 
     def drop_queued(self) -> None:
         """Forget the tiles not started yet (the view moved on); those being decoded still come."""
@@ -167,14 +166,12 @@ class TileLoader(QObject):
         self.pool.clear()
         self.pool.waitForDone()
 
-    def _run(
-        self, provider: PageProvider, key: TileKey, page: Page, scale: float, clip: Clip | None
-    ) -> None:
+    def _run(self, key: TileKey, render: Render) -> None:
         """In a worker thread: render one tile and hand it to the UI thread."""
         with self._lock:
             self._running.add(key)
         try:
-            image = to_qimage(provider.render(page, scale, clip))
+            image = to_qimage(render())
         except Exception as exc:  # any decoder's error is the tile's: shown, never raised
             log.info("could not render %s: %s", key, exc)
             self._hand_over(self._broken, key, str(exc) or type(exc).__name__)
