@@ -51,21 +51,29 @@ def align(text: str, words: Sequence[str]) -> list[Span | None]:
     spans: list[tuple[int, int] | None] = []
     cursor = 0
     missed = 0
+    placed = False
     for index, needle in enumerate(needles):
         if not needle:
             spans.append(None)
             continue
-        found = compact.find(needle, cursor, cursor + len(needle) + _LOOKAHEAD)
-        if found < 0:
-            # Not where the last word left off: elsewhere, when it and the next words say so.
+        if placed:
+            found = compact.find(needle, cursor, cursor + len(needle) + _LOOKAHEAD)
+            if found < 0:
+                # Not where the last word left off: elsewhere, when it and the next words say so.
+                found = _anchored(compact, needles, index, cursor)
+        else:
+            # The first words may start anywhere (a second page's): with the words after them
+            # first, else a short one is found inside the title's (V and Op in VERKOOPING).
             found = _anchored(compact, needles, index, cursor)
+            if found < 0:
+                found = compact.find(needle, cursor, cursor + len(needle) + _LOOKAHEAD)
         if found < 0 and missed >= _RESYNC_AFTER:
             found = compact.find(needle, cursor)
         if found < 0:
             spans.append(None)
             missed += 1
             continue
-        missed = 0
+        missed, placed = 0, True
         spans.append((found, found + len(needle)))
         cursor = found + len(needle)
     _fill_gaps(spans, len(compact), needles)

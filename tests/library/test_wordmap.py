@@ -152,3 +152,13 @@ def test_words_in_and_word_at() -> None:
 def test_empty_text_and_no_words() -> None:
     assert align("", ["a"]) == [None]
     assert align("text", []) == []
+
+
+def test_a_second_pages_first_words_are_not_found_inside_the_title() -> None:
+    # The Delpher sale notice of 1813: page 2 goes on "V Op MAANDAG"; V and Op were taken
+    # from inside the title's VERKOOPING, and the page marked them as a title match.
+    text = "EXTRA VERKOOPING.\n\nV* Op WOENSDAG den 17 November zal. V Op MAANDAG den 22"
+    words = ["V", "Op", "MAANDAG", "den", "22"]
+    spans = align(text, words)
+    assert spans_text(text, words) == words
+    assert spans[0] is not None and spans[0][0] == text.index("V Op MAANDAG")
