@@ -55,6 +55,9 @@ def draw(painter: QPainter, shown: Marks, size: tuple[int, int], palette: QPalet
         outside = QPainterPath()
         outside.addRect(QRectF(0, 0, size[0], size[1]))
         inside = QPainterPath()
+        # Their union: regions may overlap or repeat (a composed block and the block in it),
+        # and under the default odd-even rule two layers of them made a hole in the hole.
+        inside.setFillRule(Qt.FillRule.WindingFill)
         for box in shown.outlined:
             inside.addRect(rect(box))
         painter.fillPath(outside.subtracted(inside.simplified()), QColor(0, 0, 0, DIM_ALPHA))
