@@ -12,7 +12,8 @@ the window runs it; ``provisional`` while the index is built), ``many`` (several
 searched as one; ``shelf`` the user's library of archives), ``navigation`` (back and forward),
 ``jobs`` (the entry point of a spawned worker process), ``resources`` (the files that travel
 with the program), ``pages`` (a page in image pixels with a query's hit boxes: the page view
-and ``issue-reader page``), ``wordmap`` (an article's text aligned with its printed words),
+and ``issue-reader page``; ``unmarked`` an article's matches on none of its pages),
+``wordmap`` (an article's text aligned with its printed words),
 ``images`` (page images), ``citations`` (GB/T 7714 and Chicago), ``export`` (with
 ``spreadsheet`` CSV, ``bibliography`` RIS, CSL-JSON and BibTeX, with ``corpus`` text and
 Markdown files; ``export_entries`` what is written: hits or any articles, streamed;

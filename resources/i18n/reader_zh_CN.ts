@@ -1106,6 +1106,14 @@
         <translation>这一期只有文字，因此显示其正文：报刊库中没有这一期的版面图像。</translation>
     </message>
     <message>
+        <source>No match is marked on the page; the text has %1</source>
+        <translation>版面上没有标出匹配处；正文中有 %1 处</translation>
+    </message>
+    <message>
+        <source>Match %1 of %2 on the page; the text has %3 more, not marked on the page</source>
+        <translation>版面上第 %1 处匹配，共 %2 处；正文中另有 %3 处，版面上没有标出</translation>
+    </message>
+    <message>
         <source>Match %1 of %2</source>
         <translation>第 %1 处匹配，共 %2 处</translation>
     </message>

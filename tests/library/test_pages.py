@@ -9,8 +9,9 @@ from lxml import etree
 
 from reader.library import Library
 from reader.library.pages import article_hits, boxes_for, page_view, text_at
+from reader.library.unmarked import unmarked
 from reader.model import NotFound
-from tests.conftest import shared_path
+from tests.conftest import REPO, shared_path
 from tests.library.page_files import (
     BOXES,
     IMAGE_SIZE,
@@ -188,3 +189,18 @@ def test_alice_sample_boxes_are_the_files_boxes() -> None:
     assert view.size == (2488, 3507)  # alice_1.png, the page's own size: scale 1
     (hit,) = view.hits
     assert hit.boxes == (box,)
+
+
+def test_matches_on_no_page_are_the_ones_the_text_has_and_the_pages_do_not() -> None:
+    """The METS's subtitle and an advertisement's made-up title are not printed: their
+    matches are the article's, on none of its pages; the body's council is on page 1."""
+    with opened(REPO / "tests" / "data" / "alto" / "mets_issue") as library:
+        (issue,) = library.issues
+        harbour, *_rest, advert = issue.articles
+        assert unmarked(library, harbour.id, "council") == [("subtitle", 0, 7)]
+        assert [(n, h.field) for n, h in article_hits(library, harbour.id, "council")] == [
+            (1, "body")
+        ]
+        assert unmarked(library, advert.id, "Page") == [("title", 7, 11)]
+        assert unmarked(library, harbour.id, "quay") == []
+        assert unmarked(library, harbour.id, " ") == []

@@ -7,10 +7,12 @@ file puts the words, F3 steps through them, and a missing scan is named.
 
 from __future__ import annotations
 
+import shutil
+
 from PySide6.QtCore import Qt
 
 from reader.ui.pages.pane import PagePane
-from tests.conftest import shared_path
+from tests.conftest import REPO, shared_path
 from tests.library.page_files import BOXES, scaled, write_hocr_issue
 
 NORDSTERN = "samples/open-oni-mnhi-nordstern-1878-01-03"
@@ -76,4 +78,44 @@ def test_nordstern_page_with_a_german_words_hits_and_f3(qtbot, make_window):
         marks.append(pane.canvas.marks.current)
     assert marks == [0, 1, 0]  # and round again
     assert window.statusBar().currentMessage() == "Match 1 of 2"
+    pane.shutdown()
+
+
+def test_the_page_says_which_matches_of_the_text_it_cannot_mark(qtbot, make_window, tmp_path):
+    """The METS gives the article a subtitle the page does not print: the text has two
+    matches of "council" (subtitle and body), the page marks one. F3 on the page said
+    "Match 1 of 1" after the text's "Match 1 of 2"; it now says the text has one more."""
+    folder = shutil.copytree(REPO / "tests" / "data" / "alto" / "mets_issue", tmp_path / "issue")
+    window = make_window()
+    pane = searched(qtbot, window, folder, "council")
+    assert window.statusBar().currentMessage() == "Match 1 of 2"  # the text's
+    assert pane.unmarked == 1
+    pane.canvas.setFocus()
+    window.action_set.next_match.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Match 1 of 1 on the page; the text has 1 more, not marked on the page"
+    )
+    pane.shutdown()
+
+
+def test_a_match_only_in_a_made_up_title_is_said_to_be_off_the_page(qtbot, make_window, tmp_path):
+    """An advertisement's made-up title (Adv. 1 Page 2) is in the text, on no page."""
+    folder = shutil.copytree(REPO / "tests" / "data" / "alto" / "mets_issue", tmp_path / "issue")
+    window = make_window()
+    window.open_path(str(folder))
+    qtbot.waitUntil(lambda: window.search_panel.index_ready, timeout=120_000)
+    panel = window.search_panel
+    panel.focus_field()
+    panel.field.setText('title:"Adv. 1"')
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    window.action_set.show_page.trigger()
+    pane = page_pane(window)
+    qtbot.waitUntil(lambda: pane.view is not None and pane.number == 2)
+    assert pane.view.hits == () and pane.unmarked == 1
+    window.action_set.next_match.trigger()
+    assert window.statusBar().currentMessage() == "No match is marked on the page; the text has 1"
     pane.shutdown()

@@ -183,5 +183,20 @@ class PageWiring(QObject):
 
     @Slot(int, int)
     def _hit_changed(self, current: int, total: int) -> None:
-        template = QCoreApplication.translate("MainWindow", "Match %1 of %2")
-        self.status.emit(fill(template, str(current + 1), str(total)))
+        # The text pane counts matches the page cannot mark (a title it does not print): its
+        # "Match 1 of 2" beside the page's "Match 1 of 1" is explained, not left to puzzle.
+        unmarked = self.pane.unmarked
+        if not total:
+            template = QCoreApplication.translate(
+                "MainWindow", "No match is marked on the page; the text has %1"
+            )
+            self.status.emit(fill(template, str(unmarked)))
+        elif unmarked:
+            template = QCoreApplication.translate(
+                "MainWindow",
+                "Match %1 of %2 on the page; the text has %3 more, not marked on the page",
+            )
+            self.status.emit(fill(template, str(current + 1), str(total), str(unmarked)))
+        else:
+            template = QCoreApplication.translate("MainWindow", "Match %1 of %2")
+            self.status.emit(fill(template, str(current + 1), str(total)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.library import Library, images, pages
 from reader.library.image_cache import RasterCache
 from reader.library.pages import HitBox, PageView
+from reader.library.unmarked import unmarked as unmarked_matches
 from reader.model import Page, ReaderError
 from reader.ui.core.session import Session
 from reader.ui.pages.source import Clip, Raster
@@ -34,6 +35,10 @@ class LibraryPages:
     def article_hits(self, article_id: str, query: str) -> list[tuple[int, HitBox]]:
         """Every hit of ``query`` in the article, on all its pages."""
         return pages.article_hits(self._library(), article_id, query)
+
+    def unmarked(self, article_id: str, query: str) -> list[tuple[str, int, int]]:
+        """The article's matches that none of its pages marks."""
+        return unmarked_matches(self._library(), article_id, query)
 
     def text_at(self, view: PageView, x: float, y: float) -> tuple[str, str, int] | None:
         """The article, field and Python offset of the word at (x, y)."""

@@ -26,7 +26,8 @@ class PagePane(QWidget):
         text_clicked(str, str, int): a word or region was clicked: the article's id, the field
             and the Python ``str`` offset in it (field "" when only the article is known).
         page_shown(int): the number of the page now shown.
-        hit_changed(int, int): the current hit (0-based) and how many there are.
+        hit_changed(int, int): the current hit (0-based) and how many there are (-1, 0: none,
+            though the text has ``unmarked`` matches that no page marks).
     """
 
     text_clicked = Signal(str, str, int)
@@ -74,6 +75,7 @@ class PagePane(QWidget):
         self._undecoded = ""  # why (a piece of) the scan could not be decoded
         self._hits: list[tuple[int, HitBox]] = []
         self._hit = -1
+        self.unmarked = 0  # the article's matches in its text that none of its pages marks
         self.retranslate()
 
     def set_provider(self, provider: PageProvider | None) -> None:
@@ -98,10 +100,11 @@ class PagePane(QWidget):
         article = next((a for a in issue.articles if a.id == article_id), None)
         on = article.pages if article is not None else ()
         number = self.number if same and (not on or self.number in on) else (on or (1,))[0]
-        self._hits, self._hit = [], -1
+        self._hits, self._hit, self.unmarked = [], -1, 0
         if self.provider is not None and article_id and query and self.pages:
             try:
                 self._hits = list(self.provider.article_hits(article_id, query))
+                self.unmarked = len(self.provider.unmarked(article_id, query))
             except ReaderError:
                 self._hits = []  # the page view then shows no hits; the text pane still does
         self.show_page(number, force=again)
@@ -109,7 +112,7 @@ class PagePane(QWidget):
 
     def clear(self) -> None:
         """Show nothing (no archive open)."""
-        self.issue, self.view, self.number, self._hits = None, None, 0, []
+        self.issue, self.view, self.number, self._hits, self.unmarked = None, None, 0, [], 0
         self._show()
 
     def show_page(self, number: int, *, force: bool = False) -> None:
@@ -182,6 +185,8 @@ class PagePane(QWidget):
         if not self._hits and self.view is not None:
             self._hits = [(self.number, hit) for hit in self.view.hits]
         if not self._hits:
+            if self.unmarked:
+                self.hit_changed.emit(-1, 0)  # the text has matches: say why none is shown
             return
         self._hit = (self._hit + step) % len(self._hits)
         number = self._hits[self._hit][0]

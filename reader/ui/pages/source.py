@@ -56,6 +56,11 @@ class PageProvider(Protocol):
         """Every hit of ``query`` in the article, as (page number, hit), in reading order."""
         ...
 
+    def unmarked(self, article_id: str, query: str) -> list[tuple[str, int, int]]:
+        """The matches of ``query`` in the article's text on none of its pages: (field, start,
+        end); the page view says how many (a title not printed, say) beside its own count."""
+        ...
+
     def text_at(self, view: PageView, x: float, y: float) -> tuple[str, str, int] | None:
         """The (article id, field, Python str offset) of the word or region at image (x, y)."""
         ...

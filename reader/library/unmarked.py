@@ -1,0 +1,35 @@
+"""The matches in an article that its printed pages do not mark, so that the page view says so.
+
+The text pane counts a query's matches in the article's texts; the page view marks those that
+fall on printed words. Some fall on none: a title or subtitle the catalogue gives and the page
+does not print (a METS title, a made-up "Adv. 1 Page 2"), or text the page's words were aligned
+with elsewhere (a title that is also the body's first line is printed once: the title's hit).
+The page view cannot show them, and says how many there are instead of counting otherwise
+than the text pane without a word.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.library import pages
+
+if TYPE_CHECKING:
+    from reader.library.library import Library
+
+
+def unmarked(library: Library, article_id: str, query: str) -> list[tuple[str, int, int]]:
+    """The matches of ``query`` in an article on none of its pages: ``(field, start, end)``,
+    as :meth:`Library.matches` gives them (none for an empty query).
+
+    Raises:
+        NotFound: There is no such article.
+        QueryError: The query is malformed.
+    """
+    if not query.strip():
+        return []
+    marked = {
+        (hit.field, hit.start, hit.end)
+        for _n, hit in pages.article_hits(library, article_id, query)
+    }
+    return [match for match in library.matches(article_id, query) if match not in marked]
