@@ -1,12 +1,20 @@
-"""Small PDFs made by the tests with pypdfium2: pages of Helvetica lines, or a drawing and no text."""
+"""Small PDFs made by the tests: pages of Helvetica lines, or a drawing and no text.
+
+Most are made with pypdfium2; :func:`write_boxed_pdf` writes one by hand, for the page boxes
+pypdfium2 cannot make (a MediaBox or CropBox inherited from the page tree).
+"""
 
 from __future__ import annotations
 
 import ctypes
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+# A box as PDF writes it: (left, bottom, right, top) in user space, corners in either order.
+PdfBox = tuple[float, float, float, float]
 
 WIDTH, HEIGHT = 420.0, 595.0
 SIZE = 12.0
@@ -45,3 +53,62 @@ def _add_lines(document: pdfium.PdfDocument, page: pdfium.PdfPage, lines: list[s
         y = HEIGHT - 60 - number * SIZE * 1.4
         pdfium_c.FPDFPageObj_Transform(text, 1, 0, 0, 1, 50, y)
         pdfium_c.FPDFPage_InsertObject(page, text)
+
+
+def write_boxed_pdf(
+    path: Path, lines: list[str], page: dict[str, object], tree: dict[str, object]
+) -> PdfBox:
+    """A one-page PDF with ``page``'s and ``tree``'s entries (MediaBox, CropBox, Rotate) in its
+    /Page and its /Pages, written by hand; the lines set top down from the shown area's top left.
+
+    Returns:
+        The shown area: the crop box cut to the media box, each the page's or else the tree's.
+    """
+    media = _normal(page.get("MediaBox") or tree["MediaBox"])
+    crop = _normal(page.get("CropBox") or tree.get("CropBox") or media)
+    shown = (max(media[0], crop[0]), max(media[1], crop[1]), min(media[2], crop[2]))
+    shown += (min(media[3], crop[3]),)
+    content = "".join(
+        f"BT /F1 {SIZE:g} Tf {shown[0] + 50:g} {shown[3] - 60 - n * SIZE * 1.4:g} Td ({line}) Tj ET\n"
+        for n, line in enumerate(lines)
+    ).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1" + _entries(tree) + b" >>",
+        b"<< /Type /Page /Parent 2 0 R"
+        + _entries(page)
+        + b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    data += b"startxref\n%d\n%%%%EOF\n" % xref
+    path.write_bytes(bytes(data))
+    return shown
+
+
+def _entries(entries: dict[str, object]) -> bytes:
+    def value(v: object) -> str:
+        return "[" + " ".join(f"{x:g}" for x in v) + "]" if isinstance(v, tuple) else str(v)
+
+    return "".join(f" /{key} {value(v)}" for key, v in entries.items()).encode("ascii")
+
+
+def _normal(box: object) -> PdfBox:
+    assert isinstance(box, tuple) and len(box) == 4
+    left, bottom, right, top = (float(v) for v in box)
+    return (min(left, right), min(bottom, top), max(left, right), max(bottom, top))
+
+
+def ink(image: np.ndarray) -> tuple[int, int, int, int]:
+    """The box around the dark pixels of a rendered page (left, top, right, bottom)."""
+    rows, columns = np.nonzero(image.min(axis=2) < 128)
+    return int(columns.min()), int(rows.min()), int(columns.max()) + 1, int(rows.max()) + 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
@@ -12,7 +11,7 @@ from reader.formats import load_archive, open_source
 from reader.formats.registry import page_source
 from reader.library.wordmap import align, words_in
 from reader.model import Issue, PageLayout
-from tests.formats.pdf_files import HEIGHT, WIDTH, write_pdf
+from tests.formats.pdf_files import HEIGHT, WIDTH, ink, write_pdf
 
 LINES = ["The ferry left at", "noon with a long sen-", "tence."]
 
@@ -92,12 +91,6 @@ def test_a_hyphenated_word_maps_to_both_halves_on_their_lines(tmp_path):
     assert region.box[0] <= halves[0].box[0] and region.box[3] >= halves[1].box[3]
 
 
-def _ink(image: np.ndarray) -> tuple[int, int, int, int]:
-    """The box around the dark pixels of a rendered page (left, top, right, bottom)."""
-    rows, columns = np.nonzero(image.min(axis=2) < 128)
-    return int(columns.min()), int(rows.min()), int(columns.max()) + 1, int(rows.max()) + 1
-
-
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_boxes_on_a_rotated_page_sit_on_the_text_as_rendered(tmp_path, rotation):
     path = tmp_path / "2022-09-19.pdf"
@@ -132,7 +125,7 @@ def test_boxes_on_a_rotated_page_sit_on_the_text_as_rendered(tmp_path, rotation)
         max(b[2] for b in boxes) * 2,
         max(b[3] for b in boxes) * 2,
     )
-    assert _ink(image) == pytest.approx(union, abs=3)
+    assert ink(image) == pytest.approx(union, abs=3)
 
 
 def test_a_page_gone_from_its_pdf_is_a_corrupt_archive(tmp_path):

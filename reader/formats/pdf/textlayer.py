@@ -43,8 +43,9 @@ class PageText:
     width: float
     height: float
     blocks: list[list[Line]]
-    # How the page is shown: its /Rotate (degrees clockwise) and its crop box in user space
-    # (left, bottom, right, top), to turn the characters' boxes into the rendered image's.
+    # How the page is shown: its /Rotate (degrees clockwise) and its crop box cut to its
+    # media box, in user space (left, bottom, right, top), to turn the characters' boxes
+    # into the rendered image's.
     rotation: int = 0
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
@@ -126,7 +127,8 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
     lazily from here. Boxes are pdfium's ``PdfTextPage.get_charbox`` (``FPDFText_GetCharBox``:
     the glyph's tight box in PDF points, origin bottom left, y upwards); runs of text as
     rectangles would be ``PdfTextPage.get_rect``. Page size is ``PdfPage.get_size`` in points,
-    as shown (width and height swapped by a /Rotate of 90 or 270).
+    as shown (width and height swapped by a /Rotate of 90 or 270); what is shown is
+    ``PdfPage.get_bbox`` (``FPDF_GetPageBoundingBox``), in user space.
     """
     try:
         page = document[index]
@@ -134,7 +136,11 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
         raise CorruptArchive(name, Reason.of("pdf_unreadable", detail=exc)) from exc
     try:
         width, height = page.get_size()
-        rotation, crop = page.get_rotation() % 360, tuple(page.get_cropbox())
+        # The area pdfium renders: the crop box cut to the media box, either of them
+        # inherited from the page tree. get_cropbox reads only the page's own boxes and
+        # falls back to a Letter page: jo.pdf's landscape MediaBox is its parent's, and its
+        # words sat 180 pt low.
+        rotation, crop = page.get_rotation() % 360, page.get_bbox()
         textpage = page.get_textpage()
         try:
             chars = list(_chars(textpage))

@@ -57,7 +57,8 @@ def turning(rotation: int, crop: tuple[float, float, float, float]) -> _Turn:
 
     Args:
         rotation: The page's /Rotate, degrees clockwise (0, 90, 180 or 270).
-        crop: The crop box, (left, bottom, right, top) in user space: what is shown.
+        crop: What is shown, the crop box cut to the media box: (left, bottom, right, top)
+            in user space, its origin anywhere.
     """
     x0, y0, x1, y1 = crop
     width, height = x1 - x0, y1 - y0
