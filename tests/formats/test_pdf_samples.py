@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+import pypdfium2 as pdfium
+import pytest
+
 from reader.formats import load_archive, open_source, read_original
 from reader.formats.registry import page_source
 from reader.library.wordmap import align, words_in
 from tests.conftest import shared_path
+from tests.formats.pdf_files import ink
 
 GAZETTE = "samples/pdfminer-kampo-official-gazette-ja"
 NORDSTERN = "samples/open-oni-mnhi-nordstern-1878-01-03"
@@ -149,3 +153,32 @@ def test_a_phrase_of_the_gazette_maps_to_boxes_down_its_column_at_the_top_right(
     # Printed as the second column from the right, below the page's head: y grows down it.
     assert all(525 < w.box[0] < w.box[2] < 545 and 80 < w.box[1] < 250 for w in hit)
     assert [w.box[1] for w in hit] == sorted(w.box[1] for w in hit)
+
+
+def test_the_poems_word_boxes_sit_on_its_glyphs_as_rendered():
+    # jo.pdf's landscape MediaBox is its page tree's, not its page's: the words were placed
+    # on a Letter page, 180 pt below their glyphs.
+    source, issue = _gazette("jo.pdf")
+    page = issue.pages[0]
+    assert (page.width, page.height) == (792, 612)
+    reader = page_source(issue.format)
+    assert reader is not None
+    layout = reader.read_layout(source, issue, page)
+    document = pdfium.PdfDocument(shared_path(GAZETTE) / page.source)
+    image = document[0].render(scale=2).to_numpy()
+    document.close()
+    for word in layout.words:
+        left, top, right, bottom = (round(v * 2) for v in word.box)
+        assert image[top:bottom, left:right].min() < 100, word.text
+    union = tuple(
+        f(b[i] for b in (w.box for w in layout.words)) * 2
+        for i, f in enumerate((min, min, max, max))
+    )
+    assert ink(image) == pytest.approx(union, abs=3)
+    # The first column's 現象 at the top right, under the heading 序.
+    (article,) = issue.articles
+    spans = align(article.text, [w.text for w in layout.article_words(article.id)])
+    start = article.text.index("現象")
+    hit = [layout.article_words(article.id)[i] for i in words_in(spans, start, start + 2)]
+    assert [w.text for w in hit] == ["現", "象"]
+    assert all(w.box[0] > 650 and w.box[3] < 150 for w in hit)
