@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from reader.ui import i18n
-from reader.ui.pages.note import NoteBar
+from reader.ui.core.note_bar import NoteBar
 from tests.ui.conftest import write_archive
 from tests.ui.test_search import search
 

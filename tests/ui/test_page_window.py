@@ -151,7 +151,7 @@ def test_an_issue_without_pages_shows_its_text_in_the_page_view(qtbot, paged):
     window.action_set.next_issue.trigger()
     assert not text.issue.pages
     assert text.isVisible() and not pages.pane.isVisible() and text.hasFocus()
-    assert window.statusBar().currentMessage().startswith("This issue has only text")
+    assert text.note.isVisible() and text.note.text.startswith("This issue has only text")
     zoom = text.zoom
     window.action_set.zoom_in.trigger()
     assert text.zoom == zoom + 1
@@ -161,6 +161,7 @@ def test_an_issue_without_pages_shows_its_text_in_the_page_view(qtbot, paged):
     window.browser.go_to(paged_issue.id)
     assert pages.pane.isVisible() and not text.isVisible()
     assert pages.pane.indicator.text() == "Page 1 of 1"
+    assert not text.note.text  # and the text no longer says why it is there
 
 
 def test_a_text_archive_opened_in_the_page_view_shows_its_text(qtbot, make_window, archive):
@@ -170,3 +171,8 @@ def test_a_text_archive_opened_in_the_page_view_shows_its_text(qtbot, make_windo
     assert window.pane.article is not None and window.pane.isVisible()
     assert not window.area.pages.pane.isVisible()
     assert window.action_set.show_page.isChecked()
+    # Said above the text, not in the status bar: opening's own messages replaced it there.
+    assert window.pane.note.isVisible()
+    assert window.pane.note.text.startswith("This issue has only text")
+    window.action_set.show_both.trigger()  # the page pane says it then: the text's note goes
+    assert window.area.pages.pane.isVisible() and not window.pane.note.isVisible()

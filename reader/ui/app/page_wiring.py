@@ -108,18 +108,20 @@ class PageWiring(QObject):
     def _show_views(self) -> None:
         """Show the panes of the view :attr:`shown`; the one shown alone keeps the focus."""
         shown, text = self.shown, self._area.pane
+        # A page view was chosen: the text says why it is there instead, while it is.
+        only_text = shown == "text" and self.mode == "page"
+        text.note.set_text(
+            QCoreApplication.translate(
+                "MainWindow",
+                "This issue has only text, so its text is shown: the archive has no page "
+                "images for it.",
+            )
+            if only_text
+            else ""
+        )
         if text.isHidden() == (shown == "page") and self.pane.isHidden() == (shown == "text"):
             return
         had_focus = text.hasFocus() or self.pane.isAncestorOf(self._area.focusWidget())
-        if shown == "text" and self.mode == "page":
-            # A page view was chosen: the reader is told why there is only text.
-            self.status.emit(
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "This issue has only text, so its text is shown: the archive has no page "
-                    "images for it.",
-                )
-            )
         text.setVisible(shown != "page")
         self.pane.setVisible(shown != "text")
         if had_focus:

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 
 from reader.library.pages import HitBox, PageView
 from reader.model import CorruptArchive, Issue, Page, ReaderError, printable
+from reader.ui.core.note_bar import NoteBar
 from reader.ui.i18n import fill
 from reader.ui.pages.canvas import PageCanvas
-from reader.ui.pages.note import NoteBar
 from reader.ui.pages.overlay import Marks
 from reader.ui.pages.source import PageProvider
 from reader.ui.pages.tiles import TileLoader

@@ -9,6 +9,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from reader.model import Article, Issue
+from reader.ui.core.note_bar import NoteBar
 from reader.ui.reading.article_document import (
     MAX_ZOOM,
     MIN_ZOOM,
@@ -49,9 +50,12 @@ class TextPane(QWidget):
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
+        # Why the text shows where the page view was chosen (an issue without page images).
+        self.note = NoteBar(self, "text_note")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.note)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.browser, 1)
         self.setFocusProxy(self.browser)

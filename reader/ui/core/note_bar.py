@@ -1,4 +1,4 @@
-"""The page view's note of what the page lacks (its scan, its words), in a bar above the page.
+"""A note in a bar above a view: what the page lacks (its scan), or why the text shows instead.
 
 Above the view rather than over it: drawn over the page, a long note (a scan's path) hid the
 top of the page, and the marks there, whatever the zoom.
@@ -19,9 +19,9 @@ _PAD_X, _PAD_Y = 10, 6
 class NoteBar(QWidget):
     """A tooltip-coloured bar with ``text``, wrapped to the width; hidden while there is none."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, name: str = "page_note") -> None:
         super().__init__(parent)
-        self.setObjectName("page_note")
+        self.setObjectName(name)
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
