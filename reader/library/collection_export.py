@@ -143,7 +143,7 @@ def export_items(
     """Write a collection's ``items`` to ``out`` in ``fmt`` (as :func:`reader.library.export.write`).
 
     Raises:
-        ReaderError: ``out`` is inside one of the items' archives (never written into).
+        IntoArchive: ``out`` is inside one of the items' archives (never written into).
         ValueError: ``fmt`` is not one of ``FORMATS``.
         CannotWrite: ``out`` cannot be written.
     """

@@ -25,7 +25,7 @@ from reader.library.choices import FOLDER_FORMATS as FOLDER_FORMATS
 from reader.library.choices import FORMATS as FORMATS
 from reader.library.export_entries import Entry
 from reader.library.library import Library
-from reader.model import Progress, ReaderError
+from reader.model import Progress
 
 # The file name ending each format's file has (a folder format's zip: ``.zip``).
 SUFFIXES = {"csv": ".csv", "ris": ".ris", "csl-json": ".json", "bibtex": ".bib"}
@@ -74,7 +74,7 @@ def export(
     As :func:`write`, after refusing an ``out`` inside the archive.
 
     Raises:
-        ReaderError: ``out`` is inside the archive (nothing is ever written there).
+        IntoArchive: ``out`` is inside the archive (nothing is ever written there).
         ValueError: ``fmt`` is not one of ``FORMATS``.
         CannotWrite: ``out`` cannot be written.
     """
@@ -142,17 +142,17 @@ def _umask() -> int:
 
 
 def refuse_archive(library: Library, target: Path) -> None:
-    """Raise ReaderError when ``target`` is the archive or inside it (never written into)."""
+    """Raise IntoArchive when ``target`` is the archive or inside it (never written into)."""
     root = library.root.resolve()
     resolved = target.resolve()
     if resolved == root or (not library.single_file and resolved.is_relative_to(root)):
-        raise ReaderError(f"will not write into the archive: {target}")
+        raise destination.IntoArchive(str(target))
 
 
 def refuse_archives(locations: Iterable[str | os.PathLike[str]], target: Path) -> None:
-    """Raise ReaderError when ``target`` is one of these archives (a folder, zip or file) or inside one."""
+    """Raise IntoArchive when ``target`` is one of these archives (a folder, zip or file) or in one."""
     resolved = Path(target).expanduser().absolute().resolve()
     for location in locations:
         root = Path(location).expanduser().resolve()
         if resolved == root or (root.is_dir() and resolved.is_relative_to(root)):
-            raise ReaderError(f"will not write into the archive: {target}")
+            raise destination.IntoArchive(str(target))

@@ -88,7 +88,7 @@ def export_many(
     archives. Returns how many articles were written.
 
     Raises:
-        ReaderError: ``out`` is inside one of the archives (nothing is ever written there).
+        IntoArchive: ``out`` is inside one of the archives (nothing is ever written there).
         ValueError: ``fmt`` is not one of ``FORMATS``.
         QueryError: The query is malformed.
         CannotWrite: ``out`` cannot be written.

@@ -317,6 +317,69 @@
     </message>
 </context>
 <context>
+    <name>CannotWrite</name>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is a file, not a folder</source>
+        <translation>{folder} 是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>it is a file, not a folder</source>
+        <translation>这是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>it is inside the archive, which is never written</source>
+        <translation>它在报刊库之内，而报刊库从不写入</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>输入输出错误，可能是磁盘或网络驱动器故障</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>文件名太长</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>文件太大，磁盘容纳不下</translation>
+    </message>
+    <message>
+        <source>the system says: {detail}</source>
+        <translation>系统报告错误：{detail}</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CollectionExporter</name>
     <message>
         <source>collection</source>
@@ -2275,6 +2338,10 @@
     <message>
         <source>Save the Trend</source>
         <translation>保存趋势图</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
     </message>
 </context>
 <context>

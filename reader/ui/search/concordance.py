@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from reader.library.concordance import MAX_WIDTH, for_search
 from reader.library.concordance_lines import Concordance, write_csv
+from reader.library.destination import CannotWrite, checked, saving
 from reader.library.searching import SearchRequest
 from reader.library.shelf_search import concordance_many
 from reader.model import ReaderError
 from reader.ui.core import formatting, settings
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
+from reader.ui.problems import unwritten
 from reader.ui.search.concordance_model import DATE, LEFT, MATCH, RIGHT, TITLE, ConcordanceModel
 from reader.ui.search.library_scope import LibraryScope
 
@@ -250,9 +252,13 @@ class ConcordanceView(QWidget):
         """Write the lines, in the order shown, to ``path`` as CSV; return how many.
 
         UTF-8 with a byte-order mark, so a spreadsheet reads the Chinese right.
+
+        Raises:
+            CannotWrite: ``path`` cannot be written (its folder missing or read-only…).
         """
         lines = self.model.lines
-        with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        checked(path, folder=False)
+        with saving(path), open(path, "w", encoding="utf-8-sig", newline="") as stream:
             write_csv(lines, stream)
         return len(lines)
 
@@ -268,7 +274,7 @@ class ConcordanceView(QWidget):
             return
         try:
             count = self.export_csv(path)
-        except OSError as exc:
-            self.summary.setText(fill(self.tr("Could not save %1: %2"), path, exc.strerror or exc))
+        except CannotWrite as exc:
+            self.summary.setText(fill(self.tr("Could not save %1: %2"), path, unwritten.why(exc)))
             return
         self.summary.setText(fill(self.tr("Saved %1 matches to %2"), formatting.count(count), path))

@@ -26,6 +26,7 @@ from reader.model import ReaderError
 from reader.ui.core import formatting, settings
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
+from reader.ui.problems import unwritten
 from reader.ui.search.library_scope import LibraryScope
 
 # The formats in the order the dialog offers them; text and Markdown go into a zip.
@@ -99,11 +100,13 @@ class Exporter(QObject):
         dialog.open()
 
     def _failed(self, exc: BaseException, path: str) -> None:
-        if isinstance(exc, OSError | ReaderError):  # ReaderError: into the archive, a bad query
+        if isinstance(exc, OSError | ReaderError):  # ReaderError: a bad query
             if isinstance(exc, CannotWrite):  # its message names the path, which this one does
-                reason = exc.reason
+                reason = unwritten.why(exc)
+            elif isinstance(exc, OSError):  # an archive's file that could not be read
+                reason = unwritten.why_not_read(exc)
             else:
-                reason = (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
+                reason = str(exc)
             text = QCoreApplication.translate("HitExporter", "Could not export to %1: %2")
             self.status.emit(fill(text, path, reason))
         else:

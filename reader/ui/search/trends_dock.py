@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from reader.library.destination import CannotWrite
 from reader.library.shelf_search import count_days_many
 from reader.library.trends import count_days
 from reader.model import Issue
@@ -20,6 +21,7 @@ from reader.ui.core import formatting
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
+from reader.ui.problems import unwritten
 from reader.ui.search.panel import SearchPanel
 from reader.ui.search.trends_chart import chart_name
 from reader.ui.search.trends_export import save_csv, save_png, save_svg
@@ -190,8 +192,9 @@ class TrendsDock(QDockWidget):
             else:
                 saver = save_png if kind == "png" else save_svg
                 saver(path, trend, self.view.scale, self.font(), self.palette(), chart_name())
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save the Trend"), str(exc))
+        except CannotWrite as exc:
+            text = fill(self.tr("Could not save %1: %2"), str(path), unwritten.why(exc))
+            QMessageBox.warning(self, self.tr("Save the Trend"), text)
             return False
         self.last_folder = path.parent
         return True

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPainter, QPalette
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QImageWriter, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 
+from reader.library.destination import checked, saving
 from reader.library.trends import Scale, Trend, trend_csv
 from reader.ui.search.trends_layout import Look, layout_trend, paint_trend
 
@@ -29,7 +30,7 @@ def save_png(
     """Write the chart as a PNG image.
 
     Raises:
-        OSError: The file could not be written.
+        CannotWrite: The file could not be written (its folder missing or read-only…).
     """
     image = QImage(EXPORT_SIZE, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
@@ -37,8 +38,12 @@ def save_png(
     painter.end()
     if title:
         image.setText("Title", title)
-    if not image.save(str(path)):
-        raise OSError(f"could not write {path}")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    QImageWriter(buffer, QByteArray(b"PNG")).write(image)
+    buffer.close()
+    _write(path, bytes(data.data()))
 
 
 def save_svg(
@@ -47,27 +52,35 @@ def save_svg(
     """Write the chart as an SVG drawing (its title and queries in the file's description).
 
     Raises:
-        OSError: The file could not be written.
+        CannotWrite: The file could not be written (its folder missing or read-only…).
     """
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(EXPORT_SIZE)
     generator.setViewBox(QRect(0, 0, EXPORT_SIZE.width(), EXPORT_SIZE.height()))
     generator.setTitle(title)
     generator.setDescription(", ".join(s.query for s in trend.series))
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"could not write {path}")
+    painter = QPainter(generator)
     _paint(painter, trend, scale, font, palette)
     painter.end()
-    if not path.is_file():
-        raise OSError(f"could not write {path}")
+    buffer.close()
+    _write(path, bytes(data.data()))
 
 
 def save_csv(path: Path, trend: Trend) -> None:
     """Write the counts as CSV (UTF-8 with a BOM, so a spreadsheet reads Chinese right).
 
     Raises:
-        OSError: The file could not be written.
+        CannotWrite: The file could not be written (its folder missing or read-only…).
     """
-    path.write_text(trend_csv(trend), encoding="utf-8-sig", newline="")
+    _write(path, trend_csv(trend).encode("utf-8-sig"))
+
+
+def _write(path: Path, data: bytes) -> None:
+    # Drawn in memory and written here: Qt's own writers say only that they failed, not why.
+    checked(path, folder=False)
+    with saving(path):
+        path.write_bytes(data)

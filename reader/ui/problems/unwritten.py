@@ -1,0 +1,74 @@
+"""Why a file could not be written, in the interface language: each failure code translated.
+
+``reader.library.destination.WHY`` holds the codes and their English words (the command line's,
+the system's own for an OS error); here each has the same words through
+``QCoreApplication.translate`` (literal strings, so ``pyside6-lupdate`` finds them), so an export,
+a saved chart or the settings that cannot be written say why in the window's language, not in
+the system's English. A test keeps the two lists in step.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.library.destination import CannotWrite, failed
+from reader.model.reasons import os_reason
+from reader.ui.i18n import fill
+from reader.ui.problems.reasons import reason_text
+
+_PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
+
+
+def templates() -> dict[str, str]:
+    """Every failure code's words in the current interface language."""
+    return {
+        "folder_missing": QCoreApplication.translate(
+            "CannotWrite", "the folder {folder} does not exist"
+        ),
+        "folder_is_file": QCoreApplication.translate(
+            "CannotWrite", "the folder {folder} is a file, not a folder"
+        ),
+        "is_file": QCoreApplication.translate("CannotWrite", "it is a file, not a folder"),
+        "is_folder": QCoreApplication.translate("CannotWrite", "it is a folder"),
+        "in_archive": QCoreApplication.translate(
+            "CannotWrite", "it is inside the archive, which is never written"
+        ),
+        "permission_denied": QCoreApplication.translate("CannotWrite", "Permission denied"),
+        "read_only": QCoreApplication.translate("CannotWrite", "Read-only file system"),
+        "disk_full": QCoreApplication.translate("CannotWrite", "No space left on device"),
+        "quota": QCoreApplication.translate("CannotWrite", "Disk quota exceeded"),
+        "no_such_path": QCoreApplication.translate("CannotWrite", "No such file or directory"),
+        "io_error": QCoreApplication.translate("CannotWrite", "Input/output error"),
+        "name_too_long": QCoreApplication.translate("CannotWrite", "File name too long"),
+        "too_large": QCoreApplication.translate("CannotWrite", "File too large"),
+        # The system's own words, which no table translates: said as the system's.
+        "system": QCoreApplication.translate("CannotWrite", "the system says: {detail}"),
+    }
+
+
+def why(exc: CannotWrite) -> str:
+    """Why ``exc``'s destination could not be written, in the current interface language."""
+    template = templates().get(exc.code)
+    if template is None:  # a code this module does not know yet: English beats nothing
+        return exc.reason
+    values = exc.values
+    # One pass, so a value that itself looks like {folder} is left alone.
+    text = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    where = values.get("where")
+    return fill(QCoreApplication.translate("CannotWrite", "%1: %2"), where, text) if where else text
+
+
+def why_not_written(path: Path | str, exc: OSError) -> str:
+    """Why writing ``path`` failed with ``exc`` (a file, or a folder made for it), translated."""
+    return why(failed(str(path), exc))
+
+
+def why_not_read(exc: OSError) -> str:
+    """Why reading a file failed with ``exc``, translated, after the file's name when it has one."""
+    text = reason_text(os_reason(exc))
+    if isinstance(exc.filename, str):
+        return fill(QCoreApplication.translate("CannotWrite", "%1: %2"), exc.filename, text)
+    return text
