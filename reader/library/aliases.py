@@ -19,12 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.library import paths
+from reader.library.destination import CannotWrite, failed
 from reader.model import Archive, ArchiveSettings, Article, NotFound, ReaderError
 
 if TYPE_CHECKING:
     from reader.library import misreads
 
 log = logging.getLogger(__name__)
+
+
+class AliasesNotKept(CannotWrite):
+    """The reader's aliases cannot be written: their folder is read-only, or a file is in its way."""
+
+    MESSAGE = "cannot keep the publication aliases in {path}: {reason}"
 
 
 @dataclass(frozen=True)
@@ -44,9 +51,12 @@ def read(root: str | os.PathLike[str]) -> UserAliases:
     path = paths.aliases_file(root)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no file there (a file in its folder's way)
         return UserAliases()
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        log.warning("ignoring the publication aliases in %s: %s", path, exc.strerror or exc)
+        return UserAliases()
+    except ValueError as exc:
         log.warning("ignoring the publication aliases in %s: %s", path, exc)
         return UserAliases()
     aliases = data.get("aliases") if isinstance(data, dict) else None
@@ -65,7 +75,7 @@ def write(root: str | os.PathLike[str], chosen: UserAliases) -> Path:
     """Keep ``chosen`` as the reader's aliases for the archive at ``root``; return the file.
 
     Raises:
-        ReaderError: The file cannot be written.
+        AliasesNotKept: The file (or the folder it goes in) cannot be written.
     """
     path = paths.aliases_file(root)
     data = {
@@ -81,7 +91,7 @@ def write(root: str | os.PathLike[str], chosen: UserAliases) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
-        raise ReaderError(f"cannot keep the publication aliases in {path}: {exc}") from exc
+        raise failed(str(path), exc, AliasesNotKept) from exc
     return path
 
 
@@ -90,7 +100,8 @@ def accept(archive: Archive, masthead: str, name: str) -> UserAliases:
 
     Raises:
         NotFound: No issue of the archive has ``masthead`` as its publication or masthead.
-        ReaderError: ``name`` is empty or the same name, or the file cannot be written.
+        ReaderError: ``name`` is empty or the same name.
+        AliasesNotKept: The file cannot be written.
     """
     from reader.formats import fold_name  # here: reading the aliases (every search) needs none
 

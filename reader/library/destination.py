@@ -70,10 +70,13 @@ class CannotWrite(ReaderError):
             a folder made for it, in full).
     """
 
+    # The English message; a subclass says what could not be written in its own words.
+    MESSAGE = "cannot write {path}: {reason}"
+
     def __init__(
         self, path: str, reason: str, code: str = "system", values: dict[str, str] | None = None
     ) -> None:
-        super().__init__(f"cannot write {path}: {reason}")
+        super().__init__(self.MESSAGE.format(path=path, reason=reason))
         self.path = path
         self.reason = reason
         self.code = code
@@ -84,15 +87,20 @@ class CannotWrite(ReaderError):
         return type(self), (self.path, self.reason, self.code, self.values)
 
     @classmethod
-    def of(cls, path: str, code: str, **values: str) -> CannotWrite:
+    def of(cls: type[_Failure], path: str, code: str, **values: str) -> _Failure:
         """The failure ``code`` of ``path``, its English words filled with ``values``."""
         reason = WHY[code].format_map({"detail": "", **values})
         where = values.get("where")
         return cls(path, f"{where}: {reason}" if where else reason, code, values)
 
 
+_Failure = TypeVar("_Failure", bound=CannotWrite)
+
+
 class IntoArchive(CannotWrite):
     """The destination is an archive or inside one: nothing is ever written there."""
+
+    MESSAGE = "will not write into the archive: {path}"
 
     def __init__(
         self,
@@ -102,8 +110,6 @@ class IntoArchive(CannotWrite):
         values: dict[str, str] | None = None,
     ) -> None:
         super().__init__(path, reason, code, values)
-        # The command line's words, as they were before the window needed a code.
-        self.args = (f"will not write into the archive: {path}",)
 
 
 def checked(out: Path | str, folder: bool) -> Path:
@@ -163,8 +169,10 @@ def saving(out: Path | str) -> Iterator[None]:
         raise failed(str(out), exc) from exc
 
 
-def failed(out: str, exc: OSError) -> CannotWrite:
+def failed(out: str, exc: OSError, kind: type[CannotWrite] = CannotWrite) -> CannotWrite:
     """Writing ``out`` (a file or folder, as the user gave it) failed with ``exc``: why, coded.
+
+    ``kind``: the failure's class (a subclass says what could not be written in its words).
 
     The path the system refused is named when it is another than ``out`` or the temporary
     file beside it: a folder export's file by its name, a folder made on the way in full. A
@@ -180,10 +188,10 @@ def failed(out: str, exc: OSError) -> CannotWrite:
     if exc.errno == errno.ENOTDIR:
         blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
-            return CannotWrite.of(out, "folder_is_file", folder=str(blocking))
+            return kind.of(out, "folder_is_file", folder=str(blocking))
     code = _OS_CODES.get(exc.errno or 0, "system")
     reason = exc.strerror or str(exc)
     where = values.get("where")
     if code == "system":
         values["detail"] = reason
-    return CannotWrite(out, f"{where}: {reason}" if where else reason, code, values)
+    return kind(out, f"{where}: {reason}" if where else reason, code, values)

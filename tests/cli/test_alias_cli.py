@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
+
+import pytest
 
 from reader.cli import main
 from reader.cli.aliases import reason
+from reader.library import paths
 from reader.library.misreads import Suggestion
 from tests.library.weekly import listing, write_weekly
 
@@ -82,3 +86,61 @@ def test_the_evidence_is_worded_for_one_issue_every_issue_or_some(tmp_path, caps
     assert reason(some).endswith(
         "; the text of its issues has 长子 once, in 100 of the 151 issues read"
     )
+
+
+def test_a_config_folder_under_a_file_is_one_plain_line(tmp_path, capsys, monkeypatch):
+    archive = write_weekly(tmp_path / "weekly", ["今日长子"] * 3 + ["今日长孑"])
+    blocking = tmp_path / "file"
+    blocking.write_text("kept", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocking / "config"))
+    file = paths.aliases_file(archive)
+    said = f"cannot keep the publication aliases in {file}: the folder {blocking} is a file"
+    for words in (("今日长孑", "今日长子"), ("今日长孑", "--dismiss")):
+        code, out, err = run(capsys, "alias", str(archive), *words)
+        assert (code, out) == (1, "")
+        assert err == f"issue-reader: error: {said}, not a folder\n"
+    # Nothing can be kept there, so nothing is: no aliases, and nothing to say of them.
+    assert run(capsys, "alias", str(archive)) == (
+        0,
+        "No publication aliases of yours for this archive.\n",
+        "",
+    )
+    assert blocking.read_text(encoding="utf-8") == "kept"
+
+
+def test_a_read_only_config_folder_is_one_plain_line(tmp_path, capsys, monkeypatch):
+    archive = write_weekly(tmp_path / "weekly", ["今日长子"] * 3 + ["今日长孑"])
+    config = tmp_path / "config"
+    config.mkdir(mode=0o555)
+    if os.access(config, os.W_OK, effective_ids=True):
+        pytest.skip("root writes into any folder (run it under setpriv without DAC caps)")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    code, out, err = run(capsys, "alias", str(archive), "今日长孑", "今日长子")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"issue-reader: error: cannot keep the publication aliases in "
+        f"{paths.aliases_file(archive)}: {config / 'issue-reader'}: Permission denied\n"
+    )
+
+
+def test_an_aliases_file_that_cannot_be_read_or_replaced_is_said_plainly(
+    tmp_path, capsys, caplog, monkeypatch
+):
+    archive = write_weekly(tmp_path / "weekly", ["今日长子"] * 3 + ["今日长孑"])
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert run(capsys, "alias", str(archive), "今日长孑", "今日长子")[0] == 0
+    file = paths.aliases_file(archive)
+    file.chmod(0)
+    file.parent.chmod(0o555)
+    try:
+        if os.access(file, os.R_OK, effective_ids=True):
+            pytest.skip("root reads any file (run it under setpriv without DAC caps)")
+        code, out, err = run(capsys, "alias", str(archive), "今日长孑", "--remove")
+        assert (code, out) == (0, "No alias of 今日长孑 kept.\n")  # none could be read
+        # The warning on stderr (pytest takes it to caplog).
+        warned = {record.getMessage() for record in caplog.records}
+        assert warned == {f"ignoring the publication aliases in {file}: Permission denied"}
+        code, out, err = run(capsys, "alias", str(archive), "今日长孑", "--dismiss")
+        assert code == 1 and err.endswith(f"{file}: Permission denied\n") and "Errno" not in err
+    finally:
+        file.parent.chmod(0o755)
