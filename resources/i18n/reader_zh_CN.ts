@@ -2442,6 +2442,14 @@
         <translation>无法建立或打开搜索索引。</translation>
     </message>
     <message>
+        <source>Your publication aliases could not be kept.</source>
+        <translation>无法保存您的报头别名。</translation>
+    </message>
+    <message>
+        <source>A file could not be written.</source>
+        <translation>无法写入文件。</translation>
+    </message>
+    <message>
         <source>That issue or article is not in this archive.</source>
         <translation>此报刊库中没有这一期或这篇文章。</translation>
     </message>

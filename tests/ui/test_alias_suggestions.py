@@ -6,6 +6,7 @@ import tomllib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
 from reader.library import paths
 from reader.library.misreads import Suggestion
@@ -118,3 +119,26 @@ def test_the_evidence_is_worded_for_one_issue_every_issue_or_some(qtbot, qapp, w
         )
     finally:
         i18n.install(qapp, "en")
+
+
+def test_an_alias_that_cannot_be_kept_is_said_in_chinese(
+    qtbot, qapp, window, tmp_path, monkeypatch
+):
+    blocking = tmp_path / "file"
+    blocking.write_text("kept", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocking / "config"))
+    archive = open_weekly(window, tmp_path)
+    (row,) = window.problems_panel.suggestions.rows
+    i18n.install(qapp, "zh_CN")
+    try:
+        qtbot.mouseClick(row.accept_button, Qt.MouseButton.LeftButton)
+        boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+        (box,) = boxes
+        assert box.text() == "无法保存您的报头别名。"
+        assert box.informativeText() == (
+            f"{paths.aliases_file(archive)}：{blocking} 是一个文件，不是文件夹"
+        )
+        box.accept()
+    finally:
+        i18n.install(qapp, "en")
+    assert top_rows(window) == ["今日长子", "今日长孑"]  # nothing changed

@@ -19,6 +19,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.library import paths
+from reader.library.aliases import AliasesNotKept
+from reader.library.destination import CannotWrite
 from reader.model import (
     Cancelled,
     CorruptArchive,
@@ -29,6 +31,7 @@ from reader.model import (
     printable,
 )
 from reader.ui.i18n import fill
+from reader.ui.problems import unwritten
 from reader.ui.problems.reasons import reason_text
 
 log = logging.getLogger("reader")
@@ -61,6 +64,10 @@ def summary(exc: BaseException) -> str:
         return QCoreApplication.translate("errors", "Issue Reader does not know this file format.")
     if isinstance(exc, IndexUnavailable):
         return QCoreApplication.translate("errors", "The search index cannot be built or opened.")
+    if isinstance(exc, AliasesNotKept):
+        return QCoreApplication.translate("errors", "Your publication aliases could not be kept.")
+    if isinstance(exc, CannotWrite):
+        return QCoreApplication.translate("errors", "A file could not be written.")
     if isinstance(exc, NotFound):
         return QCoreApplication.translate("errors", "That issue or article is not in this archive.")
     if isinstance(exc, ReaderError):
@@ -84,6 +91,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None
         path = printable(exc.path)  # a name that is not UTF-8 shows with U+FFFD, not without it
         box.setInformativeText(f"{path}: {reason_text(exc.reason)}")
         box.setDetailedText(f"{path}\n{exc.detail}")
+    elif isinstance(exc, CannotWrite):
+        # Why, in the interface language: the system's English stays in the details.
+        box.setInformativeText(unwritten.named(exc))
+        box.setDetailedText(str(exc))
     box.open()
     return box
 

@@ -61,6 +61,11 @@ def why(exc: CannotWrite) -> str:
     return fill(QCoreApplication.translate("CannotWrite", "%1: %2"), where, text) if where else text
 
 
+def named(exc: CannotWrite) -> str:
+    """The file ``exc`` could not write, and why, in the current interface language."""
+    return fill(QCoreApplication.translate("CannotWrite", "%1: %2"), exc.path, why(exc))
+
+
 def why_not_written(path: Path | str, exc: OSError) -> str:
     """Why writing ``path`` failed with ``exc`` (a file, or a folder made for it), translated."""
     return why(failed(str(path), exc))
