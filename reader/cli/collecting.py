@@ -82,14 +82,15 @@ def _opened(store: type[Store]) -> Store:
     import sqlite3
 
     from reader.library import paths
+    from reader.library.destination import failed
 
+    file = paths.collections_file()
     try:
         return store()
     except (OSError, sqlite3.Error) as exc:
-        reason = (exc.strerror if isinstance(exc, OSError) else "") or str(exc)
-        raise ReaderError(
-            f"cannot open your collections ({paths.collections_file()}): {reason}"
-        ) from exc
+        # An OSError is the folder's, made for the file: named when it is another, or in the way.
+        reason = failed(str(file), exc).reason if isinstance(exc, OSError) else str(exc)
+        raise ReaderError(f"cannot open your collections ({file}): {reason}") from exc
 
 
 def _relink(store: Store, old: str, new: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -131,4 +132,32 @@ def test_a_collections_file_that_cannot_be_opened_is_one_line(capsys, tmp_path):
     assert (
         err
         == f"issue-reader: error: cannot open your collections ({file}): file is not a database\n"
+    )
+
+
+def test_a_data_folder_under_a_file_is_named_in_one_line(capsys, tmp_path, monkeypatch):
+    blocking = tmp_path / "file"
+    blocking.write_text("kept", encoding="utf-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocking / "data"))
+    file = blocking / "data" / "issue-reader" / "collections.sqlite"
+    code, out, err = run(capsys, "collections")
+    assert (code, out) == (1, "")
+    # Not the system's "Not a directory" of a folder that is not there: the file in the way.
+    assert err == (
+        f"issue-reader: error: cannot open your collections ({file}): "
+        f"the folder {blocking} is a file, not a folder\n"
+    )
+
+
+def test_a_read_only_data_folder_names_the_folder_it_could_not_make(capsys, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir(mode=0o555)
+    if os.access(data, os.W_OK, effective_ids=True):
+        pytest.skip("root writes into any folder (run it under setpriv without DAC caps)")
+    code, out, err = run(capsys, "collections")
+    file = data / "issue-reader" / "collections.sqlite"
+    assert (code, out) == (1, "")
+    assert err == (
+        f"issue-reader: error: cannot open your collections ({file}): "
+        f"{file.parent}: Permission denied\n"
     )
