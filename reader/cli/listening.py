@@ -18,6 +18,7 @@ from typing import TextIO
 
 from reader.cli import served
 from reader.cli.parser import PROG
+from reader.library.destination import failed
 from reader.model import ReaderError
 
 
@@ -34,13 +35,24 @@ class Listener:
         """Lock, take over a stale socket, bind and listen.
 
         Raises:
-            ReaderError: Another server has it, or the folder is not private, or the path is
-                too long for a socket.
+            ReaderError: Another server has it, or the folder is not private or cannot be
+                made or written, or the path is too long for a socket.
         """
         folder = self.address.parent
-        if not served.private_folder(folder):
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except FileExistsError:
+            pass  # not a folder: said below
+        except OSError as exc:  # a read-only runtime folder, a file in its way
+            why = failed(str(self.address), exc).reason
+            raise ReaderError(f"cannot serve at {self.address}: {why}") from exc
+        if not served.private(folder):
             raise ReaderError(f"{folder} is not a folder of this user's alone: not serving there")
-        self._lock = _locked(self.address.with_suffix(".lock"))
+        lock = self.address.with_suffix(".lock")
+        try:
+            self._lock = _locked(lock)
+        except OSError as exc:  # a private folder this user cannot write into
+            raise ReaderError(f"cannot lock {lock}: {failed(str(lock), exc).reason}") from exc
         if self._lock is None:
             raise ReaderError(f"another process serves this archive already ({self.address})")
         with contextlib.suppress(FileNotFoundError):
