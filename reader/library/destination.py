@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 # Why a destination cannot be written: code -> the English words, with named {values}. An OS
 # error's own words are the system's (its strerror), kept as the command line always printed
-# them; the window words each code in its language (reader/ui/problems/unwritten.py; a test
+# them; the window words each code in its language (reader/ui/core/unwritten.py; a test
 # keeps the two in step). A failure on another path than the destination (a folder export's
 # file, a folder being made for it) is said after that path: ``{where}: Permission denied``.
 WHY: dict[str, str] = {

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reader.library.destination import WHY, CannotWrite
 from reader.model.reasons import placeholders
 from reader.ui import i18n
-from reader.ui.problems import unwritten
+from reader.ui.core import unwritten
 from tests.library.kept import NAME, keep_from_two_archives
 from tests.ui.test_collection_export import choose_collection
 from tests.ui.test_collections import open_dock

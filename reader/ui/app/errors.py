@@ -30,8 +30,8 @@ from reader.model import (
     UnsupportedFormat,
     printable,
 )
+from reader.ui.core import unwritten
 from reader.ui.i18n import fill
-from reader.ui.problems import unwritten
 from reader.ui.problems.reasons import reason_text
 
 log = logging.getLogger("reader")

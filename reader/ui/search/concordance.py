@@ -31,10 +31,9 @@ from reader.library.destination import CannotWrite, checked, saving
 from reader.library.searching import SearchRequest
 from reader.library.shelf_search import concordance_many
 from reader.model import ReaderError
-from reader.ui.core import formatting, settings
+from reader.ui.core import formatting, settings, unwritten
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.problems import unwritten
 from reader.ui.search.concordance_model import DATE, LEFT, MATCH, RIGHT, TITLE, ConcordanceModel
 from reader.ui.search.library_scope import LibraryScope
 

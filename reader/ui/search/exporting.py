@@ -23,10 +23,11 @@ from reader.library.export_entries import hit_entries, search_entries
 from reader.library.many_export import export_many
 from reader.library.searching import SearchRequest
 from reader.model import ReaderError
-from reader.ui.core import formatting, settings
+from reader.model.reasons import os_reason
+from reader.ui.core import formatting, settings, unwritten
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.problems import unwritten
+from reader.ui.problems.reasons import reason_text
 from reader.ui.search.library_scope import LibraryScope
 
 # The formats in the order the dialog offers them; text and Markdown go into a zip.
@@ -104,7 +105,7 @@ class Exporter(QObject):
             if isinstance(exc, CannotWrite):  # its message names the path, which this one does
                 reason = unwritten.why(exc)
             elif isinstance(exc, OSError):  # an archive's file that could not be read
-                reason = unwritten.why_not_read(exc)
+                reason = _why_not_read(exc)
             else:
                 reason = str(exc)
             text = QCoreApplication.translate("HitExporter", "Could not export to %1: %2")
@@ -174,6 +175,14 @@ class HitExporter(Exporter):
     def _done(self, count: int, path: str) -> None:
         self.status.emit(fill(self.tr("Exported %1 to %2"), formatting.articles(count), path))
         self.finished.emit(count)
+
+
+def _why_not_read(exc: OSError) -> str:
+    """Why reading an archive's file failed, in the interface language, after the file's name."""
+    text = reason_text(os_reason(exc))
+    if isinstance(exc.filename, str):
+        return fill(QCoreApplication.translate("CannotWrite", "%1: %2"), exc.filename, text)
+    return text
 
 
 def with_suffix(path: str, fmt: str) -> str:

@@ -17,11 +17,10 @@ from reader.library.destination import CannotWrite
 from reader.library.shelf_search import count_days_many
 from reader.library.trends import count_days
 from reader.model import Issue
-from reader.ui.core import formatting
+from reader.ui.core import formatting, unwritten
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.problems import unwritten
 from reader.ui.search.panel import SearchPanel
 from reader.ui.search.trends_chart import chart_name
 from reader.ui.search.trends_export import save_csv, save_png, save_svg

@@ -15,9 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from reader.library.destination import CannotWrite, failed
-from reader.model.reasons import os_reason
 from reader.ui.i18n import fill
-from reader.ui.problems.reasons import reason_text
 
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 
@@ -69,11 +67,3 @@ def named(exc: CannotWrite) -> str:
 def why_not_written(path: Path | str, exc: OSError) -> str:
     """Why writing ``path`` failed with ``exc`` (a file, or a folder made for it), translated."""
     return why(failed(str(path), exc))
-
-
-def why_not_read(exc: OSError) -> str:
-    """Why reading a file failed with ``exc``, translated, after the file's name when it has one."""
-    text = reason_text(os_reason(exc))
-    if isinstance(exc.filename, str):
-        return fill(QCoreApplication.translate("CannotWrite", "%1: %2"), exc.filename, text)
-    return text
