@@ -15,10 +15,17 @@ from typing import TYPE_CHECKING
 
 from reader import index
 from reader.library import indexes, paths
-from reader.model import Article, Issue, Progress
+from reader.library.destination import CannotWrite, failed
+from reader.model import Article, IndexUnavailable, Issue, Progress
 
 if TYPE_CHECKING:
     from reader.library import provisional
+
+
+class IndexNotWritten(CannotWrite, IndexUnavailable):
+    """The index folder cannot be made or written: read-only, a file in its way, the disk full…"""
+
+    MESSAGE = "cannot write the search index in {path}: {reason}"
 
 
 class ArchiveIndex:
@@ -116,19 +123,27 @@ class ArchiveIndex:
 
         ``workers`` is the number of processes a first build uses (None: chosen by the
         archive's size and the cores).
+
+        Raises:
+            IndexNotWritten: The index folder cannot be made or written (said why, coded).
         """
         folder = Path(index_dir) if index_dir else self._current_index_dir()
         # Plain issues, each read whole only when the index writes it: an update that adds one
         # issue reads that one, not the archive.
-        return index.update_index(
-            folder,
-            self.issues,
-            self.fingerprints(),
-            progress,
-            rebuild=rebuild,
-            whole=self.issue_with_text,
-            workers=workers,
-        )
+        try:
+            return index.update_index(
+                folder,
+                self.issues,
+                self.fingerprints(),
+                progress,
+                rebuild=rebuild,
+                whole=self.issue_with_text,
+                workers=workers,
+            )
+        except IndexUnavailable as exc:
+            if isinstance(exc.__cause__, OSError):  # the folder could not be made or written
+                raise failed(str(folder), exc.__cause__, IndexNotWritten) from exc.__cause__
+            raise
 
     def prepare_search(self) -> None:
         """Save what a later process's first search needs of the index just built or updated

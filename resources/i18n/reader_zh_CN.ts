@@ -766,6 +766,13 @@
     </message>
 </context>
 <context>
+    <name>Indexer</name>
+    <message>
+        <source>cannot write the search index in %1: %2</source>
+        <translation>无法在 %1 中写入搜索索引：%2</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityCheck</name>
     <message>
         <source>Verifying checksums…</source>

@@ -213,7 +213,12 @@ def test_unwritable_index_dir_is_an_error(
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code, _, err = run(capsys, "index", str(SAMPLE_ISSUES), "--index-dir", str(blocker / "ix"))
-    assert code == 1 and "cannot write the search index" in err
+    # The file in the way named, not the system's "Not a directory" of a folder not there.
+    assert (code, err) == (
+        1,
+        f"issue-reader: error: cannot write the search index in {blocker / 'ix'}: "
+        f"the folder {blocker} is a file, not a folder\n",
+    )
 
 
 class _Terminal(io.StringIO):

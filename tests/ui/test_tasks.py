@@ -6,9 +6,12 @@ import threading
 
 import pytest
 
-from reader.model import IndexUnavailable
+from reader.library import Library
+from reader.library.archive_index import IndexNotWritten
+from reader.model import CorruptArchive, IndexUnavailable, Reason
 from reader.ui.core.process_job import ProcessJob
 from reader.ui.core.tasks import SyncExecutor, Tasks
+from tests.conftest import SAMPLE_ISSUES
 from tests.ui import jobs
 
 
@@ -112,5 +115,25 @@ def test_process_job_failure_is_a_reader_error(qtbot):
     with qtbot.waitSignal(job.failed, timeout=30_000) as blocker:
         job.start()
     (error,) = blocker.args
-    assert isinstance(error, IndexUnavailable)
+    # The child's own error, so the window can say why in its language.
+    assert isinstance(error, CorruptArchive) and error.reason == Reason.of("unknown_format")
     assert "not a recognised archive format" in str(error)
+
+
+def test_an_index_folder_that_cannot_be_made_comes_back_as_such(qtbot, tmp_path):
+    blocking = tmp_path / "file"
+    blocking.write_text("kept", encoding="utf-8")
+    index_dir = blocking / "index"
+    job = ProcessJob(Library.index_job, (str(SAMPLE_ISSUES), str(index_dir)))
+    with qtbot.waitSignal(job.failed, timeout=60_000) as blocker:
+        job.start()
+    (error,) = blocker.args
+    assert isinstance(error, IndexNotWritten) and isinstance(error, IndexUnavailable)
+    assert (error.path, error.code, error.values) == (
+        str(index_dir),
+        "folder_is_file",
+        {"folder": str(blocking)},
+    )
+    assert str(error) == (
+        f"cannot write the search index in {index_dir}: the folder {blocking} is a file, not a folder"
+    )

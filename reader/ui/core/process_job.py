@@ -33,8 +33,8 @@ class ProcessJob(QObject):
     Signals:
         progressed(int, int): done and total, as the child reports them.
         finished(object): the function's result.
-        failed(object): a ReaderError (the user's files), or IndexUnavailable wrapping a bug's
-            text (the traceback is logged).
+        failed(object): the child's ReaderError (the user's files), or IndexUnavailable
+            wrapping its text (a bug's: the traceback is logged).
         cancelled(): the job stopped because it was cancelled.
     """
 
@@ -167,7 +167,7 @@ class ProcessJob(QObject):
         elif kind == "cancelled" or self._cancel_requested_at is not None:
             self.cancelled.emit()
         else:
-            _, origin, message, trace = outcome
+            _, origin, message, trace, error = outcome
             if origin == "bug":
                 log.error("the worker process failed: %s\n%s", message, trace)
-            self.failed.emit(IndexUnavailable(message))
+            self.failed.emit(error if error is not None else IndexUnavailable(message))

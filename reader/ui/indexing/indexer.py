@@ -18,7 +18,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from reader.library import Library
+from reader.library.destination import CannotWrite
 from reader.model import Cancelled, IndexUnavailable, ReaderError
+from reader.ui.core import unwritten
 from reader.ui.core.process_job import ProcessJob
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
@@ -185,6 +187,10 @@ class Indexer(QObject):
         self._job = None
         if isinstance(exc, Cancelled):
             self.stopped.emit("cancelled")
+            return
+        if isinstance(exc, CannotWrite):  # the index folder: said in the window's language
+            text = self.tr("cannot write the search index in %1: %2")
+            self.stopped.emit(fill(text, exc.path, unwritten.why(exc)))
             return
         if not isinstance(exc, ReaderError):
             log.error("indexing failed", exc_info=exc)
