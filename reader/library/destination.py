@@ -40,6 +40,7 @@ WHY: dict[str, str] = {
     "io_error": "Input/output error",
     "name_too_long": "File name too long",
     "too_large": "File too large",
+    "unknown": "it could not be written, for a reason the system did not give",
     "system": "{detail}",
 }
 

@@ -371,6 +371,10 @@
         <translation>文件太大，磁盘容纳不下</translation>
     </message>
     <message>
+        <source>it could not be written, for a reason the system did not give</source>
+        <translation>无法写入，系统没有说明原因</translation>
+    </message>
+    <message>
         <source>the system says: {detail}</source>
         <translation>系统报告错误：{detail}</translation>
     </message>
@@ -2447,6 +2451,10 @@
     <message>
         <source>The search index cannot be built or opened.</source>
         <translation>无法建立或打开搜索索引。</translation>
+    </message>
+    <message>
+        <source>Your settings cannot be saved: what you change now (the archive open, the layout, the language) is forgotten when Issue Reader closes.</source>
+        <translation>无法保存您的设置：这次所做的更改（打开的报刊库、窗口布局、界面语言）在关闭 Issue Reader 后不会保留。</translation>
     </message>
     <message>
         <source>Your publication aliases could not be kept.</source>

@@ -1,17 +1,22 @@
 """The window with a per-user folder it cannot write: it starts and runs, and says so once.
 
 The index folder (the cache) and the settings folder (the config) under a regular file, so no
-folder can be made there (any user, root too), in English and in Chinese.
+folder can be made there (any user, root too), in English and in Chinese. The read-only
+folder's test skips as root, who writes anywhere; .ci/run runs it again with those
+capabilities dropped.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from reader.ui import i18n
 from reader.ui.app.window import MainWindow
+from reader.ui.core import settings
 from reader.ui.core.tasks import SyncExecutor
 
 
@@ -57,3 +62,58 @@ def test_an_index_that_cannot_be_built_is_said_once(qtbot, qapp, archive, blocki
     index = window.library.index_dir(blocking / "index")
     assert [m for m in messages if m] == [said.format(index=index, file=blocking)]
     assert window.isVisible() and blocking.read_text(encoding="utf-8") == "kept"
+
+
+def shown_box(qtbot, window) -> QMessageBox:
+    """The one message box open over ``window``."""
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    return box
+
+
+def test_settings_that_cannot_be_kept_are_said_once_and_kept_for_the_session(
+    qtbot, qapp, make_window, archive, blocking, tmp_path
+):
+    file = blocking / "config" / "settings.ini"
+    settings.configure(file)  # the settings folder under a file: it cannot be made
+    i18n.install(qapp, "zh_CN")
+    try:
+        window = make_window()  # it starts (it raised NotADirectoryError)
+        box = shown_box(qtbot, window)
+        assert box.text().startswith("无法保存您的设置：")
+        assert box.informativeText() == f"{file}：{blocking} 是一个文件，不是文件夹"
+        box.accept()
+        window.open_path(str(archive))
+        qtbot.waitUntil(lambda: window.library is not None)
+        # Kept for the session, in memory: the archive open is the last one.
+        assert settings.read("last_archive") == str(archive)
+        window.close()
+        qtbot.wait(50)
+        assert not any(b.isVisible() for b in window.findChildren(QMessageBox))  # said once
+    finally:
+        i18n.install(qapp, "en")
+    assert blocking.read_text(encoding="utf-8") == "kept"
+
+
+def test_a_read_only_settings_folder_is_said_in_english(qtbot, make_window, tmp_path):
+    folder = tmp_path / "config"
+    folder.mkdir(mode=0o555)
+    if os.access(folder, os.W_OK, effective_ids=True):
+        pytest.skip("root writes into any folder (run it under setpriv without DAC caps)")
+    settings.configure(folder / "settings.ini")
+    window = make_window()
+    box = shown_box(qtbot, window)
+    assert box.text().startswith("Your settings cannot be saved: ")
+    assert box.informativeText() == f"{folder / 'settings.ini'}: Permission denied"
+    box.accept()
+    settings.write(zoom=3)  # no second box for the same cause
+    qtbot.wait(50)
+    assert settings.read("zoom") == 3
+    assert not any(b.isVisible() for b in window.findChildren(QMessageBox))
+
+
+def test_writable_settings_say_nothing(qtbot, make_window):
+    window = make_window()
+    qtbot.wait(50)
+    assert not any(b.isVisible() for b in window.findChildren(QMessageBox))
+    assert settings.unwritable() is None

@@ -30,7 +30,7 @@ from reader.model import (
     UnsupportedFormat,
     printable,
 )
-from reader.ui.core import unwritten
+from reader.ui.core import settings, unwritten
 from reader.ui.i18n import fill
 from reader.ui.problems.reasons import reason_text
 
@@ -64,6 +64,12 @@ def summary(exc: BaseException) -> str:
         return QCoreApplication.translate("errors", "Issue Reader does not know this file format.")
     if isinstance(exc, IndexUnavailable):
         return QCoreApplication.translate("errors", "The search index cannot be built or opened.")
+    if isinstance(exc, settings.SettingsNotKept):
+        return QCoreApplication.translate(
+            "errors",
+            "Your settings cannot be saved: what you change now (the archive open, the layout, "
+            "the language) is forgotten when Issue Reader closes.",
+        )
     if isinstance(exc, AliasesNotKept):
         return QCoreApplication.translate("errors", "Your publication aliases could not be kept.")
     if isinstance(exc, CannotWrite):

@@ -7,7 +7,7 @@ from concurrent.futures import Executor
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         panel = self.search_panel
         chain = [panel.field, self.tree, self.article_list, panel.sort_box, panel.chart]
         chrome.set_tab_order([*chain, panel.view, self.pane], self.statusBar())
+        # Settings that cannot be kept are said once, over the window (not before it shows).
+        QTimer.singleShot(0, self, lambda: settings.when_unwritable(self._show_error))
 
     def _connect(self) -> None:
         a = self.action_set

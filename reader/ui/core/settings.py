@@ -2,17 +2,26 @@
 
 Stored as an ini file through QSettings. Lists and dicts are kept as JSON strings, because an ini
 QSettings gives a one-element list back as a plain string (Frescobaldi's ``qsettings.py`` explains).
+
+A settings folder that cannot be written (read-only, a file in its way) costs only the keeping:
+the window starts with the defaults (or what the file holds), the values written are kept in
+memory for the session, and :func:`when_unwritable` tells the window, once, why.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
 
 from reader.library import paths
+from reader.library.destination import CannotWrite, failed
 
 _DEFAULTS: dict[str, Any] = {
     "last_archive": "",
@@ -43,12 +52,42 @@ MAX_HISTORY = 50
 MAX_POSITIONS = 50
 
 _path: Path | None = None
+# Once the file is known not to be writable: the store of this session (its values in memory),
+# why, and whom to tell (once).
+_kept: QSettings | None = None
+_failure: CannotWrite | None = None
+_tell: Callable[[CannotWrite], None] | None = None
+
+
+class SettingsNotKept(CannotWrite):
+    """The settings file cannot be written: its folder is read-only, a file is in its way…"""
+
+    MESSAGE = "cannot keep the settings in {path}: {reason}"
 
 
 def configure(path: Path | None) -> None:
     """Keep settings in ``path`` instead of the per-user default (tests use a tmp_path)."""
-    global _path
+    global _path, _kept, _failure, _tell
     _path = path
+    _kept = _failure = _tell = None
+
+
+def when_unwritable(tell: Callable[[CannotWrite], None]) -> None:
+    """Call ``tell`` once with why the settings cannot be kept: now, if the file cannot be
+    written (looked at now), else when a write fails."""
+    global _tell
+    _tell = tell
+    if _failure is None:
+        why = _why_unwritable(path())
+        if why is not None:
+            _unwritable(_store(), why)
+    _say()
+
+
+def unwritable() -> CannotWrite | None:
+    """Why the settings cannot be kept (a :class:`SettingsNotKept`), once that is known (None:
+    as far as is known, they can)."""
+    return _failure
 
 
 def path() -> Path:
@@ -85,6 +124,10 @@ def write(**values: Any) -> None:
         else:
             store.setValue(key, value)
     store.sync()
+    if store.status() == QSettings.Status.AccessError and _kept is None:
+        file = path()
+        _unwritable(store, _why_unwritable(file) or SettingsNotKept.of(str(file), "unknown"))
+        _say()
 
 
 def remember(key: str, item: str, limit: int) -> list[str]:
@@ -95,9 +138,44 @@ def remember(key: str, item: str, limit: int) -> list[str]:
 
 
 def _store() -> QSettings:
+    if _kept is not None:
+        return _kept
     file = path()
-    file.parent.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(file), QSettings.Format.IniFormat)
+    store = QSettings(str(file), QSettings.Format.IniFormat)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _unwritable(store, failed(str(file), exc, SettingsNotKept))
+    return store
+
+
+def _unwritable(store: QSettings, why: CannotWrite) -> None:
+    """From now on, ``store`` (in memory) is the session's settings, and ``why`` is kept."""
+    global _kept, _failure
+    _kept, _failure = store, why
+
+
+def _say() -> None:
+    """Tell the window why the settings cannot be kept, once."""
+    global _tell
+    if _failure is not None and _tell is not None:
+        tell, _tell = _tell, None
+        tell(_failure)
+
+
+def _why_unwritable(file: Path) -> CannotWrite | None:
+    """Why ``file`` cannot be written as QSettings writes it (a new file beside it, moved over
+    it), or None: QSettings says only that it failed."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
+        os.close(handle)
+        os.unlink(probe)
+        with contextlib.suppress(FileNotFoundError), open(file, "r+b"):
+            pass
+    except OSError as exc:
+        return failed(str(file), exc, SettingsNotKept)
+    return None
 
 
 def _parse(raw: Any, default: Any) -> Any:

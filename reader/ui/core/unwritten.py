@@ -42,6 +42,9 @@ def templates() -> dict[str, str]:
         "io_error": QCoreApplication.translate("CannotWrite", "Input/output error"),
         "name_too_long": QCoreApplication.translate("CannotWrite", "File name too long"),
         "too_large": QCoreApplication.translate("CannotWrite", "File too large"),
+        "unknown": QCoreApplication.translate(
+            "CannotWrite", "it could not be written, for a reason the system did not give"
+        ),
         # The system's own words, which no table translates: said as the system's.
         "system": QCoreApplication.translate("CannotWrite", "the system says: {detail}"),
     }
