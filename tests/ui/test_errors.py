@@ -73,3 +73,15 @@ def test_bug_is_logged_and_shown_once_while_open(qtbot, caplog, tmp_path):
                 root.removeHandler(handler)
                 handler.close()
     assert "RuntimeError: second" in log_path.read_text(encoding="utf-8")
+
+
+def test_a_log_folder_that_cannot_be_made_costs_only_the_log(capsys, tmp_path):
+    blocking = tmp_path / "file"
+    blocking.write_text("kept", encoding="utf-8")
+    handlers = list(logging.getLogger().handlers)
+    assert errors.setup_logging(blocking / "logs") is None  # it raised NotADirectoryError
+    assert logging.getLogger().handlers == handlers
+    path = blocking / "logs" / "issue-reader.log"
+    assert capsys.readouterr().err == (
+        f"issue-reader: cannot keep a log in {path}: the folder {blocking} is a file, not a folder\n"
+    )

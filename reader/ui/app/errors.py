@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.library import paths
 from reader.library.aliases import AliasesNotKept
-from reader.library.destination import CannotWrite
+from reader.library.destination import CannotWrite, failed
 from reader.model import (
     Cancelled,
     CorruptArchive,
@@ -40,13 +40,24 @@ _log_path: Path | None = None
 _open_bug_box: QMessageBox | None = None
 
 
-def setup_logging(folder: Path | None = None) -> Path:
-    """Log to a rotating file in the per-user log folder (or ``folder``); return its path."""
+def setup_logging(folder: Path | None = None) -> Path | None:
+    """Log to a rotating file in the per-user log folder (or ``folder``); return its path.
+
+    A folder that cannot be written costs only the log file (None): the window runs, its
+    warnings go to the terminal, and the terminal is told once why there is no log.
+    """
     global _log_path
     folder = folder or paths.log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    _log_path = folder / f"{paths.APP_NAME}.log"
-    handler = RotatingFileHandler(_log_path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    path = folder / f"{paths.APP_NAME}.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    except OSError as exc:
+        why = failed(str(path), exc).reason
+        print(f"{paths.APP_NAME}: cannot keep a log in {path}: {why}", file=sys.stderr)
+        _log_path = None
+        return None
+    _log_path = path
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
