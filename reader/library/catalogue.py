@@ -30,6 +30,7 @@ from reader.library.codedigest import (
     digest_of_code,
     source_digest,
 )
+from reader.library.destination import failed
 from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
@@ -182,10 +183,10 @@ def load(path: Path, expected: str) -> Catalogue | None:
     """
     try:
         handle = path.open("rb")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none (a file in its folder's way: none)
         return None
     except OSError as exc:
-        log.warning("ignoring the catalogue cache %s: %r", path, exc)
+        log.warning("ignoring the catalogue cache %s: %s", path, exc.strerror or exc)
         return None
     try:
         if handle.read(len(_MAGIC)) != _MAGIC or handle.readline().strip() != expected.encode():
@@ -278,7 +279,7 @@ def save(
         os.replace(text_temp, text_file(path))
         os.replace(temp, path)
     except OSError as exc:
-        log.warning("cannot cache the catalogue in %s: %s", path, exc)
+        log.warning("cannot cache the catalogue in %s: %s", path, failed(str(path), exc).reason)
         for left in (temp, text_temp):
             with contextlib.suppress(OSError):
                 left.unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from reader.formats import Source
 from reader.library import paths, refused
 from reader.library.aliases import UserAliases
 from reader.library.catalogue import FileState
+from reader.library.destination import failed
 from reader.model import Archive, CorruptArchive
 
 log = logging.getLogger(__name__)
@@ -45,9 +46,12 @@ def load(
     """The remembered fingerprints, if they were made from the archive as it is now."""
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none (a file in its folder's way: none)
         return None
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        log.warning("ignoring the fingerprint memo %s: %s", file, exc.strerror or exc)
+        return None
+    except ValueError as exc:
         log.warning("ignoring the fingerprint memo %s: %s", file, exc)
         return None
     if not isinstance(data, dict) or data.get("key") != json.loads(
@@ -104,7 +108,9 @@ def save(
         temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temp, file)
     except OSError as exc:
-        log.warning("cannot remember the fingerprints in %s: %s", file, exc)
+        log.warning(
+            "cannot remember the fingerprints in %s: %s", file, failed(str(file), exc).reason
+        )
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
 

@@ -228,7 +228,7 @@ def _child(cached: Path, current: str, opened: Path, spill_path: Path, send: Con
                 send.send(("entries", out.write(batch), offsets))
                 return
             except OSError as exc:  # the disk is full: the rest goes whole
-                log.warning("cannot write the entries of the archive read: %s", exc)
+                log.warning("cannot write the entries of the archive read: %s", exc.strerror or exc)
                 out.close()
                 out = None
         send.send(("batch", batch, offsets))

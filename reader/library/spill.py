@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.library import texts
+from reader.library.destination import failed
 from reader.model import Issue
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,8 @@ class Spill:
             path.parent.mkdir(parents=True, exist_ok=True)
             return cls(path)
         except OSError as exc:
-            log.warning("cannot write the text of the archive read in %s: %s", path, exc)
+            why = failed(str(path), exc).reason
+            log.warning("cannot write the text of the archive read in %s: %s", path, why)
             return None
 
     def take(self, issues: Sequence[Issue]) -> tuple[Issue, ...]:
@@ -75,7 +77,8 @@ class Spill:
             self._handle.write(buffer.getbuffer()[offsets[0] :])
             self._handle.flush()
         except OSError as exc:
-            log.warning("cannot write the text of the archive read in %s: %s", self.path, exc)
+            why = failed(str(self.path), exc).reason
+            log.warning("cannot write the text of the archive read in %s: %s", self.path, why)
             self.failed = True
             return tuple(issues)
         # The offsets first: a reader in another thread (the window) finds an article's

@@ -176,3 +176,19 @@ def test_a_value_repeated_within_an_issue_is_one_object_after_a_reopen(
     for articles in several:
         assert len({id(a.language) for a in articles}) == len({a.language for a in articles})
         assert len({id(a.source) for a in articles}) == len({a.source for a in articles})
+
+
+def test_a_cache_folder_under_a_file_is_warned_of_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocking = tmp_path / "file"
+    blocking.write_text("kept", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocking / "cache"))
+    with Library.open(SAMPLE_ISSUES) as library:  # read as if there were no cache at all
+        assert library.archive.article_count > 0
+    warned = [record.getMessage() for record in caplog.records]
+    # Each cache file that could not be written, and why, in words: no "[Errno 20] …".
+    assert warned and all(
+        message.endswith(f": the folder {blocking} is a file, not a folder") for message in warned
+    ), warned
+    assert any(message.startswith("cannot cache the catalogue in ") for message in warned)
