@@ -1,9 +1,9 @@
 """The window with a per-user folder it cannot write: it starts and runs, and says so once.
 
-The index folder (the cache) and the settings folder (the config) under a regular file, so no
-folder can be made there (any user, root too), in English and in Chinese. The read-only
-folder's test skips as root, who writes anywhere; .ci/run runs it again with those
-capabilities dropped.
+The index folder (the cache), the settings folder (the config) and the collections' (the
+data) under a regular file, so no folder can be made there (any user, root too), in English and
+in Chinese. The read-only folder's test skips as root, who writes anywhere; .ci/run runs it
+again with those capabilities dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from reader.library import paths
 from reader.ui import i18n
 from reader.ui.app.window import MainWindow
 from reader.ui.core import settings
@@ -117,3 +118,22 @@ def test_writable_settings_say_nothing(qtbot, make_window):
     qtbot.wait(50)
     assert not any(b.isVisible() for b in window.findChildren(QMessageBox))
     assert settings.unwritable() is None
+
+
+def test_a_data_folder_under_a_file_is_said_in_chinese(
+    qtbot, qapp, window, archive, blocking, monkeypatch
+):
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocking / "data"))
+    file = paths.collections_file()
+    why = f"{file}：{blocking} 是一个文件，不是文件夹"
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    i18n.install(qapp, "zh_CN")
+    try:
+        window.open_path(str(archive))  # an archive opened joins the library, kept there
+        qtbot.waitUntil(lambda: f"书架无法使用：{why}" in messages)
+        window.action_set.collections.trigger()
+        qtbot.waitUntil(lambda: f"收藏夹无法打开：{why}" in messages)
+    finally:
+        i18n.install(qapp, "en")
+    assert window.library is not None and window.isVisible()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,15 @@ def test_every_code_has_the_same_words_in_the_window():
 
 def test_a_code_unknown_to_the_window_keeps_its_english():
     assert unwritten.why(CannotWrite("x.csv", "Out of cheese", "newer")) == "Out of cheese"
+
+
+def test_a_collections_file_sqlite_will_not_write_is_said_in_chinese(tmp_path, chinese):
+    file = tmp_path / "collections.sqlite"
+    sqlite3.connect(file).close()
+    db = sqlite3.connect(f"file:{file}?mode=ro", uri=True)
+    try:
+        with pytest.raises(sqlite3.Error) as raised:
+            db.execute("CREATE TABLE t (x)")
+    finally:
+        db.close()
+    assert unwritten.not_opened(file, raised.value) == f"{file}：没有写入权限"

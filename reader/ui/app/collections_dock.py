@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from reader.library import saved_searches
+from reader.library import paths, saved_searches
 from reader.library.collections import Item, Store, locate
 from reader.library.collections_schema import archive_path
 from reader.model import NotFound
@@ -28,6 +28,7 @@ from reader.ui.app.collections_view import CollectionsView, SavedSearchesView
 from reader.ui.app.keep_dialog import KeepDialog
 from reader.ui.app.relink_dialog import ask_new_location
 from reader.ui.app.saved_search_commands import SavedSearchCommands
+from reader.ui.core import unwritten
 from reader.ui.core.menu_dock import MenuDock
 from reader.ui.i18n import fill
 
@@ -101,7 +102,8 @@ class CollectionsDock(MenuDock):
                 self._store = Store()
             except (OSError, sqlite3.Error) as exc:
                 log.warning("the collections cannot be opened: %s", exc)
-                self._window.show_message(fill(self.tr("Collections unavailable: %1"), str(exc)))
+                why = unwritten.not_opened(paths.collections_file(), exc)
+                self._window.show_message(fill(self.tr("Collections unavailable: %1"), why))
         return self._store
 
     @Slot()

@@ -14,9 +14,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.library import paths
 from reader.library.collections import Store
 from reader.library.shelf import Shelf, ShelfEntry
 from reader.model import NotFound
+from reader.ui.core import unwritten
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,8 @@ class ShelfKeeper(QObject):
 
     Signals:
         changed(): an archive was added, removed, renamed, moved, re-linked or (un)ticked.
-        unavailable(str): the file could not be opened (why), said once.
+        unavailable(str): the file could not be opened: which and why, in the interface
+            language, said once.
     """
 
     changed = Signal()
@@ -46,7 +49,7 @@ class ShelfKeeper(QObject):
             except (OSError, sqlite3.Error) as exc:
                 self._failed = True
                 log.warning("the library cannot be opened: %s", exc)
-                self.unavailable.emit(str(exc))
+                self.unavailable.emit(unwritten.not_opened(paths.collections_file(), exc))
         return Shelf(self._store) if self._store is not None else None
 
     def entries(self) -> tuple[ShelfEntry, ...]:

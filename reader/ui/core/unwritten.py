@@ -10,6 +10,7 @@ the system's English. A test keeps the two lists in step.
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -70,3 +71,21 @@ def named(exc: CannotWrite) -> str:
 def why_not_written(path: Path | str, exc: OSError) -> str:
     """Why writing ``path`` failed with ``exc`` (a file, or a folder made for it), translated."""
     return why(failed(str(path), exc))
+
+
+# SQLite's refusals that say what the system would; any other keeps SQLite's words.
+_SQLITE_CODES = {
+    sqlite3.SQLITE_READONLY: "permission_denied",
+    sqlite3.SQLITE_PERM: "permission_denied",
+    sqlite3.SQLITE_FULL: "disk_full",
+    sqlite3.SQLITE_IOERR: "io_error",
+}
+
+
+def not_opened(file: Path | str, exc: OSError | sqlite3.Error) -> str:
+    """The reader's own SQLite ``file`` (the collections, the library) that could not be made
+    or opened with ``exc``, and why, in the current interface language."""
+    if isinstance(exc, OSError):
+        return named(failed(str(file), exc))
+    code = _SQLITE_CODES.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF, "system")
+    return named(CannotWrite.of(str(file), code, detail=str(exc)))
