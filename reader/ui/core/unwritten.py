@@ -68,11 +68,6 @@ def named(exc: CannotWrite) -> str:
     return fill(QCoreApplication.translate("CannotWrite", "%1: %2"), exc.path, why(exc))
 
 
-def why_not_written(path: Path | str, exc: OSError) -> str:
-    """Why writing ``path`` failed with ``exc`` (a file, or a folder made for it), translated."""
-    return why(failed(str(path), exc))
-
-
 # SQLite's refusals that say what the system would; any other keeps SQLite's words.
 _SQLITE_CODES = {
     sqlite3.SQLITE_READONLY: "permission_denied",
