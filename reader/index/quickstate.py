@@ -75,10 +75,10 @@ def load(index_dir: Path, build: str, toc: tuple[str, int, int] | None) -> Quick
         return None
     try:
         data = file.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none (a file in its folder's way)
         return None
     except OSError as exc:
-        log.warning("cannot read the saved quick search state %s: %r", file, exc)
+        log.warning("cannot read the saved quick search state %s: %s", file, exc.strerror or exc)
         return None
     try:
         return _parsed(data, build, toc)
@@ -164,7 +164,7 @@ def save(index_dir: Path, state: QuickState) -> None:
         temp.write_bytes(b"%08x\n" % zlib.crc32(rest) + rest)
         os.replace(temp, file)
     except OSError as exc:
-        log.warning("cannot save the quick search state in %s: %s", file, exc)
+        log.warning("cannot save the quick search state in %s: %s", file, exc.strerror or exc)
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
 

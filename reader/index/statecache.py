@@ -79,7 +79,10 @@ def load(index_dir: Path, build: str, generation: int) -> Arrays | None:
     try:
         with where[0].open("rb") as handle:
             return _read(handle)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none (a file in its folder's way)
+        return None
+    except OSError as exc:
+        log.warning("ignoring the saved search state %s: %s", where[0], exc.strerror or exc)
         return None
     except Exception as exc:  # a damaged or foreign file is only a miss
         log.warning("ignoring the saved search state %s: %r", where[0], exc)
@@ -107,7 +110,8 @@ def save(index_dir: Path, build: str, generation: int, arrays: Arrays) -> None:
                 continue
             old.unlink(missing_ok=True)
     except (OSError, ValueError) as exc:  # ValueError: an array of objects
-        log.warning("cannot save the search state in %s: %s", file, exc)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        log.warning("cannot save the search state in %s: %s", file, why)
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
 

@@ -50,9 +50,11 @@ class Verified:
                 data = json.loads(self._file.read_text(encoding="utf-8"))
                 if data.get("version") == VERSION and isinstance(data.get("files"), dict):
                     self._files = data["files"]
-            except FileNotFoundError:
+            except (FileNotFoundError, NotADirectoryError):  # none (a file in its folder's way)
                 pass
-            except (OSError, ValueError, AttributeError) as exc:
+            except OSError as exc:
+                log.warning("ignoring the verified-files memo %s: %s", self._file, _why(exc))
+            except (ValueError, AttributeError) as exc:
                 log.warning("ignoring the verified-files memo %s: %r", self._file, exc)
 
     def matches(self, name: str, expected: int) -> bool:
@@ -94,7 +96,7 @@ class Verified:
             temp.write_text(json.dumps({"version": VERSION, "files": files}), encoding="utf-8")
             os.replace(temp, self._file)
         except OSError as exc:
-            log.warning("cannot remember the verified files in %s: %s", self._file, exc)
+            log.warning("cannot remember the verified files in %s: %s", self._file, _why(exc))
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
 
@@ -102,3 +104,8 @@ class Verified:
 def memo_file(whoosh_dir: Path) -> Path | None:
     """Where the verified files of ``whoosh_dir`` are remembered (None: nowhere, check all)."""
     return state_file(whoosh_dir, "verified.json")
+
+
+def _why(exc: OSError) -> str:
+    """The system's reason in words (``Permission denied``), not ``[Errno 13] …: '…'``."""
+    return exc.strerror or str(exc)

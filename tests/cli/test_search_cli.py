@@ -242,3 +242,23 @@ def test_progress_bar_draws_on_a_terminal_only() -> None:
     silent(1, 2)
     silent.finish()
     assert piped.getvalue() == ""
+
+
+def test_a_cache_folder_under_a_file_is_warned_of_in_words(
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index = tmp_path / "index"
+    assert run(capsys, "index", str(SAMPLE_ISSUES), "--index-dir", str(index))[0] == 0
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache"))
+    caplog.clear()
+    code, out, _ = run(capsys, "search", str(SAMPLE_ISSUES), "供热", "--index-dir", str(index))
+    assert code == 0 and "供热" in out
+    warned = [record.getMessage() for record in caplog.records]
+    # What could not be kept, and why in words: never "[Errno 20] …" nor NotADirectoryError(…).
+    assert any("search-state" in message for message in warned), warned
+    assert not [m for m in warned if "Errno" in m or "Error(" in m], warned
