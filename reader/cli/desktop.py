@@ -7,6 +7,7 @@ from typing import Any
 
 from reader.cli.output import counted, print_json
 from reader.library import desktop
+from reader.library.destination import failed
 from reader.model import ReaderError
 
 PRODUCT = "Issue Reader"
@@ -54,9 +55,12 @@ def uninstall(args: argparse.Namespace) -> int:
 
 
 def _failure(exc: OSError) -> str:
-    """``/home/me/.local/share/applications: Permission denied``: the file, and why."""
-    reason = exc.strerror or str(exc)
-    return f"{exc.filename}: {reason}" if exc.filename else reason
+    """``/home/me/.local/share/applications: Permission denied``: the file, and why (a folder
+    that is a file: ``the folder /home/me/.local/share/applications is a file, not a folder``)."""
+    if not isinstance(exc.filename, str):
+        return exc.strerror or str(exc)
+    why = failed(exc.filename, exc)
+    return why.reason if why.code == "folder_is_file" else f"{exc.filename}: {why.reason}"
 
 
 def _json(change: desktop.Change) -> dict[str, Any]:

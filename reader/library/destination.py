@@ -177,7 +177,8 @@ def failed(out: str, exc: OSError, kind: type[CannotWrite] = CannotWrite) -> Can
 
     The path the system refused is named when it is another than ``out`` or the temporary
     file beside it: a folder export's file by its name, a folder made on the way in full. A
-    folder on the way that is a file (the system's "Not a directory") is named as such.
+    folder on the way that is a file (the system's "Not a directory", or "File exists" when it
+    was to be made) is named as such.
     """
     target = Path(out).expanduser().absolute()
     values: dict[str, str] = {}
@@ -190,6 +191,10 @@ def failed(out: str, exc: OSError, kind: type[CannotWrite] = CannotWrite) -> Can
         blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
             return kind.of(out, "folder_is_file", folder=str(blocking))
+    if exc.errno == errno.EEXIST and refused:  # a folder made where a file is
+        made = Path(refused).absolute()
+        if (made == target or made in target.parents) and made.exists() and not made.is_dir():
+            return kind.of(out, "folder_is_file", folder=refused)
     code = _OS_CODES.get(exc.errno or 0, "system")
     reason = exc.strerror or str(exc)
     where = values.get("where")

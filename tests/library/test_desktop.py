@@ -183,9 +183,22 @@ def test_a_menu_folder_that_cannot_be_written_is_one_line(tmp_path):
     (data / "applications").write_text("not a folder", encoding="utf-8")
     result = run_cli(tmp_path, "install-desktop")
     assert (result.returncode, result.stdout) == (1, "")
+    # Not the system's "File exists": the file where the folder should be.
     assert result.stderr == (
         "issue-reader: error: could not put Issue Reader in the menu: "
-        f"{data / 'applications'}: File exists\n"
+        f"the folder {data / 'applications'} is a file, not a folder\n"
+    )
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="freedesktop menus only")
+def test_a_data_folder_under_a_file_is_named(tmp_path):
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "data").write_text("not a folder", encoding="utf-8")
+    result = run_cli(tmp_path, "install-desktop")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "issue-reader: error: could not put Issue Reader in the menu: "
+        f"the folder {tmp_path / 'home' / 'data'} is a file, not a folder\n"
     )
 
 
