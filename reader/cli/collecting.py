@@ -94,6 +94,7 @@ def _opened(store: type[Store]) -> Store:
 
 
 def _relink(store: Store, old: str, new: str) -> int:
+    import sqlite3
     from pathlib import Path
 
     key = store.known_archive(old)
@@ -102,7 +103,12 @@ def _relink(store: Store, old: str, new: str) -> int:
     if not Path(new).expanduser().exists():
         raise ReaderError(f"there is nothing at {new}")
     count = sum(item.archive_id == key for item in store.items())
-    store.relink(key, new)
+    try:
+        store.relink(key, new)
+    except sqlite3.Error as exc:  # a read-only file, or a full disk
+        raise ReaderError(
+            f"cannot keep the new place in your collections ({store.path}): {exc}"
+        ) from exc
     print(f"{counted(count, 'item')} now kept from {Path(new).expanduser().resolve()}")
     return 0
 

@@ -161,3 +161,20 @@ def test_a_read_only_data_folder_names_the_folder_it_could_not_make(capsys, tmp_
         f"issue-reader: error: cannot open your collections ({file}): "
         f"{file.parent}: Permission denied\n"
     )
+
+
+def test_a_relink_the_collections_file_will_not_take_is_one_line(capsys, kept, tmp_path):
+    moved = shutil.move(kept.weekly, tmp_path / "moved")
+    file = tmp_path / "data" / "issue-reader" / "collections.sqlite"
+    file.chmod(0o444)
+    try:
+        if os.access(file, os.W_OK, effective_ids=True):
+            pytest.skip("root writes any file (run it under setpriv without DAC caps)")
+        code, out, err = run(capsys, "collections", "--relink", str(kept.weekly), str(moved))
+    finally:
+        file.chmod(0o644)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"issue-reader: error: cannot keep the new place in your collections ({file}): "
+        "attempt to write a readonly database\n"
+    )
