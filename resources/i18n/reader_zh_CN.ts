@@ -441,6 +441,10 @@
         <translation>收藏夹无法打开：%1</translation>
     </message>
     <message>
+        <source>Your collections could not be changed: %1</source>
+        <translation>无法修改您的收藏夹：%1</translation>
+    </message>
+    <message>
         <source>%1 selected hits</source>
         <translation>选中的 %1 条结果</translation>
     </message>

@@ -15,10 +15,12 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from reader.library import paths
+from reader.library.collections import Store
 from reader.ui import i18n
 from reader.ui.app.window import MainWindow
 from reader.ui.core import settings
 from reader.ui.core.tasks import SyncExecutor
+from tests.ui.test_collections import keep_open_article
 
 
 @pytest.fixture
@@ -137,3 +139,23 @@ def test_a_data_folder_under_a_file_is_said_in_chinese(
     finally:
         i18n.install(qapp, "en")
     assert window.library is not None and window.isVisible()
+
+
+def test_keeping_in_a_read_only_collections_file_is_said_not_a_bug(
+    qtbot, window, archive, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    Store().close()  # the file made, then made read-only
+    file = paths.collections_file()
+    file.chmod(0o444)
+    if os.access(file, os.W_OK, effective_ids=True):
+        pytest.skip("root writes any file (run it under setpriv without DAC caps)")
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
+    window.open_path(str(archive))
+    window.browser.go_to(window.library.issues[2].id)
+    keep_open_article(qtbot, window, "见第二段")
+    said = f"Your collections could not be changed: {file}: Permission denied"
+    qtbot.waitUntil(lambda: said in messages)
+    # It raised sqlite3.OperationalError, which the window showed as a bug.
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]

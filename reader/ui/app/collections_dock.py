@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer, Slot
@@ -106,6 +107,13 @@ class CollectionsDock(MenuDock):
                 self._window.show_message(fill(self.tr("Collections unavailable: %1"), why))
         return self._store
 
+    def changing(self) -> AbstractContextManager[None]:
+        """A block that changes the collections: a file that will not take it is said."""
+        return unwritten.changing_collections(paths.collections_file(), self._refused)
+
+    def _refused(self, why: str) -> None:
+        self._window.show_message(fill(self.tr("Your collections could not be changed: %1"), why))
+
     @Slot()
     def _close(self) -> None:
         if self._store is not None:
@@ -172,17 +180,18 @@ class CollectionsDock(MenuDock):
         if store is None:
             return
         self._last = dialog.chosen
-        for issue, article in chosen:
-            store.save(
-                dialog.chosen,
-                self._window.opened_path,
-                issue,
-                article,
-                dialog.chosen_note,
-                dialog.chosen_tags,
-            )
+        with self.changing():
+            for issue, article in chosen:
+                store.save(
+                    dialog.chosen,
+                    self._window.opened_path,
+                    issue,
+                    article,
+                    dialog.chosen_note,
+                    dialog.chosen_tags,
+                )
+            self._window.show_message(fill(self.tr("Saved to the collection %1."), dialog.chosen))
         self.refresh()
-        self._window.show_message(fill(self.tr("Saved to the collection %1."), dialog.chosen))
 
     # --- opening, re-linking -------------------------------------------------------------
 
@@ -200,7 +209,8 @@ class CollectionsDock(MenuDock):
         chosen = ask_new_location(self._window, store.archive_location(archive_id))
         if not chosen:
             return ""
-        store.relink(archive_id, chosen)
+        with self.changing():
+            store.relink(archive_id, chosen)
         self.refresh()
         return archive_path(chosen)
 
@@ -267,19 +277,22 @@ class CollectionsDock(MenuDock):
         dialog.open()
 
     def _edited(self, store: Store, item_id: int, dialog: KeepDialog) -> None:
-        store.edit(item_id, dialog.chosen_note, dialog.chosen_tags)
+        with self.changing():
+            store.edit(item_id, dialog.chosen_note, dialog.chosen_tags)
         self.refresh()
 
     @Slot()
     def _remove_item(self) -> None:
         item, store = self.items_view.current_item, self.store
         if item is not None and store is not None:
-            store.delete_item(item.id)
+            with self.changing():
+                store.delete_item(item.id)
             self.refresh()
 
     @Slot()
     def _delete_collection(self) -> None:
         name, store = self.items_view.chosen_collection, self.store
         if name is not None and store is not None:
-            store.delete_collection(name)
+            with self.changing():
+                store.delete_collection(name)
             self.refresh()

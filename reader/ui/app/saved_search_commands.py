@@ -79,13 +79,14 @@ class SavedSearchCommands(QObject):
     ) -> None:
         store = self._dock.store
         if store is not None:
-            saved_searches.save(store, root, name, request, hits, library=library)
+            with self._dock.changing():
+                saved_searches.save(store, root, name, request, hits, library=library)
+                if library:
+                    text = self.tr("Saved the search %1 (of the library).")
+                else:
+                    text = self.tr("Saved the search %1.")
+                self._window.show_message(fill(text, name))
             self._dock.refresh()
-            if library:
-                text = self.tr("Saved the search %1 (of the library).")
-            else:
-                text = self.tr("Saved the search %1.")
-            self._window.show_message(fill(text, name))
 
     @Slot()
     def count_new_hits(self) -> None:
@@ -170,7 +171,8 @@ class SavedSearchCommands(QObject):
     def _seen(self, search_id: int, hits: frozenset[str]) -> None:
         store = self._dock.store
         if store is not None:
-            saved_searches.mark_opened(store, search_id, hits)
+            with self._dock.changing():
+                saved_searches.mark_opened(store, search_id, hits)
             self._dock.refresh()
 
     @Slot()
@@ -183,5 +185,6 @@ class SavedSearchCommands(QObject):
     def _delete_search(self) -> None:
         search, store = self._view.current_search, self._dock.store
         if search is not None and store is not None:
-            saved_searches.delete(store, search.id)
+            with self._dock.changing():
+                saved_searches.delete(store, search.id)
             self._dock.refresh()

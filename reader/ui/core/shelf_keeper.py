@@ -107,7 +107,10 @@ class ShelfKeeper(QObject):
         if shelf is None:
             return
         # Another window may have taken it off meanwhile: the list shows what is there.
-        with contextlib.suppress(NotFound):
+        with (
+            contextlib.suppress(NotFound),
+            unwritten.changing_collections(paths.collections_file(), self.unavailable.emit),
+        ):
             change(shelf)
         self.changed.emit()
 

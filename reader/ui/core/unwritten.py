@@ -9,14 +9,19 @@ the system's English. A test keeps the two lists in step.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from reader.library.destination import CannotWrite, failed
 from reader.ui.i18n import fill
+
+log = logging.getLogger(__name__)
 
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 
@@ -84,3 +89,15 @@ def not_opened(file: Path | str, exc: OSError | sqlite3.Error) -> str:
         return named(failed(str(file), exc))
     code = _SQLITE_CODES.get(getattr(exc, "sqlite_errorcode", 0) & 0xFF, "system")
     return named(CannotWrite.of(str(file), code, detail=str(exc)))
+
+
+@contextlib.contextmanager
+def changing_collections(file: Path | str, say: Callable[[str], None]) -> Iterator[None]:
+    """A block that changes the reader's collections ``file``: SQLite's refusal (a read-only
+    file or folder, a full disk) ends the block, not the window, and ``say`` is given the file
+    and why (:func:`not_opened`)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        log.warning("the collections cannot be changed: %s", exc)
+        say(not_opened(file, exc))
