@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from reader.library import paths
 from reader.library.collections import Store
 from reader.ui import i18n
+from reader.ui.app.about import clear_and_rebuild
 from reader.ui.app.window import MainWindow
 from reader.ui.core import settings
 from reader.ui.core.tasks import SyncExecutor
@@ -159,3 +160,21 @@ def test_keeping_in_a_read_only_collections_file_is_said_not_a_bug(
     qtbot.waitUntil(lambda: said in messages)
     # It raised sqlite3.OperationalError, which the window showed as a bug.
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_an_index_that_cannot_be_cleared_is_said_in_chinese(qtbot, qapp, window, archive, tmp_path):
+    window.open_path(str(archive))
+    folder = paths.index_dir(archive, tmp_path / "index")
+    qtbot.waitUntil(lambda: window.library.index_current(folder))
+    (folder / "whoosh").chmod(0o555)  # its files cannot be deleted
+    try:
+        if os.access(folder / "whoosh", os.W_OK, effective_ids=True):
+            pytest.skip("root deletes any file (run it under setpriv without DAC caps)")
+        i18n.install(qapp, "zh_CN")
+        try:
+            said = clear_and_rebuild(window.session, window.search_panel.keeper)
+        finally:
+            i18n.install(qapp, "en")
+    finally:
+        (folder / "whoosh").chmod(0o755)
+    assert said == f"无法清除搜索索引：{folder}：没有写入权限"  # not [Errno 13] …

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import os
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, Qt, Signal, qVersion
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.library import environment, resources
+from reader.library.destination import failed
 from reader.model import ReaderError
 from reader.ui.app.value_rows import add_value_row
+from reader.ui.core import unwritten
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
 from reader.ui.indexing.keeper import IndexKeeper
@@ -141,9 +144,15 @@ def clear_and_rebuild(session: Session, keeper: IndexKeeper) -> str:
     try:
         library.clear_index(session.index_root)
     except (OSError, ReaderError) as exc:
+        why = str(exc)
+        if isinstance(exc, OSError):  # the file (a bare name deep in it: the folder), and why
+            named = exc.filename if isinstance(exc.filename, str) else ""
+            if not os.path.isabs(named):
+                named = str(library.index_dir(session.index_root))
+            why = unwritten.named(failed(named, exc))
         return fill(
             QCoreApplication.translate("AboutDialog", "Could not clear the search index: %1"),
-            str(exc),
+            why,
         )
     keeper.start()
     return QCoreApplication.translate(
