@@ -1116,8 +1116,8 @@
         <translation>报刊库仍在读取中，读完后再搜索。</translation>
     </message>
     <message>
-        <source>The issue you were reading, %1, was removed from the archive. %2</source>
-        <translation>您正在阅读的那一期（%1）已从报刊库中移除。%2</translation>
+        <source>The issue you were reading, %1, was removed from the archive: the one beside it is shown.</source>
+        <translation>您正在阅读的那一期（%1）已从报刊库中移除，现在显示的是与它相邻的一期。</translation>
     </message>
     <message>
         <source>The archive is as it was: nothing to read again.</source>
@@ -1181,7 +1181,7 @@
     </message>
     <message>
         <source>This issue has only text, so its text is shown: the archive has no page images for it.</source>
-        <translation>这一期只有文字，因此显示其正文：报刊库中没有这一期的版面图像。</translation>
+        <translation>报刊库中没有这一期的版面图像，因此显示其正文。</translation>
     </message>
     <message>
         <source>No match is marked on the page; the text has %1</source>

@@ -51,6 +51,20 @@ def test_a_missing_scans_long_path_wraps_inside_the_page_view(qtbot):
     assert box.left() >= 0 and box.right() <= 300, box
     assert box.height() >= 3 * line  # wrapped, the path too, rather than cut at both ends
     assert note.heightForWidth(300) > box.height()
+    assert not any(path in line for line in note.lines(300))  # broken inside the path
+
+
+def test_a_note_breaks_lines_between_words_where_it_can(qtbot):
+    # Beside the text, the page pane's note broke "pag" / "e images" at any character.
+    note = NoteBar()
+    qtbot.addWidget(note)
+    note.set_text("This issue has only text: the archive has no page images for it.")
+    for width in range(120, 400, 7):
+        lines = note.lines(width)
+        assert len(lines) > 1 or width > 300
+        assert all(line.endswith(" ") for line in lines[:-1]), (width, lines)
+    note.set_text("One reason.\nAnother reason.")
+    assert note.lines(1000) == ["One reason.\u2028", "Another reason."]
 
 
 def test_the_trends_chart_shows_whole_beside_the_concordance(qtbot, window, archive):

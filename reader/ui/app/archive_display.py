@@ -47,8 +47,6 @@ class ArchiveDisplay(QObject):
         reloader.gone.connect(self._archive_gone)
         reloader.failed.connect(self._reload_failed)
         window.browser.moved.connect(self._moved_on)
-        # Said when the issue being read was removed, until the reader moves on ("" none).
-        self._removed_message = ""
 
     def title(self) -> str:
         """The window's title: the archive open's folder or file, then the program's name."""
@@ -138,28 +136,26 @@ class ArchiveDisplay(QObject):
         assert reading.library is not None
         read = self._window.pane.issue  # before the window moves off it, if it is gone
         self._window.session.replace(reading.library)
-        message = describe_changes(reading.changes)
+        self._window.show_message(describe_changes(reading.changes))
         if read is None or read.id not in reading.changes.removed:
-            self._window.show_message(message)
             return
         # The window went to another issue by itself, maybe while the reader looked elsewhere:
-        # it says why until they move on.
+        # the bar above the text says why until they move on (the status bar's messages are
+        # replaced within a second, by the index's update among others).
         label = formatting.SEPARATOR.join(
             p for p in (read.publication, formatting.issue_label(read)) if p
         )
         template = QCoreApplication.translate(
-            "MainWindow", "The issue you were reading, %1, was removed from the archive. %2"
+            "MainWindow",
+            "The issue you were reading, %1, was removed from the archive: the one beside it "
+            "is shown.",
         )
-        self._removed_message = fill(template, label, message)
-        self._window.statusBar().showMessage(self._removed_message)
+        self._window.pane.set_note("removed", fill(template, label))
 
     @Slot()
     def _moved_on(self) -> None:
-        """The reader went elsewhere: a message about the issue they were reading goes."""
-        bar = self._window.statusBar()
-        if self._removed_message and bar.currentMessage() == self._removed_message:
-            bar.clearMessage()
-        self._removed_message = ""
+        """The reader went elsewhere: the note about the issue they were reading goes."""
+        self._window.pane.set_note("removed", "")
 
     @Slot(bool)
     def _reload_found_nothing(self, asked: bool) -> None:

@@ -110,14 +110,15 @@ class PageWiring(QObject):
         shown, text = self.shown, self._area.pane
         # A page view was chosen: the text says why it is there instead, while it is.
         only_text = shown == "text" and self.mode == "page"
-        text.note.set_text(
+        text.set_note(
+            "page_view",
             QCoreApplication.translate(
                 "MainWindow",
                 "This issue has only text, so its text is shown: the archive has no page "
                 "images for it.",
             )
             if only_text
-            else ""
+            else "",
         )
         if text.isHidden() == (shown == "page") and self.pane.isHidden() == (shown == "text"):
             return

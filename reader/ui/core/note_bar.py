@@ -6,13 +6,17 @@ top of the page, and the marks there, whatever the zoom.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QPointF, QRect, QSize
+from PySide6.QtGui import (
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-# Between words where it can, anywhere where it must: a scan's path in an archive has no
-# spaces, and word wrapping alone left it one line wider than the page view, cut at both ends.
-_FLAGS = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignLeft
 _PAD_X, _PAD_Y = 10, 6
 
 
@@ -34,7 +38,9 @@ class NoteBar(QWidget):
         return self._text
 
     def set_text(self, text: str) -> None:
-        """Say ``text`` ("" hides the bar)."""
+        """Say ``text`` ("" hides the bar); a line break starts a line of its own."""
+        if text == self._text:
+            return
         self._text = text
         self.setAccessibleName(text)
         self.setVisible(bool(text))
@@ -46,10 +52,39 @@ class NoteBar(QWidget):
         # once, at whatever width the bar had then, and cut the text short.
         self.setFixedHeight(self.heightForWidth(self.width()))
 
+    def _layout(self, width: int) -> tuple[QTextLayout, float]:
+        """The text laid out in lines ``width`` wide, and their height.
+
+        Between words where it can, anywhere where it must: a scan's path in an archive has no
+        spaces, and word wrapping alone left it one line wider than the page view, cut at both
+        ends. (QPainter's TextWrapAnywhere flag breaks anywhere always, words too.)
+        """
+        layout = QTextLayout(self._text.replace("\n", "\u2028"), self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        height = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(max(1, width))
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        return layout, height
+
+    def lines(self, width: int) -> list[str]:
+        """The text's lines in a bar ``width`` wide, as they are shown."""
+        layout, _height = self._layout(max(1, width - 2 * _PAD_X))
+        text = layout.text()
+        return [
+            text[line.textStart() : line.textStart() + line.textLength()]
+            for line in (layout.lineAt(n) for n in range(layout.lineCount()))
+        ]
+
     def text_rect(self, width: int) -> QRect:
         """Where the text goes in a bar ``width`` wide."""
-        inner = QRect(_PAD_X, _PAD_Y, max(1, width - 2 * _PAD_X), 1_000_000)
-        return self.fontMetrics().boundingRect(inner, _FLAGS, self._text)
+        layout, _height = self._layout(max(1, width - 2 * _PAD_X))
+        return layout.boundingRect().translated(_PAD_X, _PAD_Y).toAlignedRect()
 
     def hasHeightForWidth(self) -> bool:
         """Qt override: the text wraps, so the height follows the width."""
@@ -78,6 +113,6 @@ class NoteBar(QWidget):
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
-        inner = QRect(_PAD_X, _PAD_Y, self.width() - 2 * _PAD_X, self.height() - 2 * _PAD_Y)
-        painter.drawText(inner, _FLAGS, self._text)
+        layout, _height = self._layout(self.width() - 2 * _PAD_X)
+        layout.draw(painter, QPointF(_PAD_X, _PAD_Y))
         painter.end()

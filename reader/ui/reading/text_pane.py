@@ -50,8 +50,9 @@ class TextPane(QWidget):
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
-        # Why the text shows where the page view was chosen (an issue without page images).
+        # What the reader should know about the text shown, one line per reason (see set_note).
         self.note = NoteBar(self, "text_note")
+        self._notes: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -75,6 +76,18 @@ class TextPane(QWidget):
         self._zoom = 0
 
     # --- content -------------------------------------------------------------------------
+
+    def set_note(self, reason: str, text: str) -> None:
+        """Say ``text`` above the text for ``reason`` ("" takes it away); others stay.
+
+        The reasons: why the text shows where the page view was chosen, and that the issue
+        the reader was on was removed from the archive.
+        """
+        if text:
+            self._notes[reason] = text
+        else:
+            self._notes.pop(reason, None)
+        self.note.set_text("\n".join(self._notes.values()))
 
     @property
     def article(self) -> Article | None:
