@@ -138,8 +138,11 @@ def test_page_at_line_level_only_lays_the_words_along_the_line(tmp_path):
     (tmp_path / "p.xml").write_text(page_xml(region("r1", lines)), encoding="utf-8")
     issue, (layout,) = layouts(tmp_path)
     (article,) = issue.articles
-    # 23 characters over 230 pixels: each character (and space) 10 pixels wide.
-    assert boxes_of(layout, article, "Einfuhr") == [(40, 0, 110, 20)]
+    # The line's 230 pixels shared by printed width (thousandths of an em): "Die " 1444 + 250,
+    # "Einfuhr" 3111 (a wide E, a narrow i, f and r), of the line's 9637.
+    ((left, top, right, bottom),) = boxes_of(layout, article, "Einfuhr")
+    assert left == pytest.approx(230 * 1694 / 9637) and right == pytest.approx(230 * 4805 / 9637)
+    assert (top, bottom) == (0, 20)
     assert boxes_of(layout, article, "Millionen") == [(0, 30, 100, 50)]
     assert [w.text for w in layout.article_words(article.id)] == [
         "Die", "Einfuhr", "betrug", "fünf", "Millionen."

@@ -3,8 +3,9 @@
 The page is read with its words' boxes and cut into articles exactly as loading cut it
 (:func:`split_articles`), so each article's words come in the order its text was built from
 them: its heading's words (the title), then its blocks', line by line. A line the file gives
-no word boxes for (PAGE-XML at line level) has its words laid out along the line's box, each
-as wide as its share of the line's characters (CJK characters one by one).
+no word boxes for (PAGE-XML or hOCR at line level) has its words laid out along the line's
+box, each as wide as its share of the line's printed width (:mod:`advances`: a narrow i, a
+wide m; CJK characters one by one, each a full em).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from reader.formats.common import prose
 from reader.formats.common.source import Source
 from reader.formats.ocr import compressed
+from reader.formats.ocr.advances import advance, width
 from reader.formats.ocr.text import OcrLine, OcrPage, OcrWord, PageReader, split_articles
 from reader.model import CorruptArchive, Issue, Page, PageLayout, Reason, Region, Word
 
@@ -66,7 +68,7 @@ def page_layout(page: Page, ocr: OcrPage, ids: dict[int, str]) -> PageLayout:
 
 
 def line_words(line: OcrLine) -> list[OcrWord]:
-    """A line's words with boxes: the file's, else its text laid out evenly along its box."""
+    """A line's words with boxes: the file's, else its text laid out along its box by width."""
     if line.words or line.box is None:
         return line.words
     tokens: list[tuple[str, bool]] = []  # (text, a space follows)
@@ -78,15 +80,17 @@ def line_words(line: OcrLine) -> list[OcrWord]:
             tokens.append((token, True))
     if not tokens:
         return []
-    total = sum(len(text) + int(space) for text, space in tokens) - int(tokens[-1][1])
+    gap = advance(" ")
+    total = sum(width(text) + gap * int(space) for text, space in tokens) - gap * int(tokens[-1][1])
+    total = max(total, 1)  # only combining marks: no width to share
     left, top, right, bottom = line.box
     start, length = (top, bottom - top) if line.vertical else (left, right - left)
     found: list[OcrWord] = []
     cursor = 0
     for text, space in tokens:
         a = start + length * cursor / total
-        b = start + length * (cursor + len(text)) / total
+        b = start + length * (cursor + width(text)) / total
         box = (left, a, right, b) if line.vertical else (a, top, b, bottom)
         found.append(OcrWord(text, box))
-        cursor += len(text) + int(space)
+        cursor += width(text) + gap * int(space)
     return found
