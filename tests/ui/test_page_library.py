@@ -71,13 +71,17 @@ def test_nordstern_page_with_a_german_words_hits_and_f3(qtbot, make_window):
     pane = searched(qtbot, window, folder, "Zeitung")
     assert pane.number == 1 and pane.view.has_image  # page 1's PDF is its scan
     assert len(pane.view.hits) == 2
+    # The hit opened is the first match: it is current, outlined (the status bar said "Match
+    # 1 of 2" while no box was current, and the first F3 only drew it).
+    assert pane.current_hit == 0 and pane.canvas.marks.current == 0
+    assert window.statusBar().currentMessage() == "Match 1 of 2"
     pane.canvas.setFocus()
     marks = []
     for _ in range(3):
         window.action_set.next_match.trigger()
         marks.append(pane.canvas.marks.current)
-    assert marks == [0, 1, 0]  # and round again
-    assert window.statusBar().currentMessage() == "Match 1 of 2"
+    assert marks == [1, 0, 1]  # and round again
+    assert window.statusBar().currentMessage() == "Match 2 of 2"
     pane.shutdown()
 
 
@@ -119,3 +123,4 @@ def test_a_match_only_in_a_made_up_title_is_said_to_be_off_the_page(qtbot, make_
     window.action_set.next_match.trigger()
     assert window.statusBar().currentMessage() == "No match is marked on the page; the text has 1"
     pane.shutdown()
+

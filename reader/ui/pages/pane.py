@@ -6,10 +6,11 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from reader.library.pages import HitBox, PageView
-from reader.model import CorruptArchive, Issue, Page, ReaderError, printable
+from reader.model import CorruptArchive, Issue, Page, ReaderError
 from reader.ui.core.note_bar import NoteBar
 from reader.ui.i18n import fill
 from reader.ui.pages.canvas import PageCanvas
+from reader.ui.pages.notes import page_note
 from reader.ui.pages.overlay import Marks
 from reader.ui.pages.source import PageProvider
 from reader.ui.pages.tiles import TileLoader
@@ -90,12 +91,22 @@ class PagePane(QWidget):
 
     # --- what is shown -------------------------------------------------------------------
 
-    def show_article(self, issue: Issue, article_id: str, query: str) -> None:
-        """Show the page of ``issue`` the article starts on (or stay on the one shown, if it is
-        on it), with its regions outlined and the hits of ``query`` ("" none)."""
+    def show_article(
+        self, issue: Issue, article_id: str, query: str, *, keep_place: bool = False
+    ) -> None:
+        """Show the page of ``issue`` the article's first hit of ``query`` ("" none) is on, that
+        hit current, or the article's first page (or stay on the one shown, if it is on it),
+        with its regions outlined and the hits marked.
+
+        ``keep_place``: the article was chosen for the page shown (a page turned): the page
+        and its place stay, and no hit is current until F3.
+        """
         same = self.issue is not None and self.issue.id == issue.id
         # The same page for the same query needs no reading again (only other marks).
         again = not same or query != self.query or self.view is None
+        # The article shown again (the view switched, say): its current hit stays current.
+        kept = same and article_id == self.article_id and query == self.query
+        previous = self._hit
         self.issue, self.article_id, self.query = issue, article_id, query
         article = next((a for a in issue.articles if a.id == article_id), None)
         on = article.pages if article is not None else ()
@@ -107,8 +118,19 @@ class PagePane(QWidget):
                 self.unmarked = len(self.provider.unmarked(article_id, query))
             except ReaderError:
                 self._hits = []  # the page view then shows no hits; the text pane still does
+        if kept:
+            self._hit = previous if previous < len(self._hits) else -1
+        elif self._hits and not keep_place:
+            # Opened at its first match, as the text is: that match is current, so F3 goes on
+            # to the second (it only outlined the first, staying on "Match 1").
+            self._hit = 0
+            number = self._hits[0][0]
         self.show_page(number, force=again)
         self._mark()
+        if self._hit >= 0 and not kept:
+            box = self.canvas.marks.current_box()
+            if box is not None:
+                self.canvas.ensure_visible(box)
 
     def clear(self) -> None:
         """Show nothing (no archive open)."""
@@ -229,38 +251,9 @@ class PagePane(QWidget):
     # --- words ---------------------------------------------------------------------------
 
     def _message(self) -> str:
-        if self.issue is None:
-            return ""
-        if not self.pages:
-            return self.tr("This issue has only text: the archive has no page images for it.")
-        if self.provider is None:
-            return self.tr("Pages cannot be shown for this archive.")
-        if self.view is None:
-            return fill(self.tr("This page could not be read: %1"), self._problem)
-        lines = []
-        undecoded = self._undecoded
-        if not undecoded and self.view.image_problem is not None:
-            undecoded = reason_text(self.view.image_problem)
-        if undecoded:
-            lines.append(fill(self.tr("The scan of this page could not be decoded: %1"), undecoded))
-        page = self.view.page
-        if self.view.image_expected:
-            name = printable(self.view.image_expected)
-            lines.append(fill(self.tr("The scan of this page, %1, is not in the archive."), name))
-        elif not page.image:
-            lines.append(self.tr("The archive has no scan of this page."))
-        if not self.view.has_image and self.view.words:
-            lines.append(
-                self.tr("Shown instead: the page's words as the OCR read them, each where printed.")
-            )
-        if self.view.layout_problem is not None:
-            why = reason_text(self.view.layout_problem)
-            lines.append(fill(self.tr("The words on this page could not be read: %1"), why))
-        elif not page.has_text or not self.view.words:
-            lines.append(
-                self.tr("This page has no text layer: its words cannot be found or clicked.")
-            )
-        return "\n".join(lines)
+        return page_note(
+            self.issue, self.provider is not None, self.view, self._problem, self._undecoded
+        )
 
     def _update_bar(self) -> None:
         total = len(self.pages)
