@@ -124,3 +124,27 @@ def test_a_match_only_in_a_made_up_title_is_said_to_be_off_the_page(qtbot, make_
     assert window.statusBar().currentMessage() == "No match is marked on the page; the text has 1"
     pane.shutdown()
 
+
+def test_turning_the_page_brings_the_article_list_to_an_article_on_it(qtbot, make_window):
+    """PgDn showed "Page 2 of 8" while the list still highlighted page 1's article: the list
+    (and the text) now follow to the page's article, and the page keeps its place."""
+    window = make_window()
+    window.open_path(str(shared_path(NORDSTERN)))
+    window.action_set.show_page.trigger()
+    pane = page_pane(window)
+    assert pane.number == 1 and window.article_list.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: pane.canvas.viewport().width() > 200)  # laid out
+    pane.canvas.setFocus()
+    qtbot.keyClick(pane.canvas, Qt.Key.Key_PageDown)
+    assert pane.indicator.text() == "Page 2 of 8"
+    assert 2 in window.pane.article.pages
+    assert window.article_list.currentIndex().row() == 1
+    assert window.focusWidget() is pane.canvas, window.focusWidget()  # the keys stay the page's
+    # Back a page from the top of page 3: the end of page 2 shows, and stays shown.
+    qtbot.keyClick(pane.canvas, Qt.Key.Key_PageDown)
+    window.action_set.zoom_in.trigger()
+    qtbot.keyClick(pane.canvas, Qt.Key.Key_PageUp)
+    bar = pane.canvas.verticalScrollBar()
+    assert pane.number == 2 and bar.value() == bar.maximum() > 0
+    assert window.article_list.currentIndex().row() == 1 and 2 in window.pane.article.pages
+    pane.shutdown()

@@ -2,9 +2,9 @@
 
 View › Text / Scanned Page / Text and Page (Ctrl+1, 2, 3; Ctrl+Shift+V goes round them) is
 remembered. The page follows the article shown and the search's query; a click on a word
-shows that article's text there; zoom and F3 act on the page when it has the focus or is
-shown alone. An issue without page images shows its text in the Scanned Page view, which stays
-the one chosen for the next issue that has pages.
+shows that article's text there, and turning the page shows an article on it; zoom and F3 act
+on the page when it has the focus or is shown alone. An issue without page images shows its text in the Scanned Page view, which stays the one
+chosen for the next issue that has pages.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ class PageWiring(QObject):
             self.split.setSizes(sizes)
         self.split.splitterMoved.connect(lambda: settings.write(page_split=self.split.sizes()))
         self._stale = True  # the page does not show the article and query of the moment
+        self._turning = False  # the article is being chosen for the page the reader turned to
         self.mode = ""
         mode = settings.read("page_mode")
         self.set_mode(mode if mode in MODES else "text", remember=False)
@@ -79,6 +80,7 @@ class PageWiring(QObject):
         self._session.closed.connect(self.pane.shutdown)
         self.pane.text_clicked.connect(self.show_text_at)
         self.pane.hit_changed.connect(self._hit_changed)
+        self.pane.turned.connect(self._turned)
 
     def set_provider(self, provider: PageProvider | None) -> None:
         """Read pages through ``provider`` (the session's library; tests may give their own)."""
@@ -164,7 +166,27 @@ class PageWiring(QObject):
         article_id = text.article.id if text.article is not None else ""
         search = self._area.search_panel
         query = search.request.query if search.searching else ""
-        self.pane.show_article(text.issue, article_id, query)
+        self.pane.show_article(text.issue, article_id, query, keep_place=self._turning)
+
+    @Slot(int)
+    def _turned(self, number: int) -> None:
+        """The reader turned to page ``number``: the article list and the text follow to an
+        article on it (the first to start there, else the first continued there), as the
+        article lists of newspaper viewers do, so the list never claims another page. One
+        already on it stays; the page keeps its place."""
+        issue, shown = self._area.pane.issue, self._area.pane.article
+        if issue is None or (shown is not None and number in shown.pages):
+            return
+        on = [a for a in issue.articles if number in a.pages]
+        starting = [a for a in on if a.pages[0] == number]
+        if not on:
+            return  # a page no article is on (a plate, an advertisement page): nothing to show
+        self._turning = True
+        try:
+            # Not a place of its own in Back's history: Back goes to where the reader came from.
+            self._area.browser.go_to(issue.id, (starting or on)[0].id, record=False)
+        finally:
+            self._turning = False
 
     @Slot()
     def _archive_changed(self) -> None:

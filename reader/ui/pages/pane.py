@@ -27,12 +27,14 @@ class PagePane(QWidget):
         text_clicked(str, str, int): a word or region was clicked: the article's id, the field
             and the Python ``str`` offset in it (field "" when only the article is known).
         page_shown(int): the number of the page now shown.
+        turned(int): the reader turned to this page (PgUp/PgDn, the arrows, Space).
         hit_changed(int, int): the current hit (0-based) and how many there are (-1, 0: none,
             though the text has ``unmarked`` matches that no page marks).
     """
 
     text_clicked = Signal(str, str, int)
     page_shown = Signal(int)
+    turned = Signal(int)
     hit_changed = Signal(int, int)
 
     def __init__(self, provider: PageProvider | None = None, parent: QWidget | None = None) -> None:
@@ -200,6 +202,7 @@ class PagePane(QWidget):
             if step < 0 and self.sender() is self.canvas:
                 bar = self.canvas.verticalScrollBar()
                 bar.setValue(bar.maximum())  # back from a page's top: the previous page's end
+            self.turned.emit(target)
 
     @Slot(int)
     def step_hit(self, step: int) -> None:
