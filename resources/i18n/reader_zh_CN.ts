@@ -1264,6 +1264,14 @@
         <translation>无法读取的文件和文件夹，以及报头别名建议（视图 › 问题面板）</translation>
     </message>
     <message>
+        <source>Page zoom: %1</source>
+        <translation>页面缩放：%1</translation>
+    </message>
+    <message>
+        <source>Page zoom; click to fit the page&apos;s width (Ctrl+0)</source>
+        <translation>页面缩放；点击使页面适合宽度（Ctrl+0）</translation>
+    </message>
+    <message>
         <source>⚠ Problems: %1</source>
         <translation>⚠ 问题：%1</translation>
     </message>

@@ -13,6 +13,7 @@ from reader.formats.common.opening import open_source
 from reader.library import Library
 from reader.library.pages import PageView
 from reader.model import Page, Region, Word
+from reader.ui.app.chrome import zoom_percent
 from reader.ui.app.shortcuts import ShortcutsDialog, plain_text, shortcut_text
 from reader.ui.core import settings
 from tests.ui.page_images import FilePages
@@ -130,14 +131,25 @@ def test_zoom_and_f3_go_to_the_page_when_it_is_shown_alone(qtbot, paged):
     window.action_set.show_page.trigger()
     canvas = window.area.pages.pane.canvas
     assert window.area.pages.pane.isAncestorOf(window.focusWidget())
+    qtbot.waitUntil(lambda: canvas.viewport().width() > 200)  # laid out, fitting its width
+    window.pane.set_zoom(1)  # the text is at 110 %
+    note = window.indicators.zoom_button
+    assert note.isHidden()  # the page fits its width: no zoom to note (not the text's 110 %)
     scale, text_zoom = canvas.scale, window.pane.zoom
     window.action_set.zoom_in.trigger()
     assert canvas.scale == pytest.approx(scale * 1.25) and window.pane.zoom == text_zoom
+    # The status bar notes the page's zoom, not the text's.
+    assert note.isVisibleTo(window) and note.text() == f"{round(canvas.scale * 100)}%"
+    assert note.accessibleName() == f"Page zoom: {note.text()}"
     window.action_set.zoom_reset.trigger()
     assert canvas.scale == pytest.approx(scale) and canvas.fit
-    window.action_set.show_text.trigger()
+    assert note.isHidden()
     window.action_set.zoom_in.trigger()
-    assert window.pane.zoom == text_zoom + 1 and canvas.scale == pytest.approx(scale)
+    window.action_set.show_text.trigger()  # the text's zoom again, as the keys are the text's
+    assert note.isVisibleTo(window) and note.text() == f"{zoom_percent(text_zoom)}%"
+    window.action_set.zoom_in.trigger()
+    assert window.pane.zoom == text_zoom + 1 and canvas.scale == pytest.approx(scale * 1.25)
+    assert note.text() == f"{zoom_percent(text_zoom + 1)}%"
 
 
 def test_an_issue_without_pages_shows_its_text_in_the_page_view(qtbot, paged):

@@ -161,6 +161,8 @@ class ProblemsButton(QToolButton):
 class ReadingIndicators(QWidget):
     """The status bar's note of how the text is shown: its zoom, and the original-lines mode.
 
+    While the zoom keys are the page view's, the zoom noted is the page's (shown when it no
+    longer fits the width): the text's beside a zoomed page said the page was at 110 %.
     Each shows only when it is not the default ("110%", "Original lines"); a click on one
     goes back to the default. Its texts are translated in the ``MainWindow`` context.
 
@@ -188,17 +190,34 @@ class ReadingIndicators(QWidget):
         self.zoom_button.clicked.connect(self.reset_zoom)
         self.mode_button.clicked.connect(self.reflow)
         self._zoom = 0
+        self._page = -1  # the page's zoom in percent while its keys are the page's (0: fit)
         self._original = False
         self.retranslate()
 
     def show_zoom(self, steps: int) -> None:
-        """Note a zoom of ``steps`` (none at the actual size)."""
+        """Note a zoom of the text of ``steps`` (none at the actual size)."""
         self._zoom = steps
-        self.zoom_button.setText(f"{zoom_percent(steps)}%")
-        self.zoom_button.setAccessibleName(
-            fill(QCoreApplication.translate("MainWindow", "Text size: %1"), self.zoom_button.text())
-        )
-        self.zoom_button.setVisible(steps != 0)
+        self._show_zoom()
+
+    def show_page_zoom(self, percent: int) -> None:
+        """Note the page's zoom (image pixels per 100 screen pixels) while the zoom keys are
+        the page's, none while it fits the width; -1: the text's zoom again."""
+        self._page = percent
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        page = self._page >= 0
+        self.zoom_button.setText(f"{self._page if page else zoom_percent(self._zoom)}%")
+        translate = QCoreApplication.translate
+        if page:
+            label = translate("MainWindow", "Page zoom: %1")
+            tip = translate("MainWindow", "Page zoom; click to fit the page's width (Ctrl+0)")
+        else:
+            label = translate("MainWindow", "Text size: %1")
+            tip = translate("MainWindow", "Text size; click for the actual size (Ctrl+0)")
+        self.zoom_button.setAccessibleName(fill(label, self.zoom_button.text()))
+        self.zoom_button.setToolTip(tip)
+        self.zoom_button.setVisible(self._page > 0 if page else self._zoom != 0)
 
     def show_original(self, on: bool) -> None:
         """Note whether the text shows the file's original line breaks."""
@@ -207,11 +226,6 @@ class ReadingIndicators(QWidget):
 
     def retranslate(self) -> None:
         """Set the texts in the current language."""
-        self.zoom_button.setToolTip(
-            QCoreApplication.translate(
-                "MainWindow", "Text size; click for the actual size (Ctrl+0)"
-            )
-        )
         self.mode_button.setText(QCoreApplication.translate("MainWindow", "Original lines"))
         self.mode_button.setAccessibleName(self.mode_button.text())
         self.mode_button.setToolTip(

@@ -3,8 +3,9 @@
 View › Text / Scanned Page / Text and Page (Ctrl+1, 2, 3; Ctrl+Shift+V goes round them) is
 remembered. The page follows the article shown and the search's query; a click on a word
 shows that article's text there, and turning the page shows an article on it; zoom and F3 act
-on the page when it has the focus or is shown alone. An issue without page images shows its text in the Scanned Page view, which stays the one
-chosen for the next issue that has pages.
+on the page when it has the focus or is shown alone, and the status bar's zoom is then the
+page's. An issue without page images shows its text in the Scanned Page view, which stays the
+one chosen for the next issue that has pages.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QApplication, QSplitter
 
 from reader.ui.core import settings
 from reader.ui.core.actions import Actions
@@ -33,9 +34,12 @@ class PageWiring(QObject):
 
     Signals:
         status(str): a message for the status bar.
+        page_zoom(int): the page's zoom in percent while the zoom keys are the page's (0: it
+            fits the width), -1 while they are the text's.
     """
 
     status = Signal(str)
+    page_zoom = Signal(int)
 
     def __init__(self, area: ReadingArea, session: Session, actions: Actions) -> None:
         super().__init__(area)
@@ -81,6 +85,10 @@ class PageWiring(QObject):
         self.pane.text_clicked.connect(self.show_text_at)
         self.pane.hit_changed.connect(self._hit_changed)
         self.pane.turned.connect(self._turned)
+        self.pane.canvas.zoomed.connect(self._note_zoom)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._note_zoom)  # beside the text, the focus decides
 
     def set_provider(self, provider: PageProvider | None) -> None:
         """Read pages through ``provider`` (the session's library; tests may give their own)."""
@@ -148,6 +156,15 @@ class PageWiring(QObject):
             self.pane.canvas.fit_width()
         else:
             self.pane.canvas.zoom_by(step)
+        self._note_zoom()
+
+    @Slot()
+    def _note_zoom(self) -> None:
+        canvas = self.pane.canvas
+        if not self.takes_keys():
+            self.page_zoom.emit(-1)
+        else:
+            self.page_zoom.emit(0 if canvas.fit else max(1, round(canvas.scale * 100)))
 
     # --- following the reader ------------------------------------------------------------
 
@@ -155,6 +172,7 @@ class PageWiring(QObject):
     def follow(self) -> None:
         """Show the page of the article shown, with the query's hits (when the page is shown)."""
         self._show_views()
+        self._note_zoom()
         self._stale = True
         if self.shown == "text":
             return  # done when the page is shown

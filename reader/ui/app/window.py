@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         a.problems.toggled.connect(self.problems_panel.want)
         self.problems_panel.visibilityChanged.connect(self._problems_visibility)
         self.pane.zoom_changed.connect(self.indicators.show_zoom)
+        self.area.pages.page_zoom.connect(self.indicators.show_page_zoom)
         a.original_text.toggled.connect(self.indicators.show_original)
         self.indicators.reset_zoom.connect(a.zoom_reset.trigger)
         self.indicators.reflow.connect(partial(a.original_text.setChecked, False))

@@ -140,6 +140,7 @@ class PageCanvas(QAbstractScrollArea):
         self.zoom_to(self._fit_scale())
         self.fit = True
         self._center_horizontally()
+        self.zoomed.emit(self._scale)  # again, fitting now (zoom_to's said it was zoomed)
 
     def ensure_visible(self, box: Box, margin: int = 48) -> None:
         """Scroll so that ``box`` (image pixels) is in view: left where it is if it is wholly
