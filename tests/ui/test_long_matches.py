@@ -6,10 +6,12 @@ import datetime as dt
 import gc
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from reader.ui.reading.article_matches import MOST_MARKED
 from reader.ui.reading.text_matches import Matches
+from reader.ui.reading.text_view import visible_positions
 from tests.ui.conftest import type_text, write_archive
 
 # 100 characters with one match of 供热, after a character beyond the BMP (two Qt positions).
@@ -136,3 +138,47 @@ def test_the_first_step_back_is_the_last_place_and_forward_the_first():
     assert places.step(-1) == (30, 31) and places.current == 2
     places.reset(places.positions)
     assert places.step(1) == (0, 4) and places.current == 0
+
+
+def test_a_zoom_step_places_the_highlights_once_where_the_view_ends_up(
+    qtbot, window, tmp_path, monkeypatch
+):
+    # Each placing costs Qt a pass over the long paragraph's lines: a zoom step placed them
+    # four times (for the old view, the new document, the match restored, the scroll), 1.4 s.
+    window.open_path(
+        str(write_archive(tmp_path / "long", [one_paragraph(10, "长文", UNIT * 4000)]))
+    )
+    search(qtbot, window, "供热")
+    open_article(window, "长文")
+    pane = window.pane
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3)
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    placed = []
+    setter = pane.browser.setExtraSelections
+    monkeypatch.setattr(
+        pane.browser, "setExtraSelections", lambda s: (placed.append(len(s)), setter(s))
+    )
+    pane.set_zoom(pane.zoom + 1)
+    assert [n for n in placed if n] == placed[-1:]  # cleared with the old document, placed once
+    assert pane.current_match == 3999  # the view and its highlight stay at the last match
+    assert set(highlighted(window)) == {"供热"}
+    document = pane.browser.document()
+    last = document.find("供热", document.characterCount(), QTextDocument.FindFlag.FindBackward)
+    starts = {s.cursor.selectionStart() for s in pane.browser.extraSelections()}
+    assert last.selectionStart() in starts
+
+
+def test_the_positions_in_view_are_where_qt_puts_the_view_s_lines(qtbot, window, tmp_path):
+    window.open_path(
+        str(write_archive(tmp_path / "long", [one_paragraph(10, "长文", UNIT * 2000)]))
+    )
+    open_article(window, "长文")
+    browser = window.pane.browser
+    for fraction in (0.0, 0.37, 1.0):
+        window.pane.set_scroll_fraction(fraction)
+        first, last = visible_positions(browser)
+        corner = browser.cursorForPosition(QPoint(0, 0))
+        corner.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        assert first == corner.position()
+        bottom = browser.cursorForPosition(QPoint(0, browser.viewport().height()))
+        assert first < bottom.position() <= last

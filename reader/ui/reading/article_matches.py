@@ -6,7 +6,8 @@ is current, and shows them in the pane's browser and find bar.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
@@ -46,6 +47,9 @@ class ArticleMatches(QObject):
         self._plain: str | None = None
         # The document positions whose matches are highlighted (see update_selections).
         self._window = (0, -1)
+        # While the pane builds its document again (a zoom step), highlights wait for the end:
+        # each placing costs Qt a pass over the long paragraph's lines (seconds for 10,000).
+        self._held = False
         pane.browser.verticalScrollBar().valueChanged.connect(self.view_moved)
 
     # --- the search's spans ---------------------------------------------------------------
@@ -84,9 +88,14 @@ class ArticleMatches(QObject):
 
     def rendered(self, rendered: RenderedArticle) -> None:
         """The article was rendered (again): place the spans and find the find bar's text in it."""
-        self._rendered = rendered
+        before, self._rendered = self._rendered, rendered
         self._plain = None
-        self._compute_matches()
+        same = before is not None and (before.fields, before.paragraphs) == (
+            rendered.fields,
+            rendered.paragraphs,
+        )
+        if not same:  # a zoom step places the text where it was: the matches stay placed
+            self._compute_matches()
         bar = self._pane.find_bar
         self.find_changed(bar.field.text() if bar.isVisible() else "")
 
@@ -140,6 +149,16 @@ class ArticleMatches(QObject):
         else:
             self._pane.matches_changed.emit(self.search.current, len(self.search))
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Place no highlights inside the block; place them once, where the view is, after it."""
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
+            self.update_selections()
+
     def update_selections(self) -> None:
         """Highlight the search's matches and the find bar's places in and around the view.
 
@@ -147,6 +166,8 @@ class ArticleMatches(QObject):
         A screenful above and below is highlighted too, so that scrolling a few lines does not
         need new highlights (see :meth:`view_moved`).
         """
+        if self._held:
+            return
         browser = self._pane.browser
         if not (self.search or self.found):
             self._window = (0, -1)
@@ -161,7 +182,7 @@ class ArticleMatches(QObject):
     @Slot()
     def view_moved(self) -> None:
         """The view scrolled or changed size: highlight the matches come into it."""
-        if not (self.search or self.found):
+        if self._held or not (self.search or self.found):
             return
         first, last = visible_positions(self._pane.browser)
         if not self._window[0] <= first <= last <= self._window[1]:

@@ -110,8 +110,9 @@ class TextPane(QWidget):
         """Show ``article``; with ``original_text`` the body keeps the file's line breaks."""
         self._issue, self._article, self._original = issue, article, original_text
         self._matches.start(spans)
-        self._render()
-        self.browser.verticalScrollBar().setValue(0)
+        with self._matches.held():
+            self._render()
+            self.browser.verticalScrollBar().setValue(0)
 
     def set_spans(self, spans: Sequence[Span]) -> None:
         """Highlight these search matches in the open article (none clears them)."""
@@ -156,7 +157,11 @@ class TextPane(QWidget):
         self._document.setParent(self.browser)
         # QTextEdit does not delete a document it was given: each article shown would stay.
         if previous is not None:
+            # The old highlights' cursors are in it: emptied first, they cost nothing to drop
+            # (Qt would look up each one's place in the new layout).
+            previous.clear()
             previous.deleteLater()
+        self.browser.setExtraSelections([])
         fit_margins(self.browser)
         self._matches.rendered(self._rendered)
 
@@ -231,9 +236,10 @@ class TextPane(QWidget):
         """Build the article again where the reader is (zoom, language)."""
         fraction = self.scroll_fraction()
         current = self._matches.current()
-        self._render()
-        self._matches.restore(current)
-        self.set_scroll_fraction(fraction)
+        with self._matches.held():  # highlighted once, where the view ends up
+            self._render()
+            self._matches.restore(current)
+            self.set_scroll_fraction(fraction)
 
     def show_place(self, field: str, offset: int) -> bool:
         """Scroll to a Python ``str`` offset of a field and select the word there.
