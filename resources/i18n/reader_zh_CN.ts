@@ -1196,6 +1196,10 @@
         <translation>第 %1 处匹配，共 %2 处</translation>
     </message>
     <message>
+        <source>Found in the article: %1 of %2</source>
+        <translation>在文章中查找：第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
         <source>The article has %1 matches: the first %2 are marked.</source>
         <translation>这篇文章共有 %1 处匹配，只标出了前 %2 处。</translation>
     </message>

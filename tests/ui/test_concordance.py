@@ -68,7 +68,7 @@ def test_enter_opens_the_article_at_that_match(qtbot, window, archive):
     assert pane.article.id == lines[row].article_id
     assert pane.current_match == 1 and current_mark(window) == "供热"
     assert view.table.hasFocus()  # Down and Enter open the next one
-    assert window.statusBar().currentMessage() == f"Match 2 of {pane.match_count}"
+    assert window.status_label.text() == f"Match 2 of {pane.match_count}"
     # After 𠮷 (two UTF-16 units), the right place is still marked.
     row = next(n for n, line in enumerate(lines) if "𠮷" in line.left)
     view.table.setCurrentIndex(view.model.index(row, LEFT))

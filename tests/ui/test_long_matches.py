@@ -92,7 +92,7 @@ def test_matches_are_highlighted_where_the_view_is_and_f3_reaches_them_all(qtbot
     assert pane.current_match == 0
     qtbot.keyClick(pane.browser, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert pane.current_match == 3999
-    assert window.statusBar().currentMessage() == "Match 4000 of 4000"
+    assert window.status_label.text() == "Match 4000 of 4000"
     at_cursor = pane.browser.textCursor().position()
     current = [s for s in pane.browser.extraSelections() if s.cursor.selectionStart() == at_cursor]
     assert [s.cursor.selectedText() for s in current] == ["供热"]
@@ -112,11 +112,11 @@ def test_an_article_with_more_matches_than_are_marked_says_so(qtbot, window, tmp
     search(qtbot, window, "供热")
     pane = window.pane
     assert (pane.match_count, pane.match_total) == (MOST_MARKED, more)
-    assert window.statusBar().currentMessage() == (
+    assert window.status_label.text() == (
         "The article has 12,000 matches: the first 10,000 are marked."
     )
     qtbot.keyClick(pane.browser, Qt.Key.Key_F3)
-    assert window.statusBar().currentMessage() == (
+    assert window.status_label.text() == (
         "Match 1 of the first 10,000 marked (the article has 12,000)"
     )
     qtbot.keyClick(pane.browser, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)

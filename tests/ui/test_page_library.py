@@ -92,7 +92,7 @@ def test_the_page_says_which_matches_of_the_text_it_cannot_mark(qtbot, make_wind
     folder = shutil.copytree(REPO / "tests" / "data" / "alto" / "mets_issue", tmp_path / "issue")
     window = make_window()
     pane = searched(qtbot, window, folder, "council")
-    assert window.statusBar().currentMessage() == "Match 1 of 2"  # the text's
+    assert window.status_label.text() == "Match 1 of 2"  # the text's
     assert pane.unmarked == 1
     pane.canvas.setFocus()
     window.action_set.next_match.trigger()

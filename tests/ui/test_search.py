@@ -195,7 +195,7 @@ def test_original_line_breaks_keep_every_match_highlighted(qtbot, window, tmp_pa
         pane.browser.textCursor().position()
         == pane.browser.extraSelections()[1].cursor.selectionStart()
     )
-    assert window.statusBar().currentMessage() == "Match 2 of 3"
+    assert window.status_label.text() == "Match 2 of 3"
     # An article opened in this mode is highlighted in it too.
     window.action_set.next_article.trigger()
     assert pane.article.title == "秋收" and marked(window) == []

@@ -19,9 +19,7 @@ from reader.ui.browse.browser import Browser
 from reader.ui.browse.go_to_date import GoToDateDialog
 from reader.ui.browse.issue_tree import IssueTreeModel, issue_tree
 from reader.ui.core.actions import Actions
-from reader.ui.core.formatting import count
 from reader.ui.core.session import Session
-from reader.ui.i18n import fill
 from reader.ui.reading.text_pane import Span, TextPane
 from reader.ui.search.panel import SearchPanel
 
@@ -94,7 +92,6 @@ class ReadingArea(QSplitter):
         self.search_panel.mode_changed.connect(self._search_mode_changed)
         self.search_panel.results_shown.connect(self._highlight)
         self.search_panel.status.connect(self.status)
-        self.pane.matches_changed.connect(self._matches_changed)
         self.pages.status.connect(self.status)
         self._session.opened.connect(self.update_actions)
         self._session.opened.connect(self.fit_tree)
@@ -207,8 +204,6 @@ class ReadingArea(QSplitter):
             self.pane.set_spans(())
             return
         self.pane.set_spans(self.search_panel.spans_for(article.id, self.pane.original_text))
-        if self.pane.match_total > self.pane.match_count:
-            self._matches_changed(-1, self.pane.match_count)  # say how many are not marked
 
     @Slot(bool)
     def _set_original(self, on: bool) -> None:
@@ -220,27 +215,8 @@ class ReadingArea(QSplitter):
     def _search_mode_changed(self, searching: bool) -> None:
         self.middle.setCurrentWidget(self.search_panel if searching else self.article_list)
         if not searching:
-            self.pane.set_spans(())
-            self.status.emit("")  # "Match 2 of 6" no longer holds
+            self.pane.set_spans(())  # "Match 2 of 6" no longer holds: the status says so
             self.article_list.setFocus()
-
-    @Slot(int, int)
-    def _matches_changed(self, current: int, total: int) -> None:
-        """Say which match is current (-1: none) of how many; and how many are not marked."""
-        everything = self.pane.match_total  # past MOST_MARKED, more than ``total`` marked
-        if everything <= total:
-            template = QCoreApplication.translate("MainWindow", "Match %1 of %2")
-            self.status.emit(fill(template, str(current + 1), str(total)))
-        elif current < 0:
-            template = QCoreApplication.translate(
-                "MainWindow", "The article has %1 matches: the first %2 are marked."
-            )
-            self.status.emit(fill(template, count(everything), count(total)))
-        else:
-            template = QCoreApplication.translate(
-                "MainWindow", "Match %1 of the first %2 marked (the article has %3)"
-            )
-            self.status.emit(fill(template, count(current + 1), count(total), count(everything)))
 
     def open_line(self, line: ConcordanceLine, query: str) -> None:
         """Open a concordance line's article, its match current and in view.

@@ -1,4 +1,5 @@
-"""The status bar's text: a label saying what is open, and one-off messages over it."""
+"""The status bar's text: a label saying what is open (or where among the matches the reader
+is), and one-off messages over it."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ MESSAGE_TIMEOUT_MS = 5000
 class StatusLine(QObject):
     """The status bar's label, and the one-off messages that cover it for a few seconds.
 
-    The label says what is open; its text is kept as a function, so that it can be said
-    again in another language.
+    The label says what is open, or while the open article has a current match (or more
+    than are marked) where the reader is among them. Both texts are kept as functions, so
+    that they can be said again in another language; being the label's, the matches' text
+    stays until they change (a message or a menu's status tip covers it only for a while).
     """
 
     def __init__(self, bar: QStatusBar) -> None:
@@ -28,15 +31,27 @@ class StatusLine(QObject):
         bar.messageChanged.connect(lambda text: self.label.setHidden(bool(text)))
         self.timeout_ms = MESSAGE_TIMEOUT_MS
         self._state: Callable[[], str] = str
+        self._matches: Callable[[], str] = str
 
     def set_state(self, render: Callable[[], str]) -> None:
         """Let the label say ``render()`` (again after a language switch)."""
         self._state = render
-        self.label.setText(render())
+        self.restore()
+
+    def follow_matches(self, render: Callable[[], str]) -> None:
+        """Let the label say ``render()`` rather than what is open while it is not empty."""
+        self._matches = render
+
+    @Slot()
+    def matches_moved(self) -> None:
+        """The matches changed: say where the reader is among them now, over any message."""
+        if self._matches():
+            self._bar.clearMessage()  # an older message would hide the new match
+        self.restore()
 
     def restore(self) -> None:
         """Let the label say what is open again (after a progress text), in the current language."""
-        self.label.setText(self._state())
+        self.label.setText(self._matches() or self._state())
 
     @Slot(str)
     def show_message(self, text: str) -> None:

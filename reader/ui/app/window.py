@@ -24,6 +24,7 @@ from reader.ui.app import chrome, docks, errors, memory, notices
 from reader.ui.app.aliasing import AliasKeeper
 from reader.ui.app.archive_display import ArchiveDisplay
 from reader.ui.app.integrity import IntegrityCheck
+from reader.ui.app.match_status import match_text
 from reader.ui.app.opening import Opener, dropped_path
 from reader.ui.app.pane_focus import PaneFocus
 from reader.ui.app.reading_area import ReadingArea
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.opener.opening.connect(self.reloader.cancel)
         self.opener.status.connect(self.status_label.setText)
         self.area.status.connect(self.status_line.show_message)
+        self.status_line.follow_matches(partial(match_text, self.area.pane))
+        self.area.pane.marks_changed.connect(self.status_line.matches_moved)
         # Opening, showing and reading again the archive: after the reading area follows it.
         self.display = ArchiveDisplay(self)
 

@@ -69,6 +69,7 @@ class ArticleMatches(QObject):
         if kept is not None and kept[1] == len(self.search):
             self.search.current = kept[0]  # the same matches in the other text mode
         self.update_selections()
+        self._pane.marks_changed.emit()
 
     def switch_text(self) -> None:
         """The body is to be shown in its other text: its spans, counted in this one, go.
@@ -85,6 +86,7 @@ class ArticleMatches(QObject):
         self._spans = []
         self.search.reset([])
         self.found.reset([])
+        self._pane.marks_changed.emit()
 
     def rendered(self, rendered: RenderedArticle) -> None:
         """The article was rendered (again): place the spans and find the find bar's text in it."""
@@ -148,6 +150,7 @@ class ArticleMatches(QObject):
             self._pane.find_bar.show_count(self.found.current, len(self.found))
         else:
             self._pane.matches_changed.emit(self.search.current, len(self.search))
+        self._pane.marks_changed.emit()
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -158,6 +161,7 @@ class ArticleMatches(QObject):
         finally:
             self._held = False
             self.update_selections()
+            self._pane.marks_changed.emit()
 
     def update_selections(self) -> None:
         """Highlight the search's matches and the find bar's places in and around the view.
@@ -209,6 +213,7 @@ class ArticleMatches(QObject):
         self.found.reset([])
         self.update_selections()
         self._pane.browser.setFocus()
+        self._pane.marks_changed.emit()
 
     @Slot(str)
     def find_changed(self, text: str) -> None:
@@ -219,6 +224,7 @@ class ArticleMatches(QObject):
             self.step(1, find=True)
         else:
             self._pane.find_bar.show_count(-1, 0)
+            self._pane.marks_changed.emit()
 
     def _find_all(self, text: str) -> list[tuple[int, int]]:
         """Where ``text`` occurs in the whole document (see :func:`find_in_text`)."""

@@ -38,9 +38,11 @@ class TextPane(QWidget):
     Signals:
         matches_changed(int, int): the current match (0-based, -1 for none) and how many there are.
         zoom_changed(int): the zoom steps now (0 is the actual size).
+        marks_changed(): which matches are marked or found, or which is current, changed.
     """
 
     matches_changed = Signal(int, int)
+    marks_changed = Signal()
     zoom_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -214,6 +216,16 @@ class TextPane(QWidget):
     def found_count(self) -> int:
         """How many times the find bar's text occurs in the article."""
         return len(self._matches.found)
+
+    @property
+    def found_current(self) -> int:
+        """The index of the find bar's current place, or -1."""
+        return self._matches.found.current
+
+    @property
+    def finding(self) -> bool:
+        """Whether the find bar is open with text in it (F3 steps through its places then)."""
+        return self._matches.find_active()
 
     # --- zoom and scrolling --------------------------------------------------------------
 
