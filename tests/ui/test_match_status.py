@@ -23,6 +23,7 @@ def test_the_status_follows_the_search_the_article_and_the_find_bar(qtbot, windo
     # The find bar's places, when it is open with text: counted as the rest of the window.
     qtbot.keyClick(pane.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     type_text(pane.find_bar.field, "的")
+    assert pane.find_bar.count.text() == "1/12,000"  # as the status bar counts
     assert label.text() == "Found in the article: 1 of 12,000"
     qtbot.keyClick(pane.find_bar.field, Qt.Key.Key_Return)
     assert label.text() == "Found in the article: 2 of 12,000"

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from reader.ui.core import formatting
+
 
 class FindBar(QWidget):
     """Find text inside the open article, like a browser's find bar.
@@ -55,13 +57,13 @@ class FindBar(QWidget):
         self.close_button.setToolTip(self.tr("Close (Esc)"))
 
     def show_count(self, current: int, total: int) -> None:
-        """Show ``3/12``, or that nothing was found."""
+        """Show ``3/12`` (``1/111,188``, grouped as the rest of the window), or that none was found."""
         if not self.field.text():
             self.count.setText("")
         elif total == 0:
             self.count.setText(self.tr("Not found"))
         else:
-            self.count.setText(f"{current + 1}/{total}")
+            self.count.setText(f"{formatting.count(current + 1)}/{formatting.count(total)}")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter, Shift+Enter and Esc in the field."""
