@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 
 from reader.model import Article, Issue
@@ -216,3 +216,19 @@ def test_a_scanned_page_says_it_has_no_text_and_a_lost_article_keeps_its_headlin
     assert "a scan without a text layer" in scanned
     assert "Only the headline" not in scanned
     assert "Only the headline of this article survived" in headline_only
+
+
+def test_only_cjk_paragraphs_are_justified_latin_ones_never_letter_spaced(qapp):
+    # Qt spreads a justified one-word line letter by letter: "A b o n n e m e n t" in a
+    # narrow pane. CJK lines break anywhere and justify evenly, so they stay justified.
+    paragraphs = ("Abonnementspreis für das Vierteljahr.", "村民说供热也快通了，Wi-Fi 已通。")
+    article = Article(id="m-01", issue_id="i", title="Nordstern", paragraphs=paragraphs)
+    rendered = render_article(ISSUE, article, palette=QPalette())
+    alignments = {
+        text: rendered.document.findBlock(position).blockFormat().alignment()
+        for position, text in rendered.paragraphs
+    }
+    assert alignments == {
+        paragraphs[0]: Qt.AlignmentFlag.AlignLeft,
+        paragraphs[1]: Qt.AlignmentFlag.AlignJustify,
+    }

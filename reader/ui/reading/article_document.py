@@ -7,6 +7,7 @@ positions here (a character beyond the BMP such as 𠮷 takes two).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -55,6 +56,9 @@ CJK_SANS = (
 )
 LATIN_SERIF = ("Noto Serif", "Georgia", "Times New Roman", "DejaVu Serif", "Liberation Serif")
 LATIN_SANS = ("Noto Sans", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans")
+
+# Han, kana, Hangul and full-width forms: the letters of a paragraph set justified.
+_CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
 
 BASE_POINT_SIZE = 12.0
 ZOOM_FACTOR = 1.1
@@ -201,7 +205,7 @@ def render_article(
         indent = 2 * QFontMetricsF(_font(serif, size)).horizontalAdvance("\u4e2d") if chinese else 0
         for paragraph in article.paragraphs:
             block_format = QTextBlockFormat()
-            block_format.setAlignment(Qt.AlignmentFlag.AlignJustify)
+            block_format.setAlignment(_alignment(paragraph))
             block_format.setTextIndent(indent if chinese else 1.5 * size)
             block_format.setLineHeight(
                 175, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
@@ -223,6 +227,18 @@ def render_article(
         )
         block(note, serif, 0.95, colour=dim, align=Qt.AlignmentFlag.AlignLeft)
     return rendered
+
+
+def _alignment(paragraph: str) -> Qt.AlignmentFlag:
+    """Justified for CJK text, ragged right for any other.
+
+    Qt spreads a justified line of a single word over its width letter by letter: in a narrow
+    pane Latin text read "A b o n n e m e n t". CJK text breaks between any two characters,
+    so its lines justify evenly.
+    """
+    sample = "".join(paragraph[:200].split())
+    cjk = sum(1 for ch in sample if _CJK.match(ch))
+    return Qt.AlignmentFlag.AlignJustify if 2 * cjk >= len(sample) else Qt.AlignmentFlag.AlignLeft
 
 
 def _dateline(issue: Issue, article: Article, chinese: bool) -> str:
