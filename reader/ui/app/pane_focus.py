@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
+from reader.ui.core.focus_frame import FocusFrame
+
 if TYPE_CHECKING:
     from reader.ui.app.window import MainWindow
 
@@ -24,6 +26,8 @@ class PaneFocus(QObject):
         self._window = window
         window.action_set.next_pane.triggered.connect(lambda: self.step(1))
         window.action_set.previous_pane.triggered.connect(lambda: self.step(-1))
+        # The text and the page have no selection to show the keyboard is in them.
+        self.frames = [FocusFrame(window.pane), FocusFrame(window.area.pages.pane)]
 
     def panes(self) -> list[tuple[QWidget, QWidget]]:
         """(the pane, the widget in it that takes the focus) for every pane shown, in order."""
