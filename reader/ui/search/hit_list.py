@@ -38,6 +38,10 @@ class HitList(QListView):
         FocusCue(self)
         self.activated.connect(self._open)
         self.clicked.connect(self._open)
+        # A search is under way: its hits will replace these. Down and Enter typed ahead of
+        # them (Ctrl+K, 的, Enter, Down, Enter at once) wait for them rather than being lost.
+        self.waiting = False
+        self._ahead: str = ""  # "focus" when the keyboard came first, "open" after an Enter
 
     def current_hit(self) -> Any | None:
         """The hit of the current row, or None."""
@@ -55,6 +59,17 @@ class HitList(QListView):
         # without selecting it.
         self.setCurrentIndex(index if index.isValid() else self._hits.index(0, 0))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.waiting:
+            self._ahead = "focus"
+
+    def hits_shown(self) -> None:
+        """The search's hits are shown: the first is current, and open, if keys came first."""
+        self.waiting = False
+        ahead, self._ahead = self._ahead, ""
+        if ahead and self.hasFocus() and self._hits.rowCount():
+            self.setCurrentIndex(self._hits.index(0, 0))
+            if ahead == "open":
+                self._open(self.currentIndex())
 
     def show_article(self, article_id: str) -> None:
         """Make the hit of ``article_id`` current and scroll to it; without one, to the top."""
@@ -77,6 +92,9 @@ class HitList(QListView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Qt override: Up on the first hit goes back to the search field."""
+        if self._ahead and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._ahead = "open"  # the hits it means are on their way
+            return
         if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
             self.up_from_top.emit()
             return

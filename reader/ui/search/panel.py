@@ -144,7 +144,7 @@ class SearchPanel(QWidget):
 
     def focus_results(self) -> None:
         """Move the keyboard to the hits, the current one (or the first) selected."""
-        if not self.searching or self.model.rowCount() == 0:
+        if not self.searching or (self.model.rowCount() == 0 and not self.view.waiting):
             return
         self.view.take_focus()
 
@@ -204,6 +204,7 @@ class SearchPanel(QWidget):
     def show_searching(self) -> None:
         """Say a search is under way (its hits stay until it is done)."""
         self.count_label.setText(self.tr("Searching…"))
+        self.view.waiting = True
 
     def name_archives(self, names: dict[str, str], open_archive: str) -> None:
         """Name each hit's archive by its key (a library search), or none (the open archive's)."""
@@ -219,6 +220,7 @@ class SearchPanel(QWidget):
             self.summary.show_message(words)
         self.view.show_article(keep)
         self.results_shown.emit()
+        self.view.hits_shown()
 
     def mark_open_archive(self) -> None:
         """Tell the hits of the archive just opened (a library search stays as another opens)."""
@@ -229,6 +231,7 @@ class SearchPanel(QWidget):
     def show_failure(self, exc: BaseException) -> None:
         """Show why a search did not run (a malformed query), and no hits."""
         self.model.set_hits(())
+        self.view.hits_shown()
         self.summary.show_failure(str(exc))
         # The previous query's matches are still marked in the article: they go.
         self.results_shown.emit()
@@ -243,6 +246,7 @@ class SearchPanel(QWidget):
     def clear_results(self) -> None:
         """Show no hits, counts, facets or chart."""
         self.model.set_hits(())
+        self.view.hits_shown()
         self.summary.clear()
 
     def _enter(self) -> None:
