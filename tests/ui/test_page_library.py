@@ -74,7 +74,7 @@ def test_nordstern_page_with_a_german_words_hits_and_f3(qtbot, make_window):
     # The hit opened is the first match: it is current, outlined (the status bar said "Match
     # 1 of 2" while no box was current, and the first F3 only drew it).
     assert pane.current_hit == 0 and pane.canvas.marks.current == 0
-    assert window.statusBar().currentMessage() == "Match 1 of 2"
+    assert window.status_label.text() == "Match 1 of 2"
     pane.canvas.setFocus()
     marks = []
     for _ in range(3):
