@@ -79,7 +79,9 @@ def _summary(found: Concordance) -> str:
 def aligned(lines: tuple[ConcordanceLine, ...], bold: bool = False) -> list[str]:
     """Each line as ``date  left  match  right``, the matches in one column.
 
-    Columns are counted as a terminal shows them: a wide (CJK) character takes two.
+    Columns are counted as a terminal shows them: a wide (CJK) character takes two. A line
+    from another part than the text (the title, the byline, the column…) ends with that
+    part's name in brackets, ``[column]``, as ``--json`` names it.
     """
     lefts = [printable(line.left) for line in lines]
     matches = [printable(line.match) for line in lines]
@@ -92,7 +94,8 @@ def aligned(lines: tuple[ConcordanceLine, ...], bold: bool = False) -> list[str]
         padded_left = " " * (left_columns - width(left)) + left
         padded_match = match + " " * (match_columns - width(match))
         right = printable(line.right)
-        out.append(f"{day:<10}  {padded_left}  {opening}{padded_match}{closing}  {right}".rstrip())
+        text = f"{day:<10}  {padded_left}  {opening}{padded_match}{closing}  {right}".rstrip()
+        out.append(text if line.field == "body" else f"{text}  [{shown_field(line.field)}]")
     return out
 
 

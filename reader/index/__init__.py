@@ -9,7 +9,7 @@ Whoosh's internals are reached through ``reader.index.w3`` only.
 from typing import TYPE_CHECKING
 
 from reader.index.fold import use_cache_root
-from reader.index.matches import MATCH_FIELDS, highlights, occurrences
+from reader.index.matches import MATCH_FIELDS, byline, highlights, occurrences
 from reader.index.query import QueryError
 from reader.index.results import Facets, Hit, SearchFilters, SearchResult
 from reader.index.searcher import IndexSearcher, open_searcher, search
@@ -71,6 +71,7 @@ __all__ = [
     "Snippet",
     "Sort",
     "archive_fingerprint",
+    "byline",
     "damage_reason",
     "empty_result",
     "engine_versions",

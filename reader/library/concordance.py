@@ -32,8 +32,9 @@ __all__ = [
 
 MAX_WIDTH = 500
 DEFAULT_LIMIT = 5000
-# The parts of an article a line can come from, in reading order (the reading pane's names).
-FIELDS = ("kicker", "title", "subtitle", "body")
+# The parts of an article a line can come from, in reading order (the reading pane's names,
+# and the search's for the byline and the column): every part a plain term searches.
+FIELDS = ("kicker", "title", "subtitle", "byline", "column", "body")
 # Hits are read a page at a time, each page this many times the last (up to the limit).
 _FIRST_PAGE = 64
 _GROWTH = 8
@@ -129,6 +130,10 @@ def article_lines(
         # A derived title is the text's first words: its matches are the body's.
         "title": "" if article.title_derived else article.title,
         "subtitle": article.subtitle,
+        # The search finds its hits by these too: without them an article found by its
+        # author or column would be counted and give no line.
+        "byline": index.byline(article.authors),
+        "column": article.column,
         "body": article.text,
     }
     found = index.occurrences(query, texts)

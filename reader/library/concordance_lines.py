@@ -20,8 +20,9 @@ from reader.library.choices import ORDERS, Order
 class ConcordanceLine:
     """One occurrence: ``left`` + ``match`` + ``right`` as shown, and where it is.
 
-    ``field`` is ``kicker``, ``title``, ``subtitle`` or ``body``; ``start`` and ``end`` are
-    Python ``str`` offsets of the match in that part of the article (``body``: ``Article.text``).
+    ``field`` is ``kicker``, ``title``, ``subtitle``, ``byline``, ``column`` or ``body``;
+    ``start`` and ``end`` are Python ``str`` offsets of the match in that part of the article
+    (``body``: ``Article.text``; ``byline``: the authors as search shows them, one line).
     ``match`` is the matched text with its whitespace shown as the context's is. ``archive``
     is the key of the line's archive when several are read as one (empty otherwise): article
     ids are unique in one archive only.

@@ -602,6 +602,26 @@
         <translation>已将 %1 处匹配保存到 %2</translation>
     </message>
     <message>
+        <source>Kicker</source>
+        <translation>肩题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
         <source>Left context</source>
         <translation>左侧上下文</translation>
     </message>
@@ -616,6 +636,10 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>所在</translation>
     </message>
     <message>
         <source>Title</source>

@@ -86,6 +86,8 @@ def _expected(library: Library, words: tuple[str, ...]) -> list[tuple[str, str, 
                 "kicker": article.kicker,
                 "title": "" if article.title_derived else article.title,
                 "subtitle": article.subtitle,
+                "byline": " ".join(article.authors),
+                "column": article.column,
                 "body": article.text,
             }
             for name, text in texts.items():
@@ -121,13 +123,16 @@ def test_chinese_lines_are_the_occurrences_in_the_seed(seed: Library) -> None:
     found = concordance(seed, "长子", width=8, order="date")
     expected = _expected(seed, ("长子",))
     assert expected and _found(found.lines) == expected  # date order keeps reading order
+    # The article found by its column (…·长子行) gives a line, as every article counted does.
+    assert ("2022-09-19-f6b602d7-07", "column", 13) in expected
+    assert len({line.article_id for line in found.lines}) == found.articles
 
 
 @pytest.mark.parametrize("width", [1, 5, 12])
 def test_chinese_windows_are_exact(seed: Library, width: int) -> None:
     found = concordance(seed, "长子", width=width)
     assert found.lines
-    for line in found.lines:
+    for line in (line for line in found.lines if line.field == "body"):
         _issue, article = seed.article(line.article_id)
         text = article.text
         assert line.match == "长子" == text[line.start : line.end]

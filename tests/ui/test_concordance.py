@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 from reader.library.concordance import concordance
 from reader.ui import i18n
 from reader.ui.app.shortcuts import ShortcutsDialog
-from reader.ui.search.concordance_model import DATE, LEFT, MATCH, RIGHT
+from reader.ui.search.concordance_model import DATE, FIELD, LEFT, MATCH, RIGHT
+from tests.conftest import SAMPLE_ISSUES
 from tests.ui.conftest import write_archive
 from tests.ui.test_search import search
 
@@ -50,6 +51,25 @@ def test_the_lines_are_the_searchs_matches(qtbot, window, archive):
     window.search_panel.set_filter("2021")
     assert view.model.rowCount() == 3
     assert {line.date for line in view.model.lines} == {dt.date(2021, 12, 27)}
+
+
+def test_a_match_in_a_column_or_byline_is_a_line_named_by_its_part(qtbot, window, qapp):
+    # The sample's -07 article is found by its column (…·长子行): counted, so it has a line.
+    window.open_path(str(SAMPLE_ISSUES))
+    view = open_concordance(qtbot, window, "长子")
+    articles = {line.article_id for line in view.model.lines}
+    assert view.summary.text() == f"{view.model.rowCount()} matches in {len(articles)} articles"
+    assert set(column(view, MATCH)) == {"长子"}
+    assert sorted(column(view, FIELD)) == ["Column", "Text", "Text", "Text", "Text"]
+    assert view.model.headerData(FIELD, Qt.Orientation.Horizontal) == "Found in"
+    search(qtbot, window, "author:郭强")  # the open concordance follows the search
+    qtbot.waitUntil(lambda: column(view, MATCH) == ["郭强"])
+    assert column(view, FIELD) == ["Byline"] and column(view, MATCH) == ["郭强"]
+    i18n.install(qapp, "zh_CN")
+    try:
+        assert column(view, FIELD) == ["作者"]
+    finally:
+        i18n.install(qapp, "en")
 
 
 def test_enter_opens_the_article_at_that_match(qtbot, window, archive):

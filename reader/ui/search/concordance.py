@@ -34,7 +34,15 @@ from reader.model import ReaderError
 from reader.ui.core import formatting, settings, unwritten
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
-from reader.ui.search.concordance_model import DATE, LEFT, MATCH, RIGHT, TITLE, ConcordanceModel
+from reader.ui.search.concordance_model import (
+    DATE,
+    FIELD,
+    LEFT,
+    MATCH,
+    RIGHT,
+    TITLE,
+    ConcordanceModel,
+)
 from reader.ui.search.library_scope import LibraryScope
 
 # At most this many lines (the oldest first): enough to read, quick to sort.
@@ -53,7 +61,7 @@ class _ElideLeft(QStyledItemDelegate):
 
 
 class ConcordanceView(QWidget):
-    """A table of left context | match | right context | date | title, and its controls.
+    """A table of left context | match | right context | date | title | part, and its controls.
 
     Signals:
         line_opened(object, str): the :class:`ConcordanceLine` chosen and its query.
@@ -99,7 +107,7 @@ class ConcordanceView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(LEFT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RIGHT, QHeaderView.ResizeMode.Stretch)
-        for column in (MATCH, DATE):
+        for column in (MATCH, DATE, FIELD):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(TITLE, 220)

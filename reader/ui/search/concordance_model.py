@@ -1,4 +1,4 @@
-"""The concordance's table: left context | match | right context | date | title, sortable.
+"""The concordance's table: left context | match | right context | date | title | part, sortable.
 
 Contexts, matches and titles sort with a Chinese collator (ICU's, in Qt): Chinese by pinyin,
 Latin letters alphabetically without case, as a reader looks them up, not by code point.
@@ -19,15 +19,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 
 from reader.library.choices import Order
+from reader.library.concordance import FIELDS
 from reader.library.concordance_lines import ConcordanceLine, sorted_lines
 from reader.ui.core import formatting
 from reader.ui.core.rows import shown_title
 
 Index = QModelIndex | QPersistentModelIndex
-LEFT, MATCH, RIGHT, DATE, TITLE = range(5)
+LEFT, MATCH, RIGHT, DATE, TITLE, FIELD = range(6)
 # The columns a click on the header sorts by, and the library's order for each.
 ORDERS: dict[int, Order] = {LEFT: "left", RIGHT: "right", DATE: "date"}
 
@@ -61,10 +62,25 @@ def chinese_collator() -> QCollator:
     return collator
 
 
+def field_name(field: str) -> str:
+    """The part of an article a line is from, as the table names it (``byline``: 作者)."""
+    names = {
+        "kicker": QCoreApplication.translate("ConcordanceView", "Kicker"),
+        "title": QCoreApplication.translate("ConcordanceView", "Title"),
+        "subtitle": QCoreApplication.translate("ConcordanceView", "Subtitle"),
+        "byline": QCoreApplication.translate("ConcordanceView", "Byline"),
+        "column": QCoreApplication.translate("ConcordanceView", "Column"),
+        "body": QCoreApplication.translate("ConcordanceView", "Text"),
+    }
+    return names.get(field, field)
+
+
 class ConcordanceModel(QAbstractTableModel):
     """The lines of a concordance, one row each; ``sort`` orders them as the library does.
 
     The left context is right-aligned, so the matches stand in one column; the match is bold.
+    The last column names the part of the article the match is in (text, title, column…): a
+    search finds articles by their byline and column too, and each gives its lines.
     """
 
     def __init__(self) -> None:
@@ -99,8 +115,8 @@ class ConcordanceModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt override: left, match, right, date, title."""
-        return 0 if parent.isValid() else 5
+        """Qt override: left, match, right, date, title, part."""
+        return 0 if parent.isValid() else 6
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Qt override: the texts, the left context right-aligned, the match bold."""
@@ -117,10 +133,13 @@ class ConcordanceModel(QAbstractTableModel):
                 line.right,
                 formatting.date(line.date),
                 shown_title(line.title),
+                field_name(line.field),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignRight if column == LEFT else Qt.AlignmentFlag.AlignLeft
             return side | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole and column == FIELD and line.field == "body":
+            return QPalette().color(QPalette.ColorRole.PlaceholderText)  # the usual case: quiet
         if role == Qt.ItemDataRole.FontRole and column == MATCH:
             font = QFont()
             font.setBold(True)
@@ -139,13 +158,15 @@ class ConcordanceModel(QAbstractTableModel):
             QCoreApplication.translate("ConcordanceView", "Right context"),
             QCoreApplication.translate("ConcordanceView", "Date"),
             QCoreApplication.translate("ConcordanceView", "Title"),
+            QCoreApplication.translate("ConcordanceView", "Found in"),
         )
         return names[section] if 0 <= section < len(names) else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Qt override: by the left context (read leftwards), the right context or the date.
 
-        The match and title columns sort by their text; descending reverses the order.
+        The match and title columns sort by their text, the part in reading order (title
+        first, text last); descending reverses the order.
         """
         self.layoutAboutToBeChanged.emit()
         self._order = (column, order)
@@ -155,6 +176,9 @@ class ConcordanceModel(QAbstractTableModel):
     def _sorted(self, column: int, order: Qt.SortOrder) -> list[ConcordanceLine]:
         if column in ORDERS:
             lines = sorted_lines(self._lines, ORDERS[column], self.collate)
+        elif column == FIELD:
+            by_date = sorted_lines(self._lines, "date")
+            lines = sorted(by_date, key=lambda x: FIELDS.index(x.field))
         else:
             by_date = sorted_lines(self._lines, "date")
             lines = sorted(
@@ -167,6 +191,6 @@ class ConcordanceModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Word the dates and headers again (the interface language changed)."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, FIELD)
         if self._shown:
-            self.dataChanged.emit(self.index(0, DATE), self.index(len(self._shown) - 1, DATE))
+            self.dataChanged.emit(self.index(0, DATE), self.index(len(self._shown) - 1, FIELD))
