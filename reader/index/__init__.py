@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reader.index.fold import use_cache_root
 from reader.index.matches import MATCH_FIELDS, byline, highlights, occurrences
-from reader.index.query import QueryError
+from reader.index.query_errors import QueryError
 from reader.index.results import Facets, Hit, SearchFilters, SearchResult
 from reader.index.searcher import IndexSearcher, open_searcher, search
 from reader.index.snippets import Snippet, find_folded, snippet_html

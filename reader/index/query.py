@@ -9,19 +9,20 @@
     date:2022  date:2022-09  date:2022-09-19  date:2022-01..2022-06  date:2022..
 
 Full-width forms work too (（）：＂), and so do “curly quotes”. A malformed query raises
-:class:`QueryError` with a message meant for the person who typed it.
+:class:`QueryError` with a message meant for the person who typed it, and its code
+(:mod:`reader.index.query_errors`) for the window to say it in its language.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from reader.index.layout import FIELD_PREFIXES
-from reader.model import ReaderError
+from reader.index.query_errors import query_error
+from reader.index.query_values import date_bound
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -30,12 +31,6 @@ MAX_DEPTH = 32
 DATE_FIELD = "date"
 _QUOTES = {'"': '"', "“": "”", "”": "”"}
 _FIELD = re.compile(r"([A-Za-z]+):")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_DATE_HELP = "use date:2022, date:2022-09, date:2022-09-19 or a range like date:2022-01..2022-06"
-
-
-class QueryError(ReaderError):
-    """A query that cannot be understood; the message says what is wrong."""
 
 
 @dataclass(frozen=True)
@@ -93,20 +88,20 @@ def parse(query: str) -> Node:
     """Parse a query; raise QueryError with a clear message when it is malformed."""
     text = unicodedata.normalize("NFKC", query).strip()
     if not text:
-        raise QueryError("the query is empty")
+        raise query_error("empty")
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"the query is too long (more than {MAX_QUERY_CHARS} characters)")
+        raise query_error("too_long", limit=MAX_QUERY_CHARS)
     if _SURROGATE.search(text):
         # Bytes that are not UTF-8, as Python hands on a command line's (a cut character):
         # no index term can hold them.
-        raise QueryError("the query holds bytes that are not text (UTF-8): type it again")
+        raise query_error("not_text")
     tokens = _tokenize(text)
     if sum(1 for t in tokens if t.kind in ("word", "phrase")) > MAX_TERMS:
-        raise QueryError(f"the query has too many terms (more than {MAX_TERMS})")
+        raise query_error("too_many_terms", limit=MAX_TERMS)
     parser = _Parser(tokens)
     node = parser.expression()
     if parser.peek() is not None:
-        raise QueryError("unexpected ')': there is no '(' to close")
+        raise query_error("unopened")
     from reader.index.page_titles import with_made_up_titles  # it builds this module's nodes
 
     return with_made_up_titles(node)
@@ -125,12 +120,12 @@ def _tokenize(text: str) -> list[_Token]:
             tokens.append(_Token("open"))
             depth += 1
             if depth > MAX_DEPTH:
-                raise QueryError(f"the query nests parentheses too deeply (more than {MAX_DEPTH})")
+                raise query_error("too_deep", limit=MAX_DEPTH)
             i += 1
             continue
         if ch == ")":
             if depth <= 0:
-                raise QueryError("unexpected ')': there is no '(' to close")
+                raise query_error("unopened")
             tokens.append(_Token("close"))
             depth -= 1
             i += 1
@@ -145,21 +140,20 @@ def _tokenize(text: str) -> list[_Token]:
             field = prefix.group(1).lower()
             i = prefix.end()
             if i >= len(text) or text[i].isspace() or text[i] == ")":
-                raise QueryError(f"{field}: needs something after it, like {field}:供热")
+                raise query_error("field_empty", field=field)
             if text[i] == "(":
-                raise QueryError(f"{field}: takes one term or a quoted phrase, not a group")
+                raise query_error("field_group", field=field)
         elif prefix and prefix.end() < len(text) and text[prefix.end()] not in " \t\n/":
             # autor:郭强 finds nothing as text: more likely a mistyped field than a search
             # (http://… is a web address, searched as text).
             known = ", ".join(f"{name}:" for name in (*FIELD_PREFIXES, DATE_FIELD))
-            raise QueryError(
-                f"there is no field {prefix.group(0)} (the fields are {known}); "
-                f'to search for the text, put it in quotes: "{text[i:].split()[0]}"'
+            raise query_error(
+                "no_such_field", prefix=prefix.group(0), fields=known, text=text[i:].split()[0]
             )
         if text[i] in _QUOTES:
             close = text.find(_QUOTES[text[i]], i + 1)
             if close < 0:
-                raise QueryError(f"the quote {text[i]} is not closed")
+                raise query_error("quote_open", quote=text[i])
             tokens.append(_Token("phrase", text[i + 1 : close], field))
             i = close + 1
             continue
@@ -172,7 +166,7 @@ def _tokenize(text: str) -> list[_Token]:
         closing = 0
         while word.endswith(")") and word.count("(") < word.count(")"):
             if depth - closing <= 0:
-                raise QueryError("unexpected ')': there is no '(' to close (quote it to find it)")
+                raise query_error("unopened_in_word")
             word = word[:-1]
             closing += 1
         if word:
@@ -209,7 +203,7 @@ class _Parser:
         while (token := self.peek()) is not None and token.kind == "or":
             self.take()
             if self.peek() is None or self.peek().kind in ("or", "close"):  # type: ignore[union-attr]
-                raise QueryError("OR needs a term on both sides")
+                raise query_error("or_alone")
             options.append(self.group())
         return options[0] if len(options) == 1 else AnyOf(tuple(options))
 
@@ -219,16 +213,16 @@ class _Parser:
             if token.kind == "and":
                 self.take()
                 if not items or self.peek() is None or self.peek().kind in ("or", "close"):  # type: ignore[union-attr]
-                    raise QueryError("AND needs a term on both sides")
+                    raise query_error("and_alone")
                 continue
             items.append(self.unary())
         if not items:
             token = self.peek()
             if token is not None and token.kind == "or":
-                raise QueryError("OR needs a term on both sides")
+                raise query_error("or_alone")
             if token is not None and token.kind == "close":
-                raise QueryError("empty parentheses or a ')' without a '('")
-            raise QueryError("the query has no terms")
+                raise query_error("empty_group")
+            raise query_error("no_terms")
         return items[0] if len(items) == 1 else AllOf(tuple(items))
 
     def unary(self) -> Node:
@@ -237,21 +231,21 @@ class _Parser:
             following = self.peek()
             if following is None or following.kind in ("or", "and", "close"):
                 name = "NOT" if token.kind == "not" else "-"
-                raise QueryError(f"{name} needs a term after it")
+                raise query_error("not_alone", operator=name)
             return Not(self.unary())
         if token.kind == "open":
             if self.peek() is None:
-                raise QueryError("the parenthesis '(' is not closed")
+                raise query_error("unclosed")
             node = self.expression()
             if self.peek() is None:
-                raise QueryError("the parenthesis '(' is not closed")
+                raise query_error("unclosed")
             self.take()
             return node
         if token.field == DATE_FIELD:
             return parse_date(token.text)
         if token.kind == "phrase":
             if not token.text.strip():
-                raise QueryError("the quotes hold nothing to search for")
+                raise query_error("quote_empty")
             return Term(token.text, _field(token.field), phrase=True)
         return Term(token.text, _field(token.field))
 
@@ -266,28 +260,13 @@ def parse_date(value: str) -> DateSpan:
     if ".." in text:
         low, _, high = text.partition("..")
         if not low and not high:
-            raise QueryError(f"date:{value} has no dates; {_DATE_HELP}")
-        start = _date_bound(low, value, end=False) if low else dt.date(1, 1, 1)
-        end = _date_bound(high, value, end=True) if high else dt.date(9999, 12, 31)
+            raise query_error("date_none", value=value)
+        start = date_bound(low, value, end=False) if low else dt.date(1, 1, 1)
+        end = date_bound(high, value, end=True) if high else dt.date(9999, 12, 31)
         if start > end:
-            raise QueryError(f"date:{value} ends before it starts")
+            raise query_error("date_backwards", value=value)
         return DateSpan(start, end)
-    return DateSpan(_date_bound(text, value, end=False), _date_bound(text, value, end=True))
-
-
-def _date_bound(text: str, value: str, end: bool) -> dt.date:
-    match = _DATE.match(text.strip())
-    if match is None:
-        raise QueryError(f"date:{value} is not a date; {_DATE_HELP}")
-    year = int(match.group(1))
-    month = int(match.group(2)) if match.group(2) else (12 if end else 1)
-    try:
-        if match.group(3):
-            return dt.date(year, month, int(match.group(3)))
-        day = calendar.monthrange(year, month)[1] if end else 1
-        return dt.date(year, month, day)
-    except (ValueError, calendar.IllegalMonthError):
-        raise QueryError(f"date:{value} is not a valid date; {_DATE_HELP}") from None
+    return DateSpan(date_bound(text, value, end=False), date_bound(text, value, end=True))
 
 
 def positive_terms(node: Node) -> list[Term]:

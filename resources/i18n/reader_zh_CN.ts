@@ -1567,6 +1567,101 @@
     </message>
 </context>
 <context>
+    <name>QueryError</name>
+    <message>
+        <source>the query is empty</source>
+        <translation>搜索词为空</translation>
+    </message>
+    <message>
+        <source>the query is too long (more than {limit} characters)</source>
+        <translation>搜索词太长（超过 {limit} 个字符）</translation>
+    </message>
+    <message>
+        <source>the query holds bytes that are not text (UTF-8): type it again</source>
+        <translation>搜索词中有不是文字（UTF-8）的字节：请重新输入</translation>
+    </message>
+    <message>
+        <source>the query has too many terms (more than {limit})</source>
+        <translation>搜索词中的词项太多（超过 {limit} 个）</translation>
+    </message>
+    <message>
+        <source>the query nests parentheses too deeply (more than {limit})</source>
+        <translation>搜索词中的括号嵌套太深（超过 {limit} 层）</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;)&apos;: there is no &apos;(&apos; to close</source>
+        <translation>多余的“)”：前面没有要闭合的“(”</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;)&apos;: there is no &apos;(&apos; to close (quote it to find it)</source>
+        <translation>多余的“)”：前面没有要闭合的“(”（要查找它，请加上引号）</translation>
+    </message>
+    <message>
+        <source>the parenthesis &apos;(&apos; is not closed</source>
+        <translation>括号“(”没有闭合</translation>
+    </message>
+    <message>
+        <source>empty parentheses or a &apos;)&apos; without a &apos;(&apos;</source>
+        <translation>括号内为空，或“)”前面没有“(”</translation>
+    </message>
+    <message>
+        <source>the query has no terms</source>
+        <translation>搜索词中没有要查找的词</translation>
+    </message>
+    <message>
+        <source>{field}: needs something after it, like {field}:供热</source>
+        <translation>{field}: 后面需要有内容，例如 {field}:供热</translation>
+    </message>
+    <message>
+        <source>{field}: takes one term or a quoted phrase, not a group</source>
+        <translation>{field}: 后面只能跟一个词或带引号的短语，不能跟括号分组</translation>
+    </message>
+    <message>
+        <source>there is no field {prefix} (the fields are {fields}); to search for the text, put it in quotes: &quot;{text}&quot;</source>
+        <translation>没有 {prefix} 这个字段（可用的字段有 {fields}）；要查找这段文字，请给它加上引号：&quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <source>the quote {quote} is not closed</source>
+        <translation>引号 {quote} 没有闭合</translation>
+    </message>
+    <message>
+        <source>the quotes hold nothing to search for</source>
+        <translation>引号中没有要查找的内容</translation>
+    </message>
+    <message>
+        <source>OR needs a term on both sides</source>
+        <translation>OR 两边都需要有词</translation>
+    </message>
+    <message>
+        <source>AND needs a term on both sides</source>
+        <translation>AND 两边都需要有词</translation>
+    </message>
+    <message>
+        <source>{operator} needs a term after it</source>
+        <translation>{operator} 后面需要有词</translation>
+    </message>
+    <message>
+        <source>date:{value} has no dates; {help}</source>
+        <translation>date:{value} 中没有日期；{help}</translation>
+    </message>
+    <message>
+        <source>date:{value} ends before it starts</source>
+        <translation>date:{value} 的结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <source>date:{value} is not a date; {help}</source>
+        <translation>date:{value} 不是日期；{help}</translation>
+    </message>
+    <message>
+        <source>date:{value} is not a valid date; {help}</source>
+        <translation>date:{value} 不是有效的日期；{help}</translation>
+    </message>
+    <message>
+        <source>use date:2022, date:2022-09, date:2022-09-19 or a range like date:2022-01..2022-06</source>
+        <translation>请写成 date:2022、date:2022-09、date:2022-09-19，或 date:2022-01..2022-06 这样的范围</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDetails</name>
     <message>
         <source>line %1, character %2</source>

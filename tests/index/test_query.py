@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 
 import pytest
 
@@ -11,11 +12,11 @@ from reader.index.query import (
     AnyOf,
     DateSpan,
     Not,
-    QueryError,
     Term,
     parse,
     positive_terms,
 )
+from reader.index.query_errors import DATE_HELP, WHY, QueryError, worded
 from reader.model import ReaderError
 
 D = dt.date
@@ -106,6 +107,10 @@ def test_malformed_queries_say_why(query: str, message: str) -> None:
         parse(query)
     assert message in str(caught.value)
     assert isinstance(caught.value, ReaderError)
+    # Its code and values word it again: the window says it in its own language.
+    values = {**caught.value.values, "help": DATE_HELP}
+    assert worded(WHY[caught.value.code], values) == str(caught.value)
+    assert pickle.loads(pickle.dumps(caught.value)).values == caught.value.values
 
 
 def test_groups_as_deep_as_allowed_parse() -> None:

@@ -33,6 +33,7 @@ from reader.model import (
 from reader.ui.core import settings, unwritten
 from reader.ui.i18n import fill
 from reader.ui.problems.reasons import reason_text
+from reader.ui.search import query_errors
 
 log = logging.getLogger("reader")
 
@@ -102,7 +103,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None
         return show_bug(parent, type(exc), exc, exc.__traceback__)
     log.info("shown to the user: %s", exc)
     box = QMessageBox(QMessageBox.Icon.Warning, _title(), summary(exc), parent=parent)
-    box.setInformativeText(str(exc))
+    box.setInformativeText(query_errors.said(exc))  # a query's error in the window's language
     if isinstance(exc, CorruptArchive):
         # The reason in the interface language; the details keep the English, for bug reports.
         path = printable(exc.path)  # a name that is not UTF-8 shows with U+FFFD, not without it

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog
 from reader.library import paths, saved_searches
 from reader.library.saved_searches import SavedSearch
 from reader.ui.i18n import fill
+from reader.ui.search import query_errors
 
 if TYPE_CHECKING:
     from reader.ui.app.collections_dock import CollectionsDock
@@ -61,7 +62,7 @@ class SavedSearchCommands(QObject):
             panel.scope.run_many(
                 lambda libraries: saved_searches.library_hit_ids(libraries, request),
                 on_done=lambda hits: self._search_saved(root, name, request, hits, scope),
-                on_error=lambda exc: window.show_message(str(exc)),
+                on_error=lambda exc: window.show_message(query_errors.said(exc)),
                 channel="saved-search",
             )
             return
@@ -70,7 +71,7 @@ class SavedSearchCommands(QObject):
             library,
             request,
             on_done=lambda hits: self._search_saved(root, name, request, hits, scope),
-            on_error=lambda exc: window.show_message(str(exc)),
+            on_error=lambda exc: window.show_message(query_errors.said(exc)),
             channel="saved-search",
         )
 

@@ -34,6 +34,7 @@ from reader.model import ReaderError
 from reader.ui.core import formatting, settings, unwritten
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
+from reader.ui.search import query_errors
 from reader.ui.search.concordance_model import (
     DATE,
     FIELD,
@@ -197,7 +198,9 @@ class ConcordanceView(QWidget):
         self._running = False
         self._show_summary()
         if isinstance(exc, ReaderError):
-            self.summary.setText(str(exc))  # a malformed query: the search panel says so too
+            self.summary.setText(
+                query_errors.said(exc)
+            )  # a malformed query: the search panel says so too
         else:
             self._session.error.emit(exc)  # a bug: the window reports it
 

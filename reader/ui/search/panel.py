@@ -18,6 +18,7 @@ from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.indexing.keeper import IndexKeeper
 from reader.ui.reading.text_pane import Span
+from reader.ui.search import query_errors
 from reader.ui.search.exporting import HitExporter
 from reader.ui.search.hit_list import HitList
 from reader.ui.search.library_scope import LibraryScope
@@ -232,7 +233,7 @@ class SearchPanel(QWidget):
         """Show why a search did not run (a malformed query), and no hits."""
         self.model.set_hits(())
         self.view.hits_shown()
-        self.summary.show_failure(str(exc))
+        self.summary.show_failure(query_errors.said(exc))
         # The previous query's matches are still marked in the article: they go.
         self.results_shown.emit()
 

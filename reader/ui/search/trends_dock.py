@@ -21,6 +21,7 @@ from reader.ui.core import formatting, unwritten
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
 from reader.ui.i18n import fill
+from reader.ui.search import query_errors
 from reader.ui.search.panel import SearchPanel
 from reader.ui.search.trends_chart import chart_name
 from reader.ui.search.trends_export import save_csv, save_png, save_svg
@@ -104,7 +105,7 @@ class TrendsDock(QDockWidget):
             list(queries),
             publication,
             on_done=done,
-            on_error=lambda exc: self.view.show_message(str(exc)),
+            on_error=lambda exc: self.view.show_message(query_errors.said(exc)),
             channel="trends",
         )
 
@@ -120,7 +121,7 @@ class TrendsDock(QDockWidget):
         self._panel.scope.run_many(
             partial(count_days_many, queries=list(queries), publication=publication),
             on_done=done,
-            on_error=lambda exc: self.view.show_message(str(exc)),
+            on_error=lambda exc: self.view.show_message(query_errors.said(exc)),
             on_progress=self._counted,
             channel="trends",
         )
