@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from reader.index.layout import FIELD_PREFIXES
 from reader.index.query_errors import query_error
-from reader.index.query_values import date_bound
+from reader.index.query_values import date_bound, numbered
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -243,6 +243,8 @@ class _Parser:
             return node
         if token.field == DATE_FIELD:
             return parse_date(token.text)
+        if token.field in ("page", "number") and not numbered(token.field, token.text):
+            raise query_error(f"{token.field}_unreadable", value=token.text)
         if token.kind == "phrase":
             if not token.text.strip():
                 raise query_error("quote_empty")

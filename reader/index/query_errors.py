@@ -38,6 +38,9 @@ WHY = {
     "date_backwards": "date:{value} ends before it starts",
     "date_unreadable": "date:{value} is not a date; {help}",
     "date_invalid": "date:{value} is not a valid date; {help}",
+    "page_unreadable": "page:{value} is not a page number; use page:2 (or a page's label, "
+    "like page:A3)",
+    "number_unreadable": "number:{value} is not an issue number; use number:1810",
 }
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 

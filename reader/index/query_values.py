@@ -1,6 +1,6 @@
-"""A field's value read from a query: a date's first or last day.
+"""A field's value read from a query: a date's first or last day, a page or issue number.
 
-A value that cannot be one (date:2022-13) is refused with a
+A value that cannot be one (date:2022-13, page:abc, number:x) is refused with a
 :class:`~reader.index.query_errors.QueryError` saying so, not searched for and never found.
 """
 
@@ -12,7 +12,17 @@ import re
 
 from reader.index.query_errors import query_error
 
+_ROMAN = re.compile(r"[ivxlcdm]+")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def numbered(field: str, value: str) -> bool:
+    """Whether ``value`` can be a page or an issue number: it holds a numeral (2, A3, 12a,
+    三), or, for a page, is a Roman one (a preface's iv). page:abc would find nothing."""
+    text = value.strip()
+    return any(ch.isnumeric() for ch in text) or bool(
+        field == "page" and _ROMAN.fullmatch(text.casefold())
+    )
 
 
 def date_bound(text: str, value: str, end: bool) -> dt.date:

@@ -1657,6 +1657,14 @@
         <translation>date:{value} 不是有效的日期；{help}</translation>
     </message>
     <message>
+        <source>page:{value} is not a page number; use page:2 (or a page&apos;s label, like page:A3)</source>
+        <translation>page:{value} 不是版次；请写成 page:2（或版面的标记，如 page:A3）</translation>
+    </message>
+    <message>
+        <source>number:{value} is not an issue number; use number:1810</source>
+        <translation>number:{value} 不是期号；请写成 number:1810</translation>
+    </message>
+    <message>
         <source>use date:2022, date:2022-09, date:2022-09-19 or a range like date:2022-01..2022-06</source>
         <translation>请写成 date:2022、date:2022-09、date:2022-09-19，或 date:2022-01..2022-06 这样的范围</translation>
     </message>

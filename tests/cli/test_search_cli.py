@@ -136,6 +136,8 @@ def test_search_with_no_hits(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         ('"供热', 'the quote " is not closed'),
         ("供热 OR", "OR needs a term on both sides"),
         ("date:2022-13", "is not a valid date"),
+        ("page:abc", "page:abc is not a page number"),
+        ("number:x", "number:x is not an issue number"),
     ],
 )
 def test_malformed_query_is_one_line_on_stderr(

@@ -47,6 +47,10 @@ def test_a_malformed_query_is_said_in_chinese(qtbot, window, archive, qapp):
         assert message(window) == '引号 " 没有闭合'
         search(qtbot, window, "date:2022-13")
         assert message(window).startswith("date:2022-13 不是有效的日期；请写成 date:2022、")
+        search(qtbot, window, "page:abc")
+        assert message(window).startswith("page:abc 不是版次；")
+        search(qtbot, window, "number:x")
+        assert message(window) == "number:x 不是期号；请写成 number:1810"
     finally:
         i18n.install(qapp, "en")
     search(qtbot, window, '"供热')

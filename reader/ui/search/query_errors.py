@@ -68,6 +68,13 @@ def templates() -> dict[str, str]:
         "date_invalid": QCoreApplication.translate(
             "QueryError", "date:{value} is not a valid date; {help}"
         ),
+        "page_unreadable": QCoreApplication.translate(
+            "QueryError",
+            "page:{value} is not a page number; use page:2 (or a page's label, like page:A3)",
+        ),
+        "number_unreadable": QCoreApplication.translate(
+            "QueryError", "number:{value} is not an issue number; use number:1810"
+        ),
     }
 
 
