@@ -8,7 +8,10 @@ from __future__ import annotations
 # What PATH may be (a zip is read as the folder it holds).
 _KINDS = "a folder, a zip or a single issue file"
 PATH = f"an archive: {_KINDS}"
+# The commands that read several archives as one: PATH PATH … QUERY, the paths first.
+MANY_PATHS = ("search", "kwic", "export")
 PATHS = {
+    **dict.fromkeys(MANY_PATHS, f"an archive: {_KINDS}; give several to read them as one"),
     "verify": f"an archive ({_KINDS}) or a checksum manifest (SHA256SUMS, say)",
     "info": f"an archive ({_KINDS}) or a checksum manifest",
 }

@@ -63,8 +63,13 @@ def build_parser(built: Collection[str] = COMMANDS) -> argparse.ArgumentParser:
         assert isinstance(sub, CommandParser)
         if name in ARCHIVE_COMMANDS:
             sub.dash_words = True
+            # The usage line says PATH [PATH ...] where the paths may be several: argparse
+            # takes the others from the start of the query's words (more_archives).
+            many = name in help_texts.MANY_PATHS
             sub.add_argument(
-                "path", metavar="PATH", help=help_texts.PATHS.get(name, help_texts.PATH)
+                "path",
+                metavar="PATH [PATH ...]" if many else "PATH",
+                help=help_texts.PATHS.get(name, help_texts.PATH),
             )
         if name in built:
             _ARGUMENTS[name](sub)
@@ -118,7 +123,7 @@ def _search(search: argparse.ArgumentParser) -> None:
         metavar="QUERY",
         nargs="*",
         help='words, "phrases", OR, -word, title:… (the words are joined by spaces; '
-        "a word may start with -)",
+        "a word may start with -); none with --queries or --stdin",
     )
     search.add_argument(
         "--queries", metavar="FILE", help="one query a line; print one JSON line per query"

@@ -264,3 +264,23 @@ def test_a_cache_folder_under_a_file_is_warned_of_in_words(
     # What could not be kept, and why in words: never "[Errno 20] …" nor NotADirectoryError(…).
     assert any("search-state" in message for message in warned), warned
     assert not [m for m in warned if "Errno" in m or "Error(" in m], warned
+
+
+@pytest.mark.parametrize(
+    ("command", "positionals"),
+    [
+        ("search", "PATH [PATH ...] [QUERY ...]"),
+        ("kwic", "PATH [PATH ...] QUERY [QUERY ...]"),
+        ("export", "PATH [PATH ...] QUERY [QUERY ...]"),
+        ("issues", "PATH"),
+    ],
+)
+def test_the_usage_line_says_how_many_paths(
+    capsys: pytest.CaptureFixture[str], command: str, positionals: str
+) -> None:
+    # search, kwic and export read several archives as one: their usage says so, as their
+    # descriptions do (search PATH [PATH …] QUERY); the others take one.
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    usage = " ".join(out.split("\n\n")[0].split())
+    assert usage.endswith(f"] {positionals}")
