@@ -129,6 +129,13 @@ def apply_aliases(issues: Sequence[Issue], aliases: Mapping[str, str]) -> list[I
     return unified
 
 
-def issue_order(issue: Issue) -> tuple[str, dt.date, str, str]:
-    """The catalogue's order of issues: by publication, date, number, then file."""
-    return (issue.publication, issue.date or dt.date.min, issue.number.zfill(8), issue.source)
+def issue_order(issue: Issue) -> tuple[str, str, dt.date, str, str]:
+    """The catalogue's order of issues: by publication, date, number, then file.
+
+    Publications as a person looks them up, without case: iptc-newsml-g2-examples between
+    Top UK… and UK News Service, not after every capital (the tree and ``issues`` list them
+    so). Names equal but for case keep a fixed order, by their code points.
+    """
+    name = issue.publication
+    day = issue.date or dt.date.min
+    return (name.casefold(), name, day, issue.number.zfill(8), issue.source)

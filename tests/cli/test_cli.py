@@ -33,6 +33,21 @@ def test_issues_json(capsys):
     assert issue["source"] == "000_a5ccaf801afbd13c.txt"
 
 
+def test_issues_list_publications_without_regard_to_case(tmp_path, capsys):
+    # As the window's tree: iptc-… among the Ts, not after every capital.
+    names = ["www.xmlteam.com", "UK News Service", "iptc-newsml-g2-examples", "Top UK Stories"]
+    for n, name in enumerate(names):
+        text = f"# {name}\n\n2022年9月19日\n总1期\n\n## 标题\n\n正文。\n"
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    issues = run_json(capsys, "issues", str(tmp_path))
+    assert [issue["publication"] for issue in issues] == [
+        "iptc-newsml-g2-examples",
+        "Top UK Stories",
+        "UK News Service",
+        "www.xmlteam.com",
+    ]
+
+
 def test_articles_json(capsys):
     (issue,) = run_json(capsys, "issues", str(SAMPLES))
     articles = run_json(capsys, "articles", str(SAMPLES), issue["id"])

@@ -64,6 +64,24 @@ def test_tree_shows_publication_year_month_issue(window, archive):
     assert model.data(model.index(0, 1, september)) == "3"
 
 
+def test_publications_are_in_the_order_a_person_looks_them_up(window, tmp_path):
+    # Not case-sensitive (every capital before every small letter): iptc-… among the Ts.
+    names = ["www.xmlteam.com", "UK News Service", "iptc-newsml-g2-examples", "Top UK Stories"]
+    for n, name in enumerate(names):
+        text = f"# {name}\n\n2022年9月19日\n总1期\n\n## 标题\n\n正文。\n"
+        (tmp_path / "mixed").mkdir(exist_ok=True)
+        (tmp_path / "mixed" / f"{n}.txt").write_text(text, encoding="utf-8")
+    window.open_path(str(tmp_path / "mixed"))
+    model = window.tree_model
+    shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert shown == [
+        "iptc-newsml-g2-examples",
+        "Top UK Stories",
+        "UK News Service",
+        "www.xmlteam.com",
+    ]
+
+
 def test_j_and_k_step_through_articles_and_across_issues(qtbot, window, archive):
     window.open_path(str(archive))
     window.article_list.setFocus()
