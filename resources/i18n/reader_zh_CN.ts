@@ -603,7 +603,7 @@
     </message>
     <message>
         <source>Kicker</source>
-        <translation>肩题</translation>
+        <translation>引题</translation>
     </message>
     <message>
         <source>Subtitle</source>
@@ -1610,7 +1610,7 @@
     </message>
     <message>
         <source>{field}: needs something after it, like {field}:供热</source>
-        <translation>{field}: 后面需要有内容，例如 {field}:供热</translation>
+        <translation>{field}: 后面需要有内容，例如 {field}:&quot;供热&quot;</translation>
     </message>
     <message>
         <source>{field}: takes one term or a quoted phrase, not a group</source>
