@@ -13,6 +13,7 @@ from reader.formats.common.source import (
     DOCUMENTATION_SUFFIXES,
     IGNORED_NAMES,
     IGNORED_SUFFIXES,
+    ISSUE_SUFFIXES,
     is_ignored,
 )
 from reader.model import Reason
@@ -85,7 +86,10 @@ def reference_ignored(name: str) -> bool:
     path = PurePosixPath(base.lower())
     if path.suffix in IGNORED_SUFFIXES:
         return True
-    return path.stem in DOCUMENTATION_STEMS and path.suffix in DOCUMENTATION_SUFFIXES
+    if path.stem in DOCUMENTATION_STEMS and path.suffix in DOCUMENTATION_SUFFIXES:
+        return True
+    # LICENSE.impresso-text-acquisition: documentation by its first name, unless it ends as a page.
+    return path.name.split(".")[0] in DOCUMENTATION_STEMS and path.suffix not in ISSUE_SUFFIXES
 
 
 @pytest.mark.parametrize(
@@ -98,6 +102,10 @@ def reference_ignored(name: str) -> bool:
         "readme..md",
         "readme.md.",
         "LICENSE.txt.bak",
+        "LICENSE.impresso-text-acquisition",
+        "README.xml",
+        "METADATA.yml",
+        "data/imageurls.list",
         "page.JPG",
         "a.b.jp2",
         "photo.",

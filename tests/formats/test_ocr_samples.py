@@ -76,3 +76,5 @@ def test_bcul_abbyy_pages_make_one_dated_issue():
         "FAL_1762_12_07_0001_page_1.xml.bz2",
     ]
     assert any("VENTES." in a.text for a in issue.articles)
+    # Its LICENSE.impresso-text-acquisition is documentation, not an unreadable issue.
+    assert archive.problems == ()

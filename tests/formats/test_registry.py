@@ -210,6 +210,13 @@ def test_big5_and_utf16_issue_files_load_like_utf8(tmp_path):
         "CHANGELOG",
         "CHANGELOG.md",
         "docs/AUTHORS.rst",
+        "LICENSE.impresso-text-acquisition",
+        "METADATA.yml",
+        "manifest.yaml",
+        "data/imageurls.list",
+        "info.json",
+        "sub/.DS_Store",
+        "desktop.ini",
     ],
 )
 def test_documentation_files_are_not_problems(tmp_path, name):
@@ -218,6 +225,8 @@ def test_documentation_files_are_not_problems(tmp_path, name):
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text("Where these scans came from, and who may use them.\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("Not documentation by name.\n", encoding="utf-8")
+    # A broken page named like documentation is still read, and still a problem.
+    (tmp_path / "README.xml").write_text("<alto><Layout", encoding="utf-8")
     library = Library.open(tmp_path, use_cache=False)
     assert [i.number for i in library.issues] == ["11"]
-    assert [p.source for p in library.problems] == ["notes.txt"]
+    assert [p.source for p in library.problems] == ["README.xml", "notes.txt"]

@@ -17,6 +17,10 @@ from reader.model import CorruptArchive, Reason, os_reason
 IGNORED_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2", ".db"}
     | {".css", ".js", ".svg", ".webp", ".ico"}
+    # Sidecars of digitisation projects (impresso's METADATA.yml, a JSON manifest, a list of
+    # image URLs): no importer reads these kinds, so each would only be a "not a recognised
+    # archive format" problem that no reader can act on.
+    | {".yml", ".yaml", ".json", ".list"}
 )
 IGNORED_NAMES = frozenset({"archive.toml", "thumbs.db", "desktop.ini", ".ds_store"})
 # Documentation that travels with archives and samples (README.md, LICENSE, PROVENANCE.txt):
@@ -26,6 +30,13 @@ DOCUMENTATION_STEMS = frozenset(
     | {"authors", "copyright"}
 )
 DOCUMENTATION_SUFFIXES = frozenset({"", ".txt", ".md", ".markdown", ".rst"})
+# Endings an issue's file may have: a documentation name with one (README.xml, NOTICE.html) may
+# be a page after all, so it is left to the importers; with any other (LICENSE.impresso-text-
+# acquisition, LICENSE.txt.bak) it is documentation too.
+ISSUE_SUFFIXES = frozenset(
+    {".xml", ".html", ".htm", ".xhtml", ".shtml", ".hocr", ".pdf", ".newsml", ".nitf"}
+    | {".bz2", ".gz", ".zip", ".tar", ".tgz", ".xz", ".zst", ".text"}
+)
 # A text issue is a few hundred kB; anything this large is not one and is refused unread.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
@@ -83,7 +94,10 @@ def is_ignored(name: str) -> bool:
     if suffix in IGNORED_SUFFIXES:
         return True
     stem = base[:dot] if suffix else base
-    return stem in DOCUMENTATION_STEMS and suffix in DOCUMENTATION_SUFFIXES
+    if stem in DOCUMENTATION_STEMS and suffix in DOCUMENTATION_SUFFIXES:
+        return True
+    first = base.split(".", 1)[0]
+    return first in DOCUMENTATION_STEMS and suffix not in ISSUE_SUFFIXES
 
 
 def readable_now(source: Source, name: str) -> bool:
