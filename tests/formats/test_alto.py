@@ -113,6 +113,46 @@ def test_hyphenation_without_subs_content_and_in_the_word_itself():
     assert one_block(named) == "Saint- Cloud"
 
 
+@pytest.mark.parametrize("mark", ["-", "¬", "⸗", "\u00ad"])
+def test_a_hyphen_stored_as_the_last_string_of_a_line_joins_the_word(mark):
+    """OCR-D's ground truth stores a line-end hyphen as a String of its own (no HYP)."""
+    lines = (
+        f"<TextLine><String CONTENT='der'/><String CONTENT='Aufklaͤ'/><String CONTENT='{mark}'/></TextLine>"
+        "<TextLine><String CONTENT='rung'/><String CONTENT='hinderlich'/></TextLine>"
+    )
+    assert one_block(lines) == "der Aufklaͤrung hinderlich"
+    # Before a capital a printed hyphen may be a compound's: it stays, as in a String; a break mark never does.
+    compound = (
+        f"<TextLine><String CONTENT='General'/><SP/><String CONTENT='{mark}'/></TextLine>"
+        "<TextLine><String CONTENT='Synode'/></TextLine>"
+    )
+    kept = "General" if mark in "¬\u00ad" else f"General{mark} "
+    assert one_block(compound) == f"{kept}Synode"
+    # A dash inside a line is a word of its own (a soft hyphen is never shown), and the raw
+    # text keeps every String as it is.
+    assert mark == "\u00ad" or (
+        one_block(
+            f"<TextLine><String CONTENT='a'/><String CONTENT='{mark}'/><String CONTENT='b'/></TextLine>"
+        )
+        == f"a {mark} b"
+    )
+    page = alto.parse_page(
+        page_xml("", f"<Layout><TextBlock ID='B'>{lines}</TextBlock></Layout>"), "p.xml", raw=True
+    )
+    assert page.blocks["B"] == f"der Aufklaͤ {mark}\nrung hinderlich"
+
+
+def test_punctuation_strings_without_sp_are_set_against_their_word():
+    """Ground truth tokenises each mark as a String and writes no SP: "Frage :" is "Frage:"."""
+    tokens = ["Frage", ":", "Was", "iſt", "Aufklaͤrung", "?", "(", "S", ".", "516", ".", ")"]
+    line = "".join(f"<String CONTENT='{t}'/>" for t in tokens)
+    assert one_block(f"<TextLine>{line}</TextLine>") == "Frage: Was iſt Aufklaͤrung? (S. 516.)"
+    # Where the file writes an SP before a mark (French setting, or the OCR's own choice), the
+    # space is the file's and stays.
+    spaced = "<TextLine><String CONTENT='Autriche'/><SP/><String CONTENT=')'/><SP/><String CONTENT=':'/></TextLine>"
+    assert one_block(spaced) == "Autriche ) :"
+
+
 def test_a_word_cut_at_the_end_of_a_block_keeps_a_hyphen_to_heal_later():
     assert (
         one_block("<TextLine><String CONTENT='the'/><SP/><String CONTENT='har'/><HYP/></TextLine>")

@@ -62,6 +62,17 @@ def test_kant_page_xml_folder_opened_alone():
     assert first.title.startswith("Berliniſche Monatsſchrift.")
     # The drop capital "A" joins its word.
     assert "Aufklaͤrung iſt der Ausgang des Menſchen" in first.text
+    # "Aufklaͤ-" at a line end: the hyphen after a letter with a combining e is healed too.
+    assert any("der Aufklaͤrung hinderlich?" in a.text for a in issue.articles)
+
+
+def test_kant_alto_heals_hyphen_strings_and_sets_punctuation_against_words():
+    (issue,) = load(KANT).issues
+    text = "\n".join(a.text for a in issue.articles)
+    # The ground truth's line-end "-" is a String of its own, and so is every mark.
+    assert "der Aufklaͤrung hinderlich? welche" in text
+    assert "Frage: Was iſt Aufklaͤrung?" in text
+    assert "Aufklaͤ-" not in text and " ?" not in text and " ." not in text
 
 
 def test_bcul_abbyy_pages_make_one_dated_issue():

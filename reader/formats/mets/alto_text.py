@@ -7,6 +7,7 @@ dropping the ``HYP`` and gluing the two halves.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection
 
 from lxml import etree
@@ -15,6 +16,17 @@ from reader.formats.common.prose import is_cjk
 
 _SOFT_HYPHEN = "\u00ad"
 _FIRST_CJK = "\u3000"
+# A line-end hyphen the OCR (or a ground truth) stored as a String of its own rather than as a
+# HYP: break marks always join the halves, printed hyphens as in _join_lines.
+_BREAK_MARKS = frozenset({"\u00ac", _SOFT_HYPHEN})
+_HYPHENS = ("-", "\u2e17", "\u2e40", "\u2010")
+_LINE_END_MARKS = _BREAK_MARKS | frozenset(_HYPHENS)
+# Punctuation that sticks to the word before it, and brackets that stick to the word after: a
+# String of nothing else with no SP between it and that word is set without a space (ground
+# truth such as OCR-D's tokenises every mark as its own String and writes no SP at all; where a
+# file does write an SP there, as BnF's French pages do before ":", the space is kept).
+_CLOSING = frozenset(".,;:?!)]}\u2026")
+_OPENING = frozenset("([{")
 
 
 class HyphenState:
@@ -66,12 +78,15 @@ class BlockText:
         self.words: list[str] = []
         self.line_id: str | None = None
         self.spaced = False
+        # Where in words a String that is only a hyphen mark sits (None: none on this line).
+        self.mark_at: int | None = None
 
     def line(self, element: etree._Element) -> None:
         """A TextLine starts: the words so far were the previous line's."""
         if element.tag == self.line_tag:
             self._end_line()
             self.words, self.line_id, self.spaced = [], element.get("ID"), False
+            self.mark_at = None
 
     def word(self, element: etree._Element, raw: bool) -> bool:
         """Take a String, SP or HYP; False for any other element (left to the caller)."""
@@ -95,12 +110,16 @@ class BlockText:
             if content:
                 if words:
                     before = words[-1][-1]
-                    if before == _SOFT_HYPHEN:
+                    if before == _SOFT_HYPHEN or (
+                        not raw and not self.spaced and _sticks(words[-1], content)
+                    ):
                         pass
                     elif before < _FIRST_CJK and content[0] < _FIRST_CJK:
                         words.append(" ")  # the common case, decided without a call
                     else:
                         words.append(_word_gap(before, content[0], self.spaced))
+                if not raw and content in _LINE_END_MARKS:
+                    self.mark_at = len(words)
                 words.append(content)
             self.spaced = False
         elif tag == self.space_tag:
@@ -122,7 +141,15 @@ class BlockText:
         return _join_lines(self.lines)
 
     def _end_line(self) -> None:
-        text = "".join(self.words)
+        words = self.words
+        if self.mark_at is not None and self.mark_at == len(words) - 1 and len(words) > 2:
+            # The line ends in a hyphen String: it belongs to the word before, as a HYP would.
+            mark = words.pop()
+            if words[-1] == " ":
+                words.pop()
+            words.append(_SOFT_HYPHEN if mark in _BREAK_MARKS else mark)
+        self.mark_at = None
+        text = "".join(words)
         self.words = []
         line_id = self.line_id
         if line_id and line_id in self.line_ids:
@@ -152,6 +179,17 @@ def _substitute(
     return content
 
 
+def _letter(ch: str) -> bool:
+    """Whether ``ch`` ends a word: a letter, or a mark on one (the ͤ of Fraktur's aͤ)."""
+    return ch.isalpha() or (ch != "" and unicodedata.category(ch).startswith("M"))
+
+
+def _sticks(before: str, word: str) -> bool:
+    """Whether ``word`` is set against ``before`` without a space: closing punctuation, or
+    anything after an opening bracket."""
+    return all(ch in _CLOSING for ch in word) or all(ch in _OPENING for ch in before)
+
+
 def _word_gap(before: str, after: str, spaced: bool) -> str:
     """The space between two words: none between CJK characters, else one where there was a gap."""
     if before == _SOFT_HYPHEN:
@@ -175,8 +213,9 @@ def _join_lines(lines: list[str]) -> str:
         if previous:
             if previous.endswith(_SOFT_HYPHEN):
                 out[-1] = previous[:-1]
-            elif previous.endswith("-") and previous[-2:-1].isalpha() and line[0].islower():
-                # A hyphen the OCR left in the word itself (no HYP element): heal it too.
+            elif previous.endswith(_HYPHENS) and _letter(previous[-2:-1]) and line[0].islower():
+                # A hyphen the OCR left in the word itself (no HYP element): heal it too. (Before
+                # a capital it may be a compound's or a misread: kept, and so is the space.)
                 out[-1] = previous[:-1]
             elif not (is_cjk(previous[-1]) or is_cjk(line[0])):
                 out.append(" ")
