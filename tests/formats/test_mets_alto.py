@@ -189,6 +189,36 @@ def test_mets_without_articles_gives_one_article_per_page(tmp_path):
     assert library.problems == ()
 
 
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("kant_1784/data/mets.xml", "kant_1784"),
+        ("berliner/index.xml", "berliner"),
+        ("berliner/mets/document.xml", "berliner"),
+        ("data/mets.xml", None),  # nothing but generic names: the archive's own
+        ("gazette_1920.xml", "gazette_1920"),
+    ],
+)
+def test_a_mets_without_a_title_is_named_after_its_folder_not_mets(tmp_path, where, expected):
+    """OCR-D's bags hold data/mets.xml with a MODS record but no title."""
+    root = tmp_path / "archive_name"
+    mets = root / where
+    mets.parent.mkdir(parents=True)
+    (mets.parent / "a.xml").write_bytes(alto_page("first page text"))
+    mets.write_text(
+        "<mets xmlns='http://www.loc.gov/METS/' xmlns:xlink='http://www.w3.org/1999/xlink'>"
+        "<dmdSec ID='D'><mdWrap MDTYPE='MODS'><xmlData><mods:mods "
+        "xmlns:mods='http://www.loc.gov/mods/v3'><mods:identifier type='purl'>x</mods:identifier>"
+        "</mods:mods></xmlData></mdWrap></dmdSec>"
+        "<fileSec><fileGrp><file ID='F1'><FLocat xlink:href='a.xml'/></file></fileGrp></fileSec>"
+        "<structMap TYPE='PHYSICAL'><div TYPE='issue'>"
+        "<div TYPE='page' ORDER='1'><fptr FILEID='F1'/></div></div></structMap></mets>"
+    )
+    (issue,) = load_archive(open_source(root)).issues
+    assert issue.format == "mets-alto"
+    assert issue.publication == (expected or "archive_name")
+
+
 def test_loose_alto_pages_make_one_issue_per_folder(tmp_path):
     pages = {"1921-03-05": {"p10.xml": "10", "p2.xml": "2", "p1.xml": "1"}, "other": {"x.xml": "x"}}
     for folder, names in pages.items():

@@ -48,6 +48,8 @@ def test_kant_page_xml_is_not_read_beside_the_mets_that_lists_its_alto():
     archive = load(KANT)
     assert [i.format for i in archive.issues] == ["mets-alto"]
     (issue,) = archive.issues
+    # Its MODS has no title and the METS is data/mets.xml: named after the bag, not "mets".
+    assert issue.publication == "ocrd-kant_aufklaerung_1784"
     # Two pages, each once: the PAGE-XML copies are neither issues nor empty ALTO pages.
     assert [a.page for a in issue.articles] == ["1", "2"]
     assert all(a.has_text for a in issue.articles)

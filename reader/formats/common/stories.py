@@ -69,6 +69,27 @@ def default_publication(root: str) -> str:
     return path.stem if path.suffix.lower() == ".zip" else path.name
 
 
+# File and folder names that say what a file is, not which paper it is from: a METS is often
+# mets.xml in a BagIt bag's data/ folder, and neither is a publication.
+_GENERIC_NAMES = frozenset(
+    {"mets", "index", "page", "pages", "document", "doc", "issue", "issues", "manifest", "main"}
+    | {"content", "contents", "data", "text", "xml", "alto", "ocr", "files", "images", "output"}
+)
+
+
+def name_from_path(name: str, root: str) -> str:
+    """A publication's name from where its file is, when the file names none.
+
+    The file's stem, else the nearest folder's name, that is more than a generic word (mets,
+    index, data…); else the archive's (:func:`default_publication`).
+    """
+    path = PurePosixPath(name.replace("\\", "/"))
+    for candidate in (path.stem, *(parent.name for parent in path.parents)):
+        if candidate and candidate.casefold() not in _GENERIC_NAMES:
+            return candidate
+    return default_publication(root)
+
+
 def build_issues(
     stories: list[Story], settings: ArchiveSettings, format_name: str, default_publication: str
 ) -> list[Issue]:

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from reader.formats.common import prose
 from reader.formats.common.dates import find_numbers
 from reader.formats.common.source import Source
+from reader.formats.common.stories import name_from_path
 from reader.formats.mets import alto
 from reader.formats.mets.archive_names import ArchiveNames
 from reader.formats.mets.articles import Pages, Piece, article_heading, article_parts, find_pieces
@@ -136,7 +137,7 @@ def build_issue(
         publication=settings.publication
         or issue_title(records, document.label)
         or (facts.title_id if facts else "")
-        or PurePosixPath(document.name).stem,
+        or name_from_path(document.name, source.root),
         date=date,
         number=issue_number(records) or number,
         numbers_printed=printed,
