@@ -71,6 +71,25 @@ def test_hocr_pages_split_at_headers_with_hyphens_healed(tmp_path):
     )
 
 
+def test_hocr_dc_title_names_the_publication_unless_it_is_a_file_name(tmp_path):
+    meta = "<meta name='ocr-system' content='tesseract 5.3.0' />"
+    for folder, title in [
+        ("named", "Berliner B&amp;ouml;rsen-Zeitung"),
+        ("image", "scan_0001.tif"),
+    ]:
+        (tmp_path / folder).mkdir()
+        dc = f"{meta}\n  <meta content='{title}' name=\"DC.title\">"
+        (tmp_path / folder / "1.hocr").write_text(hocr("Winter").replace(meta, dc), "utf-8")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "1.hocr").write_text(hocr("Winter"), encoding="utf-8")
+    archive = load(tmp_path)
+    assert sorted((i.source, i.publication) for i in archive.issues) == [
+        ("image", "image"),  # a tool's input image is no title: the folder's name
+        ("named", "Berliner B&ouml;rsen-Zeitung"),
+        ("plain", "plain"),
+    ]
+
+
 def test_vertical_japanese_hocr_reads_columns_right_to_left(tmp_path):
     (tmp_path / "page.hocr").write_text(HOCR_VERTICAL, encoding="utf-8")
     article = articles(load(tmp_path))[0]

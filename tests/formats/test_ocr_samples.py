@@ -22,6 +22,8 @@ def test_tesseract_and_ocropus_hocr_of_the_alice_page():
     archive = load(HOCR)
     (issue,) = archive.issues
     assert issue.format == "hocr"
+    # sample.html's <meta name='DC.title'> names the work, where the folder is "testdata".
+    assert issue.publication == "Alice im Wonderland"
     ocropus, tesseract = issue.articles  # sample.html, then tess.hocr
     assert ocropus.title == "1 Down the Rabbit-Hole"  # its <h3> line
     assert tesseract.title_derived and tesseract.text.startswith("1 Down the Rabbit-Hole Alice")

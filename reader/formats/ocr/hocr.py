@@ -16,7 +16,7 @@ from lxml import etree
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
 from reader.formats.common.textio import decode_text
-from reader.formats.ocr import issues, layout
+from reader.formats.ocr import hocr_meta, issues, layout
 from reader.formats.ocr.text import (
     Box,
     OcrBlock,
@@ -52,8 +52,13 @@ def score(name: str, head: bytes) -> int:
 
 
 def load(source: Source, names: list[str], settings: ArchiveSettings) -> Loaded:
-    """One issue per folder and date; one article per page, or per heading where marked."""
-    return issues.load_pages(source, names, settings, NAME, read_pages)
+    """One issue per folder and date; one article per page, or per heading where marked.
+
+    A folder's issues are the publication its files' ``DC.title`` names, where one does.
+    """
+    titles = hocr_meta.titles_by_folder(source, names)
+    facts = {folder: issues.IssueFacts(publication=title) for folder, title in titles.items()}
+    return issues.load_pages(source, names, settings, NAME, read_pages, facts)
 
 
 def read_original(source: Source, article: Article) -> str:

@@ -49,6 +49,8 @@ class IssueFacts:
     date: dt.date | None = None
     masthead: str = ""
     language: str = ""
+    # The work the pages are of, where their files name it (hOCR's DC.title).
+    publication: str = ""
 
 
 def load_pages(
@@ -184,9 +186,11 @@ def _issue_files(
     settings: ArchiveSettings,
     about: IssueFacts,
 ) -> _IssueFiles:
-    publication = settings.publication or _publication(source, folder, members[0])
+    publication = settings.publication or about.publication
+    publication = publication or _publication(source, folder, members[0])
     # The archive's own setting wins over what a ticket says.
-    about = IssueFacts(about.date, about.masthead, settings.language or about.language)
+    language = settings.language or about.language
+    about = IssueFacts(about.date, about.masthead, language, about.publication)
     return _IssueFiles(source, folder, day, members, publication, about)
 
 
