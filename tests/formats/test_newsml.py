@@ -160,6 +160,22 @@ def test_items_without_publication_fall_back_to_the_folder_or_zip(tmp_path):
     assert [i.publication for i in archive.issues] == ["wire-2023"]
 
 
+def test_a_provider_known_only_by_uri_gives_way_to_the_copyright_holder(tmp_path):
+    """As IPTC's LISTING 2 has it; the infoSource (an agency drawn on) names no publication."""
+    rights = (
+        "<rightsInfo><copyrightHolder uri='http://example.com/#c'><name>Acme News LLC</name>"
+        "</copyrightHolder></rightsInfo>\n  <itemMeta>"
+    )
+    service = '<service qcode="svc:x"><name>Riverside Courier</name></service>'
+    text = item("urn:x:1", "Headline", "Body.").replace(service, '<provider uri="http://x/"/>')
+    text = text.replace("<contentMeta>", "<contentMeta><infoSource><name>AP</name></infoSource>")
+    (tmp_path / "a.xml").write_text(text.replace("<itemMeta>", rights))
+    (tmp_path / "b.xml").write_text(text.replace('guid="urn:x:1"', 'guid="urn:x:2"'))
+    archive = load_archive(open_source(tmp_path))
+    by_file = {i.articles[0].source: i.publication for i in archive.issues}
+    assert by_file == {"a.xml": "Acme News LLC", "b.xml": tmp_path.name}
+
+
 def test_undated_items_make_an_undated_issue(tmp_path):
     shutil.copy(ITEMS / "courier-market.xml", tmp_path / "market.xml")
     text = (tmp_path / "market.xml").read_text()

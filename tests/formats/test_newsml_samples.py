@@ -34,6 +34,7 @@ def test_the_text_items_are_read(library):
         (
             "Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05p.m.",
             None,
+            # A bare contentSet: no provider, rights or source names anything.
             "iptc-newsml-g2-examples",
             "LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml",
         ),
@@ -46,7 +47,8 @@ def test_the_text_items_are_read(library):
         (
             'Fed to halt QE to avert "bubble"',
             dt.date(2016, 11, 21),
-            "iptc-newsml-g2-examples",
+            # Its provider is a URI alone: the copyright holder names it.
+            "Acme News and Media LLC",
             "LISTING_2_NewsML-G2_Text_Document.xml",
         ),
         (

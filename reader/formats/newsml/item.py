@@ -74,7 +74,7 @@ def read_item(
         date=body.date or date,
         paragraphs=tuple(paragraphs) if item_class in TEXT_CLASSES else (),
         language=body.language or _language(element, content_meta),
-        masthead=body.masthead or provider(item_meta),
+        masthead=body.masthead or provider(item_meta, element),
         issue_date=body.issue_date or date,
         edition=body.edition,
         order=order,
@@ -142,8 +142,16 @@ def _g2_authors(content_meta: etree._Element | None) -> tuple[str, ...]:
     return tuple(c for c in creators if c)
 
 
-def provider(item_meta: etree._Element | None) -> str:
-    """The service's name, else the provider's name or code: the nearest thing to a masthead."""
+def provider(item_meta: etree._Element | None, item: etree._Element | None = None) -> str:
+    """The name an item is published under: the nearest thing to a masthead.
+
+    NewsML-G2 has no publication element. The ``service`` (the editorial service the item is
+    distributed by) names it best, then the ``provider`` ("the party responsible for the
+    management and release of the item") by name or code; a provider given by a URI alone
+    (IPTC's LISTING 2) leaves the ``copyrightHolder`` in ``rightsInfo``, the firm that owns
+    the item and is, in practice, the same. ``infoSource`` is not used: it names a source of
+    the content (an agency the story drew on), not who publishes it.
+    """
     for name in ("service", "provider"):
         element = markup.child(item_meta, name)
         if element is None:
@@ -154,6 +162,12 @@ def provider(item_meta: etree._Element | None) -> str:
         code = element.get("literal") or element.get("qcode", "").partition(":")[2]
         if code:
             return code
+    for rights in markup.children(item, "rightsinfo"):
+        holder = markup.child(rights, "copyrightholder")
+        if holder is not None:
+            text = markup.text_of(markup.child(holder, "name")) or holder.get("literal", "")
+            if text.strip():
+                return text.strip()
     return ""
 
 

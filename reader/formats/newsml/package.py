@@ -45,7 +45,7 @@ def read_package(
         source=name,
         guid=element.get("guid", "").strip(),
         position=order[1],
-        masthead=provider(item_meta),
+        masthead=provider(item_meta, element),
         date=meta_date(content_meta, "contentcreated")
         or meta_date(item_meta, "firstcreated")
         or meta_date(item_meta, "versioncreated")
