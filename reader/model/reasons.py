@@ -106,6 +106,10 @@ CATALOGUE: dict[str, str] = {
     "pdf_page_without_text": (
         "page {page} has no text layer (a scanned image only): nothing to read or search"
     ),
+    "pdf_unmapped_glyphs": (
+        "page {page}: {count} characters in the font {font} have no true Unicode in the PDF"
+        " (shown as \ufffd): that text cannot be read or searched, and no date is taken from it"
+    ),
     # Reading an article again after its file changed.
     "article_gone": "the article is no longer in the file",
 }

@@ -1951,6 +1951,10 @@
         <translation>第 {page} 版没有文字层（只有扫描图像）：没有可阅读或搜索的文字</translation>
     </message>
     <message>
+        <source>page {page}: {count} characters in the font {font} have no true Unicode in the PDF (shown as �): that text cannot be read or searched, and no date is taken from it</source>
+        <translation>第 {page} 页：字体 {font} 中有 {count} 个字符在 PDF 中没有真正的 Unicode 编码（显示为 �）：这些文字无法阅读或搜索，也不会从中取日期</translation>
+    </message>
+    <message>
         <source>the article is no longer in the file</source>
         <translation>文件中已没有这篇文章</translation>
     </message>

@@ -81,6 +81,34 @@ def write_boxed_pdf(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
+    _write_objects(path, objects)
+    return shown
+
+
+def write_renamed_glyphs_pdf(path: Path) -> None:
+    """A page whose date's digits are set in a font that renamed its glyphs, as Japan's
+    official gazette does: codes 0x92, 0x97 and 0x9C named trademark, emdash and oe (so read
+    as ™, — and œ), and code 1 named c158, which has no Unicode at all."""
+    content = (
+        b"BT /F1 12 Tf 50 780 Td (Gazette, Friday ) Tj /F2 12 Tf <9297> Tj /F1 12 Tf ( April ) Tj"
+        b" /F2 12 Tf <929c01> Tj /F1 12 Tf ( 2008) Tj ET\n"
+        b"BT /F1 12 Tf 50 760 Td (The council met on Friday.) Tj ET\n"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>",
+        b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding"
+        b" /Differences [1 /c158 146 /trademark 151 /emdash 156 /oe] >> >>",
+    ]
+    _write_objects(path, objects)
+
+
+def _write_objects(path: Path, objects: list[bytes]) -> None:
+    """A PDF of these objects, numbered from 1 (the first the catalogue), with its xref."""
     data = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -92,7 +120,6 @@ def write_boxed_pdf(
     data += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
     data += b"startxref\n%d\n%%%%EOF\n" % xref
     path.write_bytes(bytes(data))
-    return shown
 
 
 def _entries(entries: dict[str, object]) -> bytes:

@@ -9,7 +9,7 @@ from reader.cli import main
 from reader.formats import load_archive, open_source, read_original
 from reader.formats.pdf.layout import Char, build_lines, paragraphs, reading_order
 from reader.model import Archive
-from tests.formats.pdf_files import write_pdf
+from tests.formats.pdf_files import write_pdf, write_renamed_glyphs_pdf
 from tests.formats.test_contract import write_alto_pages
 
 
@@ -67,6 +67,27 @@ def test_a_page_without_a_text_layer_is_a_page_without_text_and_a_note(tmp_path)
         ("2022-09-19.pdf", "pdf_page_without_text")
     ]
     assert archive.all_problems[0].reason.startswith("page 2 has no text layer")
+
+
+def test_glyphs_of_a_font_without_unicode_are_shown_as_such_and_noted(tmp_path):
+    """Japan's official gazette: the digits of its date come out as ™—, ›, ™œ."""
+    write_renamed_glyphs_pdf(tmp_path / "gazette.pdf")
+    (issue,) = load(tmp_path).issues
+    (page,) = issue.articles
+    # The renamed font's glyphs are not its names' characters, and say nothing of a date; the
+    # other font, of the same base name, is intact.
+    assert page.paragraphs == (
+        "Gazette, Friday \ufffd\ufffd April \ufffd\ufffd\ufffd 2008 The council met on Friday.",
+    )
+    assert issue.date is None
+    assert [(p.code, p.reason) for p in issue.problems] == [
+        (
+            "pdf_unmapped_glyphs",
+            "page 1: 5 characters in the font Helvetica have no true Unicode in the PDF"
+            " (shown as \ufffd): that text cannot be read or searched, and no date is taken"
+            " from it",
+        )
+    ]
 
 
 def test_damaged_and_encrypted_pdfs_are_problems(tmp_path):

@@ -57,6 +57,22 @@ def test_the_gazette_text_has_no_spaces_between_japanese_characters():
     assert "並びに道路交通法" in body  # a line break inside a word: joined without a space
 
 
+def test_the_gazettes_renamed_digits_are_unreadable_not_wrong():
+    """Its date's digits are in a subset whose /Differences names them trademark, emdash, oe…"""
+    (issue,) = [
+        i
+        for i in load_archive(open_source(shared_path(GAZETTE))).issues
+        if i.source.endswith("kampo.pdf")
+    ]
+    head = issue.articles[0].paragraphs[0]
+    assert head.startswith("平成 \ufffd\ufffd 年 \ufffd 月 \ufffd\ufffd 日")
+    assert not any(ch in head for ch in "™—›œŸ˜\x01")
+    assert issue.date is None
+    (note,) = issue.problems
+    assert note.code == "pdf_unmapped_glyphs"
+    assert note.reason.startswith("page 1: 10 characters in the font DFHSMincho-W3G014 have")
+
+
 def test_nordsterns_page_pdfs_are_pages_of_the_mets_issue_not_a_second_copy():
     archive = load_archive(open_source(shared_path(NORDSTERN)))
     (issue,) = archive.issues

@@ -174,6 +174,8 @@ class _Page:
     width: float
     height: float
     has_text: bool
+    unmapped: int = 0  # characters shown as U+FFFD: their font cannot say what they are
+    fonts: str = ""
 
 
 def _load_issue(
@@ -202,6 +204,8 @@ def _load_issue(
                             text.width,
                             text.height,
                             text.has_text,
+                            text.unmapped,
+                            ", ".join(text.unmapped_fonts),
                         )
                     )
         except CorruptArchive as exc:
@@ -219,6 +223,11 @@ def _load_issue(
     for position, page in enumerate(pages, start=1):
         if not any(p.strip() for p in page.paragraphs):
             notes.append(Problem(page.source, Reason.of("pdf_page_without_text", page=page.label)))
+        if page.unmapped:
+            reason = Reason.of(
+                "pdf_unmapped_glyphs", page=page.label, count=page.unmapped, font=page.fonts
+            )
+            notes.append(Problem(page.source, reason))
         articles.append(
             Article(
                 id=f"{issue_id}-{position:03d}",

@@ -13,7 +13,7 @@ import functools
 import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,8 @@ _NOT_TEXT = frozenset({0, 0x0A, 0x0D, 0xFFFE, 0xFFFF})
 _HYPHENS = frozenset({0x02, 0x2D, 0xAD, 0x2010, 0x2011, 0xFFFE})
 # pdfium's error code for a document that needs a password (FPDF_ERR_PASSWORD).
 _PASSWORD_NEEDED = 4
+# What a glyph whose font gives it no true Unicode is shown as (see _unmapped).
+UNMAPPED = "\ufffd"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,10 @@ class PageText:
     # into the rendered image's.
     rotation: int = 0
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    # How many characters came from a font that cannot say what its glyphs are (shown as
+    # UNMAPPED), and those fonts' names.
+    unmapped: int = 0
+    unmapped_fonts: tuple[str, ...] = ()
 
     @property
     def has_text(self) -> bool:
@@ -144,6 +150,7 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
         textpage = page.get_textpage()
         try:
             chars = list(_chars(textpage))
+            chars, fonts = _unmapped(textpage, chars)
             if rotation in (90, 270):
                 chars = _in_content_order(page, textpage, chars)
         finally:
@@ -160,6 +167,8 @@ def page_text(document: pdfium.PdfDocument, index: int, name: str) -> PageText:
         blocks=reading_order(build_lines(chars)),
         rotation=rotation,
         crop=(crop[0], crop[1], crop[2], crop[3]),
+        unmapped=sum(char.text == UNMAPPED for char in chars),
+        unmapped_fonts=fonts,
     )
 
 
@@ -193,6 +202,52 @@ def _chars(textpage: pdfium.PdfTextPage) -> Iterator[Char]:
             text = chr(code)
         box_of(handle, start, *box)
         yield Char(start, text, left.value, bottom.value, right.value, top.value)
+
+
+def _unmapped(
+    textpage: pdfium.PdfTextPage, chars: list[Char]
+) -> tuple[list[Char], tuple[str, ...]]:
+    """The characters, those of a font that cannot say what its glyphs are made UNMAPPED.
+
+    A font whose encoding leaves a glyph without Unicode (pdfium's "map error"; the character
+    comes out as a control code) has renamed or private glyphs: Japan's official gazette sets
+    its dates' digits in such a subset, its /Differences calling them trademark, emdash, oe…,
+    so 平成20年 reads 平成™—年. What its other glyphs map to is no more to be trusted, and a
+    date or search word made from them would be wrong without a word said: every character of
+    that font on the page is shown as U+FFFD instead, and the page's count tells the issue.
+    Only control codes are asked about (the text of a page is never one), so a page with none
+    costs nothing.
+    """
+    raw = _raw()
+    handle = textpage.raw
+    suspects = [c for c in chars if c.text < " "]  # a control code: the text is never one
+    errors = [c for c in suspects if raw.FPDFText_HasUnicodeMapError(handle, c.index) == 1]
+    if not errors:
+        return chars, ()
+    # A font is told by its handle: two fonts of a page may share a base name (Helvetica, and
+    # Helvetica with its glyphs renamed).
+    fonts = {c.index: _font(handle, c.index) for c in chars}
+    broken = {fonts[c.index] for c in errors if fonts[c.index] is not None}
+    marked = [replace(c, text=UNMAPPED) if fonts[c.index] in broken else c for c in chars]
+    names = sorted({_font_name(font) for font in broken if font is not None})
+    return marked, tuple(names)
+
+
+def _font(handle: object, index: int) -> int | None:
+    """The font a character is set in, as pdfium's handle (None when pdfium has none)."""
+    raw = _raw()
+    found = raw.FPDFText_GetTextObject(handle, index)
+    font = raw.FPDFTextObj_GetFont(found) if found else None
+    address: int | None = ctypes.cast(font, ctypes.c_void_p).value if font else None
+    return address
+
+
+def _font_name(font: int) -> str:
+    """A font's base name, as the PDF gives it."""
+    raw = _raw()
+    buffer = ctypes.create_string_buffer(256)
+    raw.FPDFFont_GetBaseFontName(ctypes.cast(font, raw.FPDF_FONT), buffer, len(buffer))
+    return buffer.value.decode("latin-1")
 
 
 def _in_content_order(

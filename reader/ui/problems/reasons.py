@@ -197,6 +197,11 @@ def templates() -> dict[str, str]:
             "Reasons",
             "page {page} has no text layer (a scanned image only): nothing to read or search",
         ),
+        "pdf_unmapped_glyphs": QCoreApplication.translate(
+            "Reasons",
+            "page {page}: {count} characters in the font {font} have no true Unicode in the PDF"
+            " (shown as \ufffd): that text cannot be read or searched, and no date is taken from it",
+        ),
         "article_gone": QCoreApplication.translate(
             "Reasons", "the article is no longer in the file"
         ),
