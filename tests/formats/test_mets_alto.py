@@ -235,6 +235,13 @@ def test_loose_alto_pages_make_one_issue_per_folder(tmp_path):
     assert [a.title for a in dated.articles] == ["Page 1", "Page 2", "Page 10"]
     assert [a.text for a in dated.articles] == ["text of 1", "text of 2", "text of 10"]
     assert (other.date, other.publication) == (None, "other")
+    # A folder called for what it holds is passed over for the one above.
+    (tmp_path / "gazette" / "alto").mkdir(parents=True)
+    (tmp_path / "gazette" / "alto" / "p1.xml").write_bytes(alto_page("text", page="1"))
+    issue = next(
+        i for i in load_archive(open_source(tmp_path)).issues if i.source == "gazette/alto"
+    )
+    assert issue.publication == "gazette"
     single = Library.open(tmp_path / "other" / "x.xml", use_cache=False)
     assert [a.text for a in single.issues[0].articles] == ["text of x"]
 

@@ -110,6 +110,20 @@ def test_a_broken_hocr_file_is_a_problem_and_the_rest_loads(tmp_path):
 # --- PAGE-XML -------------------------------------------------------------------------------
 
 
+def test_pages_in_a_generic_folder_are_named_after_the_folder_above(tmp_path):
+    """A bag's data/ or an alto/ folder says what the files are, not which paper."""
+    for folder in ("berliner/data", "berliner_1900/page", "alto"):
+        (tmp_path / folder).mkdir(parents=True)
+        page = page_xml(region("r1", text_line(f"In {folder}.")))
+        (tmp_path / folder / "0001.xml").write_text(page, encoding="utf-8")
+    archive = load(tmp_path)
+    assert sorted((i.source, i.publication) for i in archive.issues) == [
+        ("alto", tmp_path.name),  # nothing but generic names: the archive's
+        ("berliner/data", "berliner"),
+        ("berliner_1900/page", "berliner_1900"),
+    ]
+
+
 def test_page_regions_follow_the_reading_order_and_headings_start_articles(tmp_path):
     regions = (
         region("r3", text_line("The second story ends."))

@@ -84,8 +84,17 @@ def name_from_path(name: str, root: str) -> str:
     index, data…); else the archive's (:func:`default_publication`).
     """
     path = PurePosixPath(name.replace("\\", "/"))
-    for candidate in (path.stem, *(parent.name for parent in path.parents)):
-        if candidate and candidate.casefold() not in _GENERIC_NAMES:
+    if path.stem and path.stem.casefold() not in _GENERIC_NAMES:
+        return path.stem
+    return folder_name(str(path.parent), root)
+
+
+def folder_name(folder: str, root: str) -> str:
+    """A publication's name from the folder its files are in: the nearest folder's name that is
+    more than a generic word (data, alto, pages…); else the archive's."""
+    path = PurePosixPath(folder.replace("\\", "/"))
+    for candidate in (path.name, *(parent.name for parent in path.parents)):
+        if candidate and candidate != "." and candidate.casefold() not in _GENERIC_NAMES:
             return candidate
     return default_publication(root)
 

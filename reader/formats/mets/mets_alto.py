@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from reader.formats.common.dates import find_date
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
-from reader.formats.common.stories import default_publication
+from reader.formats.common.stories import folder_name
 from reader.formats.common.xmlhead import RootTag, read_root, root_tag
 from reader.formats.mets import alto, didl
 from reader.formats.mets import issue as mets_issue
@@ -113,8 +113,7 @@ def _page_issue(
 ) -> Issue | None:
     # NDNP and BL folders name the title id and the date that ALTO pages never carry.
     facts = path_facts(full_path(source.root, members[0]))
-    title = facts.title_id if facts else PurePosixPath(folder).name
-    title = title or default_publication(source.root)
+    title = facts.title_id if facts else folder_name(folder, source.root)
     date = find_date(folder) or find_date(PurePosixPath(members[0]).name)
     date = date or (facts.date if facts else None)
     issue_id = f"{date.isoformat() if date else 'undated'}-{stable_id(folder, 'alto', length=8)}"

@@ -14,12 +14,11 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from reader.formats.common.dates import find_date
 from reader.formats.common.loaded import Loaded
 from reader.formats.common.source import Source
-from reader.formats.common.stories import default_publication
+from reader.formats.common.stories import folder_name
 from reader.formats.ocr import compressed
 from reader.formats.ocr.mets_claims import MetsClaims
 from reader.formats.ocr.pages import Scans
@@ -199,7 +198,7 @@ def _publication(source: Source, folder: str, first: str) -> str:
     prefix = _PREFIX.match(_stem(first))
     if prefix and find_date(_stem(first).translate(_NAME_SEPARATORS)):
         return prefix.group(1)
-    return PurePosixPath(folder).name or default_publication(source.root)
+    return folder_name(folder, source.root)
 
 
 def _stem(name: str) -> str:
