@@ -88,6 +88,7 @@ def info(library: Library, args: argparse.Namespace) -> int:
         "first_date": iso(found.first_date),
         "last_date": iso(found.last_date),
         "problems": found.problems,
+        "other_files": found.other_files,
         "index": str(found.index_dir),
         "catalogue_cache": str(found.catalogue_file),
         "bag_info": [{"name": k, "value": v} for k, v in found.bag_info],
@@ -103,6 +104,7 @@ def info(library: Library, args: argparse.Namespace) -> int:
         ("Articles", f"{found.articles:,}"),
         ("Dates", span or "-"),
         ("Problems", f"{found.problems:,}"),
+        ("Other files", f"{found.other_files:,} skipped (documentation, metadata sidecars)"),
         ("Index", data["index"]),
         ("Catalogue cache", data["catalogue_cache"]),
     ]

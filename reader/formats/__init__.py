@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         FolderSource,
         Source,
         is_ignored,
+        is_other_file,
         readable_now,
     )
     from reader.formats.common.zipsource import ZipSource
@@ -45,6 +46,7 @@ _HOMES = {
     "fold_name": "publications",
     "is_cjk": "common.prose",
     "is_ignored": "common.source",
+    "is_other_file": "common.source",
     "readable_now": "common.source",
     "issue_order": "publications",
     "load_archive": "loading",
@@ -70,6 +72,7 @@ __all__ = [
     "fold_name",
     "is_cjk",
     "is_ignored",
+    "is_other_file",
     "issue_order",
     "load_archive",
     "open_source",

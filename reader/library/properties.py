@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.formats import is_other_file
 from reader.library import catalogue, paths
 from reader.library.library import Library
 
@@ -25,6 +26,8 @@ class Properties:
     first_date: dt.date | None
     last_date: dt.date | None
     problems: int
+    # Files read as no issue and no page's image: documentation, sidecars (README, METADATA.yml).
+    other_files: int
     index_dir: Path
     catalogue_file: Path
     bag_info: tuple[tuple[str, str], ...]
@@ -43,6 +46,7 @@ def properties(library: Library, index_root: Path | str | None = None) -> Proper
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         problems=len(library.problems),
+        other_files=sum(1 for name in library.source.names() if is_other_file(name)),
         index_dir=paths.index_dir(library.root, index_root),
         catalogue_file=catalogue.cache_file(paths.catalogue_root(), library.path),
         bag_info=archive.bag_info,

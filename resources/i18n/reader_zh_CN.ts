@@ -1530,6 +1530,10 @@
         <translation>问题数</translation>
     </message>
     <message>
+        <source>Other files skipped</source>
+        <translation>跳过的其他文件</translation>
+    </message>
+    <message>
         <source>Search index</source>
         <translation>搜索索引</translation>
     </message>

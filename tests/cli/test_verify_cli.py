@@ -81,10 +81,14 @@ def test_a_folder_without_manifests_says_so(capsys, tmp_path, seed_file):
 def test_info_shows_the_bag_info(capsys, tmp_path, seed_file):
     shutil.copy(seed_file, tmp_path / "issue.txt")
     bagit.make_bag(str(tmp_path), {"Source-Organization": "Test Library"}, checksums=["sha256"])
+    # Skipped, not problems, and counted apart from the page images.
+    for name in ("LICENSE.impresso-text-acquisition", "METADATA.yml", "imageurls.list", "p.png"):
+        (tmp_path / "data" / name).write_text("x\n", encoding="utf-8")
     assert main(["info", str(tmp_path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["formats"] == ["text-issue"]
     assert (data["issues"], data["articles"], data["problems"]) == (1, 8, 0)
+    assert data["other_files"] == 3
     assert data["first_date"] == data["last_date"] == "2022-09-19"
     assert {"name": "Source-Organization", "value": "Test Library"} in data["bag_info"]
     assert {"file": "manifest-sha256.txt", "kind": "manifest", "algorithm": "sha256"} in data[
@@ -93,3 +97,4 @@ def test_info_shows_the_bag_info(capsys, tmp_path, seed_file):
     assert main(["info", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "Source-Organization: Test Library" in out.replace("  ", " ").replace("  ", " ")
+    assert "3 skipped (documentation, metadata sidecars)" in out

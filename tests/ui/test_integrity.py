@@ -75,6 +75,7 @@ def test_properties_show_the_counts_and_the_bag_info(qtbot, window, bag):
     assert values["Path"] == str(bag)
     assert values["Formats"] == "text-issue"
     assert values["Issues"] == str(len(window.library.issues))
+    assert values["Other files skipped"] == "0"
     assert values["Source-Organization"] == "Test Library"
     assert values["Payload-Oxum"].endswith(f".{len(list((bag / 'data').iterdir()))}")
     assert values["BagIt payload manifest (SHA256)"] == "manifest-sha256.txt"

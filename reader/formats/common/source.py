@@ -14,9 +14,13 @@ from reader.model import CorruptArchive, Reason, os_reason
 # Files that are never issues: page images, and the style sheets and scripts that come with
 # saved e-paper pages. (PDFs are read: e-paper pages. Checksum lists are read too: the loader
 # sets them aside as companions.)
-IGNORED_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2", ".db"}
+# What a page is shown with, not read from (its scan, an e-paper's style sheet).
+PAGE_MATERIAL_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".jp2"}
     | {".css", ".js", ".svg", ".webp", ".ico"}
+)
+IGNORED_SUFFIXES = PAGE_MATERIAL_SUFFIXES | frozenset(
+    {".db"}
     # Sidecars of digitisation projects (impresso's METADATA.yml, a JSON manifest, a list of
     # image URLs): no importer reads these kinds, so each would only be a "not a recognised
     # archive format" problem that no reader can act on.
@@ -98,6 +102,17 @@ def is_ignored(name: str) -> bool:
         return True
     first = base.split(".", 1)[0]
     return first in DOCUMENTATION_STEMS and suffix not in ISSUE_SUFFIXES
+
+
+def is_other_file(name: str) -> bool:
+    """Whether a file is skipped and is neither a page's image or style nor the settings: the
+    documentation, sidecars and system files an archive holds besides its issues."""
+    if not is_ignored(name):
+        return False
+    base = name.rsplit("/", 1)[-1].lower()
+    dot = base.rfind(".")
+    suffix = base[dot:] if 0 < dot < len(base) - 1 else ""
+    return base != "archive.toml" and suffix not in PAGE_MATERIAL_SUFFIXES
 
 
 def readable_now(source: Source, name: str) -> bool:

@@ -67,6 +67,7 @@ class PropertiesDialog(QDialog):
             (self.tr("Articles"), formatting.count(found.articles)),
             (self.tr("Dates"), span or formatting.date(None)),
             (self.tr("Problems"), formatting.count(found.problems)),
+            (self.tr("Other files skipped"), formatting.count(found.other_files)),
             (self.tr("Search index"), str(found.index_dir)),
             (self.tr("Catalogue cache"), str(found.catalogue_file)),
         ):
