@@ -81,7 +81,7 @@ def test_nordstern_page_with_a_german_words_hits_and_f3(qtbot, make_window):
         window.action_set.next_match.trigger()
         marks.append(pane.canvas.marks.current)
     assert marks == [1, 0, 1]  # and round again
-    assert window.statusBar().currentMessage() == "Match 2 of 2"
+    assert window.status_label.text() == "Match 2 of 2"
     pane.shutdown()
 
 
@@ -96,7 +96,7 @@ def test_the_page_says_which_matches_of_the_text_it_cannot_mark(qtbot, make_wind
     assert pane.unmarked == 1
     pane.canvas.setFocus()
     window.action_set.next_match.trigger()
-    assert window.statusBar().currentMessage() == (
+    assert window.status_label.text() == (
         "Match 1 of 1 on the page; the text has 1 more, not marked on the page"
     )
     pane.shutdown()
@@ -121,7 +121,7 @@ def test_a_match_only_in_a_made_up_title_is_said_to_be_off_the_page(qtbot, make_
     qtbot.waitUntil(lambda: pane.view is not None and pane.number == 2)
     assert pane.view.hits == () and pane.unmarked == 1
     window.action_set.next_match.trigger()
-    assert window.statusBar().currentMessage() == "No match is marked on the page; the text has 1"
+    assert window.status_label.text() == "No match is marked on the page; the text has 1"
     pane.shutdown()
 
 

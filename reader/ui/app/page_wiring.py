@@ -33,13 +33,13 @@ class PageWiring(QObject):
     """Puts a :class:`PagePane` beside the area's text pane and keeps it in step with it.
 
     Signals:
-        status(str): a message for the status bar.
         page_zoom(int): the page's zoom in percent while the zoom keys are the page's (0: it
             fits the width), -1 while they are the text's.
+        hits_moved(): what :meth:`match_text` says may have changed.
     """
 
-    status = Signal(str)
     page_zoom = Signal(int)
+    hits_moved = Signal()
 
     def __init__(self, area: ReadingArea, session: Session, actions: Actions) -> None:
         super().__init__(area)
@@ -84,11 +84,14 @@ class PageWiring(QObject):
         self._session.closed.connect(self.pane.shutdown)
         self.pane.text_clicked.connect(self.show_text_at)
         self.pane.hit_changed.connect(self._hit_changed)
+        # Where F3 on the page is among its hits ("" none yet), for the status bar's label.
+        self._hit_text = ""
         self.pane.turned.connect(self._turned)
         self.pane.canvas.zoomed.connect(self._note_zoom)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._note_zoom)  # beside the text, the focus decides
+            app.focusChanged.connect(self.hits_moved)  # and whose matches the label counts
 
     def set_provider(self, provider: PageProvider | None) -> None:
         """Read pages through ``provider`` (the session's library; tests may give their own)."""
@@ -171,6 +174,7 @@ class PageWiring(QObject):
     @Slot()
     def follow(self) -> None:
         """Show the page of the article shown, with the query's hits (when the page is shown)."""
+        self._hit_text = ""  # another article or query: the page's F3 starts again
         self._show_views()
         self._note_zoom()
         self._stale = True
@@ -224,6 +228,14 @@ class PageWiring(QObject):
         if field:
             text.show_place(field, offset)
 
+    def match_text(self) -> str:
+        """Where F3 on the page is among its hits, while F3 is the page's ("" otherwise).
+
+        The status bar's label says this rather than the text's matches then: a passing
+        message said the page's "Match 2 of 2" and the label went back to the text's "1 of 2".
+        """
+        return self._hit_text if self._hit_text and self.takes_keys() else ""
+
     @Slot(int, int)
     def _hit_changed(self, current: int, total: int) -> None:
         # The text pane counts matches the page cannot mark (a title it does not print): its
@@ -233,13 +245,14 @@ class PageWiring(QObject):
             template = QCoreApplication.translate(
                 "MainWindow", "No match is marked on the page; the text has %1"
             )
-            self.status.emit(fill(template, str(unmarked)))
+            self._hit_text = fill(template, str(unmarked))
         elif unmarked:
             template = QCoreApplication.translate(
                 "MainWindow",
                 "Match %1 of %2 on the page; the text has %3 more, not marked on the page",
             )
-            self.status.emit(fill(template, str(current + 1), str(total), str(unmarked)))
+            self._hit_text = fill(template, str(current + 1), str(total), str(unmarked))
         else:
             template = QCoreApplication.translate("MainWindow", "Match %1 of %2")
-            self.status.emit(fill(template, str(current + 1), str(total)))
+            self._hit_text = fill(template, str(current + 1), str(total))
+        self.hits_moved.emit()

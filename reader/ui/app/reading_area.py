@@ -92,7 +92,6 @@ class ReadingArea(QSplitter):
         self.search_panel.mode_changed.connect(self._search_mode_changed)
         self.search_panel.results_shown.connect(self._highlight)
         self.search_panel.status.connect(self.status)
-        self.pages.status.connect(self.status)
         self._session.opened.connect(self.update_actions)
         self._session.opened.connect(self.fit_tree)
         self._session.reloaded.connect(self.update_actions)

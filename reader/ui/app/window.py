@@ -144,8 +144,11 @@ class MainWindow(QMainWindow):
         self.opener.opening.connect(self.reloader.cancel)
         self.opener.status.connect(self.status_label.setText)
         self.area.status.connect(self.status_line.show_message)
-        self.status_line.follow_matches(partial(match_text, self.area.pane))
+        self.status_line.follow_matches(
+            lambda: self.area.pages.match_text() or match_text(self.area.pane)
+        )
         self.area.pane.marks_changed.connect(self.status_line.matches_moved)
+        self.area.pages.hits_moved.connect(self.status_line.matches_moved)
         # Opening, showing and reading again the archive: after the reading area follows it.
         self.display = ArchiveDisplay(self)
 
