@@ -226,9 +226,11 @@ class ArchiveIndex:
     ) -> list[tuple[str, int, int]]:
         """Where ``query`` matches in an article, for highlighting it whole.
 
-        Returns ``(field, start, end)`` in Python ``str`` offsets; ``field`` is ``kicker``,
-        ``title``, ``subtitle`` or ``body`` (offsets into ``Article.text``, or into ``body``
-        when given: the original text, whose line breaks may fall inside a match).
+        Returns ``(field, start, end)`` in Python ``str`` offsets, in the order the fields are
+        shown; ``field`` is ``kicker``, ``title``, ``subtitle``, ``column``, ``byline``
+        (offsets into :meth:`byline` of the authors, as the concordance's lines count) or
+        ``body`` (offsets into ``Article.text``, or into ``body`` when given: the original
+        text, whose line breaks may fall inside a match).
 
         Raises:
             QueryError: The query is malformed.
@@ -240,10 +242,21 @@ class ArchiveIndex:
             # A derived title is body text: a title: query does not match it.
             "title": "" if article.title_derived else article.title,
             "subtitle": article.subtitle,
+            # The search finds an article by its column and authors: the reader is shown where.
+            "column": article.column,
+            "byline": index.byline(article.authors),
             "body": article.text if body is None else body,
         }
         found = index.highlights(query, texts)
         return [(name, start, end) for name, spans in found.items() for start, end in spans]
+
+    @staticmethod
+    def byline(authors: Sequence[str]) -> str:
+        """The authors on one line, as :meth:`matches` counts its ``byline`` offsets.
+
+        By spaces (张晓明 郭强), by commas when a name has a space (Ada Lovelace, Tim Berners-Lee).
+        """
+        return index.byline(authors)
 
     @staticmethod
     def find_text(text: str, needle: str) -> list[tuple[int, int]]:

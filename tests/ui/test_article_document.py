@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 
+from reader.library import Library
 from reader.model import Article, Issue
 from reader.ui.reading.article_document import document_span, render_article
 from reader.ui.reading.positions import utf16_length
@@ -66,6 +68,33 @@ def test_a_latin_article_gets_by_before_its_authors(qapp):
     rendered = render_article(ISSUE, article, palette=QPalette())
     lines = rendered.document.toPlainText().split("\n")
     assert lines[1:3] == ["By Ann Lee, Bo Ek", "测试周报 · 3 January 2022 · 总101期 · p. 3"]
+
+
+def test_byline_and_column_spans_land_on_the_names_and_column_shown(qapp):
+    # The library counts a byline match in the names joined its way ("Ann Lee, Bo Ek";
+    # 张晓明 郭强), the pane shows "By Ann Lee, Bo Ek" (张晓明　郭强) and 【the column】.
+    article = Article(
+        id="e-01",
+        issue_id="i",
+        title="Bridge opens",
+        authors=("Ann Lee", "Bo Ek"),
+        column="𠮷 Notes",
+        page="3",
+    )
+    rendered = render_article(ISSUE, article, palette=QPalette())
+    joined = Library.byline(article.authors)
+    for name in ("Ann", "Lee", "Bo Ek", "Lee, Bo"):
+        start = joined.index(name)
+        span = document_span(rendered, "byline", start, start + len(name))
+        assert text_at(rendered.document, span) == name
+    assert text_at(rendered.document, document_span(rendered, "column", 2, 7)) == "Notes"
+    chinese = dataclasses.replace(ARTICLE, authors=("张晓明", "郭强"))
+    rendered = render_article(ISSUE, chinese, palette=QPalette())
+    start = Library.byline(chinese.authors).index("郭强")
+    span = document_span(rendered, "byline", start, start + 2)
+    assert text_at(rendered.document, span) == "郭强"
+    span = document_span(rendered, "byline", 0, 6)  # both names, across what sets them apart
+    assert text_at(rendered.document, span) == "张晓明\u3000郭强"
 
 
 def test_spans_after_characters_beyond_the_bmp_land_exactly(qapp):

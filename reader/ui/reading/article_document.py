@@ -25,10 +25,9 @@ from PySide6.QtGui import (
 
 from reader.library.citations import is_chinese
 from reader.model import Article, Issue
-from reader.ui.core import formatting
 from reader.ui.core.colours import column_colour
 from reader.ui.core.rows import shown_title
-from reader.ui.i18n import fill
+from reader.ui.reading.byline import dateline, shown_byline
 from reader.ui.reading.positions import PieceOffsets, field_offsets
 
 # Simplified-Chinese families first (Song/Ming for reading, Hei for headlines), each with the
@@ -69,7 +68,10 @@ MIN_ZOOM, MAX_ZOOM = -6, 12
 class RenderedArticle:
     """A built document and where each piece of text starts in it.
 
-    ``fields`` maps ``title``, ``kicker`` and ``subtitle`` to (position, text). ``paragraphs``
+    ``fields`` maps ``title``, ``kicker``, ``subtitle`` and ``column`` to (position, text).
+    ``names`` holds (position, name) for each author in the byline; its offsets count in the
+    names joined as :meth:`Library.byline` joins them (``name_separator`` characters apart),
+    whatever the byline shows between them (a full-width space, "By "). ``paragraphs``
     holds (position, text) for each piece of the body: the paragraphs of ``Article.text``
     (joined there by blank lines), or in the original-text mode the lines of the original
     text (joined there by single line breaks). Body offsets count in that joined text.
@@ -79,6 +81,8 @@ class RenderedArticle:
     fields: dict[str, tuple[int, str]] = field(default_factory=dict)
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
     original: bool = False
+    names: list[tuple[int, str]] = field(default_factory=list)
+    name_separator: int = 1
 
     # Each field's PieceOffsets, made when a span is first placed in it (the document is
     # complete by then: render_article fills fields and paragraphs before it returns).
@@ -94,6 +98,8 @@ class RenderedArticle:
         if name not in self._offsets:
             if name == "body":
                 self._offsets[name] = PieceOffsets(self.paragraphs, self.separator)
+            elif name == "byline" and self.names:
+                self._offsets[name] = PieceOffsets(self.names, self.name_separator)
             elif name in self.fields:
                 self._offsets[name] = field_offsets(*self.fields[name])
             else:
@@ -106,15 +112,16 @@ def document_span(
 ) -> tuple[int, int] | None:
     """The document positions of ``text[start:end]`` of a field.
 
-    ``name`` is ``title``, ``kicker``, ``subtitle`` or ``body``; body offsets count in the body
-    text shown (see :class:`RenderedArticle`). A span may run across a line or paragraph break
-    (供\n热 in the original text); the break is one position in the document. Returns None when
-    the span is not shown.
+    ``name`` is ``title``, ``kicker``, ``subtitle``, ``column``, ``byline`` or ``body``; body
+    offsets count in the body text shown, byline offsets in the names as the library joins them
+    (see :class:`RenderedArticle`). A span may run across a line or paragraph break (供\n热 in
+    the original text); the break is one position in the document. Returns None when the span
+    is not shown.
     """
     offsets = rendered.offsets(name)
     if offsets is None:
         return None
-    if name == "body":
+    if name in ("body", "byline"):
         first = offsets.position(start, is_end=False)
         last = offsets.position(end, is_end=True)
     else:
@@ -157,7 +164,7 @@ def render_article(
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter,
         space_after: float = 0.3,
         name: str = "",
-    ) -> None:
+    ) -> int:
         nonlocal first
         block_format = QTextBlockFormat()
         block_format.setAlignment(align)
@@ -171,9 +178,11 @@ def render_article(
             first = False
         else:
             cursor.insertBlock(block_format, char_format)
+        position = cursor.position()
         if name:
-            rendered.fields[name] = (cursor.position(), text)
+            rendered.fields[name] = (position, text)
         cursor.insertText(text, char_format)
+        return position
 
     if article.kicker:
         block(article.kicker, serif, 1.05, colour=dim, name="kicker")
@@ -186,17 +195,13 @@ def render_article(
     if article.subtitle:
         block(article.subtitle, serif, 1.15, name="subtitle")
     if article.column:
-        block(f"【{article.column}】", sans, 0.9, colour=column_colour(palette))
+        position = block(f"【{article.column}】", sans, 0.9, colour=column_colour(palette))
+        rendered.fields["column"] = (position + 1, article.column)  # after the 【 (one unit)
     if article.authors:
-        names = ("\u3000" if chinese else ", ").join(article.authors)
-        # A Chinese paper prints the names alone, whatever the interface language.
-        byline = (
-            names
-            if chinese
-            else fill(QCoreApplication.translate("ArticleDocument", "By %1"), names)
-        )
-        block(byline, serif, 0.95, colour=dim)
-    block(_dateline(issue, article, chinese), sans, 0.85, colour=dim, space_after=1.2)
+        byline, names, rendered.name_separator = shown_byline(article, chinese)
+        position = block(byline, serif, 0.95, colour=dim)
+        rendered.names = [(position + at, name) for at, name in names]
+    block(dateline(issue, article, chinese), sans, 0.85, colour=dim, space_after=1.2)
     _rule(cursor)
 
     if original_text is not None:
@@ -239,23 +244,6 @@ def _alignment(paragraph: str) -> Qt.AlignmentFlag:
     sample = "".join(paragraph[:200].split())
     cjk = sum(1 for ch in sample if _CJK.match(ch))
     return Qt.AlignmentFlag.AlignJustify if 2 * cjk >= len(sample) else Qt.AlignmentFlag.AlignLeft
-
-
-def _dateline(issue: Issue, article: Article, chinese: bool) -> str:
-    """Publication · date · numbers · page, a Chinese article's in Chinese as its paper prints them.
-
-    Like the byline: a Chinese article reads 2022年9月19日 · 总1810期 · 第1版 whatever the
-    interface language; any other article reads in the interface language
-    (19 September 2022 · No. 12 · p. 1).
-    """
-    language = "zh_CN" if chinese else None
-    parts = [
-        issue.publication,
-        formatting.date(issue.date, language),
-        formatting.issue_number(issue, language),
-        formatting.page(article.page, language) if article.page else "",
-    ]
-    return formatting.SEPARATOR.join(p for p in parts if p)
 
 
 def _original_body(

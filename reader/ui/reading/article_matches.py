@@ -92,8 +92,9 @@ class ArticleMatches(QObject):
         """The article was rendered (again): place the spans and find the find bar's text in it."""
         before, self._rendered = self._rendered, rendered
         self._plain = None
-        same = before is not None and (before.fields, before.paragraphs) == (
+        same = before is not None and (before.fields, before.names, before.paragraphs) == (
             rendered.fields,
+            rendered.names,
             rendered.paragraphs,
         )
         if not same:  # a zoom step places the text where it was: the matches stay placed
