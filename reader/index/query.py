@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from reader.index.layout import FIELD_PREFIXES
-from reader.index.query_errors import query_error
+from reader.index.query_errors import EXAMPLES, query_error
 from reader.index.query_values import date_bound, numbered
 
 MAX_QUERY_CHARS = 1000
@@ -140,7 +140,7 @@ def _tokenize(text: str) -> list[_Token]:
             field = prefix.group(1).lower()
             i = prefix.end()
             if i >= len(text) or text[i].isspace() or text[i] == ")":
-                raise query_error("field_empty", field=field)
+                raise query_error("field_empty", field=field, example=EXAMPLES.get(field, "供热"))
             if text[i] == "(":
                 raise query_error("field_group", field=field)
         elif prefix and prefix.end() < len(text) and text[prefix.end()] not in " \t\n/":

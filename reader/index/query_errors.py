@@ -24,7 +24,8 @@ WHY = {
     "unclosed": "the parenthesis '(' is not closed",
     "empty_group": "empty parentheses or a ')' without a '('",
     "no_terms": "the query has no terms",
-    "field_empty": "{field}: needs something after it, like {field}:供热",
+    # {example} is a value the field takes (page:2, date:2022-09, title:供热): see EXAMPLES.
+    "field_empty": "{field}: needs something after it, like {field}:{example}",
     "field_group": "{field}: takes one term or a quoted phrase, not a group",
     "no_such_field": "there is no field {prefix} (the fields are {fields}); "
     'to search for the text, put it in quotes: "{text}"',
@@ -41,6 +42,16 @@ WHY = {
     "page_unreadable": "page:{value} is not a page number; use page:2 (or a page's label, "
     "like page:A3)",
     "number_unreadable": "number:{value} is not an issue number; use number:1810",
+}
+# What each field's empty-value error suggests: a value that field accepts.
+EXAMPLES = {
+    "title": "供热",
+    "author": "郭强",
+    "column": "要闻",
+    "publication": "今日长子",
+    "page": "2",
+    "number": "1810",
+    "date": "2022-09",
 }
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 

@@ -1613,8 +1613,8 @@
         <translation>搜索词中没有要查找的词</translation>
     </message>
     <message>
-        <source>{field}: needs something after it, like {field}:供热</source>
-        <translation>{field}: 后面需要有内容，例如 {field}:&quot;供热&quot;</translation>
+        <source>{field}: needs something after it, like {field}:{example}</source>
+        <translation>{field}: 后面需要有内容，例如 {field}:{example}</translation>
     </message>
     <message>
         <source>{field}: takes one term or a quoted phrase, not a group</source>

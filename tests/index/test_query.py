@@ -7,6 +7,7 @@ import pickle
 
 import pytest
 
+from reader.index.layout import FIELD_PREFIXES
 from reader.index.query import (
     AllOf,
     AnyOf,
@@ -89,6 +90,11 @@ def test_parse(query: str, tree: object) -> None:
         ("供热 NOT", "NOT needs a term after it"),
         ("title:", "title: needs something after it"),
         ("title: 供热", "title: needs something after it"),
+        # The example is one the field takes: page:供热 would be refused in turn.
+        ("page:", "page: needs something after it, like page:2"),
+        ("number: 供热", "number: needs something after it, like number:1810"),
+        ("date:", "date: needs something after it, like date:2022-09"),
+        ("title:", "title: needs something after it, like title:供热"),
         ("title:(a b)", "not a group"),
         ("date:2022-13", "date:2022-13 is not a valid date"),
         ("date:2022-02-30", "is not a valid date"),
@@ -118,6 +124,15 @@ def test_malformed_queries_say_why(query: str, message: str) -> None:
     values = {**caught.value.values, "help": DATE_HELP}
     assert worded(WHY[caught.value.code], values) == str(caught.value)
     assert pickle.loads(pickle.dumps(caught.value)).values == caught.value.values
+
+
+@pytest.mark.parametrize("field", [*FIELD_PREFIXES, "date"])
+def test_the_example_an_empty_field_suggests_is_accepted(field: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse(f"{field}:")
+    suggested = str(caught.value).rsplit("like ", 1)[1]
+    assert suggested.startswith(f"{field}:")
+    parse(suggested)  # the suggestion is not refused in turn (page:供热 was)
 
 
 def test_groups_as_deep_as_allowed_parse() -> None:

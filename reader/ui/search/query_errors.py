@@ -41,7 +41,7 @@ def templates() -> dict[str, str]:
         ),
         "no_terms": QCoreApplication.translate("QueryError", "the query has no terms"),
         "field_empty": QCoreApplication.translate(
-            "QueryError", "{field}: needs something after it, like {field}:供热"
+            "QueryError", "{field}: needs something after it, like {field}:{example}"
         ),
         "field_group": QCoreApplication.translate(
             "QueryError", "{field}: takes one term or a quoted phrase, not a group"
