@@ -13,13 +13,18 @@ import re
 from reader.index.query_errors import query_error
 
 _ROMAN = re.compile(r"[ivxlcdm]+")
+# A value written as a plain number (0, -1, 1.5, 1,000): it must then be a whole one above 0.
+_NUMBER_LIKE = re.compile(r"[+-]?[\d.,]+")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 def numbered(field: str, value: str) -> bool:
     """Whether ``value`` can be a page or an issue number: it holds a numeral (2, A3, 12a,
-    三), or, for a page, is a Roman one (a preface's iv). page:abc would find nothing."""
+    三), or, for a page, is a Roman one (a preface's iv). page:abc would find nothing, and
+    so would page:0, page:-1 or page:1.5: a plain number must be a whole one from 1."""
     text = value.strip()
+    if _NUMBER_LIKE.fullmatch(text):
+        return text.isdecimal() and int(text) > 0
     return any(ch.isnumeric() for ch in text) or bool(
         field == "page" and _ROMAN.fullmatch(text.casefold())
     )
