@@ -104,10 +104,12 @@ def info(library: Library, args: argparse.Namespace) -> int:
         ("Articles", f"{found.articles:,}"),
         ("Dates", span or "-"),
         ("Problems", f"{found.problems:,}"),
-        ("Other files", f"{found.other_files:,} skipped (documentation, metadata sidecars)"),
-        ("Index", data["index"]),
-        ("Catalogue cache", data["catalogue_cache"]),
     ]
+    if found.other_files:  # a line saying "0 skipped" in every archive says nothing
+        rows.append(
+            ("Other files", f"{found.other_files:,} skipped (documentation, metadata sidecars)")
+        )
+    rows += [("Index", data["index"]), ("Catalogue cache", data["catalogue_cache"])]
     rows += [(name, value) for name, value in found.bag_info]
     rows += [(f"Manifest ({algorithm or kind})", file) for file, kind, algorithm in found.manifests]
     width = max(len(name) for name, _ in rows)

@@ -98,3 +98,11 @@ def test_info_shows_the_bag_info(capsys, tmp_path, seed_file):
     out = capsys.readouterr().out
     assert "Source-Organization: Test Library" in out.replace("  ", " ").replace("  ", " ")
     assert "3 skipped (documentation, metadata sidecars)" in out
+
+
+def test_info_leaves_out_other_files_when_there_are_none(capsys, tmp_path, seed_file):
+    shutil.copy(seed_file, tmp_path / "issue.txt")
+    assert main(["info", str(tmp_path)]) == 0
+    assert "Other files" not in capsys.readouterr().out
+    assert main(["info", str(tmp_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["other_files"] == 0  # the key stays

@@ -75,10 +75,21 @@ def test_properties_show_the_counts_and_the_bag_info(qtbot, window, bag):
     assert values["Path"] == str(bag)
     assert values["Formats"] == "text-issue"
     assert values["Issues"] == str(len(window.library.issues))
-    assert values["Other files skipped"] == "0"
+    assert "Other files skipped" not in values  # none: no row saying 0
     assert values["Source-Organization"] == "Test Library"
     assert values["Payload-Oxum"].endswith(f".{len(list((bag / 'data').iterdir()))}")
     assert values["BagIt payload manifest (SHA256)"] == "manifest-sha256.txt"
+    dialog.close()
+
+
+def test_properties_count_the_other_files_when_there_are_some(qtbot, window, tmp_path):
+    folder = write_archive(tmp_path / "archive")
+    (folder / "METADATA.yml").write_text("x\n", encoding="utf-8")
+    open_archive(qtbot, window, folder)
+    window.action_set.properties.trigger()
+    dialog = window.findChild(PropertiesDialog)
+    assert dialog is not None
+    assert dialog.values["Other files skipped"].text() == "1"
     dialog.close()
 
 

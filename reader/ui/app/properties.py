@@ -60,17 +60,21 @@ class PropertiesDialog(QDialog):
         form.setColumnStretch(1, 1)
         dates = [formatting.date(d) for d in (found.first_date, found.last_date) if d is not None]
         span = fill(self.tr("%1 to %2"), *dates) if len(set(dates)) == 2 else "".join(dates[:1])
-        for name, value in (
+        rows = [
             (self.tr("Path"), str(found.path)),
             (self.tr("Formats"), formatting.listing(found.formats) or "—"),
             (self.tr("Issues"), formatting.count(found.issues)),
             (self.tr("Articles"), formatting.count(found.articles)),
             (self.tr("Dates"), span or formatting.date(None)),
             (self.tr("Problems"), formatting.count(found.problems)),
-            (self.tr("Other files skipped"), formatting.count(found.other_files)),
+        ]
+        if found.other_files:  # a row saying 0 in every archive says nothing
+            rows.append((self.tr("Other files skipped"), formatting.count(found.other_files)))
+        rows += [
             (self.tr("Search index"), str(found.index_dir)),
             (self.tr("Catalogue cache"), str(found.catalogue_file)),
-        ):
+        ]
+        for name, value in rows:
             self._add_row(form, name, value)
         if found.bag_info:
             self._add_heading(form, self.tr("BagIt bag information (bag-info.txt)"))
