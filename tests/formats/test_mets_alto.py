@@ -196,6 +196,7 @@ def test_mets_without_articles_gives_one_article_per_page(tmp_path):
         ("berliner/index.xml", "berliner"),
         ("berliner/mets/document.xml", "berliner"),
         ("data/mets.xml", None),  # nothing but generic names: the archive's own
+        ("kant_1784/OCR-D-GT-SEG/mets.xml", "kant_1784"),  # an OCR-D step's folder
         ("gazette_1920.xml", "gazette_1920"),
     ],
 )

@@ -112,7 +112,10 @@ def test_a_broken_hocr_file_is_a_problem_and_the_rest_loads(tmp_path):
 
 def test_pages_in_a_generic_folder_are_named_after_the_folder_above(tmp_path):
     """A bag's data/ or an alto/ folder says what the files are, not which paper."""
-    for folder in ("berliner/data", "berliner_1900/page", "alto"):
+    folders = ("berliner/data", "berliner_1900/page", "alto")
+    # OCR-D's and ground-truth sets' folders name a step or a format (the Reichsanzeiger's GT-PAGE)
+    folders += ("reichsanzeiger/GT-PAGE", "kant/OCR-D-GT-PAGE", "vossische/ocr-d-img/gt_alto")
+    for folder in folders:
         (tmp_path / folder).mkdir(parents=True)
         page = page_xml(region("r1", text_line(f"In {folder}.")))
         (tmp_path / folder / "0001.xml").write_text(page, encoding="utf-8")
@@ -121,6 +124,9 @@ def test_pages_in_a_generic_folder_are_named_after_the_folder_above(tmp_path):
         ("alto", tmp_path.name),  # nothing but generic names: the archive's
         ("berliner/data", "berliner"),
         ("berliner_1900/page", "berliner_1900"),
+        ("kant/OCR-D-GT-PAGE", "kant"),
+        ("reichsanzeiger/GT-PAGE", "reichsanzeiger"),
+        ("vossische/ocr-d-img/gt_alto", "vossische"),
     ]
 
 

@@ -74,7 +74,18 @@ def default_publication(root: str) -> str:
 _GENERIC_NAMES = frozenset(
     {"mets", "index", "page", "pages", "document", "doc", "issue", "issues", "manifest", "main"}
     | {"content", "contents", "data", "text", "xml", "alto", "ocr", "files", "images", "output"}
+    | {"img", "pagexml", "page-xml", "hocr"}
 )
+# OCR-D's workspace folders (OCR-D-IMG, OCR-D-GT-PAGE, OCR-D-OCR-TESS…) and ground-truth sets'
+# (GT-PAGE, GT-ALTO) name a processing step or a format, never the paper.
+_GENERIC_PATTERN = re.compile(r"(?:ocr-d|gt)[-_].*")
+
+
+def generic_name(name: str) -> bool:
+    """Whether a file or folder name says what its files are (mets, data, OCR-D-GT-PAGE…),
+    not which paper they are from."""
+    folded = name.casefold()
+    return folded in _GENERIC_NAMES or bool(_GENERIC_PATTERN.fullmatch(folded))
 
 
 def name_from_path(name: str, root: str) -> str:
@@ -84,7 +95,7 @@ def name_from_path(name: str, root: str) -> str:
     index, data…); else the archive's (:func:`default_publication`).
     """
     path = PurePosixPath(name.replace("\\", "/"))
-    if path.stem and path.stem.casefold() not in _GENERIC_NAMES:
+    if path.stem and not generic_name(path.stem):
         return path.stem
     return folder_name(str(path.parent), root)
 
@@ -94,7 +105,7 @@ def folder_name(folder: str, root: str) -> str:
     more than a generic word (data, alto, pages…); else the archive's."""
     path = PurePosixPath(folder.replace("\\", "/"))
     for candidate in (path.name, *(parent.name for parent in path.parents)):
-        if candidate and candidate != "." and candidate.casefold() not in _GENERIC_NAMES:
+        if candidate and candidate != "." and not generic_name(candidate):
             return candidate
     return default_publication(root)
 
