@@ -67,6 +67,29 @@ def test_a_typed_date_that_is_no_date_says_so_and_enter_opens_the_nearest(qtbot,
     assert dialog.nearest().date == dt.date(1946, 6, 3)
 
 
+def test_enter_on_a_typed_date_that_is_no_date_keeps_the_dialog_open(qtbot, dialog):
+    type_in(dialog.typed, "结尾")
+    assert dialog.nearest_label.text() == "Not a date I can read."
+    qtbot.keyClick(dialog.typed, "\r")
+    assert dialog.isVisible() and dialog.result() == 0  # not the calendar's day opened
+    assert dialog.nearest_label.text() == "Not a date I can read."
+    assert not dialog.ok_button.isEnabled()
+    dialog.typed.clear()
+    type_in(dialog.typed, "1946-05-16")
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.typed, "\r")
+
+
+def test_a_day_picked_after_an_unreadable_date_can_be_opened(qtbot, dialog):
+    type_in(dialog.typed, "结尾")
+    dialog.go_to_year(2022)
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button.click()
+    assert dialog.nearest().date == dt.date(2022, 9, 19)
+
+
 def test_the_year_list_holds_decades_and_years_and_jumps_to_a_year(dialog):
     tree = dialog.years
     decades = [tree.topLevelItem(n).text(0) for n in range(tree.topLevelItemCount())]

@@ -45,6 +45,9 @@ class GoToDateDialog(QDialog):
         self._issues = issues
         self._publication = publication
         self._days = issue_days(issues, publication)
+        # Text typed that is no date: Enter would open the calendar's day, which nobody asked
+        # for, so the dialog stays open (OK disabled) until it reads or a day is picked.
+        self._unreadable = False
         self.typed = QLineEdit(self)
         self.typed.setPlaceholderText(self.tr("1946-05-16, 1946年5月16日 or 16 May 1946"))
         self.typed.setClearButtonEnabled(True)
@@ -65,6 +68,7 @@ class GoToDateDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.calendar.activated.connect(self.accept)
@@ -84,9 +88,15 @@ class GoToDateDialog(QDialog):
         layout.addLayout(pickers)
         layout.addWidget(self.nearest_label)
         layout.addWidget(buttons)
-        self.calendar.selectionChanged.connect(self._update)
+        self.calendar.selectionChanged.connect(self._picked)
         self.typed.setFocus()
         self._update()
+
+    def accept(self) -> None:
+        """Open the nearest issue, unless the date typed cannot be read (then stay open)."""
+        if self._unreadable:
+            return
+        super().accept()
 
     def selected_date(self) -> dt.date:
         """The date picked."""
@@ -121,7 +131,13 @@ class GoToDateDialog(QDialog):
         day = typed_date(text)
         if day is not None:
             self.calendar.setSelectedDate(qdate(day))
-        self._update(typed_wrong=bool(text.strip()) and day is None)
+        self._unreadable = bool(text.strip()) and day is None
+        self._update()
+
+    def _picked(self) -> None:
+        # A day picked in the calendar or the year list is chosen over the text typed before.
+        self._unreadable = False
+        self._update()
 
     def _year_chosen(self, item: QTreeWidgetItem) -> None:
         year = item.data(0, _YEAR_ROLE)
@@ -130,9 +146,10 @@ class GoToDateDialog(QDialog):
         else:
             item.setExpanded(True)
 
-    def _update(self, typed_wrong: bool = False) -> None:
+    def _update(self) -> None:
         issue = self.nearest()
-        if typed_wrong:
+        self.ok_button.setEnabled(not self._unreadable)
+        if self._unreadable:
             self.nearest_label.setText(self.tr("Not a date I can read."))
         elif issue is None:
             self.nearest_label.setText(self.tr("No dated issues in this archive."))
