@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
 from contextlib import ExitStack
 
 from reader.cli.progress import ProgressBar
 from reader.library import Library, QueryError
+from reader.library.archive_index import IndexNotWritten
 
 # How many times this process built or updated an index: a search that did says nothing of
 # how quick the next one is (reader.cli.starting).
@@ -25,10 +28,24 @@ def ready_index(library: Library, index_dir: str | None) -> None:
         library.use_index_dir(index_dir)
     bar = ProgressBar("Indexing")
     try:
-        if library.ensure_index(progress=bar) is not None:
-            _updates += 1
+        with elsewhere(index_dir):
+            if library.ensure_index(progress=bar) is not None:
+                _updates += 1
     finally:
         bar.finish()
+
+
+@contextlib.contextmanager
+def elsewhere(index_dir: str | None) -> Iterator[None]:
+    """A block that writes an index: when the default folder (in the per-user cache) cannot
+    be written, its error also says how to keep the index in another folder."""
+    try:
+        yield
+    except IndexNotWritten as exc:
+        if index_dir:
+            raise
+        hint = f"{exc.reason}; keep the index in another folder with --index-dir DIR"
+        raise IndexNotWritten(exc.path, hint, exc.code, exc.values) from exc
 
 
 def ready_archives(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.cli.answering import Answer, answer, answer_now, provisional_line
 from reader.cli.argparsing import more_archives
-from reader.cli.indexing import ready_archives
+from reader.cli.indexing import elsewhere, ready_archives
 from reader.cli.output import counted, iso, mention_problems, print_json, print_json_line
 from reader.cli.progress import ProgressBar
 from reader.cli.terminal import bold_allowed
@@ -27,7 +27,8 @@ def index(library: Library, args: argparse.Namespace) -> int:
         library.use_index_dir(args.index_dir)
     bar = ProgressBar("Indexing")
     try:
-        stats = library.update_index(progress=bar, rebuild=args.rebuild, workers=args.workers)
+        with elsewhere(args.index_dir):
+            stats = library.update_index(progress=bar, rebuild=args.rebuild, workers=args.workers)
     finally:
         bar.finish()
     library.prepare_search()

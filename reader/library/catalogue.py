@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reader import digests
 from reader.formats import SETTINGS_FILE, FolderSource, Source, is_ignored
-from reader.library import entries, paths, refused, texts
+from reader.library import cache_notes, entries, paths, refused, texts
 from reader.library import spill as spill_file
 from reader.library.codedigest import (
     CODE_DIGEST_FILE,
@@ -30,7 +30,6 @@ from reader.library.codedigest import (
     digest_of_code,
     source_digest,
 )
-from reader.library.destination import failed
 from reader.model import Archive, CorruptArchive, Issue, Progress, Reason
 
 log = logging.getLogger(__name__)
@@ -279,7 +278,7 @@ def save(
         os.replace(text_temp, text_file(path))
         os.replace(temp, path)
     except OSError as exc:
-        log.warning("cannot cache the catalogue in %s: %s", path, failed(str(path), exc).reason)
+        cache_notes.cannot_cache(path, exc)  # once, naming the folder, not the temporary files
         for left in (temp, text_temp):
             with contextlib.suppress(OSError):
                 left.unlink(missing_ok=True)

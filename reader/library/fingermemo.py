@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.formats import Source
-from reader.library import paths, refused
+from reader.library import cache_notes, paths, refused
 from reader.library.aliases import UserAliases
 from reader.library.catalogue import FileState
-from reader.library.destination import failed
 from reader.model import Archive, CorruptArchive
 
 log = logging.getLogger(__name__)
@@ -108,9 +107,7 @@ def save(
         temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temp, file)
     except OSError as exc:
-        log.warning(
-            "cannot remember the fingerprints in %s: %s", file, failed(str(file), exc).reason
-        )
+        cache_notes.cannot_cache(file, exc)  # once: the catalogue's failed the same way
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
 

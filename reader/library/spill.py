@@ -22,8 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from reader.library import texts
-from reader.library.destination import failed
+from reader.library import cache_notes, texts
 from reader.model import Issue
 
 log = logging.getLogger(__name__)
@@ -58,8 +57,7 @@ class Spill:
             path.parent.mkdir(parents=True, exist_ok=True)
             return cls(path)
         except OSError as exc:
-            why = failed(str(path), exc).reason
-            log.warning("cannot write the text of the archive read in %s: %s", path, why)
+            cache_notes.cannot_cache(path, exc)  # once, naming the folder, not this file
             return None
 
     def take(self, issues: Sequence[Issue]) -> tuple[Issue, ...]:
@@ -77,8 +75,7 @@ class Spill:
             self._handle.write(buffer.getbuffer()[offsets[0] :])
             self._handle.flush()
         except OSError as exc:
-            why = failed(str(self.path), exc).reason
-            log.warning("cannot write the text of the archive read in %s: %s", self.path, why)
+            cache_notes.cannot_cache(self.path, exc)
             self.failed = True
             return tuple(issues)
         # The offsets first: a reader in another thread (the window) finds an article's
