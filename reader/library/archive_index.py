@@ -8,6 +8,7 @@ the library supplies the archive's issues with their text and their fingerprints
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,6 +106,23 @@ class ArchiveIndex:
     def index_damage(self, index_dir: Path | str | None = None) -> str | None:
         """Why the index was found damaged (the next update rebuilds it), or None."""
         return index.damage_reason(Path(index_dir) if index_dir else self._current_index_dir())
+
+    def index_unwritable(self, index_dir: Path | str | None = None) -> IndexNotWritten | None:
+        """Why the index folder cannot be made or written (a file in its way, a read-only
+        folder), or None when it can as far as can be seen: nothing is made to find out."""
+        folder = Path(index_dir) if index_dir else self._current_index_dir()
+        folder = folder.expanduser().absolute()
+        existing = next((p for p in (folder, *folder.parents) if os.path.lexists(p)), None)
+        if existing is None:
+            return None
+        if not existing.is_dir():
+            if existing == folder:
+                return IndexNotWritten.of(str(folder), "is_file")
+            return IndexNotWritten.of(str(folder), "folder_is_file", folder=str(existing))
+        if not os.access(existing, os.W_OK | os.X_OK):
+            code = "permission_denied"
+            return IndexNotWritten.of(str(folder), code, where=str(existing))
+        return None
 
     def index_current(self, index_dir: Path | str | None = None) -> bool:
         """Whether the index matches the archive as it is now (no update needed)."""

@@ -2113,6 +2113,10 @@
         <translation>搜索报刊库（Ctrl+K）</translation>
     </message>
     <message>
+        <source>The search index cannot be written in %1: %2. Searching needs an index, so this archive cannot be searched; everything else works.</source>
+        <translation>无法在 %1 中写入搜索索引：%2。搜索需要索引，因此无法搜索此报刊库；其他功能均可正常使用。</translation>
+    </message>
+    <message>
         <source>Relevance</source>
         <translation>相关度</translation>
     </message>
@@ -2598,6 +2602,10 @@
     <message>
         <source>Issue Reader does not know this file format.</source>
         <translation>Issue Reader 无法识别此文件格式。</translation>
+    </message>
+    <message>
+        <source>The search index cannot be written: this archive cannot be searched, but it can be read as ever.</source>
+        <translation>无法写入搜索索引：此报刊库无法搜索，但仍可照常阅读。</translation>
     </message>
     <message>
         <source>The search index cannot be built or opened.</source>

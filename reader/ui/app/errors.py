@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.library import paths
 from reader.library.aliases import AliasesNotKept
+from reader.library.archive_index import IndexNotWritten
 from reader.library.destination import CannotWrite, failed
 from reader.model import (
     Cancelled,
@@ -74,6 +75,12 @@ def summary(exc: BaseException) -> str:
         )
     if isinstance(exc, UnsupportedFormat):
         return QCoreApplication.translate("errors", "Issue Reader does not know this file format.")
+    if isinstance(exc, IndexNotWritten):
+        return QCoreApplication.translate(
+            "errors",
+            "The search index cannot be written: this archive cannot be searched, but it can "
+            "be read as ever.",
+        )
     if isinstance(exc, IndexUnavailable):
         return QCoreApplication.translate("errors", "The search index cannot be built or opened.")
     if isinstance(exc, settings.SettingsNotKept):

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from reader.library import Library
+from reader.library.destination import CannotWrite
 from reader.ui import i18n
 from reader.ui.app import chrome, docks, errors, memory, notices
 from reader.ui.app.aliasing import AliasKeeper
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
         self._shown = self._sized = False
+        # The folders in the way of an index already said (each archive's index would say it).
+        self._unwritable_said: set[str] = set()
         self.session = Session(
             executor, index_root=index_root, index_in_process=index_in_process, parent=self
         )
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         self.start_page.open_recent.connect(self.open_path)
         self.search_panel.field.submitted.connect(self._searched)
         self.session.error.connect(self._show_error)
+        self.search_panel.indexer.unwritable.connect(self._index_unwritable)
         self.opener.opening.connect(self.reloader.cancel)
         self.opener.status.connect(self.status_label.setText)
         self.area.status.connect(self.status_line.show_message)
@@ -243,6 +247,13 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, exc: BaseException) -> None:
         errors.show_error(self, exc)
+
+    def _index_unwritable(self, exc: CannotWrite) -> None:
+        """Say once, over the window (not before it shows), why no index can be written."""
+        blocking = exc.values.get("folder") or exc.values.get("where") or exc.path
+        if blocking not in self._unwritable_said:
+            self._unwritable_said.add(blocking)
+            QTimer.singleShot(0, self, lambda: self._show_error(exc))
 
     # --- memory --------------------------------------------------------------------------
 

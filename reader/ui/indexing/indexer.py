@@ -39,12 +39,15 @@ class Indexer(QObject):
         progressed(int, int): articles indexed so far, and how many there are.
         ready(): the index is complete and searchable.
         stopped(str): indexing ended without a new index: "cancelled" or the error text.
+        unwritable(object): the index folder cannot be written (a ``CannotWrite`` says why),
+            found when indexing starts; ``stopped`` follows when there is no index to search.
     """
 
     started = Signal()
     progressed = Signal(int, int)
     ready = Signal()
     stopped = Signal(str)
+    unwritable = Signal(object)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +56,8 @@ class Indexer(QObject):
         self._job: ProcessJob | None = None
         self.running = False
         self.available = False
+        # Why the index folder cannot be written, when it cannot (asked at each start).
+        self.not_writable: CannotWrite | None = None
         # Whether the check "is the index current?" is under way (a job may follow).
         self._checking = False
         # Each start() counts: a job waiting for room belongs to the start that asked for it.
@@ -88,6 +93,12 @@ class Indexer(QObject):
         self._checking = True
         index_dir = library.index_dir(self._session.index_root)
         self.available = library.index_available(index_dir)
+        self.not_writable = library.index_unwritable(index_dir)
+        if self.not_writable is not None:
+            self.unwritable.emit(self.not_writable)
+            if not self.available:  # no build can succeed: said as a failed one, at once
+                self._failed(self.not_writable)
+                return
         # Whether the index is current takes a stat of every issue file (a fifth of a second
         # for 2,000 issues): asked off the GUI thread.
         self._tasks.run(

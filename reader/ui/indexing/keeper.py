@@ -78,6 +78,8 @@ class IndexKeeper(QObject):
         self._announce_ready = False
         self.indexer.start()
         self._update_index_actions()
+        if self.indexer.not_writable is not None and not self.indexer.available:
+            return  # the failure is in the status bar already
         if not self.indexer.running:
             self.status.emit(
                 QCoreApplication.translate("SearchPanel", "The search index is up to date.")

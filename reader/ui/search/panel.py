@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QApplication, QToolButton, QVBoxLayout, QWidget
 from reader.library import Library, Sort
 from reader.library.searching import SearchOutcome, SearchRequest, sort_named
 from reader.model import Issue, NotFound, ReaderError
+from reader.ui.core import unwritten
 from reader.ui.core.actions import Actions
 from reader.ui.core.session import Session
+from reader.ui.i18n import fill
 from reader.ui.indexing.keeper import IndexKeeper
 from reader.ui.reading.text_pane import Span
 from reader.ui.search import query_errors
@@ -238,7 +240,15 @@ class SearchPanel(QWidget):
         self.results_shown.emit()
 
     def show_no_index(self) -> None:
-        """Say the search waits for an index, and how to build one."""
+        """Say the search waits for an index, and how to build one (or why none can be)."""
+        refused = self.indexer.not_writable
+        if refused is not None:
+            text = self.tr(
+                "The search index cannot be written in %1: %2. Searching needs an index, so "
+                "this archive cannot be searched; everything else works."
+            )
+            self.summary.show_message(fill(text, refused.path, unwritten.why(refused)), error=True)
+            return
         self.summary.show_message(
             self.tr("There is no search index yet: Search › Update Search Index builds it."),
             error=True,
