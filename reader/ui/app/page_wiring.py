@@ -174,7 +174,7 @@ class PageWiring(QObject):
     @Slot()
     def follow(self) -> None:
         """Show the page of the article shown, with the query's hits (when the page is shown)."""
-        self._hit_text = ""  # another article or query: the page's F3 starts again
+        self._hit_text = ""  # said again below for the hit the page has current, if any
         self._show_views()
         self._note_zoom()
         self._stale = True
@@ -189,6 +189,12 @@ class PageWiring(QObject):
         search = self._area.search_panel
         query = search.request.query if search.searching else ""
         self.pane.show_article(text.issue, article_id, query, keep_place=self._turning)
+        # The label says the hit outlined: the one kept (the same article shown again, after
+        # a turn or a hit opened from the list), the first of another, or none.
+        if self.pane.current_hit >= 0:
+            self._hit_changed(self.pane.current_hit, self.pane.hit_count)
+        else:
+            self.hits_moved.emit()
 
     @Slot(int)
     def _turned(self, number: int) -> None:
@@ -228,13 +234,15 @@ class PageWiring(QObject):
         if field:
             text.show_place(field, offset)
 
-    def match_text(self) -> str:
-        """Where F3 on the page is among its hits, while F3 is the page's ("" otherwise).
+    def match_text(self) -> str | None:
+        """Where F3 on the page is among its hits ("" none is current), or None while F3 is
+        the text's.
 
-        The status bar's label says this rather than the text's matches then: a passing
-        message said the page's "Match 2 of 2" and the label went back to the text's "1 of 2".
+        The status bar's label says this rather than the text's matches while F3 is the page's,
+        even "" (no box outlined): a passing message said the page's "Match 2 of 2" and the
+        label went back to the text's "1 of 2", and the text's count came back after a turn.
         """
-        return self._hit_text if self._hit_text and self.takes_keys() else ""
+        return self._hit_text if self.takes_keys() else None
 
     @Slot(int, int)
     def _hit_changed(self, current: int, total: int) -> None:

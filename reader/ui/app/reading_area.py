@@ -191,7 +191,9 @@ class ReadingArea(QSplitter):
     @Slot(str, str)
     def _search_hit_opened(self, issue_id: str, article_id: str) -> None:
         self.browser.go_to(issue_id, article_id)
-        self.pane.setFocus()
+        # The keyboard goes where the hit is shown: the page, when it is shown alone (PgDn,
+        # Space and the arrows then turn and scroll it), else the text.
+        (self.pages.pane if self.pages.shown == "page" else self.pane).setFocus()
         if self.pane.match_count:
             self.pane.next_match()
 

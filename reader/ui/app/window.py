@@ -148,13 +148,16 @@ class MainWindow(QMainWindow):
         self.opener.opening.connect(self.reloader.cancel)
         self.opener.status.connect(self.status_label.setText)
         self.area.status.connect(self.status_line.show_message)
-        self.status_line.follow_matches(
-            lambda: self.area.pages.match_text() or match_text(self.area.pane)
-        )
+        self.status_line.follow_matches(self._match_text)
         self.area.pane.marks_changed.connect(self.status_line.matches_moved)
         self.area.pages.hits_moved.connect(self.status_line.matches_moved)
         # Opening, showing and reading again the archive: after the reading area follows it.
         self.display = ArchiveDisplay(self)
+
+    def _match_text(self) -> str:
+        """The status bar's word on the matches: the page's while F3 is the page's."""
+        on_page = self.area.pages.match_text()
+        return match_text(self.area.pane) if on_page is None else on_page
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""

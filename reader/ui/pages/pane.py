@@ -228,6 +228,11 @@ class PagePane(QWidget):
         """The index of the current hit (-1 none)."""
         return self._hit
 
+    @property
+    def hit_count(self) -> int:
+        """How many hits F3 steps through."""
+        return len(self._hits)
+
     @Slot(float, float)
     def _clicked(self, x: float, y: float) -> None:
         view = self.view
