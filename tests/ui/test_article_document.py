@@ -123,7 +123,7 @@ def test_pane_highlights_and_steps_through_matches(qtbot):
     selections = pane.browser.extraSelections()
     assert [s.cursor.selectedText() for s in selections] == ["𠮷", "供热", "供热"]
     reported = []
-    pane.matches_changed.connect(lambda current, total: reported.append((current, total)))
+    pane.marks_changed.connect(lambda: reported.append((pane.current_match, pane.match_count)))
     pane.next_match()
     pane.next_match()
     assert reported == [(0, 3), (1, 3)]

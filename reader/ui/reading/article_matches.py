@@ -149,8 +149,6 @@ class ArticleMatches(QObject):
         self.update_selections()
         if self.find_active():
             self._pane.find_bar.show_count(self.found.current, len(self.found))
-        else:
-            self._pane.matches_changed.emit(self.search.current, len(self.search))
         self._pane.marks_changed.emit()
 
     @contextmanager

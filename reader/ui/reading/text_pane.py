@@ -36,12 +36,10 @@ class TextPane(QWidget):
     """Shows one article; highlights search matches and finds text in it.
 
     Signals:
-        matches_changed(int, int): the current match (0-based, -1 for none) and how many there are.
         zoom_changed(int): the zoom steps now (0 is the actual size).
         marks_changed(): which matches are marked or found, or which is current, changed.
     """
 
-    matches_changed = Signal(int, int)
     marks_changed = Signal()
     zoom_changed = Signal(int)
 
