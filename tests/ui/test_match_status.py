@@ -38,3 +38,22 @@ def test_the_status_follows_the_search_the_article_and_the_find_bar(qtbot, windo
     # Leaving the search: no matches, so what is open.
     qtbot.keyClick(pane.browser, Qt.Key.Key_Escape)
     assert label.text().startswith("Opened ")
+
+
+def test_a_message_stays_when_the_focus_moves_while_a_match_is_current(qtbot, window, tmp_path):
+    # The label is asked again on every focus change (whose F3 it is may change with it):
+    # the same matches' text again took away a message just shown.
+    window.open_path(
+        str(write_archive(tmp_path / "few", [one_paragraph(10, "短文", "供热工程，" * 3)]))
+    )
+    open_article(window, "短文")
+    search(qtbot, window, "供热")
+    pane, bar = window.pane, window.statusBar()
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3)
+    assert window.status_label.text() == "Match 1 of 3"
+    window.show_message("Saved the search.")
+    window.tree.setFocus()
+    window.area.pages.hits_moved.emit()  # as a focus change emits it (offscreen emits none)
+    assert bar.currentMessage() == "Saved the search."
+    qtbot.keyClick(pane.browser, Qt.Key.Key_F3)  # a match that moved takes it away
+    assert bar.currentMessage() == "" and window.status_label.text() == "Match 2 of 3"

@@ -32,6 +32,7 @@ class StatusLine(QObject):
         self.timeout_ms = MESSAGE_TIMEOUT_MS
         self._state: Callable[[], str] = str
         self._matches: Callable[[], str] = str
+        self._said = ""  # the matches' text the label said last
 
     def set_state(self, render: Callable[[], str]) -> None:
         """Let the label say ``render()`` (again after a language switch)."""
@@ -44,9 +45,15 @@ class StatusLine(QObject):
 
     @Slot()
     def matches_moved(self) -> None:
-        """The matches changed: say where the reader is among them now, over any message."""
-        if self._matches():
+        """The matches changed: say where the reader is among them now, over any message.
+
+        Only a text that changed takes a message away: this is also asked when nothing moved
+        (the focus went elsewhere), and a message just shown ("Saved the search…") stays.
+        """
+        said = self._matches()
+        if said and said != self._said:
             self._bar.clearMessage()  # an older message would hide the new match
+        self._said = said
         self.restore()
 
     def restore(self) -> None:
