@@ -82,6 +82,8 @@ def test_nordstern_page_with_a_german_words_hits_and_f3(qtbot, make_window):
         marks.append(pane.canvas.marks.current)
     assert marks == [1, 0, 1]  # and round again
     assert window.status_label.text() == "Match 2 of 2"
+    window.action_set.show_text.trigger()  # F3 is the text's again, and so is the label
+    assert window.pane.current_match == 0 and window.status_label.text() == "Match 1 of 2"
     pane.shutdown()
 
 

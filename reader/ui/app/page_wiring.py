@@ -88,10 +88,10 @@ class PageWiring(QObject):
         self._hit_text = ""
         self.pane.turned.connect(self._turned)
         self.pane.canvas.zoomed.connect(self._note_zoom)
+        self._had_keys = False  # whether zoom and F3 were the page's when last said
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(self._note_zoom)  # beside the text, the focus decides
-            app.focusChanged.connect(self.hits_moved)  # and whose matches the label counts
+            app.focusChanged.connect(self._focus_moved)
 
     def set_provider(self, provider: PageProvider | None) -> None:
         """Read pages through ``provider`` (the session's library; tests may give their own)."""
@@ -154,17 +154,25 @@ class PageWiring(QObject):
         return self.shown == "both" and (focus is self.pane or self.pane.isAncestorOf(focus))
 
     def zoom_by(self, step: int | None) -> None:
-        """Zoom the page in (1) or out (-1), or fit its width (None)."""
+        """Zoom the page in (1) or out (-1), or fit its width (None); ``zoomed`` says so."""
         if step is None:
             self.pane.canvas.fit_width()
         else:
             self.pane.canvas.zoom_by(step)
-        self._note_zoom()
+
+    @Slot()
+    def _focus_moved(self) -> None:
+        """Beside the text, the focus decides whose zoom the status bar shows and whose
+        matches its label counts: said again when that changes, not on every focus change."""
+        if self.takes_keys() != self._had_keys:
+            self._note_zoom()
+            self.hits_moved.emit()
 
     @Slot()
     def _note_zoom(self) -> None:
         canvas = self.pane.canvas
-        if not self.takes_keys():
+        self._had_keys = self.takes_keys()
+        if not self._had_keys:
             self.page_zoom.emit(-1)
         else:
             self.page_zoom.emit(0 if canvas.fit else max(1, round(canvas.scale * 100)))
@@ -179,11 +187,13 @@ class PageWiring(QObject):
         self._note_zoom()
         self._stale = True
         if self.shown == "text":
-            return  # done when the page is shown
+            self.hits_moved.emit()  # the label counts the text's matches again
+            return  # the page is done when it is shown
         self._stale = False
         text = self._area.pane
         if text.issue is None:
             self.pane.clear()
+            self.hits_moved.emit()
             return
         article_id = text.article.id if text.article is not None else ""
         search = self._area.search_panel
