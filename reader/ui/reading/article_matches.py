@@ -91,15 +91,21 @@ class ArticleMatches(QObject):
     def rendered(self, rendered: RenderedArticle) -> None:
         """The article was rendered (again): place the spans and find the find bar's text in it."""
         before, self._rendered = self._rendered, rendered
-        self._plain = None
         same = before is not None and (before.fields, before.names, before.paragraphs) == (
             rendered.fields,
             rendered.names,
             rendered.paragraphs,
         )
-        if not same:  # a zoom step places the text where it was: the matches stay placed
-            self._compute_matches()
         bar = self._pane.find_bar
+        if same:
+            # A zoom step places the text where it was: the search's matches and the find
+            # bar's places stay placed (finding again read and folded the whole text), and
+            # :meth:`restore` makes the same ones current. A find bar hidden finds nothing.
+            if not bar.isVisible():
+                self.find_changed("")
+            return
+        self._plain = None
+        self._compute_matches()
         self.find_changed(bar.field.text() if bar.isVisible() else "")
 
     def current(self) -> tuple[int, int]:
@@ -145,22 +151,28 @@ class ArticleMatches(QObject):
             scroll_to(self._pane.browser, place[0])  # a match past the MOST_MARKED marked
 
     def _go_to(self, match: tuple[int, int]) -> None:
-        scroll_to(self._pane.browser, match[0])
-        self.update_selections()
-        if self.find_active():
-            self._pane.find_bar.show_count(self.found.current, len(self.found))
-        self._pane.marks_changed.emit()
+        # Held: scrolling far places the highlights where the view lands, and then they were
+        # placed again here.
+        with self.held():
+            scroll_to(self._pane.browser, match[0])
+            if self.find_active():
+                self._pane.find_bar.show_count(self.found.current, len(self.found))
 
     @contextmanager
     def held(self) -> Iterator[None]:
-        """Place no highlights inside the block; place them once, where the view is, after it."""
+        """Place no highlights inside the block; place them once, where the view is, after it.
+
+        A block inside another places none either: the outer one places them at its end.
+        """
+        outer = self._held
         self._held = True
         try:
             yield
         finally:
-            self._held = False
-            self.update_selections()
-            self._pane.marks_changed.emit()
+            self._held = outer
+            if not outer:
+                self.update_selections()
+                self._pane.marks_changed.emit()
 
     def update_selections(self) -> None:
         """Highlight the search's matches and the find bar's places in and around the view.
