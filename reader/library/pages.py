@@ -104,10 +104,17 @@ def page_view(library: Library, issue_id: str, number: int, query: str = "") -> 
     return dataclasses.replace(view, hits=tuple(hits))
 
 
-def article_hits(library: Library, article_id: str, query: str) -> list[tuple[int, HitBox]]:
+def article_hits(
+    library: Library,
+    article_id: str,
+    query: str,
+    matches: list[tuple[str, int, int]] | None = None,
+) -> list[tuple[int, HitBox]]:
     """Every match of ``query`` in an article, on each of its pages: (page number, hit).
 
     In the article's page order, then the matches' order on each page (F3 across pages).
+    ``matches`` are the article's :meth:`Library.matches` of ``query`` when the caller has
+    them already.
 
     Raises:
         NotFound: There is no such article.
@@ -115,7 +122,8 @@ def article_hits(library: Library, article_id: str, query: str) -> list[tuple[in
     """
     issue, article = library.article(article_id)
     found: list[tuple[int, HitBox]] = []
-    matches = library.matches(article_id, query) if query.strip() else []
+    if matches is None:
+        matches = library.matches(article_id, query) if query.strip() else []
     for number in article.pages:
         page = issue.page(number)
         if page is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.library import pages
+from reader.library.pages import HitBox
 
 if TYPE_CHECKING:
     from reader.library.library import Library
@@ -26,10 +27,20 @@ def unmarked(library: Library, article_id: str, query: str) -> list[tuple[str, i
         NotFound: There is no such article.
         QueryError: The query is malformed.
     """
-    if not query.strip():
-        return []
-    marked = {
-        (hit.field, hit.start, hit.end)
-        for _n, hit in pages.article_hits(library, article_id, query)
-    }
-    return [match for match in library.matches(article_id, query) if match not in marked]
+    return hits_and_unmarked(library, article_id, query)[1]
+
+
+def hits_and_unmarked(
+    library: Library, article_id: str, query: str
+) -> tuple[list[tuple[int, HitBox]], list[tuple[str, int, int]]]:
+    """The article's hits on its pages (:func:`pages.article_hits`) and its :func:`unmarked`
+    matches, from one reading of its matches (the page view wants both).
+
+    Raises:
+        NotFound: There is no such article.
+        QueryError: The query is malformed.
+    """
+    matches = library.matches(article_id, query) if query.strip() else []
+    hits = pages.article_hits(library, article_id, query, matches)
+    marked = {(hit.field, hit.start, hit.end) for _n, hit in hits}
+    return hits, [match for match in matches if match not in marked]

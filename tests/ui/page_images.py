@@ -40,14 +40,11 @@ class FilePages:
             return replace(view, hits=())
         return view
 
-    def article_hits(self, article_id: str, query: str) -> list[tuple[int, HitBox]]:
+    def article_hits(self, article_id: str, query: str) -> tuple[list[tuple[int, HitBox]], int]:
         found = []
         for (_issue, number), view in sorted(self.views.items()):
             found.extend((number, hit) for hit in view.hits if hit.article_id == article_id)
-        return found
-
-    def unmarked(self, article_id: str, query: str) -> list[tuple[str, int, int]]:
-        return []  # the test's views hold every match of their articles
+        return found, 0  # the test's views hold every match of their articles
 
     def text_at(self, view: PageView, x: float, y: float) -> tuple[str, str, int] | None:
         offsets: dict[str, int] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.library import Library, images, pages
 from reader.library.image_cache import RasterCache
 from reader.library.pages import HitBox, PageView
-from reader.library.unmarked import unmarked as unmarked_matches
+from reader.library.unmarked import hits_and_unmarked
 from reader.model import Page, ReaderError
 from reader.ui.core.session import Session
 from reader.ui.pages.source import Clip, Raster
@@ -32,13 +32,11 @@ class LibraryPages:
         """The page in image pixels, with ``query``'s hits."""
         return pages.page_view(self._library(), issue_id, number, query)
 
-    def article_hits(self, article_id: str, query: str) -> list[tuple[int, HitBox]]:
-        """Every hit of ``query`` in the article, on all its pages."""
-        return pages.article_hits(self._library(), article_id, query)
-
-    def unmarked(self, article_id: str, query: str) -> list[tuple[str, int, int]]:
-        """The article's matches that none of its pages marks."""
-        return unmarked_matches(self._library(), article_id, query)
+    def article_hits(self, article_id: str, query: str) -> tuple[list[tuple[int, HitBox]], int]:
+        """Every hit of ``query`` in the article, on all its pages, and how many of its
+        matches none of its pages marks (its matches read once for both)."""
+        hits, unmarked = hits_and_unmarked(self._library(), article_id, query)
+        return hits, len(unmarked)
 
     def text_at(self, view: PageView, x: float, y: float) -> tuple[str, str, int] | None:
         """The article, field and Python offset of the word at (x, y)."""

@@ -116,8 +116,8 @@ class PagePane(QWidget):
         self._hits, self._hit, self.unmarked = [], -1, 0
         if self.provider is not None and article_id and query and self.pages:
             try:
-                self._hits = list(self.provider.article_hits(article_id, query))
-                self.unmarked = len(self.provider.unmarked(article_id, query))
+                hits, self.unmarked = self.provider.article_hits(article_id, query)
+                self._hits = list(hits)
             except ReaderError:
                 self._hits = []  # the page view then shows no hits; the text pane still does
         if kept:

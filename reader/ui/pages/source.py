@@ -52,13 +52,10 @@ class PageProvider(Protocol):
         """
         ...
 
-    def article_hits(self, article_id: str, query: str) -> list[tuple[int, HitBox]]:
-        """Every hit of ``query`` in the article, as (page number, hit), in reading order."""
-        ...
-
-    def unmarked(self, article_id: str, query: str) -> list[tuple[str, int, int]]:
-        """The matches of ``query`` in the article's text on none of its pages: (field, start,
-        end); the page view says how many (a title not printed, say) beside its own count."""
+    def article_hits(self, article_id: str, query: str) -> tuple[list[tuple[int, HitBox]], int]:
+        """Every hit of ``query`` in the article, as (page number, hit), in reading order; and
+        how many of its matches in the text are on none of its pages (the page view says so
+        beside its own count: a title not printed, say)."""
         ...
 
     def text_at(self, view: PageView, x: float, y: float) -> tuple[str, str, int] | None:
