@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 # What a finished sentence (or a deliberate break) ends with. A paragraph that ends otherwise was
 # cut by a column or page break and continues in the next one.
@@ -47,6 +48,11 @@ def is_cjk(ch: str) -> bool:
         or 0xFF00 <= code <= 0xFFEF
         or 0x20000 <= code <= 0x3134F
     )
+
+
+def ends_word(ch: str) -> bool:
+    """Whether ``ch`` ends a word: a letter, or a mark on one (the ͤ of Fraktur's aͤ)."""
+    return ch.isalpha() or (ch != "" and unicodedata.category(ch).startswith("M"))
 
 
 def join_lines(first: str, second: str) -> str:

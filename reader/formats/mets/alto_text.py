@@ -7,12 +7,11 @@ dropping the ``HYP`` and gluing the two halves.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection
 
 from lxml import etree
 
-from reader.formats.common.prose import is_cjk
+from reader.formats.common.prose import ends_word, is_cjk
 
 _SOFT_HYPHEN = "\u00ad"
 _FIRST_CJK = "\u3000"
@@ -179,11 +178,6 @@ def _substitute(
     return content
 
 
-def _letter(ch: str) -> bool:
-    """Whether ``ch`` ends a word: a letter, or a mark on one (the ͤ of Fraktur's aͤ)."""
-    return ch.isalpha() or (ch != "" and unicodedata.category(ch).startswith("M"))
-
-
 def _sticks(before: str, word: str) -> bool:
     """Whether ``word`` is set against ``before`` without a space: closing punctuation, or
     anything after an opening bracket."""
@@ -213,7 +207,7 @@ def _join_lines(lines: list[str]) -> str:
         if previous:
             if previous.endswith(_SOFT_HYPHEN):
                 out[-1] = previous[:-1]
-            elif previous.endswith(_HYPHENS) and _letter(previous[-2:-1]) and line[0].islower():
+            elif previous.endswith(_HYPHENS) and ends_word(previous[-2:-1]) and line[0].islower():
                 # A hyphen the OCR left in the word itself (no HYP element): heal it too. (Before
                 # a capital it may be a compound's or a misread: kept, and so is the space.)
                 out[-1] = previous[:-1]

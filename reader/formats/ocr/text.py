@@ -7,7 +7,6 @@ lines put right to left, line-end hyphens healed, lines joined, headings splitti
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -184,7 +183,7 @@ def join_paragraph(lines: list[str]) -> str:
                 last[-1] = before[:-1]
                 last.append(line)
                 continue
-            if before.endswith(_HYPHENS) and _letter(before[-2:-1]) and line[0].isalpha():
+            if before.endswith(_HYPHENS) and prose.ends_word(before[-2:-1]) and line[0].isalpha():
                 if line[0].islower():
                     last[-1] = before[:-1]
                 last.append(line)
@@ -192,11 +191,6 @@ def join_paragraph(lines: list[str]) -> str:
         words.append([line])
     pieces = ["".join(run) for run in words]
     return prose.join_all(pieces) if pieces else ""
-
-
-def _letter(ch: str) -> bool:
-    """Whether ``ch`` ends a word: a letter, or a mark on one (the ͤ of Fraktur's aͤ)."""
-    return ch.isalpha() or (ch != "" and unicodedata.category(ch).startswith("M"))
 
 
 def is_tall(box: Box | None, text: str) -> bool:
