@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from reader import index
 from reader.library import indexes, paths
 from reader.library.destination import CannotWrite, failed
+from reader.library.placing import field_texts
 from reader.model import Article, IndexUnavailable, Issue, Progress
 
 if TYPE_CHECKING:
@@ -255,17 +256,7 @@ class ArchiveIndex:
             NotFound: There is no such article.
         """
         _issue, article = self.article(article_id)
-        texts = {
-            "kicker": article.kicker,
-            # A derived title is body text: a title: query does not match it.
-            "title": "" if article.title_derived else article.title,
-            "subtitle": article.subtitle,
-            # The search finds an article by its column and authors: the reader is shown where.
-            "column": article.column,
-            "byline": index.byline(article.authors),
-            "body": article.text if body is None else body,
-        }
-        found = index.highlights(query, texts)
+        found = index.highlights(query, field_texts(article, body))
         return [(name, start, end) for name, spans in found.items() for start, end in spans]
 
     @staticmethod

@@ -17,6 +17,7 @@ from reader.library.choices import DEFAULT_WIDTH, Order
 from reader.library.concordance_lines import Concordance, ConcordanceLine, sorted_lines
 from reader.library.context import contexts, flattened
 from reader.library.library import Library
+from reader.library.placing import field_texts
 from reader.library.searching import SearchRequest
 from reader.model import NotFound, Progress
 
@@ -125,17 +126,7 @@ def article_lines(
         _issue, article = library.article(hit.article_id)
     except NotFound:
         return []  # the index predates a change: the next update drops it
-    texts = {
-        "kicker": article.kicker,
-        # A derived title is the text's first words: its matches are the body's.
-        "title": "" if article.title_derived else article.title,
-        "subtitle": article.subtitle,
-        # The search finds its hits by these too: without them an article found by its
-        # author or column would be counted and give no line.
-        "byline": index.byline(article.authors),
-        "column": article.column,
-        "body": article.text,
-    }
+    texts = field_texts(article)
     found = index.occurrences(query, texts)
     lines = []
     for name in FIELDS:

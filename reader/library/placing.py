@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from reader.index import byline
 from reader.library.wordmap import align
 from reader.model import Article
 
@@ -20,13 +21,23 @@ FIELDS = ("kicker", "title", "subtitle", "body")
 WordPlace = tuple[str, str, int, int]
 
 
-def field_texts(article: Article) -> dict[str, str]:
-    """An article's texts by field, as :meth:`Library.matches` matches them."""
+def field_texts(article: Article, body: str | None = None) -> dict[str, str]:
+    """An article's texts by field, as :meth:`Library.matches` and the concordance match
+    them; ``body`` in place of ``Article.text`` (the original text) when given.
+
+    The page's words are placed in the :data:`FIELDS` among them.
+    """
     return {
         "kicker": article.kicker,
+        # A derived title is the text's first words: a title: query does not match it, and
+        # its matches are the body's.
         "title": "" if article.title_derived else article.title,
         "subtitle": article.subtitle,
-        "body": article.text,
+        # The search finds an article by its column and authors: the reader is shown where,
+        # and the concordance gives their lines (else it counted articles it showed none of).
+        "column": article.column,
+        "byline": byline(article.authors),
+        "body": article.text if body is None else body,
     }
 
 
