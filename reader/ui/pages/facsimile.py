@@ -16,7 +16,7 @@ import bisect
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from reader.model import Word
@@ -46,6 +46,9 @@ class Facsimile:
         # so meanwhile measures the same figures, so the race costs time, never a pixel.
         self.types: dict[int, Type | None] = {}
         self.block_sizes: dict[str, float | None] = {}
+        # Each text's ink at the measuring size, alike for every tile and zoom (so kept here,
+        # not measured again by each tile's pen).
+        self.inks: dict[str, QRectF] = {}
 
     def __len__(self) -> int:
         return len(self.words)

@@ -68,7 +68,7 @@ class Pen:
         self.base.setPixelSize(_MEASURE)
         self.metrics = QFontMetricsF(self.base)
         self.x_height = self.metrics.xHeight()
-        self.inks: dict[str, QRectF] = {}
+        self.inks = page.inks
         self.fonts: dict[int, QFont] = {}
         self.shown = -1  # the pixel size of the font the painter has
 
@@ -102,7 +102,7 @@ class Pen:
     def ink(self, text: str) -> QRectF:
         """The ink of ``text`` at the measuring size, relative to its origin on the baseline."""
         ink = self.inks.get(text)
-        if ink is None:
+        if ink is None:  # two workers may both measure it: the same figures
             ink = self.inks[text] = self.metrics.tightBoundingRect(text)
         return ink
 
